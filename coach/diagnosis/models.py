@@ -1,0 +1,33 @@
+"""What the diagnosis reads out of a customer's message."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+RequestKind = Literal[
+    "seat_reduction", "module_cancel", "service_removal", "acv_cut",
+    "tier_downgrade", "pause", "cancel", "other",
+]
+RootCause = Literal[
+    "budget_cut", "org_shrinking", "usage_gap", "value_perception",
+    "strategic_shift", "competitive_displacement", "unknown",
+]
+REQUEST_KINDS: tuple[str, ...] = RequestKind.__args__  # type: ignore[attr-defined]
+ROOT_CAUSES: tuple[str, ...] = RootCause.__args__  # type: ignore[attr-defined]
+
+
+class Diagnosis(BaseModel):
+    """The request as understood from free text, with confidences (0..1)."""
+
+    kind: RequestKind = "other"
+    kind_confidence: float = 0.0
+    reduction_pct: float | None = Field(default=None, ge=0, le=100)
+    seats_requested: int | None = None  # seats the customer wants to remove
+    modules: list[str] = Field(default_factory=list)  # service names from the account named in the text
+    root_cause: RootCause = "unknown"
+    root_cause_confidence: float = 0.0
+    hardship: Literal["natural_disaster", "financial"] | None = None
+    pushback: bool = False  # the customer rejects a counter already made
+    language: str = "en"

@@ -1,0 +1,79 @@
+"""The draft: the public JSON of `coach draft --json` and the API (contract section 3)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class RequestOut(BaseModel):
+    kind: str
+    reduction_pct: float | None = None
+    seats: int | None = None
+    modules: list[str] = Field(default_factory=list)
+    confidence: float | None = None
+
+
+class RuleCheck(BaseModel):
+    id: str
+    passed: bool
+    reason: str
+
+
+class Eligibility(BaseModel):
+    reduction_allowed: bool
+    pause_allowed: bool
+    rules: list[RuleCheck]
+
+
+class CounterProposal(BaseModel):
+    kind: str
+    discount_pct: float  # TOTAL discount off list_mrr after the proposal
+    new_mrr: float
+    term_extension_months: int | None = None
+    pause_months: int | None = None
+    resume_date: str | None = None  # YYYY-MM-DD
+    message: str = ""
+    # extensions beyond the contract
+    requested_mrr: float | None = None
+    contract_value: float | None = None  # new_mrr over the committed term
+    requested_contract_value: float | None = None  # what the customer's own request would be worth
+    commitment_months: int | None = None
+    kept_services: list[str] = Field(default_factory=list)
+    suspended_services: list[str] = Field(default_factory=list)
+    seats: int | None = None
+    needs_approval: str | None = None  # e.g. "deal_desk" when in the soft band
+
+
+class Trigger(BaseModel):
+    kind: str
+    due_date: str
+    description: str
+
+
+class Citation(BaseModel):
+    source: str
+    section: str
+
+
+class Fallback(BaseModel):
+    part: str
+    reason: str
+
+
+class Draft(BaseModel):
+    request: RequestOut
+    root_cause: str
+    hardship: str | None
+    eligibility: Eligibility
+    acknowledgment: str
+    diagnosis_questions: list[str]
+    counter_proposal: CounterProposal | None
+    escalations: list[str]
+    reengagement_triggers: list[Trigger]
+    violations: list[str]
+    citations: list[Citation]
+    # extensions beyond the contract
+    language: str = "en"
+    drafter: str = "template"
+    fallbacks: list[Fallback] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
