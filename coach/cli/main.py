@@ -1,0 +1,31 @@
+"""The `coach` command: one module per subcommand, each exposing `register(app)`."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="coach",
+    help="Playbook-grounded coach for Customer Success Managers: draft replies to downsell, "
+    "downgrade and cancel requests, search the playbooks, practise, and track cases.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each entry is a module in coach.cli with a `register(app)` function. Imports stay inside the
+# command bodies so `coach --help` and a cold `coach draft` start fast.
+COMMAND_MODULES = (
+    "ingest_cmd",
+    "search_cmd",
+    "draft_cmd",
+)
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"coach.cli.{_name}").register(app)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

