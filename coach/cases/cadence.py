@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from coach.cases.stages import RESOLVED, Stage
 
@@ -35,12 +35,26 @@ DEFAULT_CADENCE: tuple[CadenceStep, ...] = (
     CadenceStep("acknowledge", 1, 1, "csm", "Acknowledge the request without pushback", done_at_rank=0),
     CadenceStep("report", 2, 3, "csm", "Report the request and first diagnosis to the VP CS; "
                 "explore the counter-offer structure with Deal Desk", done_milestone=REPORTED),
-    CadenceStep("diagnose", 5, 10, "csm", "Hold the diagnostic conversation and find the root cause",
+    CadenceStep("diagnosis", 5, 10, "csm", "Hold the diagnostic conversation and find the root cause",
                 done_at_rank=2),
     CadenceStep("counter", 10, 15, "csm", "Send the right-sized counter-proposal", done_at_rank=2),
-    CadenceStep("sign_and_triggers", 15, 30, "deal_desk", "Sign the contract and set the "
+    CadenceStep("signature_and_triggers", 15, 30, "deal_desk", "Sign the contract and set the "
                 "re-engagement triggers", done_at_rank=5),
 )
+
+
+def cadence_from_ranges(ranges: list[tuple[str, int, int]]) -> tuple[CadenceStep, ...]:
+    """The default steps with their day ranges replaced (knowledge/policy.yaml `cadence`)."""
+    by_key = {s.key: s for s in DEFAULT_CADENCE}
+    return tuple(
+        replace(by_key[key], first_day=first, last_day=last) if key in by_key
+        else CadenceStep(key, first, last, "csm", key.replace("_", " ").capitalize())
+        for key, first, last in ranges
+    )
+
+
+def cadence_from_policy(policy: Any) -> tuple[CadenceStep, ...]:
+    return cadence_from_ranges([(name, r.first, r.last) for name, r in policy.cadence.steps()])
 
 
 @dataclass(frozen=True)
