@@ -1,0 +1,95 @@
+"""Incremental ingest: embed only new or changed chunks, remove chunks of deleted files.
+
+Every file is read and chunked before anything is written, so a bad file leaves the index as
+it was. New chunks are added before stale ones are deleted, so an interrupted run still leaves
+a usable index (at worst with both versions of an edited passage until the next run).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.knowledge.embeddings import Embedder
+from coach.knowledge.sources import expand_paths, read_source
+from coach.knowledge.store import KnowledgeStore
+
+BATCH = 32
+Progress = Callable[[int, int], None]  # (done, total) chunks embedded
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    chunks: int = 0
+    added: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    dropped_junk_lines: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+    per_file: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def chunks_per_second(self) -> float:
+        return self.added / self.seconds if self.seconds > 0 else 0.0
+
+
+def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *,
+                 rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+    started = time.perf_counter()
+    files, folders = expand_paths(paths)
+    sources = [read_source(f) for f in files]  # all input errors surface here, before any write
+    report = IngestReport(files=len(sources), rebuilt=rebuild)
+    with store.write_lock():
+        if rebuild:
+            store.drop()
+        else:
+            store.check_model(embedder.name)
+        col = store.collection(create_for=embedder.name)
+        existing = store.manifest()
+        wanted: dict[str, tuple] = {}
+        for src in sources:
+            report.per_file[str(src.path)] = len(src.chunks)
+            report.dropped_junk_lines += src.dropped_lines
+            for c in src.chunks:
+                wanted[c.id] = (src.path, c)
+        report.chunks = len(wanted)
+        new_ids = [i for i in wanted if i not in existing]
+        report.unchanged = len(wanted) - len(new_ids)
+        total = len(new_ids)
+        if progress:
+            progress(0, total)
+        for start in range(0, total, BATCH):
+            ids = new_ids[start:start + BATCH]
+            chunks = [wanted[i][1] for i in ids]
+            vectors = embedder.embed_passages([c.embed_text for c in chunks])
+            col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+                    metadatas=[{"source": c.source, "section": c.section, "language": c.language,
+                                "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
+                               for i, c in zip(ids, chunks, strict=True)])
+            if progress:
+                progress(min(start + BATCH, total), total)
+        report.added = total
+        stale = _stale_ids(existing, wanted, {str(s.path) for s in sources}, folders)
+        if stale:
+            col.delete(ids=stale)
+        report.removed = len(stale)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _stale_ids(existing: dict[str, dict], wanted: dict[str, tuple], ingested: set[str],
+               folders: list[Path]) -> list[str]:
+    """Chunks to delete: old versions of files ingested now, and files deleted from disk."""
+    stale = []
+    for cid, meta in existing.items():
+        if cid in wanted:
+            continue
+        path = str(meta.get("path", ""))
+        in_folder = any(path.startswith(str(f) + "/") for f in folders)
+        if path in ingested or in_folder or not Path(path).exists():
+            stale.append(cid)
+    return stale
