@@ -76,4 +76,6 @@ class Draft(BaseModel):
     language: str = "en"
     drafter: str = "template"
     fallbacks: list[Fallback] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # internal notes for the CSM, never sent
+    play: str | None = None
+    root_cause_confidence: float | None = None

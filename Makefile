@@ -1,0 +1,21 @@
+.PHONY: install dev demo test lint bench eval
+
+install:
+	./scripts/setup
+
+dev:
+	./scripts/setup --dev
+
+demo: install
+	.venv/bin/coach draft --account examples/acme-dental.json --today 2026-11-21 \
+	  --message "Our budget was cut for next year, we need to reduce our seats by 30%."
+
+test: dev
+	.venv/bin/pytest
+
+lint:
+	.venv/bin/ruff check coach api tests
+
+bench:
+	.venv/bin/python benchmarks/retrieval.py --quick
+	.venv/bin/python benchmarks/draft.py

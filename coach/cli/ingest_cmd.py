@@ -1,0 +1,36 @@
+"""`coach ingest PATH... [--index DIR] [--rebuild]`"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coach.cli.errors import handles_errors
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+
+
+@handles_errors
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Markdown/text files or folders of them."),
+    index: Path | None = typer.Option(None, "--index", help="Chroma index folder (default: the built-in one)."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and embed everything again."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Index playbook files (.md, .txt). Re-runs only embed what changed and drop what was deleted."""
+    from coach.cli.common import progress_bar
+    from coach.knowledge.search import get_knowledge
+
+    knowledge = get_knowledge(index_dir=index) if index else get_knowledge()
+    with progress_bar("Embedding chunks", enabled=not quiet) as progress:
+        report = knowledge.ingest(list(paths), rebuild=rebuild, progress=progress)
+    if not quiet:
+        typer.echo(
+            f"Indexed {report.files} file(s), {report.chunks} chunk(s): {report.added} embedded, "
+            f"{report.unchanged} unchanged, {report.removed} removed"
+            + (f", {report.dropped_junk_lines} junk line(s) skipped" if report.dropped_junk_lines else "")
+            + f" in {report.seconds:.1f}s -> {knowledge.store.index_dir}"
+        )

@@ -1,0 +1,78 @@
+"""Everything a writer (template or model) needs for one draft, computed before any text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from coach.accounts import Account, AccountFigures
+from coach.diagnosis.models import Diagnosis
+from coach.drafting.guard import Facts
+from coach.knowledge.search import Hit
+from coach.policy import Decision, Policy
+
+TRIGGER_LABELS = {
+    "uk": {
+        "employee_count": "перевірка кількості працівників", "budget_cycle": "новий бюджетний цикл",
+        "feature_release": "вихід нових можливостей", "reengagement_90d": "повторний контакт через 90 днів",
+        "performance_gap_review": "огляд результатів після зміни", "upgrade_path": "перевірка готовності до підвищення",
+        "resume_billing": "відновлення оплати",
+    },
+}
+
+
+@dataclass
+class DraftContext:
+    account: Account
+    message: str
+    today: date
+    figures: AccountFigures
+    diagnosis: Diagnosis
+    decision: Decision
+    policy: Policy
+    language: str
+    passages: list[Hit] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def contact_first(self) -> str:
+        name = (self.account.contact.name or "").strip()
+        return name.split()[0] if name else ("there" if self.language == "en" else "колего")
+
+    def template_vars(self) -> dict:
+        d, dx, c = self.decision, self.diagnosis, self.decision.counter
+        trigger = d.triggers[0] if d.triggers else None
+        if trigger is not None and self.language in TRIGGER_LABELS:
+            label = TRIGGER_LABELS[self.language].get(trigger.kind, trigger.kind)
+            trigger = trigger.model_copy(update={"description": label})
+        return {
+            "contact_first": self.contact_first, "account_name": self.account.name,
+            "kind": dx.kind, "hardship": d_hardship(self), "reduction_pct": dx.reduction_pct,
+            "seats_requested": dx.seats_requested, "modules": dx.modules,
+            "play": d.play, "c": c, "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
+            "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
+            "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
+            "new_end_date": d.new_end_date, "trigger": trigger,
+        }
+
+    def facts(self) -> Facts:
+        """The numbers and dates any text of this draft may state."""
+        a, d, dx = self.account, self.decision, self.diagnosis
+        f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct)
+        f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
+                d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
+                a.name, a.contact.name, *dx.modules, *(s.name for s in a.services))
+        for counter in (d.counter, d.alternative):
+            if counter is not None:
+                f.allow(counter.discount_pct, counter.new_mrr, counter.term_extension_months,
+                        counter.pause_months, counter.resume_date, counter.requested_mrr,
+                        counter.contract_value, counter.requested_contract_value, counter.commitment_months,
+                        counter.seats, *counter.kept_services, *counter.suspended_services)
+        for t in d.triggers:
+            f.allow(t.due_date)
+        f.allow(d.swap_to)
+        return f
+
+
+def d_hardship(ctx: DraftContext) -> str | None:
+    return ctx.account.hardship or ctx.diagnosis.hardship

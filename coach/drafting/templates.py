@@ -1,0 +1,45 @@
+"""Jinja templates in prompts/templates/<lang>/; a missing variable is an error, never blank text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+
+from coach.errors import CoachRunError
+
+LANGUAGES = ("en", "uk")
+
+
+def money(value: float | None) -> str:
+    return "" if value is None else f"${value:,.2f}"
+
+
+def pct(value: float | None) -> str:
+    return "" if value is None else f"{value:g}%"
+
+
+@lru_cache(maxsize=4)
+def _env(prompts_dir: str) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(Path(prompts_dir) / "templates")),
+                      undefined=StrictUndefined, autoescape=False, trim_blocks=False,
+                      keep_trailing_newline=False)
+    env.filters["money"] = money
+    env.filters["pct"] = pct
+    return env
+
+
+def render(prompts_dir: Path, language: str, name: str, **context: object) -> str:
+    lang = language if language in LANGUAGES else "en"
+    try:
+        template = _env(str(prompts_dir)).get_template(f"{lang}/{name}.j2")
+    except TemplateNotFound:
+        raise CoachRunError(f"prompts/templates/{lang}/{name}.j2: template missing") from None
+    text = template.render(**context)
+    lines = [ln.rstrip() for ln in text.strip().splitlines()]
+    out: list[str] = []
+    for ln in lines:  # collapse runs of blank lines left by template branches
+        if ln or (out and out[-1]):
+            out.append(ln)
+    return "\n".join(out)

@@ -1,0 +1,41 @@
+"""Suite-wide setup: no real model calls, no network, fixed dates, a private data dir."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = (REPO / ".." / "shared" / "seeds").resolve()
+TODAY = date(2026, 11, 21)
+
+# Forbid real model calls and telemetry before anything imports the coach.
+os.environ["COACH_ALLOW_MODEL_REQUESTS"] = "0"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+for var in ("COACH_LLM_MODEL", "COACH_LLM_BASE_URL", "OPENAI_API_KEY", "COACH_LLM_API_KEY",
+            "COACH_INDEX_DIR", "COACH_CHROMA_URL", "COACH_DATABASE_URL"):
+    os.environ.pop(var, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test run gets its own data dir, so the built-in index is built once per session."""
+    d = tmp_path_factory.mktemp("coach-data")
+    os.environ["COACH_DATA_DIR"] = str(d)
+    from coach.config import get_settings
+
+    get_settings.cache_clear()
+    return d
+
+
+@pytest.fixture(scope="session")
+def builtin_knowledge(_private_data_dir: Path):
+    """The built-in knowledge/ index, built once for the whole session."""
+    from coach.knowledge.search import get_knowledge
+
+    kn = get_knowledge()
+    kn.ensure_ready()
+    return kn
