@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from coach.errors import CoachInputError, CoachRunError
 
@@ -34,10 +35,14 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise CoachInputError(f"not a database URL: {url!r}", field="database_url") from None
-    kwargs: dict[str, Any] = {"pool_pre_ping": True}
+    # Sized for the API's worker threads (sync routes and SSE streams run in a pool of 40).
+    kwargs: dict[str, Any] = {"pool_pre_ping": True, "pool_size": 20, "max_overflow": 20}
     if parsed.get_backend_name() == "sqlite":
         kwargs = {"connect_args": {"check_same_thread": False, "timeout": 5}}
-        if parsed.database and parsed.database != ":memory:":
+        if not parsed.database or parsed.database == ":memory:":
+            kwargs["poolclass"] = StaticPool  # one shared connection, or each thread sees its own DB
+        else:
+            kwargs.update(pool_size=20, max_overflow=20)
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(parsed, **kwargs)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from coach.accounts import Account, parse_account
 from coach.cases import REPORTED, Stage, TriggerPlan, parse_stage, transition
+from coach.cases.cadence import resolution_warning
 from coach.errors import CoachInputError
 from coach.store.models import AccountRow, CaseEventRow, CaseRow, DecisionRow, TriggerRow, TurnRow
 
@@ -181,3 +182,13 @@ def open_cases_opened_before(s: Session, day: date) -> list[CaseRow]:
     """Unclosed cases opened on or before `day` (candidates for the 30-day warning)."""
     stmt = select(CaseRow).where(CaseRow.stage != Stage.TRIGGERS_SET.value, CaseRow.opened_on <= day)
     return list(s.scalars(stmt.order_by(CaseRow.opened_on, CaseRow.id)))
+
+
+def overdue_cases(s: Session, today: date, *, target_days: int) -> list[tuple[CaseRow, str]]:
+    """Unresolved cases past the resolution target, oldest first, with the warning to show."""
+    out = []
+    for case in open_cases_opened_before(s, today - timedelta(days=target_days)):
+        warning = resolution_warning(parse_stage(case.stage), case.opened_on, today, target_days=target_days)
+        if warning:
+            out.append((case, warning))
+    return out

@@ -1,0 +1,60 @@
+"""The FastAPI app: `create_app(settings)` wires settings, database, access control and routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import require_access
+from api.errors import COMMON_ERRORS, install_error_handlers
+from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
+from api.routes.chat import STATIC_DIR
+from api.security import BodyLimitMiddleware, KeyRing, RateLimiter
+from coach.config import Settings, get_settings
+from coach.errors import CoachInputError
+from coach.store import Database
+
+DESCRIPTION = """\
+Coach for Customer Success Managers handling requests to cut seats, drop modules, downgrade or cancel.
+
+Every endpoint but `/v1/health` needs an API key (`X-API-Key` or `Authorization: Bearer`) when the
+server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). Errors are JSON:
+`{"error": "...", "field": "..."}`.
+"""
+
+PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy.router, knowledge.router,
+             triggers.router)
+
+
+def create_app(settings: Settings | None = None, *, public: bool = False) -> FastAPI:
+    """Build the app. `public`: the server listens beyond localhost, so API keys are mandatory."""
+    settings = settings or get_settings()
+    keys = KeyRing(settings.api_keys, required=public)
+    if public and not keys.configured:
+        raise CoachInputError("listening beyond localhost needs API keys: set COACH_API_KEYS",
+                              field="api_keys")
+    db = Database(settings.resolved_database_url)  # runs the migrations
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(title="coach", version="1", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.db = db
+    app.state.keys = keys
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.policy = None  # loaded on first use (api.deps.get_policy)
+
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.include_router(health.router)
+    for router in PROTECTED:
+        app.include_router(router, dependencies=[Depends(require_access)], responses=COMMON_ERRORS)
+    app.include_router(chat.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

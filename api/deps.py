@@ -1,0 +1,117 @@
+"""FastAPI dependencies: settings, database session, policy, access control."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from api.security import KeyRing, RateLimiter, fingerprint
+from coach.config import Settings
+from coach.store import Database
+
+log = logging.getLogger("coach.api")
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="Required when the server listens beyond localhost")
+bearer = HTTPBearer(auto_error=False, description="Alternative to X-API-Key: Authorization: Bearer <key>")
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_db(request: Request) -> Database:
+    return request.app.state.db
+
+
+DbDep = Annotated[Database, Depends(get_db)]
+
+
+def get_session(db: DbDep) -> Iterator[Session]:
+    """A session per request; routes commit before they return, so nothing acknowledged is lost."""
+    with db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_policy(request: Request, settings: SettingsDep) -> Any:
+    """The policy file, loaded once per app (a bad file is a 422 naming the field, not a crash)."""
+    policy = getattr(request.app.state, "policy", None)
+    if policy is None:
+        from coach.policy.schema import load_policy
+
+        policy = request.app.state.policy = load_policy(settings.resolved_policy_file)
+    return policy
+
+
+PolicyDep = Annotated[Any, Depends(get_policy)]
+
+
+def require_access(
+    request: Request,
+    key: Annotated[str | None, Security(api_key_header)] = None,
+    token: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+) -> bool:
+    """Check the key (when required) and the caller's rate limit; returns whether the caller is admin."""
+    ring: KeyRing = request.app.state.keys
+    presented = key or (token.credentials if token else None)
+    admin = not ring.required  # a local, keyless server is single-user
+    if ring.required:
+        valid, admin = ring.check(presented)
+        if not valid:
+            raise HTTPException(401, "a valid API key is required (X-API-Key or Authorization: Bearer)",
+                                headers={"WWW-Authenticate": "Bearer"})
+        caller = "key:" + fingerprint(presented or "")
+    else:
+        caller = "ip:" + (request.client.host if request.client else "local")
+    limiter: RateLimiter = request.app.state.limiter
+    wait = limiter.acquire(caller)
+    if wait > 0:
+        log.info("rate limit hit for %s", caller)
+        raise HTTPException(429, "rate limit exceeded; retry later",
+                            headers={"Retry-After": str(max(1, round(wait + 0.5)))})
+    return admin
+
+
+AccessDep = Annotated[bool, Depends(require_access)]
+
+
+def require_admin(admin: AccessDep) -> None:
+    if not admin:
+        raise HTTPException(403, "this endpoint needs an admin key")
+
+
+def today_or(value: date | None) -> date:
+    """The date the rules are computed against: the request's, else the real date."""
+    return value or date.today()
+
+
+def get_drafter() -> Callable[..., Any]:
+    """draft(account, message, *, today, history, prior_counters, settings) -> Draft."""
+    from api.casework import make_draft
+
+    return make_draft
+
+
+DrafterDep = Annotated[Callable[..., Any], Depends(get_drafter)]
+
+
+def get_streamer(drafter: DrafterDep) -> Callable[..., Iterator[Any]]:
+    """Like the drafter, but yields text chunks and then the Draft."""
+    from api.streaming import draft_streamer
+
+    return draft_streamer(drafter)
+
+
+StreamerDep = Annotated[Callable[..., Iterator[Any]], Depends(get_streamer)]
