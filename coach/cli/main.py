@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "ingest_cmd",
     "search_cmd",
     "draft_cmd",
+    "serve_cmd", "triggers_cmd", "db_cmd",
 )
 
 for _name in COMMAND_MODULES:
