@@ -1,0 +1,316 @@
+// The chat page: talks to the JSON API and the SSE stream. Every piece of account, customer or
+// model text goes into the page with textContent, never innerHTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { caseId: null, account: null, reply: "" };
+const params = new URLSearchParams(location.search);
+
+function el(tag, text, cls) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (cls) node.className = cls;
+  return node;
+}
+
+function setStatus(message, isError = false) {
+  $("status").textContent = message || "";
+  $("status").classList.toggle("error", isError);
+}
+
+function headers(json) {
+  const h = {};
+  if (json) h["Content-Type"] = "application/json";
+  const key = $("api-key").value || sessionStorage.getItem("coach-key");
+  if (key) h["X-API-Key"] = key;
+  return h;
+}
+
+async function request(method, path, body) {
+  const res = await fetch(path, { method, headers: headers(body !== undefined),
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 401) $("key-box").hidden = false;
+  return res;
+}
+
+async function api(method, path, body) {
+  const res = await request(method, path, body);
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.error || `request failed (${res.status})`);
+  return data;
+}
+
+const today = () => $("today").value || undefined;
+const withToday = (path) => (today() ? `${path}${path.includes("?") ? "&" : "?"}today=${today()}` : path);
+const fmt = (n, digits = 2) => (n === null || n === undefined ? "—"
+  : Number(n).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+function facts(dl, rows) {
+  dl.replaceChildren();
+  for (const [label, value] of rows) {
+    if (value === null || value === undefined || value === "") continue;
+    dl.append(el("dt", label), el("dd", value));
+  }
+}
+
+// --- accounts -----------------------------------------------------------------------------------
+
+async function loadAccounts(selectId) {
+  const data = await api("GET", withToday("/v1/accounts"));
+  const select = $("account-select");
+  select.replaceChildren(el("option", "— choose —"));
+  select.firstChild.value = "";
+  for (const a of data.accounts) {
+    const opt = el("option", `${a.name} (${a.id})`);
+    opt.value = a.id;
+    select.append(opt);
+  }
+  if (selectId) { select.value = selectId; await selectAccount(selectId); }
+}
+
+async function selectAccount(id) {
+  state.account = id ? await api("GET", withToday(`/v1/accounts/${encodeURIComponent(id)}`)) : null;
+  $("new-case").disabled = !state.account;
+  renderAccount(state.account);
+}
+
+function renderAccount(a) {
+  if (!a) { $("account-summary").replaceChildren(); return; }
+  const acc = a.account, f = a.figures, cur = acc.currency || "";
+  facts($("account-summary"), [
+    ["Name", a.name], ["Segment", a.segment], ["Contact", acc.contact && acc.contact.name],
+    ["MRR", `${fmt(acc.mrr)} ${cur}`], ["List MRR", `${fmt(acc.list_mrr)} ${cur}`],
+    ["Discount", `${fmt(f.discount_pct, 1)}%`], ["ARR", `${fmt(f.arr)} ${cur}`],
+    ["Agreement", `${acc.contract.agreement_type}, month ${f.months_in + 1} of ${acc.contract.term_months}`],
+    ["Ends", f.end_date], ["Seats", acc.seats],
+    ["Services", (acc.services || []).map((s) => s.name).join(", ")], ["Hardship", acc.hardship],
+  ]);
+}
+
+async function importAccount() {
+  let body;
+  try { body = JSON.parse($("import-json").value); } catch (e) { setStatus("The account is not valid JSON", true); return; }
+  const a = await api("POST", withToday("/v1/accounts"), body);
+  setStatus(`Imported ${a.id}`);
+  $("import").open = false;
+  await loadAccounts(a.id);
+}
+
+// --- cases --------------------------------------------------------------------------------------
+
+async function newCase() {
+  const c = await api("POST", "/v1/cases", { account_id: state.account.id, today: today() });
+  renderCase(c);
+  setStatus("Case opened: acknowledge the request without pushback.");
+  $("turn-text").focus();
+}
+
+async function refreshCase() {
+  renderCase(await api("GET", withToday(`/v1/cases/${encodeURIComponent(state.caseId)}`)), false);
+}
+
+function renderCase(c, withDraft = true) {
+  state.caseId = c.id;
+  $("case-label").textContent = `case ${c.id}`;
+  $("stage").textContent = c.stage.replaceAll("_", " ");
+  $("case-day").textContent = `day ${c.cadence.day} · ${c.cadence.days_left} days to the ${c.cadence.target_date} target`;
+  const next = c.cadence.next_step;
+  $("next-step").textContent = next ? `Next (days ${next.first_day}–${next.last_day}): ${next.action}` : "";
+  $("warnings").replaceChildren(...c.warnings.map((w) => el("li", w)));
+  const actions = c.allowed_next.map((stage) => {
+    const b = el("button", `→ ${stage.replaceAll("_", " ")}`);
+    b.type = "button";
+    b.addEventListener("click", () => guarded(() => moveStage(stage)));
+    return b;
+  });
+  if (c.cadence.steps.some((s) => s.key === "report" && s.status !== "done" && s.status !== "skipped")) {
+    const b = el("button", "Reported to VP CS / Deal Desk");
+    b.type = "button";
+    b.addEventListener("click", () => guarded(markReported));
+    actions.push(b);
+  }
+  $("stage-actions").replaceChildren(...actions);
+  $("log").replaceChildren(...c.turns.map(turnItem));
+  $("log").scrollTop = $("log").scrollHeight;
+  const open = c.stage !== "triggers_set";
+  $("send").disabled = !open;
+  $("sent-as-csm").disabled = !open;
+  if (withDraft && c.suggestion) renderDraft(c.suggestion);
+}
+
+function turnItem(t) {
+  const li = el("li", null, t.role);
+  li.append(el("span", t.role === "customer" ? "Customer" : "You", "who"), el("span", t.text));
+  return li;
+}
+
+async function moveStage(stage) {
+  renderCase(await api("POST", `/v1/cases/${encodeURIComponent(state.caseId)}/stage`, { stage, today: today() }), false);
+  setStatus(`Stage: ${stage.replaceAll("_", " ")}`);
+}
+
+async function markReported() {
+  renderCase(await api("POST", `/v1/cases/${encodeURIComponent(state.caseId)}/milestones`,
+    { milestone: "reported", today: today() }), false);
+}
+
+// --- the suggestion -----------------------------------------------------------------------------
+
+function replyText(d) {
+  const parts = [d.acknowledgment];
+  if (d.counter_proposal && d.counter_proposal.message) parts.push(d.counter_proposal.message);
+  return parts.filter(Boolean).join("\n\n");
+}
+
+function showReply(text, streaming) {
+  state.reply = text;
+  $("suggestion").textContent = text;
+  $("suggestion").dataset.state = streaming ? "streaming" : (text ? "ready" : "empty");
+  $("copy").disabled = !text || streaming;
+}
+
+function renderDraft(d) {
+  showReply(replyText(d), false);
+  $("rules").replaceChildren(...d.eligibility.rules.map((r) => {
+    const li = el("li", `${r.id}: ${r.reason}`, r.passed ? "pass" : "fail");
+    return li;
+  }));
+  $("chips").replaceChildren(...d.diagnosis_questions.map((q) => {
+    const b = el("button", q, "chip");
+    b.type = "button";
+    b.title = "Add this question to the reply";
+    b.addEventListener("click", () => showReply(state.reply ? `${state.reply}\n\n${q}` : q, false));
+    return b;
+  }));
+  renderCounter(d.counter_proposal);
+  $("escalations").textContent = d.escalations.length ? `Loop in: ${d.escalations.join(", ").replaceAll("_", " ")}` : "";
+  $("citations").replaceChildren(...d.citations.map((c) => {
+    const b = el("button", `${c.source} · ${c.section}`);
+    b.type = "button";
+    b.addEventListener("click", () => guarded(() => openPassage(c.source, c.section)));
+    const li = el("li");
+    li.append(b);
+    return li;
+  }));
+}
+
+function renderCounter(c) {
+  $("counter").hidden = !c;
+  $("no-counter").hidden = !!c;
+  if (!c) return;
+  const cur = (state.account && state.account.account.currency) || "";
+  $("counter-kind").textContent = c.kind.replaceAll("_", " ");
+  facts($("counter-numbers"), [
+    ["New MRR", `${fmt(c.new_mrr)} ${cur}`],
+    ["Total discount off list", `${fmt(c.discount_pct, 1)}%`],
+    ["Customer asked for", c.requested_mrr != null ? `${fmt(c.requested_mrr)} ${cur}` : null],
+    ["Term extension", c.term_extension_months ? `${c.term_extension_months} months` : null],
+    ["Commitment", c.commitment_months ? `${c.commitment_months} months` : null],
+    ["Pause", c.pause_months ? `${c.pause_months} months, billing resumes ${c.resume_date}` : null],
+    ["Contract value", c.contract_value != null ? `${fmt(c.contract_value)} ${cur}` : null],
+    ["Their request's value", c.requested_contract_value != null ? `${fmt(c.requested_contract_value)} ${cur}` : null],
+    ["Seats", c.seats], ["Keeps", (c.kept_services || []).join(", ")],
+    ["Suspends", (c.suspended_services || []).join(", ")], ["Needs approval", c.needs_approval],
+  ]);
+  $("counter-message").textContent = c.message || "";
+}
+
+async function openPassage(source, section) {
+  const q = new URLSearchParams({ source, section });
+  const p = await api("GET", `/v1/knowledge/passage?${q}`);
+  $("passage-title").textContent = `${p.source} · ${p.section}`;
+  $("passage-text").textContent = p.text;
+  $("passage").showModal();
+}
+
+// --- sending turns (Server-Sent Events over a POST) ---------------------------------------------
+
+function parseEvent(raw) {
+  let event = "message";
+  const data = [];
+  for (const line of raw.split("\n")) {
+    if (line.startsWith("event:")) event = line.slice(6).trim();
+    else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+  }
+  return { event, data: data.length ? JSON.parse(data.join("\n")) : null };
+}
+
+async function streamTurn(text) {
+  const res = await fetch(`/v1/cases/${encodeURIComponent(state.caseId)}/turns/stream`, {
+    method: "POST", headers: { ...headers(true), Accept: "text/event-stream" },
+    body: JSON.stringify({ text, today: today() }) });
+  if (!res.ok) {
+    if (res.status === 401) $("key-box").hidden = false;
+    const data = await res.json().catch(() => ({}));
+    throw new Error(data.error || `request failed (${res.status})`);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "", streamed = "";
+  showReply("", true);
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const { event, data } = parseEvent(buffer.slice(0, cut));
+      buffer = buffer.slice(cut + 2);
+      if (event === "turn") $("log").append(turnItem(data.turn));
+      else if (event === "delta") { streamed += data.text; showReply(streamed, true); }
+      else if (event === "final") { renderDraft(data.suggestion); setStatus("Suggestion ready (checked)."); }
+      else if (event === "error") throw new Error(data.error);
+    }
+  }
+  await refreshCase();
+}
+
+async function sendTurn(role) {
+  const text = $("turn-text").value.trim();
+  if (!text || !state.caseId) return;
+  $("send").disabled = true;
+  setStatus(role === "customer" ? "Drafting…" : "Saving…");
+  try {
+    if (role === "customer") await streamTurn(text);
+    else {
+      await api("POST", `/v1/cases/${encodeURIComponent(state.caseId)}/turns`, { text, role, today: today() });
+      await refreshCase();
+      setStatus("Logged.");
+    }
+    $("turn-text").value = "";
+  } finally {
+    $("send").disabled = false;
+  }
+}
+
+async function guarded(fn) {
+  try { await fn(); } catch (e) { setStatus(e.message, true); }
+}
+
+function init() {
+  if (params.get("today")) $("today").value = params.get("today");
+  $("api-key").value = sessionStorage.getItem("coach-key") || "";
+  $("api-key").addEventListener("change", () => { sessionStorage.setItem("coach-key", $("api-key").value); guarded(() => loadAccounts()); });
+  $("account-select").addEventListener("change", (e) => guarded(() => selectAccount(e.target.value)));
+  $("new-case").addEventListener("click", () => guarded(newCase));
+  $("import-btn").addEventListener("click", () => guarded(importAccount));
+  $("turn-form").addEventListener("submit", (e) => { e.preventDefault(); guarded(() => sendTurn("customer")); });
+  $("sent-as-csm").addEventListener("click", () => guarded(() => sendTurn("csm")));
+  $("copy").addEventListener("click", () => guarded(async () => {
+    await navigator.clipboard.writeText(state.reply);
+    setStatus("Reply copied to the clipboard.");
+  }));
+  guarded(async () => {
+    await loadAccounts(params.get("account") || undefined);
+    if (params.get("case")) await refreshCaseById(params.get("case"));
+  });
+}
+
+async function refreshCaseById(id) {
+  state.caseId = id;
+  const c = await api("GET", withToday(`/v1/cases/${encodeURIComponent(id)}`));
+  if (!state.account || state.account.id !== c.account_id) await selectAccount(c.account_id);
+  renderCase(c);
+}
+
+document.addEventListener("DOMContentLoaded", init);
