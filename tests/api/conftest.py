@@ -19,13 +19,8 @@ TODAY = date(2026, 11, 20)  # month 14 of acme-dental's agreement: past the 9-mo
 
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built-in playbooks, indexed once for the whole session."""
-    from coach.knowledge.search import search
-
-    path = tmp_path_factory.mktemp("index")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("index-data"), index_dir=path)
-    search("lock period", 1, settings=settings)  # builds the index on first use
-    return path
+    """One playbook index for the session: the first search builds it, the rest reuse it."""
+    return tmp_path_factory.mktemp("index")
 
 
 def make_settings(data_dir: Path, index_dir: Path, **overrides: Any) -> Settings:
@@ -69,5 +64,62 @@ def imported(client: TestClient, account_data: dict[str, Any]) -> dict[str, Any]
 def case(client: TestClient, imported: dict[str, Any]) -> dict[str, Any]:
     r = client.post("/v1/cases", json={"account_id": imported["id"], "today": TODAY.isoformat(),
                                        "message": "We need to cut 30% of our seats, budget was cut."})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+class FakeDrafter:
+    """Stands in for the drafting engine where a test is about the service, not the words."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.fail_with: Exception | None = None
+
+    def __call__(self, account: Any, message: str, **kwargs: Any) -> Any:
+        from coach.drafting.models import Draft
+
+        self.calls.append({"account": account.id, "message": message, **kwargs})
+        if self.fail_with is not None:
+            raise self.fail_with
+        return Draft.model_validate({
+            "request": {"kind": "module_cancel", "modules": ["PPC"]},
+            "root_cause": "usage_gap", "hardship": None,
+            "eligibility": {"reduction_allowed": True, "pause_allowed": False,
+                            "rules": [{"id": "lock-period", "passed": True, "reason": "month 15"}]},
+            "acknowledgment": "Thanks for telling us <script>alert(1)</script> early.",
+            "diagnosis_questions": ["What results did you expect from PPC?", "Who else uses it?"],
+            "counter_proposal": {"kind": "suspend_module", "discount_pct": 12.0, "new_mrr": 4400.0,
+                                 "term_extension_months": 12, "suspended_services": ["PPC"],
+                                 "message": "We could suspend PPC and keep SEO."},
+            "escalations": ["team_lead"],
+            "reengagement_triggers": [{"kind": "feature_release", "due_date": "2027-01-19",
+                                       "description": "Show the new reporting"}],
+            "violations": [],
+            "citations": [{"source": "downsell-basics.md", "section": "Creative service swaps"}],
+        })
+
+
+@pytest.fixture
+def fake_drafter() -> FakeDrafter:
+    return FakeDrafter()
+
+
+@pytest.fixture
+def fake_client(settings: Settings, fake_drafter: FakeDrafter) -> Iterator[TestClient]:
+    """A client whose drafts come from the fake drafter (fast, deterministic)."""
+    from api.deps import get_drafter
+
+    app = create_app(settings)
+    app.dependency_overrides[get_drafter] = lambda: fake_drafter
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def fake_case(fake_client: TestClient, account_data: dict[str, Any]) -> dict[str, Any]:
+    assert fake_client.post("/v1/accounts", json=account_data,
+                            params={"today": TODAY.isoformat()}).status_code == 201
+    r = fake_client.post("/v1/cases", json={"account_id": "acme-dental", "today": TODAY.isoformat(),
+                                            "message": "We want to drop PPC."})
     assert r.status_code == 201, r.text
     return r.json()

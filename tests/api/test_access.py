@@ -1,0 +1,105 @@
+"""API keys, rate limits, size limits, and what never reaches the logs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.security import RateLimiter
+from coach.errors import CoachInputError
+from tests.api.conftest import make_settings
+
+KEY, ADMIN = "k-3b1f9a", "adm-77c2e0"
+
+
+@pytest.fixture
+def keyed(tmp_path: Path, index_dir: Path) -> TestClient:
+    settings = make_settings(tmp_path / "data", index_dir, api_keys=[KEY, f"admin:{ADMIN}"])
+    return TestClient(create_app(settings, public=True), raise_server_exceptions=False)
+
+
+def test_public_server_needs_keys(tmp_path: Path, index_dir: Path) -> None:
+    with pytest.raises(CoachInputError, match="COACH_API_KEYS"):
+        create_app(make_settings(tmp_path, index_dir), public=True)
+
+
+def test_keys_required_everywhere_but_health(keyed: TestClient) -> None:
+    assert keyed.get("/v1/health").status_code == 200
+    assert keyed.get("/chat").status_code == 200  # the page holds no data; it asks for a key
+    bad = ({}, {"X-API-Key": "wrong"}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic x"})
+    for headers in bad:
+        r = keyed.get("/v1/accounts", headers=headers)
+        assert r.status_code == 401, headers
+        assert r.json()["error"].startswith("a valid API key is required")
+    assert keyed.get("/v1/accounts", headers={"X-API-Key": KEY}).status_code == 200
+    assert keyed.get("/v1/accounts", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
+    r = keyed.post("/v1/cases/x/turns/stream", json={"text": "hi"})
+    assert r.status_code == 401
+
+
+def test_keys_configured_on_localhost_are_enforced(tmp_path: Path, index_dir: Path) -> None:
+    client = TestClient(create_app(make_settings(tmp_path, index_dir, api_keys=[KEY])))
+    assert client.get("/v1/accounts").status_code == 401
+
+
+def test_ingest_needs_an_admin_key(keyed: TestClient) -> None:
+    body = {"documents": [{"name": "x.md", "text": "# T\n\nhello"}]}
+    r = keyed.post("/v1/knowledge/ingest", json=body, headers={"X-API-Key": KEY})
+    assert r.status_code == 403 and r.json()["error"] == "this endpoint needs an admin key"
+    r = keyed.post("/v1/knowledge/ingest", json={"documents": [{"name": "../etc/passwd", "text": "x"}]},
+                   headers={"X-API-Key": ADMIN})
+    assert r.status_code == 422 and r.json()["field"] == "documents.0.name"
+
+
+def test_rate_limit_per_key(tmp_path: Path, index_dir: Path) -> None:
+    settings = make_settings(tmp_path, index_dir, api_keys=[KEY, "other-key"], rate_limit_per_minute=3)
+    client = TestClient(create_app(settings))
+    codes = [client.get("/v1/accounts", headers={"X-API-Key": KEY}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    r = client.get("/v1/accounts", headers={"X-API-Key": KEY})
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1 and "rate limit" in r.json()["error"]
+    assert client.get("/v1/accounts", headers={"X-API-Key": "other-key"}).status_code == 200
+    assert client.get("/v1/health").status_code == 200
+
+
+def test_token_bucket_refills() -> None:
+    limiter = RateLimiter(60)  # one a second
+    assert all(limiter.acquire("a", now=0.0) == 0 for _ in range(60))
+    assert limiter.acquire("a", now=0.0) > 0
+    assert limiter.acquire("a", now=1.01) == 0
+    assert RateLimiter(0).acquire("a") == 0
+
+
+def test_request_size_limit(tmp_path: Path, index_dir: Path, account_data: dict[str, Any]) -> None:
+    client = TestClient(create_app(make_settings(tmp_path, index_dir, max_request_bytes=2000)))
+    r = client.post("/v1/accounts", json={**account_data, "notes": "x" * 5000})
+    assert r.status_code == 413 and r.json() == {
+        "error": "request body is larger than the limit of 2000 bytes", "field": "body"}
+
+    def chunks():  # no Content-Length: counted while reading
+        for _ in range(10):
+            yield b"x" * 500
+
+    r = client.post("/v1/accounts", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    assert client.post("/v1/accounts", json=account_data).status_code == 201
+
+
+def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogCaptureFixture,
+                                          account_data: dict[str, Any]) -> None:
+    caplog.set_level(logging.INFO)
+    secret_text = "our CFO Jane Roe says the budget is gone"
+    h = {"X-API-Key": KEY}
+    keyed.post("/v1/accounts", json=account_data, headers=h)
+    keyed.post("/v1/cases", json={"account_id": "nobody", "message": secret_text}, headers=h)
+    keyed.post("/v1/drafts", headers=h,
+               json={"account_id": "acme-dental", "message": secret_text, "today": "1999-01-01"})
+    keyed.post("/v1/accounts", json={**account_data, "name": secret_text, "mrr": -1}, headers=h)
+    keyed.get("/v1/accounts", headers={"X-API-Key": "wrong-" + KEY})
+    assert KEY not in caplog.text and ADMIN not in caplog.text
+    assert "Jane Roe" not in caplog.text
