@@ -6,6 +6,7 @@ passages, and only then write words — and check every text before it is shown.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,9 @@ from coach.errors import CoachInputError
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
 from coach.policy import Policy, decide, load_policy
 
+log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
+_announced_template = False  # "no model configured" is said once per process
 PLAY_QUERIES = {
     "right_size_multi_year": "counter a seat or contract value cut with a smaller cut and a multi-year extension",
     "right_size_retention": "organisation shrinking: right-size seats with a retention discount",
@@ -63,6 +66,19 @@ class TemplateDrafter:
 
     def counter_message(self, ctx: DraftContext) -> str:
         return render(self.prompts_dir, ctx.language, "counter", **ctx.template_vars())
+
+
+def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> Drafter:
+    """The model drafter when one is configured; the template drafter otherwise (said once)."""
+    global _announced_template
+    if settings.llm_configured:
+        from coach.llm import drafter_for  # lazy: LangChain loads only when a model is configured
+
+        return drafter_for(settings, knowledge)
+    if not _announced_template:
+        _announced_template = True
+        log.warning("no model configured: using the template drafter")
+    return TemplateDrafter(settings.prompts_dir)
 
 
 @lru_cache(maxsize=8)
@@ -116,10 +132,16 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
                         prior_counters=prior_counters)
-    return assemble(ctx, drafter or TemplateDrafter(s.prompts_dir))
+    writer = drafter or default_drafter(s, kn)
+    prepare = getattr(writer, "prepare", None)
+    if prepare is None:
+        return assemble(ctx, writer)
+    prepared = prepare(ctx)  # the model drafter writes every part up front, in parallel
+    return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
 
 
-def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | None = None) -> Draft:
+def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | None = None,
+             notes: list[str] | None = None) -> Draft:
     """Write the texts, run the guard on each, and build the public draft."""
     d, dx = ctx.decision, ctx.diagnosis
     facts = ctx.facts()
@@ -143,7 +165,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         counter = d.counter.model_copy(update={"message": text})
 
     n_questions = 4 if dx.root_cause == "unknown" else 3
-    notes = [f"{r.id}: {r.reason}" for r in d.eligibility.rules if not r.passed]
+    notes = [f"{r.id}: {r.reason}" for r in d.eligibility.rules if not r.passed] + list(notes or [])
     if d.counter is not None and d.counter.needs_approval:
         notes.append(f"needs {d.counter.needs_approval} approval before sending "
                      f"({d.counter.discount_pct}% off list)")
