@@ -167,6 +167,7 @@ function showReply(text, streaming) {
   $("suggestion").textContent = text;
   $("suggestion").dataset.state = streaming ? "streaming" : (text ? "ready" : "empty");
   $("copy").disabled = !text || streaming;
+  $("mark-sent").disabled = !text || streaming;
 }
 
 function renderDraft(d) {
@@ -265,8 +266,8 @@ async function streamTurn(text) {
   await refreshCase();
 }
 
-async function sendTurn(role) {
-  const text = $("turn-text").value.trim();
+async function sendTurn(role, given) {
+  const text = (given || $("turn-text").value).trim();
   if (!text || !state.caseId) return;
   $("send").disabled = true;
   setStatus(role === "customer" ? "Drafting…" : "Saving…");
@@ -277,7 +278,7 @@ async function sendTurn(role) {
       await refreshCase();
       setStatus("Logged.");
     }
-    $("turn-text").value = "";
+    if (!given) $("turn-text").value = "";
   } finally {
     $("send").disabled = false;
   }
@@ -296,6 +297,8 @@ function init() {
   $("import-btn").addEventListener("click", () => guarded(importAccount));
   $("turn-form").addEventListener("submit", (e) => { e.preventDefault(); guarded(() => sendTurn("customer")); });
   $("sent-as-csm").addEventListener("click", () => guarded(() => sendTurn("csm")));
+  $("mark-sent").addEventListener("click", () => guarded(() => sendTurn("csm", state.reply)));
+  $("key-box").addEventListener("submit", (e) => e.preventDefault());
   $("copy").addEventListener("click", () => guarded(async () => {
     await navigator.clipboard.writeText(state.reply);
     setStatus("Reply copied to the clipboard.");

@@ -1,0 +1,226 @@
+"""Load the API on loopback: drafts, policy checks and concurrent SSE streams.
+
+    .venv/bin/python benchmarks/api_load.py [--url http://127.0.0.1:8000] [--seconds 10]
+
+Without --url it starts `coach serve` on a free loopback port with a temporary data dir (reusing
+COACH_INDEX_DIR when set, so the playbook index is not rebuilt). Targets: policy check >= 200 req/s
+with p95 < 50 ms; 20 concurrent SSE streams with no stall (no gap over 2 s between events).
+Prints medians and p95s; --json prints one JSON document instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-20"
+MESSAGES = [
+    "Our budget was cut for next year, we need to reduce our seats by 30%.",
+    "We're dropping PPC, it isn't bringing us patients.",
+    "We want to cancel Social Media, nobody looks at it.",
+    "Half our team was let go, we need to halve the contract.",
+]
+OFFER = {"new_mrr": 4200.0, "term_extension_months": 24, "requested_mrr": 3220.0}
+STALL_SECONDS = 2.0
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def summary(latencies: list[float], elapsed: float, errors: int) -> dict[str, float]:
+    return {"requests": len(latencies), "errors": errors, "seconds": round(elapsed, 2),
+            "req_per_s": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+            "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else float("nan"),
+            "p95_ms": round(pct(latencies, 0.95) * 1000, 1)}
+
+
+Call = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
+
+
+async def closed_loop(client: httpx.AsyncClient, clients: int, seconds: float,
+                      call: Call) -> dict[str, float]:
+    """`clients` workers each sending the next request as soon as the last answered, for `seconds`."""
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+
+    async def worker(n: int) -> None:
+        nonlocal errors
+        i = n
+        while time.perf_counter() < stop:
+            t0 = time.perf_counter()
+            r = await call(client, i)
+            if r.status_code >= 400:
+                errors += 1
+            else:
+                latencies.append(time.perf_counter() - t0)
+            i += clients
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(n) for n in range(clients)))
+    return summary(latencies, time.perf_counter() - t0, errors)
+
+
+async def one_stream(client: httpx.AsyncClient, case_id: str, text: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    first = None
+    last = t0
+    max_gap = 0.0
+    events: list[str] = []
+    async with client.stream("POST", f"/v1/cases/{case_id}/turns/stream",
+                             json={"text": text, "today": TODAY}) as r:
+        if r.status_code != 200:
+            return {"ok": False, "status": r.status_code}
+        async for line in r.aiter_lines():
+            if not line.startswith("event:"):
+                continue
+            now = time.perf_counter()
+            first = first if first is not None else now - t0
+            max_gap = max(max_gap, now - last)
+            last = now
+            events.append(line.split(":", 1)[1].strip())
+    return {"ok": bool(events) and events[-1] == "final", "first_event": first, "total": last - t0,
+            "max_gap": max_gap, "events": len(events)}
+
+
+async def run(url: str, seconds: float, headers: dict[str, str]) -> dict[str, Any]:
+    account = json.loads((REPO / "examples" / "acme-dental.json").read_text())
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120, limits=limits) as c:
+        (await c.post("/v1/accounts", json=account, params={"today": TODAY})).raise_for_status()
+        # warm-up: the first draft loads the embedder and opens the index
+        (await c.post("/v1/drafts", json={"account_id": "acme-dental", "message": MESSAGES[0],
+                                          "today": TODAY})).raise_for_status()
+        results: dict[str, Any] = {}
+
+        async def draft(client: httpx.AsyncClient, i: int) -> httpx.Response:
+            return await client.post("/v1/drafts", json={"account_id": "acme-dental", "today": TODAY,
+                                                         "message": MESSAGES[i % len(MESSAGES)]})
+
+        results["draft_8_clients"] = await closed_loop(c, 8, seconds, draft)
+
+        async def check(client: httpx.AsyncClient, i: int) -> httpx.Response:
+            return await client.post("/v1/policy/check", json={"account_id": "acme-dental", "today": TODAY,
+                                                               "offer": OFFER})
+
+        for _ in range(20):
+            await check(c, 0)
+        results["policy_check_8_clients"] = await closed_loop(c, 8, seconds, check)
+
+        cases = []
+        for _ in range(20):
+            r = await c.post("/v1/cases", json={"account_id": "acme-dental", "today": TODAY})
+            r.raise_for_status()
+            cases.append(r.json()["id"])
+        t0 = time.perf_counter()
+        streams = await asyncio.gather(*(one_stream(c, cid, MESSAGES[i % len(MESSAGES)])
+                                         for i, cid in enumerate(cases)))
+        wall = time.perf_counter() - t0
+        ok = [s for s in streams if s["ok"]]
+
+        def ms(key: str, q: float) -> float | None:
+            return round(pct([s[key] for s in ok], q) * 1000, 1) if ok else None
+
+        results["sse_20_streams"] = {
+            "streams": len(streams), "completed": len(ok), "wall_s": round(wall, 2),
+            "stalled": sum(1 for s in ok if s["max_gap"] > STALL_SECONDS) + len(streams) - len(ok),
+            "first_event_p50_ms": ms("first_event", 0.5), "first_event_p95_ms": ms("first_event", 0.95),
+            "total_p50_ms": ms("total", 0.5), "total_p95_ms": ms("total", 0.95),
+            "max_gap_ms": ms("max_gap", 1.0),
+        }
+    pc = results["policy_check_8_clients"]
+    results["targets"] = {
+        "policy_check_200_rps": pc["req_per_s"] >= 200,
+        "policy_check_p95_under_50ms": pc["p95_ms"] < 50,
+        "sse_no_stalls": results["sse_20_streams"]["stalled"] == 0,
+    }
+    return results
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def local_server() -> Iterator[str]:
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        port = free_port()
+        env = {**os.environ, "COACH_DATA_DIR": tmp, "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+        env.setdefault("COACH_INDEX_DIR", str(Path(tmp) / "index"))
+        env.pop("COACH_API_KEYS", None)
+        env.pop("COACH_DATABASE_URL", None)
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below
+        proc = subprocess.Popen([sys.executable, "-c", "from coach.cli.main import app; app()", "serve",
+                                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    tail = (Path(tmp) / "server.log").read_text()[-2000:]
+                    raise SystemExit(f"server did not start:\n{tail}")
+                try:
+                    if httpx.get(f"{url}/v1/health", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            log.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--url", help="a running server (default: start one on loopback)")
+    ap.add_argument("--key", help="API key, if the server needs one")
+    ap.add_argument("--seconds", type=float, default=10.0, help="duration of each closed-loop phase")
+    ap.add_argument("--json", action="store_true", help="print one JSON document")
+    args = ap.parse_args()
+    headers = {"X-API-Key": args.key} if args.key else {}
+    if args.url:
+        results = asyncio.run(run(args.url, args.seconds, headers))
+    else:
+        with local_server() as url:
+            results = asyncio.run(run(url, args.seconds, headers))
+    results["cpus"] = os.cpu_count()
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    for name in ("draft_8_clients", "policy_check_8_clients"):
+        r = results[name]
+        print(f"{name:24} {r['req_per_s']:8.1f} req/s   p50 {r['p50_ms']:7.1f} ms   p95 {r['p95_ms']:7.1f} ms"
+              f"   ({r['requests']} ok, {r['errors']} errors, {r['seconds']} s)")
+    s = results["sse_20_streams"]
+    print(f"{'sse_20_streams':24} {s['completed']}/{s['streams']} completed, {s['stalled']} stalled;"
+          f" first event p50 {s['first_event_p50_ms']} ms p95 {s['first_event_p95_ms']} ms;"
+          f" total p50 {s['total_p50_ms']} ms p95 {s['total_p95_ms']} ms; max gap {s['max_gap_ms']} ms")
+    print("targets:", ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in results["targets"].items()),
+          f"({results['cpus']} CPUs, client and server on the same machine)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""A real `coach serve` on 127.0.0.1 (free port, temporary data dir) for browser and crash tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in playbooks indexed once, before any server starts (servers then only read it)."""
+    from coach.config import Settings
+    from coach.knowledge.search import search
+
+    path = tmp_path_factory.getbasetemp() / "e2e-index"
+    search("nine-month lock", 1, settings=Settings(data_dir=path.parent / "e2e-index-data", index_dir=path))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    data_dir: Path
+    index_dir: Path
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def start_server(data_dir: Path, index_dir: Path, log: Path) -> Server:
+    port = free_port()
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "COACH_INDEX_DIR": str(index_dir),
+           "COACH_RATE_LIMIT_PER_MINUTE": "0"}
+    for name in ("COACH_DATABASE_URL", "COACH_API_KEYS", "COACH_LLM_MODEL", "COACH_LLM_BASE_URL"):
+        env.pop(name, None)
+    cmd = [sys.executable, "-c", "from coach.cli.main import app; app()", "serve",
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    with log.open("ab") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", data_dir, index_dir, proc, log)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{server.url}/v1/health", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(f"server did not become healthy:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def server(tmp_path: Path, index_dir: Path) -> Iterator[Server]:
+    srv = start_server(tmp_path / "data", index_dir, tmp_path / "server.log")
+    yield srv
+    srv.stop()

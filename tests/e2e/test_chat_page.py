@@ -1,0 +1,86 @@
+"""Drive the chat page in headless Chromium against the real server."""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from coach.config import REPO_ROOT
+from tests.e2e.conftest import CHROMIUM, Server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium)"),
+]
+TODAY = "2026-11-20"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+        try:
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_type_a_turn_see_suggestion_and_counter(server: Server, page: Any, tmp_path: Path) -> None:
+    account = json.loads((REPO_ROOT / "examples" / "acme-dental.json").read_text())
+    account["name"] = 'Acme <img src=x onerror="document.title=1"> Dental'
+    httpx.post(f"{server.url}/v1/accounts", json=account, params={"today": TODAY}).raise_for_status()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+
+    page.goto(f"{server.url}/chat?account=acme-dental&today={TODAY}")
+    summary = page.locator("#account-summary")
+    summary.get_by_text("Acme <img").wait_for()
+    assert summary.locator("img").count() == 0  # shown as text, never parsed as HTML
+
+    page.click("#new-case")
+    page.locator("#stage").get_by_text("acknowledged").wait_for()
+    page.fill("#turn-text", "Our budget was cut for next year, we need to reduce our seats by 30%.")
+    page.click("#send")
+
+    page.locator("#suggestion[data-state=ready]").wait_for(timeout=60_000)
+    page.locator("#counter").wait_for(state="visible")
+    reply = page.locator("#suggestion").inner_text()
+    assert len(reply) > 40
+    numbers = page.locator("#counter-numbers").inner_text()
+    assert "New MRR" in numbers and "Total discount off list" in numbers
+    assert page.locator("#log li.customer").count() == 1
+    assert page.locator("#rules li").count() >= 1
+    assert page.locator("#chips .chip").count() >= 2
+
+    page.click("#copy")
+    assert page.evaluate("navigator.clipboard.readText()") == reply
+
+    page.locator("#citations button").first.click()
+    page.locator("#passage[open]").wait_for()
+    assert len(page.locator("#passage-text").inner_text()) > 20
+    page.keyboard.press("Escape")
+
+    shot = tmp_path / "chat.png"
+    page.screenshot(path=str(shot), full_page=True)
+    width, height = png_size(shot)
+    assert width >= 1000 and height >= 600
+    assert shot.stat().st_size > 20_000  # a rendered page, not a blank frame
+    assert page.title() == "coach · live call"  # the injected handler never ran
