@@ -192,7 +192,7 @@ class StubServer:
         self.sock.bind(("127.0.0.1", 0))
         port = self.sock.getsockname()[1]
         self.stub.url = f"http://127.0.0.1:{port}/v1"
-        config = uvicorn.Config(build_app(self.stub), log_level="error", access_log=False,
+        config = uvicorn.Config(build_app(self.stub), log_level="critical", access_log=False,
                                 timeout_graceful_shutdown=1, lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)

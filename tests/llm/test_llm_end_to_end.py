@@ -1,0 +1,123 @@
+"""Whole drafts with the model configured (the stub) and without: same guard, same contract."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli.main import app
+from coach.config import get_settings
+from coach.drafting.engine import draft
+from coach.drafting.streaming import stream_draft
+from tests.conftest import TODAY
+from tests.factories import account_data, make_account
+from tests.llm.conftest import Reply, llm_settings_for
+
+MSG = "Our budget was cut, we need to reduce our seats by 30%."
+
+
+@pytest.fixture(scope="module")
+def kn(builtin_knowledge):
+    return builtin_knowledge
+
+
+def test_llm_draft_passes_the_same_guard(stub, kn):
+    d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=llm_settings_for(stub.url))
+    assert d.drafter == "llm" and d.fallbacks == [] and d.violations == []
+    assert d.acknowledgment.startswith("Hi Dana,") and "I'm on it" in d.acknowledgment
+    c = d.counter_proposal
+    assert c.message.startswith("Hi Dana,") and f"${c.new_mrr:,.2f}" in c.message
+    assert {r["task"] for r in stub.calls()} == {"acknowledgment", "counter_message", "diagnosis"}
+    # the model saw the passages the draft cites
+    human = stub.calls("counter_message")[0]["body"]["messages"][1]["content"]
+    assert d.citations[0].source in human
+
+
+def test_template_and_llm_drafts_share_the_contract(stub, kn):
+    llm = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=llm_settings_for(stub.url))
+    tpl = draft(make_account(), MSG, today=TODAY, knowledge=kn)
+    assert tpl.drafter == "template" and tpl.violations == [] and llm.violations == []
+    assert llm.counter_proposal.model_dump(exclude={"message"}) == tpl.counter_proposal.model_dump(exclude={"message"})
+    assert llm.eligibility == tpl.eligibility and llm.escalations == tpl.escalations
+
+
+def _events(**kw):
+    return list(stream_draft(make_account(), MSG, today=TODAY, **kw))
+
+
+def test_stream_with_the_template_drafter(kn):
+    events = _events(knowledge=kn)
+    assert events[0]["event"] == "meta" and events[0]["drafter"] == "template"
+    assert events[-1]["event"] == "final"
+    final = events[-1]["draft"]
+    for part, text in (("acknowledgment", final["acknowledgment"]),
+                       ("counter_proposal", final["counter_proposal"]["message"])):
+        assert "".join(e["text"] for e in events if e["event"] == "token" and e["part"] == part) == text
+    assert not [e for e in events if e["event"] == "replace"]
+
+
+def test_stream_with_the_model(stub, kn):
+    events = _events(knowledge=kn, settings=llm_settings_for(stub.url))
+    meta, final = events[0], events[-1]["draft"]
+    assert meta["drafter"] == "llm" and meta["counter"]["discount_pct"] == final["counter_proposal"]["discount_pct"]
+    streamed = "".join(e["text"] for e in events if e["event"] == "token" and e["part"] == "acknowledgment")
+    assert streamed.strip() == final["acknowledgment"] and final["fallbacks"] == []
+    assert {r["body"]["stream"] for r in stub.calls() if r["task"] != "diagnosis"} == {True}
+
+
+def test_stream_replaces_a_part_that_fails_the_final_check(stub, kn):
+    stub.enqueue("counter_message", json.dumps({"restated": {"discount_pct": 60}, "message": "60% off, " * 10}))
+    events = _events(knowledge=kn, settings=llm_settings_for(stub.url))
+    replace = [e for e in events if e["event"] == "replace"]
+    assert [e["part"] for e in replace] == ["counter_proposal"]
+    final = events[-1]["draft"]
+    assert final["counter_proposal"]["message"] == replace[0]["text"] and final["violations"] == []
+    assert [f["part"] for f in final["fallbacks"]] == ["counter_proposal"]
+    tokens = [e for e in events if e["event"] == "token" and e["part"] == "counter_proposal"]
+    assert events.index(replace[0]) > events.index(tokens[-1])
+
+
+def test_stream_with_a_hung_model_serves_the_template_in_time(stub, kn):
+    import time
+
+    for task in ("acknowledgment", "counter_message", "diagnosis"):
+        stub.enqueue(task, Reply(content="{}", hang=30))
+    s = llm_settings_for(stub.url)
+    events, stamps = [], []
+    for e in stream_draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=s):
+        events.append(e)
+        stamps.append(time.monotonic())
+    assert stamps[-1] - stamps[0] < s.llm_total_timeout + 0.5  # from the decision to the final draft
+    assert [e["part"] for e in events if e["event"] == "replace"] == ["acknowledgment", "counter_proposal"]
+    assert events[-1]["draft"]["violations"] == []
+
+
+@pytest.fixture
+def cli_env(monkeypatch, tmp_path):
+    path = tmp_path / "acct.json"
+    path.write_text(json.dumps(account_data()))
+    yield monkeypatch, path
+    get_settings.cache_clear()
+
+
+def _cli(path):
+    r = CliRunner().invoke(app, ["draft", "--account", str(path), "--message", MSG, "--today", "2026-11-21",
+                                 "--json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout), r.stderr
+
+
+def test_cli_draft_with_and_without_a_model(stub, cli_env, builtin_knowledge):
+    monkeypatch, path = cli_env
+    monkeypatch.setenv("COACH_LLM_BASE_URL", stub.url)  # no model name: the server's first model is used
+    get_settings.cache_clear()
+    with_model, _ = _cli(path)
+    assert with_model["drafter"] == "llm" and with_model["violations"] == [] and with_model["fallbacks"] == []
+    assert stub.calls("acknowledgment")[0]["body"]["model"] == "stub-model"
+    monkeypatch.delenv("COACH_LLM_BASE_URL")
+    get_settings.cache_clear()
+    without, _ = _cli(path)
+    assert without["drafter"] == "template" and without["violations"] == []
+    assert without["acknowledgment"] != with_model["acknowledgment"]
