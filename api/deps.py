@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
 from typing import Annotated, Any
 
@@ -22,30 +22,36 @@ api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
 bearer = HTTPBearer(auto_error=False, description="Alternative to X-API-Key: Authorization: Bearer <key>")
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
 DbDep = Annotated[Database, Depends(get_db)]
 
 
-def get_session(db: DbDep) -> Iterator[Session]:
-    """A session per request; routes commit before they return, so nothing acknowledged is lost."""
-    with db.session() as session:
+async def get_session(db: DbDep) -> AsyncIterator[Session]:
+    """A session per request; routes commit before they return, so nothing acknowledged is lost.
+
+    The session connects lazily, inside the (threaded) route; closing it only returns the connection.
+    """
+    session = db.sessions()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_policy(request: Request, settings: SettingsDep) -> Any:
+async def get_policy(request: Request, settings: SettingsDep) -> Any:
     """The policy file, loaded once per app (a bad file is a 422 naming the field, not a crash)."""
     policy = getattr(request.app.state, "policy", None)
     if policy is None:
@@ -58,12 +64,15 @@ def get_policy(request: Request, settings: SettingsDep) -> Any:
 PolicyDep = Annotated[Any, Depends(get_policy)]
 
 
-def require_access(
+async def require_access(
     request: Request,
     key: Annotated[str | None, Security(api_key_header)] = None,
     token: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
 ) -> bool:
-    """Check the key (when required) and the caller's rate limit; returns whether the caller is admin."""
+    """Check the key (when required) and the caller's rate limit; returns whether the caller is admin.
+
+    Cheap dependencies are async so they run on the event loop, not in a worker thread.
+    """
     ring: KeyRing = request.app.state.keys
     presented = key or (token.credentials if token else None)
     admin = not ring.required  # a local, keyless server is single-user
@@ -87,7 +96,7 @@ def require_access(
 AccessDep = Annotated[bool, Depends(require_access)]
 
 
-def require_admin(admin: AccessDep) -> None:
+async def require_admin(admin: AccessDep) -> None:
     if not admin:
         raise HTTPException(403, "this endpoint needs an admin key")
 
@@ -97,7 +106,7 @@ def today_or(value: date | None) -> date:
     return value or date.today()
 
 
-def get_drafter() -> Callable[..., Any]:
+async def get_drafter() -> Callable[..., Any]:
     """draft(account, message, *, today, history, prior_counters, settings) -> Draft."""
     from api.casework import make_draft
 
@@ -107,7 +116,7 @@ def get_drafter() -> Callable[..., Any]:
 DrafterDep = Annotated[Callable[..., Any], Depends(get_drafter)]
 
 
-def get_streamer(drafter: DrafterDep) -> Callable[..., Iterator[Any]]:
+async def get_streamer(drafter: DrafterDep) -> Callable[..., Iterator[Any]]:
     """Like the drafter, but yields text chunks and then the Draft."""
     from api.streaming import draft_streamer
 
