@@ -1,4 +1,13 @@
-"""Server-Sent Events for the live chat: the suggestion as it is produced, then the checked draft."""
+"""Server-Sent Events for the live chat: the suggestion as it is produced, then the checked draft.
+
+The drafting streamer yields events (coach/drafting/streaming.py):
+    {"event": "meta", ...}                                  the decision, before any text
+    {"event": "token", "part": ..., "text": ...}            provisional text
+    {"event": "replace", "part": ..., "text": ..., "reason": ...}
+    {"event": "final", "draft": {...}}                      the checked draft
+They go out as SSE events `turn` (the stored customer turn), `meta`, `delta` (the tokens), `replace`,
+then `final` ({turn, stage, suggestion}) once the decision is committed, or `error` ({error}).
+"""
 
 from __future__ import annotations
 
@@ -31,38 +40,39 @@ def word_chunks(text: str, words: int = 3) -> Iterator[str]:
 
 
 def replay_stream(drafter: Callable[..., Any], account: Any, message: str, **kwargs: Any) -> Iterator[Any]:
-    """Draft in one go, then replay the reply text in word chunks, then the draft itself."""
+    """The streaming protocol for any one-shot drafter: draft, replay the texts in word chunks, final."""
     draft = drafter(account, message, **kwargs)
-    text = draft.acknowledgment
-    if draft.counter_proposal is not None and draft.counter_proposal.message:
-        text = f"{text}\n\n{draft.counter_proposal.message}"
-    yield from word_chunks(text)
-    yield draft
+    parts = [("acknowledgment", draft.acknowledgment)]
+    if draft.counter_proposal is not None:
+        parts.append(("counter_proposal", draft.counter_proposal.message))
+    for part, text in parts:
+        for chunk in word_chunks(text):
+            yield {"event": "token", "part": part, "text": chunk}
+    yield {"event": "final", "draft": draft.model_dump(mode="json")}
 
 
 def draft_streamer(drafter: Callable[..., Any] = make_draft) -> Streamer:
-    """The engine's own streamer when it has one; the replay otherwise (the one line to swap)."""
+    """The engine's streamer for the real drafter; the replay for any other (e.g. a test's fake)."""
     if drafter is make_draft:
-        from coach.drafting import engine
+        from coach.drafting.streaming import stream_draft
 
-        if (real := getattr(engine, "stream_draft", None)) is not None:
-            return real
+        return stream_draft
     return partial(replay_stream, drafter)
 
 
-def _text_of(item: Any) -> str | None:
-    """Text from whatever the streamer yields before the draft: str, {"text": ...} or .text."""
-    if isinstance(item, str):
-        return item
-    if isinstance(item, dict):
-        value = item.get("text") or item.get("delta")
-        return value if isinstance(value, str) else None
-    value = getattr(item, "text", None) or getattr(item, "delta", None)
-    return value if isinstance(value, str) else None
-
-
-def _is_draft(item: Any) -> bool:
-    return hasattr(item, "acknowledgment") and hasattr(item, "model_dump")
+def _relay(item: Any) -> tuple[str, dict[str, Any]] | None:
+    """The SSE event for one streamer event (None for events the page does not need)."""
+    if not isinstance(item, dict):
+        return None
+    kind = item.get("event")
+    if kind == "meta":
+        return "meta", {k: v for k, v in item.items() if k != "event"}
+    if kind == "token" and isinstance(item.get("text"), str):
+        return "delta", {"part": item.get("part", "acknowledgment"), "text": item["text"]}
+    if kind == "replace" and isinstance(item.get("text"), str):
+        return "replace", {"part": item.get("part", "acknowledgment"), "text": item["text"],
+                           "reason": item.get("reason", "")}
+    return None
 
 
 def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: str, turn_id: int,
@@ -81,10 +91,10 @@ def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: s
         final = None
         for item in streamer(account, turn.text, today=today, history=texts[:-1] or None,
                              prior_counters=counters, settings=settings):
-            if _is_draft(item):
-                final = item
-            elif (text := _text_of(item)) is not None:
-                yield sse("delta", {"text": text})
+            if isinstance(item, dict) and item.get("event") == "final":
+                final = item.get("draft")
+            elif (relayed := _relay(item)) is not None:
+                yield sse(*relayed)
         if final is None:
             yield sse("error", {"error": "the drafter finished without a draft"})
             return

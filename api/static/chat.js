@@ -247,7 +247,9 @@ async function streamTurn(text) {
   }
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  let buffer = "", streamed = "";
+  const parts = { acknowledgment: "", counter_proposal: "" };
+  const shown = () => [parts.acknowledgment, parts.counter_proposal].filter(Boolean).join("\n\n");
+  let buffer = "";
   showReply("", true);
   for (;;) {
     const { value, done } = await reader.read();
@@ -258,7 +260,14 @@ async function streamTurn(text) {
       const { event, data } = parseEvent(buffer.slice(0, cut));
       buffer = buffer.slice(cut + 2);
       if (event === "turn") $("log").append(turnItem(data.turn));
-      else if (event === "delta") { streamed += data.text; showReply(streamed, true); }
+      else if (event === "meta") renderCounter(data.counter);  // the numbers come before the words
+      else if (event === "delta" && Object.hasOwn(parts, data.part)) {
+        parts[data.part] += data.text;
+        showReply(shown(), true);
+      } else if (event === "replace" && Object.hasOwn(parts, data.part)) {
+        parts[data.part] = data.text;
+        showReply(shown(), true);
+      }
       else if (event === "final") { renderDraft(data.suggestion); setStatus("Suggestion ready (checked)."); }
       else if (event === "error") throw new Error(data.error);
     }
@@ -281,6 +290,7 @@ async function sendTurn(role, given) {
     if (!given) $("turn-text").value = "";
   } finally {
     $("send").disabled = false;
+    if ($("suggestion").dataset.state === "streaming") showReply(state.reply, false);
   }
 }
 

@@ -30,10 +30,11 @@ def test_stream_sends_deltas_then_the_checked_draft(fake_client: TestClient,
     evs = events(text)
     kinds = [k for k, _ in evs]
     assert kinds[0] == "turn" and kinds[-1] == "final" and kinds.count("delta") >= 3
-    streamed = "".join(d["text"] for k, d in evs if k == "delta")
+    final = evs[-1][1]["suggestion"]
+    for part, text in [("acknowledgment", final["acknowledgment"]),
+                       ("counter_proposal", final["counter_proposal"]["message"])]:
+        assert "".join(d["text"] for k, d in evs if k == "delta" and d["part"] == part) == text
     final = evs[-1][1]
-    assert streamed == final["suggestion"]["acknowledgment"] + "\n\n" + \
-        final["suggestion"]["counter_proposal"]["message"]
     assert final["stage"] == "diagnosing" and final["turn"]["text"] == "PPC is useless"
     # committed before `final`: the case shows the same suggestion
     case = fake_client.get(f"/v1/cases/{fake_case['id']}").json()
@@ -77,10 +78,12 @@ def test_streamer_chunks_keep_whitespace() -> None:
     assert all(chunk.strip() for chunk in word_chunks(text))
 
 
-def test_streamer_accepts_engine_event_shapes() -> None:
-    from api.streaming import _text_of
+def test_engine_events_are_relayed() -> None:
+    from api.streaming import _relay
 
-    class Ev:
-        text = "c"
-
-    assert [_text_of(x) for x in ("a", {"text": "b"}, Ev(), {"type": "x"}, 3)] == ["a", "b", "c", None, None]
+    assert _relay({"event": "meta", "play": "suspend_module"}) == ("meta", {"play": "suspend_module"})
+    assert _relay({"event": "token", "part": "counter_proposal", "text": "We "}) == (
+        "delta", {"part": "counter_proposal", "text": "We "})
+    assert _relay({"event": "replace", "part": "acknowledgment", "text": "T", "reason": "guard"}) == (
+        "replace", {"part": "acknowledgment", "text": "T", "reason": "guard"})
+    assert _relay({"event": "unknown"}) is None and _relay("text") is None
