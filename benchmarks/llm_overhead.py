@@ -52,9 +52,14 @@ def timed(fn: Callable[[], object], n: int, warmup: int) -> list[float]:
 
 
 def start_stub() -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen([sys.executable, str(REPO / "tests" / "llm" / "stub.py")], cwd=REPO,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "tests" / "llm" / "stub.py")],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     url = proc.stdout.readline().strip() if proc.stdout else ""
     if not url.startswith("http://127.0.0.1"):
         proc.kill()
@@ -86,7 +91,9 @@ def main() -> None:
         account = parse_account(json.loads((REPO / "examples" / "acme-dental.json").read_text()))
         drafter = LLMDrafter(settings)  # production callbacks
         contexts = [build_context(account, m, today=TODAY, knowledge=kn, settings=settings) for m in MESSAGES]
-        assert all(not drafter.prepare(c).fallbacks for c in contexts), "the stub should never need a fallback"
+        assert all(not drafter.prepare(c).fallbacks for c in contexts), (
+            "the stub should never need a fallback"
+        )
         i = {"ctx": 0, "msg": 0}
 
         def next_ctx():
@@ -98,9 +105,15 @@ def main() -> None:
             return MESSAGES[i["msg"]]
 
         ctx0 = contexts[0]
-        replies = {"ack": json.dumps({"text": drafter.template_text("acknowledgment", ctx0)}),
-                   "counter": json.dumps({"restated": json.loads(restate_json(ctx0)),
-                                          "message": drafter.template_text("counter_proposal", ctx0)})}
+        replies = {
+            "ack": json.dumps({"text": drafter.template_text("acknowledgment", ctx0)}),
+            "counter": json.dumps(
+                {
+                    "restated": json.loads(restate_json(ctx0)),
+                    "message": drafter.template_text("counter_proposal", ctx0),
+                }
+            ),
+        }
 
         def prompts() -> None:
             c = next_ctx()
@@ -128,24 +141,30 @@ def main() -> None:
                         pass
 
         rows = {
-            "retrieval (2 searches)": timed(lambda: retrieve(kn, next_msg(), "right_size_multi_year"),
-                                            args.n, args.warmup),
+            "retrieval (2 searches)": timed(
+                lambda: retrieve(kn, next_msg(), "right_size_multi_year"), args.n, args.warmup
+            ),
             "prompt building (3 prompts, LCEL)": timed(prompts, args.n, args.warmup),
             "parse + guard (2 parts)": timed(parse_and_guard, args.n, args.warmup),
             "LLM layer per draft (prepare + assemble)": timed(llm_layer, args.n, args.warmup),
             "streamed parts per draft": timed(stream_layer, args.n // 2, args.warmup // 2),
             "whole LLM draft incl. diagnosis + retrieval": timed(
                 lambda: (lambda c: assemble(c, drafter.prepare(c)))(
-                    build_context(account, next_msg(), today=TODAY, knowledge=kn, settings=settings)),
-                args.n // 2, args.warmup // 2),
+                    build_context(account, next_msg(), today=TODAY, knowledge=kn, settings=settings)
+                ),
+                args.n // 2,
+                args.warmup // 2,
+            ),
         }
     finally:
         if proc.stdin:
             proc.stdin.close()
         proc.wait(timeout=10)
 
-    summary = {name: {"p50_ms": round(statistics.median(v), 2), "p95_ms": round(pct(v, 0.95), 2), "n": len(v)}
-               for name, v in rows.items()}
+    summary = {
+        name: {"p50_ms": round(statistics.median(v), 2), "p95_ms": round(pct(v, 0.95), 2), "n": len(v)}
+        for name, v in rows.items()
+    }
     summary["_machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if args.json:
         print(json.dumps(summary, indent=2))

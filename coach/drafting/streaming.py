@@ -32,7 +32,7 @@ def word_chunks(text: str, words: int = 3) -> Iterator[str]:
     """Whole words with their whitespace, a few at a time (concatenation gives back `text`)."""
     parts = re.findall(r"\s*\S+|\s+", text)
     for i in range(0, len(parts), words):
-        yield "".join(parts[i:i + words])
+        yield "".join(parts[i : i + words])
 
 
 class _Written:
@@ -51,28 +51,58 @@ class _Written:
 def meta(ctx: DraftContext, drafter: str) -> Event:
     d, dx, c = ctx.decision, ctx.diagnosis, ctx.decision.counter
     return {
-        "event": "meta", "drafter": drafter, "language": ctx.language, "play": d.play,
-        "request": {"kind": dx.kind, "reduction_pct": dx.reduction_pct, "seats": dx.seats_requested,
-                    "modules": list(dx.modules)},
-        "root_cause": dx.root_cause, "hardship": d_hardship(ctx),
-        "eligibility": {"reduction_allowed": d.eligibility.reduction_allowed,
-                        "pause_allowed": d.eligibility.pause_allowed},
-        "counter": None if c is None else {
-            "kind": c.kind, "discount_pct": c.discount_pct, "new_mrr": c.new_mrr,
-            "term_extension_months": c.term_extension_months, "pause_months": c.pause_months,
-            "resume_date": c.resume_date},
+        "event": "meta",
+        "drafter": drafter,
+        "language": ctx.language,
+        "play": d.play,
+        "request": {
+            "kind": dx.kind,
+            "reduction_pct": dx.reduction_pct,
+            "seats": dx.seats_requested,
+            "modules": list(dx.modules),
+        },
+        "root_cause": dx.root_cause,
+        "hardship": d_hardship(ctx),
+        "eligibility": {
+            "reduction_allowed": d.eligibility.reduction_allowed,
+            "pause_allowed": d.eligibility.pause_allowed,
+        },
+        "counter": None
+        if c is None
+        else {
+            "kind": c.kind,
+            "discount_pct": c.discount_pct,
+            "new_mrr": c.new_mrr,
+            "term_extension_months": c.term_extension_months,
+            "pause_months": c.pause_months,
+            "resume_date": c.resume_date,
+        },
         "escalations": list(d.escalations),
         "parts": [p for p in PARTS if p == "acknowledgment" or c is not None],
     }
 
 
-def stream_draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
-                 settings: Settings | None = None, history: list[str] | None = None,
-                 prior_counters: int = 0) -> Iterator[Event]:
+def stream_draft(
+    account: Account,
+    message: str,
+    *,
+    today: date,
+    knowledge: Knowledge | None = None,
+    settings: Settings | None = None,
+    history: list[str] | None = None,
+    prior_counters: int = 0,
+) -> Iterator[Event]:
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
-    ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
-                        prior_counters=prior_counters)
+    ctx = build_context(
+        account,
+        message,
+        today=today,
+        knowledge=kn,
+        settings=s,
+        history=history,
+        prior_counters=prior_counters,
+    )
     writer = default_drafter(s, kn)
     yield meta(ctx, writer.name)
     parts = [p for p in PARTS if p == "acknowledgment" or ctx.decision.counter is not None]
@@ -82,7 +112,9 @@ def stream_draft(account: Account, message: str, *, today: date, knowledge: Know
     stream_part = getattr(writer, "stream_part", None)
     if stream_part is None:  # the template drafter: same events, text in word chunks
         for part in parts:
-            texts[part] = writer.acknowledgment(ctx) if part == "acknowledgment" else writer.counter_message(ctx)
+            texts[part] = (
+                writer.acknowledgment(ctx) if part == "acknowledgment" else writer.counter_message(ctx)
+            )
             for chunk in word_chunks(texts[part]):
                 yield {"event": "token", "part": part, "text": chunk}
     else:
@@ -102,8 +134,10 @@ def stream_draft(account: Account, message: str, *, today: date, knowledge: Know
         if fb is not None:
             fallbacks.append(fb)
     draft = assemble(ctx, _Written(writer.name, texts), fallbacks, notes=notes)
-    final = {"acknowledgment": draft.acknowledgment,
-             "counter_proposal": draft.counter_proposal.message if draft.counter_proposal else ""}
+    final = {
+        "acknowledgment": draft.acknowledgment,
+        "counter_proposal": draft.counter_proposal.message if draft.counter_proposal else "",
+    }
     for part in parts:  # the engine's own guard blanked a text: never leave the streamed one up
         if final[part] != texts[part]:
             yield {"event": "replace", "part": part, "text": final[part], "reason": "failed the final check"}

@@ -15,11 +15,18 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
-    "LLMDrafter": "coach.llm.drafter", "PreparedDraft": "coach.llm.drafter", "drafter_for": "coach.llm.drafter",
-    "FakeChatModel": "coach.llm.fake", "Hang": "coach.llm.fake",
-    "chat_model": "coach.llm.client", "Budget": "coach.llm.calls", "StreamPiece": "coach.llm.stream",
-    "ModelRequestsForbidden": "coach.llm.errors", "ModelUnavailable": "coach.llm.errors",
-    "OutputRejected": "coach.llm.errors", "FakeModelExhausted": "coach.llm.errors",
+    "LLMDrafter": "coach.llm.drafter",
+    "PreparedDraft": "coach.llm.drafter",
+    "drafter_for": "coach.llm.drafter",
+    "FakeChatModel": "coach.llm.fake",
+    "Hang": "coach.llm.fake",
+    "chat_model": "coach.llm.client",
+    "Budget": "coach.llm.calls",
+    "StreamPiece": "coach.llm.stream",
+    "ModelRequestsForbidden": "coach.llm.errors",
+    "ModelUnavailable": "coach.llm.errors",
+    "OutputRejected": "coach.llm.errors",
+    "FakeModelExhausted": "coach.llm.errors",
 }
 __all__ = sorted(_EXPORTS)
 

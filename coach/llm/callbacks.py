@@ -25,8 +25,15 @@ class ModelCallLog(BaseCallbackHandler):
         self._started: dict[UUID, tuple[float, str]] = {}
         self._lock = threading.Lock()
 
-    def on_chat_model_start(self, serialized: dict[str, Any], messages: list[list[Any]], *, run_id: UUID,
-                            metadata: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    def on_chat_model_start(
+        self,
+        serialized: dict[str, Any],
+        messages: list[list[Any]],
+        *,
+        run_id: UUID,
+        metadata: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         with self._lock:
             self._started[run_id] = (time.perf_counter(), (metadata or {}).get("coach_task", "?"))
 
@@ -38,8 +45,13 @@ class ModelCallLog(BaseCallbackHandler):
     def on_llm_end(self, response: LLMResult, *, run_id: UUID, **kwargs: Any) -> None:
         ms, task = self._pop(run_id)
         usage = (response.llm_output or {}).get("token_usage") or {}
-        log.debug("model call %s: %.0f ms, %s prompt + %s completion tokens", task, ms,
-                  usage.get("prompt_tokens", "?"), usage.get("completion_tokens", "?"))
+        log.debug(
+            "model call %s: %.0f ms, %s prompt + %s completion tokens",
+            task,
+            ms,
+            usage.get("prompt_tokens", "?"),
+            usage.get("completion_tokens", "?"),
+        )
 
     def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         ms, task = self._pop(run_id)

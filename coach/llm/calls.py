@@ -97,15 +97,23 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, what: str) -> T:
     return box["value"]
 
 
-def invoke(model: BaseChatModel, messages: list[BaseMessage], *, settings: Settings, task: str,
-           budget: Budget, callbacks: list[Any]) -> str:
+def invoke(
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    *,
+    settings: Settings,
+    task: str,
+    budget: Budget,
+    callbacks: list[Any],
+) -> str:
     """One completion (not streamed); returns the text content."""
     check_target(model)
     remaining = budget.remaining()
     kwargs = call_kwargs(model, settings, task, remaining)
     try:
-        msg = run_with_deadline(lambda: model.invoke(messages, _config(task, callbacks), **kwargs),
-                                remaining, task)
+        msg = run_with_deadline(
+            lambda: model.invoke(messages, _config(task, callbacks), **kwargs), remaining, task
+        )
     except ModelUnavailable:
         raise
     except Exception as exc:
@@ -113,8 +121,15 @@ def invoke(model: BaseChatModel, messages: list[BaseMessage], *, settings: Setti
     return msg.text
 
 
-def stream(model: BaseChatModel, messages: list[BaseMessage], *, settings: Settings, task: str,
-           budget: Budget, callbacks: list[Any]) -> Iterator[str]:
+def stream(
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    *,
+    settings: Settings,
+    task: str,
+    budget: Budget,
+    callbacks: list[Any],
+) -> Iterator[str]:
     """Text chunks as they arrive; the first non-empty chunk must come within the first-token timeout."""
     check_target(model)
     kwargs = call_kwargs(model, settings, task, budget.remaining())
@@ -144,8 +159,11 @@ def stream(model: BaseChatModel, messages: list[BaseMessage], *, settings: Setti
             except queue.Empty:
                 if first_token_bound:
                     raise ModelUnavailable(
-                        f"no first token within {settings.llm_first_token_timeout:g}s") from None
-                raise ModelUnavailable(f"the stream did not finish within the {budget.seconds:g}s budget") from None
+                        f"no first token within {settings.llm_first_token_timeout:g}s"
+                    ) from None
+                raise ModelUnavailable(
+                    f"the stream did not finish within the {budget.seconds:g}s budget"
+                ) from None
             if kind == "chunk":
                 if value:
                     first = False

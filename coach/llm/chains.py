@@ -35,28 +35,40 @@ class PlaybookRetriever(BaseRetriever):
     knowledge: Any = None
     k: int = blocks.MAX_PASSAGES
 
-    def _get_relevant_documents(self, query: str, *,
-                                run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
         return hits_to_documents(self.knowledge.search(query, self.k) if self.knowledge is not None else [])
 
 
 def hits_to_documents(hits: list[Hit]) -> list[Document]:
-    return [Document(page_content=h.text, metadata={"source": h.source, "section": h.section,
-                                                    "score": h.score, "language": h.language})
-            for h in hits]
+    return [
+        Document(
+            page_content=h.text,
+            metadata={"source": h.source, "section": h.section, "score": h.score, "language": h.language},
+        )
+        for h in hits
+    ]
 
 
 def documents_to_hits(docs: list[Document]) -> list[Hit]:
-    return [Hit(source=d.metadata.get("source", ""), section=d.metadata.get("section", ""),
-                text=d.page_content, score=float(d.metadata.get("score", 0.0)),
-                language=d.metadata.get("language", "en")) for d in docs]
+    return [
+        Hit(
+            source=d.metadata.get("source", ""),
+            section=d.metadata.get("section", ""),
+            text=d.page_content,
+            score=float(d.metadata.get("score", 0.0)),
+            language=d.metadata.get("language", "en"),
+        )
+        for d in docs
+    ]
 
 
 def _passages(retriever: PlaybookRetriever | None, ctx: DraftContext) -> list[Document]:
     """The engine already retrieved for this draft (those passages are the citations): reuse them,
     so what the model read is what the draft cites. Query the index only when there are none."""
     if ctx.passages:
-        return hits_to_documents(ctx.passages[:blocks.MAX_PASSAGES])
+        return hits_to_documents(ctx.passages[: blocks.MAX_PASSAGES])
     return retriever.invoke(ctx.message[:500]) if retriever is not None else []
 
 
@@ -64,16 +76,20 @@ def _variables(task: str, n_questions: int, x: dict[str, Any]) -> dict[str, str]
     return blocks.variables(task, x["ctx"], documents_to_hits(x["passages"]), n_questions)
 
 
-def prompt_chain(prompt: Prompt, retriever: PlaybookRetriever | None = None,
-                 n_questions: int = 3) -> Runnable[DraftContext, Any]:
+def prompt_chain(
+    prompt: Prompt, retriever: PlaybookRetriever | None = None, n_questions: int = 3
+) -> Runnable[DraftContext, Any]:
     """DraftContext -> ChatPromptValue for one task."""
-    return (RunnableParallel(ctx=RunnablePassthrough(), passages=RunnableLambda(partial(_passages, retriever)))
-            | RunnableLambda(partial(_variables, prompt.task, n_questions))
-            | prompt.template).with_config(run_name=f"coach.prompt.{prompt.task}")
+    return (
+        RunnableParallel(ctx=RunnablePassthrough(), passages=RunnableLambda(partial(_passages, retriever)))
+        | RunnableLambda(partial(_variables, prompt.task, n_questions))
+        | prompt.template
+    ).with_config(run_name=f"coach.prompt.{prompt.task}")
 
 
-def prompt_messages(chain: Runnable[DraftContext, Any], ctx: DraftContext,
-                    config: dict[str, Any] | None = None) -> list[BaseMessage]:
+def prompt_messages(
+    chain: Runnable[DraftContext, Any], ctx: DraftContext, config: dict[str, Any] | None = None
+) -> list[BaseMessage]:
     return chain.invoke(ctx, config).to_messages()
 
 
@@ -95,12 +111,15 @@ def parse_output(schema: type[BaseModel], text: str) -> tuple[BaseModel | None, 
     try:
         data = _json_object(text)
     except json.JSONDecodeError as exc:
-        return None, [f"the reply is not valid JSON ({exc.msg} at character {exc.pos}); "
-                      "answer with the JSON object only"]
+        return None, [
+            f"the reply is not valid JSON ({exc.msg} at character {exc.pos}); "
+            "answer with the JSON object only"
+        ]
     if not isinstance(data, dict):
         return None, ["the reply must be one JSON object"]
     try:
         return schema.model_validate(data), []
     except ValidationError as exc:
-        return None, [f"field '{'.'.join(str(p) for p in e['loc']) or '(root)'}': {e['msg']}"
-                      for e in exc.errors()[:5]]
+        return None, [
+            f"field '{'.'.join(str(p) for p in e['loc']) or '(root)'}': {e['msg']}" for e in exc.errors()[:5]
+        ]

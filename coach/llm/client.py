@@ -32,7 +32,9 @@ def unavailable_reason(settings: Settings) -> str | None:
     if not settings.llm_configured:
         return "no model configured"
     if not settings.llm_base_url and not settings.llm_api_key:
-        return "no API key: set OPENAI_API_KEY or COACH_LLM_API_KEY (or COACH_LLM_BASE_URL for a local server)"
+        return (
+            "no API key: set OPENAI_API_KEY or COACH_LLM_API_KEY (or COACH_LLM_BASE_URL for a local server)"
+        )
     return None
 
 
@@ -45,9 +47,13 @@ def timeout(settings: Settings, total: float | None = None) -> openai.Timeout:
 def _model_name_from_server(base_url: str, api_key: str, connect: float) -> str:
     """With only COACH_LLM_BASE_URL set, use the first model the server lists (vLLM serves one)."""
     try:
-        client = openai.OpenAI(base_url=base_url, api_key=api_key, max_retries=0,
-                               timeout=openai.Timeout(connect * 2, connect=connect),
-                               http_client=openai.DefaultHttpxClient(event_hooks={"request": [_check_request]}))
+        client = openai.OpenAI(
+            base_url=base_url,
+            api_key=api_key,
+            max_retries=0,
+            timeout=openai.Timeout(connect * 2, connect=connect),
+            http_client=openai.DefaultHttpxClient(event_hooks={"request": [_check_request]}),
+        )
         first = next(iter(client.models.list()), None)
         return first.id if first is not None else "default"
     except openai.OpenAIError as exc:
@@ -59,17 +65,31 @@ def model_name(settings: Settings) -> str:
     if settings.llm_model:
         return settings.llm_model
     check_url(settings.llm_base_url)
-    return _model_name_from_server(settings.llm_base_url or "", settings.llm_api_key or NO_KEY,
-                                   settings.llm_connect_timeout)
+    return _model_name_from_server(
+        settings.llm_base_url or "", settings.llm_api_key or NO_KEY, settings.llm_connect_timeout
+    )
 
 
 @lru_cache(maxsize=8)
-def _chat_model(name: str, base_url: str | None, api_key: str, temperature: float, connect: float,
-                total: float, retries: int) -> ChatOpenAI:
+def _chat_model(
+    name: str,
+    base_url: str | None,
+    api_key: str,
+    temperature: float,
+    connect: float,
+    total: float,
+    retries: int,
+) -> ChatOpenAI:
     t = openai.Timeout(total, connect=min(connect, total))
     return ChatOpenAI(
-        model=name, base_url=base_url, api_key=api_key, temperature=temperature, timeout=t,
-        max_retries=retries, use_responses_api=False, stream_usage=False,
+        model=name,
+        base_url=base_url,
+        api_key=api_key,
+        temperature=temperature,
+        timeout=t,
+        max_retries=retries,
+        use_responses_api=False,
+        stream_usage=False,
         http_client=openai.DefaultHttpxClient(timeout=t, event_hooks={"request": [_check_request]}),
     )
 
@@ -78,9 +98,15 @@ def chat_model(settings: Settings) -> BaseChatModel:
     """The configured model, one client per configuration per process."""
     if reason := unavailable_reason(settings):
         raise ModelUnavailable(reason)
-    return _chat_model(model_name(settings), settings.llm_base_url, settings.llm_api_key or NO_KEY,
-                       settings.llm_temperature, settings.llm_connect_timeout, settings.llm_total_timeout,
-                       settings.llm_retries)
+    return _chat_model(
+        model_name(settings),
+        settings.llm_base_url,
+        settings.llm_api_key or NO_KEY,
+        settings.llm_temperature,
+        settings.llm_connect_timeout,
+        settings.llm_total_timeout,
+        settings.llm_retries,
+    )
 
 
 def call_kwargs(model: BaseChatModel, settings: Settings, task: str, remaining: float) -> dict[str, Any]:

@@ -16,14 +16,19 @@ def disagreements(model: DiagnosisOut, offline: Diagnosis, hardship: str | None)
     evidence = defang(model.evidence, 200)
     quote = f' ("{evidence}")' if evidence else ""
     if model.root_cause != offline.root_cause:
-        notes.append(f"{PREFIX}: the model reads the root cause as {model.root_cause}{quote}, the offline "
-                     f"classifier as {offline.root_cause} (confidence {offline.root_cause_confidence:.2f}); "
-                     "the proposal follows the offline reading: confirm the root cause with the customer")
+        notes.append(
+            f"{PREFIX}: the model reads the root cause as {model.root_cause}{quote}, the offline "
+            f"classifier as {offline.root_cause} (confidence {offline.root_cause_confidence:.2f}); "
+            "the proposal follows the offline reading: confirm the root cause with the customer"
+        )
     if model.kind != offline.kind:
-        notes.append(f"{PREFIX}: the model reads the request as {model.kind}, the offline classifier as "
-                     f"{offline.kind} (confidence {offline.kind_confidence:.2f})")
+        notes.append(
+            f"{PREFIX}: the model reads the request as {model.kind}, the offline classifier as "
+            f"{offline.kind} (confidence {offline.kind_confidence:.2f})"
+        )
     if model.hardship and model.hardship != hardship:
-        notes.append(f"{PREFIX}: the model sees a {model.hardship.replace('_', ' ')} hardship that the "
-                     "classifier did not flag; check before offering (or ruling out) a hardship pause")
+        notes.append(
+            f"{PREFIX}: the model sees a {model.hardship.replace('_', ' ')} hardship that the "
+            "classifier did not flag; check before offering (or ruling out) a hardship pause"
+        )
     return notes
-

@@ -65,7 +65,8 @@ class FakeChatModel(BaseChatModel):
             if not q:
                 raise FakeModelExhausted(
                     f"FakeChatModel has no reply left for task {task!r} (call #{len(self._calls)}); "
-                    f"queue more with .enqueue(..., task={task!r})")
+                    f"queue more with .enqueue(..., task={task!r})"
+                )
             reply = q.popleft()
         if isinstance(reply, Hang):
             time.sleep(reply.seconds)
@@ -76,13 +77,23 @@ class FakeChatModel(BaseChatModel):
             raise TimeoutError("fake hang without a reply")
         return str(reply)
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         text = self._next(messages, kwargs.get("task"))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         text = self._next(messages, kwargs.get("task"))
         for piece in _TOKEN.findall(text):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))

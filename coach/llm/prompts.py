@@ -69,13 +69,16 @@ def parse_prompt(path: Path) -> Prompt:
         raise _fail(path, "needs exactly one '# system' and one '# user' section")
     try:
         template = ChatPromptTemplate.from_messages(
-            [("system", sections["system"]), ("human", sections["user"])], template_format="f-string")
+            [("system", sections["system"]), ("human", sections["user"])], template_format="f-string"
+        )
     except (ValueError, KeyError) as exc:
         raise _fail(path, f"template error: {exc}") from None
     used, declared = set(template.input_variables), set(spec.variables)
     if used != declared:
         missing, unused = sorted(used - declared), sorted(declared - used)
-        raise _fail(path, f"variables differ from the declared list (undeclared: {missing}, unused: {unused})")
+        raise _fail(
+            path, f"variables differ from the declared list (undeclared: {missing}, unused: {unused})"
+        )
     return Prompt(spec, template)
 
 

@@ -59,6 +59,6 @@ class RoleplayCustomerOut(_Out):
 
 
 OUTPUTS: dict[str, type[BaseModel]] = {
-    m.__name__: m for m in (AcknowledgmentOut, CounterMessageOut, DiagnosisQuestionsOut, DiagnosisOut,
-                            RoleplayCustomerOut)
+    m.__name__: m
+    for m in (AcknowledgmentOut, CounterMessageOut, DiagnosisQuestionsOut, DiagnosisOut, RoleplayCustomerOut)
 }

@@ -36,5 +36,5 @@ class FieldStreamer:
         value = data.get(self.field) if isinstance(data, dict) else None
         if not isinstance(value, str) or not value.startswith(self.emitted):
             return ""
-        delta, self.emitted = value[len(self.emitted):], value
+        delta, self.emitted = value[len(self.emitted) :], value
         return delta

@@ -42,14 +42,22 @@ def obedient(task: str, system: str, user: str) -> str:
     """What a model that follows the prompt would answer (used when nothing is scripted)."""
     first = _line(user, "contact first name") or "there"
     if task == "acknowledgment":
-        return json.dumps({"text": f"Hi {first},\n\nThank you for telling me this directly. I understand "
-                                   "you'd like to change the package, and I'm on it. I'll follow up with a few "
-                                   "quick questions, then come back with a concrete proposal within a few "
-                                   "days.\n\nThanks again,"})
+        return json.dumps(
+            {
+                "text": f"Hi {first},\n\nThank you for telling me this directly. I understand "
+                "you'd like to change the package, and I'm on it. I'll follow up with a few "
+                "quick questions, then come back with a concrete proposal within a few "
+                "days.\n\nThanks again,"
+            }
+        )
     if task == "counter_message":
         restated = json.loads(re.search(r'\{"restated": (\{.*?\}), "message"', system).group(1))
-        lines = [f"Hi {first},", "", "Thanks for walking me through what changed. Here is my proposal:",
-                 f"- Your monthly investment moves to {_line(user, 'new monthly price')}."]
+        lines = [
+            f"Hi {first},",
+            "",
+            "Thanks for walking me through what changed. Here is my proposal:",
+            f"- Your monthly investment moves to {_line(user, 'new monthly price')}.",
+        ]
         if (pct := _line(user, "total discount off the list price")) and pct != "0%":
             lines.append(f"- That is {pct} off the list price.")
         if pause := _line(user, "pause"):
@@ -57,8 +65,10 @@ def obedient(task: str, system: str, user: str) -> str:
             if end := _line(user, "agreement end date after the change"):
                 lines.append(f"- The agreement is extended by {restated['pause_months']} months, to {end}.")
         elif commit := _line(user, "commitment"):
-            lines.append(f"- In return you commit to the new package for {commit}"
-                         f"{', to ' + end if (end := _line(user, 'agreement end date after the change')) else ''}.")
+            lines.append(
+                f"- In return you commit to the new package for {commit}"
+                f"{', to ' + end if (end := _line(user, 'agreement end date after the change')) else ''}."
+            )
         lines += ["- Billing stays monthly, with no prepayment.", "", "Does this work for you?"]
         return json.dumps({"restated": restated, "message": "\n".join(lines)})
     if task == "diagnosis":
@@ -68,8 +78,12 @@ def obedient(task: str, system: str, user: str) -> str:
         return json.dumps({"kind": kind, "root_cause": cause, "hardship": None, "evidence": ""})
     if task == "diagnosis_questions":
         n = int(re.search(r"Write exactly (\d+) questions", system).group(1))
-        qs = ["What has changed on your side recently?", "Which results matter most to you now?",
-              "Who else is involved in this decision?", "How is the team using the service today?"]
+        qs = [
+            "What has changed on your side recently?",
+            "Which results matter most to you now?",
+            "Who else is involved in this decision?",
+            "How is the team using the service today?",
+        ]
         return json.dumps({"questions": qs[:n]})
     return json.dumps({"text": "ok"})
 
@@ -139,10 +153,15 @@ def build_app(stub: Stub) -> FastAPI:
     async def embeddings(request: Request) -> dict[str, Any]:
         body = await request.json()
         inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
-        return {"object": "list", "model": body.get("model", "stub"),
-                "data": [{"object": "embedding", "index": i, "embedding": _vector(str(t))}
-                         for i, t in enumerate(inputs)],
-                "usage": {"prompt_tokens": 1, "total_tokens": 1}}
+        return {
+            "object": "list",
+            "model": body.get("model", "stub"),
+            "data": [
+                {"object": "embedding", "index": i, "embedding": _vector(str(t))}
+                for i, t in enumerate(inputs)
+            ],
+            "usage": {"prompt_tokens": 1, "total_tokens": 1},
+        }
 
     @app.post("/v1/chat/completions")
     async def chat(request: Request) -> Response:
@@ -152,28 +171,45 @@ def build_app(stub: Stub) -> FastAPI:
         if reply.status != 200:
             if reply.hang:
                 await _hang(reply.hang)
-            return JSONResponse({"error": {"message": reply.content or "stub error", "type": "server_error"}},
-                                status_code=reply.status, headers=reply.headers)
+            return JSONResponse(
+                {"error": {"message": reply.content or "stub error", "type": "server_error"}},
+                status_code=reply.status,
+                headers=reply.headers,
+            )
         content = reply.content or ""
         base = {"id": "chatcmpl-stub", "created": int(time.time()), "model": body.get("model", "stub")}
         if not body.get("stream"):
             if reply.hang and not await _hang(reply.hang):
                 return Response(status_code=503)
-            return JSONResponse({**base, "object": "chat.completion", "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}})
+            return JSONResponse(
+                {
+                    **base,
+                    "object": "chat.completion",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": content},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                }
+            )
 
         async def events():
             def chunk(delta: dict[str, Any], finish: str | None = None) -> str:
-                data = {**base, "object": "chat.completion.chunk",
-                        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+                data = {
+                    **base,
+                    "object": "chat.completion.chunk",
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                }
                 return f"data: {json.dumps(data)}\n\n"
 
             yield chunk({"role": "assistant", "content": ""})
             if reply.hang and not await _hang(reply.hang):
                 return
             for i in range(0, len(content), reply.chunk_chars):
-                yield chunk({"content": content[i:i + reply.chunk_chars]})
+                yield chunk({"content": content[i : i + reply.chunk_chars]})
             yield chunk({}, "stop")
             yield "data: [DONE]\n\n"
 
@@ -192,8 +228,13 @@ class StubServer:
         self.sock.bind(("127.0.0.1", 0))
         port = self.sock.getsockname()[1]
         self.stub.url = f"http://127.0.0.1:{port}/v1"
-        config = uvicorn.Config(build_app(self.stub), log_level="critical", access_log=False,
-                                timeout_graceful_shutdown=1, lifespan="off")
+        config = uvicorn.Config(
+            build_app(self.stub),
+            log_level="critical",
+            access_log=False,
+            timeout_graceful_shutdown=1,
+            lifespan="off",
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
@@ -210,3 +251,19 @@ class StubServer:
         self.server.should_exit = True
         self.thread.join(timeout=5)
         self.sock.close()
+
+
+def main() -> None:  # pragma: no cover - used by benchmarks/llm_overhead.py
+    """Serve the obedient stub on 127.0.0.1 until killed; prints its base URL on the first line."""
+    import sys
+
+    with StubServer() as stub:
+        print(stub.url, flush=True)
+        try:
+            sys.stdin.read()  # until the parent closes our stdin
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

@@ -39,7 +39,9 @@ def test_template_and_llm_drafts_share_the_contract(stub, kn):
     llm = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=llm_settings_for(stub.url))
     tpl = draft(make_account(), MSG, today=TODAY, knowledge=kn)
     assert tpl.drafter == "template" and tpl.violations == [] and llm.violations == []
-    assert llm.counter_proposal.model_dump(exclude={"message"}) == tpl.counter_proposal.model_dump(exclude={"message"})
+    assert llm.counter_proposal.model_dump(exclude={"message"}) == tpl.counter_proposal.model_dump(
+        exclude={"message"}
+    )
     assert llm.eligibility == tpl.eligibility and llm.escalations == tpl.escalations
 
 
@@ -52,8 +54,10 @@ def test_stream_with_the_template_drafter(kn):
     assert events[0]["event"] == "meta" and events[0]["drafter"] == "template"
     assert events[-1]["event"] == "final"
     final = events[-1]["draft"]
-    for part, text in (("acknowledgment", final["acknowledgment"]),
-                       ("counter_proposal", final["counter_proposal"]["message"])):
+    for part, text in (
+        ("acknowledgment", final["acknowledgment"]),
+        ("counter_proposal", final["counter_proposal"]["message"]),
+    ):
         assert "".join(e["text"] for e in events if e["event"] == "token" and e["part"] == part) == text
     assert not [e for e in events if e["event"] == "replace"]
 
@@ -61,14 +65,19 @@ def test_stream_with_the_template_drafter(kn):
 def test_stream_with_the_model(stub, kn):
     events = _events(knowledge=kn, settings=llm_settings_for(stub.url))
     meta, final = events[0], events[-1]["draft"]
-    assert meta["drafter"] == "llm" and meta["counter"]["discount_pct"] == final["counter_proposal"]["discount_pct"]
+    assert (
+        meta["drafter"] == "llm"
+        and meta["counter"]["discount_pct"] == final["counter_proposal"]["discount_pct"]
+    )
     streamed = "".join(e["text"] for e in events if e["event"] == "token" and e["part"] == "acknowledgment")
     assert streamed.strip() == final["acknowledgment"] and final["fallbacks"] == []
     assert {r["body"]["stream"] for r in stub.calls() if r["task"] != "diagnosis"} == {True}
 
 
 def test_stream_replaces_a_part_that_fails_the_final_check(stub, kn):
-    stub.enqueue("counter_message", json.dumps({"restated": {"discount_pct": 60}, "message": "60% off, " * 10}))
+    stub.enqueue(
+        "counter_message", json.dumps({"restated": {"discount_pct": 60}, "message": "60% off, " * 10})
+    )
     events = _events(knowledge=kn, settings=llm_settings_for(stub.url))
     replace = [e for e in events if e["event"] == "replace"]
     assert [e["part"] for e in replace] == ["counter_proposal"]
@@ -103,8 +112,9 @@ def cli_env(monkeypatch, tmp_path):
 
 
 def _cli(path):
-    r = CliRunner().invoke(app, ["draft", "--account", str(path), "--message", MSG, "--today", "2026-11-21",
-                                 "--json"])
+    r = CliRunner().invoke(
+        app, ["draft", "--account", str(path), "--message", MSG, "--today", "2026-11-21", "--json"]
+    )
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout), r.stderr
 

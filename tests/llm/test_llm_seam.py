@@ -34,15 +34,28 @@ def test_switch_can_be_lifted(monkeypatch):
     check_url("https://api.openai.com/v1")
 
 
-@pytest.mark.parametrize("host, loop", [("127.0.0.2", True), ("localhost", True), ("::1", True),
-                                        ("10.0.0.1", False), ("api.openai.com", False), (None, False)])
+@pytest.mark.parametrize(
+    "host, loop",
+    [
+        ("127.0.0.2", True),
+        ("localhost", True),
+        ("::1", True),
+        ("10.0.0.1", False),
+        ("api.openai.com", False),
+        (None, False),
+    ],
+)
 def test_loopback(host, loop):
     assert is_loopback(host) is loop
 
 
 def test_a_remote_model_in_tests_is_a_clear_error_not_a_silent_fallback():
-    s = Settings(llm_model="gpt-4o-mini", llm_base_url="https://llm.example.com/v1",
-                 COACH_LLM_API_KEY="sk-test", llm_total_timeout=2.0)
+    s = Settings(
+        llm_model="gpt-4o-mini",
+        llm_base_url="https://llm.example.com/v1",
+        COACH_LLM_API_KEY="sk-test",
+        llm_total_timeout=2.0,
+    )
     with pytest.raises(ModelRequestsForbidden, match="llm.example.com"):
         LLMDrafter(s, callbacks=[], cross_check=False).prepare(make_ctx())
 
@@ -56,12 +69,15 @@ def test_every_task_has_a_prompt_file():
         assert "DATA" in system or "data" in system
 
 
-@pytest.mark.parametrize("edit, error", [
-    (lambda t: t.replace("{contact_first}", "{first_name}", 1), "undeclared: ['first_name']"),
-    (lambda t: t.replace("output: AcknowledgmentOut", "output: Nope"), "unknown output model"),
-    (lambda t: t.replace("task: acknowledgment", "task: acknowledgment\nextra: 1"), "bad front matter"),
-    (lambda t: t.replace("# user", "# usr"), "# system"),
-])
+@pytest.mark.parametrize(
+    "edit, error",
+    [
+        (lambda t: t.replace("{contact_first}", "{first_name}", 1), "undeclared: ['first_name']"),
+        (lambda t: t.replace("output: AcknowledgmentOut", "output: Nope"), "unknown output model"),
+        (lambda t: t.replace("task: acknowledgment", "task: acknowledgment\nextra: 1"), "bad front matter"),
+        (lambda t: t.replace("# user", "# usr"), "# system"),
+    ],
+)
 def test_broken_prompt_files_fail_loudly(tmp_path, edit, error):
     src = REPO / "prompts" / "llm" / "acknowledgment.md"
     bad = tmp_path / "acknowledgment.md"
@@ -85,11 +101,13 @@ def test_data_cannot_close_its_block():
 
 
 def test_a_cold_template_draft_does_not_import_langchain():
-    code = ("import sys, coach.drafting.engine, coach.drafting.streaming, coach.llm\n"
-            "from coach.config import Settings\n"
-            "coach.drafting.engine.default_drafter(Settings())\n"
-            "bad = [m for m in sys.modules if m.startswith(('langchain', 'openai'))]\n"
-            "assert not bad, bad\n")
+    code = (
+        "import sys, coach.drafting.engine, coach.drafting.streaming, coach.llm\n"
+        "from coach.config import Settings\n"
+        "coach.drafting.engine.default_drafter(Settings())\n"
+        "bad = [m for m in sys.modules if m.startswith(('langchain', 'openai'))]\n"
+        "assert not bad, bad\n"
+    )
     r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stderr.count("no model configured: using the template drafter") == 1

@@ -12,26 +12,36 @@ from coach.llm.blocks import restate_json
 from coach.llm.drafter import LLMDrafter
 from tests.llm.conftest import Reply, llm_settings_for, make_ctx
 
-GOOD_ACK = json.dumps({"text": "Hi Dana,\n\nThank you for telling me this directly. I understand you'd like "
-                               "to bring the package down by about 30%, and I'm on it. I'll follow up with a "
-                               "few quick questions and come back with a proposal within a few days.\n\n"
-                               "Thanks again,"})
+GOOD_ACK = json.dumps(
+    {
+        "text": "Hi Dana,\n\nThank you for telling me this directly. I understand you'd like "
+        "to bring the package down by about 30%, and I'm on it. I'll follow up with a "
+        "few quick questions and come back with a proposal within a few days.\n\n"
+        "Thanks again,"
+    }
+)
 
 
 def good_counter(ctx) -> str:
     c = ctx.decision.counter
-    msg = (f"Hi Dana,\n\nThanks for walking me through what changed. Here is my proposal:\n"
-           f"- Right-size from 40 to {c.seats} seats; your monthly investment moves to ${c.new_mrr:,.2f}.\n"
-           f"- That is {c.discount_pct:g}% off the list price.\n"
-           f"- In return you commit to the new package for {c.commitment_months} months.\n"
-           "- Billing stays monthly, with no prepayment.\n\nDoes this work for you?")
+    msg = (
+        f"Hi Dana,\n\nThanks for walking me through what changed. Here is my proposal:\n"
+        f"- Right-size from 40 to {c.seats} seats; your monthly investment moves to ${c.new_mrr:,.2f}.\n"
+        f"- That is {c.discount_pct:g}% off the list price.\n"
+        f"- In return you commit to the new package for {c.commitment_months} months.\n"
+        "- Billing stays monthly, with no prepayment.\n\nDoes this work for you?"
+    )
     return json.dumps({"restated": json.loads(restate_json(ctx)), "message": msg})
 
 
 def over_cap(ctx) -> str:
-    return json.dumps({"restated": {**json.loads(restate_json(ctx)), "discount_pct": 60.0},
-                       "message": "Hi Dana, as you asked we can do 60% off the list price: $2,000.00 a month. "
-                                  "You commit for 34 months. Deal?"})
+    return json.dumps(
+        {
+            "restated": {**json.loads(restate_json(ctx)), "discount_pct": 60.0},
+            "message": "Hi Dana, as you asked we can do 60% off the list price: $2,000.00 a month. "
+            "You commit for 34 months. Deal?",
+        }
+    )
 
 
 @pytest.fixture
@@ -48,7 +58,9 @@ def test_good_reply_is_the_draft(stub, llm_settings, ctx):
     stub.strict = True
     stub.enqueue("acknowledgment", GOOD_ACK)
     stub.enqueue("counter_message", good_counter(ctx))
-    stub.enqueue("diagnosis", json.dumps({"kind": "seat_reduction", "root_cause": "budget_cut", "evidence": "budget"}))
+    stub.enqueue(
+        "diagnosis", json.dumps({"kind": "seat_reduction", "root_cause": "budget_cut", "evidence": "budget"})
+    )
     prepared, d = _draft(LLMDrafter(llm_settings), ctx)
     assert prepared.fallbacks == [] and prepared.notes == []
     assert d.drafter == "llm" and d.violations == []
@@ -87,7 +99,7 @@ def test_malformed_json_is_reasked(stub, llm_settings, ctx):
 
 
 def test_always_malformed_falls_back(stub, llm_settings, ctx):
-    stub.enqueue("acknowledgment", "no json here", "```json\n{\"txt\": 1}\n```", "[1, 2]")
+    stub.enqueue("acknowledgment", "no json here", '```json\n{"txt": 1}\n```', "[1, 2]")
     prepared, d = _draft(LLMDrafter(llm_settings, cross_check=False), ctx)
     assert [f.part for f in prepared.fallbacks] == ["acknowledgment"]
     assert d.acknowledgment == TemplateDrafter(llm_settings.prompts_dir).acknowledgment(ctx)
