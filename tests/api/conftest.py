@@ -23,6 +23,15 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("index")
 
 
+@pytest.fixture(scope="session")
+def built_index(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session index, built now rather than inside the first request that searches."""
+    from coach.knowledge.search import search
+
+    search("nine-month lock", 1, settings=make_settings(tmp_path_factory.mktemp("build"), index_dir))
+    return index_dir
+
+
 def make_settings(data_dir: Path, index_dir: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"data_dir": data_dir, "index_dir": index_dir, "api_keys": [],
                               "rate_limit_per_minute": 0, "llm_model": None, "llm_base_url": None}

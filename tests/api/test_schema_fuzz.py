@@ -31,8 +31,8 @@ def _operations() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, index_dir: Path) -> Any:
-    app = create_app(make_settings(tmp_path_factory.mktemp("fuzz"), index_dir, api_keys=[KEY]))
+def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, built_index: Path) -> Any:
+    app = create_app(make_settings(tmp_path_factory.mktemp("fuzz"), built_index, api_keys=[KEY]))
     with TestClient(app) as client:  # something for generated ids to find now and then
         h = {"X-API-Key": KEY}
         client.post("/v1/accounts", json=account_factory(id="0"), params={"today": TODAY.isoformat()},
