@@ -18,17 +18,15 @@ TODAY = date(2026, 11, 20)  # month 14 of acme-dental's agreement: past the 9-mo
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One playbook index for the session: the first search builds it, the rest reuse it."""
-    return tmp_path_factory.mktemp("index")
+def index_dir(builtin_knowledge: Any) -> Path:
+    """The suite's built-in playbook index (built once per session by tests/conftest.py)."""
+    from coach.config import get_settings
+
+    return get_settings().resolved_index_dir
 
 
 @pytest.fixture(scope="session")
-def built_index(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The session index, built now rather than inside the first request that searches."""
-    from coach.knowledge.search import search
-
-    search("nine-month lock", 1, settings=make_settings(tmp_path_factory.mktemp("build"), index_dir))
+def built_index(index_dir: Path) -> Path:
     return index_dir
 
 

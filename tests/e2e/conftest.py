@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -19,14 +20,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built-in playbooks indexed once, before any server starts (servers then only read it)."""
-    from coach.config import Settings
-    from coach.knowledge.search import search
+def index_dir(builtin_knowledge: Any) -> Path:
+    """The suite's built-in playbook index, built before any server starts (servers only read it)."""
+    from coach.config import get_settings
 
-    path = tmp_path_factory.getbasetemp() / "e2e-index"
-    search("nine-month lock", 1, settings=Settings(data_dir=path.parent / "e2e-index-data", index_dir=path))
-    return path
+    return get_settings().resolved_index_dir
 
 
 def free_port() -> int:
