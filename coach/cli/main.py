@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "search_cmd",
     "draft_cmd",
     "serve_cmd", "triggers_cmd", "db_cmd",
+    "eval_cmd",
 )
 
 for _name in COMMAND_MODULES:

@@ -1,0 +1,124 @@
+"""Rubric checks on the texts: what the playbooks ask of the words, checked deterministically.
+
+- the first reply acknowledges without pushback and without talking eligibility or price;
+- questions come before the offer (diagnosis questions, no numbers in the acknowledgment);
+- a counter discloses what the customer commits to (term, pause length, resume date, discount);
+- replies follow the customer's language; the case's must / must-not phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.drafting.guard import check_acknowledgment
+from coach.drafting.models import Draft
+from coach.evals.models import Case
+from coach.evals.results import CheckResult
+
+# Eligibility or contract talk does not belong in a first reply (it comes after the diagnosis).
+_ELIGIBILITY = re.compile(
+    r"\block\b|\blocked\b|eligib|nine[- ]month|\b9[- ]month|month \d+ of|\bminimum term\b|"
+    r"блокуван|\b9 місяц|дев['’]ят\w* місяц|не маєте права", re.IGNORECASE)
+# An offer in the acknowledgment: money, a percentage off, or the word discount.
+_OFFER = re.compile(r"[$€£₴]\s?\d|\d[\d,]*\.\d{2}\b|\d+\s*%\s*(?:off|discount)|\bdiscount\b|знижк",
+                    re.IGNORECASE)
+_COMMIT = re.compile(r"commit|зобов['’]язан", re.IGNORECASE)
+_PREPAY = re.compile(r"pre-?pay\w*|up-?front|in advance|передоплат\w*|наперед", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(no|without|not|never|nothing|без|не|жодн\w*)\b", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яіїєґ]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _r(name: str, passed: bool, detail: str = "", expected: object = None, got: object = None) -> CheckResult:
+    return CheckResult(name=name, group="rubric", passed=passed, detail=detail, expected=expected, got=got)
+
+
+def cyrillic_share(text: str) -> float:
+    cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    return cyr / (cyr + lat) if cyr + lat else 0.0
+
+
+def _pct(value: float) -> list[str]:
+    """The ways a percentage can be written: 18.0 -> 18%, 18.0%, 18,0%."""
+    forms = {f"{value:g}", f"{value:.1f}", f"{value:.1f}".replace(".", ",")}
+    return sorted(forms)
+
+
+def rubric_checks(case: Case, d: Draft) -> list[CheckResult]:
+    ack = d.acknowledgment
+    c = d.counter_proposal
+    msg = c.message if c else ""
+    out = []
+
+    pushback = check_acknowledgment(ack)
+    talk = sorted({m.group(0).lower() for m in _ELIGIBILITY.finditer(ack)})
+    problems = pushback + [f"talks eligibility: {t}" for t in talk]
+    out.append(_r("ack-no-pushback", bool(ack.strip()) and not problems,
+                  "; ".join(problems) if ack.strip() else "empty acknowledgment"))
+    offer = sorted({m.group(0) for m in _OFFER.finditer(ack)})
+    qs = [q for q in d.diagnosis_questions if q.strip()]
+    asks = len(qs) >= 3 and all(q.rstrip().endswith("?") for q in qs)
+    out.append(_r("questions-before-offer", asks and not offer,
+                  (f"the acknowledgment already offers: {', '.join(offer)}" if offer else "")
+                  + ("" if asks else f"; {len(qs)} diagnosis question(s), need 3 or more ending in '?'"),
+                  got=len(qs)))
+    if c is not None:
+        out.append(_disclosure(d))
+    lang = case.expect.language or case.lang
+    texts = [t for t in (ack, msg) if t.strip()]
+    share = min((cyrillic_share(t) for t in texts), default=0.0) if lang == "uk" else \
+        max((cyrillic_share(t) for t in texts), default=0.0)
+    ok = share >= 0.6 if lang == "uk" else share <= 0.2  # names may be in Cyrillic
+    out.append(_r("reply-language", ok, f"Cyrillic share {share:.2f}", expected=lang, got=d.language))
+    out.extend(_phrases(case, d))
+    return out
+
+
+def _disclosure(d: Draft) -> CheckResult:
+    c = d.counter_proposal
+    assert c is not None
+    msg = c.message
+    missing = []
+    if c.pause_months:
+        if str(c.pause_months) not in msg:
+            missing.append(f"pause length ({c.pause_months} months)")
+        if c.resume_date and c.resume_date not in msg:
+            missing.append(f"resume-billing date ({c.resume_date})")
+    elif c.term_extension_months:
+        if not _COMMIT.search(msg) or str(c.commitment_months or c.term_extension_months) not in msg:
+            missing.append(f"commitment ({c.commitment_months} months)")
+        if str(c.term_extension_months) not in msg:
+            missing.append(f"extension ({c.term_extension_months} months)")
+    if c.discount_pct and not any(f + "%" in msg.replace(" %", "%") for f in _pct(c.discount_pct)):
+        missing.append(f"discount ({c.discount_pct}% off list)")
+    if c.new_mrr and f"{c.new_mrr:,.2f}" not in msg and f"{c.new_mrr:.2f}" not in msg and \
+            f"{c.new_mrr:,.2f}".replace(",", " ") not in msg.replace("\u00a0", " "):
+        missing.append(f"new monthly price ({c.new_mrr:,.2f})")
+    for m in _PREPAY.finditer(msg):
+        if not _NEGATED.search(msg[max(0, m.start() - 40):m.start()]):
+            missing.append("mentions a prepayment the proposal does not include")
+            break
+    if not msg.strip():
+        missing = ["the counter-proposal message is empty"]
+    return _r("commitments-disclosed", not missing, "; ".join(missing))
+
+
+def _part_text(d: Draft, part: str) -> str:
+    counter = d.counter_proposal.message if d.counter_proposal else ""
+    questions = "\n".join(d.diagnosis_questions)
+    return {"acknowledgment": d.acknowledgment, "counter": counter, "questions": questions,
+            "any": "\n".join((d.acknowledgment, counter, questions))}[part]
+
+
+def _phrases(case: Case, d: Draft) -> list[CheckResult]:
+    out = []
+    e = case.expect
+    missing = [f"{part}: {p!r}" for part, p in e.must_include.items()
+               if p.casefold() not in _part_text(d, part).casefold()]
+    if e.must_include.items():
+        out.append(_r("must-include", not missing, "missing " + ", ".join(missing) if missing else ""))
+    found = [f"{part}: {p!r}" for part, p in e.must_not_include.items()
+             if p.casefold() in _part_text(d, part).casefold()]
+    if e.must_not_include.items():
+        out.append(_r("must-not-include", not found, "found " + ", ".join(found) if found else ""))
+    return out
