@@ -74,6 +74,9 @@ def eval_(
     if drafter not in ("template", "llm"):
         raise CoachInputError(f"--drafter: unknown drafter {drafter!r} (template or llm)")
     settings = get_settings()
+    if drafter == "llm" and not settings.llm_configured:
+        raise CoachInputError("--drafter llm: no model configured (set COACH_LLM_MODEL and "
+                              "COACH_LLM_BASE_URL or OPENAI_API_KEY)")
     case_set = load_cases(cases, categories=category or None, ids=case or None)
     use_judge = settings.llm_configured if judge is None else judge
     grader = None
