@@ -52,10 +52,16 @@ class KeyRing:
 class RateLimiter:
     """A token bucket per caller: `per_minute` requests, refilled continuously. 0 turns it off."""
 
+    MAX_CALLERS = 10_000  # past this, buckets idle long enough to be full again are dropped
+
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
+
+    def _prune(self, now: float) -> None:
+        refill = 60.0  # a bucket idle for a minute is full: forgetting it changes nothing
+        self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < refill}
 
     def acquire(self, caller: str, now: float | None = None) -> float:
         """0.0 if the request may go ahead, else seconds until it could."""
@@ -64,6 +70,8 @@ class RateLimiter:
         now = time.monotonic() if now is None else now
         rate = self.per_minute / 60.0
         with self._lock:
+            if len(self._buckets) > self.MAX_CALLERS:
+                self._prune(now)
             tokens, last = self._buckets.get(caller, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - last) * rate)
             if tokens >= 1.0:

@@ -75,6 +75,14 @@ def test_token_bucket_refills() -> None:
     assert RateLimiter(0).acquire("a") == 0
 
 
+def test_idle_callers_are_forgotten() -> None:
+    limiter = RateLimiter(60)
+    for i in range(RateLimiter.MAX_CALLERS + 2):
+        limiter.acquire(f"ip:{i}", now=0.0)
+    limiter.acquire("late", now=120.0)
+    assert len(limiter._buckets) == 1
+
+
 def test_request_size_limit(tmp_path: Path, index_dir: Path, account_data: dict[str, Any]) -> None:
     client = TestClient(create_app(make_settings(tmp_path, index_dir, max_request_bytes=2000)))
     r = client.post("/v1/accounts", json={**account_data, "notes": "x" * 5000})
