@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
@@ -134,6 +135,113 @@ class Cadence(_Strict):
         return self
 
 
+# --- early-warning signals, contact rules and saves (coach/signals, coach/outreach) ------------
+
+Play = Literal["value_review", "training", "right_size_before_renewal", "support_review",
+               "executive_check_in"]
+ContactReason = Literal["eligibility_change", "new_offering", "trigger_due", "customer_request"]
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _parse_hhmm(value: Any) -> Any:
+    """"19:00" only: unquoted 19:00 is a base-60 integer in YAML 1.1, so refuse anything but a string."""
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str) or not (m := _HHMM.match(value.strip())):
+        raise ValueError("expected a local time in quotes, 'HH:MM' (e.g. '19:00')")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+LocalTime = Annotated[time, BeforeValidator(_parse_hhmm)]
+
+
+class SignalRule(_Strict):
+    """One early-warning signal: the threshold it fires at, its weight in the score, its play."""
+
+    threshold: float | None = None
+    weight: int = Field(ge=0, le=100)
+    play: Play
+    play_near_renewal: Play | None = None  # the play when the renewal is inside the renewal window
+
+
+class SignalRules(_Strict):
+    seat_utilisation_low: SignalRule  # utilisation % below the threshold
+    seat_utilisation_falling: SignalRule  # 90-day change of -threshold % or worse
+    logins_low: SignalRule  # logins per month below the threshold
+    usage_declining: SignalRule  # usage trend "declining" (no threshold)
+    open_tickets: SignalRule  # open tickets at or above the threshold
+    nps_detractor: SignalRule  # last NPS answer (0-10) at or below the threshold
+    csat_low: SignalRule  # last CSAT (1-5) at or below the threshold
+    dm_silence: SignalRule  # days since the last contact with the decision maker, at or above
+    renewal_soon: SignalRule  # renewal within the threshold days (also the "near renewal" window)
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> SignalRules:
+        for name in type(self).model_fields:
+            rule = getattr(self, name)
+            if name == "usage_declining":
+                continue
+            if rule.threshold is None:
+                raise ValueError(f"{name}.threshold is required")
+            if rule.threshold < 0:
+                raise ValueError(f"{name}.threshold must not be negative")
+        return self
+
+
+class RiskLevels(_Strict):
+    medium: int = Field(ge=1, le=100)
+    high: int = Field(ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RiskLevels:
+        if self.medium >= self.high:
+            raise ValueError(f"medium ({self.medium}) must be below high ({self.high})")
+        return self
+
+
+class SignalPolicy(_Strict):
+    levels: RiskLevels  # score at or above which an account is medium / high risk
+    rules: SignalRules
+
+
+class QuietHours(_Strict):
+    """No outreach from `start` (inclusive) to `end` (exclusive), in the contact's local time."""
+
+    start: LocalTime
+    end: LocalTime
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> QuietHours:
+        if self.start == self.end:
+            raise ValueError("start and end must differ")
+        return self
+
+
+class ContactPolicy(_Strict):
+    max_upsell_contacts: int = Field(ge=0, le=100)  # offers per account per period
+    period_days: Days
+    quiet_hours: QuietHours
+    default_timezone: str  # for contacts with no time zone on file
+    allowed_reasons: list[ContactReason] = Field(min_length=1)
+    require_decision_maker: bool
+    trial_days: int = Field(ge=0, le=365)  # length of an optional trial in an offer
+    loyalty_months: int = Field(ge=1, le=600)  # tenure from which an offer recognises loyalty
+
+    @model_validator(mode="after")
+    def _known_zone(self) -> ContactPolicy:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(self.default_timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"default_timezone: unknown time zone {self.default_timezone!r}") from None
+        return self
+
+
+class SavesPolicy(_Strict):
+    max_save_attempts: int = Field(ge=1, le=10)  # counters per case; then accept gracefully
+
+
 class Policy(_Strict):
     """Every parameter the rules and the offer engine use. No defaults: the file says it all."""
 
@@ -149,6 +257,9 @@ class Policy(_Strict):
     multi_year: MultiYearPolicy
     triggers: TriggerPolicy
     cadence: Cadence
+    signals: SignalPolicy
+    contact: ContactPolicy
+    saves: SavesPolicy
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -164,7 +275,9 @@ class Policy(_Strict):
 
 
 def _error_line(exc: ValidationError) -> str:
-    err = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt key shows up as both "unknown" and "missing"; the unknown one is the better hint.
+    err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = ".".join(str(p) for p in err["loc"]) or "policy"
     msg = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
