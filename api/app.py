@@ -11,6 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from api.deps import require_access
 from api.errors import COMMON_ERRORS, install_error_handlers
 from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
+from api.routes import outreach as outreach_routes
+from api.routes import risk as risk_routes
 from api.routes.chat import STATIC_DIR
 from api.security import BodyLimitMiddleware, KeyRing, RateLimiter
 from coach.config import Settings, get_settings
@@ -26,7 +28,7 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 """
 
 PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy.router, knowledge.router,
-             triggers.router)
+             triggers.router, risk_routes.router, outreach_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False) -> FastAPI:

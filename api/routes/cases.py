@@ -30,6 +30,7 @@ from api.casework import (
 )
 from api.deps import DrafterDep, PolicyDep, SessionDep, SettingsDep, today_or
 from api.errors import CONFLICT, NOT_FOUND
+from api.routes.outreach import respect_firm_no
 from coach.cases import Stage
 from coach.store import repo
 
@@ -76,7 +77,7 @@ def get_case(case_id: CaseIdPath, s: SessionDep, policy: PolicyDep, today: date 
              responses={**NOT_FOUND, **CONFLICT},
              summary="Post a turn; a customer turn returns the suggested reply")
 def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: SettingsDep,
-              drafter: DrafterDep) -> TurnResultOut:
+              drafter: DrafterDep, policy: PolicyDep) -> TurnResultOut:
     today = today_or(body.today)
     case = repo.get_case(s, case_id)
     turn = record_turn(s, case, body.role, body.text, today)
@@ -85,7 +86,7 @@ def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: Settin
         account, texts, counters = case_context(s, case)
         draft = drafter(account, body.text, today=today, history=texts[:-1], prior_counters=counters,
                         settings=settings)
-        suggestion = draft_out(draft)
+        suggestion = respect_firm_no(s, case, body.text, draft_out(draft), policy, today, settings)
         repo.add_decision(s, case, turn, suggestion.model_dump(mode="json"), today)
     s.commit()
     return TurnResultOut(turn=turn_out(turn), stage=Stage(case.stage), suggestion=suggestion)

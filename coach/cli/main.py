@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "draft_cmd",
     "serve_cmd", "triggers_cmd", "db_cmd",
     "eval_cmd",
+    "risk_cmd", "outreach_cmd",
 )
 
 for _name in COMMAND_MODULES:

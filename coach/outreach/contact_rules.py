@@ -125,7 +125,8 @@ def check_cap(log: list[ContactRecord], request: OutreachRequest, policy: Policy
     if len(recent) >= cap:
         when = (f"from {(recent[-cap].at + timedelta(days=days)).isoformat(timespec='minutes')}" if cap
                 else "never (the cap is 0)")
-        return RuleCheck(id=rid, passed=False, reason=f"{head}: cap reached; the next offer is possible {when}")
+        return RuleCheck(id=rid, passed=False,
+                         reason=f"{head}: cap reached; the next offer is possible {when}")
     return RuleCheck(id=rid, passed=True, reason=head)
 
 

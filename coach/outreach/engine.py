@@ -109,7 +109,8 @@ def acceptance_triggers(outcome: Outcome, policy: Policy, today: date, *,
         text = DESCRIPTIONS[kind]
         if outcome != "reduce" and kind == "reengagement_90d":
             text = "Check in on how the customer is doing: service only, no offers unless they ask"
-        out.append(Trigger(kind=kind, due_date=due_date(kind, today, days=days).isoformat(), description=text))
+        due = due_date(kind, today, days=days).isoformat()
+        out.append(Trigger(kind=kind, due_date=due, description=text))
     return sorted(out, key=lambda t: t.due_date)
 
 

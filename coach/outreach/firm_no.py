@@ -24,7 +24,8 @@ NO_OFFERS = _re(
     r"\bstop (?:sending|calling|emailing|messaging|contacting|pitching|offering)\b",
     r"\b(?:do not|don['’]t) (?:want|need|send)(?: me| us)? (?:any )?(?:more |other |further )?"
     r"(?:offers|deals|proposals|upsells?|discounts|counter-?offers)\b",
-    r"\bnot interested in (?:any )?(?:more |other |further )?(?:offers|deals|proposals|alternatives|options)\b",
+    r"\bnot interested in (?:any )?(?:more |other |further )?"
+    r"(?:offers|deals|proposals|alternatives|options)\b",
     r"\bstop trying to (?:sell|save|keep|convince)\b", r"\bunsubscribe\b", r"\bremove (?:me|us) from\b",
     r"більше (?:не )?(?:жодних )?пропозиц", r"не (?:надсилайте|пропонуйте|телефонуйте|пишіть)",
     r"не (?:хочу|хочемо|потрібні|потрібно) (?:жодних |більше )?(?:пропозиц|знижок|варіант)",
@@ -41,10 +42,13 @@ FIRM = _re(
     r"\b(?:we|i) (?:still|really) (?:want|need) to (?:cancel|reduce|cut|drop|downgrade|leave|end)\b",
     r"\bour mind is made up\b",
     r"(?:ми|я) вже (?:все )?виріши", r"рішення (?:остаточне|прийняте|ухвалене)", r"остаточне рішення",
-    r"просто (?:скасуйте|зменште|приберіть|оформіть)", r"як (?:я|ми) вже (?:казав|казала|казали|писав|писала|писали)",
-    r"ні,? дякую", r"не цікаво", r"(?:все одно|таки) (?:скасовуємо|скасуємо|зменшуємо)", r"прошу (?:скасувати|оформити)",
+    r"просто (?:скасуйте|зменште|приберіть|оформіть)",
+    r"як (?:я|ми) вже (?:казав|казала|казали|писав|писала|писали)",
+    r"ні,? дякую", r"не цікаво", r"(?:все одно|таки) (?:скасовуємо|скасуємо|зменшуємо)",
+    r"прошу (?:скасувати|оформити)",
 )
-CANCEL = _re(r"\bcancel\w*", r"\bterminat\w*", r"\bend (?:the|our) (?:contract|subscription|service|agreement)\b",
+CANCEL = _re(r"\bcancel\w*", r"\bterminat\w*",
+             r"\bend (?:the|our) (?:contract|subscription|service|agreement)\b",
              r"\bclose (?:the|our) account\b", r"\bleav(?:e|ing) you\b", r"скасу\w*", r"розірва\w*",
              r"припини\w* (?:співпрацю|договір)")
 REDUCE = _re(r"\breduc\w*", r"\bcut\w*", r"\bdowngrad\w*", r"\bdrop\w*", r"\bfewer\b", r"\bremov\w*",
@@ -96,8 +100,8 @@ def firm_no(history_turns: Sequence[Any], message: str, counters_made: int, poli
         earlier = earlier[:-1]  # the history may already hold this message
     said = intent([*earlier, message])
 
-    def stop(reason: FirmNoReason, cues: list[str], why: str, outcome: Outcome | None = None) -> FirmNoDecision:
-        return FirmNoDecision(stop_saves=True, reason=reason, outcome=outcome or said or "no_offers",
+    def stop(reason: FirmNoReason, cues: list[str], why: str) -> FirmNoDecision:
+        return FirmNoDecision(stop_saves=True, reason=reason, outcome=said or "no_offers",
                               attempts=counters_made, max_attempts=mx, cues=cues, explanation=why)
 
     def go_on(why: str, cues: list[str] | None = None) -> FirmNoDecision:

@@ -73,7 +73,8 @@ class LLMOutreachWriter:
         except FATAL:
             raise
         except OutputRejected as exc:
-            reason = f"model output failed the checks ({exc.attempts} attempts): " + "; ".join(exc.problems[:3])
+            shown = "; ".join(exc.problems[:3])
+            reason = f"model output failed the checks ({exc.attempts} attempts): {shown}"
         except Exception as exc:  # never costs the CSM the draft
             reason = f"model unavailable: {describe(exc)}"
         return reference, Fallback(part=brief.template, reason=reason)

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from coach.accounts import Account, add_months, complete_months_between
 from coach.drafting.models import RuleCheck
+from coach.outreach.models import OfferSpec, PricedOffer
 from coach.policy import rules as policy_rules
 from coach.policy.schema import Policy
-from coach.outreach.models import OfferSpec, PricedOffer
 
 
 def _cents(x: float) -> float:
@@ -80,7 +80,8 @@ def tenure_months(account: Account, today: date) -> int:
 _PERSONAS = [
     ("finance", r"\b(cfo|finance|financial|controller|accountant|procurement|purchasing)\b|фінанс|бухгалт"),
     ("marketing", r"\b(marketing|growth|brand|digital|content|seo)\b|маркет"),
-    ("owner", r"\b(owner|founder|ceo|president|principal|managing director|partner)\b|власни|засновни|директор"),
+    ("owner", r"\b(owner|founder|ceo|president|principal|managing director|partner)\b"
+              r"|власни|засновни|директор"),
     ("operations", r"\b(manager|operations|office|practice|coordinator|administrator)\b|менеджер|керівни"),
 ]
 
