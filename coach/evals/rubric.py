@@ -20,8 +20,8 @@ _ELIGIBILITY = re.compile(
     r"\block\b|\blocked\b|eligib|nine[- ]month|\b9[- ]month|month \d+ of|\bminimum term\b|"
     r"блокуван|\b9 місяц|дев['’]ят\w* місяц|не маєте права", re.IGNORECASE)
 # An offer in the acknowledgment: money, a percentage off, or the word discount.
-_OFFER = re.compile(r"[$€£₴]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2}\b|\d+\s*%\s*(?:off|discount)|\bdiscount\b|знижк",
-                    re.IGNORECASE)
+_OFFER = re.compile(r"[$€£₴]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2}\b|\d+\s*%\s*(?:off|discount)"
+                    r"|\bdiscount\b|знижк", re.IGNORECASE)
 _COMMIT = re.compile(r"commit|зобов['’]язан", re.IGNORECASE)
 _PREPAY = re.compile(r"pre-?pay\w*|up-?front|in advance|передоплат\w*|наперед", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(no|without|not|never|nothing|без|не|жодн\w*)\b", re.IGNORECASE)

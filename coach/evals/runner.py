@@ -65,9 +65,25 @@ class IndexPool:
             if not path.exists() or path.read_text(encoding="utf-8") != doc.text:
                 path.write_text(doc.text, encoding="utf-8")
         kn = Knowledge(self.settings, index_dir=root / "index")
+        if kn.store.count() == 0:
+            self._seed(kn)
         kn.ingest([self.settings.knowledge_dir / "playbooks", docs])  # incremental: cheap on a re-run
         kn.ensure_ready()
         return kn
+
+    def _seed(self, kn: Knowledge) -> None:
+        """Copy the built-in index's vectors, so only the extra documents are embedded."""
+        builtin = self.get("builtin")
+        src = builtin.store.collection()
+        if src is None or builtin.embedder.name != kn.embedder.name:
+            return
+        got = src.get(include=["embeddings", "documents", "metadatas"])
+        if not got["ids"]:
+            return
+        with kn.store.write_lock():
+            col = kn.store.collection(create_for=kn.embedder.name)
+            col.add(ids=got["ids"], embeddings=[list(map(float, e)) for e in got["embeddings"]],
+                    documents=got["documents"], metadatas=got["metadatas"])
 
 
 def make_drafter(kind: str, settings: Settings, knowledge: Knowledge) -> Drafter:
