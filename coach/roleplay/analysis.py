@@ -1,0 +1,119 @@
+"""One trainee turn -> `TurnAnalysis`: moves by meaning, pushback, questions, triggers, and every
+offer priced and checked by the same rules engine the coach uses (`coach.policy.check_offer`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coach.errors import CoachInputError
+from coach.policy import Policy, ProposedOffer, check_offer
+from coach.roleplay import moves, offers
+from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
+from coach.roleplay.personas import Persona
+
+MAX_TURN_CHARS = 4000
+_FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
+                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|"
+                        r"scale back up|"
+                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо", re.I)
+_WHEN = re.compile(
+    r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six|a few)\s+(?:days?|weeks?|months?|quarters?)\b|"
+    r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"\b(?:when|once|as soon as) (?:you|your|the|billing|it)\b|\bresum\w*|\b\d{4}-\d{2}-\d{2}\b|"
+    r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
+    r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
+_AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
+
+
+def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
+    if offer.pause_months:
+        return "pause"
+    return "reduce" if offer.new_mrr < mrr - 0.005 else "hold"
+
+
+def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, requested_mrr: float | None,
+                hardship: str | None, previous: dict[str, Any] | None) -> OfferRecord:
+    """Price an extraction (a bare term amends the previous offer) and run the policy checks."""
+    account = persona.account
+    notes = list(x.notes)
+    amended = False
+    if not x.priced and previous is not None:
+        offer = ProposedOffer.model_validate({**previous, "term_extension_months": x.term_months,
+                                              "hardship": hardship})
+        amended = True
+        notes.append("adds a term to the previous offer")
+    else:
+        offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
+        if offer.term_extension_months is None and previous and previous.get("term_extension_months"):
+            offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
+            notes.append(f"keeps the {previous['term_extension_months']}-month term offered before")
+    try:
+        checks = check_offer(account, offer, policy, persona.today)
+    except CoachInputError as exc:  # e.g. a service the account does not have
+        notes.append(str(exc))
+        checks = []
+    return OfferRecord(quote=x.quote, offer=offer.model_dump(mode="json"),
+                       shape=_offer_shape(offer, account.mrr), amended=amended, checks=checks, notes=notes)
+
+
+def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float | None,
+             hardship: str | None) -> OfferRecord:
+    """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
+    mrr = requested_mrr if requested_mrr is not None else 0.0
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)
+    checks = check_offer(persona.account, offer, policy, persona.today)
+    return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
+                       shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)
+
+
+def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
+            hardship: str | None = None, previous_offer: dict[str, Any] | None = None,
+            first_turn: bool = False) -> TurnAnalysis:
+    """Analyse a trainee turn; raises CoachInputError when it is empty."""
+    if not isinstance(text, str) or not text.strip():
+        raise CoachInputError("text: the turn is empty", field="text")
+    text = text.strip()[:MAX_TURN_CHARS]
+    parts = moves.sentences(text)
+    injected = [p for p in parts if moves.is_injection(p)]
+    clean = [p for p in parts if p not in injected]
+    sentences = moves.classify(clean, embedder)
+    a = TurnAnalysis(language=moves.language_of(text), injected=injected)
+    a.moves = list(dict.fromkeys(s.label for s in sentences))
+    priced = {p for p in offers.offer_sentences(clean) if not offers.extract([p], persona.account).empty}
+    for s in sentences:
+        if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
+            a.topics.append(s.topic)
+            a.questions.append(s.text)
+        if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
+            a.acknowledgment = s.text
+        # In a first reply any word the drafting guard refuses is pushback; later, only by meaning.
+        if s.label in ("pushback", "refuse") or (first_turn and s.pushback_words):
+            a.pushback.append(s.text)
+            a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
+        if s.label == "refuse":
+            a.refusal.append(s.text)
+        if s.label == "trigger" or (_FOLLOW_UP.search(s.text) and _WHEN.search(s.text)):
+            concrete = bool(_WHEN.search(s.text))
+            if a.trigger is None or (concrete and not a.trigger_concrete):
+                a.trigger, a.trigger_concrete = s.text, concrete
+        if s.label in ("plan", "save", "escalate") and a.solution is None:
+            a.solution = s.text
+        if s.label == "escalate" or _AE.search(s.text):
+            a.escalation = a.escalation or s.text
+            a.account_executive = a.account_executive or bool(_AE.search(s.text))
+    if a.trigger and "trigger" not in a.moves:
+        a.moves.append("trigger")
+    x = offers.extract(clean, persona.account, policy.pause.default_months,
+                       policy.multi_year.default_extension_months)
+    if not x.empty:
+        a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
+                              previous=previous_offer)
+        if "offer" not in a.moves:
+            a.moves.append("offer")
+    elif "accept_request" in a.moves:
+        quote = next(s.text for s in sentences if s.label == "accept_request")
+        a.offer = _granted(persona, policy, quote, requested_mrr, hardship)
+    return a
+

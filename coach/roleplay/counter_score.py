@@ -1,0 +1,124 @@
+"""Component 3, right-sized counter with a multi-year exchange, judged against the policy's answer.
+
+What "right" means depends on the situation the rules engine sees with the whole truth known:
+a smaller cut for a longer term (most requests), a pause (hardship, cancel), the same price with a
+plan (inside the lock), or no discount at all but the competitive save (a competitor). Any offer
+that breaks a rule (discount cap, lock period, pause limits) scores nothing here.
+"""
+
+from __future__ import annotations
+
+from coach.roleplay.card import TITLES, Card, describe_offer, status
+from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
+from coach.roleplay.personas import Persona
+
+TOO_SMALL = 0.4  # a counter cutting less than 40% of what was asked does not meet the customer
+
+
+def _cut(mrr: float, new: float | None) -> float | None:
+    return None if new is None or mrr <= 0 else max(0.0, (1 - new / mrr) * 100)
+
+
+def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnalysis]) -> ComponentScore:
+    mrr = persona.account.mrr
+    offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
+    ev: list[Evidence] = []
+    for i, o in offers:
+        ok = not o.breaches
+        failed = [c.id for c in o.breaches + o.warnings]
+        verdict = "passes every rule" if not failed else "fails " + ", ".join(failed)
+        card.mark(i, "counter", ok, f"offer: {describe_offer(o)} — {verdict}")
+        ev.append(Evidence(turn=i + 1, quote=o.quote, note=describe_offer(o)))
+        for c in o.breaches:
+            card.mark(i, "policy", False, f"POLICY BREACH {c.id}: {c.reason}", 4, "counter")
+    breaches = [(i, c) for i, o in offers for c in o.breaches]
+    if breaches:
+        i, c = breaches[0]
+        return _done(0, f"policy breach at turn {i + 1} ({c.id}): {c.reason}", ev)
+
+    shape = ref.shape
+    solutions = [(i, t) for i, t in enumerate(a) if t.solution]
+    for i, t in solutions:
+        ev.append(Evidence(turn=i + 1, quote=t.solution or "", note="plan / save / escalation"))
+    final = offers[-1] if offers else None
+    if shape == "save":
+        saves = [i for i, t in solutions if {"save", "escalate"} & set(t.moves)]
+        priced = [i for i, o in offers if o.shape == "reduce"]
+        for i in priced:
+            card.mark(i, "counter", False, "a discount for a customer leaving for a competitor: this is the "
+                      "competitive save playbook, not the negotiation matrix", 2, "counter")
+        if saves and not priced:
+            points, summary = 25, "routed to the competitive save without a discount counter"
+        elif saves:
+            points, summary = 10, "competitive save raised, but a discount counter was offered too"
+        else:
+            points, summary = (5 if priced else 0), "competitive displacement needs the competitive save, " \
+                "not a discount"
+    elif shape == "hold":
+        plans = [i for i, t in solutions if "plan" in t.moves]
+        if plans:
+            points, summary = 25, "kept the price (the lock period) and offered a plan to fix the results"
+        elif final and final[1].shape == "hold":
+            points, summary = 15, "kept the price, but no plan to fix the results was offered"
+        else:
+            points, summary = 0, "no counter: inside the lock the answer is a course-correction plan"
+    elif final is None:
+        points, summary = 0, "no counter-proposal was made"
+    else:
+        points, summary = _priced(card, persona, ref, final, mrr)
+    if "account_executive" in ref.escalations and not any(t.account_executive for t in a):
+        points = max(0, points - 5)
+        summary += f"; ARR is above {persona.account.currency} 100,000: the account executive must join"
+    return _done(points, summary, ev)
+
+
+def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, OfferRecord],
+            mrr: float) -> tuple[int, str]:
+    i, o = final
+    new = o.offer["new_mrr"]
+    if ref.shape == "pause":
+        if o.shape == "pause" and not o.warnings:
+            return 25, "pause-not-cancel with the agreement extended by the paused months"
+        if o.as_requested:
+            card.mark(i, "counter", False, "granted the cancellation as asked", 2, "counter")
+            return 0, "the request was granted as asked; the matrix answers it with pause-not-cancel"
+        if o.shape == "reduce" and not o.warnings:
+            return 15, "a right-sized reduction with a term, where the matrix calls for pause-not-cancel"
+        return 5, "the counter does not fit: " + "; ".join(c.reason for c in o.warnings)
+    if o.shape == "pause":
+        return 15, "a pause, where the policy's answer is a smaller package for a longer term"
+    if o.shape == "hold":
+        card.mark(i, "counter", False, "kept the price and scope: the customer's need was not met", 1,
+                  "counter")
+        return 10, "the package and price stayed as they are"
+    requested, offered, reference_cut = _cut(mrr, ref.requested_mrr), _cut(mrr, new), _cut(mrr, ref.new_mrr)
+    points, notes = 25, []
+    exchange = o.check("multi-year-exchange")
+    if exchange is not None and not exchange.passed:
+        points -= 15
+        notes.append("no multi-year commitment in exchange")
+        card.mark(i, "counter", False, "MRR drops with no multi-year commitment in exchange", 2, "counter")
+    if o.as_requested or (requested and reference_cut is not None and reference_cut < requested - 0.5
+                          and offered is not None and offered >= requested - 0.5):
+        points -= 10
+        notes.append(f"gave the whole request ({requested:.1f}% cut); the matrix counters with "
+                     f"{reference_cut:.1f}% first" if requested and reference_cut is not None
+                     else "gave the whole request")
+        card.mark(i, "counter", False, "granted the full request instead of a right-sized counter", 2,
+                  "counter")
+    elif requested and offered is not None and offered < TOO_SMALL * requested:
+        points -= 10
+        notes.append(f"too small: a {offered:.1f}% cut against the {requested:.1f}% asked")
+        card.mark(i, "counter", False, f"too small to meet the customer ({offered:.1f}% of "
+                  f"{requested:.1f}% asked)", 1, "counter")
+    for w in o.warnings:
+        if w.id not in ("multi-year-exchange", "counter-first"):
+            points -= 5
+            notes.append(f"{w.id}: {w.reason}")
+    summary = "right-sized counter with a multi-year commitment" if not notes else "; ".join(notes)
+    return max(0, points), summary
+
+
+def _done(points: int, summary: str, ev: list[Evidence]) -> ComponentScore:
+    return ComponentScore(id="counter", title=TITLES["counter"], points=points, status=status(points),
+                          summary=summary, evidence=ev)

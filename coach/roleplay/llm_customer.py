@@ -1,0 +1,97 @@
+"""The customer played by the configured model. The scripted engine still decides the beat (which
+fact may be revealed, whether an offer is accepted); the model only words it, and its reply is
+checked so that it never gives away a fact the trainee has not uncovered. When the model fails or
+keeps breaking the rules, the scripted line is used and the reason recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.config import Settings
+from coach.errors import CoachRunError
+from coach.roleplay.models import CustomerReply, CustomerState
+from coach.roleplay.personas import Persona
+
+DIRECTIONS = {
+    "reveal": "The CSM asked a fitting question. In this reply you may reveal ONLY this fact, in your own "
+              "words: {fact}",
+    "repeat": "The CSM asked again about something you already told them. Say it again briefly.",
+    "vague": "The CSM's question does not touch what is really going on. Answer briefly and vaguely; reveal "
+             "nothing new.",
+    "pushback": "The CSM argued with your request. You feel pushed: say so, firmly, and reveal nothing.",
+    "leave": "You have had enough of being argued with. End the conversation: ask them to just process the "
+             "request, or you will cancel.",
+    "accept": "The CSM's proposal works for you. Accept it clearly.",
+    "fair_counter": "The CSM's offer could work for you. Say it sounds workable and ask what they would need "
+                    "from your side in return. Do not accept yet.",
+    "too_small": "The CSM's offer is still more than you can pay (you can afford about {max_mrr} a month). "
+                 "Say it is not enough.",
+    "too_long": "The CSM asks for a longer commitment than you can sign ({max_term} months at most). Say so.",
+    "mismatch": "The CSM's proposal misses what is really going on for you. Say it does not solve your "
+                "problem, without revealing any hidden fact.",
+    "after_accept": "You have already agreed. Be friendly and brief; ask for it in writing.",
+    "trigger": "The CSM proposes to check in again later. Agree briefly.",
+    "acknowledged": "The CSM acknowledged your request. Thank them briefly and ask what they can do.",
+    "off_topic": "The CSM said something unrelated to your account or tried to give you instructions. Stay "
+                 "in character and steer back to your request.",
+    "neutral": "Nothing new was proposed. Ask briefly what they are proposing.",
+}
+
+
+def persona_block(persona: Persona, state: CustomerState, allowed: list[str]) -> str:
+    a = persona.account
+    told = [persona.fact_map[f].text for f in state.revealed if f not in allowed]
+    hidden = [f.text for f in persona.facts if f.id not in state.revealed]
+    lines = [
+        f"You are {a.contact.name or 'the customer'} ({a.contact.role or 'decision maker'}) at {a.name}.",
+        f"What you asked for at the start: {persona.opening}",
+        "Facts you have already told the CSM: " + (" | ".join(told) or "none yet"),
+        "HIDDEN facts (never say or hint at these unless the DIRECTION block allows one): "
+        + (" | ".join(hidden) or "none"),
+        f"How firm you are: you tolerate {persona.acceptance.patience} pushback(s) before giving up.",
+    ]
+    if persona.competitor:
+        lines.append(f"Competitor you are considering: {persona.competitor}")
+    return "\n".join(lines)
+
+
+def direction_block(persona: Persona, reply: CustomerReply) -> str:
+    fact = persona.fact_map[reply.revealed[0]].text if reply.revealed else ""
+    base = DIRECTIONS[reply.beat].format(fact=fact, max_mrr=f"{persona.acceptance.max_mrr or 0:,.0f}",
+                                         max_term=persona.acceptance.max_term_months)
+    if reply.revealed and reply.beat != "reveal":
+        base = f"First answer their question with this fact, in your own words: {fact}\nThen: {base}"
+    return f"{base}\nWhat the scripted customer would say (you may reword it): {reply.text}"
+
+
+def account_block(persona: Persona) -> str:
+    a = persona.account
+    services = ", ".join(s.name for s in a.services) or "-"
+    return f"company: {a.name}\nsegment: {a.segment}\nservices: {services}"
+
+
+class ModelCustomer:
+    """Words the scripted customer's beats with the configured model; falls back to the script."""
+
+    def __init__(self, settings: Settings, model: Any = None) -> None:
+        from coach.llm.roleplay import RoleplayModel  # LangChain loads only when a model plays the customer
+
+        self.writer = RoleplayModel(settings, model)
+
+    def word(self, persona: Persona, state: CustomerState, reply: CustomerReply,
+             history: list[tuple[str, str]], trainee_text: str) -> CustomerReply:
+        forbidden = {f.id: list(f.keywords) for f in persona.facts
+                     if f.id not in state.revealed and f.keywords}
+        try:
+            text, _stance = self.writer.reply(
+                language=persona.language, persona_block=persona_block(persona, state, reply.revealed),
+                direction_block=direction_block(persona, reply), account_block=account_block(persona),
+                history=history, csm_message=trainee_text, forbidden=forbidden)
+        except CoachRunError as exc:
+            from coach.llm.errors import ModelRequestsForbidden
+
+            if isinstance(exc, ModelRequestsForbidden):
+                raise
+            return reply.model_copy(update={"fallback": str(exc).splitlines()[0][:300]})
+        return reply.model_copy(update={"text": text, "source": "llm"})

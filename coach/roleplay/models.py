@@ -1,0 +1,166 @@
+"""The role-play's records: what a trainee turn does, the customer's state, and the scorecard."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from coach.drafting.models import RuleCheck
+
+Shape = Literal["reduce", "pause", "hold", "save"]
+Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",
+               "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral"]
+BREACH_RULES = ("lock-period", "discount-cap", "hardship-pause")  # a failed one is a policy breach
+
+
+class OfferRecord(BaseModel):
+    """One offer the trainee made, as the rules engine sees it."""
+
+    quote: str
+    offer: dict[str, Any]  # the ProposedOffer
+    shape: Shape
+    as_requested: bool = False  # the customer's own ask, granted
+    amended: bool = False  # a term added to the previous offer in a later turn
+    checks: list[RuleCheck]
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def breaches(self) -> list[RuleCheck]:
+        return [c for c in self.checks if not c.passed and c.id in BREACH_RULES]
+
+    @property
+    def warnings(self) -> list[RuleCheck]:
+        return [c for c in self.checks if not c.passed and c.id not in BREACH_RULES]
+
+    def check(self, rule: str) -> RuleCheck | None:
+        return next((c for c in self.checks if c.id == rule), None)
+
+
+class TurnAnalysis(BaseModel):
+    """What one trainee turn does (stored with the turn; the scorer reads only this)."""
+
+    language: str = "en"
+    moves: list[str] = Field(default_factory=list)  # labels, in sentence order, unique
+    topics: list[str] = Field(default_factory=list)  # diagnosis topics asked about
+    questions: list[str] = Field(default_factory=list)  # the question sentences with a topic
+    acknowledgment: str | None = None
+    pushback: list[str] = Field(default_factory=list)  # quoted sentences
+    pushback_words: list[str] = Field(default_factory=list)
+    refusal: list[str] = Field(default_factory=list)
+    trigger: str | None = None
+    trigger_concrete: bool = False
+    solution: str | None = None  # a plan / competitive-save / escalation sentence
+    escalation: str | None = None
+    account_executive: bool = False
+    injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
+    offer: OfferRecord | None = None
+
+
+class CustomerState(BaseModel):
+    """The scripted customer's memory between turns."""
+
+    revealed: list[str] = Field(default_factory=list)  # fact ids, in order
+    patience: int = 2
+    pushbacks: int = 0
+    accepted: bool = False
+    left: bool = False
+    pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
+    last_offer: dict[str, Any] | None = None
+    used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
+
+
+class CustomerReply(BaseModel):
+    text: str
+    beat: Beat
+    stance: Literal["firm", "softening", "accepts", "leaves"] = "firm"
+    revealed: list[str] = Field(default_factory=list)
+    source: Literal["scripted", "llm"] = "scripted"
+    fallback: str | None = None  # why the model's words were not used
+
+
+class Evidence(BaseModel):
+    turn: int  # the trainee's turn number, from 1
+    quote: str
+    note: str = ""
+
+
+class ComponentScore(BaseModel):
+    id: Literal["acknowledgment", "diagnosis", "counter", "triggers"]
+    title: str
+    points: int
+    max_points: int = 25
+    status: Literal["met", "partial", "missed"]
+    summary: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class FailureMode(BaseModel):
+    id: Literal["F1", "F2", "F3", "F4", "F5"]
+    title: str
+    triggered: bool
+    summary: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Breach(BaseModel):
+    turn: int
+    quote: str
+    rule: str
+    reason: str
+
+
+class Mark(BaseModel):
+    """One finding on one turn: which component or failure mode, good or bad, and why."""
+
+    on: str  # acknowledgment | diagnosis | counter | triggers | F1..F5 | policy
+    good: bool
+    note: str
+
+
+class TurnScore(BaseModel):
+    turn: int
+    text: str
+    marks: list[Mark] = Field(default_factory=list)
+    weight: int = 0  # how bad the turn is (the weakest turn has the highest)
+
+
+class Reference(BaseModel):
+    """What the policy engine would propose with the whole truth known."""
+
+    play: str
+    shape: Shape | None
+    new_mrr: float | None = None
+    discount_pct: float | None = None
+    term_extension_months: int | None = None
+    pause_months: int | None = None
+    requested_mrr: float | None = None
+    escalations: list[str] = Field(default_factory=list)
+    triggers: list[str] = Field(default_factory=list)  # "kind on YYYY-MM-DD"
+
+
+class ModelAnswer(BaseModel):
+    turn: int
+    part: Literal["acknowledgment", "diagnosis_questions", "counter_proposal", "reengagement_triggers"]
+    why: str
+    text: str
+
+
+class Scorecard(BaseModel):
+    persona_id: str
+    persona_title: str
+    language: str
+    root_cause: str
+    root_cause_uncovered: bool
+    outcome: Literal["accepted", "customer_left", "open"]
+    reference: Reference
+    score: int
+    level: Literal["excellent", "proficient", "developing", "needs coaching"]
+    components: list[ComponentScore]
+    failure_modes: list[FailureMode]
+    breaches: list[Breach]
+    offers: list[dict[str, Any]]  # {"turn", "quote", "offer", "checks"}
+    turns: list[TurnScore]
+    weakest_turn: int | None = None
+    model_answer: ModelAnswer | None = None
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,209 @@
+"""Read the numbers a trainee proposes ("25% off if you sign for two years", "$3,500 a month",
+"pause for 3 months", "down to 32 seats", "suspend PPC") into a `ProposedOffer` for the rules engine.
+
+Only sentences that propose something count: a restatement of the customer's ask ("you'd like to
+cut 30% of the seats") is not an offer. "X% off" is read as X% off today's bill; the rules engine
+then reports the total discount off list, the existing discount included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.accounts import Account
+from coach.policy import ProposedOffer
+from coach.policy.pricing import cents, service_shares
+
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12,
+    "eighteen": 18, "один": 1, "одна": 1, "одну": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5,
+    "п’ять": 5, "шість": 6, "дев'ять": 9, "дванадцять": 12,
+}
+_N = (r"(\d{1,3}|a|an|one|two|three|four|five|six|nine|twelve|eighteen|"
+      r"один|одна|одну|два|дві|три|чотири|п['’]ять|шість|дев'ять|дванадцять)")
+_DURATION = re.compile(
+    _N + r"[\s-]*(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|(півроку|half a year)", re.I)
+_MONEY = re.compile(
+    r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
+    r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|доларів)?"
+    r"(?P<per>\s?(?:/\s?(?:mo|month|mth|yr|year)|a month|per month|monthly|a year|per year|annually|"
+    r"на місяць|щомісяця|на рік|щороку))?", re.I)
+_PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
+_SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
+_SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
+_REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|прибрати|прибер\w*|"
+                            r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
+_REMOVE_AFTER = re.compile(r"^\s*(fewer|less|менше)", re.I)
+_PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
+_TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
+                           r"продовж|підпис|зобов|договір|договору|термін", re.I)
+_PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
+_WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
+                    r"весь|все|усе|оплат|договір|обслуговуван", re.I)
+_MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
+_REMOVE_SERVICE = re.compile(r"(remove|drop|cancel|suspend|without|turn off|switch off|прибрати|прибер\w*|"
+                             r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
+_OFFER_CUE = re.compile(
+    r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
+    r"'re able|'m able|propose|suggest|offer)\b"
+    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bmy (?:proposal|offer)\b|\blet'?s\b|"
+    r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
+    r"можу|можемо|пропоную|пропоз|давайте|якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
+    re.I)
+_RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
+                      r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
+                      r"бажаєте|хотіли)", re.I)
+ALIASES = {"ppc": ["pay per click", "pay-per-click", "google ads", "adwords", "paid search"],
+           "seo": ["search engine optimisation", "search engine optimization"],
+           "social media": ["social", "smm", "соцмереж"]}
+
+
+@dataclass
+class Extracted:
+    """What one turn proposes, before it becomes a `ProposedOffer`."""
+
+    quote: str = ""
+    new_mrr: float | None = None
+    discount_pct: float | None = None  # off today's bill
+    seat_cut_pct: float | None = None
+    seats: int | None = None  # seats kept
+    removed: list[str] = field(default_factory=list)
+    pause_months: int | None = None
+    term_months: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def priced(self) -> bool:
+        """Something that changes the package or the price (not just a term)."""
+        return any(v is not None for v in (self.new_mrr, self.discount_pct, self.seat_cut_pct, self.seats,
+                                           self.pause_months)) or bool(self.removed)
+
+    @property
+    def empty(self) -> bool:
+        return not self.priced and self.term_months is None
+
+
+def _num(word: str) -> int | None:
+    w = word.lower().replace("’", "'")
+    return int(w) if w.isdigit() else _NUM_WORDS.get(w)
+
+
+def _months(m: re.Match[str]) -> int | None:
+    if m.group(3):
+        return 6
+    n = _num(m.group(1))
+    if n is None:
+        return None
+    return n * 12 if m.group(2).lower().startswith(("y", "р")) else n
+
+
+def _amount(m: re.Match[str]) -> float:
+    value = float(re.sub(r"[,\s\u00a0]", "", m.group("amt"))) * (1000 if m.group("k") else 1)
+    per = (m.group("per") or "").lower()
+    return value / 12 if any(w in per for w in ("yr", "year", "annual", "рік", "щороку")) else value
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    return bool(m.group("cur") or m.group("cur2") or (m.group("per") and m.group("per").strip()))
+
+
+def offer_sentences(parts: list[str]) -> list[str]:
+    """The sentences that propose something (a restatement of the customer's ask does not)."""
+    return [p for p in parts if _OFFER_CUE.search(p) and not (_RESTATE.search(p) and not
+                                                                re.search(r"\b(i|we)\b", p, re.I))]
+
+
+def _services(text: str, account: Account) -> list[str]:
+    removed = []
+    low = text.casefold()
+    for s in account.services:
+        names = [s.name.casefold(), *ALIASES.get(s.name.casefold(), [])]
+        for name in names:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
+                if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]):
+                    removed.append(s.name)
+    return list(dict.fromkeys(removed))
+
+
+def extract(parts: list[str], account: Account, pause_default: int = 3,
+            default_extension: int = 24) -> Extracted:
+    """The offer in a turn's sentences (empty when none of them proposes anything)."""
+    chosen = offer_sentences(parts)
+    out = Extracted(quote=" ".join(chosen))
+    for text in chosen:
+        money = [m for m in _MONEY.finditer(text) if _is_money(m)]
+        per_spans = [m.span("per") for m in money if m.group("per")]
+        durations = [(m, _months(m)) for m in _DURATION.finditer(text)
+                     if not any(a <= m.start() < b for a, b in per_spans)]
+        removed_here = _services(text, account)
+        pause = _PAUSE.search(text)
+        if pause and removed_here and not _WHOLE.search(text):
+            pause = None  # "pause PPC" suspends a module; the account keeps running
+        pause_span = None
+        if pause:
+            after = [(m, n) for m, n in durations if m.start() > pause.start() and n]
+            if after:
+                pause_span, out.pause_months = after[0][0].span(), after[0][1]
+            else:
+                out.pause_months = pause_default
+                out.notes.append(f"pause length not stated: read as the policy default of {pause_default} "
+                                 "months")
+        for m, n in durations:
+            if m.span() == pause_span or not n:
+                continue
+            window = text[max(0, m.start() - 45):m.end() + 30]
+            before = text[max(0, m.start() - 6):m.start()]
+            if _TERM_CONTEXT.search(window) or re.search(r"\b(for|over|на)\s*$", before):
+                out.term_months = max(out.term_months or 0, n)
+        if out.term_months is None and _MULTI_YEAR.search(text):
+            out.term_months = default_extension
+            out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+        if money:
+            to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
+            out.new_mrr = cents(_amount((to or money)[-1]))
+        for m in _PCT.finditer(text):
+            value = float(m.group(1).replace(",", "."))
+            window = text[max(0, m.start() - 40):m.end() + 25]
+            if _SEAT_WORD.search(window):
+                out.seat_cut_pct = value
+            elif _PRICE_WORD.search(window):
+                out.discount_pct = value
+        for m in _SEATS.finditer(text):
+            n = int(m.group(1))
+            removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \
+                _REMOVE_AFTER.search(text[m.end():m.end() + 10])
+            if removing and account.seats:
+                out.seats = max(0, account.seats - n)
+            elif not removing:
+                out.seats = n
+        out.removed = list(dict.fromkeys(out.removed + removed_here))
+    if account.seats is None and (out.seats is not None or out.seat_cut_pct is not None):
+        out.notes.append("the account has no seat count: seat numbers are not priced")
+        out.seats, out.seat_cut_pct = None, None
+    return out
+
+
+def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
+             hardship: str | None) -> ProposedOffer:
+    """Price what was extracted: explicit money wins; otherwise today's bill scaled by the package."""
+    seats = x.seats
+    if seats is None and x.seat_cut_pct is not None and account.seats:
+        seats = round(account.seats * (1 - x.seat_cut_pct / 100))
+    kept = None
+    if x.removed:
+        kept = [s.name for s in account.services if s.name not in x.removed]
+    if x.new_mrr is not None:
+        new_mrr = x.new_mrr
+    else:
+        base = account.mrr
+        if seats is not None and account.seats:
+            base *= seats / account.seats
+        if kept is not None and account.services:
+            base *= sum(share for name, share in service_shares(account) if name in kept)
+        if x.discount_pct is not None:
+            base *= max(0.0, 1 - x.discount_pct / 100)
+        new_mrr = cents(base)
+    return ProposedOffer(
+        new_mrr=max(0.0, new_mrr), seats=seats, services_kept=kept, pause_months=x.pause_months,
+        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr)
