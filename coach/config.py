@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
     collection: str = "playbooks"
-    hybrid_search: bool = False  # dense + BM25 fusion; see README for the measurement
+    hybrid_search: bool = True  # dense + BM25 fusion; benchmarks/README.md has both figures
 
     # LLM (OpenAI-compatible). No model configured -> template drafter.
     llm_model: str | None = None

@@ -1,48 +1,64 @@
-"""A small BM25 over the indexed chunks, for the optional hybrid (dense + lexical) search."""
+"""BM25 over the indexed chunks as one sparse matrix, for the hybrid (dense + lexical) search.
+
+Each cell holds the full BM25 weight of a term in a chunk (idf times saturated term frequency),
+so scoring a query is one sparse column gather and a dot product: about a millisecond at 10,000
+chunks, where a Python loop over documents would take tens.
+"""
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 
-_TOKEN = re.compile(r"[\w']+", re.UNICODE)
+import numpy as np
+from scipy.sparse import csc_matrix
 
+from coach.knowledge.glossary import translations
+from coach.knowledge.text import tokenize
 
-def tokenize(text: str) -> list[str]:
-    # Crude stemming by truncation works for both English and Ukrainian inflections.
-    return [t[:6] for t in _TOKEN.findall(text.lower()) if len(t) > 2]
+# A glossary translation counts for less than a word the user actually typed.
+TRANSLATION_WEIGHT = 0.5
 
 
 class BM25:
-    def __init__(self, docs: list[str], k1: float = 1.4, b: float = 0.75) -> None:
-        self.k1, self.b = k1, b
-        self.tfs = [Counter(tokenize(d)) for d in docs]
-        self.lens = [sum(tf.values()) for tf in self.tfs]
-        self.avg = (sum(self.lens) / len(self.lens)) if self.lens else 0.0
-        df: Counter[str] = Counter()
-        for tf in self.tfs:
-            df.update(tf.keys())
-        n = len(docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+    def __init__(self, docs: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+        self.n = len(docs)
+        self.vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[float] = []
+        lens = np.zeros(self.n, dtype=np.float32)
+        for i, doc in enumerate(docs):
+            counts = Counter(tokenize(doc))
+            lens[i] = sum(counts.values())
+            for term, f in counts.items():
+                rows.append(i)
+                cols.append(self.vocab.setdefault(term, len(self.vocab)))
+                tfs.append(f)
+        r = np.asarray(rows, dtype=np.int64)
+        c = np.asarray(cols, dtype=np.int64)
+        tf = np.asarray(tfs, dtype=np.float32)
+        avg = float(lens.mean()) if self.n and lens.mean() > 0 else 1.0
+        df = np.bincount(c, minlength=len(self.vocab)).astype(np.float32)
+        self.idf = np.log1p((self.n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        weight = self.idf[c] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lens[r] / avg))
+        self.matrix = csc_matrix((weight, (r, c)), shape=(self.n, len(self.vocab)), dtype=np.float32)
 
-    def scores(self, query: str) -> list[float]:
-        q = tokenize(query)
-        out = []
-        for tf, length in zip(self.tfs, self.lens, strict=True):
-            s = 0.0
-            for t in q:
-                f = tf.get(t)
-                if f:
-                    s += self.idf[t] * f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * length / self.avg))
-            out.append(s)
-        return out
+    def query_terms(self, query: str) -> dict[int, float]:
+        """Column -> weight for the query's words and their glossary translations."""
+        terms: dict[int, float] = {}
+        for key in tokenize(query):
+            if key in self.vocab:
+                terms[self.vocab[key]] = terms.get(self.vocab[key], 0.0) + 1.0
+            for other in translations(key):
+                j = self.vocab.get(other)
+                if j is not None:
+                    terms[j] = max(terms.get(j, 0.0), TRANSLATION_WEIGHT)
+        return terms
 
-
-def rrf(rankings: list[list[str]], k: int = 60) -> list[tuple[str, float]]:
-    """Reciprocal-rank fusion of several ranked id lists."""
-    scores: Counter[str] = Counter()
-    for ranking in rankings:
-        for rank, doc_id in enumerate(ranking):
-            scores[doc_id] += 1.0 / (k + rank + 1)
-    return scores.most_common()
+    def scores(self, query: str) -> np.ndarray:
+        terms = self.query_terms(query)
+        if not terms or self.n == 0:
+            return np.zeros(self.n, dtype=np.float32)
+        cols = np.fromiter(terms.keys(), dtype=np.int64)
+        weights = np.fromiter(terms.values(), dtype=np.float32)
+        return np.asarray(self.matrix[:, cols] @ weights).ravel()

@@ -11,6 +11,11 @@ from coach.knowledge.lang import detect_language
 TARGET_CHARS = 700
 MAX_CHARS = 1000
 OVERLAP_CHARS = 160
+MIN_CHUNK_CHARS = 200  # a shorter piece is joined to the next one instead of standing alone
+INTRO = "Introduction"  # section name for text before the first heading of an untitled file
+# Part of every chunk id: changing what gets embedded changes the ids, so the next ingest
+# re-embeds everything instead of mixing vectors made two ways.
+EMBED_RECIPE = "section+text/2"
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s])")
@@ -30,15 +35,19 @@ class Chunk:
 
     @property
     def embed_text(self) -> str:
-        """What gets embedded: the title and section give a short passage its context."""
-        head = " — ".join(h for h in (self.title, self.section) if h and h != self.text)
-        return f"{head}\n{self.text}" if head else self.text
+        """What gets embedded: the section heading gives a short passage its topic.
+
+        The document title is left out: on the labelled queries it pulled every section of a
+        playbook towards the same vector and cost recall (see benchmarks/README.md).
+        """
+        head = self.section if self.section and self.section != INTRO else ""
+        return f"{head}\n{self.text}" if head and not self.text.startswith(head) else self.text
 
     @property
     def id(self) -> str:
-        """Content-hash id: same source, section and text -> same id, so re-ingest skips it."""
-        h = hashlib.sha256(f"{self.source}\x1f{self.section}\x1f{self.text}".encode()).hexdigest()
-        return h[:32]
+        """Content-hash id: same recipe, source, section and text -> same id, so re-ingest skips it."""
+        key = f"{EMBED_RECIPE}\x1f{self.source}\x1f{self.section}\x1f{self.text}"
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -90,10 +99,12 @@ def pack(paragraphs: list[str]) -> list[str]:
     chunks: list[str] = []
     cur = ""
     for piece in pieces:
-        if cur and len(cur) + len(piece) + 2 > TARGET_CHARS:
+        joined = len(cur) + len(piece) + 2
+        if cur and joined > TARGET_CHARS and (len(cur) >= MIN_CHUNK_CHARS or joined > MAX_CHARS):
             chunks.append(cur)
             overlap = _tail_overlap(cur)
-            cur = f"{overlap}\n\n{piece}" if overlap and overlap != cur else piece
+            # No overlap when the tail is most of the chunk: it would just repeat it.
+            cur = f"{overlap}\n\n{piece}" if overlap and len(overlap) * 2 < len(cur) else piece
         else:
             cur = f"{cur}\n\n{piece}" if cur else piece
     if cur:
@@ -126,6 +137,11 @@ def _sections_markdown(text: str) -> tuple[str, list[tuple[list[str], list[str]]
     return title, sections
 
 
+def _is_title(line: str) -> bool:
+    """A first line that reads as a title: short, not a sentence ("What is X?" is fine)."""
+    return 0 < len(line) <= 100 and not line.endswith((".", ",", ";", ":", "!"))
+
+
 def _looks_like_txt_heading(line: str, next_line: str) -> bool:
     s = line.strip()
     if not s or not _TXT_HEADING.match(s) or s.endswith((".", ",", ";", ":", "?", "!")):
@@ -137,7 +153,8 @@ def _looks_like_txt_heading(line: str, next_line: str) -> bool:
 
 def _sections_plain(text: str) -> tuple[str, list[tuple[list[str], list[str]]]]:
     lines = text.splitlines()
-    title = next((ln.strip() for ln in lines if ln.strip()), "")[:120]
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    title = first if _is_title(first) else ""
     sections: list[tuple[list[str], list[str]]] = []
     heading, body = "", []
     for i, line in enumerate(lines):
@@ -159,7 +176,7 @@ def _section_name(path: list[str], title: str) -> str:
     if len(path) >= 2 and path[1]:
         return path[1]
     named = [p for p in path if p]
-    return named[-1] if named else (title or "Introduction")
+    return named[-1] if named else (title or INTRO)
 
 
 MIN_SECTION_CHARS = 240
@@ -192,13 +209,13 @@ def _merge_sections(named: list[tuple[str, list[str], list[str]]], *, plain: boo
         if out:
             out[-1][2].extend([""] + carry)
         else:
-            out.append(("Introduction", [], carry))
+            out.append((INTRO, [], carry))
     return out
 
 
 def chunk_document(source: str, text: str, *, markdown: bool) -> list[Chunk]:
     title, sections = _sections_markdown(text) if markdown else _sections_plain(text)
-    named = [(_section_name(path, title) if markdown else (path[0] if path else title), path, body)
+    named = [(_section_name(path, title) if markdown else (path[0] if path else title or INTRO), path, body)
              for path, body in sections]
     chunks: list[Chunk] = []
     for section, path, body in _merge_sections(named, plain=not markdown):

@@ -20,7 +20,8 @@ _TAIL_MARKERS = re.compile(r"^\s*(related in the library|more from the library|r
 _COUNTERS = re.compile(r"\b\d[\d,]*\s*(views?|words|min read)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|io|co)\b", re.IGNORECASE)
 _NAV = re.compile(r"(←|→|»|«|\|\s*home\b)")
-_COMMENT_FORM = re.compile(r"(e-mail|email) (адреса|address).*(оприлюдн|publish)|обов.язкові поля|required fields",
+_COMMENT_FORM = re.compile(r"(e-mail|email) (адреса|address).*(оприлюдн|publish)"
+                           r"|обов.язкові поля|required fields",
                            re.IGNORECASE)
 
 

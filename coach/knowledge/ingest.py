@@ -1,17 +1,24 @@
 """Incremental ingest: embed only new or changed chunks, remove chunks of deleted files.
 
 Every file is read and chunked before anything is written, so a bad file leaves the index as
-it was. New chunks are added before stale ones are deleted, so an interrupted run still leaves
-a usable index (at worst with both versions of an edited passage until the next run).
+it was. New chunks are added before stale ones are deleted, and a run that fails while embedding
+takes back what it added, so a failed ingest leaves the previous index in place. Each finished
+run stamps the collection with a new generation, which tells searchers in other processes to
+reload.
 """
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from coach.errors import CoachError, CoachRunError
+from coach.knowledge.crosslingual import encode_axis, language_axis
 from coach.knowledge.embeddings import Embedder
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
@@ -60,25 +67,45 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
         new_ids = [i for i in wanted if i not in existing]
         report.unchanged = len(wanted) - len(new_ids)
         total = len(new_ids)
+        stamp: dict[str, str] = {}
+        if not store.metadata().get("lang_axis"):  # new collection: learn the language direction
+            stamp["lang_axis"] = encode_axis(language_axis(embedder))
         if progress:
             progress(0, total)
-        for start in range(0, total, BATCH):
-            ids = new_ids[start:start + BATCH]
-            chunks = [wanted[i][1] for i in ids]
-            vectors = embedder.embed_passages([c.embed_text for c in chunks])
-            col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
-                    metadatas=[{"source": c.source, "section": c.section, "language": c.language,
-                                "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
-                               for i, c in zip(ids, chunks, strict=True)])
-            if progress:
-                progress(min(start + BATCH, total), total)
+        added: list[str] = []
+        try:
+            for start in range(0, total, BATCH):
+                ids = new_ids[start:start + BATCH]
+                chunks = [wanted[i][1] for i in ids]
+                vectors = _embed(embedder, [c.embed_text for c in chunks], wanted[ids[0]][0])
+                col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+                        metadatas=[{"source": c.source, "section": c.section, "language": c.language,
+                                    "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
+                                   for i, c in zip(ids, chunks, strict=True)])
+                added.extend(ids)
+                if progress:
+                    progress(min(start + BATCH, total), total)
+        except BaseException:
+            if added:  # take the half-done run back, so the index is the previous one
+                col.delete(ids=added)
+            raise
         report.added = total
         stale = _stale_ids(existing, wanted, {str(s.path) for s in sources}, folders)
         if stale:
             col.delete(ids=stale)
         report.removed = len(stale)
+        store.update_metadata(**stamp, generation=uuid.uuid4().hex)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _embed(embedder: Embedder, texts: list[str], path: Path) -> np.ndarray:
+    try:
+        return embedder.embed_passages(texts)
+    except CoachError:
+        raise
+    except Exception as exc:  # a backend's own error type; the run failed, not the input
+        raise CoachRunError(f"embedding failed while indexing {path} ({type(exc).__name__}: {exc})") from exc
 
 
 def _stale_ids(existing: dict[str, dict], wanted: dict[str, tuple], ingested: set[str],

@@ -1,20 +1,30 @@
-"""Search the playbook index; the built-in knowledge/ index is built (and refreshed) on first use."""
+"""Search the playbook index; the built-in knowledge/ index is built (and refreshed) on first use.
+
+Chroma keeps the chunks; search scores all of them in memory with NumPy (a 10,000 x 384 matrix
+product is about a millisecond). Dense scoring compares the query and passage vectors after the
+language direction is projected out (crosslingual.py); hybrid scoring adds BM25 with stemming
+and the English-Ukrainian glossary, each signal min-max scaled over the index and mixed
+LEXICAL_WEIGHT to 1 - LEXICAL_WEIGHT. benchmarks/README.md has the measurements behind both.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from coach.config import Settings, get_settings
-from coach.knowledge.bm25 import BM25, rrf
+from coach.knowledge.bm25 import BM25
 from coach.knowledge.chunking import Chunk
+from coach.knowledge.crosslingual import decode_axis, language_axis, remove_axis
 from coach.knowledge.embeddings import Embedder, get_embedder
 from coach.knowledge.ingest import IngestReport, Progress, ingest_paths
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
-DENSE_POOL = 20  # candidates taken from the vector index before fusion
+LEXICAL_WEIGHT = 0.3
 
 
 @dataclass
@@ -32,6 +42,30 @@ class Hit:
         return {k: d[k] for k in ("source", "section", "text", "score")}
 
 
+@dataclass
+class _Snapshot:
+    """Every chunk of the index at one generation, ready for scoring."""
+
+    key: tuple[str, int]  # (generation stamp, chunk count): changes whenever the index does
+    ids: list[str]
+    docs: list[str]
+    metas: list[dict]
+    vectors: np.ndarray  # unit rows, language direction removed
+    axis: np.ndarray | None
+    _bm25: BM25 | None = field(default=None, repr=False)
+
+    def bm25(self) -> BM25:
+        if self._bm25 is None:  # built on the first hybrid query only
+            self._bm25 = BM25([f"{m.get('section', '')}\n{d}"
+                               for m, d in zip(self.metas, self.docs, strict=True)])
+        return self._bm25
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    lo, hi = float(x.min()), float(x.max())
+    return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
+
+
 class Knowledge:
     """A playbook index plus the embedder that reads it."""
 
@@ -42,7 +76,8 @@ class Knowledge:
         self.store = KnowledgeStore(index_dir or settings.resolved_index_dir,
                                     collection=settings.collection, chroma_url=settings.chroma_url)
         self.embedder = embedder or get_embedder(settings)
-        self._bm25: tuple[BM25, list[str], list[dict], list[str]] | None = None
+        self._snap: _Snapshot | None = None
+        self._axis: np.ndarray | None = None
         self._checked = False
 
     @property
@@ -62,50 +97,63 @@ class Knowledge:
         if self.store.model_name() == self.embedder.name and expected == set(self.store.manifest()):
             return None
         rebuild = self.store.model_name() not in (None, self.embedder.name)
-        return ingest_paths(self.store, self.embedder, [self.builtin_sources], rebuild=rebuild,
-                            progress=progress)
+        return self.ingest([self.builtin_sources], rebuild=rebuild, progress=progress)
 
     def ingest(self, paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> IngestReport:
-        self._bm25 = None
-        return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress)
+        self._snap = None
+        try:
+            return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress)
+        finally:
+            self._snap = None
 
     def search(self, query: str, k: int = 5, *, hybrid: bool | None = None) -> list[Hit]:
+        """The k best chunks, best first; `hybrid` overrides Settings.hybrid_search."""
         self.ensure_ready()
-        col = self.store.collection()
-        if col is None or col.count() == 0:
+        snap = self._snapshot()
+        if snap is None or k < 1:
             return []
-        qvec = self.embedder.embed_queries([query])[0].tolist()
-        pool = max(k, DENSE_POOL) if (hybrid if hybrid is not None else self.settings.hybrid_search) else k
-        res = col.query(query_embeddings=[qvec], n_results=min(pool, col.count()),
-                        include=["documents", "metadatas", "distances"])
-        hits = [Hit(source=m["source"], section=m["section"], text=d, score=round(1 - dist, 4),
-                    language=m.get("language", "en"), id=i)
-                for i, d, m, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0],
-                                         res["distances"][0], strict=True)]
-        if pool == k:
-            return hits[:k]
-        return self._fuse(query, hits, k)
+        qvec = remove_axis(self.embedder.embed_queries([query]), snap.axis)[0]
+        scores = snap.vectors @ qvec
+        if self.settings.hybrid_search if hybrid is None else hybrid:
+            scores = ((1 - LEXICAL_WEIGHT) * _minmax(scores)
+                      + LEXICAL_WEIGHT * _minmax(snap.bm25().scores(query)))
+        k = min(k, len(snap.ids))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [Hit(source=snap.metas[i]["source"], section=snap.metas[i]["section"], text=snap.docs[i],
+                    score=round(float(scores[i]), 4), language=snap.metas[i].get("language", "en"),
+                    id=snap.ids[i]) for i in top]
 
-    def _fuse(self, query: str, dense: list[Hit], k: int) -> list[Hit]:
-        bm25, ids, metas, docs = self._lexical()
-        scores = bm25.scores(query)
-        lexical = [ids[i] for i in sorted(range(len(ids)), key=lambda i: -scores[i])[:DENSE_POOL]]
-        by_id = {h.id: h for h in dense}
-        fused = []
-        for doc_id, _ in rrf([[h.id for h in dense], lexical])[:k]:
-            if doc_id not in by_id:
-                j = ids.index(doc_id)
-                by_id[doc_id] = Hit(source=metas[j]["source"], section=metas[j]["section"], text=docs[j],
-                                    score=0.0, language=metas[j].get("language", "en"), id=doc_id)
-            fused.append(by_id[doc_id])
-        return fused
+    def _snapshot(self) -> _Snapshot | None:
+        """The in-memory copy of the index, reloaded when another process has changed it."""
+        meta = self.store.metadata(fresh=True)
+        if not meta:
+            self._snap = None
+            return None
+        # Every finished ingest stamps a new generation; an index from before the stamps existed
+        # falls back to its chunk count.
+        generation = str(meta.get("generation", ""))
+        key = (generation, 0 if generation else self.store.count())
+        if self._snap is not None and self._snap.key == key:
+            return self._snap
+        got = self.store.snapshot()
+        if not got["ids"]:
+            self._snap = None
+            return None
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)
+        axis = decode_axis(str(meta.get("lang_axis", "")), vectors.shape[1])
+        if axis is None:
+            axis = self._fallback_axis(vectors)
+        self._snap = _Snapshot(key=key, ids=list(got["ids"]), docs=list(got["documents"]),
+                               metas=list(got["metadatas"]), vectors=remove_axis(vectors, axis), axis=axis)
+        return self._snap
 
-    def _lexical(self) -> tuple[BM25, list[str], list[dict], list[str]]:
-        if self._bm25 is None:
-            got = self.store.collection().get(include=["documents", "metadatas"])
-            self._bm25 = (BM25(got["documents"]), got["ids"], got["metadatas"], got["documents"])
-        return self._bm25
+    def _fallback_axis(self, vectors: np.ndarray) -> np.ndarray | None:
+        """An index written before the direction was stored: learn it once in this process."""
+        if self._axis is None or self._axis.shape[0] != vectors.shape[1]:
+            self._axis = language_axis(self.embedder)
+        return self._axis
 
 
 _CACHE: dict[tuple, Knowledge] = {}

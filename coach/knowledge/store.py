@@ -75,8 +75,34 @@ class KnowledgeStore:
         return self._collection
 
     def model_name(self) -> str | None:
+        return self.metadata().get("embedding_model")
+
+    def metadata(self, *, fresh: bool = False) -> dict[str, Any]:
+        """The collection's metadata; `fresh` re-reads it, to notice writes by another process."""
+        if fresh:  # one round trip, no listing: this runs before every search
+            from chromadb.errors import NotFoundError
+
+            try:
+                self._collection = self.client.get_collection(self.collection_name, embedding_function=None)
+            except NotFoundError:
+                self._collection = None
         col = self.collection()
-        return (col.metadata or {}).get("embedding_model") if col is not None else None
+        return dict(col.metadata or {}) if col is not None else {}
+
+    def update_metadata(self, **values: str | int | float) -> None:
+        col = self.collection()
+        if col is None:
+            return
+        # The distance setting cannot be re-sent once the collection exists.
+        meta = {k: v for k, v in (col.metadata or {}).items() if not k.startswith("hnsw:")}
+        col.modify(metadata={**meta, **values})
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every chunk: ids, documents, metadatas and embeddings (for in-memory scoring)."""
+        col = self.collection()
+        if col is None:
+            return {"ids": [], "documents": [], "metadatas": [], "embeddings": None}
+        return col.get(include=["documents", "metadatas", "embeddings"])
 
     def check_model(self, embedder_name: str) -> None:
         built_with = self.model_name()
