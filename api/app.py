@@ -13,6 +13,7 @@ from api.errors import COMMON_ERRORS, install_error_handlers
 from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
 from api.routes import risk as risk_routes
+from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
 from api.security import BodyLimitMiddleware, KeyRing, RateLimiter
 from coach.config import Settings, get_settings
@@ -58,5 +59,6 @@ def create_app(settings: Settings | None = None, *, public: bool = False) -> Fas
     for router in PROTECTED:
         app.include_router(router, dependencies=[Depends(require_access)], responses=COMMON_ERRORS)
     app.include_router(chat.router)
+    app.include_router(roleplay_routes.router)  # the API part checks access itself; /training is public
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "serve_cmd", "triggers_cmd", "db_cmd",
     "eval_cmd",
     "risk_cmd", "outreach_cmd",
+    "roleplay_cmd",
 )
 
 for _name in COMMAND_MODULES:

@@ -30,6 +30,10 @@ _SLUG = r"^[a-z0-9][a-z0-9-]{1,62}$"
 assert set(Topic.__args__) == set(TOPICS)  # type: ignore[attr-defined]
 
 
+class UnknownPersona(CoachInputError):
+    """No persona file with that id."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -220,7 +224,7 @@ def get_persona(persona_id: str, folder: Path | None = None) -> Persona:
     path = base / f"{persona_id}.yaml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in base.glob("*.yaml"))) or "none"
-        raise CoachInputError(f"persona: unknown persona {persona_id!r} (known: {known})", field="persona")
+        raise UnknownPersona(f"persona: unknown persona {persona_id!r} (known: {known})", field="persona")
     return _one(str(path), path.stat().st_mtime)
 
 

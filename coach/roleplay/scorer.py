@@ -101,11 +101,8 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
                until: int) -> ComponentScore:
     asked = [(i, q) for i, t in enumerate(a) for q in t.questions]
     before = [(i, q) for i, q in asked if i < until]
-    ev = [Evidence(turn=i + 1, quote=q, note="diagnosis question") for i, q in asked]
-    if root_turn is not None:
-        asked_then = a[root_turn].questions
-        ev.append(Evidence(turn=root_turn + 1, quote=asked_then[0] if asked_then else "",
-                           note="this question uncovered the root cause"))
+    ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn
+                   else "diagnosis question") for i, q in asked]
     if root_turn is not None and root_turn < until:
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:

@@ -15,10 +15,11 @@ from coach.roleplay import customer, hints
 from coach.roleplay.analysis import analyse
 from coach.roleplay.card import Exchange
 from coach.roleplay.models import CustomerReply, CustomerState, Scorecard, TurnAnalysis
-from coach.roleplay.personas import Persona, get_persona
+from coach.roleplay.personas import Persona, UnknownPersona, get_persona
 from coach.roleplay.reference import model_draft, part_text, reference
 from coach.roleplay.scorer import score
 from coach.store import training as repo
+from coach.store.repo import NotFoundError
 
 Engine = Literal["auto", "scripted", "llm"]
 MAX_TURNS = 40  # trainee turns per session; a practice call is never this long
@@ -92,7 +93,10 @@ class Trainer:
         return self._embedder
 
     def persona(self, persona_id: str) -> Persona:
-        return get_persona(persona_id, self.settings.knowledge_dir / "personas")
+        try:
+            return get_persona(persona_id, self.settings.knowledge_dir / "personas")
+        except UnknownPersona as exc:  # a missing resource, like an unknown session
+            raise NotFoundError(str(exc).removeprefix("persona: "), field="persona_id") from None
 
     def _engine(self, engine: str) -> str:
         configured = self.settings.llm_configured or self._model is not None

@@ -1,0 +1,175 @@
+"""`coach roleplay [--persona ID]`: practise a downsell conversation against a simulated customer.
+
+Turn by turn in the terminal; `/hint` toggles live hints, `/end` (or Ctrl-D) ends the session and
+prints the scorecard. Sessions are stored, so `--history NAME` and `--review ID` show past work.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import Any
+
+import typer
+
+from coach.cli.errors import handles_errors
+
+HELP = ("Type what you would say to the customer. Commands: /hint toggles live hints, /next shows the "
+        "next step once, /end ends the session and shows your scorecard, /help shows this.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("roleplay")(roleplay)
+
+
+def _default_trainee() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user database entry (containers): any name will do
+        return "trainee"
+
+
+@handles_errors
+def roleplay(
+    persona: str | None = typer.Option(None, "--persona", "-p", help="Persona id (see --list)."),
+    trainee: str | None = typer.Option(None, "--trainee", "-t", help="Your name, for the trainer's review."),
+    engine: str = typer.Option("auto", "--engine", help="Who plays the customer: auto (the model when one is "
+                               "configured), scripted (offline), llm."),
+    hints: bool = typer.Option(False, "--hints/--no-hints", help="Start with live hints on (/hint toggles)."),
+    list_: bool = typer.Option(False, "--list", help="List the personas and exit."),
+    history: str | None = typer.Option(None, "--history", help="List a trainee's past sessions and exit."),
+    review: str | None = typer.Option(None, "--review",
+                                      help="Show a stored session's transcript and scorecard."),
+    as_json: bool = typer.Option(False, "--json", help="With --list, --history or --review: print JSON."),
+) -> None:
+    """Practise a downsell conversation against a simulated customer and get a scorecard."""
+    from coach.config import get_settings
+    from coach.roleplay.personas import load_personas
+    from coach.roleplay.session import Trainer
+    from coach.store import Database
+
+    settings = get_settings()
+    if list_:
+        return _list(load_personas(settings.knowledge_dir / "personas"), as_json)
+    trainer = Trainer(settings)
+    db = Database(settings.resolved_database_url)
+    try:
+        if history is not None:
+            return _history(trainer, db, history, as_json)
+        if review is not None:
+            return _review(trainer, db, review, as_json)
+        if persona is None:
+            persona = _choose(load_personas(settings.knowledge_dir / "personas"))
+        _session(trainer, db, persona, trainee or _default_trainee(), engine, hints)
+    finally:
+        db.dispose()
+
+
+def _list(personas: dict[str, Any], as_json: bool) -> None:
+    from coach.cli.common import print_json
+
+    rows = [p.summary() for p in sorted(personas.values(), key=lambda p: p.id)]
+    if as_json:
+        return print_json(rows)
+    for r in rows:
+        print(f"{r['id']:28} {r['language']}  {r['difficulty']:8} {r['title']}")
+
+
+def _choose(personas: dict[str, Any]) -> str:
+    ids = sorted(personas)
+    for i, pid in enumerate(ids, 1):
+        print(f"{i:>3}. {pid:28} {personas[pid].title}")
+    answer = input("Persona (number or id): ").strip()
+    if answer.isdigit() and 1 <= int(answer) <= len(ids):
+        return ids[int(answer) - 1]
+    return answer
+
+
+def _history(trainer: Any, db: Any, trainee: str, as_json: bool) -> None:
+    from coach.cli.common import print_json
+
+    with db.session() as s:
+        rows = trainer.history(s, trainee=trainee)
+        data = [{"id": r.id, "persona_id": r.persona_id, "status": r.status, "score": r.score,
+                 "level": r.level, "created_at": r.created_at.isoformat()} for r in rows]
+    if as_json:
+        return print_json(data)
+    if not data:
+        print(f"no sessions for {trainee!r}")
+    for d in data:
+        score = "-" if d["score"] is None else f"{d['score']:>3}"
+        print(f"{d['id']}  {d['created_at'][:16]}  {d['persona_id']:28} {d['status']:7} {score}  "
+              f"{d['level'] or ''}")
+
+
+def _review(trainer: Any, db: Any, session_id: str, as_json: bool) -> None:
+    from coach.cli.common import print_json
+    from coach.roleplay.report import render_text
+
+    with db.session() as s:
+        v = trainer.get(s, session_id)
+    if as_json:
+        return print_json(v.model_dump(mode="json"))
+    for t in v.turns:
+        print(f"{'Customer' if t.role == 'customer' else 'You':>8}: {t.text}")
+    print()
+    print(render_text(v.scorecard) if v.scorecard else "(session still active: no scorecard yet)")
+
+
+def _session(trainer: Any, db: Any, persona_id: str, trainee: str, engine: str, hints: bool) -> None:
+    from coach.roleplay.report import render_text
+    from coach.roleplay.session import TurnResult
+
+    with db.session() as s:
+        v = trainer.start(s, persona_id, trainee, engine)
+        s.commit()
+    p = v.persona
+    print(f"{p['title']} [{p['id']}, {p['language']}, {p['difficulty']}], customer played by: {v.engine}")
+    print(p["brief"].strip())
+    print(HELP)
+    print(f"\nCustomer: {v.turns[0].text}")
+    card = None
+    while card is None:
+        try:
+            text = input("You: ")
+        except EOFError:
+            print()
+            text = "/end"
+        command = text.strip().lower()
+        if command in ("/end", "/quit", "/exit"):
+            break
+        if command == "/help":
+            print(HELP)
+            continue
+        if command == "/hint":
+            hints = not hints
+            print(f"(live hints {'on' if hints else 'off'})")
+            continue
+        if command == "/next":
+            with db.session() as s:
+                print(f"  hint: {trainer.hint(s, v.id)}")
+            continue
+        try:
+            with db.session() as s:
+                r: TurnResult = trainer.turn(s, v.id, text)
+                s.commit()
+        except Exception as exc:  # bad input ends nothing: say it in one line and go on
+            from coach.errors import CoachInputError
+
+            if not isinstance(exc, CoachInputError):
+                raise
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        print(f"Customer: {r.customer.text}")
+        if hints:
+            for h in r.hints:
+                print(f"  ! {h}")
+            print(f"  hint: {r.next_step}")
+        card = r.scorecard
+    if card is None:
+        with db.session() as s:
+            card = trainer.end(s, v.id)
+            s.commit()
+    print()
+    print(render_text(card))
+    print(f"\nSession {v.id} saved (coach roleplay --review {v.id}).")
