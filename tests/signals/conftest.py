@@ -34,6 +34,7 @@ def usage_account(usage: dict[str, Any] | None = None, **overrides: Any) -> dict
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     # Risk routes need no playbook index: point it at an empty folder.
-    with TestClient(create_app(make_settings(tmp_path / "data", tmp_path / "index")),
-                    raise_server_exceptions=False) as c:
+    with TestClient(
+        create_app(make_settings(tmp_path / "data", tmp_path / "index")), raise_server_exceptions=False
+    ) as c:
         yield c

@@ -29,7 +29,9 @@ def test_json_ranks_good_rows_and_reports_bad_ones() -> None:
     assert scores == sorted(scores, reverse=True)
     top = doc["ranked"][0]
     assert top["signals"][0]["reason"] and top["plays"][0]["action"] and top["summary"]
-    assert {"source": "accounts.csv", "line": 10, "field": "contact.timezone"}.items() <= doc["errors"][0].items()
+    assert {"source": "accounts.csv", "line": 10, "field": "contact.timezone"}.items() <= doc["errors"][
+        0
+    ].items()
     assert "bad row accounts.csv:10: contact.timezone" in r.stderr
 
 

@@ -61,8 +61,9 @@ def test_renewal_defaults_to_the_end_of_the_agreement() -> None:
 
 def test_reasons_carry_the_numbers() -> None:
     a = run({"seat_utilisation_pct": 41, "seat_utilisation_change_90d_pct": -30})
-    assert a.summary == ("seat utilisation 41% (below 60%); "
-                         "seat utilisation down 30% in 90 days (a fall of 20% or more)")
+    assert a.summary == (
+        "seat utilisation 41% (below 60%); seat utilisation down 30% in 90 days (a fall of 20% or more)"
+    )
     low = next(s for s in a.signals if s.id == "seat_utilisation_low")
     assert (low.value, low.threshold, low.points) == (41, 60, 20)
 
@@ -93,16 +94,39 @@ def test_plays_are_unique_and_ordered_by_weight() -> None:
     assert a.plays[0].signals == ["seat_utilisation_falling", "nps_detractor"]
 
 
-@pytest.mark.parametrize("usage, score, level", [
-    ({}, 0, "low"),
-    ({"seat_utilisation_pct": 10, "open_tickets": 0}, 20, "low"),
-    ({"seat_utilisation_pct": 10, "logins_per_month": 1}, 30, "medium"),  # exactly medium
-    ({"seat_utilisation_pct": 10, "seat_utilisation_change_90d_pct": -50, "logins_per_month": 1,
-      "open_tickets": 3}, 60, "high"),  # exactly high
-    ({"seat_utilisation_pct": 10, "seat_utilisation_change_90d_pct": -50, "logins_per_month": 1,
-      "usage_trend": "down", "open_tickets": 9, "nps": 0, "csat": 1, "days_since_dm_contact": 400,
-      "renewal_date": "2026-12-01"}, 100, "high"),  # 125 points, capped
-])
+@pytest.mark.parametrize(
+    "usage, score, level",
+    [
+        ({}, 0, "low"),
+        ({"seat_utilisation_pct": 10, "open_tickets": 0}, 20, "low"),
+        ({"seat_utilisation_pct": 10, "logins_per_month": 1}, 30, "medium"),  # exactly medium
+        (
+            {
+                "seat_utilisation_pct": 10,
+                "seat_utilisation_change_90d_pct": -50,
+                "logins_per_month": 1,
+                "open_tickets": 3,
+            },
+            60,
+            "high",
+        ),  # exactly high
+        (
+            {
+                "seat_utilisation_pct": 10,
+                "seat_utilisation_change_90d_pct": -50,
+                "logins_per_month": 1,
+                "usage_trend": "down",
+                "open_tickets": 9,
+                "nps": 0,
+                "csat": 1,
+                "days_since_dm_contact": 400,
+                "renewal_date": "2026-12-01",
+            },
+            100,
+            "high",
+        ),  # 125 points, capped
+    ],
+)
 def test_score_and_level(usage: dict[str, Any], score: int, level: str) -> None:
     a = run(usage)
     assert (a.score, a.level) == (score, level)
@@ -116,7 +140,9 @@ def test_data_gaps_are_listed() -> None:
 
 def test_ranking_order() -> None:
     def acct(i: str, mrr: float, usage: dict[str, Any]):
-        return assess(parse_account(usage_account({"renewal_date": FAR, **usage}, id=i, mrr=mrr)), POLICY, TODAY)
+        return assess(
+            parse_account(usage_account({"renewal_date": FAR, **usage}, id=i, mrr=mrr)), POLICY, TODAY
+        )
 
     a = acct("a", 1000, {"nps": 1})
     b = acct("b", 3000, {"nps": 1})
@@ -125,13 +151,20 @@ def test_ranking_order() -> None:
     assert [x.account_id for x in rank([a, d, b, c])] == ["c", "b", "a", "d"]
 
 
-usage_values = st.fixed_dictionaries({}, optional={
-    "seat_utilisation_pct": st.floats(0, 1000), "seat_utilisation_change_90d_pct": st.floats(-100, 500),
-    "logins_per_month": st.floats(0, 10_000), "usage_trend": st.sampled_from(["growing", "stable", "declining"]),
-    "open_tickets": st.integers(0, 500), "nps": st.integers(0, 10), "csat": st.floats(1, 5),
-    "days_since_dm_contact": st.integers(0, 5000),
-    "renewal_date": st.dates(date(2020, 1, 1), date(2035, 1, 1)).map(date.isoformat),
-})
+usage_values = st.fixed_dictionaries(
+    {},
+    optional={
+        "seat_utilisation_pct": st.floats(0, 1000),
+        "seat_utilisation_change_90d_pct": st.floats(-100, 500),
+        "logins_per_month": st.floats(0, 10_000),
+        "usage_trend": st.sampled_from(["growing", "stable", "declining"]),
+        "open_tickets": st.integers(0, 500),
+        "nps": st.integers(0, 10),
+        "csat": st.floats(1, 5),
+        "days_since_dm_contact": st.integers(0, 5000),
+        "renewal_date": st.dates(date(2020, 1, 1), date(2035, 1, 1)).map(date.isoformat),
+    },
+)
 
 
 @settings(max_examples=150, deadline=None)
