@@ -22,6 +22,8 @@ _WHEN = re.compile(
     r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"\b(?:when|once|as soon as) (?:you|your|the|billing|it)\b|\bresum\w*|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?:in|after|by|before) the (?:spring|summer|autumn|fall|winter)\b|peak season|"
+    r"навесні|влітку|восени|взимку|"
     r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
     r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
@@ -89,7 +91,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the drafting guard refuses is pushback; later, only by meaning.
-        if s.label in ("pushback", "refuse") or (first_turn and s.pushback_words):
+        proposing = s.text in priced and s.label != "refuse"  # asking for a term is not arguing
+        if (s.label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
         if s.label == "refuse":

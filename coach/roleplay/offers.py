@@ -36,8 +36,11 @@ _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fe
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
 _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
+_SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|обсяг|пакет", re.I)
+_DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
+_FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|ще))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
-                           r"продовж|підпис|зобов|договір|договору|термін", re.I)
+                           r"stay|продовж|підпис|зобов|договір|договору|термін", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
@@ -71,6 +74,7 @@ class Extracted:
     removed: list[str] = field(default_factory=list)
     pause_months: int | None = None
     term_months: int | None = None
+    scope: bool = False  # a smaller package at today's discount, not a lower price for the same one
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -153,8 +157,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             if m.span() == pause_span or not n:
                 continue
             window = text[max(0, m.start() - 45):m.end() + 30]
-            before = text[max(0, m.start() - 6):m.start()]
-            if _TERM_CONTEXT.search(window) or re.search(r"\b(for|over|на)\s*$", before):
+            before = text[max(0, m.start() - 24):m.start()]
+            if _TERM_CONTEXT.search(window) or _FOR.search(before):
                 out.term_months = max(out.term_months or 0, n)
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
@@ -178,6 +182,12 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif not removing:
                 out.seats = n
         out.removed = list(dict.fromkeys(out.removed + removed_here))
+        if _SCOPE.search(text) and not _DISCOUNT.search(text):
+            out.scope = True
+    if (out.new_mrr is not None or out.discount_pct is not None) and not out.scope and out.seats is None \
+            and out.seat_cut_pct is None and not out.removed and out.pause_months is None:
+        out.notes.append("a price with no change of scope is read as a discount on today's package "
+                         "(name the seats, services or smaller package for a right-sized one)")
     if account.seats is None and (out.seats is not None or out.seat_cut_pct is not None):
         out.notes.append("the account has no seat count: seat numbers are not priced")
         out.seats, out.seat_cut_pct = None, None
@@ -204,6 +214,10 @@ def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
         if x.discount_pct is not None:
             base *= max(0.0, 1 - x.discount_pct / 100)
         new_mrr = cents(base)
+    new_list = None
+    if x.scope and seats is None and kept is None and account.mrr > 0:
+        new_list = cents(max(0.0, new_mrr) * account.list_mrr / account.mrr)  # same discount, less scope
     return ProposedOffer(
         new_mrr=max(0.0, new_mrr), seats=seats, services_kept=kept, pause_months=x.pause_months,
-        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr)
+        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr,
+        new_list_mrr=new_list)

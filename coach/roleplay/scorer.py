@@ -52,8 +52,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     failures = failure_modes(card, a, root_turn, first_offer, until, state)
     total = max(0, min(100, sum(c.points for c in components) - BREACH_PENALTY * len(breaches)))
     triggered = [f for f in failures if f.triggered]
-    level = ("excellent" if total >= 85 and not triggered and not breaches else
-             "proficient" if total >= 70 and not breaches else
+    clean = not triggered and not breaches  # a failure mode or a breach caps the level at "developing"
+    level = ("excellent" if total >= 85 and clean else "proficient" if total >= 70 and clean else
              "developing" if total >= 45 else "needs coaching")
     weakest, answer = _weakest(card, components, exchanges, model_answer)
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
