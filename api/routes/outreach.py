@@ -4,9 +4,10 @@ check and the gracious acceptance. `respect_firm_no` is what the case-turn route
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from api.casework import resolve_account
@@ -24,7 +25,9 @@ from api.schemas_outreach import (
     OutreachOut,
 )
 from coach.accounts import parse_account
+from coach.accounts.loader import first_error_line
 from coach.cases.stages import TRANSITIONS, Stage, parse_stage
+from coach.errors import CoachInputError
 from coach.outreach import accept_gracefully, draft_outreach, firm_no
 from coach.outreach.clock import require_aware
 from coach.outreach.models import ContactRecord, OutreachRequest
@@ -32,6 +35,16 @@ from coach.store import repo
 from coach.store.models import CaseRow
 
 router = APIRouter(prefix="/v1/outreach", tags=["outreach"])
+M = TypeVar("M", bound=BaseModel)
+
+
+def domain(model: type[M], data: Any) -> M:
+    """The request's parts as domain models; a rule they break is a 422 naming the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        line = first_error_line(exc)
+        raise CoachInputError(line, field=line.split(":", 1)[0]) from None
 
 
 @router.post("/drafts", response_model=OutreachOut, responses=NOT_FOUND,
@@ -40,9 +53,9 @@ def create_outreach(body: OutreachIn, s: SessionDep, settings: SettingsDep, poli
     now = require_aware(body.now) if body.now is not None else datetime.now(UTC)
     account = resolve_account(s, body, body.today or now.date())
     s.close()  # a model may be writing; do not hold a connection
-    request = OutreachRequest.model_validate(body.model_dump(
-        include={"reason", "trigger", "note", "offer", "language"}))
-    log = None if body.contact_log is None else [ContactRecord.model_validate(r.model_dump())
+    request = domain(OutreachRequest, body.model_dump(include={"reason", "trigger", "note", "offer",
+                                                               "language"}))
+    log = None if body.contact_log is None else [domain(ContactRecord, r.model_dump())
                                                  for r in body.contact_log]
     draft = draft_outreach(account, request, policy, now, log=log, settings=settings)
     return OutreachOut.model_validate(draft.model_dump(mode="json"))
@@ -62,7 +75,8 @@ def log_contact(s: Session, account_id: str, record: ContactRecord) -> list[dict
              summary="Record a contact (an offer sent, an opt-out, an opt-in) on a stored account")
 def record_contact(body: ContactLogIn, s: SessionDep) -> ContactLogOut:
     at = require_aware(body.at, field="at") if body.at is not None else datetime.now(UTC)
-    entries = log_contact(s, body.account_id, ContactRecord(at=at, kind=body.kind, note=body.note))
+    record = domain(ContactRecord, {"at": at, "kind": body.kind, "note": body.note})
+    entries = log_contact(s, body.account_id, record)
     s.commit()
     return ContactLogOut(account_id=body.account_id, contact_log=entries)
 

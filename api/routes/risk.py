@@ -11,6 +11,7 @@ from api.deps import PolicyDep, SessionDep, today_or
 from api.errors import NOT_FOUND
 from api.schemas_outreach import RiskAssessmentOut, RiskIn, RiskOut, RiskRowErrorOut
 from coach.errors import CoachInputError
+from coach.outreach.clock import within_horizon
 from coach.signals import RiskAssessment, assess, rank
 from coach.signals.portfolio import RawRow, validate_rows
 from coach.store import repo
@@ -62,7 +63,7 @@ def rank_stored(
     min_level: Literal["low", "medium", "high"] = "low",
     top: Annotated[int | None, Query(ge=1, le=100_000)] = None,
 ) -> RiskOut:
-    day = today_or(today)
+    day = within_horizon(today_or(today), "today")
     assessed, errors, offset = [], [], 0
     while rows := repo.list_accounts(s, limit=PAGE, offset=offset):
         offset += len(rows)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.errors import CoachInputError
 from coach.policy.schema import QuietHours
+
+FIRST_YEAR, LAST_YEAR = 1900, 9000
 
 
 @lru_cache(maxsize=512)
@@ -20,8 +22,10 @@ def resolve_zone(name: str | None, *, field: str = "contact.timezone") -> ZoneIn
     if name is None or not str(name).strip():
         raise CoachInputError(f"{field}: no time zone given", field=field)
     try:
+        if len(str(name)) > 100:
+            raise ValueError("too long")
         return _zone(str(name).strip())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America" is a folder of zones
         raise CoachInputError(f"{field}: unknown time zone {name!r} (use an IANA name such as "
                               "'Europe/Kyiv' or 'America/New_York')", field=field) from None
 
@@ -29,7 +33,15 @@ def resolve_zone(name: str | None, *, field: str = "contact.timezone") -> ZoneIn
 def require_aware(now: datetime, field: str = "now") -> datetime:
     if now.tzinfo is None or now.utcoffset() is None:
         raise CoachInputError(f"{field}: needs a UTC offset (e.g. 2026-11-21T14:00:00+00:00)", field=field)
+    within_horizon(now.date(), field)
     return now
+
+
+def within_horizon(day: date, field: str) -> date:
+    """Dates the rules can add months and years to without leaving the calendar."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CoachInputError(f"{field}: {day} is outside the years {FIRST_YEAR}-{LAST_YEAR}", field=field)
+    return day
 
 
 def is_quiet(local: time, quiet: QuietHours) -> bool:

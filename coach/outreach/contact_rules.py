@@ -43,8 +43,6 @@ def contact_log(account: Account) -> list[ContactRecord]:
     except ValidationError as exc:
         line = first_error_line(exc, prefix="contact_log.")
         raise CoachInputError(line, field=line.split(":", 1)[0]) from None
-    for r in records:
-        require_aware(r.at, field="contact_log.at")
     return sorted(records, key=lambda r: r.at)
 
 

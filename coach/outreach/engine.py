@@ -13,7 +13,7 @@ from typing import Any
 from coach.accounts import Account
 from coach.cases.triggers import DESCRIPTIONS, TriggerDays, due_date
 from coach.drafting.models import Trigger
-from coach.outreach.clock import require_aware
+from coach.outreach.clock import require_aware, within_horizon
 from coach.outreach.contact_rules import contact_checks
 from coach.outreach.models import Acceptance, ContactRecord, Outcome, OutreachDraft, OutreachRequest
 from coach.outreach.offer import offer_checks, persona, price_offer, tenure_months
@@ -118,6 +118,7 @@ def accept_gracefully(account: Account, outcome: Outcome, policy: Policy, today:
                       language: str | None = None, services_removed: bool = False, settings: Any = None,
                       writer: OutreachWriter | None = None) -> Acceptance:
     """Accept the customer's decision: make the change easy and name the re-engagement plan."""
+    within_horizon(today, "today")
     lang = _language(language, account)
     acc = Acceptance(outcome=outcome, message="", language=lang,
                      triggers=acceptance_triggers(outcome, policy, today, services_removed=services_removed))

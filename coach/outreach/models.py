@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from coach.drafting.models import Fallback, RuleCheck, Trigger
 
@@ -27,12 +27,28 @@ class ContactRecord(_In):
     kind: ContactKind
     note: str | None = None
 
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, at: datetime) -> datetime:
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise ValueError("needs a UTC offset (e.g. 2026-11-21T14:00:00+00:00)")
+        if not 1900 <= at.year <= 9000:
+            raise ValueError("outside the years 1900-9000")
+        return at
+
 
 class TriggerRef(_In):
     """The re-engagement trigger that prompts the outreach (from the case store or the CSM)."""
 
     kind: str = Field(min_length=1, max_length=40)
     due_date: date
+
+    @field_validator("due_date")
+    @classmethod
+    def _sane(cls, day: date) -> date:
+        if not 1900 <= day.year <= 9000:
+            raise ValueError("outside the years 1900-9000")
+        return day
 
 
 class OfferSpec(_In):
@@ -52,7 +68,7 @@ class OfferSpec(_In):
     def _coherent(self) -> OfferSpec:
         priced = self.kind != "conversation"
         if priced and self.added_list_mrr is None:
-            raise ValueError(f"added_list_mrr: a {self.kind} offer needs its list price per month")
+            raise ValueError(f"added_list_mrr: an offer of kind {self.kind} needs its list price per month")
         if not priced and any(v is not None for v in (self.added_list_mrr, self.discount_pct,
                                                        self.term_months, self.prepayment_months)):
             raise ValueError("kind: a conversation has no price, discount, term or prepayment; "
@@ -60,7 +76,7 @@ class OfferSpec(_In):
         if self.kind == "add_seats" and self.seats is None:
             raise ValueError("seats: an add_seats offer needs the number of seats")
         if self.kind in ("add_service", "restore_service") and not self.service:
-            raise ValueError(f"service: a {self.kind} offer needs the service's name")
+            raise ValueError(f"service: an offer of kind {self.kind} needs the service's name")
         if self.discount_pct is not None and self.discount_months is None and self.term_months is None:
             raise ValueError("discount_months: say when the discount ends (or give term_months)")
         return self

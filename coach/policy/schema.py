@@ -233,7 +233,7 @@ class ContactPolicy(_Strict):
 
         try:
             ZoneInfo(self.default_timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise ValueError(f"default_timezone: unknown time zone {self.default_timezone!r}") from None
         return self
 

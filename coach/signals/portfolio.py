@@ -34,6 +34,7 @@ SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json
 _USAGE_COLUMNS = set(Usage.model_fields)
 _CONTRACT_COLUMNS = {"start_date", "term_months", "agreement_type"}
 Progress = Callable[[int, int], None]
+MAX_MONEY = 1e9  # per month, as the API's account model
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,9 @@ def parse_row(data: Any, today: date) -> tuple[Account, Usage]:
     except ValidationError as exc:
         line = first_error_line(exc)
         raise CoachInputError(line, field=line.split(":", 1)[0]) from None
+    for name in ("list_mrr", "mrr"):
+        if getattr(account, name) > MAX_MONEY:
+            raise CoachInputError(f"{name}: above {MAX_MONEY:,.0f} a month", field=name)
     if account.contract.start_date > today:
         raise CoachInputError(f"contract.start_date: {account.contract.start_date} is after today ({today})",
                               field="contract.start_date")

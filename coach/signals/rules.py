@@ -35,6 +35,10 @@ class UsageFacts:
 
 
 def facts_for(account: Account, usage: Usage, today: date) -> UsageFacts:
+    from coach.outreach.clock import within_horizon
+
+    within_horizon(today, "today")
+    within_horizon(account.contract.start_date, "contract.start_date")
     util = usage.seat_utilisation_pct
     if util is None and usage.active_seats is not None and account.seats:
         util = round(usage.active_seats / account.seats * 100, 1)

@@ -53,13 +53,13 @@ class Usage(BaseModel):
 
     seat_utilisation_pct: Pct | None = Field(default=None, ge=0, le=1000)
     seat_utilisation_change_90d_pct: Pct | None = Field(default=None, ge=-100, le=10000)  # relative
-    active_seats: int | None = Field(default=None, ge=0)  # utilisation is derived from it when not given
-    logins_per_month: float | None = Field(default=None, ge=0)
+    active_seats: int | None = Field(default=None, ge=0, le=10_000_000)  # gives utilisation if missing
+    logins_per_month: float | None = Field(default=None, ge=0, le=1e9)
     usage_trend: Annotated[Trend | None, BeforeValidator(_trend)] = None
-    open_tickets: int | None = Field(default=None, ge=0)
+    open_tickets: int | None = Field(default=None, ge=0, le=1_000_000)
     nps: int | None = Field(default=None, ge=0, le=10)  # the last NPS answer, 0-10
     csat: float | None = Field(default=None, ge=1, le=5)  # the last CSAT, 1-5
-    days_since_dm_contact: int | None = Field(default=None, ge=0)
+    days_since_dm_contact: int | None = Field(default=None, ge=0, le=100_000)
     last_dm_contact: date | None = None  # days_since_dm_contact is derived from it when not given
     renewal_date: date | None = None  # default: the end of the current agreement
 
