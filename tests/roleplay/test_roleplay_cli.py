@@ -1,0 +1,86 @@
+"""`coach roleplay` in a real terminal (pexpect) and through the CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli.main import app
+from coach.config import get_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A private database; the data dir (and its embedding cache) stays the suite's."""
+    url = f"sqlite:///{tmp_path / 'training.db'}"
+    monkeypatch.setenv("COACH_DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def test_a_terminal_session_end_to_end(db_url: str) -> None:
+    env = {**os.environ, "COACH_DATABASE_URL": db_url, "COLUMNS": "120"}
+    child = pexpect.spawn(sys.executable, ["-c", "from coach.cli.main import app; app()", "roleplay",
+                                           "--persona", "acme-dental-seats", "--trainee", "pat",
+                                           "--engine", "scripted"],
+                          env=env, encoding="utf-8", timeout=180)
+    try:
+        child.expect("Customer: Hi, I need to reduce our seats by 30%")
+        child.expect("You: ")
+        child.sendline("")  # an empty turn: one line, and the session goes on
+        child.expect("error: text: the turn is empty")
+        child.sendline("/hint")
+        child.expect(r"\(live hints on\)")
+        child.sendline("Thanks so much for telling me, Dana.")
+        child.expect("Customer: Thanks. So what can we do?")
+        child.expect("hint: Diagnose before you offer anything")
+        child.sendline("Is this mainly about the budget for next year?")
+        child.expect("Customer: Our board cut the marketing budget")
+        child.expect("hint: Root cause uncovered")
+        child.sendline("I can do 25% off if you sign for two years.")
+        child.expect("! POLICY BREACH discount-cap")
+        child.sendline("/hint")
+        child.expect(r"\(live hints off\)")
+        child.sendline("Let's revisit the seat count in June, when your budget is reviewed.")
+        child.expect("Customer: ")
+        child.sendline("/end")
+        child.expect(r"Score 65/100, level: developing")
+        child.expect("Policy breaches")
+        child.expect(r"Model answer at turn 3 \(counter proposal\)")
+        child.expect(r"Session (rp-[0-9a-f]+) saved")
+        session_id = child.match.group(1)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+
+    history = runner.invoke(app, ["roleplay", "--history", "pat", "--json"])
+    assert history.exit_code == 0, history.output
+    [row] = json.loads(history.output)
+    assert (row["id"], row["score"], row["level"]) == (session_id, 65, "developing")
+    review = runner.invoke(app, ["roleplay", "--review", session_id])
+    assert review.exit_code == 0 and "You: I can do 25% off" in review.output
+    assert "discount-cap" in review.output and "Turn by turn" in review.output
+
+
+def test_list_and_clear_errors(db_url: str) -> None:
+    listed = runner.invoke(app, ["roleplay", "--list"])
+    assert listed.exit_code == 0 and re.search(r"usmishka-seats\s+uk", listed.output)
+    unknown = runner.invoke(app, ["roleplay", "--persona", "no-such-persona", "--engine", "scripted"])
+    assert unknown.exit_code == 2 and "unknown persona 'no-such-persona'" in unknown.output
+    assert "Traceback" not in unknown.output
+    missing = runner.invoke(app, ["roleplay", "--review", "rp-missing"])
+    assert missing.exit_code == 2 and "unknown session 'rp-missing'" in missing.output
+    model = runner.invoke(app, ["roleplay", "--persona", "acme-dental-seats", "--engine", "llm"])
+    assert model.exit_code == 2 and "no model is configured" in model.output
