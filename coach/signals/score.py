@@ -14,9 +14,8 @@ from coach.signals.usage import Usage, usage_of
 
 
 def _value(f: UsageFacts, signal_id: str) -> float | str | None:
-    if signal_id == "renewal_soon":
-        return f.days_to_renewal
-    return getattr(f, RULE_FIELDS[signal_id])
+    v = f.days_to_renewal if signal_id == "renewal_soon" else getattr(f, RULE_FIELDS[signal_id])
+    return float(v) if isinstance(v, int) else v  # the model's type, since it is constructed unchecked
 
 
 def assess(account: Account, policy: Policy, today: date, usage: Usage | None = None) -> RiskAssessment:
@@ -32,8 +31,9 @@ def assess(account: Account, policy: Policy, today: date, usage: Usage | None = 
         if reason is None:
             continue
         play = rule.play_near_renewal if near_renewal and rule.play_near_renewal else rule.play
-        signals.append(RiskSignal(id=sid, points=rule.weight, reason=reason, play=play,
-                                  value=_value(f, sid), threshold=rule.threshold))
+        # Built from checked parts: construct without re-validating (ranking hundreds of accounts).
+        signals.append(RiskSignal.model_construct(id=sid, points=rule.weight, reason=reason, play=play,
+                                                  value=_value(f, sid), threshold=rule.threshold))
     order = list(RULES)
     signals.sort(key=lambda s: (-s.points, order.index(s.id)))
     score = min(100, sum(s.points for s in signals))
@@ -53,7 +53,7 @@ def _plays(signals: list[RiskSignal]) -> list[PlayAdvice]:
         weight[s.play] = weight.get(s.play, 0) + s.points
         called.setdefault(s.play, []).append(s.id)
     ranked = sorted(weight, key=lambda p: -weight[p])  # stable: ties keep the heaviest signal's order
-    return [PlayAdvice(play=p, action=play_action(p), signals=called[p]) for p in ranked]
+    return [PlayAdvice.model_construct(play=p, action=play_action(p), signals=called[p]) for p in ranked]
 
 
 def rank(assessments: Iterable[RiskAssessment]) -> list[RiskAssessment]:
