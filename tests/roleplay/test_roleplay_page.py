@@ -1,0 +1,97 @@
+"""Drive the training page in headless Chromium against a real `coach serve`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.config import get_settings
+from tests.e2e.conftest import CHROMIUM, Server, start_server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                       "(apt-get install chromium)"),
+]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    data = tmp_path / "data"
+    cache = get_settings().data_dir / "cache"
+    for f in cache.glob("roleplay-moves-*.npy"):  # reuse the suite's embedded examples: no re-embedding
+        (data / "cache").mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, data / "cache" / f.name)
+    srv = start_server(data, tmp_path / "index", tmp_path / "server.log")
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+        try:
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
+
+
+def send(page: Any, text: str, customer_turns: int) -> None:
+    page.fill("#turn-text", text)
+    page.click("#send")
+    page.locator("#log li.customer").nth(customer_turns - 1).wait_for(timeout=90_000)
+
+
+def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> None:
+    page.goto(f"{server.url}/training?trainee=Tess&persona=acme-dental-seats")
+    page.locator("#brief").get_by_text("Dana Lee").wait_for()
+    assert "Acme Dental Group" in page.locator("#persona-facts").inner_text()
+    page.click("#start")
+    page.locator("#log li.customer").first.get_by_text("reduce our seats by 30%").wait_for()
+
+    page.check("#hint-toggle")
+    assert page.locator("#hint-box").is_visible()
+    page.fill("#turn-text", "   ")
+    page.click("#send")
+    page.locator("#status.error").get_by_text("The turn is empty").wait_for()
+
+    sneaky = 'Thanks <img src=x onerror="document.title=1"> for telling me, Dana.'
+    send(page, sneaky, 2)
+    assert page.locator("#log li.trainee").first.inner_text().endswith(sneaky)
+    assert page.locator("#log img").count() == 0  # shown as text, never parsed as HTML
+    assert "Diagnose" in page.locator("#next-step").inner_text()
+
+    send(page, "Is this mainly about the budget for next year?", 3)
+    assert "board cut the marketing budget" in page.locator("#log li.customer").nth(2).inner_text()
+    send(page, "I can do 25% off if you sign for two years.", 4)
+    assert page.locator("#hints li").first.inner_text().startswith("POLICY BREACH discount-cap")
+    send(page, "Let's revisit the seat count in June, when your budget is reviewed.", 5)
+
+    page.click("#end")
+    page.locator("#scorecard[data-state=ready]").wait_for(timeout=90_000)
+    assert page.locator("#score").inner_text() == "65"
+    assert page.locator("#level").inner_text() == "developing"
+    assert page.locator("#components li").count() == 4
+    assert page.locator("#components li[data-id=counter]").get_attribute("class") == "missed"
+    assert page.locator("#failures li.failed").count() == 0
+    assert "discount-cap" in page.locator("#breaches li").first.inner_text()
+    assert "$3,680.00" in page.locator("#model-answer").inner_text()
+    assert page.locator("#send").is_disabled()
+
+    # the trainer's review: the history lists the session; opening it shows transcript and scorecard
+    page.locator("#history li").first.get_by_text("acme-dental-seats").wait_for()
+    page.reload()
+    page.locator("#history li button").first.click()
+    page.locator("#scorecard[data-state=ready]").wait_for()
+    assert page.locator("#log li").count() == 9 and page.locator("#score").inner_text() == "65"
