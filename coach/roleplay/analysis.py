@@ -15,7 +15,7 @@ from coach.roleplay.personas import Persona
 MAX_TURN_CHARS = 4000
 _FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
                         r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|"
-                        r"scale back up|"
+                        r"scale back up|stay in touch|keep in touch|"
                         r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо", re.I)
 _WHEN = re.compile(
     r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six|a few)\s+(?:days?|weeks?|months?|quarters?)\b|"
