@@ -165,7 +165,8 @@ def main() -> None:
         name: {"p50_ms": round(statistics.median(v), 2), "p95_ms": round(pct(v, 0.95), 2), "n": len(v)}
         for name, v in rows.items()
     }
-    summary["_machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    summary["_machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                           "load_avg_1m": round(os.getloadavg()[0], 2)}
     if args.json:
         print(json.dumps(summary, indent=2))
         return
@@ -174,7 +175,8 @@ def main() -> None:
         if not name.startswith("_"):
             print(f"{name:46}{r['p50_ms']:9.1f}{r['p95_ms']:9.1f}{r['n']:6d}")
     layer = summary["LLM layer per draft (prepare + assemble)"]["p95_ms"]
-    print(f"\nLLM layer p95 {layer:.1f} ms (target <= 50 ms on 2 cores; {os.cpu_count()} cores here)")
+    print(f"\nLLM layer p95 {layer:.1f} ms (target <= 50 ms on 2 cores; {os.cpu_count()} cores here, "
+          f"load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from langchain_core.utils.json import parse_partial_json
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
 @dataclass
@@ -18,23 +20,54 @@ class StreamPiece:
 
 
 class FieldStreamer:
-    """Feed raw JSON chunks; get back the new characters of `field`'s string value."""
+    """Feed raw JSON chunks; get back the new characters of `field`'s string value.
+
+    Decodes the value incrementally (linear in the reply's length), stopping before an escape
+    sequence that is not complete yet. The full reply is parsed properly at the end; what this
+    yields is only the provisional text shown while the model writes.
+    """
 
     def __init__(self, field: str) -> None:
-        self.field = field
+        self._key = re.compile(rf'"{re.escape(field)}"\s*:\s*"')
         self.raw = ""
         self.emitted = ""
+        self._pos: int | None = None  # where the value's next undecoded character is
+        self._done = False
 
     def feed(self, chunk: str) -> str:
         self.raw += chunk
-        if f'"{self.field}"' not in self.raw:
+        if self._done:
             return ""
-        try:
-            data = parse_partial_json(self.raw)
-        except Exception:  # a half-written escape: the next chunk completes it
-            return ""
-        value = data.get(self.field) if isinstance(data, dict) else None
-        if not isinstance(value, str) or not value.startswith(self.emitted):
-            return ""
-        delta, self.emitted = value[len(self.emitted) :], value
+        if self._pos is None:
+            m = self._key.search(self.raw)
+            if m is None:
+                return ""
+            self._pos = m.end()
+        out, raw, i = [], self.raw, self._pos
+        while i < len(raw):
+            c = raw[i]
+            if c == '"':
+                self._done = True
+                break
+            if c != "\\":
+                out.append(c)
+                i += 1
+                continue
+            if i + 1 >= len(raw):
+                break
+            if raw[i + 1] != "u":
+                out.append(_ESCAPES.get(raw[i + 1], raw[i + 1]))
+                i += 2
+                continue
+            width = 12 if raw[i + 2:i + 4].lower() in ("d8", "d9", "da", "db") else 6  # surrogate pair
+            if i + width > len(raw):
+                break
+            try:
+                out.append(json.loads(f'"{raw[i:i + width]}"'))
+            except ValueError:
+                out.append(raw[i:i + width])
+            i += width
+        self._pos = i
+        delta = "".join(out)
+        self.emitted += delta
         return delta
