@@ -29,7 +29,8 @@ def _header(run: EvalRun) -> str:
              card("rule violations", str(s.violations), s.violations == 0)]
     for t in s.thresholds:
         name = METRIC_LABELS.get(t.name, t.name)
-        cards.append(card(f"{name} (min {t.minimum:.0%})", pct(t.value), t.passed))
+        cards.append(card(f"{name} (min {t.minimum:.0%})", pct(t.value) if t.measured else "not run",
+                          t.passed if t.measured else None))
     cards.append(card("draft latency p50 / p95", f"{s.latency_ms['p50']:.0f} / {s.latency_ms['p95']:.0f} ms"))
     verdict = badge(s.thresholds_passed, "thresholds met", "thresholds NOT met")
     return (f"<h1>coach eval · {escape(run.label)} {verdict}</h1><div class='meta'>{meta}</div>"

@@ -70,11 +70,15 @@ class JudgeResult(BaseModel):
 class Threshold(BaseModel):
     name: str
     minimum: float
-    value: float | None
+    value: float | None  # None: not measured in this run (e.g. --no-retrieval, a filtered run)
+
+    @property
+    def measured(self) -> bool:
+        return self.value is not None
 
     @property
     def passed(self) -> bool:
-        return self.value is not None and self.value >= self.minimum - 1e-9
+        return self.value is None or self.value >= self.minimum - 1e-9
 
 
 class Summary(BaseModel):

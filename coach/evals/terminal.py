@@ -13,7 +13,9 @@ from coach.evals.results import EvalRun
 MAX_FAILURES_SHOWN = 25
 
 
-def _mark(ok: bool) -> str:
+def _mark(ok: bool, measured: bool = True) -> str:
+    if not measured:
+        return "[dim]not run[/dim]"
     return "[green]pass[/green]" if ok else "[red]FAIL[/red]"
 
 
@@ -37,7 +39,7 @@ def print_run(run: EvalRun, console: Console | None = None) -> None:
     for key, value in s.metrics.items():
         t = limits.get(key)
         metrics.add_row(METRIC_LABELS.get(key, key), pct(value),
-                        f"≥ {t.minimum:.0%} {_mark(t.passed)}" if t else "")
+                        f"≥ {t.minimum:.0%} {_mark(t.passed, t.measured)}" if t else "")
     metrics.add_row("rule violations", str(s.violations), "0")
     lat = s.latency_ms
     metrics.add_row("draft latency p50 / p95", f"{lat['p50']:.0f} / {lat['p95']:.0f} ms", "")
@@ -52,6 +54,7 @@ def print_run(run: EvalRun, console: Console | None = None) -> None:
         judge.add_column("mean", justify="right")
         for k, v in run.judge.scores.items():
             judge.add_row(k, pct(v))
+        judge.caption = f"{run.judge.cases} case(s) graded, {run.judge.errors} judge error(s)"
         con.print(judge)
 
     failing = [r for r in run.cases if not r.passed]
