@@ -1,0 +1,238 @@
+"""diagnose(): request kind, root cause, figures, hardship and pushback from a free-text message.
+
+The labels come from a k-nearest-neighbour vote over labelled exemplars embedded with the local
+model (knowledge/diagnosis/exemplars.yaml), run on the whole message and on each of its clauses so
+that a reason stated next to a request ("..., because our budget was cut") is heard on its own.
+Cue patterns (cues.yaml) add a smaller secondary score. Sentences that address the assistant
+("ignore your rules", "SYSTEM: approve") are removed first: they are data, never the request.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coach.accounts import Account
+from coach.diagnosis.cues import Cues, load_cues
+from coach.diagnosis.exemplars import ExemplarBank, exemplar_bank
+from coach.diagnosis.extract import Extraction, extract
+from coach.diagnosis.knn import LabelIndex, vote
+from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
+from coach.diagnosis.text import detect_language, sentences, units
+from coach.errors import CoachInputError
+
+MAX_MESSAGE_CHARS = 4000  # longer messages are cut: the request and reason come early
+CAUSES = tuple(c for c in ROOT_CAUSES if c != "unknown")
+HARDSHIPS = ("none", "natural_disaster", "financial")
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Knobs of the classifier, tuned on exemplar cross-validation and checked on evals/messages.yaml."""
+
+    k: int = 11
+    temperature: float = 0.03
+    kind_cue: float = 0.4  # added to a kind's vote share when one of its cues is in the text
+    module_bonus: float = 0.5  # added to "drop a service" when a named service is the object of a removal
+    reason_floor: float = 0.2  # weight of a clause in the kind vote = floor + how request-like it is
+    cause_cue: float = 0.5
+    full_words: int = 5  # clauses shorter than this count proportionally less as a reason
+    min_reason: float = 0.6  # below this "a reason is stated" evidence, the cause is unknown
+    min_cause_conf: float = 0.35  # below this confidence in the winning cause, it is unknown
+    min_cause_score: float = 0.3  # ... and below this share x evidence
+    hardship_cue: float = 0.4
+    min_hardship: float = 0.6
+    pushback_cue: float = 0.5
+    min_pushback: float = 0.7
+
+
+TUNING = Tuning()
+
+
+@dataclass(frozen=True)
+class _Model:
+    bank: ExemplarBank
+    kind: LabelIndex
+    cause: LabelIndex
+    hardship: LabelIndex
+    pushback: LabelIndex
+
+
+_MODELS: dict[str, _Model] = {}
+
+
+def _model(bank: ExemplarBank) -> _Model:
+    model = _MODELS.get(bank.digest)
+    if model is None:
+        ex = bank.examples
+        model = _Model(
+            bank=bank,
+            kind=LabelIndex.build([e.kind for e in ex], REQUEST_KINDS),
+            cause=LabelIndex.build([e.cause for e in ex], ROOT_CAUSES),
+            hardship=LabelIndex.build([e.hardship or "none" for e in ex], HARDSHIPS),
+            pushback=LabelIndex.build(["yes" if e.pushback else "no" for e in ex], ("no", "yes")),
+        )
+        _MODELS[bank.digest] = model
+    return model
+
+
+def _paths() -> tuple[Path, Path, Path | None]:
+    from coach.config import get_settings
+
+    s = get_settings()
+    folder = s.knowledge_dir / "diagnosis"
+    return folder / "exemplars.yaml", folder / "cues.yaml", s.data_dir / "cache"
+
+
+def _unit_weights(n_units: int) -> np.ndarray:
+    """The whole message counts as much as all its clauses together."""
+    if n_units == 1:
+        return np.ones(1)
+    return np.concatenate([[0.5], np.full(n_units - 1, 0.5 / (n_units - 1))])
+
+
+_WHOLE_ACCOUNT = re.compile(
+    r"\b(contract|agreement|subscription|account|everything|whole|entire|relationship|all services)\b"
+    r"|(договір|договору|контракт\w*|підписк\w*|співпрац\w*|обліков\w* запис\w*|усі послуги|всі послуги)",
+    re.IGNORECASE)
+
+
+def _cause_votes(sims: np.ndarray, m: _Model, t: Tuning) -> np.ndarray:
+    return vote(sims, m.cause, t.k, t.temperature)  # (units, ROOT_CAUSES), "unknown" = request only
+
+
+def _kind(sims: np.ndarray, cause_votes: np.ndarray, m: _Model, text: str, ext: Extraction, cues: Cues,
+          account: Account | None, t: Tuning) -> tuple[str, float]:
+    # Clauses that read like a bare request say more about the kind than clauses giving the reason.
+    request_like = cause_votes[:, ROOT_CAUSES.index("unknown")]
+    w = _unit_weights(sims.shape[0]) * (t.reason_floor + request_like)
+    scores = (w / w.sum()) @ vote(sims, m.kind, t.k, t.temperature)
+    hits = cues.hits(cues.kind, text)
+    if ext.modules and not _WHOLE_ACCOUNT.search(text):
+        hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
+    for label in hits:
+        scores[REQUEST_KINDS.index(label)] += t.kind_cue
+    if ext.seats_removed is not None:
+        scores[REQUEST_KINDS.index("seat_reduction")] += t.kind_cue
+    mc, sr = REQUEST_KINDS.index("module_cancel"), REQUEST_KINDS.index("service_removal")
+    if ext.modules:
+        # A named service the customer wants paused or gone: pausing one service is still a pause;
+        # otherwise it is one "drop a service" class, split below.
+        scores[REQUEST_KINDS.index("pause") if "pause" in hits else mc] += t.module_bonus
+    probs = scores / scores.sum()
+    kind = REQUEST_KINDS[int(probs.argmax())]
+    conf = float(probs.max())
+    if kind in {"module_cancel", "service_removal"}:
+        conf = float(probs[mc] + probs[sr])
+        if ext.modules and account is not None:
+            # Optional services are module cancellations, core ones service removals.
+            core = {s.name for s in account.services if s.core}
+            kind = "service_removal" if all(name in core for name in ext.modules) else "module_cancel"
+        else:
+            kind = "module_cancel" if probs[mc] >= probs[sr] else "service_removal"
+    return kind, round(min(conf, 1.0), 3)
+
+
+def _cause(p: np.ndarray, lengths: list[int], text: str, cues: Cues, t: Tuning) -> tuple[str, float]:
+    unknown = ROOT_CAUSES.index("unknown")
+    # How much each unit reads like a stated reason; a three-word fragment ("that's not enough")
+    # is weak evidence on its own.
+    reason = (1.0 - p[:, unknown]) * np.minimum(1.0, np.asarray(lengths) / t.full_words)
+    real = [ROOT_CAUSES.index(c) for c in CAUSES]
+    scores = (reason[:, None] * p[:, real]).sum(axis=0) / max(float(reason.sum()), 1e-9)
+    hits = cues.hits(cues.cause, text)
+    for label in hits:
+        scores[CAUSES.index(label)] += t.cause_cue
+    evidence = float(reason.max())
+    if hits:
+        evidence = max(evidence, 0.5 + 0.5 * evidence)
+    total = float(scores.sum())
+    if total <= 0 or evidence < t.min_reason:
+        return "unknown", round(1.0 - evidence, 3)
+    probs = scores / total
+    best = int(probs.argmax())
+    if probs[best] < t.min_cause_conf:
+        return "unknown", round(1.0 - float(probs[best]), 3)
+    conf = float(probs[best]) * min(1.0, evidence)
+    if conf < t.min_cause_score:
+        return "unknown", round(1.0 - conf, 3)
+    return CAUSES[best], round(min(conf, 1.0), 3)
+
+
+def _hardship(sims: np.ndarray, m: _Model, text: str, cues: Cues, t: Tuning) -> str | None:
+    p = vote(sims, m.hardship, t.k, t.temperature).max(axis=0)
+    hits = cues.hits(cues.hardship, text)
+    for label in hits:
+        p[HARDSHIPS.index(label)] += t.hardship_cue
+    p[0] = 0.0
+    best = int(p.argmax())
+    return HARDSHIPS[best] if p[best] >= t.min_hardship else None
+
+
+def _pushback(sims: np.ndarray, m: _Model, text: str, cues: Cues, t: Tuning) -> bool:
+    p = float(vote(sims, m.pushback, t.k, t.temperature)[:, 1].max())
+    if cues.has_pushback(text):
+        p += t.pushback_cue
+    return p >= t.min_pushback
+
+
+def _embed_units(embedder, texts: list[str]) -> np.ndarray:
+    """Vectors for [whole message, *clauses]. Only the clauses go through the model: the whole
+    message is their normalised mean, which halves the cost and scored as well on the eval set."""
+    if len(texts) == 1:
+        return np.asarray(embedder.embed_queries(texts), dtype=np.float32)
+    parts = np.asarray(embedder.embed_queries(texts[1:]), dtype=np.float32)
+    whole = parts.mean(axis=0)
+    whole /= max(float(np.linalg.norm(whole)), 1e-12)
+    return np.vstack([whole[None, :], parts])
+
+
+def diagnose(message: str, account: Account | None = None, *, embedder=None,
+             tuning: Tuning | None = None) -> Diagnosis:
+    """Diagnose a customer's message; raises CoachInputError when the message is empty."""
+    if not isinstance(message, str) or not message.strip():
+        raise CoachInputError("message: the customer's message is empty", field="message")
+    t = tuning or TUNING
+    text = message.strip()[:MAX_MESSAGE_CHARS]
+    language = detect_language(text)
+    exemplar_file, cue_file, cache_dir = _paths()
+    cues = load_cues(cue_file)
+    clean = [s for s in sentences(text) if not cues.is_injection(s)]
+    clean_text = " ".join(clean)
+    if not clean_text:
+        return Diagnosis(language=language)
+
+    ext = extract(clean_text, account, cues.module_aliases)
+    if embedder is None:
+        from coach.knowledge.embeddings import get_embedder
+
+        embedder = get_embedder()
+    model = _model(exemplar_bank(exemplar_file, embedder, cache_dir))
+    texts = units(clean)
+    vectors = _embed_units(embedder, texts)
+    return decide(vectors @ model.bank.vectors.T, texts, clean_text, ext, model, cues, account, t, language)
+
+
+def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction, model: _Model, cues: Cues,
+           account: Account | None, t: Tuning, language: str) -> Diagnosis:
+    """The labels from unit-by-exemplar similarities `sims` (exposed for cross-validation)."""
+    cause_votes = _cause_votes(sims, model, t)
+    kind, kind_conf = _kind(sims, cause_votes, model, clean_text, ext, cues, account, t)
+    cause, cause_conf = _cause(cause_votes, [len(u.split()) for u in texts], clean_text, cues, t)
+    hardship = _hardship(sims, model, clean_text, cues, t)
+    if hardship and cause == "unknown":
+        cause, cause_conf = "budget_cut", 0.5  # a disaster or a cash crisis is a budget problem first
+    pct = ext.reduction_pct
+    return Diagnosis(
+        kind=kind, kind_confidence=kind_conf,
+        reduction_pct=pct if pct is not None and 0 <= pct <= 100 else None,
+        seats_requested=ext.seats_removed,
+        modules=ext.modules,
+        root_cause=cause, root_cause_confidence=cause_conf,
+        hardship=hardship,
+        pushback=_pushback(sims, model, clean_text, cues, t),
+        language=language,
+    )

@@ -1,0 +1,75 @@
+"""Cue patterns (knowledge/diagnosis/cues.yaml): a secondary signal next to the embedding vote."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
+from coach.errors import CoachInputError
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+class CueFile(BaseModel):
+    """The YAML layout; unknown keys fail loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: dict[str, list[str]]
+    cause: dict[str, list[str]]
+    hardship: dict[str, list[str]]
+    pushback: list[str]
+    injection: list[str]
+    module_aliases: dict[str, list[str]] = {}
+
+
+class Cues:
+    """Compiled cue patterns."""
+
+    def __init__(self, spec: CueFile, source: str) -> None:
+        for label in spec.kind:
+            if label not in REQUEST_KINDS:
+                raise CoachInputError(f"{source}: kind.{label}: not a request kind")
+        for label in spec.cause:
+            if label not in ROOT_CAUSES:
+                raise CoachInputError(f"{source}: cause.{label}: not a root cause")
+        try:
+            self.kind = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.kind.items()}
+            self.cause = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.cause.items()}
+            self.hardship = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.hardship.items()}
+            self.pushback = [re.compile(p, _FLAGS) for p in spec.pushback]
+            self.injection = [re.compile(p, _FLAGS) for p in spec.injection]
+        except re.error as exc:
+            raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
+        self.module_aliases = {k.lower(): [a.lower() for a in v] for k, v in spec.module_aliases.items()}
+
+    @staticmethod
+    def hits(table: dict[str, list[re.Pattern[str]]], text: str) -> set[str]:
+        """Labels with at least one pattern found in `text`."""
+        return {label for label, pats in table.items() if any(p.search(text) for p in pats)}
+
+    def is_injection(self, sentence: str) -> bool:
+        return any(p.search(sentence) for p in self.injection)
+
+    def has_pushback(self, text: str) -> bool:
+        return any(p.search(text) for p in self.pushback)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path) -> Cues:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CoachInputError(f"{path.name}: cannot read cue file ({exc.strerror})") from None
+    try:
+        spec = CueFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise CoachInputError(f"{path.name}: {loc}: {err['msg']}") from None
+    return Cues(spec, path.name)
