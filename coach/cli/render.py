@@ -48,9 +48,10 @@ def render_draft(d: Draft, account: Account, console: Console | None = None) -> 
         if c.pause_months:
             nums.add_row("pause", f"{c.pause_months} months, billing resumes {c.resume_date}")
         if c.contract_value is not None:
-            nums.add_row("contract value", f"${c.contract_value:,.2f}" + (
-                f" vs ${c.requested_contract_value:,.2f} for the request"
-                if c.requested_contract_value is not None else ""))
+            nums.add_row("contract value", f"${c.contract_value:,.2f} over {c.commitment_months} committed months")
+        if c.requested_contract_value is not None and c.requested_mrr is not None:
+            nums.add_row("customer's request", f"${c.requested_mrr:,.2f}/month, "
+                         f"${c.requested_contract_value:,.2f} over the remaining term")
         body = Group(nums, Text(""), Text(c.message or "(withheld: failed the guard)"))
         con.print(Panel(body, title=f"3. Counter-proposal · {c.kind}", title_align="left",
                         border_style="magenta"))
