@@ -111,3 +111,13 @@ def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogC
     keyed.get("/v1/accounts", headers={"X-API-Key": "wrong-" + KEY})
     assert KEY not in caplog.text and ADMIN not in caplog.text
     assert "Jane Roe" not in caplog.text
+
+
+def test_admin_ingests_an_uploaded_playbook(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", tmp_path / "own-index", api_keys=[f"admin:{ADMIN}"])
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    doc = {"name": "renewal-notes.md", "text": "# Renewals\n\n## Early renewal\n\nOffer the renewal early."}
+    r = client.post("/v1/knowledge/ingest", json={"documents": [doc]}, headers={"X-API-Key": ADMIN})
+    assert r.status_code == 201, r.text
+    assert r.json()["files"] == 1 and r.json()["added"] >= 1
+    assert (tmp_path / "data" / "uploads" / "renewal-notes.md").read_text().startswith("# Renewals")
