@@ -79,7 +79,7 @@ def test_report_renders_scores_plots_and_failing_cases(eval_run: Any, page: Any,
     assert failing.count() == sum(1 for r in eval_run.cases if not r.passed)
     if failing.count():
         first = failing.first
-        first.locator("summary").click()
+        first.locator(":scope > summary").click()
         table = first.locator("table").first
         table.wait_for()
         assert table.locator("th").all_inner_texts()[:3] == ["check", "expected", "got"]
