@@ -73,7 +73,8 @@ def summarize(rows: list[dict]) -> dict:
             "root_cause": _acc([(r["case"]["root_cause"], r["got"]["root_cause"]) for r in sub]),
         }
     inj = [r for r in rows if r["case"].get("injection")]
-    confusion: dict[str, dict[str, Counter]] = {"kind": defaultdict(Counter), "root_cause": defaultdict(Counter)}
+    confusion: dict[str, dict[str, Counter]] = {"kind": defaultdict(Counter),
+                                                "root_cause": defaultdict(Counter)}
     for axis, pairs in (("kind", kind), ("root_cause", cause)):
         for want, got in pairs:
             if want != got:
@@ -84,15 +85,17 @@ def summarize(rows: list[dict]) -> dict:
         "kind_accuracy": _acc(kind),
         "root_cause_accuracy": _acc(cause),
         "hardship_accuracy": _acc(hard),
-        "reduction_pct_accuracy": _acc([(True, _pct_ok(r["case"]["reduction_pct"], r["got"]["reduction_pct"]))
-                                        for r in pct]),
+        "reduction_pct_accuracy": _acc(
+            [(True, _pct_ok(r["case"]["reduction_pct"], r["got"]["reduction_pct"])) for r in pct]),
         "seats_accuracy": _acc([(r["case"]["seats"], r["got"]["seats_requested"]) for r in seats]),
         "modules_accuracy": _acc([(sorted(r["case"]["modules"]), sorted(r["got"]["modules"])) for r in mods]),
         "pushback_accuracy": _acc(push),
         "language_accuracy": _acc(lang),
-        "injection_cases": {"n": len(inj),
-                            "kind": _acc([(r["case"]["kind"], r["got"]["kind"]) for r in inj]),
-                            "root_cause": _acc([(r["case"]["root_cause"], r["got"]["root_cause"]) for r in inj])},
+        "injection_cases": {
+            "n": len(inj),
+            "kind": _acc([(r["case"]["kind"], r["got"]["kind"]) for r in inj]),
+            "root_cause": _acc([(r["case"]["root_cause"], r["got"]["root_cause"]) for r in inj]),
+        },
         "per_language": per_lang,
         "confusion": {axis: {want: dict(got) for want, got in sorted(c.items())}
                       for axis, c in confusion.items()},
@@ -114,7 +117,8 @@ def _print(summary: dict) -> None:
         return "  n/a" if v is None else f"{v:5.1%}"
 
     print(f"diagnosis eval: {summary['n']} messages")
-    for key in ("kind", "root_cause", "hardship", "reduction_pct", "seats", "modules", "pushback", "language"):
+    for key in ("kind", "root_cause", "hardship", "reduction_pct", "seats", "modules", "pushback",
+                "language"):
         print(f"  {key + ' accuracy':<26}{fmt(summary[key + '_accuracy'])}")
     inj = summary["injection_cases"]
     print(f"  injection cases ({inj['n']}): kind {fmt(inj['kind'])}, root cause {fmt(inj['root_cause'])}")
@@ -130,7 +134,8 @@ def _print(summary: dict) -> None:
     if summary["errors"]:
         print("misses:")
         for e in summary["errors"]:
-            diff = ", ".join(f"{k}: {e['want'][k]} -> {e['got'][k]}" for k in e["want"] if e["want"][k] != e["got"][k])
+            diff = ", ".join(f"{k}: {e['want'][k]} -> {e['got'][k]}"
+                             for k in e["want"] if e["want"][k] != e["got"][k])
             print(f"  - {e['message'][:90]!r}\n      {diff}")
 
 

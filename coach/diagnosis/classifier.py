@@ -9,7 +9,6 @@ Cue patterns (cues.yaml) add a smaller secondary score. Sentences that address t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,12 +93,6 @@ def _unit_weights(n_units: int) -> np.ndarray:
     return np.concatenate([[0.5], np.full(n_units - 1, 0.5 / (n_units - 1))])
 
 
-_WHOLE_ACCOUNT = re.compile(
-    r"\b(contract|agreement|subscription|account|everything|whole|entire|relationship|all services)\b"
-    r"|(договір|договору|контракт\w*|підписк\w*|співпрац\w*|обліков\w* запис\w*|усі послуги|всі послуги)",
-    re.IGNORECASE)
-
-
 def _cause_votes(sims: np.ndarray, m: _Model, t: Tuning) -> np.ndarray:
     return vote(sims, m.cause, t.k, t.temperature)  # (units, ROOT_CAUSES), "unknown" = request only
 
@@ -111,7 +104,7 @@ def _kind(sims: np.ndarray, cause_votes: np.ndarray, m: _Model, text: str, ext: 
     w = _unit_weights(sims.shape[0]) * (t.reason_floor + request_like)
     scores = (w / w.sum()) @ vote(sims, m.kind, t.k, t.temperature)
     hits = cues.hits(cues.kind, text)
-    if ext.modules and not _WHOLE_ACCOUNT.search(text):
+    if ext.modules and not cues.whole_account(text):
         hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
     for label in hits:
         scores[REQUEST_KINDS.index(label)] += t.kind_cue

@@ -25,6 +25,7 @@ class CueFile(BaseModel):
     hardship: dict[str, list[str]]
     pushback: list[str]
     injection: list[str]
+    whole_account: list[str]
     module_aliases: dict[str, list[str]] = {}
 
 
@@ -44,6 +45,7 @@ class Cues:
             self.hardship = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.hardship.items()}
             self.pushback = [re.compile(p, _FLAGS) for p in spec.pushback]
             self.injection = [re.compile(p, _FLAGS) for p in spec.injection]
+            self._whole = [re.compile(p, _FLAGS) for p in spec.whole_account]
         except re.error as exc:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
         self.module_aliases = {k.lower(): [a.lower() for a in v] for k, v in spec.module_aliases.items()}
@@ -55,6 +57,10 @@ class Cues:
 
     def is_injection(self, sentence: str) -> bool:
         return any(p.search(sentence) for p in self.injection)
+
+    def whole_account(self, text: str) -> bool:
+        """Does the text speak of the whole agreement ("cancel the contract", not "cancel PPC")?"""
+        return any(p.search(text) for p in self._whole)
 
     def has_pushback(self, text: str) -> bool:
         return any(p.search(text) for p in self.pushback)

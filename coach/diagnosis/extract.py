@@ -50,7 +50,6 @@ _N_OF_OUR = re.compile(rf"\b(\d{{1,5}})\s+of\s+(?:our|the)\s+(?:\d{{1,5}}\s+)?{_
 _TARGET = re.compile(rf"\b(?:down to|go to|move to|reduce to|cut to|drop to|get to|only need|need only|"
                      rf"keep only|keep|to just|to only|до)\s+(?:about\s+|around\s+)?(\d{{1,5}})\s+"
                      rf"{_SEAT_NOUN}", re.I)
-_SEATS_MENTIONED = re.compile(_SEAT_NOUN, re.I)
 
 # A percentage right after these is context (the reason, or our own counter), not the request.
 _NOT_REQUEST_BEFORE = re.compile(
@@ -78,7 +77,6 @@ class Extraction:
     seats_removed: int | None = None
     modules: list[str] = field(default_factory=list)
     kept_modules: list[str] = field(default_factory=list)
-    mentions_seats: bool = False
 
 
 def _to_float(s: str) -> float:
@@ -207,5 +205,4 @@ def extract(text: str, account: Account | None, aliases: dict[str, list[str]]) -
         seats_removed=removed,
         modules=named,
         kept_modules=kept,
-        mentions_seats=bool(_SEATS_MENTIONED.search(text)),
     )

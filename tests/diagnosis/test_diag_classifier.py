@@ -1,4 +1,4 @@
-"""diagnose(): kinds and root causes from paraphrases (EN/UK), unknown reasons, injection, hardship, pushback."""
+"""diagnose(): kinds and causes from paraphrases (EN/UK), unknown reasons, injection, hardship, pushback."""
 
 from __future__ import annotations
 
@@ -16,17 +16,17 @@ def account():
 
 # Paraphrases written for these tests: not in the exemplars and not in the eval set.
 CAUSE_CASES = [
-    ("Finance told us our software allowance is shrinking next year, so we must drop 6 seats.", "budget_cut"),
+    ("Finance told us our software allowance shrinks next year, so we must drop 6 seats.", "budget_cut"),
     ("Бюджет на наступний рік зменшили, тому просимо скоротити 8 ліцензій.", "budget_cut"),
     ("We had to lay off a big part of the front office, so we need fewer licences.", "org_shrinking"),
-    ("Після скорочення працівників у нас стало вдвічі менше людей, тож і місць треба менше.", "org_shrinking"),
+    ("Після скорочення працівників нас стало вдвічі менше, тож і місць треба менше.", "org_shrinking"),
     ("Half the licences haven't been logged into since spring, so let's trim them.", "usage_gap"),
     ("Половина акаунтів стоїть без діла, ніхто туди не заходить.", "usage_gap"),
     ("We aren't getting enough new patients out of this to justify the fee.", "value_perception"),
     ("Ми не отримуємо результатів, які виправдовували б цю ціну.", "value_perception"),
     ("Our new CEO wants all marketing handled by an internal team from next quarter.", "strategic_shift"),
     ("Ми змінюємо бізнес-модель і тепер просуванням займатиметься власний відділ.", "strategic_shift"),
-    ("A rival agency quoted us far less for the same work, so we're moving over.", "competitive_displacement"),
+    ("A rival agency quoted far less for the same work, so we're moving over.", "competitive_displacement"),
     ("Нам запропонував кращу ціну інший підрядник, і ми переходимо до нього.", "competitive_displacement"),
 ]
 
