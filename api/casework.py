@@ -16,6 +16,7 @@ from coach.cases.cadence import StepState, cadence_from_policy, past_target
 from coach.cases.stages import CLOSED, allowed_next, stage_after_customer_turn
 from coach.cases.triggers import default_triggers, merge_triggers
 from coach.config import Settings
+from coach.policy import Policy
 from coach.store import repo
 from coach.store.models import CaseRow, TriggerRow, TurnRow
 
@@ -61,7 +62,7 @@ def record_turn(s: Session, case: CaseRow, role: str, text: str, today: date) ->
 
 
 def close_with_triggers(s: Session, case: CaseRow, today: date, extra: list[TriggerPlan],
-                        policy: Any) -> list[TriggerRow]:
+                        policy: Policy) -> list[TriggerRow]:
     """Moving to triggers_set: the last draft's triggers, the defaults and any the CSM added."""
     days = TriggerDays.from_policy(policy)
     from_draft: list[TriggerPlan] = []
@@ -83,7 +84,7 @@ def close_with_triggers(s: Session, case: CaseRow, today: date, extra: list[Trig
     return repo.add_triggers(s, case, plans, today)
 
 
-def plan_extra(triggers: list[Any], today: date, policy: Any) -> list[TriggerPlan]:
+def plan_extra(triggers: list[Any], today: date, policy: Policy) -> list[TriggerPlan]:
     days = TriggerDays.from_policy(policy)
     return [plan_trigger(t.kind, today, on=t.on, note=t.note, days=days) for t in triggers]
 
@@ -95,7 +96,7 @@ def step_out(state: StepState) -> StepOut:
                    status=state.status)
 
 
-def cadence_for(case: CaseRow, today: date, policy: Any) -> tuple[CadenceOut, list[str]]:
+def cadence_for(case: CaseRow, today: date, policy: Policy) -> tuple[CadenceOut, list[str]]:
     stage = parse_stage(case.stage)
     report = cadence_report(stage, case.opened_on, today, milestones=repo.milestones(case),
                             cadence=cadence_from_policy(policy), target_days=policy.resolution_target_days)
@@ -117,7 +118,7 @@ def trigger_out(t: TriggerRow) -> TriggerOut:
                       due_date=t.due_date, description=t.description, status=t.status, set_on=t.set_on)
 
 
-def case_out(case: CaseRow, today: date, policy: Any) -> CaseOut:
+def case_out(case: CaseRow, today: date, policy: Policy) -> CaseOut:
     cadence, warnings = cadence_for(case, today, policy)
     last = repo.latest_decision(case)
     stage = Stage(case.stage)

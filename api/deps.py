@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from api.security import KeyRing, RateLimiter, fingerprint
 from coach.config import Settings
+from coach.policy import Policy, load_policy
 from coach.store import Database
 
 log = logging.getLogger("coach.api")
@@ -51,17 +52,15 @@ async def get_session(db: DbDep) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-async def get_policy(request: Request, settings: SettingsDep) -> Any:
+async def get_policy(request: Request, settings: SettingsDep) -> Policy:
     """The policy file, loaded once per app (a bad file is a 422 naming the field, not a crash)."""
     policy = getattr(request.app.state, "policy", None)
     if policy is None:
-        from coach.policy.schema import load_policy
-
         policy = request.app.state.policy = load_policy(settings.resolved_policy_file)
     return policy
 
 
-PolicyDep = Annotated[Any, Depends(get_policy)]
+PolicyDep = Annotated[Policy, Depends(get_policy)]
 
 
 async def require_access(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 
 from coach.config import REPO_ROOT
 from tests.e2e.conftest import Server, start_server
@@ -41,3 +42,30 @@ def test_kill_minus_nine_loses_nothing_acknowledged(server: Server, tmp_path: Pa
         assert got["suggestion"] is not None
     finally:
         again.stop()
+
+
+def test_serve_refuses_to_listen_beyond_localhost_without_keys(monkeypatch: pytest.MonkeyPatch,
+                                                              tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coach.cli.main import app
+    from coach.config import get_settings
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_API_KEYS", raising=False)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "9"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert "COACH_API_KEYS" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("127.8.0.1", True), ("::1", True),
+                                                ("localhost", True), ("0.0.0.0", False), ("::", False),
+                                                ("10.0.0.5", False), ("example.org", False)])
+def test_is_loopback(host: str, loopback: bool) -> None:
+    from coach.cli.serve_cmd import is_loopback
+
+    assert is_loopback(host) is loopback
