@@ -140,7 +140,17 @@ def main() -> None:
                     for _ in drafter.stream_part(part, c, budget):
                         pass
 
+        import openai
+
+        raw_client = openai.OpenAI(base_url=url, api_key="stub")
+        ack_body = [{"role": "user", "content": "hi"}]
+
+        def raw_round_trip() -> None:
+            raw_client.chat.completions.create(model="stub-model", messages=ack_body,
+                                               extra_headers={"X-Coach-Task": "acknowledgment"})
+
         rows = {
+            "reference: 1 stub round trip, raw openai client": timed(raw_round_trip, args.n, args.warmup),
             "retrieval (2 searches)": timed(
                 lambda: retrieve(kn, next_msg(), "right_size_multi_year"), args.n, args.warmup
             ),
