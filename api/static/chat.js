@@ -2,7 +2,7 @@
 // model text goes into the page with textContent, never innerHTML.
 "use strict";
 
-const state = { caseId: null, account: null, reply: "" };
+const state = { caseId: null, account: null, reply: "", stage: null };
 const params = new URLSearchParams(location.search);
 
 function setStatus(message, isError = false) {
@@ -92,6 +92,7 @@ async function refreshCase() {
 
 function renderCase(c, withDraft = true) {
   state.caseId = c.id;
+  state.stage = c.stage;
   $("case-label").textContent = `case ${c.id}`;
   $("stage").textContent = c.stage.replaceAll("_", " ");
   $("case-day").textContent = `day ${c.cadence.day} · ${c.cadence.days_left} days to the ${c.cadence.target_date} target`;
@@ -159,7 +160,7 @@ async function streamTurn(text) {
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   const parts = { acknowledgment: "", counter_proposal: "" };
-  const shown = () => [parts.acknowledgment, parts.counter_proposal].filter(Boolean).join("\n\n");
+  const shown = () => pickReply(parts.acknowledgment, parts.counter_proposal);
   let buffer = "";
   showReply("", true);
   for (;;) {
@@ -170,7 +171,7 @@ async function streamTurn(text) {
     while ((cut = buffer.indexOf("\n\n")) >= 0) {
       const { event, data } = parseEvent(buffer.slice(0, cut));
       buffer = buffer.slice(cut + 2);
-      if (event === "turn") $("log").append(turnItem(data.turn));
+      if (event === "turn") { state.stage = data.stage; $("log").append(turnItem(data.turn)); }
       else if (event === "meta") renderCounter(data.counter);  // the numbers come before the words
       else if (event === "delta" && Object.hasOwn(parts, data.part)) {
         parts[data.part] += data.text;

@@ -22,10 +22,14 @@ function facts(dl, rows) {
   }
 }
 
+// The playbook's order: on day 1 only acknowledge (no pushback, no offer yet); once the customer has
+// answered, the reply to send is the counter-proposal. Both stay visible: the counter card has its text.
+function pickReply(acknowledgment, counterMessage) {
+  return state.stage === "acknowledged" || !counterMessage ? acknowledgment : counterMessage;
+}
+
 function replyText(d) {
-  const parts = [d.acknowledgment];
-  if (d.counter_proposal && d.counter_proposal.message) parts.push(d.counter_proposal.message);
-  return parts.filter(Boolean).join("\n\n");
+  return pickReply(d.acknowledgment, d.counter_proposal && d.counter_proposal.message) || "";
 }
 
 function showReply(text, streaming) {

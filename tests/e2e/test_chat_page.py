@@ -45,6 +45,8 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_type_a_turn_see_suggestion_and_counter(server: Server, page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
     account = json.loads((REPO_ROOT / "examples" / "acme-dental.json").read_text())
     account["name"] = 'Acme <img src=x onerror="document.title=1"> Dental'
     httpx.post(f"{server.url}/v1/accounts", json=account, params={"today": TODAY}).raise_for_status()
@@ -72,6 +74,14 @@ def test_type_a_turn_see_suggestion_and_counter(server: Server, page: Any, tmp_p
 
     page.click("#copy")
     assert page.evaluate("navigator.clipboard.readText()") == reply
+
+    # Day 1 is only the acknowledgment; once the customer answers, the reply is the counter-proposal.
+    page.fill("#turn-text", "It's the budget: finance cut every tool by a third for next year.")
+    page.click("#send")  # the click handler sets the status to "Drafting…" before it awaits anything
+    expect(page.locator("#status")).to_have_text("Suggestion ready (checked).", timeout=60_000)
+    assert page.locator("#log li.customer").count() == 2
+    assert page.locator("#suggestion").inner_text() == page.locator("#counter-message").inner_text()
+    expect(page.locator("#stage")).to_have_text("diagnosing")
 
     page.locator("#citations button").first.click()
     page.locator("#passage[open]").wait_for()
