@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,8 +37,13 @@ class DraftContext:
 
     @property
     def contact_first(self) -> str:
-        name = (self.account.contact.name or "").strip()
+        name = safe_name(self.account.contact.name)
         return name.split()[0] if name else ("there" if self.language == "en" else "колего")
+
+    @property
+    def account_name(self) -> str:
+        """The account name as it may appear in a reply; instruction-like names are not echoed."""
+        return safe_name(self.account.name) or ("your company" if self.language == "en" else "вашої компанії")
 
     def template_vars(self) -> dict:
         d, dx, c = self.decision, self.diagnosis, self.decision.counter
@@ -46,7 +52,7 @@ class DraftContext:
             label = TRIGGER_LABELS[self.language].get(trigger.kind, trigger.kind)
             trigger = trigger.model_copy(update={"description": label})
         return {
-            "contact_first": self.contact_first, "account_name": self.account.name,
+            "contact_first": self.contact_first, "account_name": self.account_name,
             "kind": dx.kind, "hardship": d_hardship(self), "reduction_pct": dx.reduction_pct,
             "seats_requested": dx.seats_requested, "modules": dx.modules,
             "play": d.play, "c": c, "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
@@ -61,7 +67,7 @@ class DraftContext:
         f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct)
         f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
                 d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
-                a.name, a.contact.name, *dx.modules, *(s.name for s in a.services))
+                self.account_name, self.contact_first, *dx.modules, *(s.name for s in a.services))
         for counter in (d.counter, d.alternative):
             if counter is not None:
                 f.allow(counter.discount_pct, counter.new_mrr, counter.term_extension_months,
@@ -72,6 +78,21 @@ class DraftContext:
             f.allow(t.due_date, t.description)
         f.allow(d.swap_to)
         return f
+
+
+# Account fields are data typed by people (or pasted from a CRM): a name that reads like an
+# instruction or carries an offer is not repeated to the customer, and its numbers are not
+# allowed through the guard.
+_INSTRUCTION_LIKE = re.compile(
+    r"ignore|instruction|system|prompt|approve|discount|override|free\b|%|\boff\b|"
+    r"ігнор|інструкц|знижк|безкоштов|систем", re.IGNORECASE)
+
+
+def safe_name(value: str | None, max_len: int = 80) -> str:
+    v = " ".join((value or "").split())
+    if not v or len(v) > max_len or _INSTRUCTION_LIKE.search(v):
+        return ""
+    return v
 
 
 def d_hardship(ctx: DraftContext) -> str | None:

@@ -65,7 +65,7 @@ def request_block(ctx: DraftContext) -> str:
     if hardship := d_hardship(ctx):
         lines.append(f"hardship: {hardship.replace('_', ' ')}")
     lines.append(f"contact first name: {ctx.contact_first}")
-    lines.append(f"account name: {ctx.account.name}")
+    lines.append(f"account name: {ctx.account_name}")
     return "\n".join(lines)
 
 
