@@ -41,9 +41,11 @@ class Range(_Strict):
     def __str__(self) -> str:
         if self.min is not None and self.min == self.max:
             return f"{self.min:g}"
-        lo = "-inf" if self.min is None else f"{self.min:g}"
-        hi = "inf" if self.max is None else f"{self.max:g}"
-        return f"[{lo}, {hi}]"
+        if self.min is None:
+            return "any" if self.max is None else f"<= {self.max:g}"
+        if self.max is None:
+            return f">= {self.min:g}"
+        return f"[{self.min:g}, {self.max:g}]"
 
 
 Bound = Annotated[Range, BeforeValidator(_scalar_to_range)]
