@@ -44,8 +44,17 @@ PARALLEL = [
 ]
 
 
+_AXES: dict[str, np.ndarray | None] = {}  # per embedding model: computing one costs ~100 embeddings
+
+
 def language_axis(embedder: Embedder) -> np.ndarray | None:
     """The unit English->Ukrainian direction, from passage and query embeddings of PARALLEL."""
+    if embedder.name not in _AXES:
+        _AXES[embedder.name] = _compute_axis(embedder)
+    return _AXES[embedder.name]
+
+
+def _compute_axis(embedder: Embedder) -> np.ndarray | None:
     en = [e for e, _ in PARALLEL]
     uk = [u for _, u in PARALLEL]
     diff = (embedder.embed_passages(uk) - embedder.embed_passages(en)).mean(axis=0)
