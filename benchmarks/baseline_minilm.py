@@ -109,13 +109,17 @@ def quality(search: Callable[[str, int], list[Any]], depth: int = 10) -> dict[st
 
     queries = load_queries(LABELLED)
     hits_at_k, rr = 0, 0.0
+    by_lang: dict[str, list[int]] = {}
     for q in queries:
         hits = search(q.query, depth)
         rank = next((i for i, h in enumerate(hits) if any(r.matches(h) for r in q.relevant)), None)
-        hits_at_k += rank is not None and rank < K
+        ok = rank is not None and rank < K
+        hits_at_k += ok
+        by_lang.setdefault(q.lang, []).append(int(ok))
         rr += 1.0 / (rank + 1) if rank is not None else 0.0
+    langs = {lang: round(sum(v) / len(v), 3) for lang, v in by_lang.items()}
     return {"recall@3": round(hits_at_k / len(queries), 3), "mrr": round(rr / len(queries), 3),
-            "queries": len(queries)}
+            "queries": len(queries), "recall@3_by_lang": langs}
 
 
 def latency(search: Callable[[str, int], list[Any]], queries: list[str]) -> dict[str, float]:
@@ -169,6 +173,9 @@ def report(r: dict[str, Any]) -> None:
           f"{b['p95_ms']:>10.2f}")
     print(f"{'ratio baseline / coach':28}{x['recall@3']:>10.3f}{x['mrr']:>8.3f}{x['latency_p50']:>10.2f}"
           f"{x['latency_p95']:>10.2f}")
+    langs = ", ".join(f"{lang} coach {c['recall@3_by_lang'][lang]:.3f} / baseline {v:.3f}"
+                      for lang, v in b["recall@3_by_lang"].items())
+    print(f"recall@3 by language: {langs}")
     print(f"({c['queries']} latency queries, {b['chunks']} chunks; "
           f"baseline index built in {b['index_build_s']} s)")
 
