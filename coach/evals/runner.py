@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.accounts import parse_account
 from coach.config import REPO_ROOT, Settings, get_settings
@@ -25,6 +26,9 @@ from coach.evals.results import CaseResult, CheckResult, EvalRun, RetrievalResul
 from coach.evals.rubric import rubric_checks
 from coach.evals.summary import summarize
 from coach.knowledge.search import Knowledge, get_knowledge
+
+if TYPE_CHECKING:
+    from coach.evals.judge import Judge
 
 RETRIEVAL_QUERIES = REPO_ROOT / "evals" / "retrieval.yaml"
 CaseProgress = Callable[[int, int, CaseResult], None]
@@ -156,7 +160,7 @@ def _git_commit() -> str | None:
 
 
 def run_eval(case_set: CaseSet, *, settings: Settings | None = None, drafter: str | Drafter = "template",
-             knowledge: Knowledge | None = None, retrieval: bool = True, judge: object | None = None,
+             knowledge: Knowledge | None = None, retrieval: bool = True, judge: Judge | None = None,
              progress: CaseProgress | None = None, label: str = "") -> EvalRun:
     """Draft every case, score it, run the retrieval eval and (optionally) the LLM judge."""
     s = settings or get_settings()
@@ -184,7 +188,7 @@ def run_eval(case_set: CaseSet, *, settings: Settings | None = None, drafter: st
     retrieval_result = run_retrieval(builtin) if retrieval else None
     judge_result = None
     if judge is not None:
-        judge_result = judge.run(case_set.cases, results)  # type: ignore[attr-defined]
+        judge_result = judge.run(case_set.cases, results)
     name = drafter if isinstance(drafter, str) else getattr(drafter, "name", type(drafter).__name__)
     return EvalRun(label=label or name, drafter=name, started_at=started_at,
                    seconds=round(time.perf_counter() - t0, 2), git_commit=_git_commit(),
