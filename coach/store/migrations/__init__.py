@@ -1,0 +1,1 @@
+"""Alembic migrations for the coach database (run by coach.store.db.upgrade)."""
