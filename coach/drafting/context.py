@@ -54,8 +54,9 @@ class DraftContext:
         return {
             "contact_first": self.contact_first, "account_name": self.account_name,
             "kind": dx.kind, "hardship": d_hardship(self), "reduction_pct": dx.reduction_pct,
-            "seats_requested": dx.seats_requested, "modules": dx.modules,
-            "play": d.play, "c": c, "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
+            "seats_requested": dx.seats_requested,
+            "modules": [safe_name(m) or _neutral_service(self.language) for m in dx.modules],
+            "play": d.play, "c": _safe_services(c, self.language), "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
             "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
             "new_end_date": d.new_end_date, "trigger": trigger,
@@ -67,13 +68,15 @@ class DraftContext:
         f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct)
         f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
                 d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
-                self.account_name, self.contact_first, *dx.modules, *(s.name for s in a.services))
+                self.account_name, self.contact_first, *(safe_name(m) for m in dx.modules),
+                *(safe_name(s.name) for s in a.services))
         for counter in (d.counter, d.alternative):
             if counter is not None:
                 f.allow(counter.discount_pct, counter.new_mrr, counter.term_extension_months,
                         counter.pause_months, counter.resume_date, counter.requested_mrr,
                         counter.contract_value, counter.requested_contract_value, counter.commitment_months,
-                        counter.seats, *counter.kept_services, *counter.suspended_services)
+                        counter.seats, *map(safe_name, counter.kept_services),
+                        *map(safe_name, counter.suspended_services))
         for t in d.triggers:  # trigger texts come from the policy engine, numbers included
             f.allow(t.due_date, t.description)
         f.allow(d.swap_to)
@@ -93,6 +96,21 @@ def safe_name(value: str | None, max_len: int = 80) -> str:
     if not v or len(v) > max_len or _INSTRUCTION_LIKE.search(v):
         return ""
     return v
+
+
+def _neutral_service(language: str) -> str:
+    return "that service" if language == "en" else "цю послугу"
+
+
+def _safe_services(c, language: str):
+    """Service names go into the reply; instruction-like ones are replaced by a neutral phrase."""
+    if c is None:
+        return None
+    neutral = _neutral_service(language)
+    return c.model_copy(update={
+        "kept_services": [safe_name(n) or neutral for n in c.kept_services],
+        "suspended_services": [safe_name(n) or neutral for n in c.suspended_services],
+    })
 
 
 def d_hardship(ctx: DraftContext) -> str | None:

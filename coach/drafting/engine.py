@@ -14,7 +14,7 @@ from typing import Protocol
 
 from coach.accounts import Account, derive
 from coach.config import Settings, get_settings
-from coach.diagnosis import diagnose
+from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.questions import questions_for
 from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
@@ -98,12 +98,31 @@ def policy_for(settings: Settings) -> Policy:
 def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
     """Passages for the customer's own words and for the play the policy chose, best first."""
     hits: dict[tuple[str, str], Hit] = {}
-    for query, k in ((PLAY_QUERIES.get(play, play), 3), (message[:500], 3)):
+    # message.strip() is also the text diagnosis embeds for a one-sentence message: cached once.
+    for query, k in ((PLAY_QUERIES.get(play, play), 3), (message.strip()[:500], 3)):
         for h in knowledge.search(query, k):
             key = (h.source, h.section)
             if key not in hits or hits[key].score < h.score:
                 hits[key] = h
     return sorted(hits.values(), key=lambda h: -h.score)
+
+
+def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> Diagnosis:
+    """The latest turn decides the request; an earlier turn may still hold the reason or hardship."""
+    if not history or (dx.root_cause != "unknown" and dx.hardship):
+        return dx
+    earlier = diagnose(" ".join(t for t in history[-4:] if t.strip()) or ".", account)
+    update: dict = {}
+    if dx.root_cause == "unknown" and earlier.root_cause != "unknown":
+        update.update(root_cause=earlier.root_cause, root_cause_confidence=earlier.root_cause_confidence)
+    if not dx.hardship and earlier.hardship:
+        update["hardship"] = earlier.hardship
+    if dx.kind == "other" and earlier.kind != "other":
+        update.update(kind=earlier.kind, kind_confidence=earlier.kind_confidence,
+                      reduction_pct=dx.reduction_pct or earlier.reduction_pct,
+                      seats_requested=dx.seats_requested or earlier.seats_requested,
+                      modules=dx.modules or earlier.modules)
+    return dx.model_copy(update=update) if update else dx
 
 
 def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge,
@@ -114,7 +133,7 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     if account.contract.start_date > today:
         raise CoachInputError(f"contract.start_date: {account.contract.start_date} is after today ({today})")
     policy = policy_for(settings)
-    dx = diagnose(message, account)
+    dx = with_history(diagnose(message, account), history, account)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)

