@@ -9,6 +9,7 @@ Cue patterns (cues.yaml) add a smaller secondary score. Sentences that address t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,13 +184,17 @@ def _embed_units(embedder, texts: list[str]) -> np.ndarray:
     return np.vstack([whole[None, :], parts])
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def diagnose(message: str, account: Account | None = None, *, embedder=None,
              tuning: Tuning | None = None) -> Diagnosis:
     """Diagnose a customer's message; raises CoachInputError when the message is empty."""
     if not isinstance(message, str) or not message.strip():
         raise CoachInputError("message: the customer's message is empty", field="message")
     t = tuning or TUNING
-    text = message.strip()[:MAX_MESSAGE_CHARS]
+    # Zero-width and bidi control characters can glue an injected sentence to the real request.
+    text = _INVISIBLE.sub(" ", message).strip()[:MAX_MESSAGE_CHARS]
     language = detect_language(text)
     exemplar_file, cue_file, cache_dir = _paths()
     cues = load_cues(cue_file)

@@ -46,6 +46,12 @@ _CUT_N = re.compile(rf"{_CUT_VERB}\s+(?:(?!to\b|до\b)\w+\s+){{0,3}}?(?:by\s+|�
                     rf"(?:(?:of\s+)?(?:our|the|my|its|наших|своїх)\s+(?:\d{{1,5}}\s+)?)?{_SEAT_NOUN}", re.I)
 _NOUN_BY_N = re.compile(rf"{_SEAT_NOUN}\s+(?:count\s+|number\s+)?(?:by|на)\s+(\d{{1,5}})\b"
                         r"(?!\s*(?:%|percent|per cent|відсот))", re.I)
+# "keep 30 of our 40 logins": the first number is what stays, not what goes.
+_KEEP_N_OF_M = re.compile(r"\b(?:keep|retain|залишити)\s+(?:only\s+)?(\d{1,5})\s+(?:of|з|із)\s+(?:our|the|наших)?\s*"
+                          r"(\d{1,5})", re.I)
+# "from 40 seats down to 32": the target number without a noun after it.
+_FROM_DOWN_TO = re.compile(rf"\b(?:from|з|із)\s+(\d{{1,5}})\s+{_SEAT_NOUN}\s+(?:down\s+to|to|до)\s+(\d{{1,5}})\b", re.I)
+_DOWN_BY_N = re.compile(rf"\b(?:down|lower|fewer)\s+by\s+(\d{{1,5}})\s+{_SEAT_NOUN}", re.I)
 _N_OF_OUR = re.compile(rf"\b(\d{{1,5}})\s+of\s+(?:our|the)\s+(?:\d{{1,5}}\s+)?{_SEAT_NOUN}", re.I)
 _TARGET = re.compile(rf"\b(?:down to|go to|move to|reduce to|cut to|drop to|get to|only need|need only|"
                      rf"keep only|keep|to just|to only|до)\s+(?:about\s+|around\s+)?(\d{{1,5}})\s+"
@@ -108,14 +114,18 @@ def percentages(text: str) -> list[float]:
 
 def seats_removed(text: str, account_seats: int | None) -> tuple[int | None, float | None]:
     """(seats to remove, percent of the current seats) from phrases like 'from 40 to 25 seats'."""
-    for pat in (_FROM_TO, _FROM_TO_NOUN_FIRST):
+    m = _KEEP_N_OF_M.search(text)
+    if m and 0 <= int(m.group(1)) < int(m.group(2)):
+        after, before = int(m.group(1)), int(m.group(2))
+        return before - after, round((before - after) / before * 100, 1)
+    for pat in (_FROM_DOWN_TO, _FROM_TO, _FROM_TO_NOUN_FIRST):
         m = pat.search(text)
         if m:
             before, after = int(m.group(1)), int(m.group(2) or m.group(3))
             if 0 <= after < before:
                 return before - after, round((before - after) / before * 100, 1)
     removed: int | None = None
-    for pat in (_FEWER, _CUT_N, _NOUN_BY_N, _N_OF_OUR):
+    for pat in (_FEWER, _CUT_N, _DOWN_BY_N, _NOUN_BY_N, _N_OF_OUR):
         m = pat.search(text)
         if m:
             removed = int(next(g for g in m.groups() if g))

@@ -88,7 +88,7 @@ class DraftContext:
 # instruction or carries an offer is not repeated to the customer, and its numbers are not
 # allowed through the guard.
 _INSTRUCTION_LIKE = re.compile(
-    r"ignore|instruction|system|prompt|approve|discount|override|free\b|%|\boff\b|"
+    r"ignore|instruction|system|prompt|assistant|approve|discount|override|waive|free\b|%|\boff\b|"
     r"ігнор|інструкц|знижк|безкоштов|систем", re.IGNORECASE)
 
 
