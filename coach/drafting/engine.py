@@ -98,8 +98,12 @@ def policy_for(settings: Settings) -> Policy:
 def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
     """Passages for the customer's own words and for the play the policy chose, best first."""
     hits: dict[tuple[str, str], Hit] = {}
-    # message.strip() is also the text diagnosis embeds for a one-sentence message: cached once.
-    for query, k in ((PLAY_QUERIES.get(play, play), 3), (message.strip()[:500], 3)):
+    # Embedding cost grows with length, and the request is stated early: the first 20 words are
+    # enough to find the customer's own topic. A one-sentence message is the very text diagnosis
+    # already embedded, so its vector comes from the embedder's cache.
+    words = message.split()
+    own_words = message.strip() if len(words) <= 20 else " ".join(words[:20])
+    for query, k in ((PLAY_QUERIES.get(play, play), 3), (own_words, 3)):
         for h in knowledge.search(query, k):
             key = (h.source, h.section)
             if key not in hits or hits[key].score < h.score:
