@@ -16,6 +16,13 @@ test: dev
 lint:
 	.venv/bin/ruff check coach api tests
 
+eval:
+	.venv/bin/coach eval --report reports/eval.html -o reports/eval.json
+
 bench:
 	.venv/bin/python benchmarks/retrieval.py --quick
 	.venv/bin/python benchmarks/draft.py
+	.venv/bin/python benchmarks/api_load.py
+	.venv/bin/python benchmarks/llm_overhead.py
+	.venv/bin/python benchmarks/portfolio.py
+	.venv/bin/python benchmarks/baseline_minilm.py

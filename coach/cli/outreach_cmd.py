@@ -59,7 +59,7 @@ def draft(
     reason: str = typer.Option(..., "--reason", help="eligibility_change | new_offering | trigger_due | "
                                                      "customer_request"),
     trigger: str | None = typer.Option(None, "--trigger", help="Trigger kind, with --reason trigger_due."),
-    trigger_due: str | None = typer.Option(None, "--trigger-due", help="Its due date (YYYY-MM-DD)."),
+    trigger_due: str | None = typer.Option(None, "--trigger-due", help="Its due date (YYYY-MM-DD; default: today)."),
     note: str | None = typer.Option(None, "--note", help="What changed, or what is new (for the record)."),
     now: str | None = typer.Option(None, "--now", help="Send time with offset (default: now)."),
     language: str | None = typer.Option(None, "--language", help="en | uk (default: the account's)."),
@@ -87,7 +87,8 @@ def draft(
                           "discount_pct": discount, "discount_months": discount_months, "term_months": term,
                           "prepayment_months": prepay, "trial": trial}.items() if v is not None}}
     if trigger or trigger_due:
-        data["trigger"] = {"kind": trigger or "", "due_date": trigger_due or ""}
+        # A trigger named without a date is taken as due now (that is why the CSM is drafting).
+        data["trigger"] = {"kind": trigger or "", "due_date": trigger_due or when.date().isoformat()}
     result = draft_outreach(acct, _input(OutreachRequest, data), _policy(), when)
     if as_json:
         from coach.cli.common import print_json
