@@ -16,8 +16,6 @@ from typing import Any
 import httpx
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 @pytest.fixture(scope="session")
 def index_dir(builtin_knowledge: Any) -> Path:

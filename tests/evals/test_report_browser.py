@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,15 +10,9 @@ import pytest
 
 from coach.evals.compare import compare, write_comparison
 from coach.evals.report import write_report
+from tests.browser import BROWSER_MARKS, CHROMIUM, CHROMIUM_ARGS, png_size
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                       "(apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
@@ -49,12 +42,6 @@ def page(outside: list[str]) -> Iterator[Any]:
             yield pg
         finally:
             browser.close()
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    return struct.unpack(">II", data[16:24])
 
 
 def test_report_renders_scores_plots_and_failing_cases(eval_run: Any, page: Any, outside: list[str],

@@ -10,15 +10,10 @@ from typing import Any
 import pytest
 
 from coach.config import get_settings
-from tests.e2e.conftest import CHROMIUM, Server, start_server
+from tests.browser import BROWSER_MARKS, chromium_page
+from tests.e2e.conftest import Server, start_server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                       "(apt-get install chromium)"),
-]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
@@ -35,16 +30,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 @pytest.fixture
 def page(tmp_path: Path) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000})
-        try:
-            yield context.pages[0] if context.pages else context.new_page()
-        finally:
-            context.close()
+    with chromium_page(tmp_path / "profile") as pg:
+        yield pg
 
 
 def send(page: Any, text: str, customer_turns: int) -> None:
