@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN = re.compile(r"[A-Za-z]")
+from coach.knowledge.lang import detect_language  # noqa: F401  (re-exported for diagnosis)
 
 # Sentence-level split: end punctuation, line breaks, and the markers people use to fence off
 # injected instructions ("###", "---", "<<...>>"). A colon followed by a space also splits, so
@@ -20,11 +19,6 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+[—–]\s+|,\s+(?=(?:we|our|and we|ми|нам|наш)\b)",
     re.IGNORECASE,
 )
-
-
-def detect_language(text: str) -> str:
-    """'uk' when Cyrillic letters outnumber Latin ones, else 'en' (Russian-like text also gives 'uk')."""
-    return "uk" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
 
 
 def sentences(text: str) -> list[str]:
