@@ -87,6 +87,11 @@ def _paths() -> tuple[Path, Path, Path | None]:
     return folder / "exemplars.yaml", folder / "cues.yaml", s.data_dir / "cache"
 
 
+def service_aliases() -> dict[str, list[str]]:
+    """Other names customers use for a service ("google ads" for PPC), from the cue file."""
+    return load_cues(_paths()[1]).module_aliases
+
+
 def _unit_weights(n_units: int) -> np.ndarray:
     """The whole message counts as much as all its clauses together."""
     if n_units == 1:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from coach.accounts import Account
+from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
 
@@ -57,9 +58,6 @@ _OFFER_CUE = re.compile(
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
                       r"бажаєте|хотіли)", re.I)
-ALIASES = {"ppc": ["pay per click", "pay-per-click", "google ads", "adwords", "paid search"],
-           "seo": ["search engine optimisation", "search engine optimization"],
-           "social media": ["social", "smm", "соцмереж"]}
 
 
 @dataclass
@@ -121,8 +119,9 @@ def offer_sentences(parts: list[str]) -> list[str]:
 def _services(text: str, account: Account) -> list[str]:
     removed = []
     low = text.casefold()
+    aliases = service_aliases()  # one list of service names, shared with the diagnosis
     for s in account.services:
-        names = [s.name.casefold(), *ALIASES.get(s.name.casefold(), [])]
+        names = [s.name.casefold(), *aliases.get(s.name.casefold(), [])]
         for name in names:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
                 if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]):
