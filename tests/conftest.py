@@ -39,3 +39,10 @@ def builtin_knowledge(_private_data_dir: Path):
     kn = get_knowledge()
     kn.ensure_ready()
     return kn
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests: `pytest -m "not slow"` is the fast loop."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
