@@ -9,6 +9,7 @@ LEXICAL_WEIGHT to 1 - LEXICAL_WEIGHT. benchmarks/README.md has the measurements 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -78,6 +79,8 @@ class Knowledge:
         self.embedder = embedder or get_embedder(settings)
         self._snap: _Snapshot | None = None
         self._checked = False
+        # Concurrent first requests wait for one opening of the index instead of racing to build it.
+        self._ready_lock = threading.Lock()
 
     @property
     def builtin_sources(self) -> Path:
@@ -87,7 +90,14 @@ class Knowledge:
         """For the built-in index: ingest knowledge/playbooks when missing or out of date."""
         if self._checked:
             return None
-        self._checked = True
+        with self._ready_lock:
+            if self._checked:
+                return None
+            report = self._make_ready(progress)
+            self._checked = True  # only once it succeeded: a failed opening is retried
+            return report
+
+    def _make_ready(self, progress: Progress | None) -> IngestReport | None:
         if not self.builtin:
             self.store.check_model(self.embedder.name)
             return None
@@ -152,15 +162,17 @@ class Knowledge:
 
 
 _CACHE: dict[tuple, Knowledge] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def get_knowledge(settings: Settings | None = None, index_dir: Path | None = None) -> Knowledge:
     """One Knowledge per (index, settings) per process, so warm calls skip opening Chroma."""
     s = settings or get_settings()
     key = (str(index_dir.resolve()) if index_dir else None, id(s))
-    if key not in _CACHE:
-        _CACHE[key] = Knowledge(s, index_dir)
-    return _CACHE[key]
+    with _CACHE_LOCK:  # one Chroma client per index, even when the first requests arrive together
+        if key not in _CACHE:
+            _CACHE[key] = Knowledge(s, index_dir)
+        return _CACHE[key]
 
 
 def search(query: str, k: int = 5, *, settings: Settings | None = None,
