@@ -63,6 +63,8 @@ class Knowledge:
         self._snap: Snapshot | None = None
         self._snap_lock = threading.Lock()  # one reload at a time when many requests notice a change
         self._checked = False
+        # Concurrent first requests wait for one opening of the index instead of racing to build it.
+        self._ready_lock = threading.Lock()
 
     @property
     def builtin_sources(self) -> Path:
@@ -72,7 +74,14 @@ class Knowledge:
         """For the built-in index: ingest knowledge/playbooks when missing or out of date."""
         if self._checked:
             return None
-        self._checked = True
+        with self._ready_lock:
+            if self._checked:
+                return None
+            report = self._make_ready(progress)
+            self._checked = True  # only once it succeeded: a failed opening is retried
+            return report
+
+    def _make_ready(self, progress: Progress | None) -> IngestReport | None:
         snap = self._snapshot()  # a fresh snapshot on disk answers both checks without opening Chroma
         built_with = snap.model if snap is not None else self.store.model_name()
         if not self.builtin:
@@ -136,15 +145,17 @@ class Knowledge:
 
 
 _CACHE: dict[tuple, Knowledge] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def get_knowledge(settings: Settings | None = None, index_dir: Path | None = None) -> Knowledge:
     """One Knowledge per (index, settings) per process, so warm calls skip opening Chroma."""
     s = settings or get_settings()
     key = (str(index_dir.resolve()) if index_dir else None, id(s))
-    if key not in _CACHE:
-        _CACHE[key] = Knowledge(s, index_dir)
-    return _CACHE[key]
+    with _CACHE_LOCK:  # one Chroma client per index, even when the first requests arrive together
+        if key not in _CACHE:
+            _CACHE[key] = Knowledge(s, index_dir)
+        return _CACHE[key]
 
 
 def search(query: str, k: int = 5, *, settings: Settings | None = None,
