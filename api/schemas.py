@@ -265,3 +265,15 @@ class HealthOut(Out):
     status: Literal["ok", "degraded"]
     database: Literal["ok", "unavailable"]
     version: str
+
+
+class ReadyCheckOut(Out):
+    name: str
+    ok: bool
+    reason: str | None = None
+
+
+class ReadyOut(Out):
+    ready: bool
+    reason: str | None = Field(default=None, description="The first failing check and why, while not ready")
+    checks: list[ReadyCheckOut]
