@@ -41,11 +41,19 @@ def eval_(
     as_json: Annotated[bool, Opt("--json", help="Print the run's summary JSON instead of tables.")] = False,
     check: Annotated[bool, Opt("--check", help="Exit 1 when a threshold is missed (or, with --compare, on "
                                                "regressions).")] = False,
+    diagnosis: Annotated[Path | None, Opt("--diagnosis", help="Only the diagnosis figures on this labelled set "
+                                                              "(e.g. evals/heldout/diagnosis.yaml).")] = None,
 ) -> None:
     """Run the eval cases (draft quality, rule compliance, retrieval, speed) and report."""
     from rich.console import Console
 
     from coach.cli.common import print_json
+
+    if diagnosis is not None:
+        from coach.cli.diagnosis_cmd import run_eval
+
+        run_eval(diagnosis, None, as_json)
+        return
 
     if compare:
         from coach.evals.compare import compare as compare_runs

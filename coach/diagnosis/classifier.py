@@ -9,6 +9,7 @@ Cue patterns (cues.yaml) add a smaller secondary score. Sentences that address t
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +20,15 @@ from coach.accounts import Account
 from coach.diagnosis.cues import Cues, load_cues
 from coach.diagnosis.exemplars import ExemplarBank, exemplar_bank
 from coach.diagnosis.extract import Extraction, extract
+from coach.diagnosis.heads import Heads, ModelMismatch, load_heads
 from coach.diagnosis.intent import load_intent_cues, read_intent
 from coach.diagnosis.knn import LabelIndex, vote
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
+from coach.diagnosis.reading import read_all
 from coach.diagnosis.text import detect_language, sentences, units
 from coach.errors import CoachInputError
 
+log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 4000  # longer messages are cut: the request and reason come early
 CAUSES = tuple(c for c in ROOT_CAUSES if c != "unknown")
 HARDSHIPS = ("none", "natural_disaster", "financial")
@@ -199,6 +203,15 @@ def _embed_units(embedder, texts: list[str]) -> np.ndarray:
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+def prepare_text(message: str) -> str:
+    """The text the models read: invisible characters out, injected instructions out, length capped.
+
+    Training and inference both go through here, so the heads see the same kind of text."""
+    text = _INVISIBLE.sub(" ", message).strip()[:MAX_MESSAGE_CHARS]
+    cues = load_cues(_paths()[1])
+    return " ".join(s for s in sentences(text) if not cues.is_injection(s))
+
+
 def diagnose(message: str, account: Account | None = None, *, embedder=None,
              tuning: Tuning | None = None) -> Diagnosis:
     """Diagnose a customer's message; raises CoachInputError when the message is empty."""
@@ -227,6 +240,12 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
         from coach.knowledge.embeddings import get_embedder
 
         embedder = get_embedder()
+    heads = trained_heads(embedder)
+    if heads is not None:
+        vec = np.asarray(embedder.embed_queries([clean_text]), dtype=np.float32)[0]
+        dx = read_all(heads.predict(vec), clean_text, ext, cues, intent_hits, account, language)
+        return with_intent(dx, dx.intent, dx.intent_confidence)
+    # No trained heads for this embedder: the exemplar vote, as before the heads existed.
     model = _model(exemplar_bank(exemplar_file, embedder, cache_dir))
     texts = units(clean)
     vectors = _embed_units(embedder, texts)
@@ -238,6 +257,28 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
                   or (dx.kind != "other" and dx.kind_confidence >= 0.5))
     intent, intent_conf = read_intent(intent_hits, reason_stated=reason_stated, model_hint=model_hint)
     return with_intent(dx, intent, intent_conf)
+
+
+_warned: set[str] = set()
+
+
+def model_dir() -> Path:
+    """The workspace's own trained heads, else the ones shipped with coach."""
+    from coach.config import bundled, get_settings
+
+    own = get_settings().knowledge_dir / "diagnosis" / "model"
+    return own if (own / "heads.npz").exists() else bundled("knowledge") / "diagnosis" / "model"
+
+
+def trained_heads(embedder) -> Heads | None:
+    """The shipped heads when they were trained with this embedder; None (said once) otherwise."""
+    try:
+        return load_heads(model_dir(), embedder.name, getattr(embedder, "dim", 0) or None)
+    except ModelMismatch as exc:
+        if str(exc) not in _warned:
+            _warned.add(str(exc))
+            log.warning("%s; using the exemplar vote", exc)
+        return None
 
 
 def with_intent(dx: Diagnosis, intent: str, confidence: float) -> Diagnosis:
@@ -262,7 +303,7 @@ def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction,
     return Diagnosis(
         kind=kind, kind_confidence=kind_conf,
         reduction_pct=pct if pct is not None and 0 <= pct <= 100 else None,
-        seats_requested=ext.seats_removed,
+        seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
         modules=ext.modules,
         root_cause=cause, root_cause_confidence=cause_conf,
         hardship=hardship,

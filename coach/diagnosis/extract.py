@@ -80,7 +80,10 @@ _KEEP_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}(as (it is|they are)|stays?|unchan
 @dataclass
 class Extraction:
     reduction_pct: float | None = None
-    seats_removed: int | None = None
+    seats_removed: int | None = None  # stated, or computed from a stated target and the account's seats
+    seats_to: int | None = None
+    seats_from: int | None = None
+    target_mrr: float | None = None
     modules: list[str] = field(default_factory=list)
     kept_modules: list[str] = field(default_factory=list)
 
@@ -206,13 +209,22 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
 
 def extract(text: str, account: Account | None, aliases: dict[str, list[str]]) -> Extraction:
     """Every figure the message states; `text` should already be free of injected instructions."""
+    from coach.diagnosis.grammar import read_figures
+
     seats = account.seats if account else None
-    removed, seat_pct = seats_removed(text, seats)
-    pcts = percentages(text)
+    fig = read_figures(text)
+    removed = fig.seats_removed
+    base = fig.seats_from or seats
+    if removed is None and fig.seats_to is not None and base and fig.seats_to < base:
+        removed = base - fig.seats_to
+    seat_pct = round(removed / base * 100, 1) if removed and base and removed <= base else None
     named, kept = modules(text, account, aliases)
     return Extraction(
-        reduction_pct=pcts[0] if pcts else seat_pct,
+        reduction_pct=fig.reduction_pct if fig.reduction_pct is not None else seat_pct,
         seats_removed=removed,
+        seats_to=fig.seats_to,
+        seats_from=fig.seats_from,
+        target_mrr=fig.target_mrr,
         modules=named,
         kept_modules=kept,
     )

@@ -31,9 +31,12 @@ class Diagnosis(BaseModel):
     kind_confidence: float = 0.0
     reduction_pct: float | None = Field(default=None, ge=0, le=100)
     seats_requested: int | None = None  # seats the customer wants to remove
+    seats_to: int | None = None  # the seat count the customer wants to end up with, when stated
+    target_mrr: float | None = Field(default=None, ge=0)  # "down to $X a month"
     modules: list[str] = Field(default_factory=list)  # service names from the account named in the text
     root_cause: RootCause = "unknown"
     root_cause_confidence: float = 0.0
+    cause_candidates: list[str] = Field(default_factory=list)  # the two likeliest causes when unknown
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
     language: str = "en"

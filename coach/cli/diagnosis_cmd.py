@@ -1,0 +1,87 @@
+"""`coach diagnosis train | eval`: rebuild the diagnosis heads, measure them on a labelled set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coach.cli.errors import handles_errors
+
+diagnosis_app = typer.Typer(help="Train and evaluate the diagnosis model (intent, kind, root cause, hardship).",
+                            no_args_is_help=True)
+Opt = typer.Option
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(diagnosis_app, name="diagnosis")
+
+
+@diagnosis_app.command("train")
+@handles_errors
+def train(
+    regenerate: Annotated[bool, Opt("--regenerate/--no-regenerate", help="Rebuild the generated training "
+                                                                         "messages from the phrase tables.")] = True,
+    corrections: Annotated[bool, Opt("--corrections/--no-corrections", help="Add the corrections stored in this "
+                                                                            "deployment's database.")] = False,
+    as_json: Annotated[bool, Opt("--json", help="Print the training report as JSON.")] = False,
+) -> None:
+    """Rebuild the heads reproducibly (fixed seed); prints training time and cross-validated / dev figures."""
+    import dataclasses
+    import sys
+
+    from coach.cli.common import print_json
+    from coach.config import get_settings
+    from coach.diagnosis.training import rebuild
+
+    s = get_settings()
+    extra = None
+    if corrections:
+        from coach.diagnosis.corrections import stored_training_items
+
+        extra = stored_training_items(s)
+
+    def progress(done: int, total: int) -> None:
+        if not as_json:
+            sys.stderr.write(f"\rembedding {done}/{total}")
+            sys.stderr.flush()
+
+    rep = rebuild(s, regenerate=regenerate, corrections=extra, progress=progress)
+    if as_json:
+        print_json(dataclasses.asdict(rep))
+        return
+    sys.stderr.write("\n")
+    typer.echo(f"trained on {rep.n_items} messages ({rep.n_generated} generated, {rep.n_hand} hand-written, "
+               f"{rep.n_corrections} corrections) with {rep.embedder}")
+    typer.echo(f"training time: embedding {rep.seconds_embed} s (cached after the first run), fitting "
+               f"{rep.seconds_fit} s")
+    for name, h in rep.heads.items():
+        dev = f", dev (evals/messages.yaml) {h.dev_accuracy} on {h.dev_n}" if h.dev_n else ""
+        typer.echo(f"  {name:<9} n={h.n:<5} 5-fold CV {h.cv_accuracy} {h.cv_by_group}  T={h.temperature}{dev}")
+
+
+@diagnosis_app.command("eval")
+@handles_errors
+def eval_cmd(
+    items: Annotated[Path | None, Opt("--items", help="Labelled items (default: evals/heldout/diagnosis.yaml).")] = None,
+    accounts: Annotated[Path | None, Opt("--accounts", help="Account folder (default: next to the items).")] = None,
+    as_json: Annotated[bool, Opt("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Aggregate figures on a labelled set (intent, kind, root cause by language group, hardship, figures)."""
+    run_eval(items, accounts, as_json)
+
+
+def run_eval(items: Path | None, accounts: Path | None, as_json: bool) -> dict:
+    from coach.cli.common import print_json
+    from coach.config import get_settings
+    from coach.diagnosis.evaluation import evaluate, load_items, render
+
+    s = get_settings()
+    path = items or s.evals_dir / "heldout" / "diagnosis.yaml"
+    fig = evaluate(load_items(path), accounts or path.parent / "accounts")
+    if as_json:
+        print_json(fig)
+    else:
+        typer.echo(render(fig))
+    return fig

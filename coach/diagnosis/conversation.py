@@ -1,0 +1,82 @@
+"""The conversation, not the last message: what the customer asks for across a case's turns.
+
+The first stated request persists; a later customer turn changes it only when it states a new one
+(a figure, a service, a pause or cancel); pushback on a counter keeps the request (or replaces its
+figure when the customer names a new one) and marks the turn as pushback; the reason and a hardship
+may come from any turn, the latest stated reason winning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.accounts import Account
+from coach.diagnosis.models import Diagnosis
+
+_REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules")
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str  # customer | csm
+    text: str
+
+
+def states_request(dx: Diagnosis) -> bool:
+    """Does this turn state a request of its own (not only a reason, a thank-you or a no)?"""
+    if dx.intent != "downsell":
+        return False
+    figures = (dx.reduction_pct, dx.seats_requested, dx.seats_to, dx.target_mrr)
+    return any(v is not None for v in figures) or bool(dx.modules) or (
+        not dx.pushback and dx.kind in ("pause", "cancel", "tier_downgrade") and dx.kind_confidence >= 0.5)
+
+
+def combine(turns: list[Diagnosis], latest: Diagnosis) -> Diagnosis:
+    """One diagnosis for the conversation from the diagnoses of its customer turns (oldest first)."""
+    earlier = [d for d in turns if d.note is None]
+    if not earlier:
+        return latest
+    update: dict = {}
+    downsell_before = any(d.intent == "downsell" for d in earlier)
+    if latest.intent != "downsell" and downsell_before and latest.intent in ("feedback", "other", "support"):
+        update.update(intent="downsell", intent_confidence=max(d.intent_confidence for d in earlier
+                                                               if d.intent == "downsell"))
+    requests = [d for d in earlier if states_request(d)]
+    base = requests[0] if requests else None
+    # The latest request stated before this turn is the one in force (the first, unless changed).
+    if requests:
+        base = requests[-1]
+    if base is not None and not states_request(latest):
+        update.update({f: getattr(base, f) for f in _REQUEST_FIELDS})
+    elif base is not None and latest.pushback:
+        # "can't you do 30% off": the new figure replaces the old one; the kind stays the request's.
+        kept = {f: getattr(base, f) for f in _REQUEST_FIELDS}
+        for f in ("reduction_pct", "seats_requested", "seats_to", "target_mrr"):
+            if getattr(latest, f) is not None:
+                kept[f] = getattr(latest, f)
+        update.update(kept)
+    elif base is not None and latest.modules and base.modules and base.kind in ("module_cancel", "service_removal"):
+        update["modules"] = list(dict.fromkeys([*base.modules, *latest.modules]))  # "take PPC off too"
+    if latest.root_cause == "unknown":
+        stated = [d for d in earlier if d.root_cause != "unknown"]
+        if stated:
+            update.update(root_cause=stated[-1].root_cause, root_cause_confidence=stated[-1].root_cause_confidence,
+                          cause_candidates=[])
+    if latest.hardship is None:
+        hard = [d.hardship for d in earlier if d.hardship]
+        if hard:
+            update["hardship"] = hard[-1]
+    return latest.model_copy(update=update) if update else latest
+
+
+def read_conversation(history: list[Turn], message: str, account: Account | None, diagnose) -> Diagnosis:
+    """Diagnose `message` in the light of the earlier turns (customer turns are diagnosed; a CSM turn
+    before the message makes a rejection pushback)."""
+    latest = diagnose(message, account)
+    customer = [t.text for t in history if t.role == "customer" and t.text.strip()]
+    countered = any(t.role == "csm" for t in history)
+    if history and not countered and latest.pushback:
+        latest = latest.model_copy(update={"pushback": False})  # nothing was offered yet to push back on
+    if not customer:
+        return latest
+    return combine([diagnose(t, account) for t in customer[-6:]], latest)

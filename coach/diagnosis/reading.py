@@ -1,0 +1,124 @@
+"""From head probabilities, cue hits and extracted figures to the labels of a Diagnosis.
+
+Pure functions (no I/O): the heads give calibrated probabilities over the message embedding; cue
+patterns and the request grammar add evidence the embedding blurs (a named service, a seat count,
+"pause" next to a cancel word); thresholds turn low confidence into `unknown` with the two likeliest
+causes kept, so the questions can tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from coach.accounts import Account
+from coach.diagnosis.cues import Cues
+from coach.diagnosis.extract import Extraction
+from coach.diagnosis.heads import HEAD_LABELS
+from coach.diagnosis.intent import read_intent
+from coach.diagnosis.models import Diagnosis
+
+_SERVICES_AGREEMENT = re.compile(r"marketing|servic|agency|retainer|managed|consult", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Knobs, set on the dev set (evals/messages.yaml) and the training cross-validation."""
+
+    kind_cue: float = 0.25
+    seats_bonus: float = 0.5
+    service_bonus: float = 0.6
+    cause_cue: float = 0.3
+    min_cause: float = 0.42  # below this calibrated probability the cause is unknown
+    hardship_cue: float = 0.4
+    min_hardship: float = 0.5
+    pushback_cue: float = 0.4
+    min_pushback: float = 0.6
+
+
+READING = Reading()
+
+
+def services_agreement(account: Account | None) -> bool:
+    """Is the agreement one where the vendor delivers services (contract 3a: service_removal)?"""
+    return account is not None and bool(_SERVICES_AGREEMENT.search(account.contract.agreement_type or ""))
+
+
+def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, account: Account | None,
+              r: Reading = READING) -> tuple[str, float]:
+    labels = HEAD_LABELS["kind"]
+    p = np.asarray(p_head, dtype=float).copy()
+    hits = cues.hits(cues.kind, text)
+    if ext.modules and not cues.whole_account(text):
+        hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
+        p[labels.index("cancel")] *= 0.5
+    for label in hits:
+        if label in ("module_cancel", "service_removal"):
+            label = "drop_service"
+        if label in labels:
+            p[labels.index(label)] += r.kind_cue
+    if ext.seats_removed is not None or ext.seats_to is not None:
+        p[labels.index("seat_reduction")] += r.seats_bonus
+    if ext.modules:
+        p[labels.index("pause" if "pause" in hits else "drop_service")] += r.service_bonus
+    p /= p.sum()
+    kind = labels[int(p.argmax())]
+    if kind == "drop_service":
+        kind = "service_removal" if services_agreement(account) else "module_cancel"
+    return kind, round(float(p.max()), 3)
+
+
+def read_cause(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) -> tuple[str, float, list[str]]:
+    """(cause, confidence, the two likeliest real causes)."""
+    labels = HEAD_LABELS["cause"]
+    p = np.asarray(p_head, dtype=float).copy()
+    for label in cues.hits(cues.cause, text):
+        if label in labels:
+            p[labels.index(label)] += r.cause_cue
+    p /= p.sum()
+    real = [i for i, lab in enumerate(labels) if lab != "unknown"]
+    top = sorted(real, key=lambda i: -p[i])[:2]
+    candidates = [labels[i] for i in top]
+    best = int(p.argmax())
+    if labels[best] == "unknown" or p[best] < r.min_cause:
+        return "unknown", round(float(1.0 - p[top[0]]), 3), candidates
+    return labels[best], round(float(p[best]), 3), candidates
+
+
+def read_hardship(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) -> str | None:
+    labels = HEAD_LABELS["hardship"]
+    p = np.asarray(p_head, dtype=float).copy()
+    for label in cues.hits(cues.hardship, text):
+        if label in labels:
+            p[labels.index(label)] += r.hardship_cue
+    p[0] = 0.0
+    best = int(p.argmax())
+    return labels[best] if p[best] >= r.min_hardship else None
+
+
+def read_pushback(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) -> bool:
+    p = float(p_head[1]) + (r.pushback_cue if cues.has_pushback(text) else 0.0)
+    return p >= r.min_pushback
+
+
+def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cues, intent_hits: dict[str, int],
+             account: Account | None, language: str, r: Reading = READING) -> Diagnosis:
+    kind, kind_conf = read_kind(probs["kind"], text, ext, cues, account, r)
+    cause, cause_conf, candidates = read_cause(probs["cause"], text, cues, r)
+    hardship = read_hardship(probs["hardship"], text, cues, r)
+    pushback = read_pushback(probs["pushback"], text, cues, r)
+    reason_stated = bool(cues.hits(cues.cause, text) or cues.hits(cues.hardship, text)) or pushback
+    intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
+    pct = ext.reduction_pct
+    dx = Diagnosis(
+        intent=intent, intent_confidence=intent_conf,  # type: ignore[arg-type]
+        kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
+        reduction_pct=pct if pct is not None and 0 < pct <= 100 else None,
+        seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
+        modules=ext.modules, root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]
+        cause_candidates=candidates if cause == "unknown" else [],
+        hardship=hardship, pushback=pushback, language=language,  # type: ignore[arg-type]
+    )
+    return dx

@@ -1,0 +1,210 @@
+"""Train the diagnosis heads: `coach diagnosis train` (or `make diagnosis-model`).
+
+Data: the generated messages (knowledge/diagnosis/training/messages.jsonl, rebuilt from the phrase
+tables with a fixed seed), the hand-written exemplars (knowledge/diagnosis/exemplars.yaml) and any
+corrections a deployment stored. Figures: 5-fold cross-validation on the training data and the dev
+set (evals/messages.yaml, written apart from the training data). The held-out set is never read here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from coach.diagnosis.heads import HEAD_LABELS, Head, Heads, digest, fit_softmax, fit_temperature, folds, save, softmax
+from coach.diagnosis.trainset import TrainingItem, generate, load_phrases, read_jsonl, write_jsonl
+
+log = logging.getLogger(__name__)
+SEED = 11
+L2 = {"intent": 1e-3, "kind": 1e-3, "cause": 1e-3, "hardship": 1e-3, "pushback": 1e-3}
+GROUPS = {"en": "en", "uk": "uk"}  # every other language is the "other" group
+
+
+def group(lang: str) -> str:
+    return GROUPS.get(lang, "other")
+
+
+def hand_items(exemplar_file: Path) -> list[TrainingItem]:
+    """The hand-written exemplars as training items (labels they do not carry stay unlabelled)."""
+    from coach.diagnosis.exemplars import load_exemplars
+    from coach.knowledge.lang import detect_language
+
+    out = []
+    examples, _ = load_exemplars(exemplar_file)
+    for e in examples:
+        downsell = e.cause is not None or (e.kind is not None and e.kind != "other") or e.pushback
+        if not downsell:
+            continue
+        out.append(TrainingItem(
+            text=e.text, lang="uk" if detect_language(e.text) == "uk" else "en", intent="downsell",
+            kind=e.kind if e.kind not in (None, "other") else None, root_cause=e.cause,
+            hardship=e.hardship or "none", pushback=e.pushback, source="hand"))
+    return out
+
+
+def label_of(item: TrainingItem, head: str) -> str | None:
+    if head == "intent":
+        return item.intent
+    if head == "kind":
+        if item.kind in ("module_cancel", "service_removal"):
+            return "drop_service"
+        return item.kind if item.kind != "other" else None
+    if head == "cause":
+        return item.root_cause if item.intent == "downsell" else None
+    if head == "hardship":
+        return item.hardship
+    if head == "pushback":
+        return None if item.pushback is None else ("yes" if item.pushback else "no")
+    raise KeyError(head)
+
+
+def embed_cached(texts: list[str], embedder, cache_dir: Path | None,
+                 progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+    """Query vectors for `texts`, cached on disk by (embedder, texts)."""
+    path = cache_dir / f"diagnosis-train-{digest(texts, embedder.name)}.npy" if cache_dir else None
+    if path is not None and path.exists():
+        try:
+            arr = np.load(path, allow_pickle=False)
+            if arr.shape[0] == len(texts):
+                return arr
+        except (OSError, ValueError):
+            pass
+    parts = []
+    for i in range(0, len(texts), 32):
+        parts.append(np.asarray(embedder.embed_queries(texts[i:i + 32]), dtype=np.float32))
+        if progress:
+            progress(min(i + 32, len(texts)), len(texts))
+    arr = np.vstack(parts) if parts else np.zeros((0, embedder.dim), np.float32)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                np.save(fh, arr, allow_pickle=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return arr
+
+
+@dataclass
+class HeadReport:
+    n: int
+    cv_accuracy: float
+    cv_by_group: dict[str, float]
+    temperature: float
+    dev_accuracy: float | None = None
+    dev_n: int = 0
+
+
+@dataclass
+class TrainReport:
+    n_items: int
+    n_generated: int
+    n_hand: int
+    n_corrections: int
+    seconds_embed: float
+    seconds_fit: float
+    heads: dict[str, HeadReport] = field(default_factory=dict)
+    embedder: str = ""
+
+
+def train_heads(items: list[TrainingItem], x: np.ndarray, *, seed: int = SEED, k: int = 5,
+                dev: tuple[np.ndarray, dict[str, list[str | None]]] | None = None,
+                only: tuple[str, ...] | None = None) -> tuple[dict[str, Head], dict[str, HeadReport]]:
+    """Fit every head on the rows that carry its label; out-of-fold figures and temperature first."""
+    heads: dict[str, Head] = {}
+    reports: dict[str, HeadReport] = {}
+    for name, labels in HEAD_LABELS.items():
+        if only and name not in only:
+            continue
+        rows = [(i, label_of(it, name)) for i, it in enumerate(items)]
+        rows = [(i, lab) for i, lab in rows if lab is not None]
+        idx = np.asarray([i for i, _ in rows])
+        y = np.asarray([labels.index(lab) for _, lab in rows])
+        xs = x[idx]
+        oof = np.zeros((len(idx), len(labels)))
+        for fold in folds(len(idx), k, seed):
+            train = np.setdiff1d(np.arange(len(idx)), fold)
+            w, b = fit_softmax(xs[train], y[train], len(labels), L2[name])
+            oof[fold] = xs[fold] @ w + b
+        temp = fit_temperature(oof, y)
+        pred = oof.argmax(axis=1)
+        groups = np.asarray([group(items[i].lang) for i in idx])
+        by_group = {g: round(float((pred[groups == g] == y[groups == g]).mean()), 3)
+                    for g in ("en", "uk", "other") if (groups == g).any()}
+        w, b = fit_softmax(xs, y, len(labels), L2[name])
+        heads[name] = Head(labels, w, b, temp)
+        rep = HeadReport(n=len(idx), cv_accuracy=round(float((pred == y).mean()), 3), cv_by_group=by_group,
+                         temperature=round(temp, 3))
+        if dev is not None:
+            dx, dlabels = dev
+            pairs = [(j, lab) for j, lab in enumerate(dlabels.get(name, [])) if lab is not None]
+            if pairs:
+                j = np.asarray([p for p, _ in pairs])
+                got = softmax((dx[j] @ w + b) / temp).argmax(axis=1)
+                want = np.asarray([labels.index(lab) for _, lab in pairs])
+                rep.dev_accuracy, rep.dev_n = round(float((got == want).mean()), 3), len(pairs)
+        reports[name] = rep
+    return heads, reports
+
+
+def dev_set(path: Path) -> tuple[list[str], dict[str, list[str | None]]]:
+    """evals/messages.yaml as (texts, labels per head); its kinds use the older core/optional split."""
+    import yaml
+
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = [c["message"] for c in cases]
+    kind = [("drop_service" if c["kind"] in ("module_cancel", "service_removal") else c["kind"])
+            if c.get("kind") not in (None, "other") else None for c in cases]
+    return texts, {
+        "intent": ["downsell"] * len(cases),
+        "kind": kind,
+        "cause": [c.get("root_cause") for c in cases],
+        "hardship": [c.get("hardship") or "none" for c in cases],
+    }
+
+
+def rebuild(settings, *, regenerate: bool = True, corrections: list[TrainingItem] | None = None,
+            progress: Callable[[int, int], None] | None = None, out_dir: Path | None = None) -> TrainReport:
+    """Regenerate the training messages, embed, cross-validate, fit and save the heads."""
+    from coach.knowledge.embeddings import get_embedder
+
+    folder = settings.knowledge_dir / "diagnosis"
+    train_file = folder / "training" / "messages.jsonl"
+    if regenerate:
+        write_jsonl(generate(load_phrases(folder / "training" / "phrases"), seed=SEED), train_file)
+    generated = read_jsonl(train_file)
+    hand = hand_items(folder / "exemplars.yaml")
+    extra = list(corrections or [])
+    items = generated + hand + extra
+    embedder = get_embedder(settings)
+    from coach.diagnosis.classifier import prepare_text
+
+    cache = settings.data_dir / "cache"
+    t0 = time.perf_counter()
+    x = embed_cached([prepare_text(it.text) for it in items], embedder, cache, progress)
+    dev_path = settings.evals_dir / "messages.yaml"
+    dev = None
+    if dev_path.exists():
+        dtexts, dlabels = dev_set(dev_path)
+        dev = (embed_cached([prepare_text(t) for t in dtexts], embedder, cache), dlabels)
+    t1 = time.perf_counter()
+    heads, reports = train_heads(items, x, dev=dev)
+    t2 = time.perf_counter()
+    meta = {"embedder": embedder.name, "dim": int(x.shape[1]), "seed": SEED, "l2": L2,
+            "data": digest([it.text for it in items]), "n_items": len(items), "n_generated": len(generated),
+            "n_hand": len(hand), "n_corrections": len(extra),
+            "cv": {k: {"accuracy": r.cv_accuracy, "by_group": r.cv_by_group, "n": r.n} for k, r in reports.items()},
+            "dev": {k: {"accuracy": r.dev_accuracy, "n": r.dev_n} for k, r in reports.items()}}
+    save(Heads(heads, meta), out_dir or folder / "model")
+    return TrainReport(n_items=len(items), n_generated=len(generated), n_hand=len(hand), n_corrections=len(extra),
+                       seconds_embed=round(t1 - t0, 1), seconds_fit=round(t2 - t1, 1), heads=reports,
+                       embedder=embedder.name)
