@@ -1,4 +1,4 @@
-.PHONY: install dev demo test lint bench eval
+.PHONY: install dev demo test lint bench eval diagnosis-model diagnosis-eval
 
 install:
 	./scripts/setup
@@ -26,3 +26,11 @@ bench:
 	.venv/bin/python benchmarks/llm_overhead.py
 	.venv/bin/python benchmarks/portfolio.py
 	.venv/bin/python benchmarks/baseline_minilm.py
+
+# Rebuild the diagnosis heads (fixed seed; prints training time and cross-validated / dev figures).
+diagnosis-model:
+	.venv/bin/coach diagnosis train
+
+# Aggregate diagnosis figures on the held-out set (never trained or tuned on).
+diagnosis-eval:
+	.venv/bin/coach diagnosis eval --items evals/heldout/diagnosis.yaml

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from api.schemas import MAX_TEXT, DraftOut, In, Out
+from api.schemas import MAX_TEXT, Corrections, DraftOut, In, Out
 from coach.cases.stages import Stage
 from coach.cases.triggers import TRIGGER_KINDS
 
@@ -26,6 +26,8 @@ class TurnIn(In):
     role: Literal["customer", "csm"] = Field(
         default="customer", description="customer: get a suggestion; csm: record what was sent")
     today: date | None = None
+    corrections: Corrections | None = Field(default=None, description="Inferred fields the CSM corrected "
+                                            "(contract 3a); the suggestion is recomputed from them")
 
 
 class StreamTurnIn(In):

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.diagnosis.corrections import Corrections
+
 MAX_TEXT = 20_000  # one customer message
 MAX_MONEY = 1e9  # per month; keeps every figure finite
 AccountId = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$")
@@ -193,6 +195,8 @@ class DraftIn(AccountRef):
     message: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
     history: list[str] = Field(default_factory=list, max_length=50)
     prior_counters: int = Field(default=0, ge=0, le=10)
+    corrections: Corrections | None = Field(default=None, description="Inferred fields the CSM corrected "
+                                            "(contract 3a); the draft is recomputed from them")
 
 
 # --- policy -------------------------------------------------------------------------------------

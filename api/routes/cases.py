@@ -32,6 +32,7 @@ from api.deps import DrafterDep, PolicyDep, SessionDep, SettingsDep, today_or
 from api.errors import CONFLICT, NOT_FOUND
 from api.routes.outreach import respect_firm_no
 from coach.cases import Stage
+from coach.diagnosis.corrections import record
 from coach.store import repo
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
@@ -84,8 +85,11 @@ def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: Settin
     suggestion = None
     if body.role == "customer":
         account, texts, counters = case_context(s, case)
+        extra = {"corrections": body.corrections} if body.corrections is not None else {}
         draft = drafter(account, body.text, today=today, history=texts[:-1], prior_counters=counters,
-                        settings=settings)
+                        settings=settings, **extra)
+        if body.corrections is not None:
+            record(s, account, body.text, draft, body.corrections)
         suggestion = respect_firm_no(s, case, body.text, draft_out(draft), policy, today, settings)
         repo.add_decision(s, case, turn, suggestion.model_dump(mode="json"), today)
     s.commit()

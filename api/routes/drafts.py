@@ -8,6 +8,7 @@ from api.casework import draft_out, resolve_account
 from api.deps import DrafterDep, SessionDep, SettingsDep, today_or
 from api.errors import NOT_FOUND
 from api.schemas import DraftIn, DraftOut
+from coach.diagnosis.corrections import record
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
 
@@ -18,5 +19,10 @@ def create_draft(body: DraftIn, s: SessionDep, settings: SettingsDep, drafter: D
     today = today_or(body.today)
     account = resolve_account(s, body, today)
     s.close()  # drafting may take a while; do not hold a connection
-    return draft_out(drafter(account, body.message, today=today, history=body.history,
-                             prior_counters=body.prior_counters, settings=settings))
+    extra = {"corrections": body.corrections} if body.corrections is not None else {}
+    draft = drafter(account, body.message, today=today, history=body.history,
+                    prior_counters=body.prior_counters, settings=settings, **extra)
+    if body.corrections is not None:  # the CSM's labels, kept for this deployment's classifier
+        record(s, account, body.message, draft, body.corrections)
+        s.commit()
+    return draft_out(draft)

@@ -64,7 +64,8 @@ def train(
 @diagnosis_app.command("eval")
 @handles_errors
 def eval_cmd(
-    items: Annotated[Path | None, Opt("--items", help="Labelled items (default: evals/heldout/diagnosis.yaml).")] = None,
+    items: Annotated[Path | None, Opt("--items", help="Labelled items (default: "
+                                                      "evals/heldout/diagnosis.yaml).")] = None,
     accounts: Annotated[Path | None, Opt("--accounts", help="Account folder (default: next to the items).")] = None,
     as_json: Annotated[bool, Opt("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
@@ -85,3 +86,25 @@ def run_eval(items: Path | None, accounts: Path | None, as_json: bool) -> dict:
     else:
         typer.echo(render(fig))
     return fig
+
+
+@diagnosis_app.command("corrections-experiment")
+@handles_errors
+def corrections_experiment_cmd(
+    as_json: Annotated[bool, Opt("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Measure whether corrections of misread dev messages improve accuracy on unseen similar ones."""
+    from coach.cli.common import print_json
+    from coach.config import get_settings
+    from coach.diagnosis.training import corrections_experiment
+
+    out = corrections_experiment(get_settings())
+    if as_json:
+        print_json(out)
+        return
+    for r in out["runs"]:
+        c, k = r["cause"], r["kind"]
+        typer.echo(f"seed {r['seed']}: {r['corrections']} corrections, {r['unseen']} unseen; cause "
+                   f"{c['before']} -> {c['after']}, kind {k['before']} -> {k['after']}")
+    typer.echo(f"mean: cause {out['cause']['before']} -> {out['cause']['after']}, "
+               f"kind {out['kind']['before']} -> {out['kind']['after']}")

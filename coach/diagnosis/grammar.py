@@ -51,15 +51,15 @@ MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€
 _TO_SEATS = [
     re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut (?:us |it |this )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
-               r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|only need|need only|keep(?:ing)? (?:only |just )?|"
-               r"to just|to only|just|only)\s+(?:about |around |roughly )?" + N + r"\s+" + SEAT, re.I),
+               r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
+               r"keep(?:ing)?(?: only| just)?|to just|to only|just|only)\s+(?:about |around |roughly )?" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)", re.I),
-    re.compile(r"(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:para|só precisamos de|apenas)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
 _FROM_TO = re.compile(r"(?:\bfrom|\bз|\bіз|\bde|\bvon|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
@@ -72,23 +72,32 @@ _BY_SEATS = [
                r"(?:another |about |around |roughly )?" + N + r"\s+(?:(?:of )?(?:our|the|my|its) (?:" + N + r" )?)?" + SEAT,
                re.I),
     re.compile(N + r"\s+(?:fewer|less)\s+" + SEAT, re.I),
+    re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
-    re.compile(r"(?:на|скоротити|скоротіть|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:supprimer|retirer|réduire de|enlever|moins)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:reduzir|cortar|remover|tirar|menos)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 _OF_OUR = re.compile(r"\b(?:give back|drop|cut|remove|release|lose)\s+" + N + r"\s+of\s+(?:our|the)\s+" + N, re.I)
+# "move 20 of our users over to it" (to a competitor): seats leaving, count only.
+_MOVE_N = re.compile(r"\b(?:move|moving|switch|switching|transfer|transferring|migrate|migrating)\s+" + N
+                     + r"\s+(?:of\s+(?:our|the)\s+)?" + SEAT, re.I)
 # Numbers that are facts about usage, never the request.
 _FACT = re.compile(
     r"\b(?:only|just|fewer than|less than|under|about|maybe|barely)\s+" + N + r"\s*%?\s+(?:of|out of|з|із|de|von|sur|z)\s+"
     r"|\b" + N + r"\s+(?:of|out of|з|із|de|von|sur|z)\s+(?:our|the|наших|nuestros|unseren|nos|nossos|naszych)?\s*"
     + N + r"\s+\w+\s+(?:use|actually|really|log|open|are active|користу|usan|nutzen|utilisent|usam|korzyst)"
     r"|(?:fewer than|less than|only|under)\s+" + PCT
-    + r"|" + PCT + r"\s+of\s+(?:our|the|them|people|users|staff|drivers|the team)"
+    + r"|(?:headcount|staff|team|employees|people|workforce|personnel)\s+(?:\w+\s+){0,2}(?:dropped|fell|shrank|went|"
+    r"decreased|declined|grew|changed)\s+(?:down\s+)?from\s+" + N + r"\s+to\s+" + N
+    + r"|(?:offer(?:ed)?|propos\w*|counter\w*|quoted|пропозиц\w*|пропону\w*|запропонува\w*|oferta|angebot|offre|proposta|ofert\w*)"
+    r"\s+(?:\w+\s+){0,3}" + PCT
+    + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
+    r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have))"
     r"|(?:off by|down|up|grew|growth|fell|dropped|declined|lost|revenue|sales|bookings|forecasts?|budget|бюджет\w*|"
     r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT,
     re.I)
@@ -104,6 +113,7 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
                                  r"nadal)", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b|наполовину|удвічі|"
+                r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
                 r"o połowę|na pół", re.I), 50.0),
     (re.compile(r"\btwo[- ]thirds\b|дві третини", re.I), 66.7),
@@ -117,7 +127,8 @@ _MONEY_TARGET = re.compile(
     r"(?:down to|to|only|at most|max(?:imum)?|no more than|can pay|pay|afford|budget (?:is|of)|до|лише|не більше|"
     r"a|hasta|solo|auf|nur|höchstens|à|seulement|para|só|apenas|do|najwyżej|tylko)\s+(?:about |around )?" + MONEY
     + r"\s*(?:/|a|per|each|every|на|al|por|im|pro|par|por|miesięcznie|monthly|на місяць|mensuales)?\s*"
-    r"(?:month|mo\b|місяць|mes|monat|mois|mês|miesiąc|miesięcznie|monthly)?", re.I)
+    r"(?:month|mo\b|місяць|mes|monat|mois|mês|miesiąc|miesięcznie|monthly)?"
+    r"|(?:down to|to|only|pay|afford)\s+(?:about |around )?" + N + r"\s?k\b(?=\s*(?:a|per|/)\s*(?:month|mo\b))", re.I)
 
 
 @dataclass
@@ -179,6 +190,9 @@ def read_figures(text: str) -> Figures:
             if m and not is_fact(m.start()):
                 f.seats_to = _int(m.group(1))
                 break
+    m = _MOVE_N.search(t)
+    if f.seats_removed is None and m and not is_fact(m.start()):
+        f.seats_removed = _int(m.group(1))
     if f.seats_removed is None:
         for pat in _BY_SEATS:
             m = pat.search(t)

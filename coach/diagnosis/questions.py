@@ -73,3 +73,21 @@ def questions_for(root_cause: str, language: str = "en", n: int = 3, *,
         if q not in picked:
             picked.append(q)
     return picked
+
+
+def questions_between(candidates: list[str], language: str = "en", n: int = 4, *,
+                      path: Path | None = None) -> list[str]:
+    """When the cause is unclear: questions from the two likeliest causes, alternating, so the answer
+    tells them apart; general questions fill the rest."""
+    lists = [questions_for(c, language, n, path=path) for c in candidates[:2] if c in ROOT_CAUSES]
+    picked: list[str] = []
+    for i in range(n):
+        for qs in lists:
+            if i < len(qs) and qs[i] not in picked and len(picked) < max(2, n - 1):
+                picked.append(qs[i])
+    for q in questions_for("unknown", language, n, path=path):
+        if len(picked) >= n:
+            break
+        if q not in picked:
+            picked.append(q)
+    return picked

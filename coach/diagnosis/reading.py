@@ -29,11 +29,10 @@ class Reading:
 
     kind_cue: float = 0.25
     seats_bonus: float = 0.5
-    service_bonus: float = 0.6
+    service_bonus: float = 0.35
     cause_cue: float = 0.3
     min_cause: float = 0.42  # below this calibrated probability the cause is unknown
-    hardship_cue: float = 0.4
-    min_hardship: float = 0.5
+    min_hardship_head: float = 0.9  # the head alone, without a hardship cue
     pushback_cue: float = 0.4
     min_pushback: float = 0.6
 
@@ -87,15 +86,20 @@ def read_cause(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) 
     return labels[best], round(float(p[best]), 3), candidates
 
 
-def read_hardship(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) -> str | None:
+def read_hardship(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING, *,
+                  head_alone: bool = True) -> str | None:
+    """A hardship cue decides (the head breaks a tie between two); the head alone needs to be sure, as
+    it learnt from few phrasings per language and mistakes a plain invoice question for distress."""
     labels = HEAD_LABELS["hardship"]
     p = np.asarray(p_head, dtype=float).copy()
-    for label in cues.hits(cues.hardship, text):
-        if label in labels:
-            p[labels.index(label)] += r.hardship_cue
+    hits = [h for h in cues.hits(cues.hardship, text) if h in labels]
+    if hits:
+        return max(hits, key=lambda h: p[labels.index(h)])
+    if not head_alone:
+        return None
     p[0] = 0.0
     best = int(p.argmax())
-    return labels[best] if p[best] >= r.min_hardship else None
+    return labels[best] if p[best] >= r.min_hardship_head else None
 
 
 def read_pushback(p_head: np.ndarray, text: str, cues: Cues, r: Reading = READING) -> bool:
@@ -107,10 +111,11 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
              account: Account | None, language: str, r: Reading = READING) -> Diagnosis:
     kind, kind_conf = read_kind(probs["kind"], text, ext, cues, account, r)
     cause, cause_conf, candidates = read_cause(probs["cause"], text, cues, r)
-    hardship = read_hardship(probs["hardship"], text, cues, r)
     pushback = read_pushback(probs["pushback"], text, cues, r)
     reason_stated = bool(cues.hits(cues.cause, text) or cues.hits(cues.hardship, text)) or pushback
     intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
+    # Outside a downsell only a hardship the customer names (a cue) counts.
+    hardship = read_hardship(probs["hardship"], text, cues, r, head_alone=intent == "downsell")
     pct = ext.reduction_pct
     dx = Diagnosis(
         intent=intent, intent_confidence=intent_conf,  # type: ignore[arg-type]

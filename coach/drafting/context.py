@@ -34,6 +34,7 @@ class DraftContext:
     language: str
     passages: list[Hit] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
+    read_as: dict | None = None  # what coach read before the CSM's corrections (None: nothing corrected)
 
     @property
     def contact_first(self) -> str:

@@ -15,7 +15,8 @@ from typing import Protocol
 from coach.accounts import Account, derive
 from coach.config import Settings, get_settings
 from coach.diagnosis import Diagnosis, diagnose
-from coach.diagnosis.questions import questions_for
+from coach.diagnosis.corrections import Corrections, apply_corrections, parse_corrections
+from coach.diagnosis.questions import questions_between, questions_for
 from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
 from coach.drafting.intents import confidences
@@ -113,26 +114,18 @@ def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
 
 
 def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> Diagnosis:
-    """The latest turn decides the request; an earlier turn may still hold the reason or hardship."""
-    if not history or (dx.root_cause != "unknown" and dx.hardship):
+    """The conversation, not the last message: the first stated request persists until a later turn
+    states a new one; the reason and a hardship may come from any earlier turn."""
+    if not history:
         return dx
-    earlier = diagnose(" ".join(t for t in history[-4:] if t.strip()) or ".", account)
-    update: dict = {}
-    if dx.root_cause == "unknown" and earlier.root_cause != "unknown":
-        update.update(root_cause=earlier.root_cause, root_cause_confidence=earlier.root_cause_confidence)
-    if not dx.hardship and earlier.hardship:
-        update["hardship"] = earlier.hardship
-    if dx.kind == "other" and earlier.kind != "other":
-        update.update(kind=earlier.kind, kind_confidence=earlier.kind_confidence,
-                      reduction_pct=dx.reduction_pct or earlier.reduction_pct,
-                      seats_requested=dx.seats_requested or earlier.seats_requested,
-                      modules=dx.modules or earlier.modules)
-    return dx.model_copy(update=update) if update else dx
+    from coach.diagnosis.conversation import combine
+
+    return combine([diagnose(t, account) for t in history[-6:] if t.strip()], dx)
 
 
 def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge,
                   settings: Settings, history: list[str] | None = None,
-                  prior_counters: int = 0) -> DraftContext:
+                  prior_counters: int = 0, corrections: Corrections | dict | None = None) -> DraftContext:
     if not message.strip():
         raise CoachInputError("message: the customer's message is empty")
     if account.contract.start_date > today:
@@ -141,22 +134,26 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     dx = with_history(diagnose(message, account), history, account)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
+    fixes = parse_corrections(corrections)
+    read_as = dx.model_dump(include={"intent", "kind", "root_cause", "hardship", "seats_requested",
+                                     "reduction_pct", "modules"}) if fixes else None
+    dx = apply_corrections(dx, fixes, account)  # the CSM has the last word; the draft follows it
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
     language = dx.language if dx.language in ("en", "uk") else account.language
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
     passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
-                        passages=passages, history=list(history or []))
+                        passages=passages, history=list(history or []), read_as=read_as)
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
-          drafter: Drafter | None = None) -> Draft:
+          drafter: Drafter | None = None, corrections: Corrections | dict | None = None) -> Draft:
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
-                        prior_counters=prior_counters)
+                        prior_counters=prior_counters, corrections=corrections)
     if ctx.diagnosis.intent != "downsell":  # contract 3a: intent first
         from coach.drafting.intents import intent_draft
 
@@ -167,6 +164,13 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
         return assemble(ctx, writer)
     prepared = prepare(ctx)  # the model drafter writes every part up front, in parallel
     return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
+
+
+def _questions(dx: Diagnosis, language: str, n: int) -> list[str]:
+    """When the cause is unclear, the questions that tell the two likeliest causes apart."""
+    if dx.root_cause == "unknown" and dx.cause_candidates:
+        return questions_between(dx.cause_candidates, language, n)
+    return questions_for(dx.root_cause, language, n)
 
 
 def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | None = None,
@@ -205,7 +209,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         hardship=d_hardship(ctx),
         eligibility=d.eligibility,
         acknowledgment=ack,
-        diagnosis_questions=questions_for(dx.root_cause, ctx.language, n_questions),
+        diagnosis_questions=_questions(dx, ctx.language, n_questions),
         counter_proposal=counter,
         escalations=list(d.escalations),
         reengagement_triggers=list(d.triggers),
@@ -220,4 +224,5 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         intent=dx.intent,
         confidence=confidences(dx),
         corrected=list(dx.corrected),
+        read_as=ctx.read_as,
     )

@@ -67,6 +67,7 @@ def intent_draft(ctx: DraftContext, prompts_dir: Path, knowledge=None) -> Draft:
         confidence=confidences(dx),
         corrected=list(dx.corrected),
         next_step=NEXT_STEPS.get(intent, NEXT_STEPS["other"]),
+        read_as=ctx.read_as,
     )
 
 

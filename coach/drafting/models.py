@@ -90,3 +90,4 @@ class Draft(BaseModel):
     confidence: dict[str, float] = Field(default_factory=dict)  # intent, kind, root_cause (contract 3a)
     corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand
     next_step: NextStep | None = None  # for intents other than downsell
+    read_as: dict | None = Field(default=None, exclude=True)  # before the CSM's corrections (stored, not shown)

@@ -91,6 +91,7 @@ def stream_draft(
     settings: Settings | None = None,
     history: list[str] | None = None,
     prior_counters: int = 0,
+    corrections: dict | None = None,
 ) -> Iterator[Event]:
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
@@ -102,6 +103,7 @@ def stream_draft(
         settings=s,
         history=history,
         prior_counters=prior_counters,
+        corrections=corrections,
     )
     writer = default_drafter(s, kn)
     yield meta(ctx, writer.name)

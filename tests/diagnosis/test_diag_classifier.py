@@ -40,8 +40,9 @@ def test_root_cause_from_paraphrases(message: str, cause: str, account) -> None:
 
 KIND_CASES = [
     ("We'd like to give back 10 of our licences next month.", "seat_reduction"),
-    ("Please cancel PPC from next month.", "module_cancel"),  # optional service
-    ("Please remove SEO from our package.", "service_removal"),  # core service
+    # acme-dental is a services agreement (integrated_marketing): removing a service is service_removal
+    ("Please cancel PPC from next month.", "service_removal"),
+    ("Please remove SEO from our package.", "service_removal"),
     ("Could you knock our monthly bill down by a quarter?", "acv_cut"),
     ("Can we switch to a cheaper plan?", "tier_downgrade"),
     ("Can we put the whole account on hold for the summer?", "pause"),
@@ -149,3 +150,12 @@ def test_output_is_always_in_range(account) -> None:
 def test_empty_message_is_an_input_error(message: str) -> None:
     with pytest.raises(CoachInputError, match="message"):
         diagnose(message)
+
+
+def test_module_cancel_on_a_software_subscription() -> None:
+    from tests.factories import make_account
+
+    acct = make_account(contract={"start_date": "2025-09-01", "term_months": 24, "agreement_type": "saas_subscription"},
+                        services=[{"name": "Core Platform", "mrr": 3000.0, "core": True},
+                                  {"name": "Advanced Analytics", "mrr": 1600.0, "core": False}])
+    assert diagnose("Please cancel Advanced Analytics from next month.", acct).kind == "module_cancel"

@@ -1,0 +1,76 @@
+"""The conversation, not the last message: request persistence, new requests, pushback."""
+
+from coach.diagnosis.conversation import Turn, combine, read_conversation, states_request
+from coach.diagnosis.models import Diagnosis
+from coach.drafting.engine import draft
+from tests.conftest import TODAY
+from tests.factories import make_account
+
+FIRST = Diagnosis(kind="seat_reduction", kind_confidence=0.9, reduction_pct=30.0, seats_requested=12,
+                  root_cause="budget_cut", root_cause_confidence=0.8)
+
+
+def test_first_request_persists_through_a_turn_without_one():
+    reply = Diagnosis(kind="acv_cut", kind_confidence=0.3, root_cause="unknown")
+    out = combine([FIRST], reply)
+    assert out.kind == "seat_reduction" and out.reduction_pct == 30.0 and out.seats_requested == 12
+    assert out.root_cause == "budget_cut"  # the reason stated earlier still holds
+
+
+def test_a_new_request_replaces_the_old_one():
+    new = Diagnosis(kind="module_cancel", kind_confidence=0.8, modules=["PPC"], root_cause="value_perception")
+    assert states_request(new)
+    out = combine([FIRST], new)
+    assert out.kind == "module_cancel" and out.modules == ["PPC"] and out.reduction_pct is None
+    assert out.root_cause == "value_perception"
+
+
+def test_pushback_with_a_figure_keeps_the_kind_and_takes_the_new_figure():
+    push = Diagnosis(kind="acv_cut", kind_confidence=0.5, reduction_pct=40.0, pushback=True)
+    out = combine([FIRST], push)
+    assert out.pushback and out.kind == "seat_reduction" and out.reduction_pct == 40.0
+    bare = Diagnosis(kind="acv_cut", kind_confidence=0.4, pushback=True)
+    out = combine([FIRST], bare)
+    assert out.pushback and out.kind == "seat_reduction" and out.reduction_pct == 30.0
+
+
+def test_a_later_turn_answers_the_why():
+    unknown = FIRST.model_copy(update={"root_cause": "unknown"})
+    answer = Diagnosis(kind="acv_cut", kind_confidence=0.2, root_cause="org_shrinking", root_cause_confidence=0.7)
+    out = combine([unknown], answer)
+    assert out.kind == "seat_reduction" and out.root_cause == "org_shrinking"
+
+
+def test_thanks_after_a_request_stays_a_downsell():
+    thanks = Diagnosis(intent="feedback", kind="other")
+    out = combine([FIRST], thanks)
+    assert out.intent == "downsell" and out.kind == "seat_reduction"
+
+
+def test_no_pushback_before_any_counter():
+    def fake(text, account):
+        return Diagnosis(pushback=True) if "too much" in text else FIRST
+    out = read_conversation([Turn("customer", "cut 12 seats")], "that's too much", None, fake)
+    assert out.pushback is False
+    out = read_conversation([Turn("customer", "cut 12 seats"), Turn("csm", "we can do 10% off for 24 months")],
+                            "that's too much", None, fake)
+    assert out.pushback is True
+
+
+def test_pushback_in_a_case_brings_in_vp_cs(builtin_knowledge):
+    acct = make_account()
+    history = ["Our budget was cut, we need to reduce our seats by 30%."]
+    d = draft(acct, "20% still feels like a lot... can't you just do 30% off?", today=TODAY,
+              knowledge=builtin_knowledge, history=history, prior_counters=1)
+    assert d.intent == "downsell"
+    assert d.request.kind == "seat_reduction"
+    assert d.request.reduction_pct == 30.0
+    assert "vp_cs" in d.escalations
+
+
+def test_unchanged_request_across_turns(builtin_knowledge):
+    acct = make_account()
+    history = ["We need to drop PPC, it isn't bringing leads."]
+    d = draft(acct, "Ok, when can you confirm?", today=TODAY, knowledge=builtin_knowledge, history=history)
+    assert d.intent == "downsell"
+    assert d.request.kind in ("service_removal", "module_cancel") and d.request.modules == ["PPC"]
