@@ -72,6 +72,9 @@ def identify(text: str) -> str | None:
             return "uk"
         if ru and not uk:
             return "ru"
+        clean = _LATIN.sub("", clean)  # a brand name in Latin letters does not make it English
+    elif lat > 2 * cyr:
+        clean = _CYRILLIC.sub("", clean)  # a closing "дякую" does not make an English text Ukrainian
     lang, _ = _identifier().classify(clean)
     return str(lang)
 
