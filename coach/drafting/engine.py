@@ -115,7 +115,7 @@ def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> 
     return dx.model_copy(update=update) if update else dx
 
 
-def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge,
+def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge | None,
                   settings: Settings, history: list[str] | None = None,
                   prior_counters: int = 0) -> DraftContext:
     if not message.strip():
@@ -129,7 +129,8 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
     language = dx.language if dx.language in ("en", "uk") else account.language
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
-    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
+    # (no index: a reply check needs the facts, not the passages)
+    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" and knowledge else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
                         passages=passages, history=list(history or []), guard=guard_for(settings))
