@@ -44,3 +44,27 @@ def test_a_clean_reply_passes(fake_client: TestClient) -> None:
 def test_bad_input_is_a_422_naming_the_field(fake_client: TestClient, body: dict[str, Any], field: str) -> None:
     r = check(fake_client, **body)
     assert r.status_code == 422 and field in r.text
+
+
+def test_an_edited_policy_reaches_the_policy_check(tmp_path: Any, index_dir: Any) -> None:
+    """One cached policy load for every route: editing policy.yaml changes /v1/policy/check too."""
+    import os
+    import time
+
+    from api.app import create_app
+    from coach.config import REPO_ROOT
+    from tests.api.conftest import make_settings
+
+    policy = tmp_path / "policy.yaml"
+    original = (REPO_ROOT / "knowledge" / "policy.yaml").read_text(encoding="utf-8")
+    policy.write_text(original, encoding="utf-8")
+    settings = make_settings(tmp_path / "data", index_dir, policy_file=policy)
+    body = {"today": str(TODAY), "account": account_factory(), "offer": {"new_mrr": 3000.0}}
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        before = client.post("/v1/policy/check", json=body).json()
+        policy.write_text(original.replace("hard_cap_pct: 20", "hard_cap_pct: 60"), encoding="utf-8")
+        later = time.time() + 5
+        os.utime(policy, (later, later))
+        after = client.post("/v1/policy/check", json=body).json()
+    cap = [next(c for c in b["checks"] if c["id"] == "discount-cap") for b in (before, after)]
+    assert cap[0]["passed"] is False and cap[1]["passed"] is True, cap
