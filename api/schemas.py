@@ -144,11 +144,17 @@ class FallbackOut(Out):
     reason: str
 
 
+class NextStepOut(Out):
+    owner: str
+    action: str
+
+
 class DraftOut(Out):
     """The draft (contract section 3)."""
 
     model_config = ConfigDict(extra="allow", allow_inf_nan=False)
 
+    intent: str = "downsell"
     request: RequestKindOut
     root_cause: str
     hardship: str | None
@@ -164,6 +170,9 @@ class DraftOut(Out):
     drafter: str = "template"
     fallbacks: list[FallbackOut] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    confidence: dict[str, float] = Field(default_factory=dict)
+    corrected: list[str] = Field(default_factory=list)
+    next_step: NextStepOut | None = None
 
 
 class AccountRef(In):
