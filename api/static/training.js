@@ -143,6 +143,7 @@ function renderScorecard(card) {
   const parts = [head,
     el("p", `Outcome: ${card.outcome.replaceAll("_", " ")} · root cause: ${card.root_cause.replaceAll("_", " ")} (${card.root_cause_uncovered ? "uncovered" : "not uncovered"})`, "muted"),
     el("p", `Policy reference: ${ref.play.replaceAll("_", " ")}${ref.new_mrr !== null ? `, new MRR ${money(ref.new_mrr)}` : ""}${ref.term_extension_months ? `, ${ref.term_extension_months}-month extension` : ""}${ref.pause_months ? `, ${ref.pause_months}-month pause` : ""}`, "muted"),
+    ...(card.level_reason ? [el("p", `Level: ${card.level_reason}.`, "level-reason"), el("p", `Rule: ${card.level_rule}`, "muted rule")] : []),
     el("h3", "Mandatory components")];
   const comps = el("ul", null, "items");
   comps.id = "components";
@@ -156,7 +157,9 @@ function renderScorecard(card) {
   const fails = el("ul", null, "items");
   fails.id = "failures";
   for (const f of card.failure_modes) {
-    const li = el("li", `${f.id} ${f.title}: ${f.summary}`, f.triggered ? "failed" : "ok");
+    const status = f.status || (f.triggered ? "triggered" : "ok");
+    const li = el("li", `${f.id} ${f.title}: ${f.summary}`, status === "triggered" ? "failed" : status === "ok" ? "ok" : "not-reached");
+    li.dataset.status = status;
     li.dataset.id = f.id;
     li.append(...evidenceLines(f.evidence));
     fails.append(li);

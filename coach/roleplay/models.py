@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from coach.drafting.models import RuleCheck
 
@@ -54,6 +54,7 @@ class TurnAnalysis(BaseModel):
     escalation: str | None = None
     account_executive: bool = False
     injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
+    own: list[str] = Field(default_factory=list)  # the coach's own template wording (never held against)
     offer: OfferRecord | None = None
 
 
@@ -98,9 +99,18 @@ class ComponentScore(BaseModel):
 class FailureMode(BaseModel):
     id: Literal["F1", "F2", "F3", "F4", "F5"]
     title: str
+    status: Literal["triggered", "ok", "not_reached"] = "ok"  # "ok" only with evidence for it
     triggered: bool
     summary: str
     evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_of_old_cards(cls, data: Any) -> Any:
+        """Cards stored before `status` existed carry only `triggered`."""
+        if isinstance(data, dict) and "status" not in data and "triggered" in data:
+            data = {**data, "status": "triggered" if data["triggered"] else "ok"}
+        return data
 
 
 class Breach(BaseModel):
@@ -156,6 +166,8 @@ class Scorecard(BaseModel):
     reference: Reference
     score: int
     level: Literal["excellent", "proficient", "developing", "needs coaching"]
+    level_rule: str = ""  # how any score maps to a level (printed on the card)
+    level_reason: str = ""  # how this score did, and what capped it
     components: list[ComponentScore]
     failure_modes: list[FailureMode]
     breaches: list[Breach]

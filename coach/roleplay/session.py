@@ -15,6 +15,7 @@ from coach.roleplay import customer, hints
 from coach.roleplay.analysis import analyse
 from coach.roleplay.card import Exchange
 from coach.roleplay.models import CustomerReply, CustomerState, Scorecard, TurnAnalysis
+from coach.roleplay.own_words import own_words
 from coach.roleplay.personas import Persona, UnknownPersona, get_persona
 from coach.roleplay.reference import model_draft, part_text, reference
 from coach.roleplay.scorer import score
@@ -141,7 +142,8 @@ class Trainer:
         heard = any("hardship" in f.topics or f.root for f in facts)
         known = persona.account.hardship or (persona.hardship if heard else None)  # what the trainee knows
         a = analyse(text, persona, self.policy, embedder=self.embedder, requested_mrr=ref.requested_mrr,
-                    hardship=known, previous_offer=state.last_offer, first_turn=not previous)
+                    hardship=known, previous_offer=state.last_offer, first_turn=not previous,
+                    own=own_words(self.settings.prompts_dir))
         reply = customer.respond(persona, state, a)
         if row.engine == "llm":
             reply = self._word(persona, state, reply, row, text)
