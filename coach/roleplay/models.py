@@ -10,7 +10,8 @@ from coach.drafting.models import RuleCheck
 
 Shape = Literal["reduce", "pause", "hold", "save"]
 Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",
-               "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral"]
+               "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral",
+               "standing", "early_trigger"]
 BREACH_RULES = ("lock-period", "discount-cap", "hardship-pause")  # a failed one is a policy breach
 
 
@@ -58,17 +59,36 @@ class TurnAnalysis(BaseModel):
     offer: OfferRecord | None = None
 
 
+class OfferSeen(BaseModel):
+    """An offer the customer heard, and how they took it."""
+
+    turn: int
+    offer: dict[str, Any]
+    verdict: str  # the beat it got: accept, fair_counter, too_small, too_long, mismatch
+
+
 class CustomerState(BaseModel):
-    """The scripted customer's memory between turns."""
+    """The dialogue state of one session, shared by the scripted and the model customer: what was
+    revealed, asked, offered and agreed, and every line already said (so nothing is said twice)."""
 
     revealed: list[str] = Field(default_factory=list)  # fact ids, in order
+    asked: dict[str, int] = Field(default_factory=dict)  # diagnosis topic -> times asked
+    offers: list[OfferSeen] = Field(default_factory=list)
+    agreed: dict[str, Any] | None = None  # the offer (or {"move": ...}) the customer said yes to
     patience: int = 2
     pushbacks: int = 0
+    turns: int = 0  # trainee turns answered
     accepted: bool = False
     left: bool = False
     pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
     last_offer: dict[str, Any] | None = None
     used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
+    said: list[str] = Field(default_factory=list)  # every line said, in order
+
+    @property
+    def open_offer(self) -> OfferSeen | None:
+        """The latest offer while nothing is agreed: what any reply must still deal with."""
+        return self.offers[-1] if self.offers and not self.accepted else None
 
 
 class CustomerReply(BaseModel):

@@ -24,8 +24,10 @@ _NUM_WORDS = {
 }
 _N = (r"(\d{1,3}|a|an|one|two|three|four|five|six|nine|twelve|eighteen|"
       r"один|одна|одну|два|дві|три|чотири|п['’]ять|шість|дев'ять|дванадцять)")
+_MORE = r"(?:more|additional|extra|further|додаткових|ще)\s+"  # "24 more months"
 _DURATION = re.compile(
-    _N + r"[\s-]*(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|(півроку|half a year)", re.I)
+    _N + r"[\s-]*(?:" + _MORE + r")?(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|"
+    r"(півроку|half a year)", re.I)
 _MONEY = re.compile(
     r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
     r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|доларів)?"
