@@ -13,8 +13,8 @@ from api.deps import require_access
 from api.errors import COMMON_ERRORS, install_error_handlers
 from api.readiness import Readiness, Warmup
 from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
-from api.routes import replies as reply_routes
 from api.routes import outreach as outreach_routes
+from api.routes import replies as reply_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
