@@ -30,4 +30,5 @@ class Diagnosis(BaseModel):
     root_cause_confidence: float = 0.0
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
+    insolvency: bool = False  # insolvency or bankruptcy reported: no save attempt (play table)
     language: str = "en"

@@ -27,9 +27,12 @@ _PUSHBACK_RE = re.compile("|".join(_PUSHBACK), re.IGNORECASE)
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _PCT_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|відсотк)", re.IGNORECASE)
-_PREPAY = re.compile(r"pre-?pay\w*|up-?front|in advance|передоплат\w*|наперед", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(no|without|not|never|nothing|без|не|жодн\w*)\b", re.IGNORECASE)
-_COMMIT = re.compile(r"commit|зобов['’]язан", re.IGNORECASE)
+_PREPAY = re.compile(r"pre-?pay\w*|up-?front|in advance|передоплат\w*|наперед|por adelantado|anticipad\w*|"
+                     r"Vorauszahlung\w*|im Voraus|paiement anticipé|d'avance|adiantad\w*|antecipad\w*|"
+                     r"przedpłat\w*|z góry", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(no|without|not|never|nothing|без|не|жодн\w*|sin|ohne|kein\w*|sans|aucun\w*|sem|"
+                       r"nenhum\w*|bez|żadn\w*)\b", re.IGNORECASE)
+_COMMIT = re.compile(r"commit|зобов['’]язан|compromis|verpflicht|engag|zobowiąz", re.IGNORECASE)
 
 
 @dataclass
