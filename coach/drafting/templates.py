@@ -59,7 +59,9 @@ def render(prompts_dir: Path, language: str, name: str, **context: object) -> st
     try:
         template = _env(str(prompts_dir)).get_template(f"{lang}/{name}.j2")
     except TemplateNotFound:
-        raise CoachRunError(f"prompts/templates/{lang}/{name}.j2: template missing") from None
+        if lang == "en":
+            raise CoachRunError(f"prompts/templates/{lang}/{name}.j2: template missing") from None
+        return render(prompts_dir, "en", name, **context)  # a language without this template: English
     text = template.render(**context)
     lines = [ln.rstrip() for ln in text.strip().splitlines()]
     out: list[str] = []

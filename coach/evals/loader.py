@@ -24,11 +24,11 @@ import yaml
 from pydantic import ValidationError
 
 from coach.accounts import parse_account
-from coach.config import REPO_ROOT
+from coach.config import bundled
 from coach.errors import CoachInputError
 from coach.evals.models import Case, CaseSet, Fixtures
 
-CASES_DIR = REPO_ROOT / "evals" / "cases"
+CASES_DIR = bundled("evals") / "cases"  # the built-in cases (Settings.evals_dir in the CLI)
 FIXTURES_FILE = "_fixtures.yaml"
 FILE_KEYS = {"category", "defaults", "cases", "tags"}
 

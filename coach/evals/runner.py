@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.accounts import parse_account
-from coach.config import REPO_ROOT, Settings, get_settings
+from coach.config import REPO_ROOT, Settings, bundled, get_settings
 from coach.drafting.engine import Drafter, TemplateDrafter, draft, policy_for
 from coach.drafting.models import Draft
 from coach.errors import CoachError, CoachInputError
@@ -30,7 +30,7 @@ from coach.knowledge.search import Knowledge, get_knowledge
 if TYPE_CHECKING:
     from coach.evals.judge import Judge
 
-RETRIEVAL_QUERIES = REPO_ROOT / "evals" / "retrieval.yaml"
+RETRIEVAL_QUERIES = bundled("evals") / "retrieval.yaml"
 CaseProgress = Callable[[int, int, CaseResult], None]
 
 
@@ -186,7 +186,7 @@ def run_eval(case_set: CaseSet, *, settings: Settings | None = None, drafter: st
         if progress:
             progress(i, total, result)
     opener_checks(case_set.cases, results)
-    retrieval_result = run_retrieval(builtin) if retrieval else None
+    retrieval_result = run_retrieval(builtin, s.evals_dir / "retrieval.yaml") if retrieval else None
     judge_result = None
     if judge is not None:
         judge_result = judge.run(case_set.cases, results)
