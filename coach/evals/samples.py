@@ -86,8 +86,8 @@ def _anchor(title: str) -> str:
 
 def _section(i: int, s: Sample, account_name: str, d: Draft) -> list[str]:
     c = d.counter_proposal
-    facts = [f"play `{d.play}`", f"kind `{d.request.kind}`", f"root cause `{d.root_cause}`",
-             f"reply in `{d.language}`"]
+    head = f"play `{d.play}`" if d.play else f"intent `{d.intent}` (no downsell play)"
+    facts = [head, f"kind `{d.request.kind}`", f"root cause `{d.root_cause}`", f"reply in `{d.language}`"]
     if d.hardship:
         facts.append(f"hardship `{d.hardship}`")
     if not d.eligibility.reduction_allowed:
@@ -99,7 +99,7 @@ def _section(i: int, s: Sample, account_name: str, d: Draft) -> list[str]:
     out += [f"- {q}" for q in d.diagnosis_questions]
     if c is not None:
         out += ["", "**Counter-proposal**", "", "```text", c.message or "(blocked by the guard)", "```"]
-    out += ["", f"**Escalations:** {', '.join(d.escalations)}"]
+    out += ["", f"**Escalations:** {', '.join(d.escalations) or 'none'}"]
     if d.violations:
         out.append(f"**Guard:** {'; '.join(d.violations)}")
     if d.notes:
