@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +15,6 @@ from coach.accounts import Account, derive
 from coach.config import Settings, get_settings
 from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.questions import questions_for
-from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
 from coach.drafting.intents import confidences
 from coach.drafting.listening import cause_questions, hear, listening_for, situation_questions
@@ -24,8 +22,10 @@ from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, Re
 from coach.drafting.profile import CsmProfile
 from coach.drafting.templates import render, template_languages
 from coach.errors import CoachInputError
+from coach.guard import guard_for
+from coach.guard.language import identify
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
-from coach.policy import Policy, decide, load_policy
+from coach.policy import decide, policy_for
 
 log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
@@ -50,7 +50,7 @@ PLAY_QUERIES = {
     "ask_for_budget": "discount limit: do not go below 15-20% off list; right-size to the budget instead",
 }
 LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "es": "Spanish", "de": "German", "fr": "French",
-                  "pt": "Portuguese", "pl": "Polish"}
+                  "pt": "Portuguese", "pl": "Polish", "it": "Italian", "nl": "Dutch", "ru": "Russian"}
 
 
 class Drafter(Protocol):
@@ -87,20 +87,6 @@ def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> D
         _announced_template = True
         log.warning("no model configured: using the template drafter")
     return TemplateDrafter(settings.prompts_dir)
-
-
-@lru_cache(maxsize=8)
-def _policy(path: str, mtime: float) -> Policy:
-    return load_policy(path)
-
-
-def policy_for(settings: Settings) -> Policy:
-    p = settings.resolved_policy_file
-    try:
-        mtime = p.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    return _policy(str(p), mtime)
 
 
 def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
@@ -163,7 +149,8 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     dx = with_history(diagnose(message, account), history, account)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
-    language = reply_language(dx.language, account, template_languages(settings.prompts_dir))
+    wrote = identify(message) or dx.language  # the customer's language (None: too short to tell)
+    language = reply_language(wrote, account, template_languages(settings.prompts_dir))
     listening = listening_for(settings.prompts_dir)
     heard = hear(listening, message, language, hardship=dx.hardship, insolvency=dx.insolvency, key=account.id)
     if heard.tone == "insolvency" and not dx.insolvency:
@@ -173,8 +160,9 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
-                        passages=passages, history=list(history or []), csm=csm_profile(settings, csm),
-                        heard=heard, prompts_dir=settings.prompts_dir)
+                        passages=passages, history=list(history or []), guard=guard_for(settings),
+                        csm=csm_profile(settings, csm), heard=heard, prompts_dir=settings.prompts_dir,
+                        customer_language=wrote)
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
@@ -200,11 +188,10 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
              notes: list[str] | None = None) -> Draft:
     """Write the texts, run the guard on each, and build the public draft."""
     d, dx = ctx.decision, ctx.diagnosis
-    facts = ctx.facts()
     violations: list[str] = []
 
     ack = writer.acknowledgment(ctx)
-    problems = guard.check_acknowledgment(ack) + guard.check_numbers("acknowledgment", ack, facts)
+    problems = ctx.check(ack, "acknowledgment")
     if problems:
         violations += problems
         ack = ""
@@ -212,9 +199,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
     counter: CounterProposal | None = None
     if d.counter is not None:
         text = writer.counter_message(ctx)
-        problems = (guard.check_counter(d.counter, ctx.policy.discount.hard_cap_pct)
-                    + guard.check_numbers("counter_proposal", text, facts)
-                    + guard.check_disclosures(text, d.counter, pause=bool(d.counter.pause_months)))
+        problems = ctx.check(text, ctx.counter_stage(), "counter_proposal")
         if problems:
             violations += problems
             text = ""
@@ -264,7 +249,7 @@ def draft_questions(ctx: DraftContext, n: int) -> list[str]:
 def situation_notes(ctx: DraftContext) -> list[str]:
     """What the CSM must know before sending: the reply's language, an exception to ask for, who signs."""
     d, notes = ctx.decision, []
-    wrote = ctx.diagnosis.language
+    wrote = ctx.customer_language or ctx.diagnosis.language
     if wrote != ctx.language:
         notes.append(f"language: the customer wrote in {LANGUAGE_NAMES.get(wrote, wrote)}; there are no "
                      f"templates for it, so this reply is in {LANGUAGE_NAMES.get(ctx.language, ctx.language)}")

@@ -9,7 +9,7 @@ from typing import Any
 
 from coach.accounts import Account, AccountFigures, add_months
 from coach.diagnosis.models import Diagnosis
-from coach.drafting.models import CounterProposal
+from coach.policy.models import CounterProposal
 from coach.policy.playbook import NO_COUNTER, PlayTable, Row, Situation, Tier
 from coach.policy.pricing import (
     Package,
