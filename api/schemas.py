@@ -280,3 +280,12 @@ class ReadyOut(Out):
     ready: bool
     reason: str | None = Field(default=None, description="The first failing check and why, while not ready")
     checks: list[ReadyCheckOut]
+
+
+# --- reply check (contract section 4) -----------------------------------------------------------
+
+class ReplyCheckIn(AccountRef):
+    message: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
+    reply: str = Field(min_length=1, max_length=MAX_TEXT, description="The reply to check (a person's or a model's)")
+    stage: Literal["acknowledgment", "counter", "followup"] = "acknowledgment"
+    history: list[str] = Field(default_factory=list, max_length=50)

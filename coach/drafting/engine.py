@@ -138,7 +138,7 @@ def reply_language(customer: str, account: Account, available: tuple[str, ...]) 
     return "en"
 
 
-def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge,
+def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge | None,
                   settings: Settings, history: list[str] | None = None,
                   prior_counters: int = 0, csm: CsmProfile | None = None) -> DraftContext:
     if not message.strip():
@@ -157,7 +157,8 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
         dx = dx.model_copy(update={"insolvency": True})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
-    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
+    # (no index: a reply check needs the facts, not the passages)
+    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" and knowledge else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
                         passages=passages, history=list(history or []), guard=guard_for(settings),
