@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "eval_cmd",
     "risk_cmd", "outreach_cmd",
     "roleplay_cmd",
+    "plays_cmd", "samples_cmd",
 )
 
 
