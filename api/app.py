@@ -12,7 +12,7 @@ from fastapi_offline import FastAPIOffline
 from api.deps import require_access
 from api.errors import COMMON_ERRORS, install_error_handlers
 from api.readiness import Readiness, Warmup
-from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
+from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
@@ -30,8 +30,8 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 `{"error": "...", "field": "..."}`.
 """
 
-PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy.router, knowledge.router,
-             triggers.router, risk_routes.router, outreach_routes.router)
+PROTECTED = (drafts.router, account_import.router, accounts.router, cases.router, stream.router, policy.router,
+             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False) -> FastAPI:
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.state.readiness = readiness
     app.state.warmup = warmup
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
-    app.state.policy = None  # loaded on first use (api.deps.get_policy)
+    app.state.policy = None  # None: the cached policy file (api.deps.get_policy); tests may pin one
 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

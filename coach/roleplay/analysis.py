@@ -90,7 +90,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.questions.append(s.text)
         if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
-        # In a first reply any word the drafting guard refuses is pushback; later, only by meaning.
+        # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and s.label != "refuse"  # asking for a term is not arguing
         if (s.label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words):
             a.pushback.append(s.text)

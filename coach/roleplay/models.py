@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.drafting.models import RuleCheck
+from coach.policy.models import RuleCheck
 
 Shape = Literal["reduce", "pause", "hold", "save"]
 Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",

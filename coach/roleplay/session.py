@@ -79,7 +79,7 @@ class Trainer:
     @property
     def policy(self) -> Policy:
         if self._policy is None:
-            from coach.drafting.engine import policy_for
+            from coach.policy import policy_for
 
             self._policy = policy_for(self.settings)
         return self._policy

@@ -1,0 +1,40 @@
+"""The talk track for a case's latest suggestion, checked before it is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.config import Settings
+from coach.drafting.talk import TalkTrack, talk_track
+from coach.store.models import CaseRow
+
+FIRST_REPLY = ["pushback", "contract_threat"]
+NO_FIGURES = ["unstated_number", "unstated_date"]
+
+
+def _violations(track: TalkTrack, settings: Settings) -> tuple[list[str], list[str]]:
+    """Guard problems in (say_now, push_back), from the one guard. The push-back line must state no
+    number at all (it is checked against no facts)."""
+    from coach.guard import Facts, GuardContext, guard_for
+
+    guard = guard_for(settings)
+    first = track.phase == "acknowledgment"
+    say = [str(v) for v in guard.check(track.say_now, GuardContext("acknowledgment", Facts(), part="say_now"),
+                                       only=FIRST_REPLY)] if first else []
+    ctx = GuardContext("followup", Facts(), part="push_back")
+    back = [str(v) for v in guard.check(track.push_back, ctx, only=NO_FIGURES + (FIRST_REPLY if first else []))]
+    return say, back
+
+
+def talk_for(case: CaseRow, draft: dict[str, Any] | None, stage: str, settings: Settings) -> TalkTrack | None:
+    """The track for `draft` in this case; a part that fails the guard falls back (say-now) or goes."""
+    if not draft:
+        return None
+    asked = [t.text for t in case.turns if t.role == "csm"]
+    track = talk_track(draft, stage, asked=asked, lines_file=settings.knowledge_dir / "talk" / "lines.yaml")
+    say, back = _violations(track, settings)
+    if say:
+        track = track.model_copy(update={"say_now": track.email})
+    if back:
+        track = track.model_copy(update={"push_back": ""})
+    return track
