@@ -61,6 +61,12 @@ class Settings(BaseSettings):
     llm_retries: int = 1
     llm_reasks: int = 2
 
+    # The CSM who signs drafts (overridable per request)
+    csm_name: str = ""
+    csm_title: str = ""
+    csm_signature: str = ""
+    csm_gender: Literal["feminine", "masculine"] | None = None
+
     # Service
     database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db
     api_keys: list[str] = Field(default_factory=list)
