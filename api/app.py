@@ -14,6 +14,7 @@ from api.errors import COMMON_ERRORS, install_error_handlers
 from api.readiness import Readiness, Warmup
 from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
+from api.routes import replies as reply_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
@@ -31,7 +32,7 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 """
 
 PROTECTED = (drafts.router, account_import.router, accounts.router, cases.router, stream.router, policy.router,
-             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router)
+             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router, reply_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False) -> FastAPI:
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.state.readiness = readiness
     app.state.warmup = warmup
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
-    app.state.policy = None  # loaded on first use (api.deps.get_policy)
+    app.state.policy = None  # None: the cached policy file (api.deps.get_policy); tests may pin one
 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

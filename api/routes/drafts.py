@@ -19,7 +19,9 @@ def create_draft(body: DraftIn, s: SessionDep, settings: SettingsDep, drafter: D
     today = today_or(body.today)
     account = resolve_account(s, body, today)
     s.close()  # drafting may take a while; do not hold a connection
-    extra = {"corrections": body.corrections} if body.corrections is not None else {}
+    extra: dict = {"csm": body.csm} if body.csm is not None else {}
+    if body.corrections is not None:
+        extra["corrections"] = body.corrections
     draft = drafter(account, body.message, today=today, history=body.history,
                     prior_counters=body.prior_counters, settings=settings, **extra)
     if body.corrections is not None:  # the CSM's labels, kept for this deployment's classifier

@@ -30,6 +30,9 @@ def draft(
     seats: int | None = typer.Option(None, "--seats", help="Correction: seats to remove."),
     reduction: float | None = typer.Option(None, "--reduction", help="Correction: the reduction, in percent."),
     services: str | None = typer.Option(None, "--services", help='Correction: the services concerned, "A,B".'),
+    csm_name: str | None = typer.Option(None, "--csm-name", help="Who signs the reply (default: COACH_CSM_NAME)."),
+    csm_title: str | None = typer.Option(None, "--csm-title", help="The signer's title."),
+    csm_gender: str | None = typer.Option(None, "--csm-gender", help="feminine or masculine (for uk, pl, ...)."),
 ) -> None:
     """Draft the acknowledgment, diagnosis questions and a checked counter-proposal."""
     from coach.accounts import load_account
@@ -59,7 +62,19 @@ def draft(
     acct = load_account(account, today=day)
     with progress_bar("Building the built-in index", enabled=not as_json) as progress:
         knowledge.ensure_ready(progress=progress)
-    result = make_draft(acct, message, today=day, knowledge=knowledge, corrections=fixes)
+    csm = None
+    if csm_name or csm_title or csm_gender:
+        from pydantic import ValidationError
+
+        from coach.drafting.profile import CsmProfile
+
+        given = {k: v for k, v in (("name", csm_name), ("title", csm_title), ("gender", csm_gender)) if v}
+        try:
+            csm = CsmProfile.model_validate(given)
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0])
+            raise CoachInputError(f"--csm-{field}: {exc.errors()[0]['msg']}") from None
+    result = make_draft(acct, message, today=day, knowledge=knowledge, csm=csm, corrections=fixes)
     if fixes is not None:
         from coach.diagnosis.corrections import remember
 

@@ -39,6 +39,7 @@ class Diagnosis(BaseModel):
     cause_candidates: list[str] = Field(default_factory=list)  # the two likeliest causes when unknown
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
+    insolvency: bool = False  # insolvency or bankruptcy reported: no save attempt (play table)
     language: str = "en"
     corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand (confidence 1.0)
     note: str | None = None  # one line on input that could not be read (empty, emoji-only, ...)

@@ -36,7 +36,7 @@ def group(lang: str) -> str:
 def hand_items(exemplar_file: Path) -> list[TrainingItem]:
     """The hand-written exemplars as training items (labels they do not carry stay unlabelled)."""
     from coach.diagnosis.exemplars import load_exemplars
-    from coach.knowledge.lang import detect_language
+    from coach.guard.language import detect_language
 
     out = []
     examples, _ = load_exemplars(exemplar_file)
