@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     llm_total_timeout: float = 60.0
     llm_retries: int = 1
     llm_reasks: int = 2
+    live_budget_seconds: float = 8.0  # the chat page shows the model's checked wording only if it comes this fast
 
     # Service
     database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db

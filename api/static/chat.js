@@ -296,7 +296,7 @@ async function streamTo(path, body) {
   if (state.stream) state.stream.abort();
   const ctrl = new AbortController();
   state.stream = ctrl;
-  let final = false, checked = !!state.talk, budget = null, timedOut = false;
+  let final = false, checked = !!state.talk, budget = null, timedOut = false, stored = false;
   const res = await fetch(path, { method: "POST", signal: ctrl.signal,
     headers: { ...headers(true), Accept: "text/event-stream" }, body: JSON.stringify(body) });
   if (!res.ok) {
@@ -317,6 +317,7 @@ async function streamTo(path, body) {
         const { event, data } = parseEvent(buffer.slice(0, cut));
         buffer = buffer.slice(cut + 2);
         if (event === "turn") {
+          stored = true;
           if (!$("log").querySelector(`[data-turn-id="${data.turn.id}"]`)) $("log").append(turnItem(data.turn));
         } else if (event === "checked") {
           // The template's checked text at once; the model's wording may replace it within the budget.
@@ -348,6 +349,7 @@ async function streamTo(path, body) {
     if (timedOut) setStatus("The model's wording did not pass the checks in time: showing the checked template.");
     else setStatus(`The suggestion stream broke (${failure || "it ended early"}): ${kept}.`, true);
   }
+  return { stored, complete: final || timedOut };
 }
 
 async function sendCustomerTurn() {
@@ -357,9 +359,9 @@ async function sendCustomerTurn() {
   setStatus("Drafting…");
   state.edited = false;
   try {
-    await streamTo(casePath("/turns/stream"), { text, today: today(), ...correctionsBody() });
-    $("turn-text").value = "";
-    await refreshCase();
+    const got = await streamTo(casePath("/turns/stream"), { text, today: today(), ...correctionsBody() });
+    if (got.stored) $("turn-text").value = "";
+    if (got.complete) await refreshCase();  // after a broken stream the status says what happened
   } finally {
     $("send").disabled = state.case && state.case.stage === "triggers_set";
   }
@@ -374,8 +376,8 @@ async function correctFact(key, value) {
   localStorage.setItem(`coach-corrections-${state.caseId}`, JSON.stringify(state.corrections));
   setStatus(`Corrected ${words(key)}: drafting again…`);
   state.edited = false;
-  await streamTo(casePath("/redraft/stream"), { corrections: state.corrections, today: today() });
-  await refreshCase();
+  const got = await streamTo(casePath("/redraft/stream"), { corrections: state.corrections, today: today() });
+  if (got.complete) await refreshCase();
 }
 
 // --- keyboard ---------------------------------------------------------------------------------------------------
