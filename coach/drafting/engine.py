@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -16,14 +15,14 @@ from coach.accounts import Account, derive
 from coach.config import Settings, get_settings
 from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.questions import questions_for
-from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
 from coach.drafting.intents import confidences
 from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, RequestOut
 from coach.drafting.templates import render
 from coach.errors import CoachInputError
+from coach.guard import guard_for
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
-from coach.policy import Policy, decide, load_policy
+from coach.policy import decide, policy_for
 
 log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
@@ -82,20 +81,6 @@ def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> D
     return TemplateDrafter(settings.prompts_dir)
 
 
-@lru_cache(maxsize=8)
-def _policy(path: str, mtime: float) -> Policy:
-    return load_policy(path)
-
-
-def policy_for(settings: Settings) -> Policy:
-    p = settings.resolved_policy_file
-    try:
-        mtime = p.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    return _policy(str(p), mtime)
-
-
 def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
     """Passages for the customer's own words and for the play the policy chose, best first."""
     hits: dict[tuple[str, str], Hit] = {}
@@ -147,7 +132,7 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
-                        passages=passages, history=list(history or []))
+                        passages=passages, history=list(history or []), guard=guard_for(settings))
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
@@ -173,11 +158,10 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
              notes: list[str] | None = None) -> Draft:
     """Write the texts, run the guard on each, and build the public draft."""
     d, dx = ctx.decision, ctx.diagnosis
-    facts = ctx.facts()
     violations: list[str] = []
 
     ack = writer.acknowledgment(ctx)
-    problems = guard.check_acknowledgment(ack) + guard.check_numbers("acknowledgment", ack, facts)
+    problems = ctx.check(ack, "acknowledgment")
     if problems:
         violations += problems
         ack = ""
@@ -185,9 +169,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
     counter: CounterProposal | None = None
     if d.counter is not None:
         text = writer.counter_message(ctx)
-        problems = (guard.check_counter(d.counter, ctx.policy.discount.hard_cap_pct)
-                    + guard.check_numbers("counter_proposal", text, facts)
-                    + guard.check_disclosures(text, d.counter, pause=bool(d.counter.pause_months)))
+        problems = ctx.check(text, ctx.counter_stage(), "counter_proposal")
         if problems:
             violations += problems
             text = ""

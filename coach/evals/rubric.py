@@ -8,34 +8,24 @@
 
 from __future__ import annotations
 
-import re
-
-from coach.drafting.guard import check_acknowledgment
 from coach.drafting.models import Draft
 from coach.evals.models import Case
 from coach.evals.results import CheckResult
-
-# Eligibility or contract talk does not belong in a first reply (it comes after the diagnosis).
-_ELIGIBILITY = re.compile(
-    r"\block\b|\blocked\b|eligib|nine[- ]month|\b9[- ]month|month \d+ of|\bminimum term\b|"
-    r"блокуван|\b9 місяц|дев['’]ят\w* місяц|не маєте права", re.IGNORECASE)
-# An offer in the acknowledgment: money, a percentage off, or the word discount.
-_OFFER = re.compile(r"[$€£₴]\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2}\b|\d+\s*%\s*(?:off|discount)"
-                    r"|\bdiscount\b|знижк", re.IGNORECASE)
-_COMMIT = re.compile(r"commit|зобов['’]язан", re.IGNORECASE)
-_PREPAY = re.compile(r"pre-?pay\w*|up-?front|in advance|передоплат\w*|наперед", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(no|without|not|never|nothing|без|не|жодн\w*)\b", re.IGNORECASE)
-_CYRILLIC = re.compile(r"[а-яіїєґ]", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+from coach.guard import Facts, Guard, GuardContext
+from coach.guard.language import identify
 
 
 def _r(name: str, passed: bool, detail: str = "", expected: object = None, got: object = None) -> CheckResult:
     return CheckResult(name=name, group="rubric", passed=passed, detail=detail, expected=expected, got=got)
 
 
-def cyrillic_share(text: str) -> float:
-    cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
-    return cyr / (cyr + lat) if cyr + lat else 0.0
+def _guard(guard: Guard | None) -> Guard:
+    if guard is None:
+        from coach.config import get_settings
+        from coach.guard import guard_for
+
+        guard = guard_for(get_settings())
+    return guard
 
 
 def _pct(value: float) -> list[str]:
@@ -44,18 +34,25 @@ def _pct(value: float) -> list[str]:
     return sorted(forms)
 
 
-def rubric_checks(case: Case, d: Draft) -> list[CheckResult]:
+def _own(d: Draft) -> Facts:
+    f = Facts()
+    f.allow_own(d.request.reduction_pct, d.request.seats)
+    return f
+
+
+def rubric_checks(case: Case, d: Draft, guard: Guard | None = None) -> list[CheckResult]:
+    """The rubric, judged by the one guard (coach.guard) where it asks about the words."""
+    g = _guard(guard)
     ack = d.acknowledgment
     c = d.counter_proposal
     msg = c.message if c else ""
     out = []
 
-    pushback = check_acknowledgment(ack)
-    talk = sorted({m.group(0).lower() for m in _ELIGIBILITY.finditer(ack)})
-    problems = pushback + [f"talks eligibility: {t}" for t in talk]
+    ctx = GuardContext(stage="acknowledgment", facts=_own(d))
+    problems = [str(v) for v in g.check(ack, ctx, only=["pushback", "contract_threat"])]
     out.append(_r("ack-no-pushback", bool(ack.strip()) and not problems,
                   "; ".join(problems) if ack.strip() else "empty acknowledgment"))
-    offer = sorted({m.group(0) for m in _OFFER.finditer(ack)})
+    offer = [v.excerpt or v.reason for v in g.check(ack, ctx, only=["offer_in_first_reply"])]
     qs = [q for q in d.diagnosis_questions if q.strip()]
     asks = len(qs) >= 3 and all(q.rstrip().endswith("?") for q in qs)
     out.append(_r("questions-before-offer", asks and not offer,
@@ -63,18 +60,18 @@ def rubric_checks(case: Case, d: Draft) -> list[CheckResult]:
                   + ("" if asks else f"; {len(qs)} diagnosis question(s), need 3 or more ending in '?'"),
                   got=len(qs)))
     if c is not None:
-        out.append(_disclosure(d))
+        out.append(_disclosure(d, g))
     lang = case.expect.language or case.lang
     texts = [t for t in (ack, msg) if t.strip()]
-    share = min((cyrillic_share(t) for t in texts), default=0.0) if lang == "uk" else \
-        max((cyrillic_share(t) for t in texts), default=0.0)
-    ok = share >= 0.6 if lang == "uk" else share <= 0.2  # names may be in Cyrillic
-    out.append(_r("reply-language", ok, f"Cyrillic share {share:.2f}", expected=lang, got=d.language))
+    seen = [identify(t) for t in texts]
+    wrong = [x for x in seen if x is not None and x != lang]
+    out.append(_r("reply-language", not wrong, f"identified {', '.join(str(x) for x in seen) or 'nothing'}",
+                  expected=lang, got=wrong[0] if wrong else d.language))
     out.extend(_phrases(case, d))
     return out
 
 
-def _disclosure(d: Draft) -> CheckResult:
+def _disclosure(d: Draft, g: Guard) -> CheckResult:
     c = d.counter_proposal
     assert c is not None
     msg = c.message
@@ -85,7 +82,8 @@ def _disclosure(d: Draft) -> CheckResult:
         if c.resume_date and c.resume_date not in msg:
             missing.append(f"resume-billing date ({c.resume_date})")
     elif c.term_extension_months:
-        if not _COMMIT.search(msg) or str(c.commitment_months or c.term_extension_months) not in msg:
+        ctx = GuardContext(stage="counter", facts=Facts(), counter=c)
+        if g.check(msg, ctx, only=["disclosure.commitment"]):
             missing.append(f"commitment ({c.commitment_months} months)")
         if str(c.term_extension_months) not in msg:
             missing.append(f"extension ({c.term_extension_months} months)")
@@ -94,10 +92,9 @@ def _disclosure(d: Draft) -> CheckResult:
     if c.new_mrr and f"{c.new_mrr:,.2f}" not in msg and f"{c.new_mrr:.2f}" not in msg and \
             f"{c.new_mrr:,.2f}".replace(",", " ") not in msg.replace("\u00a0", " "):
         missing.append(f"new monthly price ({c.new_mrr:,.2f})")
-    for m in _PREPAY.finditer(msg):
-        if not _NEGATED.search(msg[max(0, m.start() - 40):m.start()]):
-            missing.append("mentions a prepayment the proposal does not include")
-            break
+    hidden = g.check(msg, GuardContext(stage="counter", facts=Facts()),
+                     only=[f"hidden_terms.{t}" for t in ("prepayment", "lump_sum", "auto_renewal")])
+    missing += [v.reason for v in hidden]
     if not msg.strip():
         missing = ["the counter-proposal message is empty"]
     return _r("commitments-disclosed", not missing, "; ".join(missing))

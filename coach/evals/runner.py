@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from coach.accounts import parse_account
 from coach.config import REPO_ROOT, Settings, bundled, get_settings
-from coach.drafting.engine import Drafter, TemplateDrafter, draft, policy_for
+from coach.drafting.engine import Drafter, TemplateDrafter, draft
 from coach.drafting.models import Draft
 from coach.errors import CoachError, CoachInputError
 from coach.evals.compliance import compliance_checks
@@ -26,6 +26,7 @@ from coach.evals.results import CaseResult, CheckResult, EvalRun, RetrievalResul
 from coach.evals.rubric import rubric_checks
 from coach.evals.summary import summarize
 from coach.knowledge.search import Knowledge, get_knowledge
+from coach.policy import policy_for
 
 if TYPE_CHECKING:
     from coach.evals.judge import Judge

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coach.drafting.models import CounterProposal, Eligibility, RuleCheck, Trigger
+from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
 
 Escalation = Literal["team_lead", "vp_cs", "deal_desk", "account_executive", "competitive_save"]
 ESCALATION_ORDER: tuple[str, ...] = Escalation.__args__  # type: ignore[attr-defined]

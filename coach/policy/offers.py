@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 from coach.accounts import Account, AccountFigures, derive
 from coach.diagnosis.models import Diagnosis
-from coach.drafting.models import CounterProposal, Eligibility, RuleCheck, Trigger
 from coach.errors import CoachInputError
 from coach.policy import rules as r
 from coach.policy.decision import ESCALATION_ORDER, Decision
+from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
 from coach.policy.plays import Play, Request, choose, new_end, pause_play, request_pct
 from coach.policy.pricing import discount_off, match_services, pct1
 from coach.policy.schema import Policy

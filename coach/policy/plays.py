@@ -8,7 +8,7 @@ from typing import Any
 
 from coach.accounts import Account, AccountFigures, add_months
 from coach.diagnosis.models import Diagnosis
-from coach.drafting.models import CounterProposal
+from coach.policy.models import CounterProposal
 from coach.policy.pricing import (
     Package,
     cents,

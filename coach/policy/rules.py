@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.accounts import Account, add_months, complete_months_between
-from coach.drafting.models import RuleCheck, Trigger
+from coach.policy.models import RuleCheck, Trigger
 from coach.policy.schema import Policy
 from coach.policy.triggers import pause_window
 
