@@ -181,6 +181,7 @@ function showSuggestion(data, source) {
   say.dataset.state = "checked";
   say.dataset.source = source;
   say.dataset.turn = String(state.turnId);
+  say.dataset.shown = String(Number(say.dataset.shown || 0) + 1);  // one more checked suggestion on screen
   renderChips(talk.ask_next);
   $("push-back").textContent = talk.push_back || "";
   if (!state.edited) setReply(modeText(), true);

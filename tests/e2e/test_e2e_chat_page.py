@@ -37,9 +37,9 @@ def artifacts(tmp_path: Path) -> Path:
 
 def say_now_changes(page: Any, action: Any, timeout: float = 60_000) -> str:
     """Run `action` and wait until a new checked suggestion is on screen; returns the say-now text."""
-    before = page.locator("#say-now").get_attribute("data-turn") or ""
+    before = page.locator("#say-now").get_attribute("data-shown") or ""
     action()
-    page.locator(f'#say-now[data-state=checked]:not([data-turn="{before}"])').wait_for(timeout=timeout)
+    page.locator(f'#say-now[data-state=checked]:not([data-shown="{before}"])').wait_for(timeout=timeout)
     return page.locator("#say-now").inner_text()
 
 
