@@ -56,11 +56,19 @@ class Settings(BaseSettings):
     )
     llm_temperature: float = 0.2
     llm_connect_timeout: float = 5.0
-    llm_first_token_timeout: float = 20.0
-    llm_total_timeout: float = 60.0
+    llm_first_token_timeout: float = 5.0
+    llm_total_timeout: float = 15.0  # a whole draft (CLI, API): past it the template text is used
+    llm_live_budget: float = 6.0  # a live suggestion: the checked template at once, the model's wording
+    # replaces it only if it passes within this many seconds
     llm_retries: int = 1
     llm_reasks: int = 2
     live_budget_seconds: float = 8.0  # the chat page shows the model's checked wording only if it comes this fast
+
+    # The CSM who signs drafts (overridable per request)
+    csm_name: str = ""
+    csm_title: str = ""
+    csm_signature: str = ""
+    csm_gender: Literal["feminine", "masculine"] | None = None
 
     # Service
     database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db
