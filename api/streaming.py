@@ -77,6 +77,10 @@ def _relay(item: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+# The page waits this much past the server's live budget (transfer, a loaded machine) before it settles.
+PAGE_MARGIN_S = 2.0
+
+
 def template_draft(account: Any, message: str, **kwargs: Any) -> Any:
     """The template drafter's checked draft: what the page shows at once while a model writes."""
     from coach.drafting.engine import TemplateDrafter, draft
@@ -123,7 +127,7 @@ def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: s
             out = draft_out(template_draft(account, turn.text, **kwargs)).model_dump(mode="json")
             stored = _store(db, settings, case_id, turn_id, out, today)
             yield sse("checked", {"turn": turn.model_dump(mode="json"), "suggestion": out, "source": "template",
-                                  "budget_s": settings.live_budget_seconds, **stored})
+                                  "budget_s": settings.llm_live_budget + PAGE_MARGIN_S, **stored})
         final = None
         for item in streamer(account, turn.text, **kwargs):
             if isinstance(item, dict) and item.get("event") == "final":

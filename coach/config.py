@@ -62,7 +62,6 @@ class Settings(BaseSettings):
     # replaces it only if it passes within this many seconds
     llm_retries: int = 1
     llm_reasks: int = 2
-    live_budget_seconds: float = 8.0  # the chat page shows the model's checked wording only if it comes this fast
 
     # The CSM who signs drafts (overridable per request)
     csm_name: str = ""

@@ -236,10 +236,8 @@ function setMode(mode) {
 
 // --- checking the CSM's reply -----------------------------------------------------------------------------
 
-function lastCustomerText() {
-  const turns = (state.case && state.case.turns) || [];
-  const last = [...turns].reverse().find((t) => t.role === "customer");
-  return last ? last.text : "";
+function customerTexts() {
+  return ((state.case && state.case.turns) || []).filter((t) => t.role === "customer").map((t) => t.text);
 }
 
 async function checkReply() {
@@ -247,8 +245,9 @@ async function checkReply() {
   if (text && text === state.checkedText) return true;
   showCheck("pending", "Checking…");
   const r = await api("POST", "/v1/replies/check", {
-    account_id: state.case.account_id, message: lastCustomerText() || "-", reply: text,
-    stage: phase() === "counter" ? "counter" : "acknowledgment", today: today() });
+    account_id: state.case.account_id, message: customerTexts().at(-1) || "-", reply: text,
+    history: customerTexts().slice(0, -1).slice(-50), stage: phase() === "counter" ? "counter" : "acknowledgment",
+    today: today() });
   if (r.ok) {
     state.checkedText = text;
     state.edited = false;
@@ -297,7 +296,7 @@ async function streamTo(path, body) {
   if (state.stream) state.stream.abort();
   const ctrl = new AbortController();
   state.stream = ctrl;
-  let final = false, checked = !!state.talk, budget = null, timedOut = false, stored = false;
+  let final = false, checked = !!state.talk, budget = null, timedOut = false, stored = false, model = false;
   const res = await fetch(path, { method: "POST", signal: ctrl.signal,
     headers: { ...headers(true), Accept: "text/event-stream" }, body: JSON.stringify(body) });
   if (!res.ok) {
@@ -323,7 +322,7 @@ async function streamTo(path, body) {
         } else if (event === "checked") {
           // The template's checked text at once; the model's wording may replace it within the budget.
           showSuggestion(data, "template");
-          checked = true;
+          checked = model = true;
           setStatus("Checked suggestion ready; the model is still writing.");
           budget = setTimeout(() => { timedOut = true; ctrl.abort(); }, (data.budget_s || 8) * 1000);
         } else if (event === "delta") {
@@ -332,8 +331,10 @@ async function streamTo(path, body) {
         } else if (event === "final") {
           final = true;
           showSuggestion(data, data.source || "template");
-          setStatus(state.edited ? "New checked suggestion ready; your edits in the reply box are kept."
-            : "Suggestion ready (checked).");
+          const late = model && (data.suggestion.fallbacks || []).length > 0;
+          setStatus(late ? "The model's wording did not pass the checks in time: showing the checked template."
+            : state.edited ? "New checked suggestion ready; your edits in the reply box are kept."
+              : "Suggestion ready (checked).");
         } else if (event === "error") {
           failure = data.error;
         }

@@ -51,7 +51,7 @@ def stub() -> Iterator[Stub]:
 def model_server(tmp_path: Path, index_dir: Path, stub: Stub) -> Iterator[Server]:
     env = {"COACH_LLM_BASE_URL": stub.url, "COACH_LLM_MODEL": "stub-model", "COACH_LLM_API_KEY": "stub",
            "COACH_LLM_FIRST_TOKEN_TIMEOUT": "120", "COACH_LLM_TOTAL_TIMEOUT": "180",
-           "COACH_LIVE_BUDGET_SECONDS": "30"}  # long enough for a loaded test machine
+           "COACH_LLM_LIVE_BUDGET": "30"}  # long enough for a loaded test machine
     srv = start_server(tmp_path / "data", index_dir, tmp_path / "server.log", env_extra=env)
     yield srv
     srv.stop()

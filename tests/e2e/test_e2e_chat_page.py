@@ -51,6 +51,16 @@ def no_horizontal_overflow(page: Any) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
+def _engine_takes_corrections() -> bool:
+    import inspect
+
+    from coach.drafting.engine import draft
+
+    return "corrections" in inspect.signature(draft).parameters
+
+
+@pytest.mark.xfail(not _engine_takes_corrections(), strict=True,
+                   reason="correcting a fact needs the engine's corrections (contract 3a, issue #11)")
 def test_a_whole_call(server: Server, page: Any, artifacts: Path) -> None:
     from playwright.sync_api import expect
 
