@@ -56,8 +56,10 @@ class Settings(BaseSettings):
     )
     llm_temperature: float = 0.2
     llm_connect_timeout: float = 5.0
-    llm_first_token_timeout: float = 20.0
-    llm_total_timeout: float = 60.0
+    llm_first_token_timeout: float = 5.0
+    llm_total_timeout: float = 15.0  # a whole draft (CLI, API): past it the template text is used
+    llm_live_budget: float = 6.0  # a live suggestion: the checked template at once, the model's wording
+    # replaces it only if it passes within this many seconds
     llm_retries: int = 1
     llm_reasks: int = 2
 
