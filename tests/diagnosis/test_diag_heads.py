@@ -100,11 +100,12 @@ def test_training_on_a_subset_runs(tmp_path):
 
 
 @pytest.mark.slow
-def test_corrections_of_misread_messages_help_on_unseen_similar_ones():
-    """The measured split of docs/diagnosis.md: dev messages misread in one half, corrected, retrained;
-    accuracy on the other half (never seen) must not drop and should rise."""
+def test_corrections_experiment_runs():
+    """The measured split of docs/diagnosis.md runs end to end and reports before/after per seed.
+    (It does not assert an improvement: measured, corrections added as training rows did not raise
+    accuracy on the unseen half; docs/diagnosis.md gives the figures.)"""
     from coach.diagnosis.training import corrections_experiment
 
     out = corrections_experiment(get_settings(), seeds=(1, 2))
-    assert out["cause"]["after"] >= out["cause"]["before"]
-    assert all(r["corrections"] > 0 for r in out["runs"])
+    assert all(r["corrections"] > 0 and r["unseen"] > 0 for r in out["runs"])
+    assert 0 <= out["cause"]["before"] <= 1 and 0 <= out["cause"]["after"] <= 1
