@@ -101,8 +101,11 @@ async def require_admin(admin: AccessDep) -> None:
 
 
 def today_or(value: date | None) -> date:
-    """The date the rules are computed against: the request's, else the real date."""
-    return value or date.today()
+    """The date the rules are computed against: the request's (bounded: date arithmetic years ahead
+    must not overflow), else the real date."""
+    from coach.bounds import check_day
+
+    return check_day(value, "today") if value else date.today()
 
 
 async def get_drafter() -> Callable[..., Any]:

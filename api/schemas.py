@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.bounds import Day
+
 MAX_TEXT = 20_000  # one customer message
 MAX_MONEY = 1e9  # per month; keeps every figure finite
 AccountId = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$")
@@ -171,7 +173,7 @@ class AccountRef(In):
 
     account_id: str | None = Field(default=None, min_length=1, max_length=200)
     account: AccountIn | None = None
-    today: date | None = Field(default=None, description="Date the contract rules are computed against")
+    today: Day | None = Field(default=None, description="Date the contract rules are computed against")
 
     @model_validator(mode="after")
     def _one_account(self) -> AccountRef:
