@@ -7,9 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from api.deps import require_access
 from api.errors import COMMON_ERRORS, install_error_handlers
+from api.readiness import Readiness, Warmup
 from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
 from api.routes import risk as risk_routes
@@ -32,24 +34,38 @@ PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy
              triggers.router, risk_routes.router, outreach_routes.router)
 
 
-def create_app(settings: Settings | None = None, *, public: bool = False) -> FastAPI:
-    """Build the app. `public`: the server listens beyond localhost, so API keys are mandatory."""
+def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False) -> FastAPI:
+    """Build the app. `public`: the server listens beyond localhost, so API keys are mandatory.
+
+    `warm`: load the embedding model, open the index and draft once at start-up, and report ready
+    (`/v1/ready`) only then; otherwise they load on first use.
+    """
     settings = settings or get_settings()
     keys = KeyRing(settings.api_keys, required=public)
     if public and not keys.configured:
         raise CoachInputError("listening beyond localhost needs API keys: set COACH_API_KEYS",
                               field="api_keys")
     db = Database(settings.resolved_database_url)  # runs the migrations
+    readiness = Readiness()
+    readiness.add("database", lambda: None if db.ping() else "the database does not answer")
+    warmup = Warmup(settings)
+    if warm:
+        readiness.add("warm-up", warmup.check)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            warmup.start()
         yield
         db.dispose()
 
-    app = FastAPI(title="coach", version="1", description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc from assets shipped in a package, so they render offline.
+    app = FastAPIOffline(title="coach", version="1", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.db = db
     app.state.keys = keys
+    app.state.readiness = readiness
+    app.state.warmup = warmup
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.state.policy = None  # loaded on first use (api.deps.get_policy)
 

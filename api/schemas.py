@@ -146,11 +146,17 @@ class FallbackOut(Out):
     reason: str
 
 
+class NextStepOut(Out):
+    owner: str
+    action: str
+
+
 class DraftOut(Out):
     """The draft (contract section 3)."""
 
     model_config = ConfigDict(extra="allow", allow_inf_nan=False)
 
+    intent: str = "downsell"
     request: RequestKindOut
     root_cause: str
     hardship: str | None
@@ -166,6 +172,9 @@ class DraftOut(Out):
     drafter: str = "template"
     fallbacks: list[FallbackOut] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    confidence: dict[str, float] = Field(default_factory=dict)
+    corrected: list[str] = Field(default_factory=list)
+    next_step: NextStepOut | None = None
 
 
 class AccountRef(In):
@@ -258,3 +267,15 @@ class HealthOut(Out):
     status: Literal["ok", "degraded"]
     database: Literal["ok", "unavailable"]
     version: str
+
+
+class ReadyCheckOut(Out):
+    name: str
+    ok: bool
+    reason: str | None = None
+
+
+class ReadyOut(Out):
+    ready: bool
+    reason: str | None = Field(default=None, description="The first failing check and why, while not ready")
+    checks: list[ReadyCheckOut]

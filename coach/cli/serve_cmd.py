@@ -40,7 +40,8 @@ def serve(
     from coach.config import get_settings
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(get_settings(), public=not is_loopback(host))
-    typer.echo(f"coach: serving on http://{host}:{port}/chat (API docs: /docs)", err=True)
+    app = create_app(get_settings(), public=not is_loopback(host), warm=True)
+    typer.echo(f"coach: serving on http://{host}:{port}/chat (API docs: /docs; ready when /v1/ready "
+               "says so)", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level.lower(), proxy_headers=False,
                 server_header=False)

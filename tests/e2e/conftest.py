@@ -70,13 +70,13 @@ def start_server(data_dir: Path, index_dir: Path, log: Path) -> Server:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
         try:
-            if httpx.get(f"{server.url}/v1/health", timeout=2).status_code == 200:
+            if httpx.get(f"{server.url}/v1/ready", timeout=2).status_code == 200:  # warmed up
                 return server
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
     server.kill()
-    raise RuntimeError(f"server did not become healthy:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"server did not become ready:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture

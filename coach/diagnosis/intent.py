@@ -1,0 +1,92 @@
+"""What a message is, before anything else: downsell | expansion | renewal | support | billing | feedback | other.
+
+Two signals: cue patterns (knowledge/diagnosis/intent_cues.yaml) and, when the trained model is
+loaded, the intent head's probabilities over the message embedding. A downsell cue wins over every
+other intent ("renew, but with fewer seats" is a downsell); otherwise the cues and the head vote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from coach.diagnosis.models import INTENTS
+from coach.errors import CoachInputError
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+# Non-downsell intents in the order they win a tie: the more specific first.
+_PRIORITY = ("expansion", "renewal", "billing", "support", "feedback")
+
+
+class IntentCueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    downsell: list[str]
+    expansion: list[str]
+    renewal: list[str]
+    billing: list[str]
+    support: list[str]
+    feedback: list[str]
+
+
+class IntentCues:
+    def __init__(self, spec: IntentCueFile, source: str) -> None:
+        try:
+            self.table = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.model_dump().items()}
+        except re.error as exc:
+            raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
+
+    def hits(self, text: str) -> dict[str, int]:
+        """How many patterns of each intent match `text`."""
+        return {k: sum(1 for p in pats if p.search(text)) for k, pats in self.table.items()}
+
+
+@lru_cache(maxsize=4)
+def load_intent_cues(path: Path) -> IntentCues:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CoachInputError(f"{path.name}: cannot read intent cue file ({exc.strerror})") from None
+    try:
+        spec = IntentCueFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise CoachInputError(f"{path.name}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    return IntentCues(spec, path.name)
+
+
+def read_intent(hits: dict[str, int], head: np.ndarray | None = None, *,
+                reason_stated: bool = False, model_hint: bool = False) -> tuple[str, float]:
+    """(intent, confidence) from cue hits and the head's probabilities (in INTENTS order).
+
+    `reason_stated`: a downsell reason cue (budget, competitor, hardship, pushback) is in the text,
+    which on its own ("we can't afford this any more") points at a downsell. `model_hint`: the
+    request and cause models read a downsell; weaker, it only decides when no other intent's cue fired.
+    """
+    p = np.zeros(len(INTENTS)) if head is None else np.asarray(head, dtype=float).copy()
+    if hits.get("downsell"):
+        # An explicit reduction, pause or cancel: a downsell whatever else the message says.
+        conf = 0.9 if head is None else 0.6 + 0.4 * max(float(p[0]), 0.75)
+        return "downsell", round(min(conf, 0.99), 3)
+    others = [k for k in _PRIORITY if hits.get(k)]
+    if head is None:
+        # A stated downsell reason (a cut budget, a flood, a competitor) outweighs a stray support or
+        # thank-you cue, not an explicit expansion, renewal or invoice question.
+        if others and not (reason_stated and others[0] in ("support", "feedback")):
+            return others[0], 0.8
+        if reason_stated or model_hint:
+            return "downsell", 0.6
+        return "other", 0.5
+    # A cue lends its intent weight; the head decides among the rest.
+    for k in others:
+        p[INTENTS.index(k)] += 0.5
+    if reason_stated:
+        p[0] += 0.3
+    p = p / p.sum()
+    best = int(p.argmax())
+    return INTENTS[best], round(float(p[best]), 3)
