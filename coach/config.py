@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
     collection: str = "playbooks"
+    max_ingest_file_bytes: int = 2_000_000  # per file; a larger one is refused before anything is written
     hybrid_search: bool = True  # dense + BM25 fusion; benchmarks/README.md has both figures
 
     # LLM (OpenAI-compatible). No model configured -> template drafter.
