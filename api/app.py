@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from api.deps import require_access
 from api.errors import COMMON_ERRORS, install_error_handlers
+from api.limits import AuthThrottle, SharedRateLimiter, make_counter
 from api.readiness import Readiness, Warmup
+from api.readiness_checks import index_check, model_check
 from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
-from api.security import BodyLimitMiddleware, KeyRing, RateLimiter
+from api.security import BodyLimitMiddleware, KeyRing
 from coach.config import Settings, get_settings
 from coach.errors import CoachInputError
 from coach.store import Database
@@ -34,11 +38,13 @@ PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy
              triggers.router, risk_routes.router, outreach_routes.router)
 
 
-def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False) -> FastAPI:
+def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the app. `public`: the server listens beyond localhost, so API keys are mandatory.
 
     `warm`: load the embedding model, open the index and draft once at start-up, and report ready
-    (`/v1/ready`) only then; otherwise they load on first use.
+    (`/v1/ready`) only then; otherwise they load on first use. `allowed_hosts`: the Host headers
+    answered (default: Settings.allowed_hosts, else any).
     """
     settings = settings or get_settings()
     keys = KeyRing(settings.api_keys, required=public)
@@ -48,6 +54,8 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     db = Database(settings.resolved_database_url)  # runs the migrations
     readiness = Readiness()
     readiness.add("database", lambda: None if db.ping() else "the database does not answer")
+    readiness.add("index", partial(index_check, settings))
+    readiness.add("model", partial(model_check, settings))
     warmup = Warmup(settings)
     if warm:
         readiness.add("warm-up", warmup.check)
@@ -66,11 +74,16 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.state.keys = keys
     app.state.readiness = readiness
     app.state.warmup = warmup
-    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    counter = make_counter(db.engine, settings.redis_url)  # shared by every worker
+    app.state.limiter = SharedRateLimiter(settings.rate_limit_per_minute, counter)
+    app.state.auth_throttle = AuthThrottle(settings.auth_failures_per_minute, counter)
     app.state.policy = None  # loaded on first use (api.deps.get_policy)
 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    hosts = allowed_hosts or settings.allowed_hosts or ["*"]
+    if hosts != ["*"]:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.include_router(health.router)
     for router in PROTECTED:
         app.include_router(router, dependencies=[Depends(require_access)], responses=COMMON_ERRORS)

@@ -11,7 +11,8 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from api.security import KeyRing, RateLimiter, fingerprint
+from api.limits import AuthThrottle, SharedRateLimiter
+from api.security import KeyRing, fingerprint
 from coach.config import Settings
 from coach.policy import Policy, load_policy
 from coach.store import Database
@@ -76,14 +77,20 @@ async def require_access(
     presented = key or (token.credentials if token else None)
     admin = not ring.required  # a local, keyless server is single-user
     if ring.required:
+        client = request.client.host if request.client else "unknown"
+        throttle: AuthThrottle = request.app.state.auth_throttle
+        if (wait := throttle.blocked(client)) > 0:  # guessing keys: refused before the key is compared
+            raise HTTPException(429, "too many failed authentications from this address; retry later",
+                                headers={"Retry-After": str(max(1, round(wait + 0.5)))})
         valid, admin = ring.check(presented)
         if not valid:
+            throttle.failed(client)
             raise HTTPException(401, "a valid API key is required (X-API-Key or Authorization: Bearer)",
                                 headers={"WWW-Authenticate": "Bearer"})
         caller = "key:" + fingerprint(presented or "")
     else:
         caller = "ip:" + (request.client.host if request.client else "local")
-    limiter: RateLimiter = request.app.state.limiter
+    limiter: SharedRateLimiter = request.app.state.limiter
     wait = limiter.acquire(caller)
     if wait > 0:
         log.info("rate limit hit for %s", caller)

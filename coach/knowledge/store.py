@@ -92,6 +92,14 @@ class KnowledgeStore:
             return self.client.get_collection(name, embedding_function=None)
         except (NotFoundError, ValueError):
             return None
+        except CoachRunError:
+            raise
+        except Exception as exc:  # a stopped server or a broken store: a run failure, not a crash
+            raise self._unavailable(exc) from None
+
+    def _unavailable(self, exc: Exception) -> CoachRunError:
+        where = self.chroma_url or self.index_dir
+        return CoachRunError(f"{where}: the Chroma index does not answer ({type(exc).__name__})")
 
     def _resolve(self) -> Any | None:
         """The live collection: the one the pointer names, or a collection from before the pointer."""
@@ -210,10 +218,13 @@ class KnowledgeStore:
             return out
         offset = 0
         while True:
-            if ids is None:
-                got = col.get(include=include, limit=PAGE, offset=offset)
-            else:
-                got = col.get(ids=ids[offset:offset + PAGE], include=include)
+            try:
+                if ids is None:
+                    got = col.get(include=include, limit=PAGE, offset=offset)
+                else:
+                    got = col.get(ids=ids[offset:offset + PAGE], include=include)
+            except Exception as exc:  # the server went away between two pages
+                raise self._unavailable(exc) from None
             for key in out:
                 out[key].extend(got[key] if got[key] is not None else [])
             offset += PAGE

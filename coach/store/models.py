@@ -142,3 +142,12 @@ class TriggerRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     case: Mapped[CaseRow] = relationship(back_populates="triggers")
+
+
+class RateCounterRow(Base):
+    """Requests (or failed authentications) for one key in one minute, shared by every API worker."""
+
+    __tablename__ = "rate_counters"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True)  # unix time // 60
+    count: Mapped[int] = mapped_column(Integer, default=0)
