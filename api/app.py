@@ -16,7 +16,7 @@ from api.errors import COMMON_ERRORS, install_error_handlers
 from api.limits import AuthThrottle, SharedRateLimiter, make_counter
 from api.readiness import Readiness, Warmup
 from api.readiness_checks import index_check, model_check
-from api.routes import accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
+from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
@@ -34,8 +34,8 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 `{"error": "...", "field": "..."}`.
 """
 
-PROTECTED = (drafts.router, accounts.router, cases.router, stream.router, policy.router, knowledge.router,
-             triggers.router, risk_routes.router, outreach_routes.router)
+PROTECTED = (drafts.router, account_import.router, accounts.router, cases.router, stream.router, policy.router,
+             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False,

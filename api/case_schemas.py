@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -31,6 +31,14 @@ class TurnIn(In):
 
 class StreamTurnIn(In):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
+    today: Day | None = None
+    corrections: dict[str, Any] | None = Field(
+        default=None, max_length=10, description="Inferred fields the CSM corrected (contract section 3a)")
+
+
+class RedraftIn(In):
+    corrections: dict[str, Any] = Field(
+        default_factory=dict, max_length=10, description="Inferred fields the CSM corrected (contract section 3a)")
     today: Day | None = None
 
 

@@ -6,7 +6,8 @@ The drafting streamer yields events (coach/drafting/streaming.py):
     {"event": "replace", "part": ..., "text": ..., "reason": ...}
     {"event": "final", "draft": {...}}                      the checked draft
 They go out as SSE events `turn` (the stored customer turn), `meta`, `delta` (the tokens), `replace`,
-then `final` ({turn, stage, suggestion}) once the decision is committed, or `error` ({error}).
+then `final` ({turn, stage, suggestion, talk}) once the decision is committed, or `error` ({error}).
+With a model configured, `checked` (the template's checked draft, same shape) comes first.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import partial
 from typing import Any
 
 from api.casework import case_context, draft_out, make_draft, turn_out
+from api.talk import talk_for
 from coach.config import Settings
 from coach.errors import CoachError
 from coach.store import Database, repo
@@ -75,22 +77,58 @@ def _relay(item: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
-def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: str, turn_id: int,
-                today: date) -> Iterator[str]:
-    """Events for one customer turn that is already committed; the decision is committed before `final`.
+# How long the page waits for the model's checked wording before it settles on the checked template.
+LIVE_BUDGET_S = 8.0
 
+
+def template_draft(account: Any, message: str, **kwargs: Any) -> Any:
+    """The template drafter's checked draft: what the page shows at once while a model writes."""
+    from coach.drafting.engine import TemplateDrafter, draft
+
+    return draft(account, message, drafter=TemplateDrafter(kwargs["settings"].prompts_dir), **kwargs)
+
+
+def _store(db: Database, settings: Settings, case_id: str, turn_id: int, out: dict[str, Any],
+           today: date) -> dict[str, Any]:
+    """Commit the decision; returns {stage, talk} for the event."""
+    with db.session() as s:
+        case = repo.get_case(s, case_id)
+        row = next(t for t in case.turns if t.id == turn_id)
+        repo.add_decision(s, case, row, out, today)
+        s.commit()
+        talk = talk_for(case, out, case.stage, settings)
+        return {"stage": case.stage, "talk": talk.model_dump(mode="json") if talk else None}
+
+
+def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: str, turn_id: int,
+                today: date, *, corrections: dict[str, Any] | None = None,
+                template_first: bool = False) -> Iterator[str]:
+    """Events for one customer turn that is already committed; each decision is committed before it is sent.
+
+    `template_first`: a model writes the reply, so the template's checked draft goes out at once as
+    `checked`, and the model's only once it has passed the guard, as `final`. Raw model text goes
+    out only as `delta` for API clients that want it; the chat page never shows it.
     No database connection is held while drafting, so slow models do not starve the pool.
     """
     with db.session() as s:
         case = repo.get_case(s, case_id)
         turn = turn_out(next(t for t in case.turns if t.id == turn_id))
-        account, texts, counters = case_context(s, case)
+        account, _, counters = case_context(s, case)
+        upto = [t for t in case.turns if t.role == "customer" and t.id < turn_id]
         stage = case.stage
+    history = [t.text for t in upto] or None
+    kwargs: dict[str, Any] = {"today": today, "history": history, "prior_counters": counters,
+                              "settings": settings}
+    if corrections:
+        kwargs["corrections"] = corrections
     yield sse("turn", {"turn": turn.model_dump(mode="json"), "stage": stage})
     try:
+        if template_first:
+            out = draft_out(template_draft(account, turn.text, **kwargs)).model_dump(mode="json")
+            yield sse("checked", {"turn": turn.model_dump(mode="json"), "suggestion": out, "source": "template",
+                                  "budget_s": LIVE_BUDGET_S, **_store(db, settings, case_id, turn_id, out, today)})
         final = None
-        for item in streamer(account, turn.text, today=today, history=texts[:-1] or None,
-                             prior_counters=counters, settings=settings):
+        for item in streamer(account, turn.text, **kwargs):
             if isinstance(item, dict) and item.get("event") == "final":
                 final = item.get("draft")
             elif (relayed := _relay(item)) is not None:
@@ -99,12 +137,7 @@ def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: s
             yield sse("error", {"error": "the drafter finished without a draft"})
             return
         out = draft_out(final).model_dump(mode="json")
-        with db.session() as s:
-            case = repo.get_case(s, case_id)
-            row = next(t for t in case.turns if t.id == turn_id)
-            repo.add_decision(s, case, row, out, today)
-            s.commit()
-            stage = case.stage
+        stored = _store(db, settings, case_id, turn_id, out, today)
     except CoachError as exc:
         log.warning("stream failed: %s", type(exc).__name__)
         yield sse("error", {"error": str(exc).splitlines()[0] if str(exc) else "drafting failed"})
@@ -114,4 +147,5 @@ def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: s
         log.debug("stream failure detail", exc_info=exc)
         yield sse("error", {"error": "internal error while drafting"})
         return
-    yield sse("final", {"turn": turn.model_dump(mode="json"), "stage": stage, "suggestion": out})
+    yield sse("final", {"turn": turn.model_dump(mode="json"), "suggestion": out,
+                        "source": out.get("drafter", "template"), **stored})
