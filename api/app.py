@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -91,3 +92,10 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.include_router(roleplay_routes.router)  # the API part checks access itself; /training is public
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for one of several uvicorn workers (`coach serve --workers N` sets the variables)."""
+    hosts = [h for h in os.environ.get("COACH_SERVE_HOSTS", "").split(",") if h]
+    return create_app(get_settings(), public=os.environ.get("COACH_SERVE_PUBLIC") == "1", warm=True,
+                      allowed_hosts=hosts or None)
