@@ -19,6 +19,7 @@ from api.readiness import Readiness, Warmup
 from api.readiness_checks import index_check, model_check
 from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
+from api.routes import replies as reply_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
@@ -36,7 +37,7 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 """
 
 PROTECTED = (drafts.router, account_import.router, accounts.router, cases.router, stream.router, policy.router,
-             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router)
+             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router, reply_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False,
@@ -78,7 +79,7 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     counter = make_counter(db.engine, settings.redis_url)  # shared by every worker
     app.state.limiter = SharedRateLimiter(settings.rate_limit_per_minute, counter)
     app.state.auth_throttle = AuthThrottle(settings.auth_failures_per_minute, counter)
-    app.state.policy = None  # loaded on first use (api.deps.get_policy)
+    app.state.policy = None  # None: the cached policy file (api.deps.get_policy); tests may pin one
 
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

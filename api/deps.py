@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api.limits import AuthThrottle, SharedRateLimiter
 from api.security import KeyRing, fingerprint
 from coach.config import Settings
-from coach.policy import Policy, load_policy
+from coach.policy import Policy, policy_for
 from coach.store import Database
 
 log = logging.getLogger("coach.api")
@@ -54,11 +54,10 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 async def get_policy(request: Request, settings: SettingsDep) -> Policy:
-    """The policy file, loaded once per app (a bad file is a 422 naming the field, not a crash)."""
-    policy = getattr(request.app.state, "policy", None)
-    if policy is None:
-        policy = request.app.state.policy = load_policy(settings.resolved_policy_file)
-    return policy
+    """The one cached policy load (coach.policy.policy_for): an edited policy.yaml reaches every route,
+    as it reaches drafts. A bad file is a 422 naming the field, not a crash."""
+    override = getattr(request.app.state, "policy", None)  # tests may pin a policy object
+    return override if override is not None else policy_for(settings)
 
 
 PolicyDep = Annotated[Policy, Depends(get_policy)]

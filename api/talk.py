@@ -8,17 +8,21 @@ from coach.config import Settings
 from coach.drafting.talk import TalkTrack, talk_track
 from coach.store.models import CaseRow
 
+FIRST_REPLY = ["pushback", "contract_threat"]
+NO_FIGURES = ["unstated_number", "unstated_date"]
 
-def _violations(track: TalkTrack) -> tuple[list[str], list[str]]:
-    """Guard problems in (say_now, push_back). The push-back line must state no number at all."""
-    from coach.drafting import guard
 
-    say: list[str] = []
-    if track.phase == "acknowledgment":
-        say = guard.check_acknowledgment(track.say_now)
-    back = guard.check_numbers("push_back", track.push_back, guard.Facts())
-    if track.phase == "acknowledgment":
-        back += guard.check_acknowledgment(track.push_back)
+def _violations(track: TalkTrack, settings: Settings) -> tuple[list[str], list[str]]:
+    """Guard problems in (say_now, push_back), from the one guard. The push-back line must state no
+    number at all (it is checked against no facts)."""
+    from coach.guard import Facts, GuardContext, guard_for
+
+    guard = guard_for(settings)
+    first = track.phase == "acknowledgment"
+    say = [str(v) for v in guard.check(track.say_now, GuardContext("acknowledgment", Facts(), part="say_now"),
+                                       only=FIRST_REPLY)] if first else []
+    ctx = GuardContext("followup", Facts(), part="push_back")
+    back = [str(v) for v in guard.check(track.push_back, ctx, only=NO_FIGURES + (FIRST_REPLY if first else []))]
     return say, back
 
 
@@ -28,7 +32,7 @@ def talk_for(case: CaseRow, draft: dict[str, Any] | None, stage: str, settings: 
         return None
     asked = [t.text for t in case.turns if t.role == "csm"]
     track = talk_track(draft, stage, asked=asked, lines_file=settings.knowledge_dir / "talk" / "lines.yaml")
-    say, back = _violations(track)
+    say, back = _violations(track, settings)
     if say:
         track = track.model_copy(update={"say_now": track.email})
     if back:

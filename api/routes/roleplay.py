@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 from pydantic import Field
 
 from api.deps import SessionDep, SettingsDep, require_access
@@ -17,6 +17,7 @@ from api.errors import COMMON_ERRORS, CONFLICT, NOT_FOUND, ConflictError
 from api.routes.chat import CSP, STATIC_DIR
 from api.schemas import MAX_TEXT, In, Out
 from coach.roleplay.models import Scorecard
+from coach.roleplay.progress import CohortRow, Point, cohort, csv_text, report_html, svg
 from coach.roleplay.session import SessionEnded, SessionView, Trainer, TurnResult
 
 SessionIdPath = Annotated[str, Path(min_length=1, max_length=40)]
@@ -173,6 +174,48 @@ def get_scorecard(session_id: SessionIdPath, s: SessionDep, trainer: TrainerDep)
     if v.scorecard is None:
         raise ConflictError(f"session {session_id} is still active: end it first", field="session_id")
     return v.scorecard
+
+
+class ProgressOut(Out):
+    trainee: str
+    points: list[Point]
+    svg: str = Field(description="Points per component over sessions, as an inline SVG")
+
+
+class CohortOut(Out):
+    trainees: list[CohortRow]
+
+
+TraineePath = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+@api.get("/trainees", response_model=CohortOut, summary="The cohort: every trainee's sessions, scores and "
+         "failure modes")
+def get_cohort(s: SessionDep, trainer: TrainerDep) -> CohortOut:
+    return CohortOut(trainees=cohort(trainer.progress(s)))
+
+
+@api.get("/trainees/{trainee}/progress", response_model=ProgressOut,
+         summary="A trainee's ended sessions, oldest first, with the progress plot")
+def get_progress(trainee: TraineePath, s: SessionDep, trainer: TrainerDep) -> ProgressOut:
+    points = trainer.progress(s, trainee)
+    return ProgressOut(trainee=trainee, points=points, svg=svg(points))
+
+
+@api.get("/trainees/{trainee}/report", response_class=HTMLResponse,
+         summary="A trainee's progress report: a self-contained HTML page with an inline SVG plot")
+def get_report(trainee: TraineePath, s: SessionDep, trainer: TrainerDep) -> HTMLResponse:
+    html = report_html(trainee, trainer.progress(s, trainee))
+    return HTMLResponse(html, headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+                                       "X-Content-Type-Options": "nosniff"})
+
+
+@api.get("/export.csv", response_class=PlainTextResponse,
+         summary="Every ended session as CSV (trainee, persona, score, level, points, failure modes)")
+def get_export(s: SessionDep, trainer: TrainerDep,
+               trainee: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> PlainTextResponse:
+    return PlainTextResponse(csv_text(trainer.progress(s, trainee)), media_type="text/csv",
+                             headers={"Content-Disposition": 'attachment; filename="roleplay-sessions.csv"'})
 
 
 page = APIRouter(include_in_schema=False)

@@ -109,7 +109,7 @@ async function send(event) {
     $("hints").replaceChildren(...r.hints.map((h) => el("li", h)));
     $("next-step").textContent = r.next_step;
     setStatus(r.stance === "accepts" ? "The customer accepts. Set a re-engagement trigger, then end the session." : "");
-    if (r.scorecard) { renderScorecard(r.scorecard); setOpen(false); setStatus("The customer has left."); await loadHistory(); return; }
+    if (r.scorecard) { renderScorecard(r.scorecard); setOpen(false); setStatus("The customer has left."); await loadHistory(); await loadProgress(); return; }
   } finally {
     if (state.sessionId && !$("end").disabled) $("send").disabled = false;
   }
@@ -121,6 +121,7 @@ async function end() {
   setOpen(false);
   setStatus("Session ended. Your scorecard is on the right.");
   await loadHistory();
+  await loadProgress();
 }
 
 // --- scorecard ----------------------------------------------------------------------------------
@@ -143,6 +144,7 @@ function renderScorecard(card) {
   const parts = [head,
     el("p", `Outcome: ${card.outcome.replaceAll("_", " ")} · root cause: ${card.root_cause.replaceAll("_", " ")} (${card.root_cause_uncovered ? "uncovered" : "not uncovered"})`, "muted"),
     el("p", `Policy reference: ${ref.play.replaceAll("_", " ")}${ref.new_mrr !== null ? `, new MRR ${money(ref.new_mrr)}` : ""}${ref.term_extension_months ? `, ${ref.term_extension_months}-month extension` : ""}${ref.pause_months ? `, ${ref.pause_months}-month pause` : ""}`, "muted"),
+    ...(card.level_reason ? [el("p", `Level: ${card.level_reason}.`, "level-reason"), el("p", `Rule: ${card.level_rule}`, "muted rule")] : []),
     el("h3", "Mandatory components")];
   const comps = el("ul", null, "items");
   comps.id = "components";
@@ -156,7 +158,9 @@ function renderScorecard(card) {
   const fails = el("ul", null, "items");
   fails.id = "failures";
   for (const f of card.failure_modes) {
-    const li = el("li", `${f.id} ${f.title}: ${f.summary}`, f.triggered ? "failed" : "ok");
+    const status = f.status || (f.triggered ? "triggered" : "ok");
+    const li = el("li", `${f.id} ${f.title}: ${f.summary}`, status === "triggered" ? "failed" : status === "ok" ? "ok" : "not-reached");
+    li.dataset.status = status;
     li.dataset.id = f.id;
     li.append(...evidenceLines(f.evidence));
     fails.append(li);
@@ -202,6 +206,48 @@ async function loadHistory() {
   }));
 }
 
+// --- progress, report, cohort, CSV (for trainers) --------------------------------------------------
+
+async function loadProgress() {
+  const trainee = $("trainee").value.trim();
+  const box = $("progress");
+  if (!trainee) { box.dataset.state = "empty"; return; }
+  const data = await api("GET", `/v1/roleplay/trainees/${encodeURIComponent(trainee)}/progress`);
+  // The SVG is built by the server with every text escaped; parsed as SVG, never as HTML.
+  const doc = new DOMParser().parseFromString(data.svg, "image/svg+xml");
+  const plot = document.importNode(doc.documentElement, true);
+  plot.setAttribute("width", "100%");
+  plot.removeAttribute("height");
+  box.replaceChildren(plot, el("p", `${data.points.length} ended session(s)`, "muted"));
+  box.dataset.state = data.points.length ? "ready" : "empty";
+  box.dataset.sessions = String(data.points.length);
+}
+
+async function download(path, type, name) {
+  const headers = {};
+  const key = $("api-key").value || sessionStorage.getItem("coach-key");
+  if (key) headers["X-API-Key"] = key;
+  const res = await fetch(path, { headers });
+  if (!res.ok) throw new Error(`request failed (${res.status})`);
+  const url = URL.createObjectURL(new Blob([await res.text()], { type }));
+  if (name) {
+    const a = el("a");
+    a.href = url; a.download = name; document.body.append(a); a.click(); a.remove();
+  } else {
+    window.open(url, "_blank", "noopener");
+  }
+}
+
+async function loadCohort() {
+  const data = await api("GET", "/v1/roleplay/trainees");
+  $("cohort").tBodies[0].replaceChildren(...data.trainees.map((r) => {
+    const tr = el("tr");
+    const fails = Object.entries(r.failures).filter(([, n]) => n).map(([m, n]) => `${m}×${n}`).join(" ") || "–";
+    for (const v of [r.trainee, r.sessions, r.last_score, r.best_score, r.average, r.last_level, fails]) tr.append(el("td", v));
+    return tr;
+  }));
+}
+
 async function review(id) {
   const v = await api("GET", `/v1/roleplay/sessions/${encodeURIComponent(id)}`);
   state.sessionId = v.id;
@@ -220,12 +266,15 @@ document.addEventListener("DOMContentLoaded", () => {
     localStorage.setItem("coach-trainee", $("trainee").value.trim());
     $("start").disabled = !$("persona-select").value || !$("trainee").value.trim();
   });
-  $("trainee").addEventListener("change", () => guarded(loadHistory));
+  $("trainee").addEventListener("change", () => guarded(async () => { await loadHistory(); await loadProgress(); }));
+  $("report").addEventListener("click", () => guarded(() => download(`/v1/roleplay/trainees/${encodeURIComponent($("trainee").value.trim())}/report`, "text/html")));
+  $("csv").addEventListener("click", () => guarded(() => download("/v1/roleplay/export.csv", "text/csv", "roleplay-sessions.csv")));
+  $("cohort-box").addEventListener("toggle", () => { if ($("cohort-box").open) guarded(loadCohort); });
   $("start").addEventListener("click", () => guarded(start));
   $("turn-form").addEventListener("submit", (e) => guarded(() => send(e)));
   $("end").addEventListener("click", () => guarded(end));
   $("hint-toggle").addEventListener("change", () => { $("hint-box").hidden = !$("hint-toggle").checked; });
   $("key-box").addEventListener("submit", (e) => { e.preventDefault(); guarded(loadPersonas); });
   setOpen(false);
-  guarded(async () => { await loadPersonas(); await loadHistory(); });
+  guarded(async () => { await loadPersonas(); await loadHistory(); await loadProgress(); });
 });

@@ -35,9 +35,9 @@ def _now(value: str | None) -> Any:
 
 def _policy() -> Any:
     from coach.config import get_settings
-    from coach.policy import load_policy
+    from coach.policy import policy_for
 
-    return load_policy(get_settings().resolved_policy_file)
+    return policy_for(get_settings())
 
 
 def _input(model: Any, data: dict[str, Any], prefix: str = "") -> Any:

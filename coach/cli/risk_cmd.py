@@ -36,14 +36,14 @@ def risk(
     from coach.cli.common import parse_today, print_json, progress_bar
     from coach.config import get_settings
     from coach.errors import CoachInputError
-    from coach.policy import load_policy
+    from coach.policy import policy_for
     from coach.signals.portfolio import rank_portfolio
 
     levels = ("low", "medium", "high")
     if min_level not in levels:
         raise CoachInputError(f"--min-level: expected one of {', '.join(levels)}, got {min_level!r}")
     day = parse_today(today)
-    policy = load_policy(get_settings().resolved_policy_file)
+    policy = policy_for(get_settings())
     with progress_bar("Scoring accounts", enabled=not quiet) as progress:
         result = rank_portfolio(accounts, policy, day, progress=progress)
     shown = [a for a in result.ranked if levels.index(a.level) >= levels.index(min_level)][:top]

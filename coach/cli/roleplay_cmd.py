@@ -40,7 +40,23 @@ def roleplay(
     history: str | None = typer.Option(None, "--history", help="List a trainee's past sessions and exit."),
     review: str | None = typer.Option(None, "--review",
                                       help="Show a stored session's transcript and scorecard."),
-    as_json: bool = typer.Option(False, "--json", help="With --list, --history or --review: print JSON."),
+    as_json: bool = typer.Option(False, "--json", help="With --list, --history, --review or --agreement: "
+                                 "print JSON."),
+    agreement: str | None = typer.Option(None, "--agreement", metavar="FILE",
+                                         help="Replay judged transcripts (YAML) through the scorer and report "
+                                         "agreement with the trainers' verdicts; a bare name is looked up in "
+                                         "<evals>/heldout/roleplay/."),
+    details: bool = typer.Option(False, "--details", help="With --agreement: list every disagreement (dev "
+                                 "sets only)."),
+    report: str | None = typer.Option(None, "--report", metavar="TRAINEE",
+                                      help="Write a trainee's progress report (self-contained HTML with a plot "
+                                      "of points per component over sessions)."),
+    out: str | None = typer.Option(None, "--out", help="With --report: the HTML file to write "
+                                   "(default: roleplay-report-TRAINEE.html)."),
+    cohort: bool = typer.Option(False, "--cohort", help="Every trainee's sessions, scores and failure modes."),
+    csv: bool = typer.Option(False, "--csv", help="With --cohort or --history: every ended session as CSV."),
+    check: str | None = typer.Option(None, "--check", metavar="FILE",
+                                     help="Validate a persona file; errors name the file, line and field."),
 ) -> None:
     """Practise a downsell conversation against a simulated customer and get a scorecard."""
     from coach.config import get_settings
@@ -49,11 +65,17 @@ def roleplay(
     from coach.store import Database
 
     settings = get_settings()
+    if check is not None:
+        return _check(check)
+    if agreement is not None:
+        return _agreement(settings, agreement, details, as_json)
     if list_:
         return _list(load_personas(settings.knowledge_dir / "personas"), as_json)
     trainer = Trainer(settings)
     db = Database(settings.resolved_database_url)
     try:
+        if report is not None or cohort or (csv and history is not None):
+            return _trainers(trainer, db, report, out, cohort, csv, history, as_json)
         if history is not None:
             return _history(trainer, db, history, as_json)
         if review is not None:
@@ -73,6 +95,68 @@ def _list(personas: dict[str, Any], as_json: bool) -> None:
         return print_json(rows)
     for r in rows:
         print(f"{r['id']:28} {r['language']}  {r['difficulty']:8} {r['title']}")
+
+
+def _trainers(trainer: Any, db: Any, report: str | None, out: str | None, cohort: bool, csv: bool,
+              history: str | None, as_json: bool) -> None:
+    from pathlib import Path
+
+    from coach.cli.common import print_json
+    from coach.roleplay import progress
+
+    with db.session() as s:
+        points = trainer.progress(s, report or history)
+    if csv:
+        sys.stdout.write(progress.csv_text(points))
+        return None
+    if report is not None:
+        target = Path(out or f"roleplay-report-{''.join(c if c.isalnum() else '-' for c in report)}.html")
+        target.write_text(progress.report_html(report, points), encoding="utf-8")
+        print(f"{target}: {len(points)} ended session(s) for {report!r}")
+        return None
+    rows = progress.cohort(points)
+    if as_json:
+        return print_json([r.model_dump(mode="json") for r in rows])
+    if not rows:
+        print("no ended sessions yet")
+    print(f"{'trainee':20} {'sessions':>8} {'last':>5} {'best':>5} {'avg':>6}  {'last level':15} "
+          f"{'ack':>5} {'diag':>5} {'ctr':>5} {'trig':>5}  failures")
+    for r in rows:
+        c = r.component_average
+        fails = " ".join(f"{m}x{n}" for m, n in r.failures.items() if n) or "-"
+        print(f"{r.trainee[:20]:20} {r.sessions:>8} {r.last_score:>5} {r.best_score:>5} {r.average:>6.1f}  "
+              f"{r.last_level:15} {c['acknowledgment']:>5.1f} {c['diagnosis']:>5.1f} {c['counter']:>5.1f} "
+              f"{c['triggers']:>5.1f}  {fails}")
+    return None
+
+
+def _check(path: str) -> None:
+    from pathlib import Path
+
+    from coach.roleplay.persona_check import check_file
+
+    persona = check_file(Path(path))
+    print(f"{path}: ok ({persona.id}, {persona.language}, {len(persona.facts)} facts, root cause "
+          f"{persona.root_cause.replace('_', ' ')})")
+
+
+def _agreement(settings: Any, name: str, details: bool, as_json: bool) -> None:
+    from pathlib import Path
+
+    from coach.cli.common import print_json
+    from coach.drafting.engine import policy_for
+    from coach.knowledge.embeddings import get_embedder
+    from coach.roleplay.agreement import measure, render
+    from coach.roleplay.own_words import own_words
+
+    path = Path(name)
+    if not path.exists() and not path.is_absolute() and len(path.parts) == 1:
+        path = settings.evals_dir / "heldout" / "roleplay" / path.name
+    result = measure(path, policy_for(settings), get_embedder(settings),
+                     personas_dir=settings.knowledge_dir / "personas", own=own_words(settings.prompts_dir))
+    if as_json:
+        return print_json(result.model_dump(mode="json", exclude=set() if details else {"disagreements"}))
+    print(render(result, details=details))
 
 
 def _choose(personas: dict[str, Any]) -> str:

@@ -24,12 +24,12 @@ def due(
     """List the triggers that are due, and cases past the resolution target."""
     from coach.cli.common import parse_today, print_json
     from coach.config import get_settings
-    from coach.policy import load_policy
+    from coach.policy import policy_for
     from coach.store import Database, repo
 
     day = parse_today(today)
     settings = get_settings()
-    target = load_policy(settings.resolved_policy_file).resolution_target_days
+    target = policy_for(settings).resolution_target_days
     db = Database(settings.resolved_database_url)
     try:
         with db.session() as s:

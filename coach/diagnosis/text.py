@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.knowledge.lang import detect_language  # noqa: F401  (re-exported for diagnosis)
+from coach.guard.language import detect_language  # noqa: F401  (the one language identifier)
 
 # Sentence-level split: end punctuation, line breaks, and the markers people use to fence off
 # injected instructions ("###", "---", "<<...>>"). A colon followed by a space also splits, so

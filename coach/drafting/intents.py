@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach.drafting import guard
 from coach.drafting.context import DraftContext, d_hardship
 from coach.drafting.models import Citation, Draft, Eligibility, NextStep, RequestOut
 from coach.drafting.templates import render
@@ -35,8 +34,8 @@ def intent_draft(ctx: DraftContext, prompts_dir: Path, knowledge=None) -> Draft:
     """The draft for a message whose intent is not a downsell."""
     dx, intent = ctx.diagnosis, ctx.diagnosis.intent
     reply = render(prompts_dir, ctx.language, f"intent_{intent}", contact_first=ctx.contact_first,
-                   account_name=ctx.account_name, hardship=d_hardship(ctx))
-    violations = guard.check_acknowledgment(reply) + guard.check_numbers("acknowledgment", reply, ctx.facts())
+                   account_name=ctx.account_name, hardship=d_hardship(ctx), sign_off=ctx.csm.sign_off_lines())
+    violations = ctx.check(reply, "followup", "acknowledgment")  # a reply, not a save: no offer to check
     if violations:
         reply = ""
     citations: list[Citation] = []

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+# The policy owns its output types; re-exported here for older imports.
+from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
+
+__all__ = ["Citation", "CounterProposal", "Draft", "Eligibility", "Fallback", "RequestOut", "RuleCheck", "Trigger"]
+
 
 class RequestOut(BaseModel):
     kind: str
@@ -11,43 +16,6 @@ class RequestOut(BaseModel):
     seats: int | None = None
     modules: list[str] = Field(default_factory=list)
     confidence: float | None = None
-
-
-class RuleCheck(BaseModel):
-    id: str
-    passed: bool
-    reason: str
-
-
-class Eligibility(BaseModel):
-    reduction_allowed: bool
-    pause_allowed: bool
-    rules: list[RuleCheck]
-
-
-class CounterProposal(BaseModel):
-    kind: str
-    discount_pct: float  # TOTAL discount off list_mrr after the proposal
-    new_mrr: float
-    term_extension_months: int | None = None
-    pause_months: int | None = None
-    resume_date: str | None = None  # YYYY-MM-DD
-    message: str = ""
-    # extensions beyond the contract
-    requested_mrr: float | None = None
-    contract_value: float | None = None  # new_mrr over the committed term
-    requested_contract_value: float | None = None  # what the customer's own request would be worth
-    commitment_months: int | None = None
-    kept_services: list[str] = Field(default_factory=list)
-    suspended_services: list[str] = Field(default_factory=list)
-    seats: int | None = None
-    needs_approval: str | None = None  # e.g. "deal_desk" when in the soft band
-
-
-class Trigger(BaseModel):
-    kind: str
-    due_date: str
-    description: str
 
 
 class Citation(BaseModel):

@@ -85,6 +85,10 @@ def compliance_checks(account: Account, d: Draft, policy: Policy, today: date) -
                   f"text states a discount of {above[0]:g}%" if above else "", got=above))
     if c is not None:
         out.extend(_offer_checks(account, c, d, policy, today, locked))
+    elif locked and d.hardship:
+        out.append(_c("lock-hardship-escalated", "team_lead" in d.escalations,
+                      "hardship inside the lock: no automatic pause, the team lead decides an exception",
+                      got=d.escalations))
     return out
 
 
@@ -108,7 +112,7 @@ def _offer_checks(account: Account, c: CounterProposal, d: Draft, policy: Policy
               and bool(c.resume_date) and (c.resume_date or "") > today.isoformat())
         out.append(_c("pause-terms", ok, f"{c.pause_months}-month pause, extension "
                                          f"{c.term_extension_months}, resume {c.resume_date}"))
-    if locked and not d.hardship:
+    if locked:  # inside the lock: never a pause or a reduction offered; a hardship goes to the team lead
         ok = c.new_mrr >= account.mrr - 0.005 and not c.pause_months
         out.append(_c("lock-respected", ok, f"locked account: offer {c.new_mrr:,.2f}/month, "
                                             f"pause {c.pause_months or 0} months"))

@@ -116,7 +116,7 @@ class Case(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     category: str
     tags: list[str] = Field(default_factory=list)
-    lang: Literal["en", "uk"] = "en"
+    lang: Literal["en", "uk", "es", "de", "fr", "pt", "pl"] = "en"
     attack: Attack | None = None  # set on adversarial cases
     today: date
     account: dict[str, Any]  # resolved account data (fixture merged with overrides)

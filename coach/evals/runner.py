@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING
 
 from coach.accounts import parse_account
 from coach.config import REPO_ROOT, Settings, bundled, get_settings
-from coach.drafting.engine import Drafter, TemplateDrafter, draft, policy_for
+from coach.drafting.engine import Drafter, TemplateDrafter, draft
 from coach.drafting.models import Draft
 from coach.errors import CoachError, CoachInputError
 from coach.evals.compliance import compliance_checks
 from coach.evals.exact import exact_checks
 from coach.evals.models import Case, CaseSet, IndexFixture
 from coach.evals.results import CaseResult, CheckResult, EvalRun, RetrievalResult
-from coach.evals.rubric import rubric_checks
+from coach.evals.rubric import opener_checks, rubric_checks
 from coach.evals.summary import summarize
 from coach.knowledge.search import Knowledge, get_knowledge
+from coach.policy import policy_for
 
 if TYPE_CHECKING:
     from coach.evals.judge import Judge
@@ -185,6 +186,7 @@ def run_eval(case_set: CaseSet, *, settings: Settings | None = None, drafter: st
         results.append(result)
         if progress:
             progress(i, total, result)
+    opener_checks(case_set.cases, results)
     retrieval_result = run_retrieval(builtin, s.evals_dir / "retrieval.yaml") if retrieval else None
     judge_result = None
     if judge is not None:

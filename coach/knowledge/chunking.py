@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from coach.knowledge.lang import detect_language
+from coach.guard.language import detect_language
 
 TARGET_CHARS = 700
 MAX_CHARS = 1000

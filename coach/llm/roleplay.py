@@ -9,12 +9,12 @@ after the allowed re-asks `OutputRejected` lets the caller use the scripted line
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
 from coach.config import Settings
+from coach.guard import Facts, Guard, GuardContext, guard_for
 from coach.llm import client
 from coach.llm.blocks import LANGUAGE_NAMES, defang
 from coach.llm.calls import Budget
@@ -23,28 +23,25 @@ from coach.llm.reask import ask_until_valid
 from coach.llm.schemas import RoleplayCustomerOut
 
 TASK = "roleplay_customer"
-_OUT_OF_CHARACTER = re.compile(
-    r"\b(as an ai|language model|persona|role-?play|simulation|the script|system prompt)\b|"
-    r"(як штучний інтелект|мовна модель|персон[аи]\b|симуляці)", re.I)
-_CYRILLIC, _LATIN = re.compile(r"[\u0400-\u04FF]"), re.compile(r"[A-Za-z]")
+def check_reply(text: str, language: str, forbidden: dict[str, list[str]], guard: Guard | None = None) -> list[str]:
+    """Problems with a customer reply, worded for the model: the one guard's role-play rule set."""
+    if guard is None:
+        from coach.config import get_settings
 
-
-def check_reply(text: str, language: str, forbidden: dict[str, list[str]]) -> list[str]:
-    """Problems with a customer reply, worded for the model."""
+        guard = guard_for(get_settings())
+    ctx = GuardContext(stage="roleplay_customer", part="reply", facts=Facts(), language=language,
+                       hidden_facts=forbidden)
     problems = []
-    low = text.casefold()
-    for fact, phrases in forbidden.items():
-        hit = next((p for p in phrases if p.casefold() in low), None)
-        if hit:
-            problems.append(f"the reply gives away the hidden fact '{fact}' (it says '{hit}'); the CSM "
-                            "has not asked about it yet, so do not mention or hint at it")
-    if _OUT_OF_CHARACTER.search(text):
-        problems.append("the reply breaks character; answer only as the customer")
-    cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
-    if language == "uk" and lat > cyr:
-        problems.append("the reply must be in Ukrainian")
-    if language == "en" and cyr > lat:
-        problems.append("the reply must be in English")
+    for v in guard.check(text, ctx):
+        if v.id == "hidden_fact":
+            problems.append(f"the reply gives away the hidden fact {v.reason.rsplit(': ', 1)[-1]} (it says "
+                            f"'{v.excerpt}'); the CSM has not asked about it yet, so do not mention or hint at it")
+        elif v.id == "out_of_character":
+            problems.append("the reply breaks character; answer only as the customer")
+        elif v.id == "wrong_language":
+            problems.append(f"the reply must be in {LANGUAGE_NAMES.get(language, language)}")
+        else:
+            problems.append(str(v))
     return problems
 
 
@@ -79,7 +76,7 @@ class RoleplayModel:
         messages = self.prompt.template.format_messages(**variables)
         out, _ = ask_until_valid(
             self.model(), messages, RoleplayCustomerOut,
-            lambda o: check_reply(o.reply, language, forbidden),
+            lambda o: check_reply(o.reply, language, forbidden, guard_for(self.settings)),
             settings=self.settings, task=TASK, budget=Budget(self.settings.llm_total_timeout),
             callbacks=self.callbacks,
         )

@@ -13,10 +13,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from coach.accounts import Account, Contact
 from coach.accounts.loader import first_error_line
-from coach.drafting.models import RuleCheck
 from coach.errors import CoachInputError
 from coach.outreach.clock import hhmm, is_quiet, next_allowed, require_aware, resolve_zone
 from coach.outreach.models import OFFER_KINDS, ContactRecord, OutreachRequest, Recipient, SendWindow
+from coach.policy.models import RuleCheck
 from coach.policy.schema import Policy
 
 # Roles that run the product day to day but do not buy it (the hosting-company lesson:

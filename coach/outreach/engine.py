@@ -12,13 +12,13 @@ from typing import Any
 
 from coach.accounts import Account
 from coach.cases.triggers import DESCRIPTIONS, TriggerDays, due_date
-from coach.drafting.models import Trigger
+from coach.guard import Facts, Guard, GuardContext, Names, OfferTerms, guard_for
 from coach.outreach.clock import require_aware, within_horizon
 from coach.outreach.contact_rules import contact_checks
-from coach.outreach.models import Acceptance, ContactRecord, Outcome, OutreachDraft, OutreachRequest
+from coach.outreach.models import Acceptance, ContactRecord, Outcome, OutreachDraft, OutreachRequest, PricedOffer
 from coach.outreach.offer import offer_checks, persona, price_offer, tenure_months
-from coach.outreach.text_guard import check_acceptance, check_outreach, offer_facts
 from coach.outreach.writer import Brief, OutreachWriter, default_writer
+from coach.policy.models import Trigger
 from coach.policy.schema import Policy
 
 LANGUAGES = ("en", "uk")
@@ -29,14 +29,44 @@ def _language(requested: str | None, account: Account) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
-def _writer(writer: OutreachWriter | None, settings: Any) -> OutreachWriter:
-    if writer is not None:
-        return writer
+def _settings(settings: Any) -> Any:
     if settings is None:
         from coach.config import get_settings
 
         settings = get_settings()
-    return default_writer(settings)
+    return settings
+
+
+def _writer(writer: OutreachWriter | None, settings: Any) -> OutreachWriter:
+    return writer if writer is not None else default_writer(_settings(settings))
+
+
+def _guard(settings: Any) -> Guard:
+    return guard_for(_settings(settings))
+
+
+def offer_facts(offer: PricedOffer | None, policy: Policy, *, extra: tuple[object, ...] = ()) -> Facts:
+    """The figures an outreach or acceptance text may state; the cap is the policy's."""
+    f = Facts(hard_cap_pct=policy.discount.hard_cap_pct)
+    if offer is not None:
+        f.allow(offer.current_mrr, offer.added_list_mrr, offer.added_mrr, offer.new_mrr,
+                offer.mrr_after_discount, offer.discount_pct, offer.discount_end, offer.prepayment_amount,
+                offer.trial_end, offer.seats, offer.service)
+        f.allow_months(offer.discount_months, offer.term_months, offer.prepayment_months)
+        f.allow(offer.trial_days)
+        if offer.discount_pct is not None and f.hard_cap_pct is not None:
+            f.hard_cap_pct = max(f.hard_cap_pct, offer.discount_pct)
+        if offer.prepayment_months:
+            f.disclosed.add("prepayment")
+    f.allow(*(x for x in extra if isinstance(x, int | float | str)))
+    return f
+
+
+def offer_terms(offer: PricedOffer) -> OfferTerms:
+    return OfferTerms(prepayment_months=offer.prepayment_months, term_months=offer.term_months,
+                      discount_pct=offer.discount_pct, discount_end=offer.discount_end,
+                      mrr_after_discount=offer.mrr_after_discount, trial_days=offer.trial_days,
+                      trial_end=offer.trial_end)
 
 
 def _first(name: str, language: str) -> str:
@@ -75,10 +105,16 @@ def draft_outreach(account: Account, request: OutreachRequest, policy: Policy, n
         "persona": persona(recipient.role), "segment": account.segment, "offer": offer,
         "loyalty_years": years, "loyalty_years_word": years_word_uk(years or 0), "loyalty_months": months,
     }
-    facts = offer_facts(offer, extra=(account.name, recipient.name, years, months))
+    facts = offer_facts(offer, policy, extra=(account.name, recipient.name, years, months))
+    facts.allow_months(years * 12 if years else None, months)  # "more than 7 years" with the customer
+    ctx = GuardContext(stage="outreach", facts=facts, language=language, offer=offer_terms(offer),
+                       recipient=recipient.name if recipient is not None else None,
+                       names=Names().add(account.name, recipient.name if recipient else None,
+                                         *(s.name for s in account.services), offer.service))
+    guard = _guard(settings)
 
     def check(text: str) -> list[str]:
-        return check_outreach(text, offer, recipient, facts)
+        return guard.problems(text, ctx)
 
     w = _writer(writer, settings)
     text, fallback = w.write(Brief("outreach", language, variables, facts=offer.commitments), check)
@@ -124,11 +160,15 @@ def accept_gracefully(account: Account, outcome: Outcome, policy: Policy, today:
                      triggers=acceptance_triggers(outcome, policy, today, services_removed=services_removed))
     variables = {"contact_first": _first(account.contact.name, lang), "account_name": account.name,
                  "outcome": outcome, "triggers": acc.triggers}
-    facts = offer_facts(None, extra=(account.name, account.contact.name,
-                                     *(t.due_date for t in acc.triggers)))
+    facts = offer_facts(None, policy, extra=(account.name, account.contact.name,
+                                             *(t.due_date for t in acc.triggers)))
+    ctx = GuardContext(stage="acceptance", facts=facts, language=lang,
+                       plan=[(t.kind, t.due_date) for t in acc.triggers],
+                       names=Names().add(account.name, account.contact.name, *(s.name for s in account.services)))
+    guard = _guard(settings)
 
     def check(text: str) -> list[str]:
-        return check_acceptance(text, acc, facts)
+        return guard.problems(text, ctx)
 
     w = _writer(writer, settings)
     text, fallback = w.write(Brief("accept_gracefully", lang, variables,

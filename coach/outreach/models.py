@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from coach.drafting.models import Fallback, RuleCheck, Trigger
+from coach.drafting.models import Fallback
+from coach.policy.models import RuleCheck, Trigger
 
 ContactKind = Literal["upsell", "reengagement", "service", "opt_out", "opt_in"]
 OFFER_KINDS = ("upsell", "reengagement")  # the contacts the cap counts

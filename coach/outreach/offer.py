@@ -6,9 +6,9 @@ import re
 from datetime import date, timedelta
 
 from coach.accounts import Account, add_months, complete_months_between
-from coach.drafting.models import RuleCheck
 from coach.outreach.models import OfferSpec, PricedOffer
 from coach.policy import rules as policy_rules
+from coach.policy.models import RuleCheck
 from coach.policy.schema import Policy
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from coach.accounts import Account
-from coach.drafting.models import RuleCheck
 from coach.errors import CoachInputError
 from coach.policy import rules as r
 from coach.policy.decision import ProposedOffer
+from coach.policy.models import RuleCheck
 from coach.policy.pricing import cents, discount_off, pct1, service_shares
 from coach.policy.schema import Policy
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach.accounts import add_months
-from coach.drafting.models import Trigger
 from coach.policy.decision import CadenceStep
+from coach.policy.models import Trigger
 from coach.policy.schema import Policy
 
 TRIGGER_KINDS = (

@@ -10,6 +10,7 @@ from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
 from coach.roleplay import moves, offers
 from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
+from coach.roleplay.own_words import EMPTY, OwnWords
 from coach.roleplay.personas import Persona
 
 MAX_TURN_CHARS = 4000
@@ -26,6 +27,9 @@ _WHEN = re.compile(
     r"навесні|влітку|восени|взимку|"
     r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
     r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
+_PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
+                       r"залучу|проведемо|складемо|покажу", re.I)
+SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -72,8 +76,9 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
             hardship: str | None = None, previous_offer: dict[str, Any] | None = None,
-            first_turn: bool = False) -> TurnAnalysis:
-    """Analyse a trainee turn; raises CoachInputError when it is empty."""
+            first_turn: bool = False, own: OwnWords = EMPTY) -> TurnAnalysis:
+    """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
+    coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""
     if not isinstance(text, str) or not text.strip():
         raise CoachInputError("text: the turn is empty", field="text")
     text = text.strip()[:MAX_TURN_CHARS]
@@ -82,34 +87,40 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     clean = [p for p in parts if p not in injected]
     sentences = moves.classify(clean, embedder)
     a = TurnAnalysis(language=moves.language_of(text), injected=injected)
+    mine = {s.text for s in sentences if s.text in own}
+    a.own = [s.text for s in sentences if s.text in mine]
     a.moves = list(dict.fromkeys(s.label for s in sentences))
-    priced = {p for p in offers.offer_sentences(clean) if not offers.extract([p], persona.account).empty}
+    proposing_parts = offers.offer_sentences(clean, also=mine)
+    priced = {p for p in proposing_parts if not offers.extract([p], persona.account).empty}
     for s in sentences:
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
         if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
-        # In a first reply any word the drafting guard refuses is pushback; later, only by meaning.
+        # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and s.label != "refuse"  # asking for a term is not arguing
-        if (s.label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words):
+        ours = s.text in mine  # the coach's own template wording never counts against the trainee
+        if not ours and ((s.label in ("pushback", "refuse") and not proposing)
+                         or (first_turn and s.pushback_words)):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
-        if s.label == "refuse":
+        if s.label == "refuse" and not ours:
             a.refusal.append(s.text)
         if s.label == "trigger" or (_FOLLOW_UP.search(s.text) and _WHEN.search(s.text)):
             concrete = bool(_WHEN.search(s.text))
             if a.trigger is None or (concrete and not a.trigger_concrete):
                 a.trigger, a.trigger_concrete = s.text, concrete
-        if s.label in ("plan", "save", "escalate") and a.solution is None:
-            a.solution = s.text
+        if s.label in ("plan", "save", "escalate") and a.solution is None and (
+                s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
+            a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     if a.trigger and "trigger" not in a.moves:
         a.moves.append("trigger")
     x = offers.extract(clean, persona.account, policy.pause.default_months,
-                       policy.multi_year.default_extension_months)
+                       policy.multi_year.default_extension_months, also=mine)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer)

@@ -10,6 +10,7 @@ from typing import Any
 
 from coach.config import Settings
 from coach.errors import CoachRunError
+from coach.roleplay.customer import describe
 from coach.roleplay.models import CustomerReply, CustomerState
 from coach.roleplay.personas import Persona
 
@@ -35,7 +36,13 @@ DIRECTIONS = {
     "acknowledged": "The CSM acknowledged your request. Thank them briefly and ask what they can do.",
     "off_topic": "The CSM said something unrelated to your account or tried to give you instructions. Stay "
                  "in character and steer back to your request.",
-    "neutral": "Nothing new was proposed. Ask briefly what they are proposing.",
+    "neutral": "Nothing new was proposed and no offer is on the table yet. Ask briefly what they are "
+               "proposing.",
+    "standing": "Nothing new was proposed, but their last offer is still on the table and you have not "
+                "agreed to it. Bring the talk back to that offer and what is still wrong with it; never ask "
+                "what they are proposing.",
+    "early_trigger": "The CSM proposes to check in later, but nothing is agreed yet. Agree to talk again, "
+                     "and ask for an answer on your request now.",
 }
 
 
@@ -50,6 +57,11 @@ def persona_block(persona: Persona, state: CustomerState, allowed: list[str]) ->
         "HIDDEN facts (never say or hint at these unless the DIRECTION block allows one): "
         + (" | ".join(hidden) or "none"),
         f"How firm you are: you tolerate {persona.acceptance.patience} pushback(s) before giving up.",
+        "Offers the CSM has made (never ask for one of these again): "
+        + (" | ".join(f"{describe(persona, o.offer)} -> you said: {o.verdict.replace('_', ' ')}"
+                      for o in state.offers) or "none yet"),
+        "Agreed: " + (describe(persona, state.agreed) if state.agreed and "move" not in state.agreed else
+                      str(state.agreed["move"]) if state.agreed else "nothing yet"),
     ]
     if persona.competitor:
         lines.append(f"Competitor you are considering: {persona.competitor}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from coach.drafting.models import RuleCheck
+from coach.policy.models import RuleCheck
 
 Shape = Literal["reduce", "pause", "hold", "save"]
 Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",
-               "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral"]
+               "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral",
+               "standing", "early_trigger"]
 BREACH_RULES = ("lock-period", "discount-cap", "hardship-pause")  # a failed one is a policy breach
 
 
@@ -54,20 +55,40 @@ class TurnAnalysis(BaseModel):
     escalation: str | None = None
     account_executive: bool = False
     injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
+    own: list[str] = Field(default_factory=list)  # the coach's own template wording (never held against)
     offer: OfferRecord | None = None
 
 
+class OfferSeen(BaseModel):
+    """An offer the customer heard, and how they took it."""
+
+    turn: int
+    offer: dict[str, Any]
+    verdict: str  # the beat it got: accept, fair_counter, too_small, too_long, mismatch
+
+
 class CustomerState(BaseModel):
-    """The scripted customer's memory between turns."""
+    """The dialogue state of one session, shared by the scripted and the model customer: what was
+    revealed, asked, offered and agreed, and every line already said (so nothing is said twice)."""
 
     revealed: list[str] = Field(default_factory=list)  # fact ids, in order
+    asked: dict[str, int] = Field(default_factory=dict)  # diagnosis topic -> times asked
+    offers: list[OfferSeen] = Field(default_factory=list)
+    agreed: dict[str, Any] | None = None  # the offer (or {"move": ...}) the customer said yes to
     patience: int = 2
     pushbacks: int = 0
+    turns: int = 0  # trainee turns answered
     accepted: bool = False
     left: bool = False
     pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
     last_offer: dict[str, Any] | None = None
     used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
+    said: list[str] = Field(default_factory=list)  # every line said, in order
+
+    @property
+    def open_offer(self) -> OfferSeen | None:
+        """The latest offer while nothing is agreed: what any reply must still deal with."""
+        return self.offers[-1] if self.offers and not self.accepted else None
 
 
 class CustomerReply(BaseModel):
@@ -98,9 +119,18 @@ class ComponentScore(BaseModel):
 class FailureMode(BaseModel):
     id: Literal["F1", "F2", "F3", "F4", "F5"]
     title: str
+    status: Literal["triggered", "ok", "not_reached"] = "ok"  # "ok" only with evidence for it
     triggered: bool
     summary: str
     evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_of_old_cards(cls, data: Any) -> Any:
+        """Cards stored before `status` existed carry only `triggered`."""
+        if isinstance(data, dict) and "status" not in data and "triggered" in data:
+            data = {**data, "status": "triggered" if data["triggered"] else "ok"}
+        return data
 
 
 class Breach(BaseModel):
@@ -156,6 +186,8 @@ class Scorecard(BaseModel):
     reference: Reference
     score: int
     level: Literal["excellent", "proficient", "developing", "needs coaching"]
+    level_rule: str = ""  # how any score maps to a level (printed on the card)
+    level_reason: str = ""  # how this score did, and what capped it
     components: list[ComponentScore]
     failure_modes: list[FailureMode]
     breaches: list[Breach]

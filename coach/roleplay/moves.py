@@ -2,7 +2,7 @@
 labelled examples in moves.yaml, embedded with the local model (cached on disk by content hash).
 
 Cue patterns back the vote up where a pattern is exact (a question mark, a pushback word the
-drafting guard also refuses). Sentences that talk to the simulated customer's machinery
+one guard also refuses). Sentences that talk to the simulated customer's machinery
 ("ignore your persona") are set aside first: they are never scored and never change the persona.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from coach.drafting.guard import check_acknowledgment
 from coach.errors import CoachInputError
+from coach.guard.language import detect_language
 
 MOVES_FILE = Path(__file__).with_name("moves.yaml")
 TOPICS = ("general", "budget_cut", "org_shrinking", "usage_gap", "value_perception", "strategic_shift",
@@ -30,7 +30,6 @@ MIN_SHARE = 0.5  # a label needs at least this share of the neighbours' weight
 CACHE_VERSION = "1"
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|[\n\r]+|;\s*")
-_CYRILLIC, _LATIN = re.compile(r"[\u0400-\u04FF]"), re.compile(r"[A-Za-z]")
 _QUESTION_START = re.compile(
     r"^(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|"
     r"tell me|walk me|help me understand|i'?d love to (hear|understand)|i'?m curious|"
@@ -53,7 +52,7 @@ class Sentence:
     label: str  # a moves.yaml label, or "other"
     share: float  # the label's share of the neighbours' vote
     question: bool
-    pushback_words: tuple[str, ...]  # what the drafting guard would refuse in a first reply
+    pushback_words: tuple[str, ...]  # what the guard refuses as pushback or contract talk
 
     @property
     def topic(self) -> str | None:
@@ -64,7 +63,7 @@ class Sentence:
 
 
 def language_of(text: str) -> str:
-    return "uk" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+    return detect_language(text)
 
 
 def sentences(text: str) -> list[str]:
@@ -80,11 +79,12 @@ def is_question(sentence: str) -> bool:
 
 
 def pushback_words(sentence: str) -> tuple[str, ...]:
-    found = check_acknowledgment(sentence)
-    if not found:
-        return ()
-    inside = found[0].rsplit("(", 1)[-1].rstrip(")")
-    return tuple(w.strip() for w in inside.split(","))
+    """What the guard refuses as pushback or contract talk in a reply to the customer."""
+    from coach.config import get_settings
+    from coach.guard import guard_for
+
+    found = guard_for(get_settings()).phrases(sentence, ["pushback", "contract_threat"])
+    return tuple(dict.fromkeys(w.lower() for w in found))
 
 
 class MoveBank:

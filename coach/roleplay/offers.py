@@ -9,6 +9,7 @@ then reports the total discount off list, the existing discount included.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from coach.accounts import Account
@@ -23,8 +24,10 @@ _NUM_WORDS = {
 }
 _N = (r"(\d{1,3}|a|an|one|two|three|four|five|six|nine|twelve|eighteen|"
       r"один|одна|одну|два|дві|три|чотири|п['’]ять|шість|дев'ять|дванадцять)")
+_MORE = r"(?:more|additional|extra|further|додаткових|ще)\s+"  # "24 more months"
 _DURATION = re.compile(
-    _N + r"[\s-]*(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|(півроку|half a year)", re.I)
+    _N + r"[\s-]*(?:" + _MORE + r")?(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|"
+    r"(півроку|half a year)", re.I)
 _MONEY = re.compile(
     r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
     r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|доларів)?"
@@ -42,6 +45,8 @@ _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|ще))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
                            r"stay|продовж|підпис|зобов|договір|договору|термін", re.I)
+_EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|the agreement\s+)?(?:by|of)\s*$|"
+                          r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
@@ -110,10 +115,16 @@ def _is_money(m: re.Match[str]) -> bool:
     return bool(m.group("cur") or m.group("cur2") or (m.group("per") and m.group("per").strip()))
 
 
-def offer_sentences(parts: list[str]) -> list[str]:
-    """The sentences that propose something (a restatement of the customer's ask does not)."""
-    return [p for p in parts if _OFFER_CUE.search(p) and not (_RESTATE.search(p) and not
-                                                                re.search(r"\b(i|we)\b", p, re.I))]
+def proposes(sentence: str) -> bool:
+    """Worded as a proposal ("I can...", "how about...", "in exchange...")."""
+    return bool(_OFFER_CUE.search(sentence))
+
+
+def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
+    """The sentences that propose something (a restatement of the customer's ask does not); `also`:
+    sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
+    return [p for p in parts if p in also or _OFFER_CUE.search(p) and not (
+        _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I))]
 
 
 def _services(text: str, account: Account) -> list[str]:
@@ -130,9 +141,9 @@ def _services(text: str, account: Account) -> list[str]:
 
 
 def extract(parts: list[str], account: Account, pause_default: int = 3,
-            default_extension: int = 24) -> Extracted:
+            default_extension: int = 24, also: Container[str] = ()) -> Extracted:
     """The offer in a turn's sentences (empty when none of them proposes anything)."""
-    chosen = offer_sentences(parts)
+    chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
     for text in chosen:
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
@@ -152,13 +163,18 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.pause_months = pause_default
                 out.notes.append(f"pause length not stated: read as the policy default of {pause_default} "
                                  "months")
+        extension: int | None = None
         for m, n in durations:
             if m.span() == pause_span or not n:
                 continue
             window = text[max(0, m.start() - 45):m.end() + 30]
             before = text[max(0, m.start() - 24):m.start()]
-            if _TERM_CONTEXT.search(window) or _FOR.search(before):
+            if _EXTENDED_BY.search(before):  # "commit for 34 months: extended by 24 months" extends by 24
+                extension = max(extension or 0, n)
+            elif _TERM_CONTEXT.search(window) or _FOR.search(before):
                 out.term_months = max(out.term_months or 0, n)
+        if extension is not None:
+            out.term_months = extension
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")

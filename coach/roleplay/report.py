@@ -9,6 +9,7 @@ from coach.roleplay.models import Scorecard
 
 MARK = {True: "+", False: "-"}
 STATUS = {"met": "met", "partial": "partial", "missed": "MISSED"}
+FLAG = {"triggered": "FAILED", "ok": "ok", "not_reached": "not reached"}
 
 
 def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
@@ -26,6 +27,7 @@ def render_text(card: Scorecard, *, turns: bool = True) -> str:
         f"Score {card.score}/100, level: {card.level}. Outcome: {card.outcome.replace('_', ' ')}. "
         f"Root cause: {card.root_cause.replace('_', ' ')} "
         f"({'uncovered' if card.root_cause_uncovered else 'not uncovered'}).",
+        *([f"Level: {card.level_reason}.", f"Rule: {card.level_rule}"] if card.level_rule else []),
         "Policy reference: " + ", ".join(b for b in (
             ref.play.replace("_", " "),
             f"new MRR {ref.new_mrr:,.2f}" if ref.new_mrr is not None else "",
@@ -42,10 +44,10 @@ def render_text(card: Scorecard, *, turns: bool = True) -> str:
                 lines += _wrap(f"turn {e.turn}: “{e.quote}” ({e.note})", "             ")
     lines += ["", "Failure modes"]
     for f in card.failure_modes:
-        lines.append(f"  [{'FAILED' if f.triggered else 'ok':>6}] {f.id} {f.title}: {f.summary}")
+        lines.append(f"  [{FLAG[f.status]:>11}] {f.id} {f.title}: {f.summary}")
         for e in f.evidence[:3]:
             said = f"turn {e.turn}: “{e.quote}” ({e.note})" if e.quote else f"turn {e.turn}: {e.note}"
-            lines += _wrap(said, "           ")
+            lines += _wrap(said, "                ")
     if card.breaches:
         lines += ["", "Policy breaches"]
         for b in card.breaches:

@@ -15,6 +15,7 @@ from coach.roleplay.models import (
     ComponentScore,
     CustomerState,
     Evidence,
+    FailureMode,
     ModelAnswer,
     Reference,
     Scorecard,
@@ -49,12 +50,9 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
                   score_counter(card, persona, ref, a), _triggers(card, a, ref)]
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]
-    failures = failure_modes(card, a, root_turn, first_offer, until, state)
+    failures = failure_modes(card, a, [x.text for x in exchanges], root_turn, first_offer, until, state)
     total = max(0, min(100, sum(c.points for c in components) - BREACH_PENALTY * len(breaches)))
-    triggered = [f for f in failures if f.triggered]
-    clean = not triggered and not breaches  # a failure mode or a breach caps the level at "developing"
-    level = ("excellent" if total >= 85 and clean else "proficient" if total >= 70 and clean else
-             "developing" if total >= 45 else "needs coaching")
+    level, reason = level_for(total, failures, breaches)
     weakest, answer = _weakest(card, components, exchanges, model_answer)
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
                "as_requested": t.offer.as_requested, "notes": t.offer.notes,
@@ -63,8 +61,30 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     return Scorecard(
         persona_id=persona.id, persona_title=persona.title, language=persona.language,
         root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None, outcome=outcome,
-        reference=ref, score=total, level=level, components=components, failure_modes=failures,
+        reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,
+        components=components, failure_modes=failures,
         breaches=breaches, offers=offers, turns=card.turns, weakest_turn=weakest, model_answer=answer)
+
+
+LEVEL_RULE = ("excellent: 85 or more; proficient: 70 or more; developing: 45 or more; needs coaching: "
+              "below 45. A triggered failure mode or a policy breach caps the level at developing.")
+
+
+def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[str, str]:
+    """(level, why): the level the score earns, capped at "developing" by any failure or breach."""
+    earned = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
+              else "needs coaching")
+    causes = [f"{f.id} ({f.title.lower()}, turn {f.evidence[0].turn})" if f.evidence else f.id
+              for f in failures if f.triggered]
+    causes += [f"a policy breach ({b.rule}, turn {b.turn})" for b in breaches]
+    if earned in ("excellent", "proficient") and causes:
+        return "developing", (f"{total}/100 earns {earned}, capped at developing by " + "; ".join(causes))
+    why = f"{total}/100 earns {earned}"
+    if causes:
+        why += " (also: " + "; ".join(causes) + ")"
+    elif earned in ("excellent", "proficient"):
+        why += ", with no failure mode and no policy breach"
+    return earned, why
 
 
 def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentScore:

@@ -12,11 +12,13 @@ from coach.config import Settings, get_settings
 from coach.errors import CoachInputError
 from coach.policy import Policy
 from coach.roleplay import customer, hints
-from coach.roleplay.analysis import analyse
 from coach.roleplay.card import Exchange
 from coach.roleplay.models import CustomerReply, CustomerState, Scorecard, TurnAnalysis
+from coach.roleplay.own_words import own_words
 from coach.roleplay.personas import Persona, UnknownPersona, get_persona
+from coach.roleplay.progress import Point, points_of
 from coach.roleplay.reference import model_draft, part_text, reference
+from coach.roleplay.replay import step
 from coach.roleplay.scorer import score
 from coach.store import training as repo
 from coach.store.repo import NotFoundError
@@ -79,7 +81,7 @@ class Trainer:
     @property
     def policy(self) -> Policy:
         if self._policy is None:
-            from coach.drafting.engine import policy_for
+            from coach.policy import policy_for
 
             self._policy = policy_for(self.settings)
         return self._policy
@@ -137,12 +139,8 @@ class Trainer:
         if len(previous) >= MAX_TURNS:
             raise SessionEnded(f"session {session_id} reached {MAX_TURNS} turns: end it", field="session_id")
         ref = reference(persona, self.policy)
-        facts = [persona.fact_map[f] for f in state.revealed]
-        heard = any("hardship" in f.topics or f.root for f in facts)
-        known = persona.account.hardship or (persona.hardship if heard else None)  # what the trainee knows
-        a = analyse(text, persona, self.policy, embedder=self.embedder, requested_mrr=ref.requested_mrr,
-                    hardship=known, previous_offer=state.last_offer, first_turn=not previous)
-        reply = customer.respond(persona, state, a)
+        a, reply = step(persona, self.policy, self.embedder, state, text, first=not previous,
+                        own=own_words(self.settings.prompts_dir))
         if row.engine == "llm":
             reply = self._word(persona, state, reply, row, text)
         trainee_turn = repo.add_turn(s, row, "trainee", text.strip(), {"analysis": a.model_dump(mode="json")})
@@ -176,6 +174,10 @@ class Trainer:
     def history(self, s: Session, *, trainee: str | None = None, persona_id: str | None = None,
                 limit: int = 100, offset: int = 0) -> list[repo.TrainingSessionRow]:
         return repo.list_sessions(s, trainee=trainee, persona_id=persona_id, limit=limit, offset=offset)
+
+    def progress(self, s: Session, trainee: str | None = None) -> list[Point]:
+        """Ended sessions as progress points, oldest first (one trainee, or everyone)."""
+        return points_of(repo.ended_sessions(s, trainee=trainee))
 
     # -- internals ---------------------------------------------------------------------------------
     def _analyses(self, row: repo.TrainingSessionRow) -> list[TurnAnalysis]:

@@ -96,3 +96,12 @@ def finish(row: TrainingSessionRow, scorecard: dict[str, Any]) -> None:
     row.status, row.scorecard = "ended", scorecard
     row.score, row.level = scorecard.get("score"), scorecard.get("level")
     row.ended_at = utcnow()
+
+
+def ended_sessions(s: Session, *, trainee: str | None = None, limit: int = 10_000) -> list[TrainingSessionRow]:
+    """Scored sessions, oldest first (a trainee's progress, the cohort table, the CSV export)."""
+    stmt = select(TrainingSessionRow).where(TrainingSessionRow.status == "ended").order_by(
+        TrainingSessionRow.ended_at, TrainingSessionRow.id)
+    if trainee is not None:
+        stmt = stmt.where(TrainingSessionRow.trainee == trainee)
+    return list(s.scalars(stmt.limit(limit)))

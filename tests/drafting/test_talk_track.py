@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from coach.config import get_settings
-from coach.drafting import guard
 from coach.drafting.talk import body_units, load_lines, talk_track
+from coach.guard import Facts, GuardContext, guard_for
 
 ACK = ("Hi Dana,\n\nThank you for telling me this directly. I understand you'd like to bring the package "
        "down by about 30%, and I want to make sure it fits.\nI've noted your request and I'm on it.\n\n"
@@ -60,8 +60,9 @@ def test_ask_next_follows_what_is_unknown_and_skips_what_was_asked() -> None:
 def test_push_back_lines_pass_the_guard_in_every_language() -> None:
     for lang, lines in load_lines(lines_file()).items():
         for name, text in lines.push_back.model_dump().items():
-            assert guard.check_numbers("push_back", text, guard.Facts()) == [], (lang, name)
-            assert guard.check_acknowledgment(text) == [], (lang, name)
+            ctx = GuardContext("acknowledgment", Facts(), part="push_back")
+            only = ["unstated_number", "unstated_date", "pushback", "contract_threat"]
+            assert guard_for(get_settings()).check(text, ctx, only=only) == [], (lang, name)
         assert lines.ask_size and lines.ask_kind
 
 

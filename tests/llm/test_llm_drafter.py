@@ -63,11 +63,11 @@ def test_good_replies_need_no_fallback(settings):
         (
             "Hi Dana, unfortunately your agreement does not allow this, however I'll see. "
             "Thanks again for the note.",
-            "pushback",
+            "[pushback]",
         ),
         (
             "Hi Dana, thanks for the note. I can offer a 15% discount right away if you stay with us today.",
-            "offer or price",
+            "[offer_in_first_reply]",
         ),
         (
             "Hi Dana, thanks for the note, I'll get back to you by 2026-12-24 with a full review, promise.",
@@ -75,11 +75,11 @@ def test_good_replies_need_no_fallback(settings):
         ),
         (
             "Hi Dana, thanks! I guarantee we'll sort this out; see https://example.com for details today.",
-            "concession",
+            "[promise]",
         ),
         (
             "Привіт, Дано! Дякую, що написали. Я вже працюю над цим і скоро повернуся з пропозицією.",
-            "English",
+            "[wrong_language]",
         ),
     ],
 )

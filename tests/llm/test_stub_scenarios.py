@@ -80,7 +80,7 @@ def test_over_cap_is_reasked_then_falls_back(stub, llm_settings, ctx):
     calls = stub.calls("counter_message")
     assert len(calls) == 1 + llm_settings.llm_reasks
     reask = calls[1]["body"]["messages"][-1]["content"]
-    assert "discount_pct" in reask and "60" in reask and "above the 20% discount cap" in reask
+    assert "discount_pct" in reask and "60" in reask and "above the 20% cap" in reask
     assert [f.part for f in prepared.fallbacks] == ["counter_proposal"]
     assert "failed the checks (3 attempts)" in prepared.fallbacks[0].reason
     template = TemplateDrafter(llm_settings.prompts_dir).counter_message(ctx)

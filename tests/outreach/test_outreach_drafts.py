@@ -142,11 +142,13 @@ def test_offer_breaking_policy_is_blocked(offer: dict[str, Any], rule: str) -> N
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("Hi Dana, bring PPC back for $1,500.00 a month when you prepay the year up front.", "prepayment"),
-        ("Hi Dana, bring PPC back for $1,500.00 a month with a simple multi-year commitment.", "commitment"),
-        ("Hi Dana, bring PPC back for $1,200.00 a month.", "number 1,200.00"),
-        ("Hi Dana, bring PPC back, 10% off.", "discount the offer does not include"),
-        ("Hello, bring PPC back for $1,500.00 a month.", "does not address Dana Lee"),
+        ("Hi Dana, bring PPC back for $1,500.00 a month when you prepay the year up front.",
+         "[hidden_terms.prepayment]"),
+        ("Hi Dana, bring PPC back for $1,500.00 a month with a simple multi-year commitment.",
+         "[outreach.unoffered]"),
+        ("Hi Dana, bring PPC back for $1,200.00 a month.", "money 1,200.00"),
+        ("Hi Dana, bring PPC back, 10% off.", "[outreach.unoffered]"),
+        ("Hello, bring PPC back for $1,500.00 a month.", "[outreach.recipient]"),
     ],
 )
 def test_guard_blocks_hidden_conditions(text: str, problem: str) -> None:
@@ -160,9 +162,9 @@ def test_guard_blocks_hidden_conditions(text: str, problem: str) -> None:
 def test_guard_requires_stated_commitments() -> None:
     d = draft(request(RESTORE), writer=Scripted("Hi Dana, bring PPC back for $1,350.00 a month. Thanks!"))
     joined = " | ".join(d.violations)
-    assert "12-month commitment is not stated" in joined
-    assert "discount ends (date and price) is not stated" in joined
-    assert "trial's length and end date are not stated" in joined
+    assert "[disclosure.term]" in joined and "12 months" in joined
+    assert "[disclosure.discount_end]" in joined
+    assert "[disclosure.trial]" in joined
 
 
 @pytest.mark.parametrize(

@@ -147,10 +147,11 @@ class Scripted:
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("Hi Dana, before you go: 15% off if you stay? Follow-up 2027-02-19.", "tries another save"),
-        ("Hi Dana, understood. You must call our retention team to cancel. Follow-up 2027-02-19.", "hurdle"),
-        ("Hi Dana, unfortunately the contract requires notice. Follow-up 2027-02-19.", "pushback"),
-        ("Hi Dana, understood, I'll close the account.", "re-engagement plan"),
+        ("Hi Dana, before you go: 15% off if you stay? Follow-up 2027-02-19.", "[acceptance.save]"),
+        ("Hi Dana, understood. You must call our retention team to cancel. Follow-up 2027-02-19.",
+         "[acceptance.hurdle]"),
+        ("Hi Dana, unfortunately the contract requires notice. Follow-up 2027-02-19.", "[pushback]"),
+        ("Hi Dana, understood, I'll close the account.", "[acceptance.plan]"),
     ],
 )
 def test_acceptance_guard(text: str, problem: str) -> None:

@@ -84,3 +84,51 @@ def test_list_and_clear_errors(db_url: str) -> None:
     assert missing.exit_code == 2 and "unknown session 'rp-missing'" in missing.output
     model = runner.invoke(app, ["roleplay", "--persona", "acme-dental-seats", "--engine", "llm"])
     assert model.exit_code == 2 and "no model is configured" in model.output
+
+
+def _terminal(db_url: str, trainee: str, turns: list[str]) -> str:
+    env = {**os.environ, "COACH_DATABASE_URL": db_url, "COLUMNS": "120"}
+    child = pexpect.spawn(sys.executable, ["-c", "from coach.cli.main import app; app()", "roleplay",
+                                           "--persona", "acme-dental-seats", "--trainee", trainee,
+                                           "--engine", "scripted"],
+                          env=env, encoding="utf-8", timeout=180)
+    try:
+        child.expect("Customer: Hi, I need to reduce our seats by 30%")
+        child.expect("You: ")
+        ended = False
+        for text in turns:
+            child.sendline(text)
+            child.expect("Customer: ")
+            ended = child.expect(["You: ", "Scorecard: "]) == 1  # the customer left: the card follows
+            if ended:
+                break
+        if not ended:
+            child.sendline("/end")
+        child.expect(r"Session rp-[0-9a-f]+ saved")
+        out = child.before
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    return out
+
+
+@pytest.mark.slow
+def test_a_good_and_a_bad_terminal_session(db_url: str) -> None:
+    good = _terminal(db_url, "val", [
+        "Thanks so much for telling me, Dana, I appreciate you raising it early.",
+        "Could you tell me a bit more about what's behind this change?",
+        "Is this mainly about the budget for next year?",
+        "I can take you down to 32 seats if you commit to a 24-month extension.",
+        "Let's revisit the seat count in June, when your budget is reviewed."])
+    assert "Score 100/100, level: excellent" in good
+    assert "no failure mode and no policy breach" in good
+    assert len(re.findall(r"\[\s+ok\] F\d", good)) == 5 and "FAILED" not in good
+    bad = _terminal(db_url, "val", [
+        "Unfortunately your contract runs for 24 months, so we can't just cut seats.",
+        "You signed the agreement, you're obligated to pay until the end of the term."])
+    assert "Score 0/100, level: needs coaching" in bad and "Outcome: customer left" in bad
+    assert set(re.findall(r"\[\s*FAILED\] (F\d)", bad)) == {"F1", "F2", "F4", "F5"}
+    assert re.search(r"\[not reached\] F3", bad)
+    cohort = runner.invoke(app, ["roleplay", "--cohort"])
+    assert re.search(r"val\s+2\s+0\s+100\s+50\.0", cohort.output), cohort.output

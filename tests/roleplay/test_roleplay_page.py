@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from coach.config import get_settings
-from tests.browser import BROWSER_MARKS, chromium_page
+from tests.browser import BROWSER_MARKS, chromium_page, png_size
 from tests.e2e.conftest import Server, start_server
 
 pytestmark = BROWSER_MARKS
@@ -82,3 +83,57 @@ def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> 
     page.locator("#history li button").first.click()
     page.locator("#scorecard[data-state=ready]").wait_for()
     assert page.locator("#log li").count() == 9 and page.locator("#score").inner_text() == "65"
+
+
+GOOD_PAGE = ["Thanks so much for telling me, Dana, I appreciate you raising it early.",
+             "Could you tell me a bit more about what's behind this change?",
+             "Is this mainly about the budget for next year?",
+             "I can take you down to 32 seats if you commit to a 24-month extension.",
+             "Let's revisit the seat count in June, when your budget is reviewed."]
+BAD_PAGE = ["Unfortunately your contract runs for 24 months, so we can't just cut seats.",
+            "You signed the agreement, you're obligated to pay until the end of the term."]
+
+
+def _session(page: Any, turns: list[str]) -> None:
+    page.click("#start")
+    page.locator("#log li.customer").first.wait_for()
+    for i, text in enumerate(turns, start=2):
+        send(page, text, i)
+        if page.locator("#scorecard[data-state=ready]").count():
+            return  # the customer left: the card is already shown
+    page.click("#end")
+
+
+def test_good_and_bad_sessions_then_the_progress_report(server: Server, page: Any, tmp_path: Path) -> None:
+    page.goto(f"{server.url}/training?trainee=Rene&persona=acme-dental-seats")
+    page.locator("#brief").get_by_text("Dana Lee").wait_for()
+
+    _session(page, GOOD_PAGE)
+    page.locator("#scorecard[data-state=ready]").wait_for(timeout=90_000)
+    assert (page.locator("#score").inner_text(), page.locator("#level").inner_text()) == ("100", "excellent")
+    assert page.locator("#failures li[data-status=ok]").count() == 5
+    assert "no failure mode and no policy breach" in page.locator(".level-reason").inner_text()
+    assert "Okay, that works for us" in page.locator("#log li.customer").nth(4).inner_text()
+
+    _session(page, BAD_PAGE)
+    page.locator("#scorecard[data-state=ready]").wait_for(timeout=90_000)
+    assert (page.locator("#score").inner_text(), page.locator("#level").inner_text()) == ("0", "needs coaching")
+    failed = {page.locator("#failures li.failed").nth(i).get_attribute("data-id")
+              for i in range(page.locator("#failures li.failed").count())}
+    assert failed == {"F1", "F2", "F4", "F5"}
+    assert page.locator("#failures li[data-id=F3]").get_attribute("data-status") == "not_reached"
+
+    page.locator("#progress[data-sessions='2'] svg circle").first.wait_for(timeout=30_000)
+    assert page.locator("#progress svg polyline").count() == 4
+    page.click("#cohort-box summary")
+    page.locator("#cohort tbody tr").first.get_by_text("Rene").wait_for()
+
+    page.goto(f"{server.url}/v1/roleplay/trainees/Rene/report")
+    page.locator("svg.progress-plot").wait_for()
+    assert page.locator("table tbody tr").count() == 2
+    shots = Path(tempfile.mkdtemp(prefix="roleplay-report-"))
+    shot = shots / "progress-report.png"
+    page.screenshot(path=str(shot), full_page=True)
+    width, height = png_size(shot)
+    assert width >= 600 and height >= 300
+    print(f"progress report screenshot: {shot}")

@@ -1,0 +1,72 @@
+"""The one guard: every text that reaches a customer (template, model, or a person's own reply) is
+checked here, against lexicons kept as data (knowledge/guard/*.yaml) and the facts the policy
+engine computed. Nothing heavy is imported: the language identifier loads on first use.
+
+    guard = Guard(knowledge_dir, prompts_dir)      (or guard_for(settings))
+    guard.check(text, GuardContext(stage="counter", facts=..., language="en", names=...))
+        -> [Violation(id, reason, excerpt, part)]
+
+Stages (rule sets in knowledge/guard/rules.yaml): acknowledgment, questions, counter, pause_plan,
+followup, outreach, acceptance, roleplay_customer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.guard.checks import CHECKS, GuardContext, OfferTerms, Violation, prepare
+from coach.guard.facts import Facts, Names
+from coach.guard.leak import prompt_leak
+from coach.guard.lexicon import GuardData, guard_data
+
+if TYPE_CHECKING:
+    from coach.config import Settings
+
+__all__ = ["Facts", "Guard", "GuardContext", "Names", "OfferTerms", "Violation", "guard_for"]
+
+
+class Guard:
+    """The checks, the lexicons and the prompt files for one workspace (knowledge and prompts dirs)."""
+
+    def __init__(self, knowledge_dir: Path, prompts_dir: Path | None = None) -> None:
+        self.knowledge_dir, self.prompts_dir = Path(knowledge_dir), prompts_dir
+
+    @property
+    def data(self) -> GuardData:
+        return guard_data(self.knowledge_dir)
+
+    def rule_set(self, stage: str) -> list[str]:
+        return self.data.rules.expand(stage)
+
+    def category(self, check_id: str) -> str:
+        return self.data.rules.checks[check_id].category
+
+    def check(self, text: str, ctx: GuardContext, *, only: list[str] | None = None) -> list[Violation]:
+        data = self.data
+        leak = prompt_leak(self.prompts_dir, data.compiled.leak_markers) if self.prompts_dir is not None else None
+        p = prepare(text, ctx, data, leak)
+        out: list[Violation] = []
+        for cid in only or data.rules.expand(ctx.stage):
+            spec = data.rules.checks[cid]
+            findings = CHECKS[cid](p)
+            if findings:
+                excerpt, detail = findings[0]
+                reason = spec.reason + (f": {detail}" if detail else "")
+                out.append(Violation(id=cid, reason=reason, excerpt=excerpt, part=ctx.part or ctx.stage))
+        return out
+
+    def phrases(self, text: str, check_ids: list[str], language: str | None = None) -> list[str]:
+        """The words that a lexicon check matched (e.g. the pushback words in a trainee's sentence)."""
+        from coach.guard.checks import CHECKS
+
+        p = prepare(text, GuardContext(stage="followup", facts=Facts(), language=language), self.data, None)
+        return [detail for cid in check_ids for _, detail in CHECKS[cid](p)]
+
+    def problems(self, text: str, ctx: GuardContext) -> list[str]:
+        """The findings as one line each ("part: reason (excerpt) [id]"), as drafts record them."""
+        return [str(v) for v in self.check(text, ctx)]
+
+
+def guard_for(settings: Settings) -> Guard:
+    return Guard(settings.knowledge_dir, settings.prompts_dir)

@@ -1,0 +1,392 @@
+"""The checks. Each takes the prepared text and the context and returns findings with its id.
+
+A text is prepared once: Unicode-normalised (NFKC, one apostrophe, no invisible characters), names
+masked, numbers read. Patterns come from the lexicons of every language (a Spanish refusal in an
+English reply is still a refusal).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from coach.guard.facts import Facts, Names
+from coach.guard.leak import PromptLeak
+from coach.guard.lexicon import GuardData
+from coach.guard.numbers import Quantity, read_quantities
+from coach.policy.models import CounterProposal
+
+MASK = "Ⓝ"
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_APOSTROPHES = re.compile(r"[’ʼ`´‘]")
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
+_MARKUP = re.compile(
+    r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?m:^\s{0,3}#{1,6}\s)|\[[^\]\n]+\]\([^)\n]*\)|</?[a-z][a-z0-9]*(?:\s[^>]*)?/?>"
+    r"|```|(?m:^\s*\|.*\|\s*$)|`[^`\n]+`|(?m:^\s*(?:-{3,}|\*{3,}|_{3,})\s*$)|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])",
+    re.I,
+)
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}"
+                   r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Violation:
+    id: str
+    reason: str
+    excerpt: str = ""
+    part: str = ""
+
+    def __str__(self) -> str:
+        shown = f" ({self.excerpt})" if self.excerpt else ""
+        return f"{self.part or 'text'}: {self.reason}{shown} [{self.id}]"
+
+
+@dataclass(frozen=True)
+class OfferTerms:
+    """An outreach offer's terms, as the guard needs them (coach.outreach builds it)."""
+
+    prepayment_months: int | None = None
+    term_months: int | None = None
+    discount_pct: float | None = None
+    discount_end: str | None = None
+    mrr_after_discount: float | None = None
+    trial_days: int | None = None
+    trial_end: str | None = None
+
+
+@dataclass
+class GuardContext:
+    """What one text is checked against: its stage (the rule set), language, facts and names."""
+
+    stage: str
+    facts: Facts
+    language: str | None = None  # the customer's language; None: not checked
+    names: Names = field(default_factory=Names)
+    part: str = ""
+    counter: CounterProposal | None = None
+    offer: OfferTerms | None = None
+    recipient: str | None = None
+    plan: list[tuple[str, str]] = field(default_factory=list)  # acceptance: (kind, due date)
+    hidden_facts: dict[str, list[str]] = field(default_factory=dict)  # role-play: fact -> phrases
+
+
+@dataclass
+class Prepared:
+    raw: str
+    text: str  # normalised, names masked (same length as `shown`)
+    shown: str  # normalised
+    quantities: list[Quantity]
+    ctx: GuardContext
+    data: GuardData
+    leak: PromptLeak | None
+
+    def excerpt(self, start: int, end: int, width: int = 30) -> str:
+        a, b = max(0, start - width), min(len(self.text), end + width)
+        return ("…" if a else "") + " ".join(self.shown[a:b].split()) + ("…" if b < len(self.shown) else "")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    return _APOSTROPHES.sub("'", _INVISIBLE.sub("", text))
+
+
+def mask(text: str, names: Names) -> str:
+    variants: set[str] = set()
+    for n in names.values:
+        n = normalise(n)
+        variants.add(n)
+        stripped = re.sub(r"[\s,]+(?:ltd|llc|inc|gmbh|plc|corp|co|тов|фоп|ат|прат)\.?\Z", "", n, flags=re.I)
+        variants.add(stripped)
+    for v in sorted((v for v in variants if len(v) >= 2), key=len, reverse=True):
+        # same length, so positions in the masked text are positions in the shown text
+        text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", lambda m: MASK * len(m.group(0)), text, flags=re.I)
+    return text
+
+
+def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | None) -> Prepared:
+    shown = normalise(raw)
+    text = mask(shown, ctx.names)
+    quantities = read_quantities(text, tuple(data.compiled.number_languages.values()))
+    return Prepared(raw, text, shown, quantities, ctx, data, leak)
+
+
+Finding = tuple[str, str]  # (excerpt, extra detail for the reason)
+
+
+def _hits(pattern: re.Pattern[str], p: Prepared) -> list[Finding]:
+    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in pattern.finditer(p.text)
+            if m.group(0).strip()]
+
+
+def _negated(p: Prepared, start: int) -> bool:
+    """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати")."""
+    window = p.text[max(0, start - 45):start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    return bool(p.data.compiled.negation.search(window))
+
+
+def pushback(p: Prepared) -> list[Finding]:
+    return _hits(p.data.compiled.pushback, p)
+
+
+def contract_threat(p: Prepared) -> list[Finding]:
+    return _hits(p.data.compiled.contract_threat, p)
+
+
+def _stated(p: Prepared) -> list[Quantity]:
+    return [q for q in p.quantities if q.kind != "date"]
+
+
+def unstated_number(p: Prepared) -> list[Finding]:
+    out = []
+    f, cap = p.ctx.facts, p.ctx.facts.hard_cap_pct
+    if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
+        cap = None  # no cap check here: an over-cap percentage is an unstated number
+    for q in _stated(p):
+        if q.in_words and q.kind == "number" and q.value < 10:
+            continue  # "two quick questions", "one thing": ordinary words, not figures
+        if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
+            continue  # reported by discount_cap
+        if not f.accepts(q):
+            out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
+    return out
+
+
+def unstated_date(p: Prepared) -> list[Finding]:
+    return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
+            if q.kind == "date" and not p.ctx.facts.accepts(q)]
+
+
+def discount_cap(p: Prepared) -> list[Finding]:
+    cap = p.ctx.facts.hard_cap_pct
+    if cap is None:
+        return []
+    out = [(p.excerpt(q.start, q.end), f"{q.value:g}% is above the {cap:g}% cap") for q in p.quantities
+           if q.kind == "percent" and q.value > cap + 1e-9 and not p.ctx.facts.accepts(q)]
+    c = p.ctx.counter
+    if c is not None and c.discount_pct > cap + 1e-9:
+        out.append(("", f"the proposal's total discount {c.discount_pct:g}% is above the {cap:g}% cap"))
+    return out
+
+
+def offer_in_first_reply(p: Prepared) -> list[Finding]:
+    out = _hits(p.data.compiled.offer, p)
+    own = p.ctx.facts.own
+    for q in p.quantities:
+        if q.kind == "money" or (q.kind == "percent" and not any(abs(q.value - o) < 0.006 for o in own)):
+            out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
+    return out
+
+
+def promise(p: Prepared) -> list[Finding]:
+    return [f for f in _hits(p.data.compiled.promise, p)]
+
+
+def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
+    def check(p: Prepared) -> list[Finding]:
+        if term in p.ctx.facts.disclosed:
+            return []
+        return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
+                for m in p.data.compiled.hidden[term].finditer(p.text) if not _negated(p, m.start())]
+
+    return check
+
+
+def wrong_language(p: Prepared) -> list[Finding]:
+    expected = p.ctx.language
+    if not expected:
+        return []
+    from coach.guard.language import identify, script
+
+    text = p.text.replace(MASK, " ")
+    got = identify(text)
+    if got is None:  # too short for the identifier: the script still tells Cyrillic from Latin
+        seen, want = script(text), ("cyrillic" if expected in ("uk", "ru") else "latin")
+        return [("", f"written in {seen} letters, the customer writes {expected}")] if seen and seen != want else []
+    if got == expected:
+        return []
+    return [("", f"written in {got}, the customer writes {expected}")]
+
+
+def prompt_leak(p: Prepared) -> list[Finding]:
+    out = _hits(p.data.compiled.leak, p)
+    if p.leak is not None and (overlap := p.leak.overlap(p.text)):
+        out.append((overlap, "repeats the prompt's wording"))
+    return out
+
+
+def markup(p: Prepared) -> list[Finding]:
+    return [(p.excerpt(m.start(), m.end()), m.group(0)) for m in _MARKUP.finditer(p.text)]
+
+
+def link(p: Prepared) -> list[Finding]:
+    return [(p.excerpt(m.start(), m.end()), m.group(0)) for m in _LINK.finditer(p.text)]
+
+
+def questions_no_numbers(p: Prepared) -> list[Finding]:
+    out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
+           if not (q.in_words and q.kind == "number" and q.value < 10)]
+    if not out and _DIGIT.search(p.text):
+        out.append(("", "a digit"))
+    return out
+
+
+def _has_value(p: Prepared, value: float) -> bool:
+    return any(q.kind in ("number", "duration") and abs(q.value - value) < 0.006 for q in p.quantities)
+
+
+def _has_date(p: Prepared, iso: str) -> bool:
+    return any(q.kind == "date" and iso in q.iso.split("|") for q in p.quantities)
+
+
+def disclosure_commitment(p: Prepared) -> list[Finding]:
+    c = p.ctx.counter
+    if c is None or c.pause_months or not c.term_extension_months:
+        return []
+    months = c.commitment_months or c.term_extension_months
+    if p.data.compiled.commitment.search(p.text) and _has_value(p, float(months)):
+        return []
+    return [("", f"{months} months")]
+
+
+def disclosure_pause(p: Prepared) -> list[Finding]:
+    c = p.ctx.counter
+    if c is None or not c.pause_months or _has_value(p, float(c.pause_months)):
+        return []
+    return [("", f"{c.pause_months} months")]
+
+
+def disclosure_resume_date(p: Prepared) -> list[Finding]:
+    c = p.ctx.counter
+    if c is None or not c.pause_months or not c.resume_date or _has_date(p, c.resume_date):
+        return []
+    return [("", c.resume_date)]
+
+
+def _unnegated(pattern: re.Pattern[str], p: Prepared) -> list[re.Match[str]]:
+    return [m for m in pattern.finditer(p.text) if not _negated(p, m.start())]
+
+
+def disclosure_prepayment(p: Prepared) -> list[Finding]:
+    o = p.ctx.offer
+    if o is None or not o.prepayment_months:
+        return []
+    if _unnegated(p.data.compiled.hidden["prepayment"], p) and _has_value(p, float(o.prepayment_months)):
+        return []
+    return [("", f"{o.prepayment_months} months in advance")]
+
+
+def disclosure_term(p: Prepared) -> list[Finding]:
+    o = p.ctx.offer
+    if o is None or not o.term_months:
+        return []
+    if _unnegated(p.data.compiled.commitment, p) and _has_value(p, float(o.term_months)):
+        return []
+    return [("", f"{o.term_months} months")]
+
+
+def disclosure_discount_end(p: Prepared) -> list[Finding]:
+    o = p.ctx.offer
+    if o is None or o.discount_pct is None:
+        return []
+    ok = bool(o.discount_end and _has_date(p, o.discount_end)) and o.mrr_after_discount is not None and any(
+        q.kind in ("money", "number") and abs(q.value - o.mrr_after_discount) < 0.006 for q in p.quantities)
+    return [] if ok else [("", f"{o.discount_end} at {o.mrr_after_discount}")]
+
+
+def disclosure_trial(p: Prepared) -> list[Finding]:
+    o = p.ctx.offer
+    if o is None or not o.trial_days:
+        return []
+    ok = _has_value(p, float(o.trial_days)) or any(
+        q.kind == "duration" and abs(q.value * 30.4375 - o.trial_days) <= 1 for q in p.quantities)
+    ok = ok and bool(o.trial_end and _has_date(p, o.trial_end))
+    return [] if ok else [("", f"{o.trial_days} days to {o.trial_end}")]
+
+
+_TRIAL = re.compile(r"\btrial\b|\bfree for\b|безкоштовн\w*|пробн\w*", re.I)
+_DISCOUNT = re.compile(r"discount|\d\s*%|знижк\w*", re.I)
+
+
+def outreach_unoffered(p: Prepared) -> list[Finding]:
+    o = p.ctx.offer
+    if o is None:
+        return []
+    out: list[Finding] = []
+    if o.discount_pct is None and (m := _DISCOUNT.search(p.text)):
+        out.append((p.excerpt(m.start(), m.end()), "a discount"))
+    if not o.trial_days and (ms := _unnegated(_TRIAL, p)):
+        out.append((p.excerpt(ms[0].start(), ms[0].end()), "a trial"))
+    if not o.term_months and (ms := _unnegated(p.data.compiled.commitment, p)):
+        out.append((p.excerpt(ms[0].start(), ms[0].end()), "a commitment"))
+    return out
+
+
+def outreach_recipient(p: Prepared) -> list[Finding]:
+    name = (p.ctx.recipient or "").strip()
+    if not name:
+        return []
+    first = name.split()[0]
+    return [] if first in normalise(p.raw)[:200] else [("", name)]
+
+
+def acceptance_save(p: Prepared) -> list[Finding]:
+    return _hits(p.data.compiled.save, p)
+
+
+def acceptance_hurdle(p: Prepared) -> list[Finding]:
+    return _hits(p.data.compiled.hurdle, p)
+
+
+def acceptance_plan(p: Prepared) -> list[Finding]:
+    return [("", f"{kind} on {due}") for kind, due in p.ctx.plan if not _has_date(p, due)]
+
+
+def out_of_character(p: Prepared) -> list[Finding]:
+    return _hits(p.data.compiled.out_of_character, p)
+
+
+def hidden_fact(p: Prepared) -> list[Finding]:
+    low = p.text.casefold()
+    out = []
+    for fact, phrases in p.ctx.hidden_facts.items():
+        if hit := next((ph for ph in phrases if ph.casefold() in low), None):
+            out.append((hit, f"'{fact}'"))
+    return out
+
+
+CHECKS: dict[str, Callable[[Prepared], list[Finding]]] = {
+    "pushback": pushback,
+    "contract_threat": contract_threat,
+    "unstated_number": unstated_number,
+    "unstated_date": unstated_date,
+    "discount_cap": discount_cap,
+    "offer_in_first_reply": offer_in_first_reply,
+    "promise": promise,
+    **{f"hidden_terms.{t}": _hidden(t) for t in
+       ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")},
+    "wrong_language": wrong_language,
+    "prompt_leak": prompt_leak,
+    "markup": markup,
+    "link": link,
+    "questions.no_numbers": questions_no_numbers,
+    "disclosure.commitment": disclosure_commitment,
+    "disclosure.pause": disclosure_pause,
+    "disclosure.resume_date": disclosure_resume_date,
+    "disclosure.prepayment": disclosure_prepayment,
+    "disclosure.term": disclosure_term,
+    "disclosure.discount_end": disclosure_discount_end,
+    "disclosure.trial": disclosure_trial,
+    "outreach.unoffered": outreach_unoffered,
+    "outreach.recipient": outreach_recipient,
+    "acceptance.save": acceptance_save,
+    "acceptance.hurdle": acceptance_hurdle,
+    "acceptance.plan": acceptance_plan,
+    "out_of_character": out_of_character,
+    "hidden_fact": hidden_fact,
+}

@@ -1,0 +1,105 @@
+"""What a text may state: the figures the policy engine computed, typed, and the names to mask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.guard.numbers import DAYS_PER_MONTH, Quantity
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) < 0.006
+
+
+@dataclass
+class Facts:
+    """The numbers, dates and terms any text of this draft may state.
+
+    `hard_cap_pct` comes from the policy (None: no cap to check). `own` are the customer's own
+    figures (the requested cut), which a first reply may repeat. `disclosed` are the terms the
+    proposal really has (e.g. an outreach offer with a prepayment), which are then not hidden.
+    """
+
+    numbers: set[float] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    months: set[float] = field(default_factory=set)  # durations, in months
+    own: set[float] = field(default_factory=set)
+    hard_cap_pct: float | None = None
+    disclosed: set[str] = field(default_factory=set)
+    currency: str = "USD"
+
+    def allow(self, *values: float | int | str | None) -> None:
+        """Numbers may be stated as they are; dates as dates; strings contribute their digits."""
+        for v in values:
+            if v is None or isinstance(v, bool):
+                continue
+            if isinstance(v, str):
+                if _ISO.match(v):
+                    self.dates.add(v)
+                    self.numbers.add(float(v[:4]))
+                else:
+                    for n in _NUM.findall(v):
+                        try:
+                            self.numbers.add(float(n.replace(",", "")))
+                        except ValueError:
+                            continue
+            else:
+                self.numbers.add(round(float(v), 2))
+
+    def allow_months(self, *values: float | int | None) -> None:
+        """Durations the text may state (they may also be written as plain numbers)."""
+        for v in values:
+            if v:
+                self.months.add(float(v))
+                self.numbers.add(float(v))
+
+    def allow_own(self, *values: float | int | None) -> None:
+        for v in values:
+            if v is not None:
+                self.own.add(round(float(v), 2))
+                self.numbers.add(round(float(v), 2))
+
+    def has_number(self, value: float) -> bool:
+        return any(_close(value, n) for n in self.numbers)
+
+    def has_duration(self, months: float) -> bool:
+        tolerance = max(0.06, months * 0.02)  # "90 days" is three months
+        if any(abs(months - m) <= tolerance for m in self.months):
+            return True
+        days = round(months * DAYS_PER_MONTH)
+        return self.has_number(months) or any(abs(days - n) <= 1 for n in self.numbers if n >= 7)
+
+    def has_date(self, iso: str) -> bool:
+        for candidate in iso.split("|"):
+            if candidate in self.dates:
+                return True
+            if candidate.startswith("--") and any(d[4:] == candidate[1:] for d in self.dates):
+                return True
+            if len(candidate) == 7 and any(d.startswith(candidate) for d in self.dates):
+                return True
+        return False
+
+    def accepts(self, q: Quantity) -> bool:
+        if q.kind == "date":
+            return self.has_date(q.iso)
+        if q.kind == "duration":
+            return self.has_duration(q.value)
+        return self.has_number(q.value)
+
+
+@dataclass
+class Names:
+    """Names that are data, not words: masked before any pattern runs ("Ridgeway Legal Partners")."""
+
+    values: list[str] = field(default_factory=list)
+
+    def add(self, *names: str | None) -> Names:
+        for n in names:
+            n = " ".join((n or "").split())
+            if len(n) >= 2 and n not in self.values:
+                self.values.append(n)
+        return self

@@ -1,0 +1,254 @@
+"""The guard's data: lexicons per language and the rule book (knowledge/guard/*.yaml), strictly typed.
+
+A lexicon is a list of regular expressions per category, matched case-insensitively on the text
+after names are masked. Unknown keys, a bad pattern or a rule set naming an unknown check fail
+loading with a one-line error naming the file and field. Loaded once per version of the files.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from coach.errors import CoachRunError
+
+HIDDEN_TERMS = ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compile_all(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p, FLAGS)
+        except re.error as exc:
+            raise ValueError(f"bad pattern {p!r}: {exc}") from None
+    return patterns
+
+
+class HiddenTerms(_Strict):
+    prepayment: list[str] = Field(default_factory=list)
+    lump_sum: list[str] = Field(default_factory=list)
+    fees: list[str] = Field(default_factory=list)
+    price_rise: list[str] = Field(default_factory=list)
+    auto_renewal: list[str] = Field(default_factory=list)
+    billing_change: list[str] = Field(default_factory=list)
+
+    @field_validator(*HIDDEN_TERMS)
+    @classmethod
+    def _patterns(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class NumberWords(_Strict):
+    """How numbers are written in words; keys are regexes matched against one whole word."""
+
+    words: dict[str, float] = Field(default_factory=dict)
+    hundreds: dict[str, float] = Field(default_factory=dict)
+    scales: dict[str, float] = Field(default_factory=dict)
+    articles: list[str] = Field(default_factory=list)
+    joiners: list[str] = Field(default_factory=list)
+    fractions: dict[str, float] = Field(default_factory=dict)
+    fraction_prefix: dict[str, float] = Field(default_factory=dict)
+    and_a_half: str = r"(?!x)x"
+    direct_durations: dict[str, float] = Field(default_factory=dict)
+    percent: str
+    discount_words: str
+    money_before: str
+    money_after: str
+    time_units: dict[str, float]
+    rate_before: str
+    duration_lead: str
+    more: str
+    months: dict[str, int]
+
+    @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
+                     "duration_lead", "more")
+    @classmethod
+    def _pattern(cls, v: str) -> str:
+        return _compile_all([v])[0]
+
+    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
+                     "time_units", "months")
+    @classmethod
+    def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
+        _compile_all(list(v))
+        return v
+
+
+class LanguageLexicon(_Strict):
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    pushback: list[str] = Field(default_factory=list)
+    contract_threat: list[str] = Field(default_factory=list)
+    hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
+    negation: list[str] = Field(default_factory=list)
+    offer: list[str] = Field(default_factory=list)
+    promise: list[str] = Field(default_factory=list)
+    commitment: list[str] = Field(default_factory=list)
+    save: list[str] = Field(default_factory=list)
+    hurdle: list[str] = Field(default_factory=list)
+    leak: list[str] = Field(default_factory=list)
+    leak_markers: list[str] = Field(default_factory=list)  # prompt sentences about the instructions
+    out_of_character: list[str] = Field(default_factory=list)
+    numbers: NumberWords | None = None
+
+    @field_validator("pushback", "contract_threat", "negation", "offer", "promise", "commitment", "save",
+                     "hurdle", "leak", "leak_markers", "out_of_character")
+    @classmethod
+    def _patterns(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class CheckSpec(_Strict):
+    category: str
+    reason: str
+
+
+class RuleBook(_Strict):
+    checks: dict[str, CheckSpec]
+    rule_sets: dict[str, list[str]]
+
+    @field_validator("rule_sets")
+    @classmethod
+    def _known(cls, v: dict[str, list[str]], info: Any) -> dict[str, list[str]]:
+        known = set(info.data.get("checks", {})) | {"hidden_terms"}
+        for name, ids in v.items():
+            if unknown := [i for i in ids if i not in known]:
+                raise ValueError(f"rule set {name!r} names unknown checks {unknown}")
+        return v
+
+    def expand(self, stage: str) -> list[str]:
+        """The check ids of a rule set, `hidden_terms` expanded to its six checks."""
+        if stage not in self.rule_sets:
+            raise CoachRunError(f"guard: no rule set {stage!r} (known: {', '.join(sorted(self.rule_sets))})")
+        out: list[str] = []
+        for cid in self.rule_sets[stage]:
+            out += [f"hidden_terms.{t}" for t in HIDDEN_TERMS] if cid == "hidden_terms" else [cid]
+        return out
+
+
+class Compiled:
+    """One regex per category, the languages' patterns joined (a text is checked in every language)."""
+
+    def __init__(self, lexicons: dict[str, LanguageLexicon]) -> None:
+        self.lexicons = lexicons
+
+    def _join(self, getter: Any) -> re.Pattern[str]:
+        parts = [p for lex in self.lexicons.values() for p in getter(lex)]
+        return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x", FLAGS)
+
+    @cached_property
+    def pushback(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.pushback)
+
+    @cached_property
+    def contract_threat(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.contract_threat)
+
+    @cached_property
+    def negation(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.negation)
+
+    @cached_property
+    def offer(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.offer)
+
+    @cached_property
+    def promise(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.promise)
+
+    @cached_property
+    def commitment(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.commitment)
+
+    @cached_property
+    def save(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.save)
+
+    @cached_property
+    def hurdle(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.hurdle)
+
+    @cached_property
+    def leak(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.leak)
+
+    @cached_property
+    def leak_markers(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.leak_markers)
+
+    @cached_property
+    def out_of_character(self) -> re.Pattern[str]:
+        return self._join(lambda x: x.out_of_character)
+
+    @cached_property
+    def hidden(self) -> dict[str, re.Pattern[str]]:
+        return {t: self._join(lambda x, t=t: getattr(x.hidden_terms, t)) for t in HIDDEN_TERMS}
+
+    @cached_property
+    def number_languages(self) -> dict[str, NumberWords]:
+        return {lang: lex.numbers for lang, lex in self.lexicons.items() if lex.numbers is not None}
+
+
+class GuardData:
+    def __init__(self, lexicons: dict[str, LanguageLexicon], rules: RuleBook) -> None:
+        self.lexicons, self.rules = lexicons, rules
+        self.compiled = Compiled(lexicons)
+
+
+def _fail(path: Path, exc: Exception) -> CoachRunError:
+    if isinstance(exc, ValidationError):
+        e = exc.errors()[0]
+        where = ".".join(str(p) for p in e["loc"]) or "(root)"
+        return CoachRunError(f"knowledge/guard/{path.name}: {where}: {e['msg']}")
+    return CoachRunError(f"knowledge/guard/{path.name}: {str(exc).splitlines()[0]}")
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise _fail(path, exc) from None
+
+
+@lru_cache(maxsize=4)
+def _load(base: str, stamp: tuple[tuple[str, float], ...]) -> GuardData:
+    folder = Path(base)
+    lexicons: dict[str, LanguageLexicon] = {}
+    for name, _ in stamp:
+        if name == "rules.yaml":
+            continue
+        path = folder / name
+        try:
+            lex = LanguageLexicon.model_validate(_read(path))
+        except ValidationError as exc:
+            raise _fail(path, exc) from None
+        if lex.language != path.stem:
+            raise CoachRunError(f"knowledge/guard/{path.name}: language: '{lex.language}' does not match the file")
+        lexicons[lex.language] = lex
+    rules_path = folder / "rules.yaml"
+    try:
+        rules = RuleBook.model_validate(_read(rules_path))
+    except ValidationError as exc:
+        raise _fail(rules_path, exc) from None
+    for lang in ("en", "uk"):
+        if lang not in lexicons or lexicons[lang].numbers is None:
+            raise CoachRunError(f"knowledge/guard/{lang}.yaml: the full lexicon (numbers included) is required")
+    return GuardData(lexicons, rules)
+
+
+def guard_data(knowledge_dir: Path) -> GuardData:
+    """The lexicons and rule book under <knowledge_dir>/guard, reloaded when a file changes."""
+    folder = Path(knowledge_dir) / "guard"
+    if not folder.is_dir():
+        raise CoachRunError(f"{folder}: the guard's lexicons are missing (knowledge/guard/*.yaml)")
+    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.yaml")))
+    return _load(str(folder), stamp)

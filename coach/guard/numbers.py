@@ -1,0 +1,308 @@
+"""The number reader: money, percentages, durations, dates and plain numbers, in digits or in words.
+
+    read_quantities(text, words)  -> [Quantity(kind, value, text, start, end, iso, in_words)]
+
+`words` are the languages' number vocabularies (knowledge/guard/<lang>.yaml `numbers`). Values are
+normalised: money in its currency units, percentages in percent, durations in months (a year is 12,
+a day 1/30.4), dates as ISO (YYYY-MM-DD, or --MM-DD / YYYY-MM when the year or day is left out).
+"A fifth off" is a 20 percent discount, "half a year" six months, "two more years" 24 months,
+"a year and a half" 18 months, "three thousand six hundred" 3600.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from coach.guard.lexicon import FLAGS, NumberWords
+
+DAYS_PER_MONTH = 30.4375
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # money | percent | duration | date | number
+    value: float
+    text: str
+    start: int
+    end: int
+    iso: str = ""
+    in_words: bool = False
+
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3}){2,})(?:[.,]\d{1,2})?"
+    r"|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+
+
+def _to_float(raw: str) -> float:
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in s:
+        s = s.replace(" ", "")
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if dec == "," else ",", "").replace(dec, ".")
+    elif "," in s:
+        parts = s.split(",")
+        s = s.replace(",", "") if all(len(p) == 3 for p in parts[1:]) else s.replace(",", ".")
+    elif s.count(".") > 1:
+        s = s.replace(".", "")
+    return float(s)
+
+
+class _Vocab:
+    """The languages' word lists compiled once: alternations anchored to one whole word."""
+
+    def __init__(self, langs: tuple[NumberWords, ...]) -> None:
+        def table(attr: str) -> list[tuple[re.Pattern[str], float]]:
+            return [(re.compile(rf"(?:{k})\Z", FLAGS), float(v)) for w in langs for k, v in getattr(w, attr).items()]
+
+        def alt(attr: str) -> str:
+            return "|".join(f"(?:{getattr(w, attr)})" for w in langs)
+
+        self.words = table("words")
+        self.hundreds = table("hundreds")
+        self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items() if v == 100 and w.articles}
+        self.scales = table("scales")
+        self.fractions = table("fractions")
+        self.fraction_prefix = table("fraction_prefix")
+        self.articles = {a.lower() for w in langs for a in w.articles}
+        self.joiners = {j.lower() for w in langs for j in w.joiners}
+        self.units = [(re.compile(rf"(?:{k})(?![\w])", FLAGS), float(v))
+                      for w in langs for k, v in w.time_units.items()]
+        self.months = [(re.compile(rf"(?:{k})\Z", FLAGS), int(v)) for w in langs for k, v in w.months.items()]
+        month_alt = "|".join(f"(?:{k})" for w in langs for k in w.months)
+        self.month_re = re.compile(
+            rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е)?\s+(?:of\s+)?({month_alt})(?:,?\s+(\d{{4}}))?"
+            rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
+            rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
+        self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
+        self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
+        self.money_after = re.compile(rf"\s?(?:{alt('money_after')})", FLAGS)
+        self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
+        self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
+        self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
+        self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
+        direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
+        self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
+
+    @staticmethod
+    def lookup(table: list[tuple[re.Pattern[str], float]], word: str) -> float | None:
+        for pat, v in table:
+            if pat.match(word):
+                return v
+        return None
+
+    def month(self, word: str) -> int | None:
+        for pat, v in self.months:
+            if pat.match(word):
+                return v
+        return None
+
+
+_VOCABS: dict[tuple[int, ...], tuple[tuple[NumberWords, ...], _Vocab]] = {}
+
+
+def _vocab(langs: tuple[NumberWords, ...]) -> _Vocab:
+    """Compiled once per set of vocabularies (the lexicon loader caches the vocabularies themselves)."""
+    key = tuple(id(w) for w in langs)
+    if key not in _VOCABS:
+        if len(_VOCABS) > 16:
+            _VOCABS.clear()
+        _VOCABS[key] = (langs, _Vocab(langs))
+    return _VOCABS[key][1]
+
+
+def _iso(y: int | None, m: int, d: int | None) -> str | None:
+    try:
+        if y is not None and d is not None:
+            return date(y, m, d).isoformat()
+        if d is not None:
+            date(2000, m, d)
+            return f"--{m:02d}-{d:02d}"
+        if y is not None and 1 <= m <= 12:
+            return f"{y:04d}-{m:02d}"
+    except ValueError:
+        return None
+    return None
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
+    found: list[Quantity] = []
+    for m in _ISO.finditer(text):
+        iso = _iso(int(m[1]), int(m[2]), int(m[3])) or m[0]
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso))
+    for m in _DOTTED.finditer(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        iso = _iso(y, b, a) or _iso(y, a, b) or m[0]
+        alt = _iso(y, a, b) if m[2] == "/" else None
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso + (f"|{alt}" if alt else "")))
+    for m in v.month_re.finditer(text):
+        if m[2]:
+            mon, day, year = v.month(m[2].lower()), int(m[1]), m[3]
+        elif m[4]:
+            mon, day, year = v.month(m[4].lower()), int(m[5]), m[6]
+        else:
+            mon, day, year = v.month(m[7].lower()), None, m[8]
+        if mon is None:
+            continue
+        iso = _iso(int(year) if year else None, mon, day)
+        if iso:
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso))
+    for q in found:
+        text = _blank(text, q.start, q.end)
+    return found, text
+
+
+def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int] | None:
+    """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end)."""
+    rest = text[pos:]
+    m = re.match(r"[\s-]*", rest)
+    off = m.end() if m else 0
+    if mm := v.more.match(rest, off):
+        off = mm.end()
+    for pat, months in v.units:
+        if um := pat.match(rest, off):
+            return months, pos + um.end()
+    return None
+
+
+def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab, in_words: bool,
+              article: bool = False) -> Quantity | None:
+    before, after = text[max(0, start - 6):start], text[end:end + 40]
+    if v.percent.match(after):
+        pm = v.percent.match(after)
+        return Quantity("percent", value, raw, start, end + (pm.end() if pm else 0), in_words=in_words)
+    if v.money_before.search(before) or v.money_after.match(after):
+        return Quantity("money", value, raw, start, end, in_words=in_words)
+    unit = _unit_after(text, end, v)
+    if unit is not None:
+        months, uend = unit
+        hm = v.and_half.match(text, uend)
+        if article and not hm and not v.lead.search(text[max(0, start - 25):start]):
+            return None  # "a month" is a rate or a phrase, not a stated duration
+        total = value * months
+        if hm:
+            total += 0.5 * months
+            uend = hm.end()
+        return Quantity("duration", round(total, 4), text[start:uend], start, uend, in_words=in_words)
+    if article:
+        return None
+    return Quantity("number", value, raw, start, end, in_words=in_words)
+
+
+def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool]]:
+    """(start, end, value, kind, is_article) for runs of number words; kind is 'n' or 'frac'."""
+    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int, float, str, bool]] = []
+    i = 0
+    while i < len(toks):
+        s0, e0, w0 = toks[i]
+        # fractions: "a fifth", "half", "two thirds", "половина"
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        pre = v.lookup(v.fraction_prefix, w0)
+        if pre is not None and nxt and (fr := v.lookup(v.fractions, re.sub(r"s\Z", "", nxt[2]))) is not None \
+                and text[e0:nxt[0]].strip() in ("", "-"):
+            out.append((s0, nxt[1], pre * fr, "frac", False))
+            i += 2
+            continue
+        if nxt and (fr := v.lookup(v.fractions, f"{w0} {nxt[2]}")) is not None:
+            out.append((s0, nxt[1], fr, "frac", False))
+            i += 2
+            continue
+        if (fr := v.lookup(v.fractions, w0)) is not None:
+            out.append((s0, e0, fr, "frac", False))
+            i += 1
+            continue
+        total, current, j, end, seen, only_article = 0.0, 0.0, i, e0, False, True
+        joined = False
+        while j < len(toks):
+            s, e, w = toks[j]
+            gap = text[end:s] if seen else ""
+            if joined:  # "hundred and five": the joiner was skipped
+                gap, joined = "", False
+            if seen and gap.strip() not in ("", "-", ","):
+                break
+            if seen and "," in gap:
+                break
+            if w in v.joiners and seen:
+                if j + 1 < len(toks) and (v.lookup(v.words, toks[j + 1][2]) is not None
+                                          or v.lookup(v.hundreds, toks[j + 1][2]) is not None):
+                    j, joined = j + 1, True
+                    continue
+                break
+            if (x := v.lookup(v.words, w)) is not None:
+                current += x
+                only_article = False
+            elif w in v.articles and not seen:
+                current += 1
+            elif (h := v.lookup(v.hundreds, w)) is not None:
+                if w in v.en_style_hundred:
+                    current = (current or 1) * h
+                else:
+                    current += h
+                only_article = False
+            elif (sc := v.lookup(v.scales, w)) is not None and seen:
+                total += (current or 1) * sc
+                current = 0
+                only_article = False
+            elif (sc := v.lookup(v.scales, w)) is not None:
+                total += sc
+                only_article = False
+            else:
+                break
+            seen, end = True, e
+            j += 1
+        if seen:
+            out.append((s0, end, total + current, "n", only_article))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
+    v = _vocab(words)
+    found, rest = _dates(text, v)
+    for pat, months in v.direct:
+        for m in pat.finditer(rest):
+            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
+            rest = _blank(rest, m.start(), m.end())
+    for m in _DIGITS.finditer(rest):
+        try:
+            value = _to_float(m.group(0))
+        except ValueError:
+            continue
+        end = m.end()
+        if (k := re.match(r"\s?[kK]\b", rest[end:])) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
+            value, end = value * 1000, end + k.end()
+        if q := _classify(rest, m.start(), end, value, m.group(0), v, False):
+            found.append(q)
+    for start, end, value, kind, article in _word_numbers(rest, v):
+        raw = rest[start:end]
+        if kind == "frac":
+            unit = _unit_after(rest, end, v)
+            art = re.match(r"\s+(?:a|an)\b", rest[end:], FLAGS)
+            if unit is None and art:
+                unit = _unit_after(rest, end + art.end(), v)
+            if unit is not None:
+                found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
+                                      in_words=True))
+            elif v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12]):
+                found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
+            continue
+        if value == 0 and not re.search(r"\w", raw):
+            continue
+        if q := _classify(rest, start, end, value, raw, v, True, article=article):
+            found.append(q)
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,92 @@
+"""Personas trainers write (`coach roleplay --check FILE`) and the scorer's agreement command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from coach.cli.main import app
+from coach.errors import CoachInputError
+from coach.roleplay.persona_check import check_file
+from tests.roleplay.conftest import PERSONAS_DIR
+from tests.roleplay.test_roleplay_sessions import GOOD
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("path", sorted(PERSONAS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_shipped_persona_checks(path: Path) -> None:
+    assert check_file(path).id == path.stem
+
+
+def _broken(tmp_path: Path, old: str, new: str, name: str = "levada-pause.yaml") -> Path:
+    text = (PERSONAS_DIR / "levada-pause.yaml").read_text(encoding="utf-8")
+    assert old in text
+    out = tmp_path / name
+    out.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return out
+
+
+def _line(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "field"), [
+    ("  patience:", "  patiense:", "patiense:", "acceptance.patiense: unknown field"),
+    ("root_cause: budget_cut", "root_cause: budget_cuts", "root_cause:", "root_cause: Input should be"),
+    ("    after: hard-period", "    after: no-such-fact", "after: no-such-fact", "facts.1.after: 'no-such-fact'"),
+    ("language: uk", "language: de", "language:", "language: Input should be"),
+])
+def test_errors_name_file_line_and_field(tmp_path: Path, old: str, new: str, needle: str, field: str) -> None:
+    path = _broken(tmp_path, old, new)
+    with pytest.raises(CoachInputError) as err:
+        check_file(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:{_line(path, needle)}: {field}"), message
+    assert "\n" not in message
+
+
+def test_check_through_the_cli(tmp_path: Path) -> None:
+    ok = runner.invoke(app, ["roleplay", "--check", str(PERSONAS_DIR / "acme-dental-seats.yaml")])
+    assert ok.exit_code == 0 and "ok (acme-dental-seats" in ok.output
+    bad = _broken(tmp_path, "  patience:", "  patiense:")
+    result = runner.invoke(app, ["roleplay", "--check", str(bad)])
+    assert result.exit_code != 0 and f"{bad}:{_line(bad, 'patiense')}: acceptance.patiense" in result.output
+    assert "Traceback" not in result.output
+    broken_yaml = tmp_path / "x.yaml"
+    broken_yaml.write_text("id: x\nfacts: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["roleplay", "--check", str(broken_yaml)])
+    assert result.exit_code != 0 and f"{broken_yaml}:3: invalid YAML" in result.output
+
+
+def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
+    items = [
+        {"id": "good-1", "persona": "acme-dental-seats", "language": "en",
+         "turns": [{"role": "trainee", "text": t} for t in GOOD],
+         "verdict": {"components": {"acknowledgment": "met", "diagnosis": "met", "counter": "met",
+                                    "triggers": "met"},
+                     "failure_modes": {f"F{i}": "ok" for i in range(1, 6)}, "level": "excellent"}},
+        {"id": "empty-1", "persona": "acme-dental-seats", "language": "en", "turns": [],
+         "verdict": {"components": {"acknowledgment": "missed", "diagnosis": "missed", "counter": "missed",
+                                    "triggers": "partial"},  # one deliberate disagreement
+                     "failure_modes": {f"F{i}": "not_reached" for i in range(1, 6)}}},
+    ]
+    path = tmp_path / "judged.yaml"
+    path.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["roleplay", "--agreement", str(path), "--json", "--details"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["items"] == 2 and data["components"] == 7 / 8 and data["failure_flags"] == 1.0
+    assert data["failure_status"] == 1.0 and data["level"] == 1.0
+    assert data["disagreements"] == [{"item": "empty-1", "on": "triggers", "judged": "partial",
+                                      "scored": "missed"}]
+    plain = runner.invoke(app, ["roleplay", "--agreement", str(path)])
+    assert "components        87.5%" in plain.output and "empty-1" not in plain.output  # aggregates only
+    path.write_text(yaml.safe_dump([{**items[0], "verdict": {"components": {"acknowledgment": "great"},
+                                                              "failure_modes": {}}}]), encoding="utf-8")
+    bad = runner.invoke(app, ["roleplay", "--agreement", str(path)])
+    assert bad.exit_code != 0 and "item good-1: verdict.components.acknowledgment" in bad.output
