@@ -10,11 +10,14 @@ processes to reload.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +27,7 @@ from coach.knowledge.embeddings import Embedder
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
-BATCH = 32
+BATCH = 64  # chunks per embedding call: benchmarks/README.md (ingest batch sizes)
 MAX_FILE_BYTES = 2_000_000  # per file; Settings.max_ingest_file_bytes overrides it
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
 
@@ -84,27 +87,49 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
         # Everything goes into a new collection that searches do not see; the switch at the end is
         # one atomic write, so a failed or killed run leaves the previous index as it was.
         staging = store.staging(embedder.name, lang_axis=lang_axis or encode_axis(language_axis(embedder)))
+        # Chroma writes run on a second thread while the next batch is embedded (the embedder
+        # releases the GIL), and the new chunks go in order of length so a batch pads little.
+        new_ids.sort(key=lambda i: len(wanted[i][1].embed_text))
+        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-ingest-write")
+        pending: Future | None = None
         try:
             store.copy_into(staging, [i for i in existing if i not in stale], renew=store.renew_lease)
             for start in range(0, total, BATCH):
                 ids = new_ids[start:start + BATCH]
                 chunks = [wanted[i][1] for i in ids]
                 vectors = _embed(embedder, [c.embed_text for c in chunks], wanted[ids[0]][0])
-                staging.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
-                            metadatas=[{"source": c.source, "section": c.section, "language": c.language,
-                                        "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
-                                       for i, c in zip(ids, chunks, strict=True)])
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(_write, staging, ids, chunks, vectors, wanted)
                 store.renew_lease()
                 if progress:
-                    progress(min(start + BATCH, total), total)
+                    progress(min(start + BATCH, total) - len(ids), total)
+            if pending is not None:
+                pending.result()
+                pending = None
+            if progress:
+                progress(total, total)
             store.renew_lease()  # still ours: nobody else can have switched in between
             store.switch(staging, generation=uuid.uuid4().hex)
         except BaseException:
+            if pending is not None:
+                with contextlib.suppress(Exception):
+                    pending.result()
             store.discard(staging)
             raise
+        finally:
+            writer.shutdown(wait=True)
         report.added = total
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write(col: Any, ids: list[str], chunks: list[Any], vectors: np.ndarray, wanted: dict[str, tuple]) -> list[str]:
+    col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+            metadatas=[{"source": c.source, "section": c.section, "language": c.language,
+                        "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
+                       for i, c in zip(ids, chunks, strict=True)])
+    return ids
 
 
 def _embed(embedder: Embedder, texts: list[str], path: Path) -> np.ndarray:
