@@ -48,7 +48,7 @@ def test_pushy_session(trainer: Trainer, db: Database) -> None:
     assert (p.card.score, p.card.level) == (0, "needs coaching")
     answer = p.card.model_answer
     assert answer is not None and p.card.weakest_turn == 1 and answer.part == "acknowledgment"
-    assert "Thank you" in answer.text and "unfortunately" not in answer.text.lower()
+    assert answer.text.startswith("Hi Dana") and "unfortunately" not in answer.text.lower()
 
 
 def test_over_discounting_session(trainer: Trainer, db: Database) -> None:
@@ -96,7 +96,8 @@ def test_locked_account(trainer: Trainer, db: Database) -> None:
         "together every month.",
         "Let's schedule a review of the results in two months.",
     ])
-    assert good.beats[3] == "accept" and good.card.reference.play == "creative_swap"
+    # a results complaint in the lock: the course-correct plan comes first (seed 000), a swap is accepted too
+    assert good.beats[3] == "accept" and good.card.reference.play == "course_correct"
     assert points(good) == {"acknowledgment": 25, "diagnosis": 25, "counter": 25, "triggers": 25}
     bad = play(trainer, db, "bright-smile-ppc",
                ["Thanks for telling me.", "Sure, we'll remove PPC as you asked."])
