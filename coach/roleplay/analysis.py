@@ -15,9 +15,9 @@ from coach.roleplay.personas import Persona
 
 MAX_TURN_CHARS = 4000
 _FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
-                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|"
+                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|be in touch|"
                         r"scale back up|stay in touch|keep in touch|"
-                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо", re.I)
+                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо|набер\w*|напишу", re.I)
 _WHEN = re.compile(
     r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six|a few)\s+(?:days?|weeks?|months?|quarters?)\b|"
     r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
@@ -30,6 +30,15 @@ _WHEN = re.compile(
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"залучу|проведемо|складемо|покажу", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
+_LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
+                    r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
+                    r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
+                    r"\bevery (?:month|quarter|few)|через деякий час|згодом|пізніше|за кілька|незабаром|"
+                    r"періодично|регулярно", re.I)
+_GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
+                    r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
+                    r"як ви просили", re.I)
+_SOMETIME = re.compile(r"\bsome ?time\b|\bat some point|колись|якось", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -108,9 +117,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label == "refuse" and not ours:
             a.refusal.append(s.text)
         if s.label == "trigger" or (_FOLLOW_UP.search(s.text) and _WHEN.search(s.text)):
-            concrete = bool(_WHEN.search(s.text))
-            if a.trigger is None or (concrete and not a.trigger_concrete):
-                a.trigger, a.trigger_concrete = s.text, concrete
+            concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
+            loose = not concrete and bool(_LOOSE.search(s.text))
+            rank = (concrete, loose)
+            if a.trigger is None or rank > (a.trigger_concrete, a.trigger_loose):
+                a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if s.label in ("plan", "save", "escalate") and a.solution is None and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
@@ -126,7 +137,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                               previous=previous_offer)
         if "offer" not in a.moves:
             a.moves.append("offer")
-    elif "accept_request" in a.moves:
+    elif any(s.label == "accept_request" and (s.share >= SOLUTION_SHARE or _GRANT.search(s.text))
+             for s in sentences):
         quote = next(s.text for s in sentences if s.label == "accept_request")
         a.offer = _granted(persona, policy, quote, requested_mrr, hardship)
     return a

@@ -58,6 +58,7 @@ _OFFER_CUE = re.compile(
     r"'re able|'m able|propose|suggest|offer)\b"
     r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
+    r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|давайте|якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
     re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"

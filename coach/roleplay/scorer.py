@@ -126,9 +126,13 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
     if root_turn is not None and root_turn < until:
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:
-        points, summary = 15, "questions came before the offer, but the root cause was not uncovered first"
+        points, summary = 15, ("questions came before the offer, but the root cause was not uncovered first"
+                               if first_offer is not None else "questions were asked, but the root cause "
+                               "did not come out")
+    elif asked and root_turn is not None:
+        points, summary = 15, "the root cause came out only after an offer"
     elif asked:
-        points, summary = 5, "diagnosis questions came only after an offer"
+        points, summary = 5, "diagnosis questions came only after an offer, and missed the root cause"
     else:
         points, summary = 0, "no diagnosis question was asked"
     if first_offer is not None and points < 25:
@@ -140,17 +144,21 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
 def _triggers(card: Card, a: list[TurnAnalysis], ref: Reference) -> ComponentScore:
     expected = "; the policy would set: " + ", ".join(ref.triggers) if ref.triggers else ""
     concrete = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and t.trigger_concrete]
-    vague = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and not t.trigger_concrete]
+    loose = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and t.trigger_loose]
+    vague = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and not t.trigger_concrete and not t.trigger_loose]
     ev = [Evidence(turn=i + 1, quote=q or "", note="trigger with a date or event") for i, q in concrete]
-    ev += [Evidence(turn=i + 1, quote=q or "", note="vague follow-up") for i, q in vague]
+    ev += [Evidence(turn=i + 1, quote=q or "", note="follow-up with a rough time only") for i, q in loose]
+    ev += [Evidence(turn=i + 1, quote=q or "", note="no time at all: not a trigger") for i, q in vague]
     for i, q in concrete:
         card.mark(i, "triggers", True, f"re-engagement trigger: “{q}”")
-    for i, q in vague:
+    for i, q in loose + vague:
         card.mark(i, "triggers", False, f"follow-up without a date or event: “{q}”")
     if concrete:
         points, summary = 25, "a re-engagement trigger with a date or event was set"
+    elif loose:
+        points, summary = 10, "a follow-up was promised with a rough time, without a date or event"
     elif vague:
-        points, summary = 10, "a follow-up was promised, without a date or event"
+        points, summary = 0, "only a follow-up with no time at all (“stay in touch” is not a trigger)"
     else:
         points, summary = 0, "no re-engagement trigger was set"
     return ComponentScore(id="triggers", title=TITLES["triggers"], points=points, status=status(points),
