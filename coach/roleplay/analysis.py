@@ -35,6 +35,10 @@ _LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|
                     r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
                     r"\bevery (?:month|quarter|few)|через деякий час|згодом|пізніше|за кілька|незабаром|"
                     r"періодично|регулярно", re.I)
+_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
+                          r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
+_SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
+                   r"roadmap|порівнян\w*|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
                     r"як ви просили", re.I)
@@ -61,7 +65,11 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
         notes.append("adds a term to the previous offer")
     else:
         offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
-        if offer.term_extension_months is None and previous and previous.get("term_extension_months"):
+        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(x.quote):
+            offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
+            notes.append("extends the agreement by the paused months")
+        elif offer.term_extension_months is None and previous and previous.get("term_extension_months") \
+                and not offer.pause_months:  # a pause is its own offer: a discount's term does not carry over
             offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
             notes.append(f"keeps the {previous['term_extension_months']}-month term offered before")
     try:
@@ -122,6 +130,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             rank = (concrete, loose)
             if a.trigger is None or rank > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
+        if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
+                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text))):
+            if "save" not in a.moves:
+                a.moves.append("save")
+            a.solution = a.solution or s.text
         if s.label in ("plan", "save", "escalate") and a.solution is None and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan

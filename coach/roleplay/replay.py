@@ -50,10 +50,10 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
             break
         a, reply = step(persona, policy, embedder, state, text, first=not exchanges, own=own)
         said = recorded[i] if recorded is not None and i < len(recorded) else None
-        if recorded is not None:
+        if said is not None:  # no recorded line: the scripted customer's reveals stand
             before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
             heard = [f for f in facts_in(persona, said or "") if f not in before]
             state.revealed = before + heard
-            reply = reply.model_copy(update={"text": said or "", "revealed": heard})
+            reply = reply.model_copy(update={"text": said, "revealed": heard})
         exchanges.append(Exchange(text.strip(), a, reply))
     return score(persona, policy, exchanges, state, model_answer=model_answer), exchanges
