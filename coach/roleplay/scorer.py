@@ -4,6 +4,7 @@ and the model answer at the weakest turn. Pure: a function of the stored turns, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from coach.policy import Policy
@@ -46,7 +47,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
             card.mark(i, "note", True, "instructions to the simulated customer ignored: "
                       + "; ".join(f"“{s}”" for s in t.injected))
 
-    components = [_acknowledgment(card, a, until), _diagnosis(card, a, root_turn, first_offer, until),
+    first_text = exchanges[0].text if exchanges else ""
+    components = [_acknowledgment(card, a, until, first_text), _diagnosis(card, a, root_turn, first_offer, until),
                   score_counter(card, persona, ref, a), _triggers(card, a, ref)]
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]
@@ -87,7 +89,19 @@ def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -
     return earned, why
 
 
-def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentScore:
+_EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|розумію|чую|шкода|"
+                      r"співчува|ціную|звісно", re.I)
+_GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
+
+
+def _thin(sentence: str) -> bool:
+    """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name."""
+    words = [w for w in re.findall(r"[\w'’]+", _GREETING.sub("", sentence)) if not w[:1].isupper() or
+             w.lower() in ("thanks", "thank", "i")]
+    return len(words) < 5
+
+
+def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: str) -> ComponentScore:
     ev: list[Evidence] = []
     if not a:
         return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=0, status="missed",
@@ -99,6 +113,16 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentS
             words = ", ".join(first.pushback_words or ["by meaning"])
             ev.append(Evidence(turn=1, quote=q, note=f"pushback: {words}"))
             card.mark(0, "acknowledgment", False, f"pushback in the first reply: “{q}”", 3, "acknowledgment")
+    elif first.acknowledgment and first.offer is not None and first.offer.as_requested:
+        points, summary = 15, "a thanks, then the request granted on the spot: no room to hear the customer"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
+        ev.append(Evidence(turn=1, quote=first.offer.quote, note="granted in the first reply"))
+        card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
+                  "acknowledgment")
+    elif first.acknowledgment and _thin(first.acknowledgment) and not _EMPATHY.search(first_text):
+        points, summary = 15, "acknowledged, but only with a bare thanks"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
+        card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
     elif first.acknowledgment:
         points, summary = 25, "the request was acknowledged without pushback"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
