@@ -89,8 +89,9 @@ def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -
     return earned, why
 
 
-_EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|розумію|чую|шкода|"
-                      r"співчува|ціную|звісно", re.I)
+_EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
+                      r"whatever we|fits? your|work for you|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
+                      re.I)
 _GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
 
 
