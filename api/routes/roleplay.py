@@ -105,7 +105,7 @@ def list_personas(settings: SettingsDep) -> PersonaListOut:
     from coach.roleplay.personas import load_personas
 
     personas = load_personas(settings.knowledge_dir / "personas")
-    return PersonaListOut(personas=[PersonaOut(**p.summary()) for p in sorted(personas.values(),
+    return PersonaListOut(personas=[PersonaOut.model_validate(p.summary()) for p in sorted(personas.values(),
                                                                            key=lambda p: p.id)])
 
 
@@ -113,7 +113,8 @@ def list_personas(settings: SettingsDep) -> PersonaListOut:
          summary="One persona as the trainee sees it (no hidden facts)")
 def get_persona(persona_id: PersonaIdPath, trainer: TrainerDep) -> PersonaDetailOut:
     p = trainer.persona(persona_id)
-    return PersonaDetailOut(**p.summary(), opening=p.opening, account=p.account.model_dump(mode="json"))
+    return PersonaDetailOut.model_validate({**p.summary(), "opening": p.opening,
+                                            "account": p.account.model_dump(mode="json")})
 
 
 @api.post("/sessions", response_model=SessionView, status_code=201, responses=NOT_FOUND,

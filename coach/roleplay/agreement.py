@@ -129,12 +129,12 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
         card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded)
         by_lang = lang.setdefault(item.language or persona.language, {"components": [], "failure_flags": []})
         scored_c = {c.id: c.status for c in card.components}
-        for cid, judged in item.verdict.components.items():
-            pair = (judged, scored_c[cid])
+        for cid, judged_c in item.verdict.components.items():
+            pair: tuple[str, str] = (judged_c, scored_c[cid])
             comp[cid].append(pair)
             by_lang["components"].append(pair)
-            if judged != scored_c[cid]:
-                wrong.append(Disagreement(item=item.id, on=cid, judged=judged, scored=scored_c[cid]))
+            if judged_c != scored_c[cid]:
+                wrong.append(Disagreement(item=item.id, on=cid, judged=judged_c, scored=scored_c[cid]))
         scored_f = {f.id: f.status for f in card.failure_modes}
         for fid, judged in item.verdict.failure_modes.items():
             pair = (str(judged == "triggered"), str(scored_f[fid] == "triggered"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
 from coach.roleplay import moves, offers
@@ -53,7 +54,7 @@ def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
 
 
 def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, requested_mrr: float | None,
-                hardship: str | None, previous: dict[str, Any] | None) -> OfferRecord:
+                hardship: Hardship | None, previous: dict[str, Any] | None) -> OfferRecord:
     """Price an extraction (a bare term amends the previous offer) and run the policy checks."""
     account = persona.account
     notes = list(x.notes)
@@ -82,7 +83,7 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
 
 
 def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float | None,
-             hardship: str | None) -> OfferRecord:
+             hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
     offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)
@@ -92,7 +93,7 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
-            hardship: str | None = None, previous_offer: dict[str, Any] | None = None,
+            hardship: Hardship | None = None, previous_offer: dict[str, Any] | None = None,
             first_turn: bool = False, own: OwnWords = EMPTY) -> TurnAnalysis:
     """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
     coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""

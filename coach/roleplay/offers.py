@@ -13,6 +13,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from coach.accounts import Account
+from coach.accounts.model import Hardship
 from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
@@ -211,7 +212,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
 
 
 def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
-             hardship: str | None) -> ProposedOffer:
+             hardship: Hardship | None) -> ProposedOffer:
     """Price what was extracted: explicit money wins; otherwise today's bill scaled by the package."""
     seats = x.seats
     if seats is None and x.seat_cut_pct is not None and account.seats:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from coach.policy import Policy
 from coach.roleplay.card import BREACH_PENALTY, PART_OF, TITLES, Card, Exchange, status
@@ -59,7 +60,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
                "as_requested": t.offer.as_requested, "notes": t.offer.notes,
                "checks": [c.model_dump() for c in t.offer.checks]} for i, t in enumerate(a) if t.offer]
-    outcome = "customer_left" if state.left else "accepted" if state.accepted else "open"
+    outcome: Literal["accepted", "customer_left", "open"] = (
+        "customer_left" if state.left else "accepted" if state.accepted else "open")
     return Scorecard(
         persona_id=persona.id, persona_title=persona.title, language=persona.language,
         root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None, outcome=outcome,
@@ -72,9 +74,12 @@ LEVEL_RULE = ("excellent: 85 or more; proficient: 70 or more; developing: 45 or 
               "below 45. A triggered failure mode or a policy breach caps the level at developing.")
 
 
-def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[str, str]:
+Level = Literal["excellent", "proficient", "developing", "needs coaching"]
+
+
+def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[Level, str]:
     """(level, why): the level the score earns, capped at "developing" by any failure or breach."""
-    earned = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
+    earned: Level = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
               else "needs coaching")
     causes = [f"{f.id} ({f.title.lower()}, turn {f.evidence[0].turn})" if f.evidence else f.id
               for f in failures if f.triggered]
