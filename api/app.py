@@ -14,6 +14,7 @@ from api.errors import COMMON_ERRORS, install_error_handlers
 from api.readiness import Readiness, Warmup
 from api.routes import account_import, accounts, cases, chat, drafts, health, knowledge, policy, stream, triggers
 from api.routes import outreach as outreach_routes
+from api.routes import replies as reply_routes
 from api.routes import risk as risk_routes
 from api.routes import roleplay as roleplay_routes
 from api.routes.chat import STATIC_DIR
@@ -31,7 +32,7 @@ server listens beyond localhost or when keys are configured (`COACH_API_KEYS`). 
 """
 
 PROTECTED = (drafts.router, account_import.router, accounts.router, cases.router, stream.router, policy.router,
-             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router)
+             knowledge.router, triggers.router, risk_routes.router, outreach_routes.router, reply_routes.router)
 
 
 def create_app(settings: Settings | None = None, *, public: bool = False, warm: bool = False) -> FastAPI:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.drafting.profile import CsmProfile
+
 MAX_TEXT = 20_000  # one customer message
 MAX_MONEY = 1e9  # per month; keeps every figure finite
 AccountId = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@-]*$")
@@ -193,6 +195,7 @@ class DraftIn(AccountRef):
     message: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
     history: list[str] = Field(default_factory=list, max_length=50)
     prior_counters: int = Field(default=0, ge=0, le=10)
+    csm: CsmProfile | None = Field(default=None, description="Who signs the reply (overrides the settings)")
 
 
 # --- policy -------------------------------------------------------------------------------------
@@ -277,3 +280,12 @@ class ReadyOut(Out):
     ready: bool
     reason: str | None = Field(default=None, description="The first failing check and why, while not ready")
     checks: list[ReadyCheckOut]
+
+
+# --- reply check (contract section 4) -----------------------------------------------------------
+
+class ReplyCheckIn(AccountRef):
+    message: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
+    reply: str = Field(min_length=1, max_length=MAX_TEXT, description="The reply to check (a person's or a model's)")
+    stage: Literal["acknowledgment", "counter", "followup"] = "acknowledgment"
+    history: list[str] = Field(default_factory=list, max_length=50)

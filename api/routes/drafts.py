@@ -18,5 +18,6 @@ def create_draft(body: DraftIn, s: SessionDep, settings: SettingsDep, drafter: D
     today = today_or(body.today)
     account = resolve_account(s, body, today)
     s.close()  # drafting may take a while; do not hold a connection
+    extra = {"csm": body.csm} if body.csm is not None else {}
     return draft_out(drafter(account, body.message, today=today, history=body.history,
-                             prior_counters=body.prior_counters, settings=settings))
+                             prior_counters=body.prior_counters, settings=settings, **extra))

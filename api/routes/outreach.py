@@ -118,7 +118,9 @@ def respect_firm_no(s: Session, case: CaseRow, message: str, suggestion: DraftOu
     data = suggestion.model_dump(mode="json")
     data.update(
         acknowledgment=acc.message, diagnosis_questions=[], counter_proposal=None, play="accept_gracefully",
-        next_step="accept_gracefully", firm_no=decision.model_dump(mode="json"),
+        next_step={"owner": "csm", "action": "accept_gracefully: confirm the decision in writing; no further "
+                                               "offers"},
+        firm_no=decision.model_dump(mode="json"),
         reengagement_triggers=[t.model_dump() for t in acc.triggers],
         violations=[*data.get("violations", []), *acc.violations],
         notes=[*data.get("notes", []), f"firm no ({decision.reason}): {decision.explanation}"],

@@ -20,11 +20,12 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "ingest_cmd",
     "search_cmd",
-    "draft_cmd",
+    "draft_cmd", "check_reply_cmd",
     "serve_cmd", "triggers_cmd", "db_cmd",
     "eval_cmd",
     "risk_cmd", "outreach_cmd",
     "roleplay_cmd",
+    "plays_cmd", "samples_cmd",
 )
 
 

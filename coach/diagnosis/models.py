@@ -36,6 +36,7 @@ class Diagnosis(BaseModel):
     root_cause_confidence: float = 0.0
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
+    insolvency: bool = False  # insolvency or bankruptcy reported: no save attempt (play table)
     language: str = "en"
     corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand (confidence 1.0)
     note: str | None = None  # one line on input that could not be read (empty, emoji-only, ...)

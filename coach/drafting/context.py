@@ -5,19 +5,63 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from coach.accounts import Account, AccountFigures
 from coach.diagnosis.models import Diagnosis
+from coach.drafting.listening import Heard
+from coach.drafting.profile import CsmProfile
 from coach.guard import Facts, Guard, GuardContext, Names
 from coach.knowledge.search import Hit
 from coach.policy import Decision, Policy
 
+GREETING_FALLBACK = {"en": "there", "uk": "колего", "es": "", "de": "", "fr": "", "pt": "", "pl": ""}
+COMPANY_FALLBACK = {"en": "your company", "uk": "вашої компанії", "es": "su empresa", "de": "Ihr Unternehmen",
+                    "fr": "votre entreprise", "pt": "sua empresa", "pl": "Waszej firmy"}
+# What the follow-up is for, as the customer reads it (the policy's descriptions are for the CSM).
 TRIGGER_LABELS = {
+    "en": {
+        "employee_count": "a check on your team's size", "budget_cycle": "your next budget cycle",
+        "feature_release": "to share what's new", "reengagement_90d": "a check-in on how things are going",
+        "performance_gap_review": "a look at your results since the change",
+        "upgrade_path": "a check on whether the plan still fits", "resume_billing": "to confirm the restart",
+    },
     "uk": {
         "employee_count": "перевірка кількості працівників", "budget_cycle": "новий бюджетний цикл",
         "feature_release": "вихід нових можливостей", "reengagement_90d": "повторний контакт через 90 днів",
         "performance_gap_review": "огляд результатів після зміни", "upgrade_path": "перевірка готовності до підвищення",
         "resume_billing": "відновлення оплати",
+    },
+    "es": {
+        "employee_count": "revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
+        "feature_release": "contarle las novedades", "reengagement_90d": "ver cómo van las cosas",
+        "performance_gap_review": "revisar sus resultados tras el cambio",
+        "upgrade_path": "ver si el plan sigue encajando", "resume_billing": "confirmar la reanudación",
+    },
+    "de": {
+        "employee_count": "ein Blick auf Ihre Teamgröße", "budget_cycle": "Ihre nächste Budgetrunde",
+        "feature_release": "Neuigkeiten vorstellen", "reengagement_90d": "kurz nachfragen, wie es läuft",
+        "performance_gap_review": "Ihre Ergebnisse nach der Änderung ansehen",
+        "upgrade_path": "prüfen, ob der Plan noch passt", "resume_billing": "den Neustart bestätigen",
+    },
+    "fr": {
+        "employee_count": "faire le point sur la taille de votre équipe",
+        "budget_cycle": "votre prochain cycle budgétaire",
+        "feature_release": "vous présenter les nouveautés", "reengagement_90d": "prendre de vos nouvelles",
+        "performance_gap_review": "regarder vos résultats après le changement",
+        "upgrade_path": "vérifier que le plan convient toujours", "resume_billing": "confirmer la reprise",
+    },
+    "pt": {
+        "employee_count": "ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
+        "feature_release": "apresentar as novidades", "reengagement_90d": "saber como as coisas estão",
+        "performance_gap_review": "analisar os resultados depois da mudança",
+        "upgrade_path": "ver se o plano ainda serve", "resume_billing": "confirmar a retomada",
+    },
+    "pl": {
+        "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "Wasz kolejny cykl budżetowy",
+        "feature_release": "pokazać nowości", "reengagement_90d": "zapytać, jak idą sprawy",
+        "performance_gap_review": "przejrzeć wyniki po zmianie",
+        "upgrade_path": "sprawdzić, czy plan nadal pasuje", "resume_billing": "potwierdzić wznowienie",
     },
 }
 
@@ -35,6 +79,10 @@ class DraftContext:
     passages: list[Hit] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     guard: Guard | None = None  # build_context passes the workspace's guard
+    csm: CsmProfile = field(default_factory=CsmProfile)
+    heard: Heard = field(default_factory=lambda: Heard("standard", None, None, 0))
+    prompts_dir: Path | None = None
+    customer_language: str = ""  # the language the customer wrote in (the reply may fall back)
 
     def the_guard(self) -> Guard:
         if self.guard is None:  # contexts built by hand (tests): the process settings' workspace
@@ -65,12 +113,12 @@ class DraftContext:
     @property
     def contact_first(self) -> str:
         name = safe_name(self.account.contact.name)
-        return name.split()[0] if name else ("there" if self.language == "en" else "колего")
+        return name.split()[0] if name else GREETING_FALLBACK.get(self.language, "there")
 
     @property
     def account_name(self) -> str:
         """The account name as it may appear in a reply; instruction-like names are not echoed."""
-        return safe_name(self.account.name) or ("your company" if self.language == "en" else "вашої компанії")
+        return safe_name(self.account.name) or COMPANY_FALLBACK.get(self.language, "your company")
 
     def template_vars(self) -> dict:
         d, dx, c = self.decision, self.diagnosis, self.decision.counter
@@ -88,6 +136,17 @@ class DraftContext:
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
             "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
             "new_end_date": d.new_end_date, "trigger": trigger,
+            "tier_from": d.tier_from, "tier_to": d.tier_to, "flags": list(d.flags),
+            "locked": "locked" in d.flags, "lock_ends": d.lock_ends, "lock_months": self.policy.lock.months,
+            "show_request": _differs(d.requested_mrr, c.new_mrr if c else None),
+            "extra_discount": c is not None and c.discount_pct >= self.figures.discount_pct + 0.5,
+            "below_request": "below_request" in d.flags,
+            "upgrade_trigger": next((t for t in d.triggers if t.kind == "upgrade_path"), None),
+            "review_trigger": next((t for t in d.triggers if t.kind == "performance_gap_review"), None),
+            "tone": self.heard.tone, "topic": self.heard.topic, "topic_id": self.heard.topic_id,
+            "variant": self.heard.variant,
+            "csm": self.csm, "sign_off": self.csm.sign_off_lines(),
+            "fem": None if self.csm.gender is None else self.csm.gender == "feminine",
         }
 
     def facts(self) -> Facts:
@@ -109,7 +168,8 @@ class DraftContext:
                 f.allow_months(counter.term_extension_months, counter.pause_months, counter.commitment_months)
         for t in d.triggers:  # trigger texts come from the policy engine, numbers included
             f.allow(t.due_date, t.description)
-        f.allow(d.swap_to)
+        f.allow(d.swap_to, self.policy.lock.months, *self.policy.performance_gap_review_months,
+                *self.csm.sign_off_lines())
         return f
 
 
@@ -128,8 +188,17 @@ def safe_name(value: str | None, max_len: int = 80) -> str:
     return v
 
 
+def _differs(a: float | None, b: float | None) -> bool:
+    """Show the comparison with the customer's own request only where the numbers differ."""
+    return a is not None and b is not None and abs(a - b) > 0.005
+
+
+NEUTRAL_SERVICE = {"en": "that service", "uk": "цю послугу", "es": "ese servicio", "de": "diesen Service",
+                   "fr": "ce service", "pt": "esse serviço", "pl": "tę usługę"}
+
+
 def _neutral_service(language: str) -> str:
-    return "that service" if language == "en" else "цю послугу"
+    return NEUTRAL_SERVICE.get(language, "that service")
 
 
 def _safe_services(c, language: str):

@@ -17,10 +17,13 @@ from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.questions import questions_for
 from coach.drafting.context import DraftContext, d_hardship
 from coach.drafting.intents import confidences
+from coach.drafting.listening import cause_questions, hear, listening_for, situation_questions
 from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, RequestOut
-from coach.drafting.templates import render
+from coach.drafting.profile import CsmProfile
+from coach.drafting.templates import render, template_languages
 from coach.errors import CoachInputError
 from coach.guard import guard_for
+from coach.guard.language import identify
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
 from coach.policy import decide, policy_for
 
@@ -42,7 +45,12 @@ PLAY_QUERIES = {
     "competitive_save": "competitive displacement needs a different playbook, the competitive save",
     "accept_with_reengagement": "accept the downsell and preserve the relationship with a re-engagement plan",
     "clarify_request": "diagnose the root cause before negotiating a downsell",
+    "hardship_exception": "hardship pause for an eligible customer; natural disaster or financial trouble",
+    "graceful_exit": "accept gracefully: no save attempt, preserve the relationship",
+    "ask_for_budget": "discount limit: do not go below 15-20% off list; right-size to the budget instead",
 }
+LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "es": "Spanish", "de": "German", "fr": "French",
+                  "pt": "Portuguese", "pl": "Polish", "it": "Italian", "nl": "Dutch", "ru": "Russian"}
 
 
 class Drafter(Protocol):
@@ -115,9 +123,24 @@ def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> 
     return dx.model_copy(update=update) if update else dx
 
 
-def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge,
+def csm_profile(settings: Settings, override: CsmProfile | None = None) -> CsmProfile:
+    """The CSM from the settings, with a per-request override on top."""
+    base = CsmProfile(name=settings.csm_name, title=settings.csm_title, signature=settings.csm_signature,
+                      gender=settings.csm_gender)
+    return base.merged(override)
+
+
+def reply_language(customer: str, account: Account, available: tuple[str, ...]) -> str:
+    """The customer's language when there are templates for it, else the account's, else English."""
+    for lang in (customer, account.language):
+        if lang in available:
+            return lang
+    return "en"
+
+
+def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge | None,
                   settings: Settings, history: list[str] | None = None,
-                  prior_counters: int = 0) -> DraftContext:
+                  prior_counters: int = 0, csm: CsmProfile | None = None) -> DraftContext:
     if not message.strip():
         raise CoachInputError("message: the customer's message is empty")
     if account.contract.start_date > today:
@@ -126,22 +149,30 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     dx = with_history(diagnose(message, account), history, account)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
+    wrote = identify(message) or dx.language  # the customer's language (None: too short to tell)
+    language = reply_language(wrote, account, template_languages(settings.prompts_dir))
+    listening = listening_for(settings.prompts_dir)
+    heard = hear(listening, message, language, hardship=dx.hardship, insolvency=dx.insolvency, key=account.id)
+    if heard.tone == "insolvency" and not dx.insolvency:
+        dx = dx.model_copy(update={"insolvency": True})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
-    language = dx.language if dx.language in ("en", "uk") else account.language
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
-    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" else []
+    # (no index: a reply check needs the facts, not the passages)
+    passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" and knowledge else []
     return DraftContext(account=account, message=message, today=today, figures=derive(account, today),
                         diagnosis=dx, decision=decision, policy=policy, language=language,
-                        passages=passages, history=list(history or []), guard=guard_for(settings))
+                        passages=passages, history=list(history or []), guard=guard_for(settings),
+                        csm=csm_profile(settings, csm), heard=heard, prompts_dir=settings.prompts_dir,
+                        customer_language=wrote)
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
-          drafter: Drafter | None = None) -> Draft:
+          drafter: Drafter | None = None, csm: CsmProfile | None = None) -> Draft:
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
-                        prior_counters=prior_counters)
+                        prior_counters=prior_counters, csm=csm)
     if ctx.diagnosis.intent != "downsell":  # contract 3a: intent first
         from coach.drafting.intents import intent_draft
 
@@ -177,6 +208,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
 
     n_questions = 4 if dx.root_cause == "unknown" else 3
     notes = [f"{r.id}: {r.reason}" for r in d.eligibility.rules if not r.passed] + list(notes or [])
+    notes += situation_notes(ctx)
     if d.counter is not None and d.counter.needs_approval:
         notes.append(f"needs {d.counter.needs_approval} approval before sending "
                      f"({d.counter.discount_pct}% off list)")
@@ -187,7 +219,7 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         hardship=d_hardship(ctx),
         eligibility=d.eligibility,
         acknowledgment=ack,
-        diagnosis_questions=questions_for(dx.root_cause, ctx.language, n_questions),
+        diagnosis_questions=draft_questions(ctx, n_questions),
         counter_proposal=counter,
         escalations=list(d.escalations),
         reengagement_triggers=list(d.triggers),
@@ -203,3 +235,29 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
         confidence=confidences(dx),
         corrected=list(dx.corrected),
     )
+
+
+def draft_questions(ctx: DraftContext, n: int) -> list[str]:
+    """Questions that fit the situation (the recovery after a disaster, never the budget review),
+    else the root cause's own, in the reply's language."""
+    lst = listening_for(ctx.prompts_dir or get_settings().prompts_dir)
+    hardship = d_hardship(ctx)
+    return (situation_questions(lst, ctx.heard, ctx.language, hardship)
+            or cause_questions(lst, ctx.diagnosis.root_cause, ctx.language, n)
+            or questions_for(ctx.diagnosis.root_cause, ctx.language, n))
+
+
+def situation_notes(ctx: DraftContext) -> list[str]:
+    """What the CSM must know before sending: the reply's language, an exception to ask for, who signs."""
+    d, notes = ctx.decision, []
+    wrote = ctx.customer_language or ctx.diagnosis.language
+    if wrote != ctx.language:
+        notes.append(f"language: the customer wrote in {LANGUAGE_NAMES.get(wrote, wrote)}; there are no "
+                     f"templates for it, so this reply is in {LANGUAGE_NAMES.get(ctx.language, ctx.language)}")
+    if d.exception_request:
+        notes.append(f"team lead exception (do not promise a pause): {d.exception_request}")
+    if d.play == "graceful_exit":
+        notes.append("insolvency: no save attempt; billing and legal are looped in and take the next steps")
+    if not ctx.csm.sign_off_lines():
+        notes.append("sign-off: no CSM name set (COACH_CSM_NAME or the request's csm); add your name")
+    return notes

@@ -34,7 +34,7 @@ def intent_draft(ctx: DraftContext, prompts_dir: Path, knowledge=None) -> Draft:
     """The draft for a message whose intent is not a downsell."""
     dx, intent = ctx.diagnosis, ctx.diagnosis.intent
     reply = render(prompts_dir, ctx.language, f"intent_{intent}", contact_first=ctx.contact_first,
-                   account_name=ctx.account_name, hardship=d_hardship(ctx))
+                   account_name=ctx.account_name, hardship=d_hardship(ctx), sign_off=ctx.csm.sign_off_lines())
     violations = ctx.check(reply, "followup", "acknowledgment")  # a reply, not a save: no offer to check
     if violations:
         reply = ""

@@ -5,9 +5,10 @@
     {"event": "replace", "part": ..., "text": ..., "reason": ...}  drop what was streamed; show this
     {"event": "final", "draft": {...}}                       the checked draft (contract section 3)
 
-Streamed text is provisional until `final`: the guard runs on each part when it is complete, and a
-part that fails is replaced by its template text. With the template drafter the template text is
-streamed in word chunks, so clients handle one protocol.
+The checked template text is streamed first, in word chunks, so a live call has words on screen at
+once. With a model configured, the model then writes every part within the live budget
+(COACH_LLM_LIVE_BUDGET, default 6 s); a part whose wording passes the guard in time arrives as a
+`replace` event, anything late or failing leaves the template text (and a fallback in the draft).
 """
 
 from __future__ import annotations
@@ -126,21 +127,24 @@ def stream_draft(
             for chunk in word_chunks(texts[part]):
                 yield {"event": "token", "part": part, "text": chunk}
     else:
-        budget = writer.budget()
-        check = writer.start_cross_check(ctx, budget)
+        # A live call cannot wait for a model: the checked template goes on screen at once, and the
+        # model's wording replaces it only if it passes the guard within the live budget.
         for part in parts:
-            for piece in stream_part(part, ctx, budget):
-                if piece.kind == "token":
-                    yield {"event": "token", "part": part, "text": piece.text}
-                elif piece.kind == "final":
-                    texts[part] = piece.text
-                else:
-                    texts[part] = piece.text
-                    fallbacks.append(Fallback(part=part, reason=piece.reason))
-                    yield {"event": "replace", "part": part, "text": piece.text, "reason": piece.reason}
-        notes, fb = check.result()
-        if fb is not None:
-            fallbacks.append(fb)
+            texts[part] = writer.template_text(part, ctx)
+            stage = "acknowledgment" if part == "acknowledgment" else ctx.counter_stage()
+            if ctx.check(texts[part], stage, part):
+                continue  # never shown; assemble() blanks it and records why
+            for chunk in word_chunks(texts[part]):
+                yield {"event": "token", "part": part, "text": chunk}
+        from coach.llm import Budget
+
+        prepared = writer.prepare(ctx, Budget(s.llm_live_budget))
+        fallbacks, notes = list(prepared.fallbacks), list(prepared.notes)
+        for part in parts:
+            worded = prepared.texts.get(part, "")
+            if worded and worded != texts[part] and not any(f.part == part for f in prepared.fallbacks):
+                texts[part] = worded
+                yield {"event": "replace", "part": part, "text": worded, "reason": "the model's wording, checked"}
     draft = assemble(ctx, _Written(writer.name, texts), fallbacks, notes=notes)
     final = {
         "acknowledgment": draft.acknowledgment,

@@ -97,6 +97,7 @@ class EligibilitySpec(_Strict):
 class Expect(_Strict):
     """What the draft must show. A field left out is not checked."""
 
+    intent: str | None = None  # contract 3a: downsell | expansion | renewal | support | billing | feedback | other
     kind: str | None = None
     root_cause: str | None = None
     hardship: str | None = None  # checked only when the case sets it (null: no hardship expected)
@@ -116,7 +117,7 @@ class Case(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     category: str
     tags: list[str] = Field(default_factory=list)
-    lang: Literal["en", "uk"] = "en"
+    lang: Literal["en", "uk", "es", "de", "fr", "pt", "pl"] = "en"
     attack: Attack | None = None  # set on adversarial cases
     today: date
     account: dict[str, Any]  # resolved account data (fixture merged with overrides)

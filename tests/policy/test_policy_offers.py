@@ -98,7 +98,8 @@ def test_module_cancel_suspends_keeps_core_adds_retention_and_locks_12_months() 
     assert d.play == "suspend_module" and c is not None
     assert c.suspended_services == ["PPC"] and c.kept_services == ["SEO", "Social Media"]
     assert d.counter_list_mrr == 3369.57  # 5,000 less PPC's 1,500/4,600 share
-    assert c.discount_pct == 13.0 and c.new_mrr == 2931.53  # 8% existing + 5 points
+    # the retention discount would bill 2,931.53, below the customer's own 3,100.00: never below the ask
+    assert c.discount_pct == 8.1 and c.new_mrr == 3100.0  # 8.0001% shown rounded up
     assert c.term_extension_months == 12 and c.needs_approval is None
     assert c.requested_mrr == 3100.0  # the customer's ask: drop PPC's 1,500
     assert {"reengagement_90d", "feature_release"} <= {t.kind for t in d.triggers}
@@ -106,11 +107,14 @@ def test_module_cancel_suspends_keeps_core_adds_retention_and_locks_12_months() 
 
 
 def test_retention_discount_is_clamped_to_the_hard_cap() -> None:
-    d = run(Diagnosis(kind="module_cancel", modules=["PPC"]), account(mrr=4100.0))  # 18% off today
+    """With the switch that allows a counter below the request, the cap still holds."""
+    assert POLICY.plays is not None
+    below = POLICY.model_copy(update={"plays": POLICY.plays.model_copy(update={"allow_below_request": True})})
+    d = decide(account(mrr=4100.0), Diagnosis(kind="module_cancel", modules=["PPC"]), below, OPEN)  # 18% off
     c = d.counter
     assert c is not None and c.discount_pct == 20.0 and c.needs_approval == "deal_desk"
     assert "deal_desk" in d.escalations
-    assert c.new_mrr == round(3369.57 * 0.8 + 0.004, 2)
+    assert c.new_mrr == round(3369.57 * 0.8 + 0.004, 2) and "below_request" in d.flags
 
 
 def test_module_cancel_of_a_core_service_keeps_it() -> None:
@@ -135,9 +139,13 @@ def test_cancel_becomes_pause_not_cancel_with_90_day_trigger() -> None:
 
 
 def test_tier_downgrade_has_upgrade_triggers() -> None:
-    d = run(Diagnosis(kind="tier_downgrade", reduction_pct=25))
+    tiers = [{"name": "Lite", "list_mrr": 3000.0}, {"name": "Plus", "list_mrr": 4000.0},
+             {"name": "Pro", "list_mrr": 5000.0}]
+    d = run(Diagnosis(kind="tier_downgrade", reduction_pct=25), account(tiers=tiers))
     assert d.play == "downgrade_with_upgrade_path" and d.counter is not None
-    assert d.counter.new_mrr == 3450.0 and d.counter.term_extension_months == 24
+    # 25% off would be 3,750 at list: Plus (4,000) is the smallest tier that still covers the ask
+    assert d.tier_from == "Pro" and d.tier_to == "Plus"
+    assert d.counter.new_mrr == 3680.0 and d.counter.term_extension_months == 24
     assert "upgrade_path" in [t.kind for t in d.triggers]
     assert_self_consistent(d)
 
@@ -149,9 +157,16 @@ def test_service_removal_swaps_to_a_similar_non_core_service() -> None:
     assert "performance_gap_review" in [t.kind for t in d.triggers]
 
 
+def test_service_removal_swaps_to_a_catalogue_service_the_account_lacks() -> None:
+    d = run(Diagnosis(kind="service_removal", modules=["PPC"]), account(services=SERVICES[:2]))
+    assert d.play == "creative_swap" and d.swap_to == "Social Media"
+
+
 def test_service_removal_without_alternatives_removes_and_reviews_the_gap() -> None:
     acc = account(services=SERVICES[:2])
-    d = run(Diagnosis(kind="service_removal", modules=["PPC"]), acc)
+    assert POLICY.plays is not None
+    bare = POLICY.model_copy(update={"plays": POLICY.plays.model_copy(update={"catalogue": []})})
+    d = decide(acc, Diagnosis(kind="service_removal", modules=["PPC"]), bare, OPEN)
     assert d.play == "remove_with_review" and d.counter is not None
     assert d.counter.suspended_services == ["PPC"] and d.counter.term_extension_months == 12
     review = next(t for t in d.triggers if t.kind == "performance_gap_review")
@@ -198,19 +213,29 @@ def test_locked_module_cancel_is_a_creative_swap() -> None:
     assert d.play == "creative_swap" and d.counter is not None and d.counter.new_mrr == 4600.0
 
 
-def test_hardship_pause_is_allowed_in_the_lock_and_extends_the_agreement() -> None:
+def test_hardship_in_the_lock_goes_to_the_team_lead_not_an_automatic_pause() -> None:
     d = run(Diagnosis(kind="cancel", hardship="natural_disaster"), today=LOCKED)
-    assert d.eligibility.pause_allowed and not d.eligibility.reduction_allowed
-    c = d.counter
-    assert d.play == "pause_plan" and c is not None
-    assert c.pause_months == c.term_extension_months == 3 and c.resume_date == "2026-07-01"
-    assert passed(d, "hardship-pause")
+    assert not d.eligibility.pause_allowed and not d.eligibility.reduction_allowed
+    assert d.play == "hardship_exception" and d.counter is None and "team_lead" in d.escalations
+    alt = d.alternative  # the pause the team lead is asked to decide, not sent to the customer
+    assert alt is not None and alt.pause_months == alt.term_extension_months == 3
+    assert alt.resume_date == "2026-07-01"
+    assert d.exception_request and "month 7" in d.exception_request and "2026-07-01" in d.exception_request
+    assert passed(d, "counter-first")
 
 
-def test_hardship_pause_of_one_service() -> None:
+def test_hardship_in_the_lock_names_the_service_for_the_exception() -> None:
     acc = account(hardship="financial")
     d = run(Diagnosis(kind="module_cancel", modules=["PPC"]), acc, today=LOCKED)
-    assert d.counter is not None and d.counter.suspended_services == ["PPC"]
+    assert d.counter is None and d.alternative is not None and d.alternative.suspended_services == ["PPC"]
+    assert d.exception_request and "PPC" in d.exception_request
+
+
+def test_hardship_outside_the_lock_pauses_the_named_service() -> None:
+    acc = account(hardship="financial")
+    d = run(Diagnosis(kind="module_cancel", modules=["PPC"]), acc)
+    assert d.play == "pause_plan" and d.counter is not None and d.counter.suspended_services == ["PPC"]
+    assert d.counter.kept_services == ["SEO", "Social Media"]
     assert d.mrr_during_pause == round(4600 * (1 - 1500 / 4600), 2)
 
 

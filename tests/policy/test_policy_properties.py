@@ -13,6 +13,7 @@ from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
 from coach.drafting.models import CounterProposal
 from coach.policy import ProposedOffer, check_offer, decide, load_policy
 from coach.policy.decision import ESCALATION_ORDER
+from coach.policy.pricing import existing_discount
 from coach.policy.rules import is_locked
 from coach.policy.triggers import pause_window
 
@@ -57,6 +58,7 @@ diagnoses = st.builds(
     modules=st.lists(st.sampled_from(NAMES + ["Unknown"]), max_size=3),
     hardship=st.sampled_from([None, None, "natural_disaster", "financial"]),
     pushback=st.booleans(),
+    insolvency=st.sampled_from([False, False, False, True]),
 )
 
 
@@ -89,7 +91,9 @@ def test_decide_never_breaks_the_policy(acc: Account, dx: Diagnosis, prior: int,
         elif c.new_mrr < round(acc.mrr, 2):
             assert (c.term_extension_months or 0) in POLICY.multi_year.term_options_months
 
-    if dx.root_cause == "competitive_displacement":
+    if dx.insolvency:
+        assert d.counter is None and {"billing", "legal"} <= set(d.escalations)
+    elif dx.root_cause == "competitive_displacement":
         assert d.counter is None and "competitive_save" in d.escalations
     assert d.triggers and all(date.fromisoformat(t.due_date) >= today for t in d.triggers)
     assert "team_lead" in d.escalations
@@ -116,3 +120,56 @@ def test_the_counter_passes_the_offer_check(acc: Account, dx: Diagnosis, today_o
     for rule_id in ("lock-period", "hardship-pause", "discount-cap", "multi-year-exchange"):
         if rule_id in result:
             assert result[rule_id].passed, result[rule_id].reason
+
+
+def _within_cap(acc: Account) -> bool:
+    return existing_discount(acc) <= POLICY.discount.hard_cap_pct
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(acc=accounts, dx=diagnoses, prior=st.integers(0, 3), today_offset=st.integers(0, 400))
+def test_numbers_a_csm_can_defend(acc: Account, dx: Diagnosis, prior: int, today_offset: int) -> None:
+    """Never below the customer's own ask, never above today's MRR, never past the cap."""
+    today = TODAY + timedelta(days=today_offset)
+    d = decide(acc, dx, POLICY, today, prior_counters=prior)
+    c = d.counter
+    if c is None:
+        return
+    assert c.discount_pct <= POLICY.discount.hard_cap_pct
+    if not c.pause_months and c.requested_mrr is not None:
+        assert c.new_mrr >= c.requested_mrr - 0.005, (d.play, c.new_mrr, c.requested_mrr)
+        assert "below_request" not in d.flags
+    if _within_cap(acc):  # an account already past the cap is repriced to it (flagged, Deal Desk)
+        assert c.new_mrr <= round(acc.mrr, 2) + 0.005, (d.play, c.new_mrr, acc.mrr)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(acc=accounts, dx=diagnoses, prior=st.integers(0, 3), today_offset=st.integers(0, 400))
+def test_below_the_request_only_with_the_switch_and_then_flagged(acc: Account, dx: Diagnosis, prior: int,
+                                                                today_offset: int) -> None:
+    assert POLICY.plays is not None
+    below = POLICY.model_copy(update={"plays": POLICY.plays.model_copy(update={"allow_below_request": True})})
+    d = decide(acc, dx, below, TODAY + timedelta(days=today_offset), prior_counters=prior)
+    c = d.counter
+    if c is not None and not c.pause_months and c.requested_mrr is not None and c.new_mrr < c.requested_mrr:
+        assert "below_request" in d.flags
+    if c is not None:
+        assert c.discount_pct <= POLICY.discount.hard_cap_pct
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(acc=accounts, dx=diagnoses, prior=st.integers(0, 3), today_offset=st.integers(0, 400))
+def test_nothing_inside_the_lock_without_an_escalation(acc: Account, dx: Diagnosis, prior: int,
+                                                        today_offset: int) -> None:
+    """Inside the lock: no pause and no MRR reduction is offered; a hardship goes to the team lead."""
+    today = TODAY + timedelta(days=today_offset)
+    if not is_locked(acc, POLICY, today):
+        return
+    d = decide(acc, dx, POLICY, today, prior_counters=prior)
+    assert not d.eligibility.pause_allowed and not d.eligibility.reduction_allowed
+    if d.counter is not None:
+        assert not d.counter.pause_months and d.counter.new_mrr >= round(acc.mrr, 2) - 0.005
+    if d.alternative is not None:  # only ever the exception the team lead is asked to decide
+        assert d.play == "hardship_exception" and d.exception_request and "team_lead" in d.escalations
+    if acc.hardship or dx.hardship:
+        assert d.play in ("hardship_exception", "graceful_exit", "competitive_save")

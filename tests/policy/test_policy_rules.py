@@ -68,15 +68,20 @@ def test_offer_keeping_mrr_in_the_lock_passes() -> None:
 def test_pause_in_the_lock_needs_hardship() -> None:
     today = date(2026, 3, 1)
     assert not r.lock_period(account(), POLICY, today, new_mrr=4600.0, pause_months=3).passed
-    ok = r.lock_period(account(), POLICY, today, new_mrr=4600.0, pause_months=3, hardship="financial")
-    assert ok.passed and "hardship pause" in ok.reason
+    hard = r.lock_period(account(), POLICY, today, new_mrr=4600.0, pause_months=3, hardship="financial")
+    assert not hard.passed and "hardship pause" in hard.reason and "exception" in hard.reason
 
 
 # hardship-pause ------------------------------------------------------------------------------
 
-def test_hardship_pause_allowed_during_the_lock() -> None:
+def test_hardship_in_the_lock_is_an_exception_not_an_automatic_pause() -> None:
     check = r.hardship_pause(account(), POLICY, date(2026, 1, 15), hardship="natural_disaster")
-    assert check.passed and "even during the lock" in check.reason and "6 months" in check.reason
+    assert not check.passed and "no automatic pause" in check.reason and "team lead" in check.reason
+
+
+def test_hardship_pause_allowed_after_the_lock() -> None:
+    check = r.hardship_pause(account(), POLICY, date(2026, 7, 15), hardship="natural_disaster")
+    assert check.passed and "6 months" in check.reason
 
 
 def test_no_hardship_in_the_lock_means_no_pause() -> None:

