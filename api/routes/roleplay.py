@@ -211,11 +211,15 @@ def get_report(trainee: TraineePath, s: SessionDep, trainer: TrainerDep) -> HTML
                                        "X-Content-Type-Options": "nosniff"})
 
 
-@api.get("/export.csv", response_class=PlainTextResponse,
+class CSVResponse(PlainTextResponse):
+    media_type = "text/csv"
+
+
+@api.get("/export.csv", response_class=CSVResponse,
          summary="Every ended session as CSV (trainee, persona, score, level, points, failure modes)")
 def get_export(s: SessionDep, trainer: TrainerDep,
-               trainee: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> PlainTextResponse:
-    return PlainTextResponse(csv_text(trainer.progress(s, trainee)), media_type="text/csv",
+               trainee: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> CSVResponse:
+    return CSVResponse(csv_text(trainer.progress(s, trainee)),
                              headers={"Content-Disposition": 'attachment; filename="roleplay-sessions.csv"'})
 
 
