@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.bounds import Day
 from coach.diagnosis.corrections import Corrections
 from coach.drafting.profile import CsmProfile
 
@@ -183,7 +184,7 @@ class AccountRef(In):
 
     account_id: str | None = Field(default=None, min_length=1, max_length=200)
     account: AccountIn | None = None
-    today: date | None = Field(default=None, description="Date the contract rules are computed against")
+    today: Day | None = Field(default=None, description="Date the contract rules are computed against")
 
     @model_validator(mode="after")
     def _one_account(self) -> AccountRef:

@@ -36,14 +36,13 @@ def draft(
 ) -> None:
     """Draft the acknowledgment, diagnosis questions and a checked counter-proposal."""
     from coach.accounts import load_account
-    from coach.cli.common import parse_today, print_json, progress_bar
+    from coach.cli.common import open_knowledge, parse_today, print_json, progress_bar
     from coach.diagnosis.corrections import parse_corrections
     from coach.drafting.engine import draft as make_draft
     from coach.errors import CoachInputError
-    from coach.knowledge.search import get_knowledge
 
     day = parse_today(today)
-    knowledge = get_knowledge(index_dir=index)
+    knowledge = open_knowledge(index)
     if batch is not None:
         from coach.cli.batch import run_batch
 

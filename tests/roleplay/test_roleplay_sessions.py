@@ -149,7 +149,7 @@ def test_enterprise_needs_the_account_executive(trainer: Trainer, db: Database) 
              "Let's revisit the scope in the autumn, after peak season."]
     without = play(trainer, db, "meridian-retail-spend", turns)
     counter = without.component("counter")
-    assert counter.points == 20 and "account executive must join" in counter.summary
+    assert counter.points == 25 and "so the account executive joins" in counter.summary  # flagged, no points off
     with_ae = play(trainer, db, "meridian-retail-spend", turns[:3] + [
         turns[3] + " I'll bring in our account executive for the paperwork."] + turns[4:])
     assert with_ae.component("counter").points == 25 and with_ae.card.score == 100
