@@ -127,10 +127,11 @@ def stream_draft(
             for chunk in word_chunks(texts[part]):
                 yield {"event": "token", "part": part, "text": chunk}
     else:
+        model_writer: Any = writer  # the model drafter (it has stream_part)
         # A live call cannot wait for a model: the checked template goes on screen at once, and the
         # model's wording replaces it only if it passes the guard within the live budget.
         for part in parts:
-            texts[part] = writer.template_text(part, ctx)
+            texts[part] = model_writer.template_text(part, ctx)
             stage = "acknowledgment" if part == "acknowledgment" else ctx.counter_stage()
             if ctx.check(texts[part], stage, part):
                 continue  # never shown; assemble() blanks it and records why
@@ -138,7 +139,7 @@ def stream_draft(
                 yield {"event": "token", "part": part, "text": chunk}
         from coach.llm import Budget
 
-        prepared = writer.prepare(ctx, Budget(s.llm_live_budget))
+        prepared = model_writer.prepare(ctx, Budget(s.llm_live_budget))
         fallbacks, notes = list(prepared.fallbacks), list(prepared.notes)
         for part in parts:
             worded = prepared.texts.get(part, "")

@@ -78,6 +78,7 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
                 ids = new_ids[start:start + BATCH]
                 chunks = [wanted[i][1] for i in ids]
                 vectors = _embed(embedder, [c.embed_text for c in chunks], wanted[ids[0]][0])
+                assert col is not None
                 col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
                         metadatas=[{"source": c.source, "section": c.section, "language": c.language,
                                     "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
