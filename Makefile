@@ -21,6 +21,7 @@ eval:
 	.venv/bin/coach eval --report reports/eval.html -o reports/eval.json
 
 bench:
+	.venv/bin/python benchmarks/speed.py
 	.venv/bin/python benchmarks/retrieval.py --quick
 	.venv/bin/python benchmarks/draft.py
 	.venv/bin/python benchmarks/api_load.py

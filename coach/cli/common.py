@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -36,10 +37,14 @@ def progress_bar(description: str, *, enabled: bool = True) -> Iterator[Any]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as prog:
-        task = prog.add_task(description, total=None)
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
+                  transient=True) as prog:
+        task = prog.add_task(description, total=None, rate="")
+        started = time.monotonic()
 
         def update(done: int, total: int) -> None:
-            prog.update(task, completed=done, total=total)
+            elapsed = time.monotonic() - started
+            rate = f"{done / elapsed:.1f} chunks/s" if done and elapsed > 0 else ""
+            prog.update(task, completed=done, total=total, rate=rate)
 
         yield update

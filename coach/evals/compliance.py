@@ -69,15 +69,21 @@ def compliance_checks(account: Account, d: Draft, policy: Policy, today: date) -
     out.append(_c("eligibility-consistent", d.eligibility.reduction_allowed == (not locked),
                   f"account {'is' if locked else 'is not'} inside the lock",
                   expected=not locked, got=d.eligibility.reduction_allowed))
-    out.append(_c("team-lead", "team_lead" in d.escalations, got=d.escalations))
+    downsell = d.intent == "downsell"  # other intents get a short reply, no loop-in and no triggers (contract 3a)
+    if downsell:
+        out.append(_c("team-lead", "team_lead" in d.escalations, got=d.escalations))
     enterprise = fig.arr >= policy.enterprise_arr
-    out.append(_c("enterprise-ae", not enterprise or "account_executive" in d.escalations,
+    out.append(_c("enterprise-ae", not (downsell and enterprise) or "account_executive" in d.escalations,
                   f"ARR {fig.arr:,.2f}", got=d.escalations))
     if d.root_cause == "competitive_displacement":
         out.append(_c("competitive-save", c is None and "competitive_save" in d.escalations,
                       "competitive displacement goes to the competitive save, without a standard counter"))
     future = [t for t in d.reengagement_triggers if t.due_date > today.isoformat()]
-    out.append(_c("triggers", bool(future), f"{len(d.reengagement_triggers)} trigger(s)"))
+    if downsell:
+        out.append(_c("triggers", bool(future), f"{len(d.reengagement_triggers)} trigger(s)"))
+    else:
+        out.append(_c("no-counter-outside-downsell", c is None, f"intent {d.intent}", expected=None,
+                      got=c.kind if c else None))
 
     texts = [d.acknowledgment, *(d.diagnosis_questions or []), c.message if c else ""]
     above = [p for p in discount_texts(*texts) if p > cap + 1e-9]

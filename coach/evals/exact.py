@@ -17,6 +17,8 @@ def _check(name: str, expected: object, got: object, passed: bool | None = None,
 def exact_checks(case: Case, d: Draft) -> list[CheckResult]:
     e = case.expect
     out: list[CheckResult] = []
+    if e.intent is not None:
+        out.append(_check("intent", e.intent, d.intent))
     if e.kind is not None:
         out.append(_check("kind", e.kind, d.request.kind))
     if e.root_cause is not None:

@@ -97,6 +97,7 @@ class EligibilitySpec(_Strict):
 class Expect(_Strict):
     """What the draft must show. A field left out is not checked."""
 
+    intent: str | None = None  # contract 3a: downsell | expansion | renewal | support | billing | feedback | other
     kind: str | None = None
     root_cause: str | None = None
     hardship: str | None = None  # checked only when the case sets it (null: no hardship expected)

@@ -64,10 +64,12 @@ def rubric_checks(case: Case, d: Draft, guard: Guard | None = None) -> list[Chec
                   "; ".join(problems) if ack.strip() else "empty acknowledgment"))
     offer = [v.excerpt or v.reason for v in g.check(ack, ctx, only=["offer_in_first_reply"])]
     qs = [q for q in d.diagnosis_questions if q.strip()]
-    asks = len(qs) >= 3 and all(q.rstrip().endswith("?") for q in qs)
+    # Only a downsell is diagnosed; other intents get a short reply and a next step (contract 3a).
+    need = 3 if d.intent == "downsell" else 0
+    asks = len(qs) >= need and all(q.rstrip().endswith("?") for q in qs)
     out.append(_r("questions-before-offer", asks and not offer,
                   (f"the acknowledgment already offers: {', '.join(offer)}" if offer else "")
-                  + ("" if asks else f"; {len(qs)} diagnosis question(s), need 3 or more ending in '?'"),
+                  + ("" if asks else f"; {len(qs)} diagnosis question(s), need {need} or more ending in '?'"),
                   got=len(qs)))
     if c is not None:
         out.append(_disclosure(d, g))

@@ -10,7 +10,8 @@ from coach.evals.results import SCORED_GROUPS, CaseResult, RetrievalResult, Summ
 # CI thresholds (tests/evals/test_thresholds.py): rule compliance is absolute.
 THRESHOLDS = {"rule_compliance": 1.0, "root_cause_accuracy": 0.85, "retrieval_recall_at_3": 0.9}
 ACCURACY_CHECKS = {
-    "kind_accuracy": "kind", "root_cause_accuracy": "root_cause", "hardship_accuracy": "hardship",
+    "intent_accuracy": "intent", "kind_accuracy": "kind", "root_cause_accuracy": "root_cause",
+    "hardship_accuracy": "hardship",
     "eligibility_accuracy": "eligibility", "escalation_accuracy": "escalations", "play_accuracy": "play",
     "proposal_accuracy": "proposal",
 }

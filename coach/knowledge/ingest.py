@@ -9,11 +9,14 @@ reload.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -23,7 +26,7 @@ from coach.knowledge.embeddings import Embedder
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
-BATCH = 32
+BATCH = 64  # chunks per embedding call: benchmarks/README.md (ingest batch sizes)
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
 
 
@@ -73,23 +76,35 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
         if progress:
             progress(0, total)
         added: list[str] = []
+        # Chroma writes run on a second thread while the next batch is embedded (the embedder
+        # releases the GIL), and the new chunks go in order of length so a batch pads little.
+        new_ids.sort(key=lambda i: len(wanted[i][1].embed_text))
+        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-ingest-write")
+        pending: Future | None = None
         try:
             for start in range(0, total, BATCH):
                 ids = new_ids[start:start + BATCH]
                 chunks = [wanted[i][1] for i in ids]
                 vectors = _embed(embedder, [c.embed_text for c in chunks], wanted[ids[0]][0])
-                assert col is not None
-                col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
-                        metadatas=[{"source": c.source, "section": c.section, "language": c.language,
-                                    "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
-                                   for i, c in zip(ids, chunks, strict=True)])
-                added.extend(ids)
+                if pending is not None:
+                    added.extend(pending.result())
+                pending = writer.submit(_write, col, ids, chunks, vectors, wanted)
                 if progress:
-                    progress(min(start + BATCH, total), total)
+                    progress(min(start + BATCH, total) - len(ids), total)
+            if pending is not None:
+                added.extend(pending.result())
+                pending = None
+            if progress:
+                progress(total, total)
         except BaseException:
+            if pending is not None:
+                with contextlib.suppress(Exception):
+                    added.extend(pending.result())
             if added:  # take the half-done run back, so the index is the previous one
                 store.delete(added)
             raise
+        finally:
+            writer.shutdown(wait=True)
         report.added = total
         stale = _stale_ids(existing, wanted, {str(s.path) for s in sources}, folders)
         if stale:
@@ -98,6 +113,14 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
         store.update_metadata(**stamp, generation=uuid.uuid4().hex)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write(col: Any, ids: list[str], chunks: list[Any], vectors: np.ndarray, wanted: dict[str, tuple]) -> list[str]:
+    col.add(ids=ids, embeddings=vectors.tolist(), documents=[c.text for c in chunks],
+            metadatas=[{"source": c.source, "section": c.section, "language": c.language,
+                        "title": c.title, "path": str(wanted[i][0]), "chunk": c.index}
+                       for i, c in zip(ids, chunks, strict=True)])
+    return ids
 
 
 def _embed(embedder: Embedder, texts: list[str], path: Path) -> np.ndarray:

@@ -12,7 +12,9 @@ cores too); benchmarks/README.md has the measurement behind the default.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +22,7 @@ from coach.knowledge.e5model import E5File, Tokenizer, dequantize_rows, load
 from coach.knowledge.e5onnx import PRECISION, ensure_graph
 from coach.knowledge.embeddings import QueryCache
 
-BATCH_TOKENS = 2048  # padded tokens per run when embedding passages (measured: benchmarks/README.md)
+BATCH_TOKENS = 1024  # padded tokens per run when embedding passages (measured: benchmarks/README.md)
 
 
 class OrtE5Embedder:
@@ -29,8 +31,8 @@ class OrtE5Embedder:
     name = f"ort/multilingual-e5-small-{PRECISION}"
     dim = 384
 
-    def __init__(self, cache_dir: Path, threads: int = 1, batch_tokens: int = BATCH_TOKENS) -> None:
-        import onnxruntime as ort
+    def __init__(self, cache_dir: Path, threads: int = 1, batch_tokens: int = BATCH_TOKENS,
+                 passage_threads: int | None = None) -> None:
 
         model, tokenizer = load(cache_dir)
         self._model: E5File = model
@@ -41,6 +43,16 @@ class OrtE5Embedder:
         self._type = np.array(model.f32("emb.type").reshape(-1, c.hidden)[0])
         self._window = c.max_positions - 2
         self.batch_tokens = batch_tokens
+        self.threads = threads
+        self.passage_threads = passage_threads or min(4, os.cpu_count() or 1)
+        self._graph = str(ensure_graph(cache_dir, model))
+        self._session = self._open(threads)
+        self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
+        self._recent = QueryCache(self.dim)
+
+    def _open(self, threads: int) -> Any:
+        import onnxruntime as ort
+
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -48,25 +60,25 @@ class OrtE5Embedder:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
-        self.threads = threads
-        self._session = ort.InferenceSession(str(ensure_graph(cache_dir, model)), sess_options=opts,
-                                             providers=["CPUExecutionProvider"])
-        self._recent = QueryCache(self.dim)
+        return ort.InferenceSession(self._graph, sess_options=opts, providers=["CPUExecutionProvider"])
 
     # -- the Embedder protocol ----------------------------------------------------------------
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._recent.embed(texts, lambda missing: self._encode(missing, "query: "))
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        if len(texts) >= 16:  # an ingest: the faster piece lookup pays for itself
-            self._tok.build_dict()
-        return self._encode(list(texts), "passage: ")
+        if len(texts) < 16:
+            return self._encode(list(texts), "passage: ")
+        self._tok.build_dict()  # an ingest: the faster piece lookup pays for itself
+        if self._batch_session is None:
+            self._batch_session = self._open(self.passage_threads)
+        return self._encode(list(texts), "passage: ", self._batch_session)
 
     def token_count(self, text: str, *, query: bool = False) -> int:
         return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
 
     # -- internals ----------------------------------------------------------------------------
-    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+    def _encode(self, texts: list[str], prefix: str, session: Any = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), np.float32)
         if not texts:
             return out
@@ -84,7 +96,8 @@ class OrtE5Embedder:
             while end < len(order) and (end - start + 1) * (len(windows[order[end]][1]) + 2) <= self.batch_tokens:
                 end += 1
             group = [windows[j] for j in order[start:end]]
-            pooled = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2))
+            pooled = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2),
+                               session or self._session)
             for (i, ids), vec in zip(group, pooled, strict=True):
                 wgt = max(len(ids), 1)
                 out[i] += wgt * vec
@@ -94,7 +107,7 @@ class OrtE5Embedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-6)
 
-    def _run(self, contents: list[list[int]], width: int) -> np.ndarray:
+    def _run(self, contents: list[list[int]], width: int, session: Any) -> np.ndarray:
         """Mean-pooled hidden states of windows (each framed by <s> ... </s>), padded to `width`."""
         b = len(contents)
         ids = np.full((b, width), self._tok.eos, np.int64)
@@ -104,5 +117,5 @@ class OrtE5Embedder:
             ids[r, :n] = [self._tok.bos, *content, self._tok.eos]
             mask[r, :n] = 1.0
         emb = dequantize_rows(self._word[ids]) + self._pos[:width] + self._type
-        (pooled,) = self._session.run(["pooled"], {"embeddings": emb.astype(np.float32), "mask": mask})
+        (pooled,) = session.run(["pooled"], {"embeddings": emb.astype(np.float32), "mask": mask})
         return pooled

@@ -96,6 +96,14 @@ def test_negated_terms_and_upfront_people_pass() -> None:
     assert ids(text, "counter", counter=counter()) == set()
 
 
+def test_ukrainian_in_advance_and_subscription_are_not_prepayment() -> None:
+    """«попередили заздалегідь» (told us in advance) and «передплата» (subscription) are not fine print."""
+    ack = "Олено, дякую, що попередили заздалегідь. Я розумію, що ваша передплата зараз завелика."
+    assert not {i for i in ids(ack, language="uk") if i.startswith("hidden_terms.")}
+    paid = "Оплата за весь строк вноситься наперед під час підписання."
+    assert "hidden_terms.prepayment" in ids(paid, "counter", language="uk", counter=counter())
+
+
 def test_offer_in_first_reply() -> None:
     assert "offer_in_first_reply" in ids("Hi Anna, I can offer you a special price right away.")
     assert "offer_in_first_reply" in ids("Hi Anna, how about $4,000.00 a month?")

@@ -170,7 +170,7 @@ def test_an_ingest_that_fails_halfway_leaves_the_previous_index(fake_knowledge, 
     before = _state(kn)
     big = tmp_path / "docs" / "big.md"
     big.write_text("# Big\n\n" + "".join(f"## Part {i}\n\nText of part {i} about renewals.\n\n"
-                                          for i in range(40)), encoding="utf-8")
+                                          for i in range(150)), encoding="utf-8")
     (docs / "discount.md").write_text(FILES["discount.md"].replace("20%", "25%"), encoding="utf-8")
     with pytest.raises(CoachRunError, match="embedding failed"):
         kn.ingest([docs])
