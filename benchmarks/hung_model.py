@@ -5,8 +5,8 @@ COACH_LLM_LIVE_BUDGET=6). Usage: .venv/bin/python benchmarks/hung_model.py [--ru
 from __future__ import annotations
 
 import statistics
-import tempfile
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path

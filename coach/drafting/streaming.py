@@ -14,6 +14,7 @@ once. With a model configured, the model then writes every part within the live 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -93,6 +94,7 @@ def stream_draft(
     history: list[str] | None = None,
     prior_counters: int = 0,
 ) -> Iterator[Event]:
+    started = time.monotonic()  # the live budget counts from here
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(
@@ -139,7 +141,7 @@ def stream_draft(
                 yield {"event": "token", "part": part, "text": chunk}
         from coach.llm import Budget
 
-        prepared = model_writer.prepare(ctx, Budget(s.llm_live_budget))
+        prepared = model_writer.prepare(ctx, Budget(s.llm_live_budget - (time.monotonic() - started) - 0.5))
         fallbacks, notes = list(prepared.fallbacks), list(prepared.notes)
         for part in parts:
             worded = prepared.texts.get(part, "")
