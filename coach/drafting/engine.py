@@ -186,7 +186,8 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
         return assemble(ctx, writer)
     from coach.llm import Budget
 
-    budget = Budget(s.llm_total_timeout - (time.monotonic() - started) - ASSEMBLY_RESERVE)
+    left = s.llm_total_timeout - (time.monotonic() - started) - ASSEMBLY_RESERVE
+    budget = Budget(max(left, s.llm_total_timeout / 3))  # a cold start (index, embedder) still leaves the model a third
     prepared = prepare(ctx, budget)  # the model drafter writes every part up front, in parallel
     return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
 

@@ -141,7 +141,8 @@ def stream_draft(
                 yield {"event": "token", "part": part, "text": chunk}
         from coach.llm import Budget
 
-        prepared = model_writer.prepare(ctx, Budget(s.llm_live_budget - (time.monotonic() - started) - 0.5))
+        left = s.llm_live_budget - (time.monotonic() - started) - 0.5
+        prepared = model_writer.prepare(ctx, Budget(max(left, s.llm_live_budget / 3)))
         fallbacks, notes = list(prepared.fallbacks), list(prepared.notes)
         for part in parts:
             worded = prepared.texts.get(part, "")
