@@ -77,8 +77,8 @@ def _relay(item: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
-# How long the page waits for the model's checked wording before it settles on the checked template.
-LIVE_BUDGET_S = 8.0
+# The page waits this much past the server's live budget (transfer, a loaded machine) before it settles.
+PAGE_MARGIN_S = 2.0
 
 
 def template_draft(account: Any, message: str, **kwargs: Any) -> Any:
@@ -125,8 +125,9 @@ def turn_events(db: Database, settings: Settings, streamer: Streamer, case_id: s
     try:
         if template_first:
             out = draft_out(template_draft(account, turn.text, **kwargs)).model_dump(mode="json")
+            stored = _store(db, settings, case_id, turn_id, out, today)
             yield sse("checked", {"turn": turn.model_dump(mode="json"), "suggestion": out, "source": "template",
-                                  "budget_s": LIVE_BUDGET_S, **_store(db, settings, case_id, turn_id, out, today)})
+                                  "budget_s": settings.llm_live_budget + PAGE_MARGIN_S, **stored})
         final = None
         for item in streamer(account, turn.text, **kwargs):
             if isinstance(item, dict) and item.get("event") == "final":

@@ -42,6 +42,24 @@ class LanguageLines(BaseModel):
     push_back: PushBackLines
 
 
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    about: list[str]
+    answered: list[str]
+
+
+class TalkLines(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    en: LanguageLines
+    uk: LanguageLines
+    topics: dict[str, Topic] = Field(default_factory=dict)
+
+    def language(self, lang: str) -> LanguageLines:
+        return self.uk if lang == "uk" else self.en
+
+
 class TalkTrack(BaseModel):
     phase: Phase = Field(description="Which reply the track is for: the first one, or the counter-proposal")
     say_now: str = Field(description="One or two sentences to say now (a part of the checked reply)")
@@ -51,10 +69,9 @@ class TalkTrack(BaseModel):
 
 
 @lru_cache(maxsize=4)
-def load_lines(path: Path) -> dict[str, LanguageLines]:
+def load_lines(path: Path) -> TalkLines:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {lang: LanguageLines.model_validate(body) for lang, body in raw.items()}
+        return TalkLines.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read the talk-track lines ({exc.strerror})") from None
     except Exception as exc:
@@ -99,8 +116,22 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def ask_next(draft: dict[str, Any], lines: LanguageLines, asked: list[str], n: int = 3) -> list[str]:
-    """Questions for what is still unknown (size, kind, reason), skipping any the CSM already asked."""
+def answered_topics(table: TalkLines, heard: list[str]) -> set[str]:
+    """The topics the customer's own words already answer."""
+    said = " ".join(heard).lower()
+    return {name for name, t in table.topics.items() if any(cue in said for cue in t.answered)}
+
+
+def _about(table: TalkLines, question: str) -> set[str]:
+    q = question.lower()
+    return {name for name, t in table.topics.items() if any(cue in q for cue in t.about)}
+
+
+def ask_next(draft: dict[str, Any], table: TalkLines, *, asked: list[str], heard: list[str],
+             more: list[str] | None = None, n: int = 3) -> list[str]:
+    """Questions for what is still unknown: kind, size, then the reason's questions, skipping those the
+    CSM already asked and those about a topic the customer has already answered."""
+    lines = table.language(str(draft.get("language") or "en"))
     request = draft.get("request") or {}
     wanted: list[str] = []
     if draft.get("intent", "downsell") == "downsell":
@@ -109,10 +140,12 @@ def ask_next(draft: dict[str, Any], lines: LanguageLines, asked: list[str], n: i
         elif request.get("kind") in SIZED_KINDS and not request.get("reduction_pct") and not request.get("seats"):
             wanted.append(lines.ask_size)
     wanted.extend(draft.get("diagnosis_questions") or [])
+    wanted.extend(more or [])
     said = " ".join(_norm(t) for t in asked)
+    known = answered_topics(table, heard)
     out: list[str] = []
     for q in wanted:
-        if q and _norm(q) not in said and q not in out:
+        if q and _norm(q) not in said and q not in out and not (_about(table, q) & known):
             out.append(q)
     return out[:n]
 
@@ -127,10 +160,14 @@ def push_back(draft: dict[str, Any], phase: Phase, lines: LanguageLines) -> str:
     return f"{p.counter} {p.escalate}" if escalate else p.counter
 
 
-def talk_track(draft: dict[str, Any], stage: str, *, asked: list[str], lines_file: Path) -> TalkTrack:
+def talk_track(draft: dict[str, Any], stage: str, *, asked: list[str], lines_file: Path,
+               heard: list[str] | None = None, more: list[str] | None = None) -> TalkTrack:
+    """`asked`: what the CSM said so far; `heard`: what the customer said; `more`: further questions
+    for the reason (after the draft's own)."""
     table = load_lines(lines_file)
-    lines = table.get(str(draft.get("language") or "en")) or table["en"]
+    lines = table.language(str(draft.get("language") or "en"))
     phase = phase_for(stage, draft)
     email = draft["acknowledgment"] if phase == "acknowledgment" else draft["counter_proposal"]["message"]
-    return TalkTrack(phase=phase, say_now=say_now(email, phase), ask_next=ask_next(draft, lines, asked),
+    return TalkTrack(phase=phase, say_now=say_now(email, phase),
+                     ask_next=ask_next(draft, table, asked=asked, heard=heard or [], more=more),
                      push_back=push_back(draft, phase, lines), email=email)

@@ -32,7 +32,10 @@ class Exchange:
     reply: CustomerReply
 
 
-def status(points: int, full: int = 25) -> Literal["met", "partial", "missed"]:
+Status = Literal["met", "partial", "missed"]
+
+
+def status(points: int, full: int = 25) -> Status:
     return "met" if points >= full else "missed" if points <= 5 else "partial"
 
 

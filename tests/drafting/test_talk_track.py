@@ -58,7 +58,8 @@ def test_ask_next_follows_what_is_unknown_and_skips_what_was_asked() -> None:
 
 
 def test_push_back_lines_pass_the_guard_in_every_language() -> None:
-    for lang, lines in load_lines(lines_file()).items():
+    table = load_lines(lines_file())
+    for lang, lines in (("en", table.en), ("uk", table.uk)):
         for name, text in lines.push_back.model_dump().items():
             ctx = GuardContext("acknowledgment", Facts(), part="push_back")
             only = ["unstated_number", "unstated_date", "pushback", "contract_threat"]
@@ -67,7 +68,7 @@ def test_push_back_lines_pass_the_guard_in_every_language() -> None:
 
 
 def test_push_back_follows_the_situation() -> None:
-    lines = load_lines(lines_file())["en"]
+    lines = load_lines(lines_file()).en
     assert talk_track(draft(), "acknowledged", asked=[], lines_file=lines_file()).push_back == \
         lines.push_back.acknowledgment
     esc = talk_track(draft(escalations=["vp_cs"]), "counter_sent", asked=[], lines_file=lines_file())
@@ -79,3 +80,18 @@ def test_push_back_follows_the_situation() -> None:
 def test_body_units_drop_greeting_and_sign_off() -> None:
     units = body_units(ACK)
     assert units[0].startswith("Thank you") and units[-1] == "I've noted your request and I'm on it."
+
+
+def test_ask_next_drops_questions_the_customer_already_answered() -> None:
+    d = draft(root_cause="budget_cut", diagnosis_questions=[
+        "What budget are you working with for the coming months, so we can shape something that fits?",
+        "Is this a temporary constraint for this budget cycle, or a longer-term change?",
+        "When is your next budget review, and who takes part in it?"])
+    more = ["Which results matter most to protect while spend comes down?"]
+    first = talk_track(d, "acknowledged", asked=[], heard=["We need to cut seats by 30%."], more=more,
+                       lines_file=lines_file()).ask_next
+    assert len(first) == 3 and first[1].startswith("Is this a temporary")
+    later = talk_track(d, "diagnosing", asked=[], more=more, lines_file=lines_file(),
+                       heard=["We need to cut seats by 30%.", "Finance cut every tool by a third for next year."])
+    assert later.ask_next == ["What budget are you working with for the coming months, so we can shape "
+                              "something that fits?", "Which results matter most to protect while spend comes down?"]

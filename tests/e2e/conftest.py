@@ -54,14 +54,16 @@ class Server:
                 self.kill()
 
 
-def start_server(data_dir: Path, index_dir: Path, log: Path) -> Server:
+def start_server(data_dir: Path, index_dir: Path, log: Path, *, env_extra: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> Server:
     port = free_port()
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "COACH_INDEX_DIR": str(index_dir),
            "COACH_RATE_LIMIT_PER_MINUTE": "0"}
     for name in ("COACH_DATABASE_URL", "COACH_API_KEYS", "COACH_LLM_MODEL", "COACH_LLM_BASE_URL"):
         env.pop(name, None)
+    env.update(env_extra or {})
     cmd = [sys.executable, "-c", "from coach.cli.main import app; app()", "serve",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", *args]
     with log.open("ab") as out:
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(f"http://127.0.0.1:{port}", data_dir, index_dir, proc, log)

@@ -1,8 +1,12 @@
-"""Drive the chat page in headless Chromium against the real server."""
+"""Drive a whole call on the chat page in headless Chromium against the real server.
+
+Screenshots go to $COACH_TEST_ARTIFACTS (default: the test's temporary folder); they are artifacts of
+the run, never committed.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,12 +14,12 @@ from typing import Any
 import httpx
 import pytest
 
-from coach.config import REPO_ROOT
 from tests.browser import BROWSER_MARKS, chromium_page, png_size
 from tests.e2e.conftest import Server
 
 pytestmark = BROWSER_MARKS
 TODAY = "2026-11-20"
+CRM_EXPORT = Path(__file__).resolve().parent.parent / "signals" / "crm-export.csv"
 
 
 @pytest.fixture
@@ -24,53 +28,166 @@ def page(tmp_path: Path) -> Iterator[Any]:
         yield pg
 
 
-def test_type_a_turn_see_suggestion_and_counter(server: Server, page: Any, tmp_path: Path) -> None:
+@pytest.fixture
+def artifacts(tmp_path: Path) -> Path:
+    d = Path(os.environ.get("COACH_TEST_ARTIFACTS") or tmp_path / "artifacts")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def say_now_changes(page: Any, action: Any, timeout: float = 60_000) -> str:
+    """Run `action` and wait until a new checked suggestion is on screen; returns the say-now text."""
+    before = page.locator("#say-now").get_attribute("data-shown") or ""
+    action()
+    page.locator(f'#say-now[data-state=checked]:not([data-shown="{before}"])').wait_for(timeout=timeout)
+    return page.locator("#say-now").inner_text()
+
+
+def chips(page: Any) -> list[str]:
+    return page.locator("#chips .chip").all_inner_texts()
+
+
+def no_horizontal_overflow(page: Any) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def _engine_takes_corrections() -> bool:
+    import inspect
+
+    from coach.drafting.engine import draft
+
+    return "corrections" in inspect.signature(draft).parameters
+
+
+@pytest.mark.xfail(not _engine_takes_corrections(), strict=True,
+                   reason="correcting a fact needs the engine's corrections (contract 3a, issue #11)")
+def test_a_whole_call(server: Server, page: Any, artifacts: Path) -> None:
     from playwright.sync_api import expect
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page.goto(f"{server.url}/chat?today={TODAY}")
+    expect(page.locator("#ready")).to_have_text("ready")
+    page.locator("#no-accounts").wait_for()  # an empty start says what to do
+
+    # Import accounts from a CRM's CSV export: good rows in, bad rows named by line.
+    page.click("#import summary")
+    page.set_input_files("#import-file", str(CRM_EXPORT))
+    expect(page.locator("#import-result")).to_contain_text("Imported 2 of 5 rows")
+    errors = page.locator("#import-result .row-errors li").all_inner_texts()
+    assert [e.split(":")[0] for e in errors] == ["line 4", "line 5", "line 6"]
+    assert "contract.start_date" in errors[0] and "list_mrr" in errors[1]
+
+    page.fill("#account-search", "acme")
+    expect(page.locator("#accounts li")).to_have_count(1)
+    page.locator("#accounts li[data-account=acme-dental] button").click()
+    page.locator("#status").get_by_text("Case opened").wait_for()
+    case_url = page.url
+    assert "case=" in case_url and f"today={TODAY}" in case_url
+    expect(page.locator("#stage")).to_have_text("acknowledged")
+
+    # Turn 1: the request. Day 1 is only an acknowledgment; Ctrl+Enter sends.
+    page.fill("#turn-text", "Our budget was cut for next year, we need to reduce our seats by 30%.")
+    say = say_now_changes(page, lambda: page.keyboard.press("Control+Enter"))
+    assert 1 <= say.count(". ") + 1 <= 3 and "Hi " not in say
+    assert page.locator("#say-now").get_attribute("data-source") == "template"
+    first_questions = chips(page)
+    assert len(first_questions) >= 2
+    assert page.locator("#push-back").inner_text()
+    assert page.locator("#rules-summary").inner_text().endswith("rules pass")
+    assert page.locator("#rules-box").get_attribute("open") is None  # folded to one line
+    page.click("#mode-email")
+    email = page.locator("#reply").input_value()
+    assert email.startswith("Hi Dana") and say.split(". ")[0] in email
+    page.click("#mark-sent")
+    expect(page.locator("#log li.csm")).to_have_count(1)
+    assert page.locator("#log li.csm").inner_text().endswith(email.strip().splitlines()[-1])
+
+    # Turn 2: the reason; the reply is now the counter-proposal and the questions are refreshed.
+    page.click("#mode-say")
+    page.fill("#turn-text", "It's the budget: finance cut every tool by a third for next year.")
+    say = say_now_changes(page, lambda: page.click("#send"))
+    expect(page.locator("#stage")).to_have_text("diagnosing")
+    assert any(ch.isdigit() for ch in say)  # the offer's numbers
+    assert chips(page) != first_questions
+    kind_chip = page.locator("#facts .fact[data-fact=kind]")
+    misread = kind_chip.locator(".fact-value").inner_text()
+
+    # Correct a misread fact: the customer talked about seats. The suggestion is drafted again.
+    kind_chip.locator(".fact-edit").click()
+    kind_chip.locator("select").select_option("module_cancel" if misread == "seat reduction" else "seat_reduction")
+    corrected = "module cancel" if misread == "seat reduction" else "seat reduction"
+    say_now_changes(page, lambda: kind_chip.locator(".fact-apply").click())
+    expect(page.locator("#facts .fact[data-fact=kind] .fact-value")).to_have_text(corrected)
+    assert "corrected" in (page.locator("#facts .fact[data-fact=kind]").get_attribute("class") or "")
+    expect(page.locator("#log li.customer")).to_have_count(2)  # a correction adds no turn
+
+    # Edit the reply: take the next question at the cursor (Alt+N), then check and copy (Alt+C).
+    checked = page.locator("#reply").input_value()
+    page.locator("#reply").focus()
+    page.keyboard.press("End")
+    question = chips(page)[0]
+    page.keyboard.press("Alt+KeyN")
+    edited = page.locator("#reply").input_value()
+    assert edited.startswith(checked) and edited.endswith(question)
+    assert page.locator("#check-result").get_attribute("data-state") == "pending"
+    page.keyboard.press("Alt+KeyC")
+    expect(page.locator("#check-result")).to_have_attribute("data-state", "ok")
+    assert page.evaluate("navigator.clipboard.readText()") == edited
+
+    # A reply the guard rejects is not copied.
+    page.fill("#reply", edited + " And I can give you 45% off if you stay.")
+    page.click("#copy")
+    expect(page.locator("#check-result")).to_have_attribute("data-state", "fail")
+    assert page.evaluate("navigator.clipboard.readText()") == edited
+    page.fill("#reply", edited)
+
+    # Mark as sent: the counter went out, so the case moves on; the stage it is in is not offered.
+    page.click("#mark-sent")
+    expect(page.locator("#stage")).to_have_text("counter sent")
+    actions = page.locator("#stage-actions").inner_text()
+    assert "→ counter sent" not in actions and "→ accepted" in actions
+    assert page.locator("#timeline .tl-step").count() >= 3
+
+    # Turn 3: pushback.
+    page.fill("#turn-text", "Honestly that is still too expensive for us, we need to go lower.")
+    say_now_changes(page, lambda: page.keyboard.press("Control+Enter"))
+    assert page.locator("#push-back").inner_text()
+    expect(page.locator("#log li.customer")).to_have_count(3)
+
+    page.screenshot(path=str(artifacts / "call-1400.png"), full_page=True)
+    assert png_size(artifacts / "call-1400.png")[0] == 1400
+    assert no_horizontal_overflow(page)
+
+    # Reload: the URL holds the case, so the call comes back as it was.
+    page.reload()
+    expect(page.locator("#stage")).to_have_text("counter sent")
+    expect(page.locator("#log li")).to_have_count(5)
+    page.locator("#say-now[data-state=checked]").wait_for()
+    # ...and so does the list of open cases.
+    page.goto(f"{server.url}/chat?today={TODAY}")
+    page.locator("#open-cases a").first.click()
+    expect(page.locator("#log li")).to_have_count(5)
+    assert page.url == case_url
+
+    # Docked at 480 px: nothing runs off the side; what to say is near the top.
+    page.set_viewport_size({"width": 480, "height": 900})
+    assert no_horizontal_overflow(page)
+    assert page.locator("#say-now").bounding_box()["y"] < 700
+    page.screenshot(path=str(artifacts / "call-480.png"), full_page=True)
+    assert png_size(artifacts / "call-480.png")[0] == 480
+
+
+def test_account_text_is_never_parsed_as_html(server: Server, page: Any) -> None:
+    import json
+
+    from coach.config import REPO_ROOT
 
     account = json.loads((REPO_ROOT / "examples" / "acme-dental.json").read_text())
     account["name"] = 'Acme <img src=x onerror="document.title=1"> Dental'
     httpx.post(f"{server.url}/v1/accounts", json=account, params={"today": TODAY}).raise_for_status()
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-
-    page.goto(f"{server.url}/chat?account=acme-dental&today={TODAY}")
-    summary = page.locator("#account-summary")
-    summary.get_by_text("Acme <img").wait_for()
-    assert summary.locator("img").count() == 0  # shown as text, never parsed as HTML
-
-    page.click("#new-case")
-    page.locator("#stage").get_by_text("acknowledged").wait_for()
-    page.fill("#turn-text", "Our budget was cut for next year, we need to reduce our seats by 30%.")
-    page.click("#send")
-
-    page.locator("#suggestion[data-state=ready]").wait_for(timeout=60_000)
-    page.locator("#counter").wait_for(state="visible")
-    reply = page.locator("#suggestion").inner_text()
-    assert len(reply) > 40
-    numbers = page.locator("#counter-numbers").inner_text()
-    assert "New MRR" in numbers and "Total discount off list" in numbers
-    assert page.locator("#log li.customer").count() == 1
-    assert page.locator("#rules li").count() >= 1
-    assert page.locator("#chips .chip").count() >= 2
-
-    page.click("#copy")
-    assert page.evaluate("navigator.clipboard.readText()") == reply
-
-    # Day 1 is only the acknowledgment; once the customer answers, the reply is the counter-proposal.
-    page.fill("#turn-text", "It's the budget: finance cut every tool by a third for next year.")
-    page.click("#send")  # the click handler sets the status to "Drafting…" before it awaits anything
-    expect(page.locator("#status")).to_have_text("Suggestion ready (checked).", timeout=60_000)
-    assert page.locator("#log li.customer").count() == 2
-    assert page.locator("#suggestion").inner_text() == page.locator("#counter-message").inner_text()
-    expect(page.locator("#stage")).to_have_text("diagnosing")
-
-    page.locator("#citations button").first.click()
-    page.locator("#passage[open]").wait_for()
-    assert len(page.locator("#passage-text").inner_text()) > 20
-    page.keyboard.press("Escape")
-
-    shot = tmp_path / "chat.png"
-    page.screenshot(path=str(shot), full_page=True)
-    width, height = png_size(shot)
-    assert width >= 1000 and height >= 600
-    assert shot.stat().st_size > 20_000  # a rendered page, not a blank frame
-    assert page.title() == "coach · live call"  # the injected handler never ran
+    page.goto(f"{server.url}/chat?today={TODAY}")
+    page.locator("#accounts").get_by_text("Acme <img").wait_for()
+    page.locator("#accounts li button").first.click()
+    page.locator("#acct-name").get_by_text("Acme <img").wait_for()
+    assert page.locator("img").count() == 0
+    assert page.title() == "coach · live call"
