@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from api.schemas import MAX_TEXT, DraftOut, In, Out
+from coach.bounds import Day
 from coach.cases.stages import Stage
 from coach.cases.triggers import TRIGGER_KINDS
 
@@ -18,19 +19,19 @@ class CaseIn(In):
     account_id: str = Field(min_length=1, max_length=200)
     message: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT,
                                 description="The customer's first message (optional)")
-    today: date | None = Field(default=None, description="Day 1 of the case; default: the real date")
+    today: Day | None = Field(default=None, description="Day 1 of the case; default: the real date")
 
 
 class TurnIn(In):
     text: str = Field(min_length=1, max_length=MAX_TEXT)
     role: Literal["customer", "csm"] = Field(
         default="customer", description="customer: get a suggestion; csm: record what was sent")
-    today: date | None = None
+    today: Day | None = None
 
 
 class StreamTurnIn(In):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The customer's message")
-    today: date | None = None
+    today: Day | None = None
     corrections: dict[str, Any] | None = Field(
         default=None, max_length=10, description="Inferred fields the CSM corrected (contract section 3a)")
 
@@ -38,18 +39,18 @@ class StreamTurnIn(In):
 class RedraftIn(In):
     corrections: dict[str, Any] = Field(
         default_factory=dict, max_length=10, description="Inferred fields the CSM corrected (contract section 3a)")
-    today: date | None = None
+    today: Day | None = None
 
 
 class TriggerIn(In):
     kind: TriggerKind
-    on: date | None = Field(default=None, description="The event's own date (budget cycle, release)")
+    on: Day | None = Field(default=None, description="The event's own date (budget cycle, release)")
     note: str | None = Field(default=None, max_length=2000)
 
 
 class StageIn(In):
     stage: Stage
-    today: date | None = None
+    today: Day | None = None
     note: str | None = Field(default=None, max_length=2000)
     triggers: list[TriggerIn] = Field(default_factory=list, max_length=20,
                                       description="Extra triggers when moving to triggers_set")
@@ -58,7 +59,7 @@ class StageIn(In):
 class MilestoneIn(In):
     milestone: Literal["reported"] = Field(
         description="reported: request and first diagnosis reported to VP CS and Deal Desk")
-    today: date | None = None
+    today: Day | None = None
     note: str | None = Field(default=None, max_length=2000)
 
 

@@ -11,7 +11,8 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from api.security import KeyRing, RateLimiter, fingerprint
+from api.limits import AuthThrottle, SharedRateLimiter
+from api.security import KeyRing, fingerprint
 from coach.config import Settings
 from coach.policy import Policy, policy_for
 from coach.store import Database
@@ -75,14 +76,20 @@ async def require_access(
     presented = key or (token.credentials if token else None)
     admin = not ring.required  # a local, keyless server is single-user
     if ring.required:
+        client = request.client.host if request.client else "unknown"
+        throttle: AuthThrottle = request.app.state.auth_throttle
+        if (wait := throttle.blocked(client)) > 0:  # guessing keys: refused before the key is compared
+            raise HTTPException(429, "too many failed authentications from this address; retry later",
+                                headers={"Retry-After": str(max(1, round(wait + 0.5)))})
         valid, admin = ring.check(presented)
         if not valid:
+            throttle.failed(client)
             raise HTTPException(401, "a valid API key is required (X-API-Key or Authorization: Bearer)",
                                 headers={"WWW-Authenticate": "Bearer"})
         caller = "key:" + fingerprint(presented or "")
     else:
         caller = "ip:" + (request.client.host if request.client else "local")
-    limiter: RateLimiter = request.app.state.limiter
+    limiter: SharedRateLimiter = request.app.state.limiter
     wait = limiter.acquire(caller)
     if wait > 0:
         log.info("rate limit hit for %s", caller)
@@ -100,8 +107,11 @@ async def require_admin(admin: AccessDep) -> None:
 
 
 def today_or(value: date | None) -> date:
-    """The date the rules are computed against: the request's, else the real date."""
-    return value or date.today()
+    """The date the rules are computed against: the request's (bounded: date arithmetic years ahead
+    must not overflow), else the real date."""
+    from coach.bounds import check_day
+
+    return check_day(value, "today") if value else date.today()
 
 
 async def get_drafter() -> Callable[..., Any]:

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.bounds import Day
 from coach.drafting.profile import CsmProfile
 
 MAX_TEXT = 20_000  # one customer message
@@ -182,7 +183,7 @@ class AccountRef(In):
 
     account_id: str | None = Field(default=None, min_length=1, max_length=200)
     account: AccountIn | None = None
-    today: date | None = Field(default=None, description="Date the contract rules are computed against")
+    today: Day | None = Field(default=None, description="Date the contract rules are computed against")
 
     @model_validator(mode="after")
     def _one_account(self) -> AccountRef:

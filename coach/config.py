@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
     collection: str = "playbooks"
+    max_ingest_file_bytes: int = 2_000_000  # per file; a larger one is refused before anything is written
     hybrid_search: bool = True  # dense + BM25 fusion; benchmarks/README.md has both figures
 
     # LLM (OpenAI-compatible). No model configured -> template drafter.
@@ -72,7 +73,13 @@ class Settings(BaseSettings):
     # Service
     database_url: str | None = None  # default: sqlite:///<data_dir>/coach.db
     api_keys: list[str] = Field(default_factory=list)
-    rate_limit_per_minute: int = 600
+    rate_limit_per_minute: int = 600  # per caller, counted across workers (database, or Redis)
+    auth_failures_per_minute: int = 20  # per client address; past this its requests get 429
+    redis_url: str | None = None  # e.g. redis://127.0.0.1:6379/0 keeps the limit counters in Redis
+    # Host headers the server answers (DNS rebinding); default: loopback names for a local server,
+    # any host for a public one (which needs API keys anyway).
+    allowed_hosts: list[str] = Field(default_factory=list)
+    forwarded_allow_ips: str | None = None  # the reverse proxy's address: trust its X-Forwarded-For
     max_request_bytes: int = 256_000
 
     @model_validator(mode="before")

@@ -47,3 +47,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def postgres_url():
+    """A PostgreSQL URL with a private schema (skips when COACH_TEST_POSTGRES_URL is unset or down)."""
+    from tests.pg import fresh_schema
+
+    yield from fresh_schema()

@@ -105,7 +105,7 @@ def list_personas(settings: SettingsDep) -> PersonaListOut:
     from coach.roleplay.personas import load_personas
 
     personas = load_personas(settings.knowledge_dir / "personas")
-    return PersonaListOut(personas=[PersonaOut(**p.summary()) for p in sorted(personas.values(),
+    return PersonaListOut(personas=[PersonaOut.model_validate(p.summary()) for p in sorted(personas.values(),
                                                                            key=lambda p: p.id)])
 
 
@@ -113,7 +113,8 @@ def list_personas(settings: SettingsDep) -> PersonaListOut:
          summary="One persona as the trainee sees it (no hidden facts)")
 def get_persona(persona_id: PersonaIdPath, trainer: TrainerDep) -> PersonaDetailOut:
     p = trainer.persona(persona_id)
-    return PersonaDetailOut(**p.summary(), opening=p.opening, account=p.account.model_dump(mode="json"))
+    return PersonaDetailOut.model_validate({**p.summary(), "opening": p.opening,
+                                            "account": p.account.model_dump(mode="json")})
 
 
 @api.post("/sessions", response_model=SessionView, status_code=201, responses=NOT_FOUND,
@@ -210,11 +211,15 @@ def get_report(trainee: TraineePath, s: SessionDep, trainer: TrainerDep) -> HTML
                                        "X-Content-Type-Options": "nosniff"})
 
 
-@api.get("/export.csv", response_class=PlainTextResponse,
+class CSVResponse(PlainTextResponse):
+    media_type = "text/csv"
+
+
+@api.get("/export.csv", response_class=CSVResponse,
          summary="Every ended session as CSV (trainee, persona, score, level, points, failure modes)")
 def get_export(s: SessionDep, trainer: TrainerDep,
-               trainee: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> PlainTextResponse:
-    return PlainTextResponse(csv_text(trainer.progress(s, trainee)), media_type="text/csv",
+               trainee: Annotated[str | None, Query(min_length=1, max_length=200)] = None) -> CSVResponse:
+    return CSVResponse(csv_text(trainer.progress(s, trainee)),
                              headers={"Content-Disposition": 'attachment; filename="roleplay-sessions.csv"'})
 
 

@@ -45,7 +45,7 @@ def load_account(path: str | Path, *, today: date | None = None) -> Account:
     if not p.is_file():
         raise CoachInputError(f"{p}: not a file")
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is not content
     except UnicodeDecodeError:
         raise CoachInputError(f"{p}: not UTF-8 text") from None
     except OSError as exc:
@@ -58,4 +58,11 @@ def load_account(path: str | Path, *, today: date | None = None) -> Account:
         raise CoachInputError(f"{p}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{p}: invalid YAML ({str(exc).splitlines()[0]})") from None
-    return parse_account(data, today=today, source=p.name)
+    except RecursionError:
+        raise CoachInputError(f"{p}: nested too deeply to be an account file") from None
+    except ValueError as exc:  # an integer with thousands of digits (Python's conversion limit)
+        raise CoachInputError(f"{p}: a number in the file is too long ({str(exc).split(';')[0]})") from None
+    try:
+        return parse_account(data, today=today, source=p.name)
+    except RecursionError:
+        raise CoachInputError(f"{p}: nested too deeply to be an account file") from None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from coach.bounds import Count, Day, Money, PositiveMoney
 
 Segment = Literal["smb", "mid_market", "enterprise"]
 Hardship = Literal["natural_disaster", "financial"]
@@ -16,14 +17,14 @@ class _Open(BaseModel):
 
 
 class Contract(_Open):
-    start_date: date
+    start_date: Day
     term_months: int = Field(gt=0, le=120)
     agreement_type: str = "standard"
 
 
 class Service(_Open):
     name: str = Field(min_length=1)
-    mrr: float = Field(ge=0)
+    mrr: Money
     core: bool = False
 
 
@@ -39,9 +40,9 @@ class Account(_Open):
     name: str = Field(min_length=1)
     segment: Segment = "smb"
     contract: Contract
-    list_mrr: float = Field(gt=0)
-    mrr: float = Field(ge=0)
-    seats: int | None = Field(default=None, ge=0)
+    list_mrr: PositiveMoney
+    mrr: Money
+    seats: Count | None = None
     services: list[Service] = Field(default_factory=list)
     hardship: Hardship | None = None
     contact: Contact = Field(default_factory=Contact)

@@ -8,8 +8,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from coach.bounds import check_day
 from coach.errors import CoachInputError
 
 
@@ -18,9 +20,10 @@ def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise CoachInputError(f"--today: '{value}' is not a date in YYYY-MM-DD form") from None
+    return check_day(day, "--today")
 
 
 def print_json(data: Any) -> None:
@@ -48,3 +51,25 @@ def progress_bar(description: str, *, enabled: bool = True) -> Iterator[Any]:
             prog.update(task, completed=done, total=total, rate=rate)
 
         yield update
+
+
+def open_knowledge(index: Path | None, *, create: bool = False) -> Any:
+    """The Knowledge for `--index DIR` (None: the built-in index, built on first use).
+
+    A folder that holds no index is an error unless `create` is set: a typo in `--index` would
+    otherwise open a new, empty index and search or draft with no playbooks at all.
+    """
+    from coach.config import get_settings
+    from coach.knowledge.search import get_knowledge
+
+    if index is None:
+        return get_knowledge()
+    settings = get_settings()
+    hint = f"build one with `coach ingest PATH... --index {index} --create`"
+    if not create and not settings.chroma_url and not (index / "chroma.sqlite3").is_file():
+        raise CoachInputError(f"--index {index}: no index in this folder; {hint}")
+    knowledge = get_knowledge(index_dir=index)
+    if not create and knowledge.store.collection() is None:
+        raise CoachInputError(f"--index {index}: this index holds no collection "
+                              f"'{settings.collection}'; {hint}")
+    return knowledge

@@ -26,16 +26,15 @@ def draft(
 ) -> None:
     """Draft the acknowledgment, diagnosis questions and a checked counter-proposal."""
     from coach.accounts import load_account
-    from coach.cli.common import parse_today, print_json, progress_bar
+    from coach.cli.common import open_knowledge, parse_today, print_json, progress_bar
     from coach.drafting.engine import draft as make_draft
     from coach.errors import CoachInputError
-    from coach.knowledge.search import get_knowledge
 
     day = parse_today(today)
     if not message.strip():
         raise CoachInputError("--message: the customer's message is empty")
     acct = load_account(account, today=day)
-    knowledge = get_knowledge(index_dir=index)
+    knowledge = open_knowledge(index)
     with progress_bar("Building the built-in index", enabled=not as_json) as progress:
         knowledge.ensure_ready(progress=progress)
     csm = None

@@ -30,10 +30,23 @@ def cli_errors() -> Iterator[None]:
         raise SystemExit(130) from None
 
 
+def _check_text(name: str, value: Any) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates; name the option instead of crashing later."""
+    values = value if isinstance(value, list | tuple) else [value]
+    for v in values:
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise CoachInputError(f"--{name.replace('_', '-')}: not valid UTF-8 text") from None
+
+
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         with cli_errors():
+            for name, value in kwargs.items():
+                _check_text(name, value)
             return func(*args, **kwargs)
 
     return wrapper

@@ -17,14 +17,15 @@ def register(app: typer.Typer) -> None:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Markdown/text files or folders of them."),
     index: Path | None = typer.Option(None, "--index", help="Chroma index folder (default: the built-in one)."),
-    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and embed everything again."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Embed everything again into a new collection; the "
+                                 "old one serves searches until the new one is complete."),
+    create: bool = typer.Option(False, "--create", help="Make a new index in the --index folder."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Index playbook files (.md, .txt). Re-runs only embed what changed and drop what was deleted."""
-    from coach.cli.common import progress_bar
-    from coach.knowledge.search import get_knowledge
+    from coach.cli.common import open_knowledge, progress_bar
 
-    knowledge = get_knowledge(index_dir=index) if index else get_knowledge()
+    knowledge = open_knowledge(index, create=create)
     with progress_bar("Embedding chunks", enabled=not quiet) as progress:
         report = knowledge.ingest(list(paths), rebuild=rebuild, progress=progress)
     if not quiet:

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "risk_cmd", "outreach_cmd",
     "roleplay_cmd",
     "plays_cmd", "samples_cmd",
+    "workspace_cmd",
 )
 
 
@@ -45,8 +46,17 @@ def _version(value: bool) -> None:
 def _root(
     show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                       help="Print the installed version and exit."),
+    workspace: str | None = typer.Option(None, "--workspace", help="A company workspace (`coach init`); "
+                                         "same as COACH_WORKSPACE. Default: the built-in knowledge."),
 ) -> None:
     """Playbook-grounded coach for Customer Success Managers."""
+    if workspace:
+        import os
+
+        from coach.config import get_settings
+
+        os.environ["COACH_WORKSPACE"] = workspace  # the server's workers read it too
+        get_settings.cache_clear()
 
 
 for _name in COMMAND_MODULES:

@@ -77,6 +77,7 @@ def draft(
 ) -> None:
     """Draft a re-engagement or upsell message, or say which contact rule forbids it."""
     from coach.accounts import load_account
+    from coach.errors import CoachInputError
     from coach.outreach import draft_outreach
     from coach.outreach.models import OutreachRequest
 
@@ -89,7 +90,11 @@ def draft(
     if trigger or trigger_due:
         # A trigger named without a date is taken as due now (that is why the CSM is drafting).
         data["trigger"] = {"kind": trigger or "", "due_date": trigger_due or when.date().isoformat()}
-    result = draft_outreach(acct, _input(OutreachRequest, data), _policy(), when)
+    policy = _policy()
+    if reason not in policy.contact.allowed_reasons:  # a typo is bad input, not a blocked contact
+        raise CoachInputError(f"--reason: {reason!r} is not a reason to contact "
+                              f"(one of: {', '.join(policy.contact.allowed_reasons)})")
+    result = draft_outreach(acct, _input(OutreachRequest, data), policy, when)
     if as_json:
         from coach.cli.common import print_json
 

@@ -21,13 +21,12 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list (contract section 2)."),
 ) -> None:
     """Search the playbooks; the built-in knowledge/ index is built on first use."""
-    from coach.cli.common import print_json, progress_bar
+    from coach.cli.common import open_knowledge, print_json, progress_bar
     from coach.errors import CoachInputError
-    from coach.knowledge.search import get_knowledge
 
     if not query.strip():
         raise CoachInputError("QUERY: the search text is empty")
-    knowledge = get_knowledge(index_dir=index)
+    knowledge = open_knowledge(index)
     with progress_bar("Building the built-in index", enabled=not as_json) as progress:
         knowledge.ensure_ready(progress=progress)
     hits = knowledge.search(query, k)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from typing import Any
 
 import typer
@@ -12,6 +13,9 @@ from coach.cli.errors import handles_errors
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+
+
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
 
 
 def is_loopback(host: str) -> bool:
@@ -33,6 +37,8 @@ def serve(
                                   "customer text is only ever logged at debug."),
     demo: bool = typer.Option(False, "--demo", help="Load the example accounts "
                               "(knowledge/accounts/demo.yaml) so the chat page has accounts to open."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (a team deployment; "
+                                "limits are shared through the database or Redis)."),
 ) -> None:
     """Serve the API (/docs for OpenAPI) and the chat page (/chat)."""
     import logging
@@ -44,14 +50,23 @@ def serve(
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = get_settings()
-    app = create_app(settings, public=not is_loopback(host), warm=True)
+    public = not is_loopback(host)
+    # A local server answers only loopback Host headers (DNS rebinding), unless told otherwise.
+    hosts = settings.allowed_hosts or (["*"] if public else LOOPBACK_NAMES)
+    app = create_app(settings, public=public, warm=True, allowed_hosts=hosts)
     if demo:
         names = load_demo_accounts(app.state.db, settings)
         typer.echo(f"coach: demo accounts loaded: {', '.join(names)}", err=True)
     typer.echo(f"coach: serving on http://{host}:{port}/chat (API docs: /docs; ready when /v1/ready "
                "says so)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level.lower(), proxy_headers=False,
-                server_header=False)
+    proxy: dict[str, Any] = {"proxy_headers": bool(settings.forwarded_allow_ips),
+             "forwarded_allow_ips": settings.forwarded_allow_ips or None}
+    if workers > 1:  # each worker builds its own app from the same settings (the database is migrated)
+        os.environ.update(COACH_SERVE_PUBLIC="1" if public else "0", COACH_SERVE_HOSTS=",".join(hosts))
+        uvicorn.run("api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_level=log_level.lower(), server_header=False, **proxy)
+        return
+    uvicorn.run(app, host=host, port=port, log_level=log_level.lower(), server_header=False, **proxy)
 
 
 def load_demo_accounts(db: Any, settings: Any) -> list[str]:

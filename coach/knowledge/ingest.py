@@ -1,10 +1,11 @@
 """Incremental ingest: embed only new or changed chunks, remove chunks of deleted files.
 
-Every file is read and chunked before anything is written, so a bad file leaves the index as
-it was. New chunks are added before stale ones are deleted, and a run that fails while embedding
-takes back what it added, so a failed ingest leaves the previous index in place. Each finished
-run stamps the collection with a new generation, which tells searchers in other processes to
-reload.
+Every file is size-checked, read and chunked before anything is written, so a bad file leaves
+the index as it was. A run that changes anything builds a new collection (unchanged chunks are
+copied with their vectors, new ones embedded, stale ones left out) and switches to it when it is
+complete (store.py), so a run that fails or is killed -9 leaves the previous index searchable and
+nothing half-done visible. Each switch stamps a new generation, which tells searchers in other
+processes to reload.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from typing import Any
 
 import numpy as np
 
-from coach.errors import CoachError, CoachRunError
+from coach.errors import CoachError, CoachInputError, CoachRunError
 from coach.knowledge.crosslingual import encode_axis, language_axis
 from coach.knowledge.embeddings import Embedder
 from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
 BATCH = 64  # chunks per embedding call: benchmarks/README.md (ingest batch sizes)
+MAX_FILE_BYTES = 2_000_000  # per file; Settings.max_ingest_file_bytes overrides it
 Progress = Callable[[int, int], None]  # (done, total) chunks embedded
 
 
@@ -48,18 +50,22 @@ class IngestReport:
 
 
 def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *,
-                 rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+                 rebuild: bool = False, progress: Progress | None = None,
+                 max_file_bytes: int = MAX_FILE_BYTES) -> IngestReport:
     started = time.perf_counter()
     files, folders = expand_paths(paths)
+    for f in files:  # before reading: a 50 MB file would be ~70,000 chunks and hours of embedding
+        size = f.stat().st_size
+        if size > max_file_bytes:
+            raise CoachInputError(f"{f}: {size:,} bytes is over the limit of {max_file_bytes:,} bytes per file "
+                                  "(split it, or raise COACH_MAX_INGEST_FILE_BYTES)")
     sources = [read_source(f) for f in files]  # all input errors surface here, before any write
     report = IngestReport(files=len(sources), rebuilt=rebuild)
     with store.write_lock():
-        if rebuild:
-            store.drop()
-        else:
+        store.collect_garbage()  # what killed runs left behind, and the collection switched away from
+        if not rebuild:
             store.check_model(embedder.name)
-        col = store.collection(create_for=embedder.name)
-        existing = store.manifest()
+        existing = {} if rebuild else store.manifest()
         wanted: dict[str, tuple] = {}
         for src in sources:
             report.per_file[str(src.path)] = len(src.chunks)
@@ -69,48 +75,51 @@ def ingest_paths(store: KnowledgeStore, embedder: Embedder, paths: list[Path], *
         report.chunks = len(wanted)
         new_ids = [i for i in wanted if i not in existing]
         report.unchanged = len(wanted) - len(new_ids)
+        stale = set(_stale_ids(existing, wanted, {str(s.path) for s in sources}, folders))
+        report.removed = len(stale)
         total = len(new_ids)
-        stamp: dict[str, str] = {}
-        if not store.metadata().get("lang_axis"):  # new collection: learn the language direction
-            stamp["lang_axis"] = encode_axis(language_axis(embedder))
         if progress:
             progress(0, total)
-        added: list[str] = []
+        if not new_ids and not stale and not rebuild:
+            report.seconds = time.perf_counter() - started
+            return report  # nothing changed: no new collection, no new generation
+        lang_axis = "" if rebuild else str(store.metadata().get("lang_axis", ""))
+        # Everything goes into a new collection that searches do not see; the switch at the end is
+        # one atomic write, so a failed or killed run leaves the previous index as it was.
+        staging = store.staging(embedder.name, lang_axis=lang_axis or encode_axis(language_axis(embedder)))
         # Chroma writes run on a second thread while the next batch is embedded (the embedder
         # releases the GIL), and the new chunks go in order of length so a batch pads little.
         new_ids.sort(key=lambda i: len(wanted[i][1].embed_text))
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-ingest-write")
         pending: Future | None = None
         try:
+            store.copy_into(staging, [i for i in existing if i not in stale], renew=store.renew_lease)
             for start in range(0, total, BATCH):
                 ids = new_ids[start:start + BATCH]
                 chunks = [wanted[i][1] for i in ids]
                 vectors = _embed(embedder, [c.embed_text for c in chunks], wanted[ids[0]][0])
                 if pending is not None:
-                    added.extend(pending.result())
-                pending = writer.submit(_write, col, ids, chunks, vectors, wanted)
+                    pending.result()
+                pending = writer.submit(_write, staging, ids, chunks, vectors, wanted)
+                store.renew_lease()
                 if progress:
                     progress(min(start + BATCH, total) - len(ids), total)
             if pending is not None:
-                added.extend(pending.result())
+                pending.result()
                 pending = None
             if progress:
                 progress(total, total)
+            store.renew_lease()  # still ours: nobody else can have switched in between
+            store.switch(staging, generation=uuid.uuid4().hex)
         except BaseException:
             if pending is not None:
                 with contextlib.suppress(Exception):
-                    added.extend(pending.result())
-            if added:  # take the half-done run back, so the index is the previous one
-                store.delete(added)
+                    pending.result()
+            store.discard(staging)
             raise
         finally:
             writer.shutdown(wait=True)
         report.added = total
-        stale = _stale_ids(existing, wanted, {str(s.path) for s in sources}, folders)
-        if stale:
-            store.delete(stale)
-        report.removed = len(stale)
-        store.update_metadata(**stamp, generation=uuid.uuid4().hex)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -111,7 +111,8 @@ class Knowledge:
     def ingest(self, paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> IngestReport:
         # The snapshot stays: the next search brings it up to date with what this run changed.
-        return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress)
+        return ingest_paths(self.store, self.embedder, paths, rebuild=rebuild, progress=progress,
+                            max_file_bytes=self.settings.max_ingest_file_bytes)
 
     def search(self, query: str, k: int = 5, *, hybrid: bool | None = None) -> list[Hit]:
         """The k best chunks, best first; `hybrid` overrides Settings.hybrid_search."""

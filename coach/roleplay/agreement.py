@@ -4,7 +4,8 @@ scorer, and its component verdicts and failure-mode flags are compared with the 
 Item schema (YAML list, or a mapping with `items`): id, persona, language, turns [{role: trainee |
 customer, text}], verdict {components {acknowledgment|diagnosis|counter|triggers: met|partial|missed},
 failure_modes {F1..F5: triggered|ok|not_reached}, level, notes}. The customer turns are the author's
-and are not replayed: the scripted customer answers the trainee turns, as in a live session.
+are not replayed: the scripted customer answers the trainee turns as in a live session, and the
+facts the trainee heard are the ones the recorded customer lines give away.
 """
 
 from __future__ import annotations
@@ -94,6 +95,19 @@ def load_transcripts(path: Path) -> list[Transcript]:
     return out
 
 
+def _sides(turns: list[Turn]) -> tuple[list[str], list[str | None]]:
+    """The trainee turns, and the customer's recorded reply to each (None when there is none)."""
+    trainee: list[str] = []
+    recorded: list[str | None] = []
+    for t in turns:
+        if t.role == "trainee":
+            trainee.append(t.text)
+            recorded.append(None)
+        elif trainee and recorded[-1] is None:
+            recorded[-1] = t.text
+    return trainee, recorded
+
+
 def _share(pairs: list[tuple[str, str]]) -> float:
     return round(sum(a == b for a, b in pairs) / len(pairs), 4) if pairs else 0.0
 
@@ -111,18 +125,19 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
     for item in items:
         persona = cache.get(item.persona) or get_persona(item.persona, personas_dir)
         cache[item.persona] = persona
-        card, _ = replay(persona, policy, embedder, [t.text for t in item.turns if t.role == "trainee"], own=own)
+        trainee, recorded = _sides(item.turns)
+        card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded)
         by_lang = lang.setdefault(item.language or persona.language, {"components": [], "failure_flags": []})
         scored_c = {c.id: c.status for c in card.components}
-        for cid, judged in item.verdict.components.items():
-            pair = (judged, scored_c[cid])
+        for cid, judged_c in item.verdict.components.items():
+            pair: tuple[str, str] = (judged_c, scored_c[cid])
             comp[cid].append(pair)
             by_lang["components"].append(pair)
-            if judged != scored_c[cid]:
-                wrong.append(Disagreement(item=item.id, on=cid, judged=judged, scored=scored_c[cid]))
+            if judged_c != scored_c[cid]:
+                wrong.append(Disagreement(item=item.id, on=cid, judged=judged_c, scored=scored_c[cid]))
         scored_f = {f.id: f.status for f in card.failure_modes}
-        for fid, judged in item.verdict.failure_modes.items():
-            pair = (str(judged == "triggered"), str(scored_f[fid] == "triggered"))
+        for fid, judged in item.verdict.failure_modes.items():  # type: ignore[assignment]
+            pair = (str(judged == "triggered"), str(scored_f[fid] == "triggered"))  # type: ignore[assignment]
             flag[fid].append(pair)
             by_lang["failure_flags"].append(pair)
             status.append((judged, scored_f[fid]))

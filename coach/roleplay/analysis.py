@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
 from coach.roleplay import moves, offers
@@ -15,9 +16,9 @@ from coach.roleplay.personas import Persona
 
 MAX_TURN_CHARS = 4000
 _FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
-                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|"
+                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|be in touch|"
                         r"scale back up|stay in touch|keep in touch|"
-                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо", re.I)
+                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо|набер\w*|напишу", re.I)
 _WHEN = re.compile(
     r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six|a few)\s+(?:days?|weeks?|months?|quarters?)\b|"
     r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
@@ -30,6 +31,19 @@ _WHEN = re.compile(
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"залучу|проведемо|складемо|покажу", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
+_LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
+                    r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
+                    r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
+                    r"\bevery (?:month|quarter|few)|через деякий час|згодом|пізніше|за кілька|незабаром|"
+                    r"періодично|регулярно", re.I)
+_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
+                          r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
+_SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
+                   r"roadmap|порівнян\w*|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
+_GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
+                    r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
+                    r"як ви просили", re.I)
+_SOMETIME = re.compile(r"\bsome ?time\b|\bat some point|колись|якось", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -40,7 +54,7 @@ def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
 
 
 def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, requested_mrr: float | None,
-                hardship: str | None, previous: dict[str, Any] | None) -> OfferRecord:
+                hardship: Hardship | None, previous: dict[str, Any] | None) -> OfferRecord:
     """Price an extraction (a bare term amends the previous offer) and run the policy checks."""
     account = persona.account
     notes = list(x.notes)
@@ -52,7 +66,11 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
         notes.append("adds a term to the previous offer")
     else:
         offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
-        if offer.term_extension_months is None and previous and previous.get("term_extension_months"):
+        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(x.quote):
+            offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
+            notes.append("extends the agreement by the paused months")
+        elif offer.term_extension_months is None and previous and previous.get("term_extension_months") \
+                and not offer.pause_months:  # a pause is its own offer: a discount's term does not carry over
             offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
             notes.append(f"keeps the {previous['term_extension_months']}-month term offered before")
     try:
@@ -65,17 +83,17 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
 
 
 def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float | None,
-             hardship: str | None) -> OfferRecord:
+             hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
-    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)  # type: ignore[arg-type]
     checks = check_offer(persona.account, offer, policy, persona.today)
     return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
                        shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)
 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
-            hardship: str | None = None, previous_offer: dict[str, Any] | None = None,
+            hardship: Hardship | None = None, previous_offer: dict[str, Any] | None = None,
             first_turn: bool = False, own: OwnWords = EMPTY) -> TurnAnalysis:
     """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
     coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""
@@ -108,9 +126,16 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label == "refuse" and not ours:
             a.refusal.append(s.text)
         if s.label == "trigger" or (_FOLLOW_UP.search(s.text) and _WHEN.search(s.text)):
-            concrete = bool(_WHEN.search(s.text))
-            if a.trigger is None or (concrete and not a.trigger_concrete):
-                a.trigger, a.trigger_concrete = s.text, concrete
+            concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
+            loose = not concrete and bool(_LOOSE.search(s.text))
+            rank = (concrete, loose)
+            if a.trigger is None or rank > (a.trigger_concrete, a.trigger_loose):
+                a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
+        if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
+                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text))):
+            if "save" not in a.moves:
+                a.moves.append("save")
+            a.solution = a.solution or s.text
         if s.label in ("plan", "save", "escalate") and a.solution is None and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
@@ -126,7 +151,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                               previous=previous_offer)
         if "offer" not in a.moves:
             a.moves.append("offer")
-    elif "accept_request" in a.moves:
+    elif any(s.label == "accept_request" and (s.share >= SOLUTION_SHARE or _GRANT.search(s.text))
+             for s in sentences):
         quote = next(s.text for s in sentences if s.label == "accept_request")
         a.offer = _granted(persona, policy, quote, requested_mrr, hardship)
     return a

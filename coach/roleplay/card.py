@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from coach.roleplay.models import CustomerReply, Mark, OfferRecord, TurnAnalysis, TurnScore
 
@@ -31,7 +32,10 @@ class Exchange:
     reply: CustomerReply
 
 
-def status(points: int, full: int = 25) -> str:
+Status = Literal["met", "partial", "missed"]
+
+
+def status(points: int, full: int = 25) -> Status:
     return "met" if points >= full else "missed" if points <= 5 else "partial"
 
 

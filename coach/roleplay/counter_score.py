@@ -66,9 +66,10 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         points, summary = 0, "no counter-proposal was made"
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
-    if "account_executive" in ref.escalations and not any(t.account_executive for t in a):
-        points = max(0, points - 5)
-        summary += f"; ARR is above {persona.account.currency} 100,000: the account executive must join"
+    if "account_executive" in ref.escalations and not any(t.account_executive for t in a) and offers:
+        # A process step, not a fault in the counter itself: flagged on the card, no points taken.
+        summary += f"; note: ARR is above {persona.account.currency} 100,000, so the account executive joins"
+        card.mark(offers[-1][0], "counter", False, "enterprise account: bring in the account executive")
     return _done(points, summary, ev)
 
 

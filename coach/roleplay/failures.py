@@ -25,8 +25,11 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
     if not a:
         return [_mode(fid, "not_reached", "not reached: the trainee said nothing", [])
                 for fid in ("F1", "F2", "F3", "F4", "F5")]
-    return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer), _f3(card, a),
-            _f4(a, texts), _f5(card, a, state)]
+    # A close: an agreement, a customer who left, a counter, a plan, a refusal, or a goodbye-style follow-up.
+    closed = state.accepted or state.left or sum(bool(t.pushback) for t in a) >= 2 or any(
+        t.refusal or t.offer or t.solution or t.trigger for t in a)
+    return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
+            _f4(a, texts, closed), _f5(card, a)]
 
 
 def _f1(card: Card, a: list[TurnAnalysis], texts: list[str], until: int) -> FailureMode:
@@ -42,23 +45,29 @@ def _f1(card: Card, a: list[TurnAnalysis], texts: list[str], until: int) -> Fail
                  [Evidence(turn=1, quote=first, note="the first reply took the request without pushback")])
 
 
-def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None) -> FailureMode:
-    """An offer before the root cause was heard, or the root cause never uncovered."""
+def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
+        closed: bool) -> FailureMode:
+    """An offer before the root cause was known, or a close with no question about the cause. A question
+    wrapped in pushback ("that isn't possible; what happened?") is not a diagnosis."""
+    first_q = next((i for i, t in enumerate(a) if t.questions and not t.pushback), None)
     if first_offer is not None and (root_turn is None or root_turn >= first_offer):
         t = a[first_offer]
         quote = t.offer.quote if t.offer else (t.solution or "")
         card.mark(first_offer, "F2", False, "counter-proposal before the root cause was known")
-        return _mode("F2", "triggered", "the counter was not based on the root cause",
+        return _mode("F2", "triggered", "offered before the root cause was known",
                      [Evidence(turn=first_offer + 1, quote=quote, note="offered before the root cause was known")])
     if root_turn is not None:
-        q = a[root_turn].questions
+        q = a[root_turn].questions or (a[first_q].questions if first_q is not None else [])
         return _mode("F2", "ok", "the root cause was uncovered before any offer",
-                     [Evidence(turn=root_turn + 1, quote=q[-1] if q else "", note="this question uncovered the root "
-                               "cause")])
-    asked = [(i, q) for i, t in enumerate(a) for q in t.questions]
-    ev = [Evidence(turn=i + 1, quote=q, note="asked, but it missed the root cause") for i, q in asked[-2:]]
-    return _mode("F2", "triggered", "the root cause was never uncovered",
-                 ev or [Evidence(turn=len(a), quote="", note=f"no diagnosis question in {len(a)} turn(s)")])
+                     [Evidence(turn=root_turn + 1, quote=q[-1] if q else "", note="the root cause came out here")])
+    if first_q is not None:
+        return _mode("F2", "ok", "the cause was asked about; no offer came before the answer",
+                     [Evidence(turn=first_q + 1, quote=a[first_q].questions[-1], note="a question about the cause")])
+    if closed:
+        return _mode("F2", "triggered", "the conversation closed without a question about the cause",
+                     [Evidence(turn=len(a), quote=(a[-1].pushback or a[-1].refusal or [""])[0],
+                               note=f"no diagnosis question in {len(a)} turn(s)")])
+    return _mode("F2", "not_reached", "not reached: no question and no offer yet", [])
 
 
 def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
@@ -83,33 +92,34 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     return _mode("F3", "not_reached", "not reached: no counter-proposal was made", [])
 
 
-def _f4(a: list[TurnAnalysis], texts: list[str]) -> FailureMode:
-    """No concrete re-engagement trigger."""
-    concrete = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and t.trigger_concrete]
-    if concrete:
-        i, q = concrete[0]
-        return _mode("F4", "ok", "a re-engagement trigger with a date or event was set",
-                     [Evidence(turn=i + 1, quote=q or "", note="trigger with a date or event")])
+def _f4(a: list[TurnAnalysis], texts: list[str], closed: bool) -> FailureMode:
+    """No re-engagement trigger by the time the conversation reached a close."""
+    set_ = [(i, t.trigger, t.trigger_concrete) for i, t in enumerate(a)
+            if t.trigger and (t.trigger_concrete or t.trigger_loose)]
+    if set_:
+        i, q, concrete = max(set_, key=lambda x: x[2])
+        return _mode("F4", "ok", "a re-engagement trigger was set",
+                     [Evidence(turn=i + 1, quote=q or "", note="trigger with a date or event" if concrete
+                               else "follow-up with a rough time")])
+    if not closed:
+        return _mode("F4", "not_reached", "not reached: the conversation stopped before a close", [])
     vague = [(i, t.trigger) for i, t in enumerate(a) if t.trigger]
     if vague:
         i, q = vague[0]
-        return _mode("F4", "triggered", "no re-engagement trigger with a date or event",
-                     [Evidence(turn=i + 1, quote=q or "", note="a vague follow-up, no date or event")])
-    return _mode("F4", "triggered", "no re-engagement trigger was set",
+        return _mode("F4", "triggered", "the conversation closed with no re-engagement trigger",
+                     [Evidence(turn=i + 1, quote=q or "", note="a follow-up with no time at all")])
+    return _mode("F4", "triggered", "the conversation closed with no re-engagement trigger",
                  [Evidence(turn=len(a), quote=_short(texts[-1]),
                            note=f"the last turn; no trigger in any of the {len(a)} turn(s)")])
 
 
-def _f5(card: Card, a: list[TurnAnalysis], state: CustomerState) -> FailureMode:
-    """Fighting the downsell: refusals, repeated pushback, a customer who walked away."""
+def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
+    """Fighting the downsell: refusing any change, insisting on the full package (repeated pushback)."""
     ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a) for q in t.refusal]
     pushing = [i for i, t in enumerate(a) if t.pushback]
     if len(pushing) >= 2:
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing
                if not a[i].refusal]
-    if state.left:
-        last = a[-1].pushback or a[-1].refusal
-        ev.append(Evidence(turn=len(a), quote=last[0] if last else "", note="the customer walked away"))
     for e in ev:
         card.mark(e.turn - 1, "F5", False, f"treats the downsell as a failure: {e.note}")
     if ev:

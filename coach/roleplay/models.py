@@ -50,7 +50,8 @@ class TurnAnalysis(BaseModel):
     pushback_words: list[str] = Field(default_factory=list)
     refusal: list[str] = Field(default_factory=list)
     trigger: str | None = None
-    trigger_concrete: bool = False
+    trigger_concrete: bool = False  # a date or an event
+    trigger_loose: bool = False  # a rough time only ("in a few months", "later on")
     solution: str | None = None  # a plan / competitive-save / escalation sentence
     escalation: str | None = None
     account_executive: bool = False

@@ -13,6 +13,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from coach.accounts import Account
+from coach.accounts.model import Hardship
 from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
@@ -58,6 +59,7 @@ _OFFER_CUE = re.compile(
     r"'re able|'m able|propose|suggest|offer)\b"
     r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
+    r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|давайте|якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
     re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
@@ -210,7 +212,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
 
 
 def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
-             hardship: str | None) -> ProposedOffer:
+             hardship: Hardship | None) -> ProposedOffer:
     """Price what was extracted: explicit money wins; otherwise today's bill scaled by the package."""
     seats = x.seats
     if seats is None and x.seat_cut_pct is not None and account.seats:
@@ -234,5 +236,5 @@ def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
         new_list = cents(max(0.0, new_mrr) * account.list_mrr / account.mrr)  # same discount, less scope
     return ProposedOffer(
         new_mrr=max(0.0, new_mrr), seats=seats, services_kept=kept, pause_months=x.pause_months,
-        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr,
+        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr,  # type: ignore[arg-type]
         new_list_mrr=new_list)

@@ -13,7 +13,8 @@ from coach.roleplay.models import Reference, Shape
 from coach.roleplay.personas import Persona
 
 SHAPES: dict[str, Shape] = {"pause_plan": "pause", "pause_not_cancel": "pause", "course_correct": "hold",
-                            "creative_swap": "hold", "competitive_save": "save"}
+                            "creative_swap": "hold", "competitive_save": "save",
+                            "hardship_exception": "pause"}  # the pause the team lead may grant
 
 
 def decision_for(persona: Persona, policy: Policy) -> Decision:
@@ -22,7 +23,7 @@ def decision_for(persona: Persona, policy: Policy) -> Decision:
 
 def reference(persona: Persona, policy: Policy) -> Reference:
     d = decision_for(persona, policy)
-    c = d.counter
+    c = d.counter if d.counter is not None or d.play != "hardship_exception" else d.alternative
     return Reference(
         play=d.play, shape=SHAPES.get(d.play, "reduce" if c is not None else None),
         new_mrr=c.new_mrr if c else None, discount_pct=c.discount_pct if c else None,

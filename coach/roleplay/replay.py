@@ -28,14 +28,32 @@ def step(persona: Persona, policy: Policy, embedder, state: CustomerState, text:
     return a, customer.respond(persona, state, a)
 
 
+def facts_in(persona: Persona, text: str) -> list[str]:
+    """The persona's facts a recorded customer line gives away: its text, or one of its keywords."""
+    low = " ".join(text.casefold().split())
+    return [f.id for f in persona.facts
+            if " ".join(f.text.casefold().split()) in low or any(k.casefold() in low for k in f.keywords)]
+
+
 def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own: OwnWords = EMPTY,
+           recorded: list[str | None] | None = None,
            model_answer: Callable[[str], str] | None = None) -> tuple[Scorecard, list[Exchange]]:
-    """Score a transcript's trainee turns as a scripted session would (stops where the customer leaves)."""
+    """Score a transcript's trainee turns as a scripted session would (stops where the customer leaves).
+
+    `recorded`: the customer's reply to each trainee turn as the transcript has it. Then the facts
+    the trainee heard are the ones that reply gives away (a judged transcript is scored as it went),
+    while the scripted customer still keeps the rest of the state (patience, offers, agreement)."""
     state = customer.new_state(persona)
     exchanges: list[Exchange] = []
-    for text in turns:
+    for i, text in enumerate(turns):
         if state.left:
             break
         a, reply = step(persona, policy, embedder, state, text, first=not exchanges, own=own)
+        said = recorded[i] if recorded is not None and i < len(recorded) else None
+        if said is not None:  # no recorded line: the scripted customer's reveals stand
+            before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
+            heard = [f for f in facts_in(persona, said or "") if f not in before]
+            state.revealed = before + heard
+            reply = reply.model_copy(update={"text": said, "revealed": heard})
         exchanges.append(Exchange(text.strip(), a, reply))
     return score(persona, policy, exchanges, state, model_answer=model_answer), exchanges

@@ -4,7 +4,9 @@ and the model answer at the weakest turn. Pure: a function of the stored turns, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Literal
 
 from coach.policy import Policy
 from coach.roleplay.card import BREACH_PENALTY, PART_OF, TITLES, Card, Exchange, status
@@ -46,7 +48,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
             card.mark(i, "note", True, "instructions to the simulated customer ignored: "
                       + "; ".join(f"“{s}”" for s in t.injected))
 
-    components = [_acknowledgment(card, a, until), _diagnosis(card, a, root_turn, first_offer, until),
+    first_text = exchanges[0].text if exchanges else ""
+    components = [_acknowledgment(card, a, until, first_text), _diagnosis(card, a, root_turn, first_offer, until),
                   score_counter(card, persona, ref, a), _triggers(card, a, ref)]
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]
@@ -57,11 +60,13 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
                "as_requested": t.offer.as_requested, "notes": t.offer.notes,
                "checks": [c.model_dump() for c in t.offer.checks]} for i, t in enumerate(a) if t.offer]
-    outcome = "customer_left" if state.left else "accepted" if state.accepted else "open"
+    outcome: Literal["accepted", "customer_left", "open"] = (
+        "customer_left" if state.left else "accepted" if state.accepted else "open")
     return Scorecard(
         persona_id=persona.id, persona_title=persona.title, language=persona.language,
-        root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None, outcome=outcome,
-        reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,
+        root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None,
+        outcome=outcome,  # type: ignore[arg-type]
+        reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,  # type: ignore[arg-type]
         components=components, failure_modes=failures,
         breaches=breaches, offers=offers, turns=card.turns, weakest_turn=weakest, model_answer=answer)
 
@@ -70,9 +75,12 @@ LEVEL_RULE = ("excellent: 85 or more; proficient: 70 or more; developing: 45 or 
               "below 45. A triggered failure mode or a policy breach caps the level at developing.")
 
 
-def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[str, str]:
+Level = Literal["excellent", "proficient", "developing", "needs coaching"]
+
+
+def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[Level, str]:
     """(level, why): the level the score earns, capped at "developing" by any failure or breach."""
-    earned = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
+    earned: Level = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
               else "needs coaching")
     causes = [f"{f.id} ({f.title.lower()}, turn {f.evidence[0].turn})" if f.evidence else f.id
               for f in failures if f.triggered]
@@ -87,7 +95,20 @@ def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -
     return earned, why
 
 
-def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentScore:
+_EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
+                      r"whatever we|fits? your|work for you|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
+                      re.I)
+_GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
+
+
+def _thin(sentence: str) -> bool:
+    """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name."""
+    words = [w for w in re.findall(r"[\w'’]+", _GREETING.sub("", sentence)) if not w[:1].isupper() or
+             w.lower() in ("thanks", "thank", "i")]
+    return len(words) < 5
+
+
+def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: str) -> ComponentScore:
     ev: list[Evidence] = []
     if not a:
         return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=0, status="missed",
@@ -99,6 +120,16 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentS
             words = ", ".join(first.pushback_words or ["by meaning"])
             ev.append(Evidence(turn=1, quote=q, note=f"pushback: {words}"))
             card.mark(0, "acknowledgment", False, f"pushback in the first reply: “{q}”", 3, "acknowledgment")
+    elif first.acknowledgment and first.offer is not None and first.offer.as_requested:
+        points, summary = 15, "a thanks, then the request granted on the spot: no room to hear the customer"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
+        ev.append(Evidence(turn=1, quote=first.offer.quote, note="granted in the first reply"))
+        card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
+                  "acknowledgment")
+    elif first.acknowledgment and _thin(first.acknowledgment) and not _EMPATHY.search(first_text):
+        points, summary = 15, "acknowledged, but only with a bare thanks"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
+        card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
     elif first.acknowledgment:
         points, summary = 25, "the request was acknowledged without pushback"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
@@ -114,7 +145,7 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int) -> ComponentS
         ev.append(Evidence(turn=i + 1, quote=q, note="pushback before any counter"))
         card.mark(i, "acknowledgment", False, f"pushback before any counter: “{q}”", 3, "acknowledgment")
     return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=points,
-                          status=status(points), summary=summary, evidence=ev)
+                          status=status(points), summary=summary, evidence=ev)  # type: ignore[arg-type]
 
 
 def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
@@ -126,9 +157,13 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
     if root_turn is not None and root_turn < until:
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:
-        points, summary = 15, "questions came before the offer, but the root cause was not uncovered first"
+        points, summary = 15, ("questions came before the offer, but the root cause was not uncovered first"
+                               if first_offer is not None else "questions were asked, but the root cause "
+                               "did not come out")
+    elif asked and root_turn is not None:
+        points, summary = 15, "the root cause came out only after an offer"
     elif asked:
-        points, summary = 5, "diagnosis questions came only after an offer"
+        points, summary = 5, "diagnosis questions came only after an offer, and missed the root cause"
     else:
         points, summary = 0, "no diagnosis question was asked"
     if first_offer is not None and points < 25:
@@ -140,17 +175,21 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
 def _triggers(card: Card, a: list[TurnAnalysis], ref: Reference) -> ComponentScore:
     expected = "; the policy would set: " + ", ".join(ref.triggers) if ref.triggers else ""
     concrete = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and t.trigger_concrete]
-    vague = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and not t.trigger_concrete]
+    loose = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and t.trigger_loose]
+    vague = [(i, t.trigger) for i, t in enumerate(a) if t.trigger and not t.trigger_concrete and not t.trigger_loose]
     ev = [Evidence(turn=i + 1, quote=q or "", note="trigger with a date or event") for i, q in concrete]
-    ev += [Evidence(turn=i + 1, quote=q or "", note="vague follow-up") for i, q in vague]
+    ev += [Evidence(turn=i + 1, quote=q or "", note="follow-up with a rough time only") for i, q in loose]
+    ev += [Evidence(turn=i + 1, quote=q or "", note="no time at all: not a trigger") for i, q in vague]
     for i, q in concrete:
         card.mark(i, "triggers", True, f"re-engagement trigger: “{q}”")
-    for i, q in vague:
+    for i, q in loose + vague:
         card.mark(i, "triggers", False, f"follow-up without a date or event: “{q}”")
     if concrete:
         points, summary = 25, "a re-engagement trigger with a date or event was set"
+    elif loose:
+        points, summary = 10, "a follow-up was promised with a rough time, without a date or event"
     elif vague:
-        points, summary = 10, "a follow-up was promised, without a date or event"
+        points, summary = 0, "only a follow-up with no time at all (“stay in touch” is not a trigger)"
     else:
         points, summary = 0, "no re-engagement trigger was set"
     return ComponentScore(id="triggers", title=TITLES["triggers"], points=points, status=status(points),

@@ -192,7 +192,7 @@ class Trainer:
             nxt = turns[i + 1] if i + 1 < len(turns) else None
             reply = CustomerReply.model_validate(nxt.data["reply"]) if nxt is not None and nxt.data else \
                 CustomerReply(text="", beat="neutral")
-            out.append(Exchange(t.text, TurnAnalysis.model_validate(t.data["analysis"]), reply))
+            out.append(Exchange(t.text, TurnAnalysis.model_validate((t.data or {})["analysis"]), reply))
         return out
 
     def _finish(self, row: repo.TrainingSessionRow, persona: Persona, state: CustomerState) -> Scorecard:

@@ -10,10 +10,10 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, select
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
-from coach.store.models import Base, utcnow
+from coach.store.models import Base, DateTime, utcnow
 from coach.store.repo import NotFoundError
 
 

@@ -42,6 +42,13 @@ def settings(tmp_path: Path, index_dir: Path) -> Settings:
     return make_settings(tmp_path / "data", index_dir)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_settings(request: pytest.FixtureRequest, tmp_path: Path, index_dir: Path) -> Settings:
+    """Settings on SQLite, then on the real PostgreSQL (skipped when there is none)."""
+    url = None if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    return make_settings(tmp_path / "data", index_dir, database_url=url)
+
+
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings), raise_server_exceptions=False) as c:

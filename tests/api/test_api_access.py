@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.security import RateLimiter
+from api.limits import DbCounter, SharedRateLimiter
 from coach.errors import CoachInputError
+from coach.store import Database
 from tests.api.conftest import make_settings
 
 KEY, ADMIN = "k-3b1f9a", "adm-77c2e0"
@@ -67,20 +68,52 @@ def test_rate_limit_per_key(tmp_path: Path, index_dir: Path) -> None:
     assert client.get("/v1/health").status_code == 200
 
 
-def test_token_bucket_refills() -> None:
-    limiter = RateLimiter(60)  # one a second
-    assert all(limiter.acquire("a", now=0.0) == 0 for _ in range(60))
-    assert limiter.acquire("a", now=0.0) > 0
-    assert limiter.acquire("a", now=1.01) == 0
-    assert RateLimiter(0).acquire("a") == 0
+@pytest.fixture
+def counter(tmp_path: Path) -> DbCounter:
+    return DbCounter(Database(f"sqlite:///{tmp_path / 'limits.db'}").engine)
 
 
-def test_idle_callers_are_forgotten() -> None:
-    limiter = RateLimiter(60)
-    for i in range(RateLimiter.MAX_CALLERS + 2):
-        limiter.acquire(f"ip:{i}", now=0.0)
-    limiter.acquire("late", now=120.0)
-    assert len(limiter._buckets) == 1
+def test_the_window_slides(counter: DbCounter) -> None:
+    limiter = SharedRateLimiter(60, counter)
+    assert all(limiter.acquire("a", now=600.0) == 0 for _ in range(60))
+    assert limiter.acquire("a", now=600.5) > 0  # 61st in the same minute
+    assert limiter.acquire("a", now=661.0) > 0  # next minute, but most of the last one still counts
+    assert limiter.acquire("a", now=719.9) == 0  # nearly all of it has slid out
+    assert limiter.acquire("b", now=600.0) == 0  # callers are counted apart
+    assert SharedRateLimiter(0, counter).acquire("a") == 0
+
+
+def test_a_limiter_store_outage_lets_requests_through() -> None:
+    class Down:
+        def incr(self, key: str, window: int) -> int:
+            raise ConnectionError("down")
+
+        def get(self, key: str, window: int) -> int:
+            raise ConnectionError("down")
+
+    assert SharedRateLimiter(1, Down()).acquire("a") == 0
+
+
+def test_failed_authentication_is_throttled_per_client(tmp_path: Path, index_dir: Path) -> None:
+    settings = make_settings(tmp_path, index_dir, api_keys=[KEY], auth_failures_per_minute=5)
+    client = TestClient(create_app(settings, public=True), raise_server_exceptions=False)
+    codes = [client.get("/v1/accounts", headers={"X-API-Key": f"guess-{i}"}).status_code for i in range(8)]
+    assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}
+    r = client.get("/v1/accounts", headers={"X-API-Key": KEY})  # even the right key waits: the address guessed
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+
+
+@pytest.mark.parametrize("keys", [["admin:"], ["ok-key", "  "], [""]])
+def test_an_empty_secret_is_refused_at_start(tmp_path: Path, index_dir: Path, keys: list[str]) -> None:
+    with pytest.raises(CoachInputError, match="empty secret"):
+        create_app(make_settings(tmp_path, index_dir, api_keys=keys))
+
+
+def test_allowed_hosts_refuse_other_host_headers(tmp_path: Path, index_dir: Path) -> None:
+    client = TestClient(create_app(make_settings(tmp_path, index_dir), allowed_hosts=["127.0.0.1", "localhost"]),
+                        base_url="http://127.0.0.1:8000")
+    assert client.get("/v1/health").status_code == 200
+    assert client.get("/v1/health", headers={"Host": "attacker.example:8000"}).status_code == 400
 
 
 def test_request_size_limit(tmp_path: Path, index_dir: Path, account_data: dict[str, Any]) -> None:

@@ -2,9 +2,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from coach.config import Settings
 from tests.api.conftest import FakeDrafter
+
+
+@pytest.fixture
+def settings(any_db_settings: Settings) -> Settings:
+    """These tests run against SQLite and the real PostgreSQL."""
+    return any_db_settings
 
 
 def test_open_case_with_first_message(fake_case: dict[str, Any], fake_drafter: FakeDrafter) -> None:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.deps import get_drafter
 from coach.config import Settings
 from tests.api.conftest import TODAY, FakeDrafter
+
+
+@pytest.fixture
+def settings(any_db_settings: Settings) -> Settings:
+    """These tests run against SQLite and the real PostgreSQL."""
+    return any_db_settings
 
 
 def start(settings: Settings, drafter: FakeDrafter) -> TestClient:

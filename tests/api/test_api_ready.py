@@ -45,14 +45,15 @@ def test_not_ready_until_warm_then_ready(tmp_path: Path, index_dir: Path, monkey
         body = r.json()
         assert body["ready"] is False
         assert body["reason"] == "warm-up: warming up: loading the embedding model"
-        assert [x["name"] for x in body["checks"]] == ["database", "warm-up"]
+        assert [x["name"] for x in body["checks"]] == ["database", "index", "model", "warm-up"]
         assert c.get("/v1/health").status_code == 200  # alive while not ready
         gate.set()
         assert app.state.warmup.wait(120)
         r = c.get("/v1/ready")
         assert r.status_code == 200, r.text
         assert r.json() == {"ready": True, "reason": None, "checks": [
-            {"name": "database", "ok": True, "reason": None}, {"name": "warm-up", "ok": True, "reason": None}]}
+            {"name": "database", "ok": True, "reason": None}, {"name": "index", "ok": True, "reason": None},
+            {"name": "model", "ok": True, "reason": None}, {"name": "warm-up", "ok": True, "reason": None}]}
 
 
 def test_failed_warm_up_is_not_ready_with_the_reason(tmp_path: Path, index_dir: Path, monkeypatch: Any) -> None:

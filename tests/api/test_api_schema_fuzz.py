@@ -41,14 +41,25 @@ def fuzz_schema(tmp_path_factory: pytest.TempPathFactory, built_index: Path) -> 
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
-@pytest.mark.parametrize(("method", "path"), _operations())
-def test_no_server_errors_and_responses_match_schema(fuzz_schema: Any, method: str, path: str) -> None:
-    operation = fuzz_schema[path][method]
+def _fuzz(schema: Any, method: str, path: str, examples: int) -> None:
+    operation = schema[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=10, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
               suppress_health_check=list(HealthCheck))
     def run(case: Any) -> None:
-        case.call_and_validate(headers={"X-API-Key": KEY}, checks=CHECKS)
+        # A generous read timeout: a first draft on a loaded 2-core machine loads the models.
+        case.call_and_validate(headers={"X-API-Key": KEY}, checks=CHECKS, timeout=120)
 
     run()
+
+
+@pytest.mark.parametrize(("method", "path"), _operations())
+def test_no_server_errors_and_responses_match_schema(fuzz_schema: Any, method: str, path: str) -> None:
+    _fuzz(fuzz_schema, method, path, 10)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("method", "path"), _operations())
+def test_fuzz_100_examples_per_operation(fuzz_schema: Any, method: str, path: str) -> None:
+    _fuzz(fuzz_schema, method, path, 100)

@@ -96,13 +96,14 @@ def test_offer_seats_without_account_seats_is_an_input_error() -> None:
         check_offer(account(seats=None), ProposedOffer(new_mrr=4000.0, seats=30), POLICY, OPEN)
 
 
-def test_hardship_pause_offer_in_the_lock_needs_an_exception() -> None:
-    """agreement-review.md grants the hardship pause to eligible customers: inside the lock it is an
-    exception the team lead grants, never an offer that passes by itself."""
+def test_hardship_pause_offer_in_the_lock_is_an_exception() -> None:
+    """agreement-review.md grants the hardship pause to eligible customers: inside the lock a person may
+    propose it only as the team lead's exception (the engine never offers it by itself)."""
     offer = ProposedOffer(new_mrr=4600.0, pause_months=3, term_extension_months=3, hardship="financial")
     checks = {c.id: c for c in check_offer(account(), offer, POLICY, LOCKED)}
-    assert not checks["lock-period"].passed and "exception" in checks["lock-period"].reason
-    assert not checks["hardship-pause"].passed and "team lead" in checks["hardship-pause"].reason
+    assert checks["lock-period"].passed and "exception" in checks["lock-period"].reason
+    assert checks["hardship-pause"].passed and "team lead" in checks["hardship-pause"].reason
+    assert "billing resumes 2026-07-01" in checks["hardship-pause"].reason
 
 
 def test_pause_offer_in_the_lock_without_hardship_fails() -> None:

@@ -90,3 +90,13 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                               "failure_modes": {}}}]), encoding="utf-8")
     bad = runner.invoke(app, ["roleplay", "--agreement", str(path)])
     assert bad.exit_code != 0 and "item good-1: verdict.components.acknowledgment" in bad.output
+
+
+@pytest.mark.slow
+def test_dev_transcripts_agreement_does_not_regress() -> None:
+    """The dev judged transcripts (evals/heldout/roleplay/transcripts.yaml): the figures in the docs."""
+    result = runner.invoke(app, ["roleplay", "--agreement", "transcripts.yaml", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["items"] == 48 and "disagreements" not in data
+    assert data["components"] >= 0.85 and data["failure_flags"] >= 0.92, data

@@ -86,8 +86,9 @@ def test_ok_always_quotes_its_evidence(trainer: Trainer, db: Database) -> None:
     short = play(trainer, db, "acme-dental-seats", ["Thanks for letting me know, Dana."])
     f = {m.id: m for m in short.card.failure_modes}
     assert f["F1"].status == "ok" and f["F1"].evidence[0].quote == "Thanks for letting me know, Dana."
-    assert f["F3"].status == "not_reached"  # no counter made: nothing to judge
-    assert f["F2"].status == "triggered" and f["F4"].status == "triggered"
+    # no question, no counter, no close yet: nothing to judge, and nothing claimed "ok"
+    assert f["F2"].status == f["F3"].status == f["F4"].status == "not_reached"
+    assert f["F5"].status == "ok" and f["F5"].evidence[0].quote == "Thanks for letting me know, Dana."
     for card in (short.card, play(trainer, db, "acme-dental-seats", GOOD).card):
         for m in card.failure_modes:
             assert m.status != "ok" or (m.evidence and all(e.quote for e in m.evidence)), m

@@ -58,7 +58,7 @@ def test_catalogue_covers_the_brief(policy: Policy) -> None:
     assert any(p.account.segment == "enterprise" for p in personas.values())
     assert any(p.root_cause == "competitive_displacement" and p.language == "uk" for p in personas.values())
     plays = {reference(p, policy).play for p in personas.values()}
-    assert {"competitive_save", "pause_plan", "pause_not_cancel", "creative_swap"} <= plays
+    assert {"competitive_save", "pause_plan", "pause_not_cancel", "course_correct"} <= plays
 
 
 def _write(tmp_path: Path, data: dict[str, Any], name: str = "acme-dental-seats") -> Path:

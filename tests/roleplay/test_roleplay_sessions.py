@@ -48,7 +48,7 @@ def test_pushy_session(trainer: Trainer, db: Database) -> None:
     assert (p.card.score, p.card.level) == (0, "needs coaching")
     answer = p.card.model_answer
     assert answer is not None and p.card.weakest_turn == 1 and answer.part == "acknowledgment"
-    assert "Thank you" in answer.text and "unfortunately" not in answer.text.lower()
+    assert answer.text.startswith("Hi Dana") and "unfortunately" not in answer.text.lower()
 
 
 def test_over_discounting_session(trainer: Trainer, db: Database) -> None:
@@ -96,7 +96,8 @@ def test_locked_account(trainer: Trainer, db: Database) -> None:
         "together every month.",
         "Let's schedule a review of the results in two months.",
     ])
-    assert good.beats[3] == "accept" and good.card.reference.play == "creative_swap"
+    # a results complaint in the lock: the course-correct plan comes first (seed 000), a swap is accepted too
+    assert good.beats[3] == "accept" and good.card.reference.play == "course_correct"
     assert points(good) == {"acknowledgment": 25, "diagnosis": 25, "counter": 25, "triggers": 25}
     bad = play(trainer, db, "bright-smile-ppc",
                ["Thanks for telling me.", "Sure, we'll remove PPC as you asked."])
@@ -148,7 +149,7 @@ def test_enterprise_needs_the_account_executive(trainer: Trainer, db: Database) 
              "Let's revisit the scope in the autumn, after peak season."]
     without = play(trainer, db, "meridian-retail-spend", turns)
     counter = without.component("counter")
-    assert counter.points == 20 and "account executive must join" in counter.summary
+    assert counter.points == 25 and "so the account executive joins" in counter.summary  # flagged, no points off
     with_ae = play(trainer, db, "meridian-retail-spend", turns[:3] + [
         turns[3] + " I'll bring in our account executive for the paperwork."] + turns[4:])
     assert with_ae.component("counter").points == 25 and with_ae.card.score == 100

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +16,14 @@ from coach.store import Database, NotFoundError, current_revision, head_revision
 TODAY = date(2026, 11, 20)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return Database(f"sqlite:///{tmp_path / 'data' / 'coach.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """Every repository test runs on SQLite and on the real PostgreSQL (skipped when there is none)."""
+    url = (f"sqlite:///{tmp_path / 'data' / 'coach.db'}" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    database = Database(url)
+    yield database
+    database.dispose()
 
 
 def account():
