@@ -15,6 +15,7 @@ test: dev
 
 lint:
 	.venv/bin/ruff check coach api tests
+	.venv/bin/mypy
 
 eval:
 	.venv/bin/coach eval --report reports/eval.html -o reports/eval.json

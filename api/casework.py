@@ -115,7 +115,7 @@ def turn_out(t: TurnRow) -> TurnOut:
 
 def trigger_out(t: TriggerRow) -> TriggerOut:
     return TriggerOut(id=t.id, case_id=t.case_id, account_id=t.account_id, kind=t.kind,
-                      due_date=t.due_date, description=t.description, status=t.status, set_on=t.set_on)
+                      due_date=t.due_date, description=t.description, status=t.status, set_on=t.set_on)  # type: ignore[arg-type]
 
 
 def case_out(case: CaseRow, today: date, policy: Policy) -> CaseOut:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,14 +32,12 @@ class DbCounter:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         backend = engine.url.get_backend_name()
-        if backend == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        self._insert = insert
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        self._insert: Any = postgresql.insert if backend == "postgresql" else sqlite.insert
 
     def incr(self, key: str, window: int) -> int:
-        table = RateCounterRow.__table__
+        table: Any = RateCounterRow.__table__
         stmt = self._insert(table).values(key=key, minute=window, count=1)
         stmt = stmt.on_conflict_do_update(index_elements=["key", "minute"],
                                           set_={"count": table.c.count + 1}).returning(table.c.count)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -26,8 +27,8 @@ TASKS = ("acknowledgment", "counter_message", "diagnosis")
 
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
-    with StubServer() as stub:
-        s = Settings(llm_model="stub-model", llm_base_url=stub.url)
+    with StubServer() as stub, tempfile.TemporaryDirectory() as tmp:
+        s = Settings(llm_model="stub-model", llm_base_url=stub.url, data_dir=Path(tmp))
         kn = get_knowledge(s)
         kn.ensure_ready()
         draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=s)  # warm (index, embedder)

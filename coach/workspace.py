@@ -92,7 +92,7 @@ def _line_of(path: Path, dotted: str) -> int | None:
             key_node = next((k for k, v in node.value if getattr(k, "value", None) == key), None)
             if match is None:
                 return line
-            line, node = key_node.start_mark.line + 1, match
+            line, node = key_node.start_mark.line + 1, match  # type: ignore[union-attr]
         elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
             node = node.value[int(key)]
             line = node.start_mark.line + 1

@@ -45,7 +45,7 @@ def _events(db: Database, settings: Settings, streamer: Streamer, drafter: Any, 
 
 
 @router.post("/{case_id}/turns/stream", response_class=StreamingResponse,
-             responses={**SSE_DOC, **NOT_FOUND, **CONFLICT},
+             responses={**SSE_DOC, **NOT_FOUND, **CONFLICT},  # type: ignore[dict-item]
              summary="Post a customer turn and stream the suggested reply (Server-Sent Events)")
 def stream_turn(case_id: CaseIdPath, body: StreamTurnIn, s: SessionDep, db: DbDep, settings: SettingsDep,
                 streamer: StreamerDep, drafter: DrafterDep) -> StreamingResponse:
@@ -57,7 +57,7 @@ def stream_turn(case_id: CaseIdPath, body: StreamTurnIn, s: SessionDep, db: DbDe
 
 
 @router.post("/{case_id}/redraft/stream", response_class=StreamingResponse,
-             responses={**SSE_DOC, **NOT_FOUND, **CONFLICT},
+             responses={**SSE_DOC, **NOT_FOUND, **CONFLICT},  # type: ignore[dict-item]
              summary="Draft the reply to the last customer turn again, with the CSM's corrections")
 def redraft(case_id: CaseIdPath, body: RedraftIn, s: SessionDep, db: DbDep, settings: SettingsDep,
             streamer: StreamerDep, drafter: DrafterDep) -> StreamingResponse:

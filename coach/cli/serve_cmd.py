@@ -59,7 +59,7 @@ def serve(
         typer.echo(f"coach: demo accounts loaded: {', '.join(names)}", err=True)
     typer.echo(f"coach: serving on http://{host}:{port}/chat (API docs: /docs; ready when /v1/ready "
                "says so)", err=True)
-    proxy = {"proxy_headers": bool(settings.forwarded_allow_ips),
+    proxy: dict[str, Any] = {"proxy_headers": bool(settings.forwarded_allow_ips),
              "forwarded_allow_ips": settings.forwarded_allow_ips or None}
     if workers > 1:  # each worker builds its own app from the same settings (the database is migrated)
         os.environ.update(COACH_SERVE_PUBLIC="1" if public else "0", COACH_SERVE_HOSTS=",".join(hosts))

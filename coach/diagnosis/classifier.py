@@ -301,12 +301,12 @@ def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction,
         cause, cause_conf = "budget_cut", 0.5  # a disaster or a cash crisis is a budget problem first
     pct = ext.reduction_pct
     return Diagnosis(
-        kind=kind, kind_confidence=kind_conf,
+        kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
         reduction_pct=pct if pct is not None and 0 <= pct <= 100 else None,
         seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
         modules=ext.modules,
-        root_cause=cause, root_cause_confidence=cause_conf,
-        hardship=hardship,
+        root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]
+        hardship=hardship,  # type: ignore[arg-type]
         pushback=_pushback(sims, model, clean_text, cues, t),
         language=language,
     )

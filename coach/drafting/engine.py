@@ -7,6 +7,7 @@ passages, and only then write words — and check every text before it is shown.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +31,7 @@ from coach.policy import decide, policy_for
 
 log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
+ASSEMBLY_RESERVE = 0.3  # seconds kept for the final checks after the model's deadline
 _announced_template = False  # "no model configured" is said once per process
 PLAY_QUERIES = {
     "right_size_multi_year": "counter a seat or contract value cut with a smaller cut and a multi-year extension",
@@ -168,6 +170,7 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
           drafter: Drafter | None = None, csm: CsmProfile | None = None,
           corrections: Corrections | dict | None = None) -> Draft:
+    started = time.monotonic()  # the draft's budget counts from here, diagnosis and retrieval included
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
@@ -180,7 +183,11 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
     prepare = getattr(writer, "prepare", None)
     if prepare is None:
         return assemble(ctx, writer)
-    prepared = prepare(ctx)  # the model drafter writes every part up front, in parallel
+    from coach.llm import Budget
+
+    left = s.llm_total_timeout - (time.monotonic() - started) - ASSEMBLY_RESERVE
+    budget = Budget(max(left, s.llm_total_timeout / 3))  # a cold start (index, embedder) still leaves the model a third
+    prepared = prepare(ctx, budget)  # the model drafter writes every part up front, in parallel
     return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +57,7 @@ class ListeningFile(_Strict):
 @dataclass(frozen=True)
 class Listening:
     spec: ListeningFile
-    tones: dict[str, list[re.Pattern[str]]]
+    tones: Mapping[str, list[re.Pattern[str]]]
     topics: list[tuple[Topic, re.Pattern[str]]]
 
 
@@ -80,7 +81,7 @@ def load_listening(path: Path) -> Listening:
         topics = [(t, re.compile(t.cue, _FLAGS)) for t in spec.topics]
     except re.error as exc:
         raise CoachInputError(f"{path.name}: bad pattern {exc.pattern!r}: {exc}") from None
-    return Listening(spec, tones, topics)
+    return Listening(spec, tones, topics)  # type: ignore[arg-type]
 
 
 def listening_for(prompts_dir: Path) -> Listening:

@@ -14,6 +14,7 @@ once. With a model configured, the model then writes every part within the live 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -94,6 +95,7 @@ def stream_draft(
     prior_counters: int = 0,
     corrections: dict | None = None,
 ) -> Iterator[Event]:
+    started = time.monotonic()  # the live budget counts from here
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(
@@ -129,10 +131,11 @@ def stream_draft(
             for chunk in word_chunks(texts[part]):
                 yield {"event": "token", "part": part, "text": chunk}
     else:
+        model_writer: Any = writer  # the model drafter (it has stream_part)
         # A live call cannot wait for a model: the checked template goes on screen at once, and the
         # model's wording replaces it only if it passes the guard within the live budget.
         for part in parts:
-            texts[part] = writer.template_text(part, ctx)
+            texts[part] = model_writer.template_text(part, ctx)
             stage = "acknowledgment" if part == "acknowledgment" else ctx.counter_stage()
             if ctx.check(texts[part], stage, part):
                 continue  # never shown; assemble() blanks it and records why
@@ -140,7 +143,8 @@ def stream_draft(
                 yield {"event": "token", "part": part, "text": chunk}
         from coach.llm import Budget
 
-        prepared = writer.prepare(ctx, Budget(s.llm_live_budget))
+        left = s.llm_live_budget - (time.monotonic() - started) - 0.5
+        prepared = model_writer.prepare(ctx, Budget(max(left, s.llm_live_budget / 3)))
         fallbacks, notes = list(prepared.fallbacks), list(prepared.notes)
         for part in parts:
             worded = prepared.texts.get(part, "")

@@ -27,9 +27,9 @@ def exact_checks(case: Case, d: Draft) -> list[CheckResult]:
         out.append(_check("hardship", e.hardship, d.hardship))
     if e.eligibility is not None:
         el = e.eligibility
-        got = {"reduction_allowed": d.eligibility.reduction_allowed,
+        got: dict[str, object] = {"reduction_allowed": d.eligibility.reduction_allowed,
                "pause_allowed": d.eligibility.pause_allowed}
-        want = {k: v for k, v in (("reduction_allowed", el.reduction_allowed),
+        want: dict[str, object] = {k: v for k, v in (("reduction_allowed", el.reduction_allowed),
                                   ("pause_allowed", el.pause_allowed)) if v is not None}
         if el.failed_rules is not None:
             want["failed_rules"] = sorted(el.failed_rules)

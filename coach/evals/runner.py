@@ -87,6 +87,7 @@ class IndexPool:
             return
         with kn.store.write_lock():
             col = kn.store.collection(create_for=kn.embedder.name)
+            assert col is not None
             col.add(ids=got["ids"], embeddings=[list(map(float, e)) for e in got["embeddings"]],
                     documents=got["documents"], metadatas=got["metadatas"])
 

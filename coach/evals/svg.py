@@ -28,7 +28,7 @@ def bar_chart(rows: list[tuple[str, list[float | None]]], series: list[str], *, 
         out.append(f'<rect x="{x}" y="26" width="12" height="12" fill="{COLORS[i % len(COLORS)]}"/>'
                    f'<text x="{x + 16}" y="36" class="tick">{escape(name)}</text>')
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        x = label_w + plot_w * tick
+        x = label_w + plot_w * tick  # type: ignore[assignment]  # a float coordinate
         out.append(f'<line x1="{x:.1f}" y1="{y0 - 4}" x2="{x:.1f}" y2="{y0 + group_h * len(rows)}" '
                    f'class="grid"/><text x="{x:.1f}" y="{y0 + group_h * len(rows) + 16}" '
                    f'text-anchor="middle" class="tick">{tick:.0%}</text>')

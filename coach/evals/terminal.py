@@ -52,8 +52,8 @@ def print_run(run: EvalRun, console: Console | None = None) -> None:
                       title_justify="left")
         judge.add_column("criterion")
         judge.add_column("mean", justify="right")
-        for k, v in run.judge.scores.items():
-            judge.add_row(k, pct(v))
+        for k, mean in run.judge.scores.items():
+            judge.add_row(k, pct(mean))
         judge.caption = f"{run.judge.cases} case(s) graded, {run.judge.errors} judge error(s)"
         con.print(judge)
 

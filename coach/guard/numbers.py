@@ -156,9 +156,9 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             mon, day, year = v.month(m[7].lower()), None, m[8]
         if mon is None:
             continue
-        iso = _iso(int(year) if year else None, mon, day)
-        if iso:
-            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso))
+        named = _iso(int(year) if year else None, mon, day)
+        if named:
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
     for q in found:
         text = _blank(text, q.start, q.end)
     return found, text

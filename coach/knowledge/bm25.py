@@ -47,7 +47,9 @@ class Terms:
     def extended(self, docs: list[str]) -> Terms:
         """These documents followed by `docs` (the vocabulary grows; existing ids keep their meaning)."""
         vocab = dict(self.vocab)
-        lens, cols, counts = [], [], []
+        lens: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
         for doc in docs:
             c = Counter(tokenize(doc))
             lens.append(len(c))

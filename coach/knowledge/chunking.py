@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from coach.guard.language import detect_language
 
@@ -156,7 +157,7 @@ def _sections_plain(text: str) -> tuple[str, list[tuple[list[str], list[str]]]]:
     first = next((ln.strip() for ln in lines if ln.strip()), "")
     title = first if _is_title(first) else ""
     sections: list[tuple[list[str], list[str]]] = []
-    heading, body = "", []
+    heading, body = "", cast(list[str], [])
     for i, line in enumerate(lines):
         nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
         if i > 0 and _looks_like_txt_heading(line, nxt):

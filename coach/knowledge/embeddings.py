@@ -107,7 +107,7 @@ class OpenAIEmbedder:
             raise CoachRunError(f"embedding API failed: {type(exc).__name__}: {exc}") from None
         arr = np.asarray([d.embedding for d in resp.data], dtype=np.float32)
         norms = np.linalg.norm(arr, axis=1, keepdims=True)
-        arr = arr / np.where(norms == 0, 1, norms)
+        arr = (arr / np.where(norms == 0, 1, norms)).astype(np.float32)
         self.dim = arr.shape[1]
         return arr
 

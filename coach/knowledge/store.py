@@ -318,7 +318,7 @@ class KnowledgeStore:
         try:
             yield
         finally:
-            self._lease_token = None
+            self._lease_token = None  # type: ignore[assignment]
             held = self._get(self._lease_name)
             if held is not None and (held.metadata or {}).get("token") == token:
                 self.client.delete_collection(self._lease_name)
@@ -367,7 +367,7 @@ class KnowledgeStore:
         if meta.get("token") != token:
             raise IndexLockedError(f"{self.chroma_url}: the write lease on '{self.collection_name}' was lost "
                                    "(expired and taken by another writer); nothing was switched")
-        held.modify(metadata={**meta, "expires": time.time() + LEASE_SECONDS})
+        held.modify(metadata={**meta, "expires": time.time() + LEASE_SECONDS})  # type: ignore[union-attr]
 
 
 def _write_atomic(path: Path, text: str) -> None:

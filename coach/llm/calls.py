@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import openai
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
+from langchain_core.runnables import RunnableConfig
 
 from coach.config import Settings
 from coach.llm.client import call_kwargs, check_target
@@ -69,8 +69,8 @@ def _raise_translated(exc: BaseException) -> None:
     raise ModelUnavailable(describe(exc)) from exc
 
 
-def _config(task: str, callbacks: list[Any]) -> dict[str, Any]:
-    return {"callbacks": callbacks, "run_name": f"coach.{task}", "metadata": {"coach_task": task}}
+def _config(task: str, callbacks: list[Any]) -> RunnableConfig:
+    return RunnableConfig(callbacks=callbacks, run_name=f"coach.{task}", metadata={"coach_task": task})
 
 
 def run_with_deadline(fn: Callable[[], T], seconds: float, what: str) -> T:
@@ -99,7 +99,7 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, what: str) -> T:
 
 def invoke(
     model: BaseChatModel,
-    messages: list[BaseMessage],
+    messages: list[Any],  # BaseMessage, or (role, text) pairs
     *,
     settings: Settings,
     task: str,
@@ -123,7 +123,7 @@ def invoke(
 
 def stream(
     model: BaseChatModel,
-    messages: list[BaseMessage],
+    messages: list[Any],  # BaseMessage, or (role, text) pairs
     *,
     settings: Settings,
     task: str,

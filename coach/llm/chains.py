@@ -18,7 +18,13 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.messages import BaseMessage
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel, RunnablePassthrough
+from langchain_core.runnables import (
+    Runnable,
+    RunnableConfig,
+    RunnableLambda,
+    RunnableParallel,
+    RunnablePassthrough,
+)
 from pydantic import BaseModel, ValidationError
 
 from coach.drafting.context import DraftContext
@@ -90,7 +96,7 @@ def prompt_chain(
 def prompt_messages(
     chain: Runnable[DraftContext, Any], ctx: DraftContext, config: dict[str, Any] | None = None
 ) -> list[BaseMessage]:
-    return chain.invoke(ctx, config).to_messages()
+    return chain.invoke(ctx, RunnableConfig(**config) if config else None).to_messages()  # type: ignore[typeddict-item]
 
 
 def _json_object(text: str) -> Any:

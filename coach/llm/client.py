@@ -13,6 +13,7 @@ from typing import Any
 import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_openai import ChatOpenAI
+from pydantic import SecretStr
 
 from coach.config import Settings
 from coach.llm.errors import ModelUnavailable
@@ -84,7 +85,7 @@ def _chat_model(
     return ChatOpenAI(
         model=name,
         base_url=base_url,
-        api_key=api_key,
+        api_key=SecretStr(api_key),
         temperature=temperature,
         timeout=t,
         max_retries=retries,

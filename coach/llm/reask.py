@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.messages import AIMessage, HumanMessage
 from pydantic import BaseModel
 
 from coach.config import Settings
@@ -34,7 +34,7 @@ def reask_message(problems: list[str]) -> HumanMessage:
 
 def ask_until_valid(
     model: BaseChatModel,
-    messages: list[BaseMessage],
+    messages: list[Any],  # BaseMessage, or (role, text) pairs
     schema: type[BaseModel],
     validate: Callable[[Any], list[str]],
     *,

@@ -136,8 +136,8 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
             if judged_c != scored_c[cid]:
                 wrong.append(Disagreement(item=item.id, on=cid, judged=judged_c, scored=scored_c[cid]))
         scored_f = {f.id: f.status for f in card.failure_modes}
-        for fid, judged in item.verdict.failure_modes.items():
-            pair = (str(judged == "triggered"), str(scored_f[fid] == "triggered"))
+        for fid, judged in item.verdict.failure_modes.items():  # type: ignore[assignment]
+            pair = (str(judged == "triggered"), str(scored_f[fid] == "triggered"))  # type: ignore[assignment]
             flag[fid].append(pair)
             by_lang["failure_flags"].append(pair)
             status.append((judged, scored_f[fid]))

@@ -86,7 +86,7 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
              hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
-    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)  # type: ignore[arg-type]
     checks = check_offer(persona.account, offer, policy, persona.today)
     return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
                        shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)

@@ -236,5 +236,5 @@ def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
         new_list = cents(max(0.0, new_mrr) * account.list_mrr / account.mrr)  # same discount, less scope
     return ProposedOffer(
         new_mrr=max(0.0, new_mrr), seats=seats, services_kept=kept, pause_months=x.pause_months,
-        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr,
+        term_extension_months=x.term_months, hardship=hardship, requested_mrr=requested_mrr,  # type: ignore[arg-type]
         new_list_mrr=new_list)

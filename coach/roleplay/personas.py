@@ -9,7 +9,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -151,7 +151,7 @@ class Persona(_Strict):
                          root_cause_confidence=1.0, hardship=self.hardship or self.account.hardship,
                          language=self.language)
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """What a trainee may see before the call (no hidden facts, no root cause)."""
         a = self.account
         return {"id": self.id, "title": self.title, "language": self.language, "difficulty": self.difficulty,

@@ -64,8 +64,9 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
         "customer_left" if state.left else "accepted" if state.accepted else "open")
     return Scorecard(
         persona_id=persona.id, persona_title=persona.title, language=persona.language,
-        root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None, outcome=outcome,
-        reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,
+        root_cause=persona.root_cause, root_cause_uncovered=root_turn is not None,
+        outcome=outcome,  # type: ignore[arg-type]
+        reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,  # type: ignore[arg-type]
         components=components, failure_modes=failures,
         breaches=breaches, offers=offers, turns=card.turns, weakest_turn=weakest, model_answer=answer)
 
@@ -144,7 +145,7 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         ev.append(Evidence(turn=i + 1, quote=q, note="pushback before any counter"))
         card.mark(i, "acknowledgment", False, f"pushback before any counter: “{q}”", 3, "acknowledgment")
     return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=points,
-                          status=status(points), summary=summary, evidence=ev)
+                          status=status(points), summary=summary, evidence=ev)  # type: ignore[arg-type]
 
 
 def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,

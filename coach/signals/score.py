@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Literal
 
 from coach.accounts import Account
 from coach.policy.schema import Policy
@@ -37,7 +38,8 @@ def assess(account: Account, policy: Policy, today: date, usage: Usage | None = 
     order = list(RULES)
     signals.sort(key=lambda s: (-s.points, order.index(s.id)))
     score = min(100, sum(s.points for s in signals))
-    level = "high" if score >= sp.levels.high else "medium" if score >= sp.levels.medium else "low"
+    level: Literal["low", "medium", "high"] = (
+        "high" if score >= sp.levels.high else "medium" if score >= sp.levels.medium else "low")
     return RiskAssessment(
         account_id=account.id, name=account.name, segment=account.segment, mrr=account.mrr,
         arr=round(account.mrr * 12, 2), score=score, level=level, signals=signals,

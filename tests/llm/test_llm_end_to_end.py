@@ -24,7 +24,8 @@ def kn(builtin_knowledge):
 
 
 def test_llm_draft_passes_the_same_guard(stub, kn):
-    d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=llm_settings_for(stub.url))
+    settings = llm_settings_for(stub.url, llm_total_timeout=15)  # the budget counts diagnosis too (cold start)
+    d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=settings)
     assert d.drafter == "llm" and d.fallbacks == [] and d.violations == []
     assert d.acknowledgment.startswith("Hi Dana,") and "I'm on it" in d.acknowledgment
     c = d.counter_proposal
