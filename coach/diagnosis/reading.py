@@ -30,7 +30,7 @@ class Reading:
     kind_cue: float = 0.25
     seats_bonus: float = 0.5
     service_bonus: float = 0.35
-    cause_cue: float = 0.3
+    cause_cue: float = 0.4
     min_cause: float = 0.42  # below this calibrated probability the cause is unknown
     min_hardship_head: float = 0.9  # the head alone, without a hardship cue
     pushback_cue: float = 0.4
