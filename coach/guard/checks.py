@@ -121,13 +121,20 @@ def _hits(pattern: re.Pattern[str], p: Prepared) -> list[Finding]:
             if m.group(0).strip()]
 
 
-def _negated(p: Prepared, start: int) -> bool:
-    """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати")."""
+_NEGATED_AFTER = re.compile(r"\A\s*(?:немає|нема|не буде|не передбачено|відсутн\w*|none\b|not included\b|"
+                            r"is not included\b|isn't included\b)", re.I)
+
+
+def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
+    """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати"),
+    or right after the term ("передоплати немає")."""
     window = p.text[max(0, start - 45):start]
     ends = list(_CLAUSE_END.finditer(window))
     if ends:
         window = window[ends[-1].end():]
-    return bool(p.data.compiled.negation.search(window))
+    if p.data.compiled.negation.search(window):
+        return True
+    return end is not None and bool(_NEGATED_AFTER.match(p.text[end:end + 30]))
 
 
 def pushback(p: Prepared) -> list[Finding]:
@@ -135,7 +142,10 @@ def pushback(p: Prepared) -> list[Finding]:
 
 
 def contract_threat(p: Prepared) -> list[Finding]:
-    return _hits(p.data.compiled.contract_threat, p)
+    """Contract talk or threats; "no penalty, no fees" reassures and is not a threat."""
+    return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
+            for m in p.data.compiled.contract_threat.finditer(p.text)
+            if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])]
 
 
 def _stated(p: Prepared) -> list[Quantity]:
@@ -192,7 +202,7 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
         if term in p.ctx.facts.disclosed:
             return []
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
-                for m in p.data.compiled.hidden[term].finditer(p.text) if not _negated(p, m.start())]
+                for m in p.data.compiled.hidden[term].finditer(p.text) if not _negated(p, m.start(), m.end())]
 
     return check
 

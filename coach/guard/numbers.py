@@ -34,9 +34,13 @@ class Quantity:
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3}){2,})(?:[.,]\d{1,2})?"
+    r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3})+)(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
+_ADDRESS = re.compile(
+    r"\b\d{1,5}[a-z]?(?=\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
+    r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
+    r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 
 
@@ -50,8 +54,8 @@ def _to_float(raw: str) -> float:
     elif "," in s:
         parts = s.split(",")
         s = s.replace(",", "") if all(len(p) == 3 for p in parts[1:]) else s.replace(",", ".")
-    elif s.count(".") > 1:
-        s = s.replace(".", "")
+    elif s.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", s):
+        s = s.replace(".", "")  # "4.680 €": a thousands point (amounts never carry three decimals)
     return float(s)
 
 
@@ -245,7 +249,9 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                 current += x
                 only_article = False
             elif w in v.articles and not seen:
-                current += 1
+                nxt_w = toks[j + 1][2] if j + 1 < len(toks) else ""
+                if v.lookup(v.words, nxt_w) is None:  # "a ten percent": the article is not a number
+                    current += 1
             elif (h := v.lookup(v.hundreds, w)) is not None:
                 if w in v.en_style_hundred:
                     current = (current or 1) * h
@@ -278,6 +284,8 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
         for m in pat.finditer(rest):
             found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
             rest = _blank(rest, m.start(), m.end())
+    for m in _ADDRESS.finditer(rest):  # street numbers are part of an address, not a figure
+        rest = _blank(rest, m.start(), m.end())
     for m in _DIGITS.finditer(rest):
         try:
             value = _to_float(m.group(0))

@@ -15,9 +15,9 @@ from coach.evals.guard_corpus import CATEGORIES, run_corpus
 from coach.guard import guard_for
 
 DEV = REPO_ROOT / "evals" / "heldout" / "guard_corpus.yaml"
-FLOORS = {"pushback": 0.8, "unstated_number": 0.85, "offer_in_first_reply": 0.7, "hidden_terms": 0.6,
-          "wrong_language": 1.0, "prompt_leak": 0.3, "markup": 0.9}
-MAX_FALSE_POSITIVES = 0.11
+FLOORS = {"pushback": 0.97, "unstated_number": 0.85, "offer_in_first_reply": 0.7, "hidden_terms": 0.97,
+          "wrong_language": 1.0, "prompt_leak": 0.3, "markup": 0.93}
+MAX_FALSE_POSITIVES = 0.01
 
 
 @pytest.fixture(scope="module")
