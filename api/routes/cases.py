@@ -84,6 +84,7 @@ def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: Settin
               drafter: DrafterDep, policy: PolicyDep) -> TurnResultOut:
     today = today_or(body.today)
     case = repo.get_case(s, case_id)
+    stage_before, events_before = case.stage, len(case.events)
     turn = record_turn(s, case, body.role, body.text, today)
     suggestion = None
     if body.role == "customer":
@@ -93,8 +94,15 @@ def post_turn(case_id: CaseIdPath, body: TurnIn, s: SessionDep, settings: Settin
         # answers, so other writes (other cases, other users) are not blocked on SQLite.
         s.commit()
         extra = {"corrections": body.corrections} if body.corrections is not None else {}
-        draft = drafter(account, body.text, today=today, history=texts[:-1], prior_counters=counters,
-                        settings=settings, **extra)
+        try:
+            draft = drafter(account, body.text, today=today, history=texts[:-1], prior_counters=counters,
+                            settings=settings, **extra)
+        except BaseException:
+            # No half-written turn without its suggestion: take the committed turn back.
+            s.rollback()
+            repo.undo_turn(s, repo.get_case(s, case_id), turn_id, stage_before, events_before)
+            s.commit()
+            raise
         case = repo.get_case(s, case_id)
         turn = next(t for t in case.turns if t.id == turn_id)
         if body.corrections is not None:

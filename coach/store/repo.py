@@ -97,6 +97,14 @@ def add_turn(s: Session, case: CaseRow, role: str, text: str, on: date) -> TurnR
     return turn
 
 
+def undo_turn(s: Session, case: CaseRow, turn_id: int, stage: str, events: int) -> None:
+    """Take back a committed turn whose suggestion failed: the turn, and any stage change it made."""
+    case.turns[:] = [t for t in case.turns if t.id != turn_id]
+    del case.events[events:]
+    case.stage = stage
+    s.flush()
+
+
 def customer_texts(case: CaseRow) -> list[str]:
     return [t.text for t in case.turns if t.role == "customer"]
 
