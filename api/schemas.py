@@ -293,3 +293,6 @@ class ReplyCheckIn(AccountRef):
     reply: str = Field(min_length=1, max_length=MAX_TEXT, description="The reply to check (a person's or a model's)")
     stage: Literal["acknowledgment", "counter", "followup"] = "acknowledgment"
     history: list[str] = Field(default_factory=list, max_length=50)
+    prior_counters: int = Field(default=0, ge=0, le=20, description="Counter-proposals already made in this case")
+    corrections: Corrections | None = Field(default=None, description="The CSM's corrections the draft was "
+                                            "computed with (contract 3a)")

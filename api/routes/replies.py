@@ -22,4 +22,5 @@ def check(body: ReplyCheckIn, s: SessionDep, settings: SettingsDep) -> ReplyChec
     account = resolve_account(s, body, today)
     s.close()
     return check_reply(account, body.message, body.reply, stage=body.stage, today=today, settings=settings,
-                       history=body.history or None)
+                       history=body.history or None, prior_counters=body.prior_counters,
+                       corrections=body.corrections)

@@ -247,7 +247,7 @@ async function checkReply() {
   const r = await api("POST", "/v1/replies/check", {
     account_id: state.case.account_id, message: customerTexts().at(-1) || "-", reply: text,
     history: customerTexts().slice(0, -1).slice(-50), stage: phase() === "counter" ? "counter" : "acknowledgment",
-    today: today() });
+    today: today(), ...correctionsBody() });  // the facts of the draft being edited, corrections included
   if (r.ok) {
     state.checkedText = text;
     state.edited = false;

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from coach.accounts import Account
 from coach.config import Settings
+from coach.diagnosis.corrections import Corrections
 from coach.drafting.engine import build_context
 
 Stage = Literal["acknowledgment", "counter", "followup"]
@@ -28,9 +29,12 @@ class ReplyCheck(BaseModel):
 
 
 def check_reply(account: Account, message: str, reply: str, *, stage: Stage = "acknowledgment", today: date,
-                settings: Settings, history: list[str] | None = None) -> ReplyCheck:
+                settings: Settings, history: list[str] | None = None, prior_counters: int = 0,
+                corrections: Corrections | dict | None = None) -> ReplyCheck:
     """The guard's findings on `reply`, answering the customer's `message` at `stage`."""
-    ctx = build_context(account, message, today=today, knowledge=None, settings=settings, history=history)
+    # The facts are those of the draft the CSM is editing: the same history, rounds and corrections.
+    ctx = build_context(account, message, today=today, knowledge=None, settings=settings, history=history,
+                        prior_counters=prior_counters, corrections=corrections)
     guard_stage = ctx.counter_stage() if stage == "counter" else stage
     found = ctx.the_guard().check(reply, ctx.guard_context(guard_stage, "reply"))
     return ReplyCheck(ok=not found, violations=[ReplyViolation(id=v.id, reason=v.reason, excerpt=v.excerpt)
