@@ -153,6 +153,7 @@ def correction_item(message: str, language: str, labels: dict[str, Any]):
     if intent is None:
         return None
     hardship = labels.get("hardship")
-    return TrainingItem(text=message, lang=language if language in LANGS else "en", intent=intent,
-                        kind=labels.get("kind"), root_cause=labels.get("root_cause") if intent == "downsell" else None,
-                        hardship=hardship if hardship is not None else None, pushback=None, source="hand")
+    return TrainingItem.model_validate({
+        "text": message, "lang": language if language in LANGS else "en", "intent": intent,
+        "kind": labels.get("kind"), "root_cause": labels.get("root_cause") if intent == "downsell" else None,
+        "hardship": hardship, "pushback": None, "source": "hand"})

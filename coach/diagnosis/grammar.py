@@ -232,7 +232,7 @@ def _request_pct(t: str, is_fact) -> float | None:
         if -best[0] >= 0:
             return best[2]
     for pat, value in _FRACTIONS:
-        m = pat.search(t)
-        if m and not is_fact(m.start()):
+        fm = pat.search(t)
+        if fm and not is_fact(fm.start()):
             return value
     return None

@@ -116,7 +116,7 @@ def save(heads: Heads, folder: Path) -> None:
         arrays[f"{name}_b"] = h.bias
         meta["heads"][name] = {"labels": list(h.labels), "temperature": h.temperature}
     with (folder / "heads.npz").open("wb") as fh:
-        np.savez_compressed(fh, **arrays)
+        np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
     (folder / "heads.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

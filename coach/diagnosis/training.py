@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -267,7 +268,7 @@ def corrections_experiment(settings, *, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)
         more = fixes * repeat
         x2 = np.vstack([x, *([dx[fix_rows]] * repeat)]) if fixes else x
         heads_new, _ = train_heads(items + more, x2, k=1, only=("cause", "kind"))
-        run = {"seed": seed, "corrections": len(fixes), "unseen": len(b)}
+        run: dict[str, Any] = {"seed": seed, "corrections": len(fixes), "unseen": len(b)}
         for name in ("cause", "kind"):
             lab_b = [dlabels[name][i] for i in b]
             before, n = _accuracy(heads_base[name], dx[b], lab_b)

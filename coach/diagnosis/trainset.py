@@ -176,9 +176,10 @@ def _downsell(rng: random.Random, p: PhraseFile) -> TrainingItem:
     if kind == "drop_service":
         final_kind = "service_removal" if agreement == "services" else "module_cancel"
     angry = cause in ("value_perception", "competitive_displacement") and rng.random() < 0.3
-    return TrainingItem(text=_wrap(rng, p, body.strip(), angry=angry), lang=p.lang, intent="downsell",
-                        kind=final_kind, agreement=agreement if kind == "drop_service" else None,
-                        root_cause=cause, hardship=hardship)  # type: ignore[arg-type]
+    return TrainingItem.model_validate({
+        "text": _wrap(rng, p, body.strip(), angry=angry), "lang": p.lang, "intent": "downsell",
+        "kind": final_kind, "agreement": agreement if kind == "drop_service" else None,
+        "root_cause": cause, "hardship": hardship})
 
 
 def _reason_only(rng: random.Random, p: PhraseFile) -> TrainingItem:
