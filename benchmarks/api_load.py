@@ -89,7 +89,8 @@ Call = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
 
 async def closed_loop(client: httpx.AsyncClient, clients: int, seconds: float,
                       call: Call) -> dict[str, float]:
-    """`clients` workers each sending the next request as soon as the last answered, for `seconds`."""
+    """`clients` workers each sending the next request as soon as the last answered, for `seconds`;
+    a dropped connection counts as an error instead of ending the run."""
     latencies: list[float] = []
     errors = 0
     stop = time.perf_counter() + seconds
@@ -99,11 +100,14 @@ async def closed_loop(client: httpx.AsyncClient, clients: int, seconds: float,
         i = n
         while time.perf_counter() < stop:
             t0 = time.perf_counter()
-            r = await call(client, i)
-            if r.status_code >= 400:
-                errors += 1
-            else:
+            try:
+                ok = (await call(client, i)).status_code < 400
+            except httpx.HTTPError:
+                ok = False
+            if ok:
                 latencies.append(time.perf_counter() - t0)
+            else:
+                errors += 1
             i += clients
 
     t0 = time.perf_counter()

@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api_load import MESSAGES, OFFER, TODAY, raw_closed_loop, summary  # noqa: E402
+from api_load import MESSAGES, OFFER, TODAY, closed_loop, raw_closed_loop  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 COACH = str(Path(sys.executable).parent / "coach")
@@ -90,33 +90,6 @@ def deployment(setup: str, tmp: Path, postgres: str | None) -> Iterator[str]:
         stack.enter_context(process([COACH, "serve", "--port", str(port), "--workers", workers, "--log-level",
                                      "warning"], env, tmp / "serve.log", url + "/v1/ready"))
         yield url
-
-
-async def closed_loop(client: httpx.AsyncClient, clients: int, seconds: float, call: Any) -> dict[str, Any]:
-    """`clients` workers, each sending its next request when the last is answered; a dropped
-    connection counts as an error instead of ending the run."""
-    latencies: list[float] = []
-    errors = 0
-    stop = time.perf_counter() + seconds
-
-    async def worker(n: int) -> None:
-        nonlocal errors
-        i = n
-        while time.perf_counter() < stop:
-            t0 = time.perf_counter()
-            try:
-                ok = (await call(client, i)).status_code < 400
-            except httpx.HTTPError:
-                ok = False
-            if ok:
-                latencies.append(time.perf_counter() - t0)
-            else:
-                errors += 1
-            i += clients
-
-    t0 = time.perf_counter()
-    await asyncio.gather(*(worker(n) for n in range(clients)))
-    return summary(latencies, time.perf_counter() - t0, errors)
 
 
 async def measure(url: str, clients: list[int], seconds: float) -> dict[str, Any]:
