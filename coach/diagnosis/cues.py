@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from coach.datafile import load_yaml_model
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
 from coach.errors import CoachInputError
 
@@ -68,14 +68,5 @@ class Cues:
 
 @lru_cache(maxsize=4)
 def load_cues(path: Path) -> Cues:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CoachInputError(f"{path.name}: cannot read cue file ({exc.strerror})") from None
-    try:
-        spec = CueFile.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise CoachInputError(f"{path.name}: {loc}: {err['msg']}") from None
+    spec = load_yaml_model(path, CueFile, "cue file")
     return Cues(spec, path.name)

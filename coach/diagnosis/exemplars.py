@@ -15,6 +15,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from coach.datafile import validation_line
 from coach.diagnosis.models import RequestKind, RootCause
 from coach.errors import CoachInputError
 
@@ -58,9 +59,7 @@ def load_exemplars(path: Path) -> tuple[list[Exemplar], bytes]:
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise CoachInputError(f"{path.name}: {loc}: {err['msg']}") from None
+        raise CoachInputError(f"{path.name}: {validation_line(exc)}") from None
     if not spec.examples:
         raise CoachInputError(f"{path.name}: examples: the list is empty")
     return spec.examples, raw

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from coach.datafile import load_yaml_model
 from coach.diagnosis.models import INTENTS
 from coach.errors import CoachInputError
 
@@ -48,16 +48,7 @@ class IntentCues:
 
 @lru_cache(maxsize=4)
 def load_intent_cues(path: Path) -> IntentCues:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CoachInputError(f"{path.name}: cannot read intent cue file ({exc.strerror})") from None
-    try:
-        spec = IntentCueFile.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise CoachInputError(f"{path.name}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
-    return IntentCues(spec, path.name)
+    return IntentCues(load_yaml_model(path, IntentCueFile, "intent cue file"), path.name)
 
 
 def read_intent(hits: dict[str, int], head: np.ndarray | None = None, *,

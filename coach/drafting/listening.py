@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from coach.datafile import load_yaml_model
 from coach.diagnosis.models import ROOT_CAUSES
 from coach.errors import CoachInputError
 
@@ -63,15 +63,7 @@ class Listening:
 
 @lru_cache(maxsize=4)
 def load_listening(path: Path) -> Listening:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        spec = ListeningFile.model_validate(raw)
-    except OSError as exc:
-        raise CoachInputError(f"{path.name}: cannot read ({exc.strerror})") from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
-        raise CoachInputError(f"{path.name}: {loc}: {err['msg']}") from None
+    spec = load_yaml_model(path, ListeningFile)
     for t in spec.topics:
         missing = [lang for lang in REPLY_LANGUAGES if lang not in t.say]
         if missing:
