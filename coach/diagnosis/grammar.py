@@ -12,36 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORDS = {
-    # en
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "dozen": 12,
-    # uk
-    "один": 1, "одна": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "п’ять": 5, "шість": 6,
-    "сім": 7, "вісім": 8, "дев'ять": 9, "десять": 10, "п'ятнадцять": 15, "двадцять": 20, "двадцять п'ять": 25,
-    "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60, "сто": 100,
-    # es / pt
-    "dos": 2, "tres": 3, "cinco": 5, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
-    "dois": 2, "duas": 2, "três": 3, "dez": 10, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
-    # de
-    "zwei": 2, "drei": 3, "fünf": 5, "zehn": 10, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
-    # fr
-    "deux": 2, "trois": 3, "cinq": 5, "dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    # pl
-    "dwa": 2, "dwie": 2, "trzy": 3, "pięć": 5, "dziesięć": 10, "dwadzieścia": 20, "trzydzieści": 30,
-    "czterdzieści": 40, "pięćdziesiąt": 50,
-}
-_WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")(?!\w)",
-                      re.I)
+from coach.diagnosis.numbers import words_to_digits
 
-SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|people|staff|members|agents|"
+SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members|agents|"
         r"місц[ьяе]?|ліцензі[йяїю]|користувач\w*|акаунт\w*|облікових записів|"
         r"licencias?|usuarios?|puestos?|asientos?|plazas?|"
         r"lizenzen|lizenz|nutzer\w*|benutzer\w*|plätze|sitze|arbeitsplätze|"
         r"licences?|sièges?|utilisateurs?|postes?|"
         r"licenças?|usuários?|utilizadores?|assentos?|lugares|"
-        r"licencj\w*|stanowisk\w*|użytkownik\w*|miejsc\w*)")
+        r"licencj\w*|stanowisk\w*|użytkownik\w*|miejsc\w*|"
+        r"terminals?|chairs?|юзер\w*|cuentas?|comptes?|contas?|agentes|kont\w*)")
 N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,6})"
 PCT = r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|відсот\w*|процент\w*|por ?ciento|prozent|pour ?cent|por cento|procent\w*)"
 MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?)"
@@ -51,27 +31,89 @@ MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€
 _TO_SEATS = [
     re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut (?:us |it |this )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
-               r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
+               r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
                r"keep(?:ing)?(?: only| just)?|to just|to only|just|only)\s+(?:about |around |roughly )?" + N + r"\s+" + SEAT, re.I),
-    re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)", re.I),
+    re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)"
+               r"|" + N + r"\s+" + SEAT + r"\s+(?:should|will|would|can)\s+(?:cover|do)\b", re.I),
     re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:para|só precisamos de|apenas)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
-_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bіз|\bde|\bvon|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
-                      r"(?:to|до|a|auf|à|para|do)\s+(?:about |around )?" + N + r"(?!\s*(?:%|percent|відсот|[$€£]))", re.I)
+_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
+                      r"(?:to|до|a|auf|à|para|pra|do)\s+(?:about |around )?" + N + r"(?!\s*(?:%|percent|відсот|[$€£]))", re.I)
+_TO_PREP = r"(?:down to|to|до|a|à|auf|para|pra|do|en|na)"
+# A reduce verb, a few words, then "to N" with no noun after: "please reduce to 110", "reduzieren Sie auf
+# 25", "скоротити ліцензії до 9", "Bajadnos a 5", "ajustar pra 60". Not a percent, money or a date.
+_REDUCE_VERB = (r"(?:reduc\w*|decreas\w*|shrink\w*|cut|drop|lower|bring|scale|trim|go|move|get|downsize|"
+                r"скорот\w*|скороч\w*|зменш\w*|знизи\w*|зниж\w*|урізат\w*|"
+                r"baj\w*|recort\w*|pasar|ajust\w*|reduzier\w*|runter|verringer\w*|senk\w*|gehen|"
+                r"rédui\w*|descend\w*|passer|baisser|ajuster|reduz\w*|baix\w*|diminu\w*|pass\w*|cortar|"
+                r"zmniejsz\w*|ogranicz\w*|zredukow\w*|obniż\w*|zejść)")
+# Counts of people, places or money are facts ("we are 6 people instead of 15"), not seats asked for.
+_NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*|personas|personnes|pessoas|osób|людей|"
+                  r"люди|працівник\w*|співробітник\w*|юрист\w*|restaurants?|locations?|stores?|shops?|sites?|clinics?|"
+                  r"branches|hubs|offices|hours|годин\w*|stunden|horas|heures|godzin|zimmer|établissements|brasseries|магазин\w*|точ\w*|кас\b|філі\w*|filial\w*|"
+                  r"kuchni|кухонь|курс\w*|дітей|children|rooms|chambres|тисяч\w*|тис\b|mil\b|tys\w*|thousand|"
+                  r"гривень|гривні|грн|złotych|mensu\w*|al mes|por m[eê]s|на міс\w*|за міс\w*|a month|per month|"
+                  r"monthly|pro monat|par mois|miesięcznie)(?![\w-])")
+_NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + _NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|"
+                    r"euros?|a month|per month|на місяць|numbers?|por ?ciento|por cento|th\b|st\b|nd\b|rd\b|числа|січ|лют|бер|кві|тра|"
+                    r"чер|лип|сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:enero|febrero|"
+                    r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
+_REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
+                        r"just |only |тільки |лише )?" + N + r"\b" + _NOT_SEATS_AFTER, re.I)
+_MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|"
+                          r"оплат|абонплат|витрат|платити|пакет|paga|pagar|zahlen|payer|płaci|рахун|варт|ціну|"
+                          r"бюджет|платіж|factura|precio|coste|pago|cuota|rechnung|preis|kosten|facture|prix|"
+                          r"coût|fatura|preço|custo|mensalidade|faktur|cen[aęy]|koszt|opłat", re.I)
+# "14 logins instead of 22", "140 seats going forward rather than the current 200", "9 замість 22".
+_INSTEAD = re.compile(N + r"(?!\s*" + _NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,3}?(?:instead of|rather than|замість|en vez de|en lugar de|statt|"
+                      r"anstatt|au lieu de|em vez de|ao invés de|zamiast)\s+(?:the |our |the current |current |"
+                      r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + _NOT_SEAT_NOUN + ")", re.I)
+_MONEY_NEAR = re.compile(r"[$€£]|грн|гривн|zł|usd|eur|тис|mil\b|tys|k\b|платит|płaci|\bpay|pag[ao]|zahl|pai|"
+                         r"оплат|mrr|budget|бюджет|presupuesto|orçamento", re.I)
+# "team down from 22 to 9", "кількість кухонь з 4 до 2": the figure belongs to people or places.
+_PEOPLE_BEFORE = re.compile(r"(?:" + _NOT_SEAT_NOUN + r"|team|команд\w*|штат\w*|headcount|equipo|équipe|time|zespół|"
+                            r"кількість \w+|nombre de \w+|número de \w+|anzahl \w+)\W+(?:[\w'’-]+\W+){0,2}$", re.I)
+# "keep 30 of our 40", "we only need 35 of the 50", "ficar com 40 das 60", "лишаємо тільки 10 з 35".
+_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|dejen|dejar|quedarnos con|"
+                      r"garder|behalten|zostaw\w*|precisamos de)\s+(?:only |just |тільки |лише |solo |nur |"
+                      r"seulement |apenas |tylko )?" + N + r"\s+(?:" + SEAT + r"\s+)?(?:of|out of|з|із|das|dos|de|"
+                      r"von|sur|z)\s+(?:our|the|the current|наших|наявних|las|los|unseren|nos|nossas|nossos|"
+                      r"naszych)?\s*" + N + r"\b", re.I)
+# "з 40 менеджерів залишаємо 12", "from our 60 licences keep 25".
+_OF_KEEP = re.compile(r"(?:\bfrom|\bз|\bіз|\bde|\bvon|\bz)\s+(?:our |the |наших |las |los |unseren )?" + N
+                      + r"\s+[\w'’-]+\s+(?:keep|залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|dejen|dejar|ficar com|behalten|garder|zostaw\w*)"
+                      r"\s+(?:only |тільки |лише )?" + N + r"\b", re.I)
+# "залиште 8", "Dejen 15 y listo", "Dejadlo en 9", "Laissez-en 10", "просять залишити 15".
+_KEEP_BARE = re.compile(r"(?:залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лиш(?:іть|те)|dejen|dejad\w*|déjanos|laissez(?:-en)?|gardez|behalten Sie|"
+                        r"zostaw\w*|leave us (?:with|at)|zróbcie|зробіть)\s+(?:[\w'’-]+\s+)?(?:тільки |лише |only |just |"
+                        r"en |solo |nur |tylko )?" + N + r"\b(?!\s*(?:%|з\b|із\b|of\b|de\b|von\b|sur\b|z\b))"
+                        + _NOT_SEATS_AFTER, re.I)
+_ARROW = re.compile(N + r"\s*(?:" + SEAT + r"\s*)?(?:→|->|=>|⟶)\s*" + N + r"\b(?!\s*(?:%|[$€£]|k\b))", re.I)
 _FROM_TO_NOUN_FIRST = re.compile(SEAT + r"\s+(?:from|з|de|von|z)\s+" + N + r"\s+(?:to|до|a|auf|à|para|do)\s+" + N, re.I)
 # Seats to remove: "cut 10 seats", "by 10 seats", "10 fewer seats", "give back 10 of our 40 seats".
 _BY_SEATS = [
     re.compile(r"\b(?:drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
-               r"hand back|trim\w*|shed|get rid of|decreas\w* by|lower\w* by|down by|fewer by|by|scale back)\s+"
-               r"(?:another |about |around |roughly )?" + N + r"\s+(?:(?:of )?(?:our|the|my|its) (?:" + N + r" )?)?" + SEAT,
+               r"hand back|trim\w*|shed|get rid of|decreas\w* by|lower\w* by|down by|fewer by|by|scale back|"
+               r"take (?:out|off)|cancel)\s+(?:(?:the|those|these|that|our|[\w-]+'s)\s+){0,2}"
+               r"(?:another |about |around |roughly )?" + N + r"\s+(?:(?:of )?(?:our|the|my|its) (?:" + N + r" )?)?"
+               r"(?:(?!(?:of|to|from|and|or)\b)[a-z-]+\s+)?" + SEAT, re.I),
+    re.compile(N + r"\s+(?:fewer|less)\s+(?:[a-z-]+\s+)?" + SEAT, re.I),
+    re.compile(N + r"\s+(?:[a-z-]+\s+)?" + SEAT + r"\s+(?:removed|cancell?ed|dropped|taken off|off the plan|off)\b",
                re.I),
-    re.compile(N + r"\s+(?:fewer|less)\s+" + SEAT, re.I),
+    re.compile(SEAT + r"\s+(?:[\w'’-]+\s+){0,2}(?:um|o|на)\s+" + N + r"\b(?!\s*(?:%|відсот|procent|prozent|\d))", re.I),
+    re.compile(r"(?:(?:dar|den|dé|dad) de baja|quit\w*|elimin\w*|stornier\w*|supprim\w*|retir\w*|enlev\w*|"
+               r"tir[ae]\w*|abgeben|zabierz\w*|заберіть|прибер\w*|usu[nń]\w*|remove|drop|cut)\s+"
+               r"(?:(?:esas|esos|estas|essas|esses|las|los|sus|die|ces|les|the|their|those|ці|ті|їхні)\s+)?"
+               r"(?:umas |unas |about |around )?" + N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT, re.I),
+    re.compile(N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT + r"\s+(?:[\w-]+\s+){0,4}?(?:abgeben|stornieren|streichen|"
+               r"kündigen|entfernen|can go|are no longer needed|aren't needed|to be removed)\b", re.I),
+    re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|raus|weniger|a menos|mniej)\b", re.I),
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
@@ -98,7 +140,8 @@ _FACT = re.compile(
     r"\s+(?:\w+\s+){0,3}" + PCT
     + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
     r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have))"
-    r"|(?:off by|down|up|grew|growth|fell|dropped|declined|lost|revenue|sales|bookings|forecasts?|budget|бюджет\w*|"
+    r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|grew|growth|fell|dropped|declined|lost|revenue|"
+    r"sales|bookings|forecasts?|budget|бюджет\w*|"
     r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT,
     re.I)
 _REQ_PCT_BEFORE = re.compile(
@@ -116,11 +159,15 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
                 r"o połowę|na pół", re.I), 50.0),
+    (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"
+                r"zmniejsz\w*|diviser|payer)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux)"
+                r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
     (re.compile(r"\btwo[- ]thirds\b|дві третини", re.I), 66.7),
+    (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o jedną trzecią", re.I), 33.3),
+                r"ein drittel|d.un tiers|um terço|o jedn[aą] trzeci[aą]", re.I), 33.3),
     (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
-                r"ein viertel|um ein viertel|un quart|d.un quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
+                r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
      25.0),
 ]
 _MONEY_TARGET = re.compile(
@@ -128,7 +175,7 @@ _MONEY_TARGET = re.compile(
     r"a|hasta|solo|auf|nur|höchstens|à|seulement|para|só|apenas|do|najwyżej|tylko)\s+(?:about |around )?" + MONEY
     + r"\s*(?:/|a|per|each|every|на|al|por|im|pro|par|por|miesięcznie|monthly|на місяць|mensuales)?\s*"
     r"(?:month|mo\b|місяць|mes|monat|mois|mês|miesiąc|miesięcznie|monthly)?"
-    r"|(?:down to|to|only|pay|afford)\s+(?:about |around )?" + N + r"\s?k\b(?=\s*(?:a|per|/)\s*(?:month|mo\b))", re.I)
+    r"|(?:down to|to|only|pay|afford)\s+(?:about |around )?" + N + r"(?:\s?k\b)?(?=\s*(?:a|per|/)\s*(?:month|mo\b))", re.I)
 
 
 @dataclass
@@ -139,10 +186,6 @@ class Figures:
     reduction_pct: float | None = None  # stated as the request
     target_mrr: float | None = None
     facts: list[str] | None = None  # numbers read as facts or context, for the CSM's notes
-
-
-def words_to_digits(text: str) -> str:
-    return _WORD_RE.sub(lambda m: str(_WORDS[m.group(1).lower()]), text)
 
 
 def _int(s: str) -> int:
@@ -174,21 +217,47 @@ def read_figures(text: str) -> Figures:
         n, of = _int(m.group(1)), _int(m.group(2))
         if 0 < n < of:
             f.seats_removed, f.seats_from = n, of
-    for pat in (_FROM_TO, _FROM_TO_NOUN_FIRST):
+    for pat in (_FROM_TO, _FROM_TO_NOUN_FIRST, _ARROW):
         m = pat.search(t)
         if m and f.seats_to is None and not is_fact(m.start()):
             a, b = _int(m.group(1)), _int(m.group(2))
             context = t[max(0, m.start() - 40):m.end() + 25]
             years = all(1990 <= v <= 2100 for v in (a, b))
+            if re.match(r"\s*" + _NOT_SEAT_NOUN, t[m.end():], re.I) or (
+                    _PEOPLE_BEFORE.search(t[max(0, m.start() - 40):m.start()])
+                    and not re.search(SEAT, t[max(0, m.start() - 40):m.end() + 15], re.I)):
+                continue  # "team down from 22 to 9 people": a fact about the staff
             money = re.search(r"[$€£]|usd|eur|грн|k\b", context, re.I) and not re.search(SEAT, context, re.I)
             if 0 <= b < a and not years and not money:
                 f.seats_from, f.seats_to = a, b
                 f.seats_removed = a - b
     if f.seats_to is None:
+        for pat in (_KEEP_OF, _OF_KEEP, _INSTEAD):
+            m = pat.search(t)
+            if m:
+                a, b = _int(m.group(1)), _int(m.group(2))
+                to, frm = (b, a) if pat is _OF_KEEP else (a, b)
+                near = t[max(0, m.start() - 80):m.end() + 20]
+                if pat is _INSTEAD and _MONEY_NEAR.search(near):
+                    continue
+                if 0 < to < frm and not all(1990 <= v <= 2100 for v in (to, frm)):
+                    f.seats_from, f.seats_to, f.seats_removed = frm, to, frm - to
+                    break
+    if f.seats_to is None:
         for pat in _TO_SEATS:
             m = pat.search(t)
             if m and not is_fact(m.start()):
-                f.seats_to = _int(m.group(1))
+                f.seats_to = _int(next(g for g in m.groups() if g))
+                break
+    if f.seats_to is None:
+        for pat in (_REDUCE_TO, _KEEP_BARE):
+            for m in pat.finditer(t):
+                n = _int(m.group(1))
+                if is_fact(m.start()) or _MONEY_WORDS.search(m.group(0)) or 1990 <= n <= 2100 or n == 0:
+                    continue
+                f.seats_to = n
+                break
+            if f.seats_to is not None:
                 break
     m = _MOVE_N.search(t)
     if f.seats_removed is None and m and not is_fact(m.start()):

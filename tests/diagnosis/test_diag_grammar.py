@@ -173,6 +173,63 @@ CASES = [
     ("no discount talk please, we only need 18 seats", {"to": 18}),
     ("Hurricane season cost us 3 weeks; we need to cut 6 seats", {"rm": 6}),
     ("we'd like 50% off for two months", {"pct": 50}),
+    # --- number words in every language (stems, compounds, case endings)
+    ("we can get by with sixty-five seats", {"to": 65}),
+    ("cut us to two hundred and fifty seats", {"to": 250}),
+    ("прошу зменшити кількість ліцензій з двохсот до ста п'ятдесяти", {"frm": 200, "to": 150, "rm": 50}),
+    ("можна з тридцяти шести місць до двадцяти чотирьох?", {"frm": 36, "to": 24, "rm": 12}),
+    ("¿se pueden quitar sesenta y cinco licencias?", {"rm": 65}),
+    ("Bitte reduzieren Sie auf hundertzwanzig.", {"to": 120}),
+    ("bitte um fünfunddreißig Lizenzen reduzieren", {"rm": 35}),
+    ("soixante-dix licences en moins, merci", {"rm": 70}),
+    ("réduire de nonante à septante-cinq licences", {"frm": 90, "to": 75, "rm": 15}),
+    ("queremos ficar com cento e cinquenta licenças", {"to": 150}),
+    ("potrzebujemy tylko dwunastu kont", {"to": 12}),
+    ("zmniejszcie liczbę licencji z sześćdziesięciu do czterdziestu", {"frm": 60, "to": 40, "rm": 20}),
+    ("zmniejszyć liczbę licencji o dwadzieścia", {"rm": 20}),
+    ("dos usuários ativos, só 5 entram", {}),  # pt "dos" is "of the", not two
+    # --- a reduce verb and "to N" with no noun after
+    ("I'd like to reduce to 10.", {"to": 10}),
+    ("please reduce our seats accordingly — to 30", {"to": 30}),
+    ("Could you decrease our user count to 65? Thanks.", {"to": 65}),
+    ("скоротіть ліцензії до 9, будь ласка", {"to": 9}),
+    ("Прошу зменшити кількість ліцензій до 17 з 1 числа", {"to": 17}),
+    ("Bajen las licencias a sesenta por favor.", {"to": 60}),
+    ("Wunsch: runter auf 30.", {"to": 30}),
+    ("Merci de descendre à trente.", {"to": 30}),
+    ("Dá pra ajustar pra 60?", {"to": 60}),
+    ("reduce the bill to 4000 a month", {"mrr": 4000}),  # money, not seats
+    ("reduce to 20 people in the team next year", {}),  # people, not seats
+    ("move the renewal to 2027", {}),  # a year
+    # --- keep N of M, N instead of M, arrows
+    ("we only need 35 of the 50", {"frm": 50, "to": 35, "rm": 15}),
+    ("vamos ficar com 40 das 60 licenças", {"frm": 60, "to": 40, "rm": 20}),
+    ("лишаємо тільки 10 з 35 місць", {"frm": 35, "to": 10, "rm": 25}),
+    ("з 40 менеджерів залишаємо 12", {"frm": 40, "to": 12, "rm": 28}),
+    ("they only need 14 logins now instead of 22", {"frm": 22, "to": 14, "rm": 8}),
+    ("We'll require 140 seats going forward rather than the current 200.", {"frm": 200, "to": 140, "rm": 60}),
+    ("we are 6 people instead of 15 now", {}),  # a fact about the staff
+    ("Можемо платити 6 000 грн замість 9 000?", {}),  # money, not seats
+    ("6 seats → 4 pls", {"frm": 6, "to": 4, "rm": 2}),
+    ("залиште 8, більше не треба", {"to": 8}),
+    ("Dejadlo en 9 y listo.", {"to": 9}),
+    ("залишилося тільки 2 робочих точки", {}),  # "remained": a fact
+    ("team down from 22 to 9 reps, cancel the mapping module", {}),
+    # --- seats to remove, with words between the number and the noun
+    ("please remove the 18 seats assigned to those stores", {"rm": 18}),
+    ("we need 40 fewer carer licences from April", {"rm": 40}),
+    ("wants 2 provider licences removed", {"rm": 2}),
+    ("quitad sus 22 licencias, por favor", {"rm": 22}),
+    ("wir müssen 20 Lizenzen abgeben", {"rm": 20}),
+    ("Merci d'enlever les 9 postes de Vannes.", {"rm": 9}),
+    ("Bitte die Lizenzen um 12 reduzieren.", {"rm": 12}),
+    # --- percentages and fractions
+    ("Can we get our bill down by 10%?", {"pct": 10}),
+    ("Our student numbers are down 15% this year, please reduce to 340 licences", {"to": 340}),
+    ("tengo que pedirte que quitemos la mitad de los usuarios", {"pct": 50}),
+    ("chcemy płacić połowę", {"pct": 50}),
+    ("musimy obniżyć wydatki o jedną piątą", {"pct": 20}),
+    ("On veut descendre d'un bon quart.", {"pct": 25}),
 ]
 
 KEYS = {"to": "seats_to", "rm": "seats_removed", "frm": "seats_from", "pct": "reduction_pct", "mrr": "target_mrr"}
