@@ -25,6 +25,8 @@ def train(
                                                                          "messages from the phrase tables.")] = True,
     corrections: Annotated[bool, Opt("--corrections/--no-corrections", help="Add the corrections stored in this "
                                                                             "deployment's database.")] = False,
+    author_cv: Annotated[bool, Opt("--author-cv/--no-author-cv", help="Also cross-validate leaving each "
+                                                                     "author's file out (slower).")] = True,
     as_json: Annotated[bool, Opt("--json", help="Print the training report as JSON.")] = False,
 ) -> None:
     """Rebuild the heads reproducibly (fixed seed); prints training time and cross-validated / dev figures."""
@@ -52,18 +54,25 @@ def train(
             sys.stderr.write(f"\rembedding {done}/{total}")
             sys.stderr.flush()
 
-    rep = rebuild(s, regenerate=regenerate, corrections=extra, progress=progress)
+    rep = rebuild(s, regenerate=regenerate, corrections=extra, progress=progress, author_cv=author_cv)
     if as_json:
         print_json(dataclasses.asdict(rep))
         return
     sys.stderr.write("\n")
-    typer.echo(f"trained on {rep.n_items} messages ({rep.n_generated} generated, {rep.n_hand} hand-written, "
-               f"{rep.n_corrections} corrections) with {rep.embedder}")
-    typer.echo(f"training time: embedding {rep.seconds_embed} s (cached after the first run), fitting "
-               f"{rep.seconds_fit} s")
+    typer.echo(f"trained on {rep.n_items} messages ({rep.n_authored} authored, {rep.n_generated} generated "
+               f"(weighted down), {rep.n_hand} exemplars, {rep.n_corrections} corrections) with {rep.embedder}")
+    typer.echo(f"training time: embedding {rep.seconds_embed} s (cached after the first run), fitting and "
+               f"cross-validating {rep.seconds_fit} s")
+    typer.echo("figures on the authored messages: random 5-fold CV | leave-one-author-out (en, uk, other)")
     for name, h in rep.heads.items():
-        dev = f", dev (evals/messages.yaml) {h.dev_accuracy} on {h.dev_n}" if h.dev_n else ""
-        typer.echo(f"  {name:<9} n={h.n:<5} 5-fold CV {h.cv_accuracy} {h.cv_by_group}  T={h.temperature}{dev}")
+        dev = f"; dev (evals/messages.yaml) {h.dev_accuracy} on {h.dev_n}" if h.dev_n else ""
+        lao = f"{h.author_accuracy} {_groups(h.author_by_group)}" if h.author_accuracy is not None else "-"
+        typer.echo(f"  {name:<9} n={h.cv_n:<5} CV {h.cv_accuracy} {_groups(h.cv_by_group)} | {lao}  "
+                   f"T={h.temperature}{dev}")
+
+
+def _groups(by: dict[str, float]) -> str:
+    return "(" + ", ".join(f"{v}" for v in by.values()) + ")"
 
 
 @diagnosis_app.command("eval")
@@ -86,11 +95,24 @@ def run_eval(items: Path | None, accounts: Path | None, as_json: bool) -> dict:
     s = get_settings()
     path = items or s.evals_dir / "heldout" / "diagnosis.yaml"
     fig = evaluate(load_items(path), accounts or path.parent / "accounts")
+    training = _model_meta()
     if as_json:
-        print_json(fig)
+        print_json({**fig, "training": {k: training.get(k) for k in ("cv", "leave_author_out", "n_authored")}})
     else:
-        typer.echo(render(fig))
+        typer.echo(render(fig, training))
     return fig
+
+
+def _model_meta() -> dict:
+    """The shipped model's heads.json (its training figures), or nothing."""
+    import json
+
+    from coach.diagnosis.classifier import model_dir
+
+    try:
+        return json.loads((model_dir() / "heads.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 @diagnosis_app.command("corrections-experiment")

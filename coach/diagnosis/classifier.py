@@ -243,7 +243,7 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
     heads = trained_heads(embedder)
     if heads is not None:
         vec = np.asarray(embedder.embed_queries([clean_text]), dtype=np.float32)[0]
-        dx = read_all(heads.predict(vec), clean_text, ext, cues, intent_hits, account, language)
+        dx = read_all(heads.predict(vec, clean_text), clean_text, ext, cues, intent_hits, account, language)
         return with_intent(dx, dx.intent, dx.intent_confidence)
     # No trained heads for this embedder: the exemplar vote, as before the heads existed.
     model = _model(exemplar_bank(exemplar_file, embedder, cache_dir))

@@ -148,7 +148,8 @@ def summarize(rows: list, seconds: float = 0.0) -> dict:
 TARGETS = {"intent": 0.95, "kind": 0.9, "root_cause": 0.85, "hardship_recall": 0.95, "seats_pct_exact": 0.95}
 
 
-def render(fig: dict) -> str:
+def render(fig: dict, training: dict | None = None) -> str:
+    """The figures as text; `training` (the model's heads.json) adds its cross-validated figures beside."""
     lines = [f"diagnosis eval: {fig['n']} items ({fig['n_downsell']} downsell), {fig['seconds']} s"]
     for key, target in TARGETS.items():
         v = fig.get(key)
@@ -161,4 +162,18 @@ def render(fig: dict) -> str:
     lines.append(f"  services exact {fig['services_exact']}, pushback {fig['pushback']}, "
                  f"non-downsell read as downsell {fig['non_downsell_with_request']}, "
                  f"hardship false alarms {fig['hardship_false_alarms']}")
+    if training:
+        lines.append(training_line(training))
     return "\n".join(lines)
+
+
+def training_line(meta: dict) -> str:
+    """The model's own figures on its training messages (head alone), to read beside the eval's."""
+    cv, lao = meta.get("cv", {}), meta.get("leave_author_out", {})
+    parts = []
+    for head in ("intent", "kind", "cause"):
+        c, a = cv.get(head, {}), lao.get(head, {})
+        groups = "/".join(str(v) for v in (a.get("by_group") or {}).values())
+        parts.append(f"{head} CV {c.get('accuracy')}, leave-one-author-out {a.get('accuracy')}"
+                     + (f" ({groups})" if groups else ""))
+    return (f"  training (head alone, {meta.get('n_authored', 0)} authored messages): " + "; ".join(parts))

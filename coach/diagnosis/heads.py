@@ -2,6 +2,8 @@
 
 Each head is a multinomial logistic regression (NumPy + SciPy L-BFGS, L2, balanced class weights)
 with a temperature fitted on out-of-fold predictions, so its probabilities are calibrated. The
+features are the embedding, centred and scaled (the centre ships with the heads), optionally beside
+hashed character n-grams of the text (coach/diagnosis/features.py). The
 artefact (knowledge/diagnosis/model/heads.npz + heads.json) records the embedder it was trained
 with; `load_heads` refuses an artefact built for another embedder, and the caller falls back to the
 exemplar vote until `coach diagnosis train` rebuilds it.
@@ -19,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
 HEAD_LABELS: dict[str, tuple[str, ...]] = {
     "intent": ("downsell", "expansion", "renewal", "support", "billing", "feedback", "other"),
     "kind": ("seat_reduction", "drop_service", "acv_cut", "tier_downgrade", "pause", "cancel"),
@@ -38,22 +40,48 @@ class Head:
     temperature: float
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        """(n, classes) calibrated probabilities for (n, dim) features."""
-        return softmax((x @ self.weights + self.bias) / self.temperature)
+        """(n, classes) calibrated probabilities for (n, dim) features; a head trained on the embedding
+        alone reads only its leading columns."""
+        return softmax((x[:, : self.weights.shape[0]] @ self.weights + self.bias) / self.temperature)
+
+
+@dataclass(frozen=True)
+class Transform:
+    """From embeddings (and texts) to the heads' features: centre, scale, then optional n-grams."""
+
+    center: np.ndarray  # (dim,)
+    scale: float
+    ngram_dim: int = 0
+    ngram_weight: float = 0.0
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, ngram_dim: int = 0, ngram_weight: float = 0.0) -> Transform:
+        v = np.asarray(vectors, dtype=np.float32)
+        return cls(v.mean(axis=0), float(v.std(axis=0).mean()) or 1.0, ngram_dim, ngram_weight)
+
+    def apply(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+        from coach.diagnosis.features import feature_matrix
+
+        x = (np.asarray(vectors, dtype=np.float32) - self.center) / self.scale
+        return feature_matrix(x, texts, self.ngram_dim, self.ngram_weight)
+
+    def meta(self) -> dict:
+        return {"scale": self.scale, "ngram_dim": self.ngram_dim, "ngram_weight": self.ngram_weight}
 
 
 @dataclass(frozen=True)
 class Heads:
     heads: dict[str, Head]
     meta: dict
+    transform: Transform
 
     @property
     def embedder(self) -> str:
         return str(self.meta.get("embedder", ""))
 
-    def predict(self, x: np.ndarray) -> dict[str, np.ndarray]:
-        """Per head, the class probabilities of one feature vector."""
-        v = np.asarray(x, dtype=np.float32).reshape(1, -1)
+    def predict(self, vector: np.ndarray, text: str) -> dict[str, np.ndarray]:
+        """Per head, the class probabilities of one message (its embedding and its text)."""
+        v = self.transform.apply(np.asarray(vector, dtype=np.float32).reshape(1, -1), [text])
         return {name: h.proba(v)[0] for name, h in self.heads.items()}
 
 
@@ -63,14 +91,17 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_softmax(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
-    """Weights and bias minimising class-balanced cross-entropy + l2 * |W|^2 (deterministic: zero start)."""
+def fit_softmax(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float,
+                sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Weights and bias minimising class-balanced, sample-weighted cross-entropy + l2 * |W|^2
+    (deterministic: zero start)."""
     from scipy.optimize import minimize
 
     n, d = x.shape
-    counts = np.bincount(y, minlength=n_classes).astype(float)
-    cw = np.where(counts > 0, n / (n_classes * np.maximum(counts, 1)), 0.0)
-    sw = cw[y] / n
+    base = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    counts = np.bincount(y, weights=base, minlength=n_classes)
+    cw = np.where(counts > 0, base.sum() / (n_classes * np.maximum(counts, 1e-9)), 0.0)
+    sw = cw[y] * base / base.sum()
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
     x64 = x.astype(np.float64)
@@ -109,8 +140,8 @@ def folds(n: int, k: int, seed: int) -> list[np.ndarray]:
 
 def save(heads: Heads, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    arrays: dict[str, np.ndarray] = {}
-    meta = dict(heads.meta, format=FORMAT, heads={})
+    arrays: dict[str, np.ndarray] = {"center": heads.transform.center.astype(np.float32)}
+    meta = dict(heads.meta, format=FORMAT, heads={}, features=heads.transform.meta())
     for name, h in heads.heads.items():
         arrays[f"{name}_w"] = h.weights
         arrays[f"{name}_b"] = h.bias
@@ -136,7 +167,10 @@ def _load(folder: str, mtime: float) -> Heads:
         raise ModelMismatch(f"diagnosis model format {meta.get('format')} is not {FORMAT}")
     heads = {name: Head(tuple(spec["labels"]), data[f"{name}_w"], data[f"{name}_b"], float(spec["temperature"]))
              for name, spec in meta["heads"].items()}
-    return Heads(heads, meta)
+    feats = meta.get("features", {})
+    transform = Transform(data["center"], float(feats.get("scale", 1.0)), int(feats.get("ngram_dim", 0)),
+                          float(feats.get("ngram_weight", 0.0)))
+    return Heads(heads, meta, transform)
 
 
 def load_heads(folder: Path, embedder_name: str, dim: int | None = None) -> Heads:

@@ -16,7 +16,8 @@ _STEMS: list[tuple[str, int]] = [
     ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
     ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
     ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30),
-    ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("dozen", 12), ("hundred", 100),
+    ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("dozen", 12),
+    ("hundred", 100),
     # uk (nominative and oblique cases by stem)
     ("од(?:ин|на|не|ного|нієї|ну)", 1), ("дв(?:а|і|ох|ом|ома)", 2), ("тр(?:и|ьох|ьом)", 3),
     ("чотир(?:и|ьох|ьом)", 4), ("п['’]?ят(?:ь|и|ьох)", 5), ("шіст(?:ь|и)|шести", 6), ("сім|семи", 7),
@@ -81,7 +82,8 @@ _AMBIGUOUS = {"dos", "once", "sete", "acht", "elf", "une", "una", "uno", "one", 
 
 
 _NOUN_AFTER = {
-    "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|puestos?)",
+    "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|"
+        r"puestos?)",
     "dos": r"\s+(?:\w+\s+)?(?:licencias|usuarios|puestos|cuentas|asientos|plazas)",  # pt "dos" is "of the"
 }
 

@@ -50,7 +50,7 @@ class TrainingItem(BaseModel):
     root_cause: RootCause | None = None
     hardship: Literal["none", "natural_disaster", "financial"] | None = "none"
     pushback: bool | None = False
-    source: Literal["generated", "hand"] = "generated"
+    source: Literal["generated", "hand", "authored"] = "generated"
 
 
 class PhraseFile(BaseModel):

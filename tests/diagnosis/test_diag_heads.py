@@ -24,7 +24,7 @@ def test_shipped_artefact_loads_in_milliseconds_and_names_its_embedder():
     assert set(heads.heads) == set(HEAD_LABELS)
     meta = json.loads((FOLDER / "model" / "heads.json").read_text())
     assert meta["embedder"] == emb.name and meta["seed"] == 11
-    p = heads.predict(np.zeros(emb.dim, dtype=np.float32))
+    p = heads.predict(np.zeros(emb.dim, dtype=np.float32), "we need fewer seats")
     assert all(abs(float(v.sum()) - 1.0) < 1e-5 for v in p.values())
 
 

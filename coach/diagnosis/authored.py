@@ -1,0 +1,118 @@
+"""Hand-written training messages (knowledge/diagnosis/training/authored/*.jsonl): schema and loader.
+
+Each file is one author's work, one labelled message a line (the schema below). They are the
+training data that reads like customers; the generated messages only fill gaps. Model selection
+cross-validates grouped by file, so a figure says how the heads do on a writer they never saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from coach.diagnosis.models import Intent, RequestKind, RootCause
+from coach.diagnosis.trainset import TrainingItem
+from coach.errors import CoachInputError
+
+Lang = Literal["en", "uk", "es", "de", "fr", "pt", "pl"]
+
+
+class AuthoredTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["customer", "csm"]
+    text: str = Field(min_length=1)
+
+
+class AuthoredItem(BaseModel):
+    """One hand-written message with every label (null where the label does not apply)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    lang: Lang
+    style: Literal["chat", "email", "call", "note"]
+    intent: Intent
+    kind: RequestKind | None
+    agreement: Literal["software", "services"] | None
+    root_cause: RootCause | None
+    hardship: Literal["none", "natural_disaster", "financial"]
+    pushback: bool
+    history: list[AuthoredTurn] = Field(default_factory=list)
+    seats_to: int | None = Field(default=None, ge=0)
+    seats_removed: int | None = Field(default=None, ge=0)
+    reduction_pct: float | None = Field(default=None, gt=0, le=100)
+    target_mrr: float | None = Field(default=None, ge=0)
+    services: list[str] = Field(default_factory=list)
+    source: Literal["authored"] = "authored"
+
+    @model_validator(mode="after")
+    def _labels_fit_intent(self) -> AuthoredItem:
+        if self.intent == "downsell":
+            if self.kind is None or self.kind == "other":
+                raise ValueError("kind: a downsell needs its request kind")
+            if self.root_cause is None:
+                raise ValueError("root_cause: a downsell needs a root cause (unknown when none is stated)")
+        elif self.kind is not None or self.root_cause is not None:
+            raise ValueError(f"kind/root_cause: must be null for intent {self.intent}")
+        return self
+
+    def customer_text(self) -> str:
+        """The customer's words across the conversation (earlier turns first), for request and reason."""
+        turns = [t.text for t in self.history if t.role == "customer"]
+        return "\n".join([*turns, self.text])
+
+
+@dataclass(frozen=True)
+class Authored:
+    item: AuthoredItem
+    file: str  # the author's file name: the cross-validation group
+    line: int
+
+
+def read_authored(folder: Path) -> list[Authored]:
+    """Every item of every *.jsonl in `folder` (sorted by name); a bad line raises naming file:line and field."""
+    out: list[Authored] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CoachInputError(f"{path.name}: cannot read training file ({exc.strerror})") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(Authored(AuthoredItem.model_validate_json(line), path.name, n))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(map(str, err["loc"])) or "item"
+                raise CoachInputError(f"{path.name}:{n}: {where}: {err['msg']}") from None
+    return out
+
+
+def training_items(authored: list[Authored]) -> tuple[list[TrainingItem], list[str]]:
+    """Training items for the heads and the author file of each (the cross-validation group).
+
+    A conversation gives two rows: the latest message for intent, hardship and pushback, and the
+    customer's words across all turns for the request kind and the reason (which an earlier turn may
+    state while the latest only says "still too much").
+    """
+    items: list[TrainingItem] = []
+    files: list[str] = []
+    for a in authored:
+        it = a.item
+        conversation = any(t.role == "customer" for t in it.history)
+        base = {"lang": it.lang, "intent": it.intent, "agreement": it.agreement, "source": "authored"}
+        items.append(TrainingItem.model_validate({
+            **base, "text": it.text, "hardship": it.hardship, "pushback": it.pushback,
+            "kind": None if conversation else it.kind, "root_cause": None if conversation else it.root_cause}))
+        files.append(a.file)
+        if conversation and it.intent == "downsell":
+            items.append(TrainingItem.model_validate({
+                **base, "text": it.customer_text(), "hardship": None, "pushback": None,
+                "kind": it.kind, "root_cause": it.root_cause}))
+            files.append(a.file)
+    return items, files
