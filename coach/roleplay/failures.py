@@ -71,15 +71,17 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
 
 
 def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
-    """The final offer lowers MRR with nothing in exchange."""
+    """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
+    customer has already heard that the discount comes free)."""
     offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
     if offers:
+        for i, o in offers:
+            exchange = o.check("multi-year-exchange")
+            if exchange is not None and not exchange.passed:
+                card.mark(i, "F3", False, f"no multi-year exchange: {exchange.reason}")
+                return _mode("F3", "triggered", "the downsell gave away MRR with no commitment in return",
+                             [Evidence(turn=i + 1, quote=o.quote, note=exchange.reason)])
         i, o = offers[-1]
-        exchange = o.check("multi-year-exchange")
-        if exchange is not None and not exchange.passed:
-            card.mark(i, "F3", False, f"no multi-year exchange: {exchange.reason}")
-            return _mode("F3", "triggered", "the downsell gave away MRR with no commitment in return",
-                         [Evidence(turn=i + 1, quote=o.quote, note=exchange.reason)])
         term = o.offer.get("term_extension_months") or o.offer.get("pause_months")
         note = f"a {term}-month commitment in exchange" if term else "MRR kept: nothing given away"
         return _mode("F3", "ok", "every MRR reduction came with a commitment",
