@@ -57,7 +57,7 @@ _REMOVE_SERVICE = re.compile(r"(remove|drop|cancel|suspend|without|turn off|swit
 _OFFER_CUE = re.compile(
     r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
     r"'re able|'m able|propose|suggest|offer)\b"
-    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bmy (?:proposal|offer)\b|\blet'?s\b|"
+    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|давайте|якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
