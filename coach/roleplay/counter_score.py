@@ -96,6 +96,11 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
     requested, offered, reference_cut = _cut(mrr, ref.requested_mrr), _cut(mrr, new), _cut(mrr, ref.new_mrr)
     points, notes = 25, []
     exchange = o.check("multi-year-exchange")
+    whole = o.as_requested or (requested is not None and offered is not None and offered >= requested - 0.5)
+    if whole and exchange is not None and not exchange.passed:
+        card.mark(i, "counter", False, "granted the whole request with nothing asked in return", 2, "counter")
+        return 0, (f"gave the whole request ({requested:.1f}% cut) with nothing asked in return: not a counter"
+                   if requested else "gave the whole request with nothing asked in return: not a counter")
     if exchange is not None and not exchange.passed:
         points -= 15
         notes.append("no multi-year commitment in exchange")
