@@ -83,7 +83,7 @@ def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> D
     """The model drafter when one is configured; the template drafter otherwise (said once)."""
     global _announced_template
     if settings.llm_configured:
-        from coach.llm import drafter_for  # lazy: LangChain loads only when a model is configured
+        from coach.drafting.model_drafter import drafter_for  # lazy: LangChain loads only with a model
 
         return drafter_for(settings, knowledge)
     if not _announced_template:

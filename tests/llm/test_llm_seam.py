@@ -11,7 +11,8 @@ import pytest
 
 from coach.config import Settings, get_settings
 from coach.errors import CoachRunError
-from coach.llm import LLMDrafter, ModelRequestsForbidden
+from coach.drafting.model_drafter import LLMDrafter
+from coach.llm import ModelRequestsForbidden
 from coach.llm.blocks import defang
 from coach.llm.prompts import TASKS, load_prompts, parse_prompt
 from coach.llm.switch import check_url, is_loopback

@@ -8,7 +8,8 @@ from typing import Any
 from coach.config import Settings, get_settings
 from coach.llm import FakeChatModel
 from coach.llm.prompts import load_prompts
-from coach.llm.roleplay import check_reply
+from coach.guard import guard_for
+from coach.roleplay.llm_customer import check_reply
 from coach.policy import Policy
 from coach.roleplay.session import Trainer
 from coach.store import Database
@@ -50,10 +51,11 @@ def test_the_prompt_declares_its_blocks() -> None:
 
 def test_reply_checks() -> None:
     hidden = {"budget-cut": ["board", "3,700"]}
-    assert check_reply("Thanks, what can you do?", "en", hidden) == []
-    assert "hidden fact 'budget-cut'" in check_reply("The Board decided it.", "en", hidden)[0]
-    assert "breaks character" in check_reply("As an AI language model I cannot", "en", {})[0]
-    assert "must be in Ukrainian" in check_reply("Hello there", "uk", {})[0]
+    guard = guard_for(get_settings())
+    assert check_reply("Thanks, what can you do?", "en", hidden, guard) == []
+    assert "hidden fact 'budget-cut'" in check_reply("The Board decided it.", "en", hidden, guard)[0]
+    assert "breaks character" in check_reply("As an AI language model I cannot", "en", {}, guard)[0]
+    assert "must be in Ukrainian" in check_reply("Hello there", "uk", {}, guard)[0]
 
 
 def test_a_leaking_reply_is_asked_again(policy: Policy, embedder: Any, db: Database) -> None:
@@ -92,7 +94,7 @@ def test_a_model_that_keeps_failing_falls_back_to_the_script(policy: Policy, emb
         from coach.store import training
 
         stored = training.get_session(s, sid).turns[-1].data["reply"]
-    assert "rejected after 3 attempts" in stored["fallback"]
+    assert "failed the checks (3 attempts)" in stored["fallback"]
 
 
 def test_through_the_stub_server(policy: Policy, embedder: Any, db: Database) -> None:
