@@ -169,8 +169,11 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
           drafter: Drafter | None = None, csm: CsmProfile | None = None,
-          corrections: Corrections | dict | None = None) -> Draft:
-    started = time.monotonic()  # the draft's budget counts from here, diagnosis and retrieval included
+          corrections: Corrections | dict | None = None, started: float | None = None) -> Draft:
+    """The checked draft. The model's budget (COACH_LLM_TOTAL_TIMEOUT) counts from `started` (a
+    `time.monotonic()` stamp: the CLI passes its own start, so the whole command fits the budget),
+    else from here; diagnosis and retrieval count against it."""
+    started = time.monotonic() if started is None else started
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,

@@ -107,3 +107,24 @@ def test_through_the_stub_server(policy: Policy, embedder: Any, db: Database) ->
         [call] = stub.calls(TASK)
         assert "Thank you for letting me know" in json.dumps(call["body"]["messages"])
         assert not stub.errors
+
+
+def test_no_transaction_is_open_while_the_model_answers(policy: Policy, embedder: Any, db: Database,
+                                                        monkeypatch: Any) -> None:
+    from coach.roleplay.llm_customer import ModelCustomer
+
+    fake = FakeChatModel().enqueue(ok("Thanks. So what can you do for us?"), task=TASK)
+    trainer = model_trainer(policy, embedder, fake)
+    sid = start(trainer, db)
+    seen: list[bool] = []
+    word = ModelCustomer.word
+
+    def spy(self: Any, *args: Any) -> Any:
+        seen.append(ses.in_transaction())
+        return word(self, *args)
+
+    monkeypatch.setattr(ModelCustomer, "word", spy)
+    with db.session() as ses:
+        r = trainer.turn(ses, sid, "Thank you for letting me know, Dana.")
+        ses.commit()
+    assert seen == [False] and r.customer.source == "llm"
