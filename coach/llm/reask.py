@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from coach.config import Settings
 from coach.llm import calls
 from coach.llm.calls import Budget
-from coach.llm.parse import parse_output
 from coach.llm.errors import OutputRejected
+from coach.llm.parse import parse_output
 
 log = logging.getLogger("coach.llm")
 REASK = (

@@ -24,8 +24,8 @@ from pydantic import BaseModel
 from coach.config import Settings
 from coach.llm import calls, client
 from coach.llm.calls import Budget
-from coach.llm.parse import parse_output
 from coach.llm.errors import FATAL, ModelUnavailable, OutputRejected
+from coach.llm.parse import parse_output
 from coach.llm.prompts import Prompt, load_prompts
 from coach.llm.reask import ask_until_valid
 from coach.llm.stream import FieldStreamer, StreamPiece

@@ -207,8 +207,8 @@ def test_a_hostile_first_answer_then_a_good_one_is_the_model_text(stub: Stub, cl
 # -- drafts through the API ------------------------------------------------------------------------
 @pytest.fixture
 def api(stub: Stub, tmp_path: Path, builtin_knowledge: Any):
-    settings = make_settings(tmp_path / "data", get_settings().resolved_index_dir, llm_model="stub-model", llm_base_url=stub.url,
-                             llm_total_timeout=8.0, llm_connect_timeout=0.5)
+    settings = make_settings(tmp_path / "data", get_settings().resolved_index_dir, llm_model="stub-model",
+                             llm_base_url=stub.url, llm_total_timeout=8.0, llm_connect_timeout=0.5)
     with TestClient(create_app(settings), raise_server_exceptions=False) as c:
         yield c
 

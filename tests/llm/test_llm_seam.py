@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from coach.config import Settings, get_settings
-from coach.errors import CoachRunError
 from coach.drafting.model_drafter import LLMDrafter
+from coach.errors import CoachRunError
 from coach.llm import ModelRequestsForbidden
 from coach.llm.blocks import defang
 from coach.llm.prompts import TASKS, load_prompts, parse_prompt

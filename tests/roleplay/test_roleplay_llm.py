@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from coach.config import Settings, get_settings
+from coach.guard import guard_for
 from coach.llm import FakeChatModel
 from coach.llm.prompts import load_prompts
-from coach.guard import guard_for
-from coach.roleplay.llm_customer import check_reply
 from coach.policy import Policy
+from coach.roleplay.llm_customer import check_reply
 from coach.roleplay.session import Trainer
 from coach.store import Database
 from tests.llm.stub import StubServer
