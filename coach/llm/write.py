@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel
 
 from coach.config import Settings
 from coach.llm import calls, client
@@ -57,8 +56,7 @@ class Task(Generic[T]):
 class Written(Generic[T]):
     value: T
     fallback: str | None = None  # None: the model's checked output; else why the fallback was used
-    attempts: int = 0
-    problems: list[str] = field(default_factory=list)
+    attempts: int = 0  # model answers read (0: the model was never reached)
 
     @property
     def from_model(self) -> bool:
@@ -117,8 +115,7 @@ class ModelWriter:
         except Exception as exc:
             reason = fallback_reason(part, exc)
             log.info("%s fell back: %s", part, reason)
-            problems = exc.problems if isinstance(exc, OutputRejected) else []
-            return Written(task.fallback(), reason, getattr(exc, "attempts", 0), list(problems))
+            return Written(task.fallback(), reason, getattr(exc, "attempts", 0))
 
     def stream(self, task: Task[str], text_field: str) -> Iterator[StreamPiece]:
         """Provisional tokens of `text_field`, then `final` (checked) or `replace` (the fallback and
@@ -145,8 +142,3 @@ class ModelWriter:
             reason = fallback_reason(part, exc)
             log.info("%s fell back: %s", part, reason)
             yield StreamPiece("replace", task.fallback(), reason)
-
-
-def output_model(settings: Settings, name: str) -> type[BaseModel]:
-    """The output schema a task's prompt file names."""
-    return load_prompts(settings.prompts_dir)[name].output
