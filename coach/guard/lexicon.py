@@ -53,6 +53,8 @@ class NumberWords(_Strict):
 
     words: dict[str, float] = Field(default_factory=dict)
     hundreds: dict[str, float] = Field(default_factory=dict)
+    hundred_multiplies: bool = False  # "deux cents", "zweihundert": the hundred multiplies what precedes it
+    compounds: bool = False  # numbers written as one word ("vierundzwanzig") are read piece by piece
     scales: dict[str, float] = Field(default_factory=dict)
     articles: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)

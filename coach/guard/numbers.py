@@ -71,7 +71,14 @@ class _Vocab:
 
         self.words = table("words")
         self.hundreds = table("hundreds")
-        self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items() if v == 100 and w.articles}
+        self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items()
+                                 if v == 100 and (w.articles or w.hundred_multiplies)}
+        pieces = sorted({k for w in langs if w.compounds
+                         for k in [*w.words, *w.hundreds, *w.scales, *(re.escape(j) for j in w.joiners)]},
+                        key=len, reverse=True)
+        piece = "|".join(f"(?:{k})" for k in pieces)
+        self.compound = re.compile(rf"(?:{piece})+\Z", FLAGS) if pieces else None
+        self.piece = re.compile(piece, FLAGS) if pieces else None
         self.scales = table("scales")
         self.fractions = table("fractions")
         self.fraction_prefix = table("fraction_prefix")
@@ -82,7 +89,8 @@ class _Vocab:
         self.months = [(re.compile(rf"(?:{k})\Z", FLAGS), int(v)) for w in langs for k, v in w.months.items()]
         month_alt = "|".join(f"(?:{k})" for w in langs for k in w.months)
         self.month_re = re.compile(
-            rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е)?\s+(?:of\s+)?({month_alt})(?:,?\s+(\d{{4}}))?"
+            rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е|er|\.|º)?\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
+            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
@@ -205,9 +213,24 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
     return Quantity("number", value, raw, start, end, in_words=in_words)
 
 
+def _pieces(tok: tuple[int, int, str], v: _Vocab) -> list[tuple[int, int, str]]:
+    """A number written as one word ("vierundzwanzig") as its pieces, each spanning the whole word."""
+    s, e, w = tok
+    if v.compound is None or v.piece is None or len(w) < 7 or not v.compound.match(w):
+        return [tok]
+    out, pos = [], 0
+    while pos < len(w):
+        m = v.piece.match(w, pos)
+        if not m or m.end() == pos:
+            return [tok]
+        out.append((s, e, m.group(0)))
+        pos = m.end()
+    return out if len(out) > 1 else [tok]
+
+
 def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool]]:
     """(start, end, value, kind, is_article) for runs of number words; kind is 'n' or 'frac'."""
-    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    toks = [p for m in _WORD.finditer(text) for p in _pieces((m.start(), m.end(), m.group(0).lower()), v)]
     out: list[tuple[int, int, float, str, bool]] = []
     i = 0
     while i < len(toks):
@@ -313,4 +336,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
             continue
         if q := _classify(rest, start, end, value, raw, v, True, article=article):
             found.append(q)
-    return sorted(found, key=lambda q: q.start)
+    # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
+    kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
+                                        and r.end - r.start > q.end - q.start for r in found)]
+    return sorted(kept, key=lambda q: q.start)
