@@ -1,9 +1,11 @@
 """Leaked instructions, found by overlap with the prompt files (prompts/llm/*.md).
 
 The prompts' sentences about the instructions themselves (those naming a marker such as "FACTS",
-"data", "JSON", "rules engine": lexicon `leak_markers`) are cut into word 6-grams; those that also
-occur in the reply templates (ordinary customer wording) are dropped. A text that repeats
-three or more of the remaining 6-grams (eight words in a row) is repeating its instructions.
+"data", "JSON", "rules engine": lexicon `leak_markers`) are cut into word 4-grams; those that also
+occur in the reply templates (ordinary customer wording) are dropped. A text that repeats two or more
+of the remaining 4-grams is repeating its instructions. (On the dev corpus 4-grams shared twice catch
+five quoted leaks with no clean text flagged; 6-grams three times caught one. Paraphrases are left to
+the lexicons' meta-talk patterns, `leak`.)
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-N = 6
-MIN_SHARED = 3
+N = 4
+MIN_SHARED = 2
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _VARS = re.compile(r"\{[^{}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
