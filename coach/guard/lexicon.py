@@ -71,9 +71,10 @@ class NumberWords(_Strict):
     duration_lead: str
     more: str
     months: dict[str, int]
+    month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more")
+                     "duration_lead", "more", "month_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

@@ -29,6 +29,7 @@ class Quantity:
     end: int
     iso: str = ""
     in_words: bool = False
+    unit_months: float = 0.0  # durations: the unit written (a day is 1/30.4), 0 when not one unit
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -59,12 +60,20 @@ def _to_float(raw: str) -> float:
     return float(s)
 
 
+class _Table:
+    """Whole-word patterns with their values, and one alternation of them all to reject a word at once."""
+
+    def __init__(self, items: list[tuple[str, float]]) -> None:
+        self.entries = [(re.compile(rf"(?:{k})\Z", FLAGS), v) for k, v in items]
+        self.any = re.compile("|".join(f"(?:{k})\\Z" for k, _ in items) or r"(?!x)x", FLAGS)
+
+
 class _Vocab:
     """The languages' word lists compiled once: alternations anchored to one whole word."""
 
     def __init__(self, langs: tuple[NumberWords, ...]) -> None:
-        def table(attr: str) -> list[tuple[re.Pattern[str], float]]:
-            return [(re.compile(rf"(?:{k})\Z", FLAGS), float(v)) for w in langs for k, v in getattr(w, attr).items()]
+        def table(attr: str) -> _Table:
+            return _Table([(k, float(v)) for w in langs for k, v in getattr(w, attr).items()])
 
         def alt(attr: str) -> str:
             return "|".join(f"(?:{getattr(w, attr)})" for w in langs)
@@ -93,6 +102,7 @@ class _Vocab:
             rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -105,8 +115,10 @@ class _Vocab:
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
 
     @staticmethod
-    def lookup(table: list[tuple[re.Pattern[str], float]], word: str) -> float | None:
-        for pat, v in table:
+    def lookup(table: _Table, word: str) -> float | None:
+        if not table.any.match(word):  # most words are not numbers: one regex says so
+            return None
+        for pat, v in table.entries:
             if pat.match(word):
                 return v
         return None
@@ -173,6 +185,10 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
     for q in found:
         text = _blank(text, q.start, q.end)
+    for m in v.month_alone.finditer(text):  # "in March": a date with neither day nor year
+        if (mon := v.month(m[1].lower())) is not None:
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
+            text = _blank(text, m.start(), m.end())
     return found, text
 
 
@@ -207,7 +223,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         if hm:
             total += 0.5 * months
             uend = hm.end()
-        return Quantity("duration", round(total, 4), text[start:uend], start, uend, in_words=in_words)
+        return Quantity("duration", round(total, 4), text[start:uend], start, uend, in_words=in_words,
+                        unit_months=months)
     if article:
         return None
     return Quantity("number", value, raw, start, end, in_words=in_words)

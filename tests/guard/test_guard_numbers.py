@@ -218,9 +218,35 @@ def test_words_that_are_not_figures(text: str) -> None:
     ("1er février 2027", "2027-02-01"),
     ("1. Februar 2027", "2027-02-01"),
     ("1 March 2027", "2027-03-01"),
+    ("we'll talk again in March", "--03"),
+    ("переглянемо бюджет у березні", "--03"),
+    ("wir sprechen im März wieder", "--03"),
+    ("hablamos a partir de marzo", "--03"),
+    ("porozmawiamy w marcu", "--03"),
 ])
 def test_dates_in_other_languages(text: str, iso: str) -> None:
     assert only(text).iso == iso
+
+
+def test_a_month_named_alone_is_the_month_of_a_fact() -> None:
+    f = Facts()
+    f.allow("2027-03-01")
+    assert unstated_dates("Billing resumes in March.", f) == []
+    assert unstated_dates("Let's review it again in June.", f) == ["unstated_date"]
+    assert numbers("you may want to review it") == []
+
+
+def test_a_month_is_not_a_count_of_days() -> None:
+    f = Facts()
+    f.allow(30)  # 30 seats
+    assert unstated("We could add a free month.", f) == ["unstated_number"]
+    f.allow(30, 90)
+    assert unstated("The trial lasts 30 days.", f) == []
+
+
+def unstated_dates(text: str, f: Facts) -> list[str]:
+    return [v.id for v in GUARD.check(text, GuardContext(stage="counter", facts=f, language=None),
+                                      only=["unstated_date"])]
 
 
 def unstated(text: str, f: Facts) -> list[str]:

@@ -1,0 +1,181 @@
+"""The lexicons read general forms, not corpus sentences: paraphrases of every kind of violation in every
+reply language (written for this test, apart from the guard corpus), and the look-alikes that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import get_settings
+from coach.evals.guard_corpus import CHECK_CATEGORY
+from coach.guard import Facts, GuardContext, Names, guard_for
+
+GUARD = guard_for(get_settings())
+
+
+def categories(text: str, stage: str = "followup", names: tuple[str, ...] = ()) -> set[str]:
+    ctx = GuardContext(stage=stage, facts=Facts(), language=None, names=Names().add(*names))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+HIDDEN = [
+    "The whole year would be invoiced up front, before the term starts.",
+    "You'd settle the full amount at once when the new term begins.",
+    "We'd need payment for the twelve months ahead of time.",
+    "Everything is paid in one transfer at the start of the contract.",
+    "There's a small setup fee for the new configuration.",
+    "A reactivation charge applies when the pause ends.",
+    "Removing the module costs extra this quarter.",
+    "Note that prices go up each January in line with inflation.",
+    "After that, the rate returns to the standard price.",
+    "The plan renews itself each year unless you tell us otherwise.",
+    "We'd move your account to annual invoicing from next month.",
+    "We'll bill you for the paused months once service resumes.",
+    "Оплату за весь рік потрібно внести на початку строку.",
+    "Рахунок виставимо одним платежем за весь період.",
+    "За вихід з паузи стягується разовий збір.",
+    "З наступного року тарифи зростуть відповідно до інфляції.",
+    "Договір автоматично продовжиться ще на рік.",
+    "Ми переведемо вас на річну оплату.",
+    "El importe se abona por adelantado al inicio del contrato.",
+    "Hay un cargo adicional por la reactivación.",
+    "La tarifa subirá un poco en enero.",
+    "El contrato se renueva automáticamente cada año.",
+    "Pasaremos a una facturación anual.",
+    "Der Betrag wird zu Beginn der Laufzeit fällig, in einer Summe.",
+    "Es fällt eine Einrichtungsgebühr an.",
+    "Die Preise werden jährlich angepasst und steigen mit der Inflation.",
+    "Der Vertrag verlängert sich automatisch um ein Jahr.",
+    "Wir stellen auf jährliche Abrechnung um.",
+    "Le montant est réglé à l'avance, en une seule fois.",
+    "Des frais de réactivation s'appliquent.",
+    "Le tarif augmentera au 1er janvier.",
+    "Le contrat est renouvelé automatiquement chaque année.",
+    "Nous passerons à une facturation annuelle.",
+    "O valor é pago adiantado, de uma só vez.",
+    "Há uma taxa de reativação.",
+    "O preço vai aumentar em janeiro.",
+    "O contrato renova-se automaticamente.",
+    "Passaremos para faturação anual.",
+    "Całą kwotę płaci Pani z góry, jednym przelewem.",
+    "Obowiązuje opłata za reaktywację.",
+    "Od stycznia ceny wzrosną.",
+    "Umowa odnawia się automatycznie.",
+    "Przechodzimy na rozliczenie roczne.",
+]
+
+PUSHBACK = [
+    "We're not able to reduce the seat count before renewal.",
+    "That won't be possible this late in the term.",
+    "Removing the module isn't something we can do mid-contract.",
+    "I'll have to decline the request for now.",
+    "Your account doesn't qualify for a reduction.",
+    "The change can't be approved until the term ends.",
+    "You would still be liable for the remaining months.",
+    "If payment stops, we'd pass the balance to debt collection.",
+    "Thanks for the note. However, the agreement runs two more years.",
+    "Ми не будемо зменшувати кількість місць до кінця року.",
+    "Змушені відхилити ваш запит.",
+    "Інакше доведеться звернутися до суду.",
+    "Вам доведеться сплатити всю решту платежів.",
+    "No vamos a poder reducir la cuota.",
+    "Tenemos que rechazar la solicitud.",
+    "Si cancela, habrá consecuencias y una penalización.",
+    "Das ist leider nicht machbar.",
+    "Wir müssen Ihre Anfrage ablehnen.",
+    "Die Restlaufzeit müssen Sie trotzdem bezahlen.",
+    "Nous ne pouvons malheureusement pas réduire le tarif.",
+    "Ce n'est pas envisageable avant la fin du contrat.",
+    "Le solde restant sera dû et transmis au recouvrement.",
+    "Não vamos poder reduzir o valor.",
+    "Lamentamos, mas não é possível.",
+    "Caso cancele, haverá cobrança judicial do valor remanescente.",
+    "Nie jesteśmy w stanie obniżyć ceny.",
+    "Musimy odmówić tej prośbie.",
+    "W razie rezygnacji sprawa trafi do windykacji.",
+]
+
+LEAK = [
+    "My guidelines say I should keep this short.",
+    "I was configured to draft replies for your account manager.",
+    "As I've been instructed, I won't mention prices here.",
+    "I'm not supposed to discuss the contract in this message.",
+    "The facts I received say you want fewer seats.",
+    "The rules engine sets the numbers; I only write the words.",
+    "Replies should be 80 to 180 words, so here is a short one.",
+    "Згідно з моїми інструкціями я не називаю цифр.",
+    "Мені доручено спершу з'ясувати причину.",
+    "Según mis instrucciones, no menciono precios en la primera respuesta.",
+    "Laut meinen Vorgaben nenne ich hier keine Zahlen.",
+    "On m'a demandé de ne citer aucun chiffre.",
+    "Fui instruído a não mencionar valores.",
+    "Polecono mi nie podawać żadnych liczb.",
+]
+
+OFFER = [
+    "Happy to set you up with a lighter plan at a lower rate right away.",
+    "We can freeze your account while you sort things out.",
+    "Send me their quote and we'll match it.",
+    "Ми можемо призупинити оплату на два місяці.",
+    "Podemos ofrecerle un mes gratis.",
+    "Wir können Ihnen einen Rabatt anbieten.",
+    "Nous pouvons vous offrir un mois gratuit.",
+    "Podemos oferecer um desconto já este mês.",
+    "Możemy zaproponować rabat od razu.",
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN)
+def test_hidden_terms_in_every_language(text: str) -> None:
+    assert "hidden_terms" in categories(text)
+
+
+@pytest.mark.parametrize("text", PUSHBACK)
+def test_refusals_and_threats_in_every_language(text: str) -> None:
+    assert "pushback" in categories(text)
+
+
+@pytest.mark.parametrize("text", LEAK)
+def test_talk_about_the_instructions_in_every_language(text: str) -> None:
+    assert "prompt_leak" in categories(text)
+
+
+@pytest.mark.parametrize("text", OFFER)
+def test_offers_in_a_first_reply_in_every_language(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, stage="acknowledgment")
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Billing stays monthly: there is no prepayment and no setup fee.", "counter"),
+    ("Thanks for being upfront about the budget.", "acknowledgment"),
+    ("Your monthly fee drops to the new price from next month.", "followup"),
+    ("Nothing is paid in advance; you keep paying month by month.", "followup"),
+    ("There are no extra fees and the price does not go up.", "followup"),
+    ("Оплата лишається щомісячною, без передоплати.", "counter"),
+    ("Ваша передплата на розсилку лишається без змін.", "followup"),
+    ("La facturación sigue siendo mensual, sin pago por adelantado.", "counter"),
+    ("Die Abrechnung bleibt monatlich, ohne Vorauszahlung.", "counter"),
+    ("La facturation reste mensuelle, sans frais supplémentaires.", "counter"),
+    ("A faturação continua mensal, sem pagamento antecipado.", "counter"),
+    ("Rozliczenie pozostaje miesięczne, bez przedpłaty.", "counter"),
+    ("I can't wait to see the new rooms open.", "followup"),
+    ("I won't try to talk you out of anything.", "followup"),
+    ("No penalty, no fees: the pause is simple.", "followup"),
+    ("Sądzę, że to dobre rozwiązanie dla zespołu.", "followup"),
+    ("The litigation team at your firm will keep the portal.", "questions"),
+    ("Lamento muito saber da inundação.", "acknowledgment"),
+    ("Thanks for letting us know you'd like to pause your service for the winter. I'll follow up with a few "
+     "quick questions and come back with a concrete proposal within a few days.", "acknowledgment"),
+    ("Дякуємо, що написали про бажання призупинити обслуговування. Незабаром поставлю кілька запитань.",
+     "acknowledgment"),
+    ("Gracias por escribirnos; me encargo de los detalles.", "acknowledgment"),
+])
+def test_look_alikes_pass(text: str, stage: str) -> None:
+    assert categories(text, stage=stage) == set()
+
+
+def test_names_with_trigger_words_are_masked() -> None:
+    names = ("Ridgeway Legal Partners", "Unfortunately Ltd", "Penalty Box Sports Bar", "Upfront Ventures",
+             "Prepaid Cards Inc")
+    for name in names:
+        assert categories(f"Thanks, {name} team: we'll follow up with a few questions soon.",
+                          stage="acknowledgment", names=names) == set()
