@@ -134,7 +134,15 @@ PUSHBACK = [
     'Das sieht Ihr Vertrag nicht vor.',
     'Votre contrat ne le prévoit pas.',
     'O seu contrato não prevê isso.',
-    'Umowa tego nie przewiduje.',
+    'Umowa tego nie przewiduje.',    "That's simply not how our agreements work.",
+    "We don't do mid-term reductions.",
+    "Reductions only happen at renewal, I'm afraid.",
+    "I'd strongly advise against breaking the agreement.",
+    'Your signature on the agreement still stands.',
+    'Let me remind you of the commitment you made.',
+    'Зменшення можливе лише після закінчення договору.',
+    'Ми так не працюємо.',
+    'Ваш підпис під договором досі чинний.',
 ]
 
 LEAK = [
@@ -174,7 +182,20 @@ OFFER = [
     "Wir können Ihnen einen Rabatt anbieten.",
     "Nous pouvons vous offrir un mois gratuit.",
     "Podemos oferecer um desconto já este mês.",
-    "Możemy zaproponować rabat od razu.",
+    "Możemy zaproponować rabat od razu.",    "I've already asked finance to credit this month back to you.",
+    "Let's keep your current price locked for you as a thank-you.",
+    'I could get approval for a better rate if that helps.',
+    "We'll take care of next month's invoice for you.",
+    "You won't pay anything for PPC until spring.",
+    "I'll throw in an extra month of SEO.",
+    'We can drop you to the starter plan straight away.',
+    'Consider the setup work for the new module on the house.',
+    "I'm happy to extend your trial while you decide.",
+    'Я вже попросила бухгалтерію не виставляти рахунок за цей місяць.',
+    'Можу одразу перевести вас на дешевший тариф.',
+    'Наступний місяць можете не платити.',
+    'Зробимо для вас спеціальну ціну.',
+    'Я подбаю, щоб ви отримали знижку.',
 ]
 
 
