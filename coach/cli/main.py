@@ -25,7 +25,8 @@ def _process_start() -> float:
 
 
 STARTED = time.monotonic()  # when this command started (set again by each invocation)
-EXIT_RESERVE = 1.2  # seconds a command needs after its work: print, close the index, interpreter exit
+EXIT_RESERVE = 2.0  # seconds a command needs after its work: print, interpreter exit (about 1.5 s with
+#                    the model client loaded, on a busy 2-core machine)
 # The `coach` script is the process itself (not a command invoked in-process, as tests do).
 _ENTRY_POINT = Path(sys.argv[0]).stem == "coach"
 
