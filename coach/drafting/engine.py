@@ -29,6 +29,7 @@ from coach.errors import CoachInputError
 from coach.guard import guard_for
 from coach.guard.language import identify
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
+from coach.llm.blocks import LANGUAGE_NAMES
 from coach.policy import decide, policy_for
 
 log = logging.getLogger("coach.drafting")
@@ -55,8 +56,6 @@ PLAY_QUERIES = {
     "graceful_exit": "accept gracefully: no save attempt, preserve the relationship",
     "ask_for_budget": "discount limit: do not go below 15-20% off list; right-size to the budget instead",
 }
-LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "es": "Spanish", "de": "German", "fr": "French",
-                  "pt": "Portuguese", "pl": "Polish", "it": "Italian", "nl": "Dutch", "ru": "Russian"}
 
 
 class Drafter(Protocol):

@@ -112,3 +112,10 @@ def test_a_cold_template_draft_does_not_import_langchain():
     r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stderr.count("no model configured: using the template drafter") == 1
+
+
+def test_the_model_is_told_every_reply_language_by_name():
+    from coach.drafting.prompt_vars import variables
+
+    for code, name in (("de", "German"), ("es", "Spanish"), ("uk", "Ukrainian"), ("pl", "Polish")):
+        assert variables("acknowledgment", make_ctx(language=code), [])["language_name"] == name
