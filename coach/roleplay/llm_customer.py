@@ -40,7 +40,8 @@ class Directions(BaseModel):
 
 @lru_cache(maxsize=4)
 def _directions(path: str, stamp: float) -> dict[str, str]:
-    return dict(load_yaml_model(Path(path), Directions, "role-play directions").directions)
+    loaded = load_yaml_model(Path(path), Directions, "role-play directions").directions
+    return {str(beat): text for beat, text in loaded.items()}
 
 
 def directions(prompts_dir: Path) -> dict[str, str]:
