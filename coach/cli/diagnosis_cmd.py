@@ -59,8 +59,9 @@ def train(
         print_json(dataclasses.asdict(rep))
         return
     sys.stderr.write("\n")
-    typer.echo(f"trained on {rep.n_items} messages ({rep.n_authored} authored, {rep.n_generated} generated "
-               f"(weighted down), {rep.n_hand} exemplars, {rep.n_corrections} corrections) with {rep.embedder}")
+    typer.echo(f"trained on {rep.n_items} rows ({rep.n_authored} authored, a conversation giving two; "
+               f"{rep.n_generated} generated (weighted down); {rep.n_hand} exemplars, {rep.n_corrections} "
+               f"corrections) with {rep.embedder}")
     typer.echo(f"training time: embedding {rep.seconds_embed} s (cached after the first run), fitting and "
                f"cross-validating {rep.seconds_fit} s")
     typer.echo("figures on the authored messages: random 5-fold CV | leave-one-author-out (en, uk, other)")

@@ -176,4 +176,4 @@ def training_line(meta: dict) -> str:
         groups = "/".join(str(v) for v in (a.get("by_group") or {}).values())
         parts.append(f"{head} CV {c.get('accuracy')}, leave-one-author-out {a.get('accuracy')}"
                      + (f" ({groups})" if groups else ""))
-    return (f"  training (head alone, {meta.get('n_authored', 0)} authored messages): " + "; ".join(parts))
+    return (f"  training (head alone, {meta.get('n_authored', 0)} authored rows): " + "; ".join(parts))
