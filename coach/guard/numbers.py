@@ -59,12 +59,38 @@ def _to_float(raw: str) -> float:
     return float(s)
 
 
+class _Table:
+    """Word patterns and their values, the first match winning; answers remembered per word.
+
+    Every word of every checked text is looked up in several tables, and trying each pattern
+    in turn was the guard's largest cost; the same words come back draft after draft."""
+
+    __slots__ = ("patterns", "_memo")
+    MEMO = 50_000
+
+    def __init__(self, patterns: list[tuple[re.Pattern[str], float]]) -> None:
+        self.patterns = patterns
+        self._memo: dict[str, float | None] = {}
+
+    def get(self, word: str) -> float | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        found = next((v for pat, v in self.patterns if pat.match(word)), None)
+        if len(self._memo) >= self.MEMO:  # texts are unbounded; forget rather than grow
+            self._memo.clear()
+        self._memo[word] = found
+        return found
+
+
 class _Vocab:
     """The languages' word lists compiled once: alternations anchored to one whole word."""
 
     def __init__(self, langs: tuple[NumberWords, ...]) -> None:
-        def table(attr: str) -> list[tuple[re.Pattern[str], float]]:
-            return [(re.compile(rf"(?:{k})\Z", FLAGS), float(v)) for w in langs for k, v in getattr(w, attr).items()]
+        def table(attr: str) -> _Table:
+            return _Table([(re.compile(rf"(?:{k})\Z", FLAGS), float(v))
+                           for w in langs for k, v in getattr(w, attr).items()])
 
         def alt(attr: str) -> str:
             return "|".join(f"(?:{getattr(w, attr)})" for w in langs)
@@ -97,11 +123,8 @@ class _Vocab:
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
 
     @staticmethod
-    def lookup(table: list[tuple[re.Pattern[str], float]], word: str) -> float | None:
-        for pat, v in table:
-            if pat.match(word):
-                return v
-        return None
+    def lookup(table: _Table, word: str) -> float | None:
+        return table.get(word)
 
     def month(self, word: str) -> int | None:
         for pat, v in self.months:
