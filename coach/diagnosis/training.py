@@ -165,9 +165,9 @@ def train_heads(items: list[TrainingItem], x: np.ndarray, *, seed: int = SEED, k
 
 def dev_set(path: Path) -> tuple[list[str], dict[str, list[str | None]]]:
     """evals/messages.yaml as (texts, labels per head); its kinds use the older core/optional split."""
-    import yaml
+    from coach.datafile import parse_yaml
 
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = parse_yaml(path.read_text(encoding="utf-8"))
     texts = [c["message"] for c in cases]
     kind = [("drop_service" if c["kind"] in ("module_cancel", "service_removal") else c["kind"])
             if c.get("kind") not in (None, "other") else None for c in cases]

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.guard.language import detect_language
 
@@ -116,7 +117,7 @@ class MoveBank:
 def read_examples(path: Path = MOVES_FILE) -> tuple[list[str], list[str], bytes]:
     raw = path.read_bytes()
     try:
-        data = yaml.safe_load(raw)
+        data = parse_yaml(raw)
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):
