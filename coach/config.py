@@ -31,6 +31,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     index_dir: Path | None = None  # default: <data_dir>/index
+    # Derived files keyed by their sources' contents (converted model graph, tokenizer and language
+    # tables, exemplar vectors): safe to share between data dirs. Default: <data_dir>/cache
+    cache_dir: Path | None = None
     # A company workspace (`coach init DIR`): its policy, playbooks, personas, diagnosis examples
     # and prompts replace the built-in ones, which are the default workspace.
     workspace: Path | None = None
@@ -96,6 +99,10 @@ class Settings(BaseSettings):
     @property
     def resolved_index_dir(self) -> Path:
         return self.index_dir or (self.data_dir / "index")
+
+    @property
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir or (self.data_dir / "cache")
 
     @property
     def resolved_policy_file(self) -> Path:

@@ -195,7 +195,7 @@ def rebuild(settings, *, regenerate: bool = True, corrections: list[TrainingItem
     embedder = get_embedder(settings)
     from coach.diagnosis.classifier import prepare_text
 
-    cache = settings.data_dir / "cache"
+    cache = settings.resolved_cache_dir
     t0 = time.perf_counter()
     x = embed_cached([prepare_text(it.text) for it in items], embedder, cache, progress)
     dev_path = settings.evals_dir / "messages.yaml"
@@ -241,7 +241,7 @@ def corrections_experiment(settings, *, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)
     folder = settings.knowledge_dir / "diagnosis"
     items = read_jsonl(folder / "training" / "messages.jsonl") + hand_items(folder / "exemplars.yaml")
     embedder = get_embedder(settings)
-    cache = settings.data_dir / "cache"
+    cache = settings.resolved_cache_dir
     x = embed_cached([prepare_text(it.text) for it in items], embedder, cache)
     dtexts, dlabels = dev_set(settings.evals_dir / "messages.yaml")
     dx = embed_cached([prepare_text(t) for t in dtexts], embedder, cache)

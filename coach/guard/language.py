@@ -40,7 +40,7 @@ def _cache_dir() -> Path | None:
     try:
         from coach.config import get_settings
 
-        return get_settings().data_dir / "cache"
+        return get_settings().resolved_cache_dir
     except Exception:  # noqa: BLE001 - a bad environment is reported where settings are used
         return None
 

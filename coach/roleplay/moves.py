@@ -141,7 +141,7 @@ def _cache_file(raw: bytes, embedder_name: str) -> Path | None:
     from coach.config import get_settings
 
     digest = hashlib.sha256(CACHE_VERSION.encode() + embedder_name.encode() + b"\0" + raw).hexdigest()[:20]
-    return get_settings().data_dir / "cache" / f"roleplay-moves-{digest}.npy"
+    return get_settings().resolved_cache_dir / f"roleplay-moves-{digest}.npy"
 
 
 def _load_vectors(path: Path | None, n: int) -> np.ndarray | None:
