@@ -111,6 +111,8 @@ class Warmup:
         kn.ensure_ready()
         self.step = "loading the embedding model"
         kn.search(WARM_MESSAGE, k=1)
+        if prepare := getattr(kn.embedder, "prepare_for_traffic", None):
+            prepare()
         self.step = "drafting a first reply"
         account = parse_account(WARM_ACCOUNT, today=WARM_TODAY, source="warm-up")
         draft(account, WARM_MESSAGE, today=WARM_TODAY, knowledge=kn, settings=self.settings,

@@ -74,6 +74,11 @@ class OrtE5Embedder:
             self._batch_session = self._open(self.passage_threads)
         return self._encode(list(texts), "passage: ", self._batch_session)
 
+    def prepare_for_traffic(self) -> None:
+        """A long-running process (the server) builds the tokenizer's dict of pieces once: a query
+        with words not seen before then tokenizes in ~1 ms instead of up to ~5 ms."""
+        self._tok.build_dict()
+
     def token_count(self, text: str, *, query: bool = False) -> int:
         return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
 
