@@ -20,12 +20,11 @@ _FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach
                         r"scale back up|stay in touch|keep in touch|"
                         r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо|набер\w*|напишу", re.I)
 _WHEN = re.compile(
-    r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six|a few)\s+(?:days?|weeks?|months?|quarters?)\b|"
+    r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six)\s+(?:days?|weeks?|months?|quarters?)\b|"
     r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"\b(?:when|once|as soon as) (?:you|your|the|billing|it)\b|\bresum\w*|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b(?:in|after|by|before) the (?:spring|summer|autumn|fall|winter)\b|peak season|"
-    r"навесні|влітку|восени|взимку|"
+    r"peak season|"
     r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
     r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
@@ -34,7 +33,9 @@ SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing p
 _LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
                     r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
                     r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
-                    r"\bevery (?:month|quarter|few)|через деякий час|згодом|пізніше|за кілька|незабаром|"
+                    r"\bevery (?:month|quarter|few)|\b(?:in|after|by|before|around|over) the "
+                    r"(?:spring|summer|autumn|fall|winter)\b|\baround \w+ time\b|навесні|влітку|восени|взимку|"
+                    r"через деякий час|згодом|пізніше|за кілька|незабаром|"
                     r"періодично|регулярно", re.I)
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
                           r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
@@ -125,7 +126,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
         if s.label == "refuse" and not ours:
             a.refusal.append(s.text)
-        if s.label == "trigger" or (_FOLLOW_UP.search(s.text) and _WHEN.search(s.text)):
+        follow_up = bool(_FOLLOW_UP.search(s.text))
+        # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
+        # when the sentence grants or prices the request.
+        dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
+        if (s.label == "trigger" and not dated_change) or (follow_up and (_WHEN.search(s.text)
+                                                                         or _LOOSE.search(s.text))):
             concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
             loose = not concrete and bool(_LOOSE.search(s.text))
             rank = (concrete, loose)

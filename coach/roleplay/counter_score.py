@@ -66,6 +66,7 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         points, summary = 0, "no counter-proposal was made"
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
+        points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
     if "account_executive" in ref.escalations and not any(t.account_executive for t in a) and offers:
         # A process step, not a fault in the counter itself: flagged on the card, no points taken.
         summary += f"; note: ARR is above {persona.account.currency} 100,000, so the account executive joins"
@@ -95,6 +96,11 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
     requested, offered, reference_cut = _cut(mrr, ref.requested_mrr), _cut(mrr, new), _cut(mrr, ref.new_mrr)
     points, notes = 25, []
     exchange = o.check("multi-year-exchange")
+    whole = o.as_requested or (requested is not None and offered is not None and offered >= requested - 0.5)
+    if whole and exchange is not None and not exchange.passed:
+        card.mark(i, "counter", False, "granted the whole request with nothing asked in return", 2, "counter")
+        return 0, (f"gave the whole request ({requested:.1f}% cut) with nothing asked in return: not a counter"
+                   if requested else "gave the whole request with nothing asked in return: not a counter")
     if exchange is not None and not exchange.passed:
         points -= 15
         notes.append("no multi-year commitment in exchange")
@@ -118,6 +124,27 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
             notes.append(f"{w.id}: {w.reason}")
     summary = "right-sized counter with a multi-year commitment" if not notes else "; ".join(notes)
     return max(0, points), summary
+
+
+class _Scratch(Card):
+    """A card that forgets its marks: for judging an earlier offer without marking the real card."""
+
+    def mark(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+def _after_a_misfit(persona: Persona, ref: Reference, offers: list[tuple[int, OfferRecord]], mrr: float,
+                    points: int, summary: str) -> tuple[int, str]:
+    """A right counter that came only after one that did not fit the situation (a discount for a
+    strategy change, a price cut with nothing asked back) is partial: the customer had to refuse the
+    wrong one first. The earlier counter is judged as the final one would be, on a scratch card."""
+    if points < 25 or len(offers) < 2:
+        return points, summary
+    for i, o in offers[:-1]:
+        earlier, why = _priced(_Scratch([]), persona, ref, (i, o), mrr)
+        if earlier < 25:
+            return 15, f"{summary}, but only after a counter that did not fit at turn {i + 1} ({why})"
+    return points, summary
 
 
 def _done(points: int, summary: str, ev: list[Evidence]) -> ComponentScore:

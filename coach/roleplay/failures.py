@@ -4,10 +4,16 @@ never got to (nothing said, no counter made) is "not_reached", never a silent "o
 
 from __future__ import annotations
 
+import re
+
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, TurnAnalysis
 
 QUOTE_CHARS = 240
+# The trainee winding the conversation up: a close even with no offer made.
+_SIGN_OFF = re.compile(r"\banything else\b|\bany other questions\b|\bhave a (?:great|good|nice) (?:day|week)|"
+                       r"\btalk (?:soon|later)\b|\bbye\b|щось іще|ще якісь питання|гарного дня|до зв['’]язку",
+                       re.I)
 
 
 def _short(text: str) -> str:
@@ -27,7 +33,7 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
                 for fid in ("F1", "F2", "F3", "F4", "F5")]
     # A close: an agreement, a customer who left, a counter, a plan, a refusal, or a goodbye-style follow-up.
     closed = state.accepted or state.left or sum(bool(t.pushback) for t in a) >= 2 or any(
-        t.refusal or t.offer or t.solution or t.trigger for t in a)
+        t.refusal or t.offer or t.solution or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1]))
     return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
             _f4(a, texts, closed), _f5(card, a)]
 
@@ -71,15 +77,17 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
 
 
 def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
-    """The final offer lowers MRR with nothing in exchange."""
+    """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
+    customer has already heard that the discount comes free)."""
     offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
     if offers:
+        for i, o in offers:
+            exchange = o.check("multi-year-exchange")
+            if exchange is not None and not exchange.passed:
+                card.mark(i, "F3", False, f"no multi-year exchange: {exchange.reason}")
+                return _mode("F3", "triggered", "the downsell gave away MRR with no commitment in return",
+                             [Evidence(turn=i + 1, quote=o.quote, note=exchange.reason)])
         i, o = offers[-1]
-        exchange = o.check("multi-year-exchange")
-        if exchange is not None and not exchange.passed:
-            card.mark(i, "F3", False, f"no multi-year exchange: {exchange.reason}")
-            return _mode("F3", "triggered", "the downsell gave away MRR with no commitment in return",
-                         [Evidence(turn=i + 1, quote=o.quote, note=exchange.reason)])
         term = o.offer.get("term_extension_months") or o.offer.get("pause_months")
         note = f"a {term}-month commitment in exchange" if term else "MRR kept: nothing given away"
         return _mode("F3", "ok", "every MRR reduction came with a commitment",

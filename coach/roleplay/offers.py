@@ -52,15 +52,18 @@ _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|п
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
-_REMOVE_SERVICE = re.compile(r"(remove|drop|cancel|suspend|without|turn off|switch off|прибрати|прибер\w*|"
+_REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|"
+                             r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 _OFFER_CUE = re.compile(
     r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
     r"'re able|'m able|propose|suggest|offer)\b"
-    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bmy (?:proposal|offer)\b|\blet'?s\b|"
+    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
+    r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
-    r"можу|можемо|пропоную|пропоз|давайте|якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
+    r"можу|можемо|пропоную|пропоз|давайте|знижк\w*\s+(?:на\s+)?\d|"
+    r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
     re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"

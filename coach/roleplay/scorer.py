@@ -150,7 +150,9 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
 
 def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
                until: int) -> ComponentScore:
-    asked = [(i, q) for i, t in enumerate(a) for q in t.questions]
+    # A question wrapped in pushback ("a pause isn't possible under your contract. What happened?") is
+    # not a diagnosis: the customer hears the refusal, not the curiosity.
+    asked = [(i, q) for i, t in enumerate(a) if not t.pushback for q in t.questions]
     before = [(i, q) for i, q in asked if i < until]
     ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn
                    else "diagnosis question") for i, q in asked]
