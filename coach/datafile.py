@@ -19,7 +19,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parse_yaml(text: str | bytes) -> Any:
-    """`yaml.safe_load`, through libyaml when PyYAML has it."""
+    """`yaml.safe_load`, through libyaml when PyYAML has it: for coach's own data files. Files a
+    user hands in (accounts, imports) keep `yaml.safe_load`, whose errors on hostile input (deep
+    nesting: RecursionError, not libyaml's flow-level error) their messages are written for."""
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
 

@@ -11,7 +11,6 @@ import yaml
 from pydantic import ValidationError
 
 from coach.accounts.model import Account
-from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 
 
@@ -54,7 +53,7 @@ def load_account(path: str | Path, *, today: date | None = None) -> Account:
     if not text.strip():
         raise CoachInputError(f"{p}: the account file is empty")
     try:
-        data = parse_yaml(text) if p.suffix.lower() in {".yaml", ".yml"} else json.loads(text)
+        data = yaml.safe_load(text) if p.suffix.lower() in {".yaml", ".yml"} else json.loads(text)
     except json.JSONDecodeError as exc:
         raise CoachInputError(f"{p}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
     except yaml.YAMLError as exc:

@@ -18,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict
 
 from coach.accounts.model import Account
-from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.signals.models import RowError
 from coach.signals.portfolio import READERS, SUFFIXES, RawRow, validate_rows
@@ -45,7 +45,7 @@ def _key(header: str) -> str:
 @lru_cache(maxsize=4)
 def load_column_map(path: Path) -> ColumnMap:
     try:
-        return ColumnMap.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
+        return ColumnMap.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read the column mapping ({exc.strerror})") from None
     except Exception as exc:  # yaml or validation: a broken data file is the installer's problem

@@ -23,7 +23,6 @@ from pydantic import ValidationError
 
 from coach.accounts import Account
 from coach.accounts.loader import first_error_line
-from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.policy.schema import Policy
 from coach.signals.models import RiskAssessment, RowError
@@ -181,7 +180,7 @@ def _line(text: str, pos: int) -> int:
 
 def yaml_rows(text: str, source: str) -> Iterator[RawRow | RowError]:
     try:
-        yield RawRow(source, 1, parse_yaml(text))
+        yield RawRow(source, 1, yaml.safe_load(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         yield RowError(source=source, line=mark.line + 1 if mark else 1, error="invalid YAML")
