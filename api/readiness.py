@@ -100,11 +100,6 @@ class Warmup:
             log.info("warm-up done in %.1f s", self.seconds)
         finally:
             self._done.set()
-        if self.error is None:  # after ready: it speeds up queries, nothing waits for it
-            from coach.knowledge.search import get_knowledge
-
-            if prepare := getattr(get_knowledge(self.settings).embedder, "prepare_for_traffic", None):
-                prepare()
 
     def _warm(self) -> None:
         from coach.accounts import parse_account
@@ -116,6 +111,10 @@ class Warmup:
         kn.ensure_ready()
         self.step = "loading the embedding model"
         kn.search(WARM_MESSAGE, k=1)
+        # Before ready, not after: the build holds the GIL for ~0.5 s (seconds under load), and the
+        # first requests after ready timed out behind it.
+        if prepare := getattr(kn.embedder, "prepare_for_traffic", None):
+            prepare()
         self.step = "drafting a first reply"
         account = parse_account(WARM_ACCOUNT, today=WARM_TODAY, source="warm-up")
         draft(account, WARM_MESSAGE, today=WARM_TODAY, knowledge=kn, settings=self.settings,
