@@ -2,8 +2,9 @@
 
 The contexts are the play table's own cells (coach.policy.coverage: every request kind x root cause x
 eligibility decided on a sample account), drafted in every language the workspace has templates
-for, with every tone and topic the listening file knows, and the intent replies and gracious
-acceptances beside them. No model, no index, no network: the template drafter and the policy only.
+for, with every tone and topic the listening file knows, and the intent replies, gracious
+acceptances and outreach drafts beside them. No model, no index, no network: the template drafter
+and the policy only.
 A template that raises (an undefined variable, a filter or type error) is reported once, with the
 template's file and line and what it was rendering.
 """
@@ -13,10 +14,10 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.accounts import Account, derive
 from coach.diagnosis.models import Diagnosis
@@ -100,6 +101,8 @@ def renders(prompts_dir: Path, policy: Policy) -> Iterator[tuple[str, Callable[[
                        partial(render, prompts_dir, lang, f"intent_{intent}", **intent_vars(ctx)))
         if (prompts_dir / "templates" / lang / "accept_gracefully.j2").is_file():
             yield from _acceptances(prompts_dir, policy, lang)
+        if (prompts_dir / "templates" / lang / "outreach.j2").is_file():
+            yield from _outreach(prompts_dir, policy, lang)
 
 
 def _acceptances(prompts_dir: Path, policy: Policy, lang: str) -> Iterator[tuple[str, Callable[[], object]]]:
@@ -113,6 +116,56 @@ def _acceptances(prompts_dir: Path, policy: Policy, lang: str) -> Iterator[tuple
                          "triggers": acceptance_triggers(outcome, policy, today, services_removed=removed)}
             yield (f"acceptance ({outcome}), in {lang}",
                    partial(render, prompts_dir, lang, "accept_gracefully", **variables))
+
+
+class _Rendered(Exception):
+    """Raised by the render-only writer once the text is written: the guard is not what is checked."""
+
+
+class _RenderOnly:
+    name = "template"
+
+    def __init__(self, prompts_dir: Path) -> None:
+        self.prompts_dir = prompts_dir
+
+    def write(self, brief: Any, check: Any) -> Any:
+        render(self.prompts_dir, brief.language, brief.template, **brief.variables)
+        raise _Rendered
+
+
+OFFERS: tuple[dict[str, Any], ...] = (  # no price; a service back with a discount, a term and a trial; prepaid
+    {},
+    {"kind": "restore_service", "service": "PPC", "added_list_mrr": 1500, "discount_pct": 10, "discount_months": 3,
+     "term_months": 12, "trial": True},
+    {"kind": "add_seats", "seats": 5, "added_list_mrr": 400, "term_months": 12, "prepayment_months": 3},
+)
+ROLES = (("Owner", "smb", "2019-05-01"), ("CFO", "enterprise", None), ("Practice Manager", "smb", None))
+
+
+def _outreach(prompts_dir: Path, policy: Policy, lang: str) -> Iterator[tuple[str, Callable[[], object]]]:
+    from coach.outreach import OutreachRequest, draft_outreach  # a sibling feature: loaded only when checked
+
+    base = sample_account(COLUMNS[0])
+    now = datetime(2026, 6, 2, 12, 0, tzinfo=UTC)  # a Tuesday noon: inside any contact window
+    for offer in OFFERS:
+        for role, segment, since in ROLES:
+            acc = base.model_copy(update={
+                "language": lang, "segment": segment, "customer_since": since,
+                "contact": base.contact.model_copy(update={"role": role, "decision_maker": True, "timezone": "UTC"})})
+            req = OutreachRequest.model_validate({
+                "reason": "trigger_due", "trigger": {"kind": "performance_gap_review", "due_date": "2026-06-01"},
+                "offer": offer, "language": lang})
+            yield (f"outreach ({offer.get('kind', 'conversation')}, {role}), in {lang}",
+                   partial(_until_rendered, draft_outreach, acc, req, policy, now, writer=_RenderOnly(prompts_dir)))
+
+
+def _until_rendered(run: Callable[..., object], *args: Any, **kwargs: Any) -> None:
+    """Run a feature up to its text: blocked before writing is a failure too (nothing was rendered)."""
+    try:
+        out = run(*args, **kwargs)
+    except _Rendered:
+        return
+    raise ValueError(f"nothing was rendered: {getattr(out, 'blocked_by', None) or 'no text written'}")
 
 
 def _context(acc: Account, dx: Diagnosis, d: Decision, policy: Policy, lang: str, case: Case, heard: Heard,
