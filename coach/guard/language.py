@@ -53,7 +53,7 @@ def _as_array(values: Any) -> Any:
 
     arr = np.ascontiguousarray(values)
     out = array({2: "H", 4: "I", 8: "L"}[arr.dtype.itemsize])
-    out.frombytes(memoryview(arr).cast("B"))
+    out.frombytes(arr.tobytes())
     return out
 
 
