@@ -92,7 +92,22 @@ def create_app(settings: Settings | None = None, *, public: bool = False, warm: 
     app.include_router(chat.router)
     app.include_router(roleplay_routes.router)  # the API part checks access itself; /training is public
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _document_stream_events(app)
     return app
+
+
+def _document_stream_events(app: FastAPI) -> None:
+    """The stream routes' events, as schemas in the OpenAPI document (see api.stream_events)."""
+    from api.stream_events import add_to_openapi
+
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            add_to_openapi(generate(), stream.STREAM_PATHS)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def app_from_env() -> FastAPI:

@@ -13,7 +13,6 @@ import time
 from typing import Any, Protocol
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from coach.store.models import RateCounterRow
 
@@ -128,7 +127,7 @@ class AuthThrottle:
         window = int(now // WINDOW)
         try:
             failures = self.counter.get(self._key(client), window)
-        except (SQLAlchemyError, OSError, ConnectionError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any backend error (Redis's own ConnectionError too): fail open
             log.warning("auth throttle store unavailable (%s)", type(exc).__name__)
             return 0.0
         return (window + 1) * WINDOW - now if failures >= self.per_minute else 0.0

@@ -77,10 +77,10 @@ def main() -> None:
     from coach.accounts import parse_account
     from coach.config import Settings
     from coach.drafting.engine import assemble, build_context, retrieve
+    from coach.drafting.model_drafter import LLMDrafter
+    from coach.drafting.prompt_vars import restate_json
     from coach.knowledge.search import get_knowledge
-    from coach.llm.blocks import restate_json
-    from coach.llm.chains import parse_output
-    from coach.llm.drafter import LLMDrafter
+    from coach.llm.parse import parse_output
     from coach.llm.schemas import AcknowledgmentOut, CounterMessageOut
 
     proc, url = start_stub()
@@ -115,11 +115,13 @@ def main() -> None:
             ),
         }
 
+        part_of = {"acknowledgment": "acknowledgment", "counter_message": "counter_proposal"}
+
         def prompts() -> None:
             c = next_ctx()
-            for task in ("acknowledgment", "counter_message", "diagnosis"):
+            for task in ("acknowledgment", "counter_message"):
                 if task != "counter_message" or c.decision.counter is not None:
-                    drafter._messages(task, c)
+                    drafter.writer.messages(drafter.task(part_of[task], c, drafter.budget()))
 
         def parse_and_guard() -> None:
             ack, _ = parse_output(AcknowledgmentOut, replies["ack"])

@@ -55,3 +55,20 @@ def postgres_url():
     from tests.pg import fresh_schema
 
     yield from fresh_schema()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The Redis server named by COACH_TEST_REDIS_URL (.ci/run sets it); skips, saying why, without one."""
+    import os
+
+    url = os.environ.get("COACH_TEST_REDIS_URL")
+    if not url:
+        pytest.skip("Redis tests need COACH_TEST_REDIS_URL (.ci/run sets it to the machine's server)")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis at {url} unreachable: {type(exc).__name__}: {exc}")
+    return url

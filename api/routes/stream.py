@@ -22,12 +22,14 @@ from coach.store import Database, repo
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 CaseIdPath = Annotated[str, Path(min_length=1, max_length=40)]
 
+STREAM_PATHS = ("/v1/cases/{case_id}/turns/stream", "/v1/cases/{case_id}/redraft/stream")
 SSE_DOC = {
     200: {
-        "description": "text/event-stream: `turn` (the stored turn); with a model configured, `checked` "
-        "({turn, stage, suggestion, talk, budget_s}: the template's checked draft) at once; `delta` ({part, "
-        "text}: unchecked model text, for API clients only) while the model writes; then `final` ({turn, "
-        "stage, suggestion, talk}: the checked draft) or `error` ({error}).",
+        "description": "text/event-stream, one `event:` and one JSON `data:` line per event: `turn` (the "
+        "stored turn); with a model configured, `checked` (the template's checked draft) at once; `meta`, "
+        "`delta` (unchecked model text, for API clients only) and `replace` while the model writes; then "
+        "`final` (the checked draft) or `error`. Each event's `data` is described by the schema named in "
+        "`x-events` (components `Stream*Event`).",
         "content": {"text/event-stream": {"schema": {"type": "string"}}},
     },
 }

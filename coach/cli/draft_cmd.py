@@ -37,6 +37,8 @@ def draft(
     """Draft the acknowledgment, diagnosis questions and a checked counter-proposal."""
     from coach.accounts import load_account
     from coach.cli.common import open_knowledge, parse_today, print_json, progress_bar
+    from coach.cli.main import STARTED
+    from coach.config import get_settings
     from coach.diagnosis.corrections import parse_corrections
     from coach.drafting.engine import draft as make_draft
     from coach.errors import CoachInputError
@@ -73,7 +75,8 @@ def draft(
         except ValidationError as exc:
             field = str(exc.errors()[0]["loc"][0])
             raise CoachInputError(f"--csm-{field}: {exc.errors()[0]['msg']}") from None
-    result = make_draft(acct, message, today=day, knowledge=knowledge, csm=csm, corrections=fixes)
+    result = make_draft(acct, message, today=day, knowledge=knowledge, settings=get_settings(), csm=csm,
+                        corrections=fixes, started=STARTED)
     if fixes is not None:
         from coach.diagnosis.corrections import remember
 

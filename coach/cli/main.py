@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import time
 
 import typer
+
+STARTED = time.monotonic()  # when this command started: a draft's model budget counts from here
 
 app = typer.Typer(
     name="coach",
@@ -51,6 +54,8 @@ def _root(
                                          "same as COACH_WORKSPACE. Default: the built-in knowledge."),
 ) -> None:
     """Playbook-grounded coach for Customer Success Managers."""
+    global STARTED
+    STARTED = time.monotonic()  # per invocation (tests run many in one process)
     if workspace:
         import os
 

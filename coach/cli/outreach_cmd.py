@@ -77,6 +77,7 @@ def draft(
 ) -> None:
     """Draft a re-engagement or upsell message, or say which contact rule forbids it."""
     from coach.accounts import load_account
+    from coach.config import get_settings
     from coach.errors import CoachInputError
     from coach.outreach import draft_outreach
     from coach.outreach.models import OutreachRequest
@@ -94,7 +95,7 @@ def draft(
     if reason not in policy.contact.allowed_reasons:  # a typo is bad input, not a blocked contact
         raise CoachInputError(f"--reason: {reason!r} is not a reason to contact "
                               f"(one of: {', '.join(policy.contact.allowed_reasons)})")
-    result = draft_outreach(acct, _input(OutreachRequest, data), policy, when)
+    result = draft_outreach(acct, _input(OutreachRequest, data), policy, when, settings=get_settings())
     if as_json:
         from coach.cli.common import print_json
 
@@ -124,6 +125,7 @@ def accept(
     """Draft the gracious acceptance of the customer's decision, with the re-engagement plan."""
     from coach.accounts import load_account
     from coach.cli.common import parse_today
+    from coach.config import get_settings
     from coach.errors import CoachInputError
     from coach.outreach import accept_gracefully
 
@@ -131,7 +133,7 @@ def accept(
         raise CoachInputError(f"--outcome: expected cancel, reduce or no_offers, got {outcome!r}")
     day = parse_today(today)
     result = accept_gracefully(load_account(account, today=day), outcome, _policy(), day,  # type: ignore[arg-type]
-                               language=language, services_removed=services_removed)
+                               language=language, services_removed=services_removed, settings=get_settings())
     if as_json:
         from coach.cli.common import print_json
 

@@ -18,10 +18,10 @@ def plays(
     """Show which play answers which request: kind x root cause x eligibility."""
     from coach.config import get_settings
     from coach.errors import CoachInputError
-    from coach.policy import load_policy
+    from coach.policy import policy_for
     from coach.policy.playdoc import render_markdown
 
-    policy = load_policy(get_settings().resolved_policy_file)
+    policy = policy_for(get_settings())  # the one cached policy load
     if policy.plays is None:
         raise CoachInputError("plays.yaml: no play table next to the policy file")
     if markdown:

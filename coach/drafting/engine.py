@@ -83,7 +83,7 @@ def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> D
     """The model drafter when one is configured; the template drafter otherwise (said once)."""
     global _announced_template
     if settings.llm_configured:
-        from coach.llm import drafter_for  # lazy: LangChain loads only when a model is configured
+        from coach.drafting.model_drafter import drafter_for  # lazy: LangChain loads only with a model
 
         return drafter_for(settings, knowledge)
     if not _announced_template:
@@ -169,8 +169,11 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
           drafter: Drafter | None = None, csm: CsmProfile | None = None,
-          corrections: Corrections | dict | None = None) -> Draft:
-    started = time.monotonic()  # the draft's budget counts from here, diagnosis and retrieval included
+          corrections: Corrections | dict | None = None, started: float | None = None) -> Draft:
+    """The checked draft. The model's budget (COACH_LLM_TOTAL_TIMEOUT) counts from `started` (a
+    `time.monotonic()` stamp: the CLI passes its own start, so the whole command fits the budget),
+    else from here; diagnosis and retrieval count against it."""
+    started = time.monotonic() if started is None else started
     s = settings or get_settings()
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,

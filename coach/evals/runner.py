@@ -99,7 +99,7 @@ def make_drafter(kind: str, settings: Settings, knowledge: Knowledge) -> Drafter
         if not settings.llm_configured:
             raise CoachInputError("--drafter llm: no model configured (set COACH_LLM_MODEL and "
                                   "COACH_LLM_BASE_URL or OPENAI_API_KEY)")
-        from coach.llm import drafter_for  # lazy: LangChain loads only for the model path
+        from coach.drafting.model_drafter import drafter_for  # lazy: LangChain loads only for the model path
 
         return drafter_for(settings, knowledge)
     raise CoachInputError(f"--drafter: unknown drafter {kind!r} (template or llm)")

@@ -4,6 +4,11 @@ The prompts' sentences about the instructions themselves (those naming a marker 
 "data", "JSON", "rules engine": lexicon `leak_markers`) are cut into word 6-grams; those that also
 occur in the reply templates (ordinary customer wording) are dropped. A text that repeats
 three or more of the remaining 6-grams (eight words in a row) is repeating its instructions.
+
+A paraphrase shares no 6-gram, so a second test works per sentence: a sentence of the text that has
+a marker of its own and shares SHARED_WORDS or more distinctive words (words of four letters or more
+that no reply template uses) with one instruction paragraph describes the instructions in other words
+("every figure comes from the company's rules engine ...").
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 
 N = 6
 MIN_SHARED = 3
+SHARED_WORDS = 4
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _VARS = re.compile(r"\{[^{}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -25,26 +31,52 @@ def _grams(text: str) -> set[tuple[str, ...]]:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n\s*-\s+|\n\s*\n")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_TEXT_SENTENCE = re.compile(r"[.;!?\n]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text) if len(w) >= 4}
 
 
 class PromptLeak:
     def __init__(self, prompt_texts: list[str], ordinary_texts: list[str], markers: re.Pattern[str]) -> None:
         ordinary: set[tuple[str, ...]] = set()
+        vocabulary: set[str] = set()
         for t in ordinary_texts:
             ordinary |= _grams(_VARS.sub(" ", t))
+            vocabulary |= _words(_VARS.sub(" ", t))
         grams: set[tuple[str, ...]] = set()
+        sentences: list[frozenset[str]] = []
         for t in prompt_texts:
-            for sentence in _SENTENCE.split(_VARS.sub(" | ", _FRONT.sub("", t))):
+            body = _VARS.sub(" | ", _FRONT.sub("", t))
+            for sentence in _SENTENCE.split(body):
                 if markers.search(sentence):
                     grams |= _grams(sentence)
+            for paragraph in _PARAGRAPH.split(body):  # a paraphrase merges what the prompt says apart
+                if markers.search(paragraph) and len(words := _words(paragraph) - vocabulary) >= SHARED_WORDS:
+                    sentences.append(frozenset(words))
         self.grams = grams - ordinary
+        self.vocabulary = vocabulary
+        self.sentences = sentences
+        self.markers = markers
 
     def overlap(self, text: str) -> str:
-        """The repeated wording ('' when the text repeats fewer than MIN_SHARED prompt 6-grams)."""
+        """The repeated wording ('' when the text neither repeats MIN_SHARED prompt 6-grams nor has a
+        sentence that paraphrases one instruction sentence)."""
         shared = _grams(text) & self.grams
-        if len(shared) < MIN_SHARED:
-            return ""
-        return " ".join(sorted(shared)[0])
+        if len(shared) >= MIN_SHARED:
+            return " ".join(sorted(shared)[0])
+        for sentence in _TEXT_SENTENCE.split(text):
+            if not self.markers.search(sentence):
+                continue
+            words = _words(sentence) - self.vocabulary
+            if len(words) < SHARED_WORDS:
+                continue
+            for instruction in self.sentences:
+                if len(common := words & instruction) >= SHARED_WORDS:
+                    return " ".join(sorted(common))
+        return ""
 
 
 @lru_cache(maxsize=4)

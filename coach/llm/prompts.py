@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from coach.errors import CoachRunError
 from coach.llm.schemas import OUTPUTS
 
-TASKS = ("acknowledgment", "counter_message", "diagnosis_questions", "diagnosis", "roleplay_customer")
+TASKS = ("acknowledgment", "counter_message", "diagnosis_questions", "diagnosis", "roleplay_customer",
+         "outreach", "accept_gracefully", "eval_judge")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 _SECTION = re.compile(r"^# (system|user)\s*$", re.M)
 

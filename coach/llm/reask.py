@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from coach.config import Settings
 from coach.llm import calls
 from coach.llm.calls import Budget
-from coach.llm.chains import parse_output
 from coach.llm.errors import OutputRejected
+from coach.llm.parse import parse_output
 
 log = logging.getLogger("coach.llm")
 REASK = (
@@ -42,10 +42,11 @@ def ask_until_valid(
     task: str,
     budget: Budget,
     callbacks: list[Any],
+    reasks: int | None = None,
 ) -> tuple[Any, int]:
     """(parsed output, attempts used); raises OutputRejected, or ModelUnavailable from the call."""
     problems: list[str] = []
-    attempts = 1 + max(0, settings.llm_reasks)
+    attempts = 1 + max(0, settings.llm_reasks if reasks is None else reasks)
     for attempt in range(1, attempts + 1):
         raw = calls.invoke(model, messages, settings=settings, task=task, budget=budget, callbacks=callbacks)
         obj, problems = parse_output(schema, raw)

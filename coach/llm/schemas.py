@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from coach.diagnosis.models import RequestKind, RootCause
 
@@ -58,7 +58,30 @@ class RoleplayCustomerOut(_Out):
     stance: Literal["firm", "softening", "accepts", "leaves"] = "firm"
 
 
+class MessageOut(_Out):
+    """A reworded outreach or acceptance message."""
+
+    message: str = Field(min_length=1, max_length=6000)
+
+
+class JudgeOut(_Out):
+    """The eval judge's grades: a 1-5 score per criterion (checked against the rubric's criteria)."""
+
+    scores: dict[str, float]
+    rationale: str = Field(default="", max_length=2000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat(cls, data: Any) -> Any:
+        """A judge that answers {"<criterion>": 4, ...} without the "scores" wrapper is understood."""
+        if isinstance(data, dict) and "scores" not in data:
+            return {"scores": {k: v for k, v in data.items() if isinstance(v, int | float)},
+                    "rationale": str(data.get("rationale", ""))}
+        return data
+
+
 OUTPUTS: dict[str, type[BaseModel]] = {
     m.__name__: m
-    for m in (AcknowledgmentOut, CounterMessageOut, DiagnosisQuestionsOut, DiagnosisOut, RoleplayCustomerOut)
+    for m in (AcknowledgmentOut, CounterMessageOut, DiagnosisQuestionsOut, DiagnosisOut, RoleplayCustomerOut,
+              MessageOut, JudgeOut)
 }

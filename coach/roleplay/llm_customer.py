@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from coach.config import Settings
-from coach.errors import CoachRunError
+from coach.guard import Facts, Guard, GuardContext, guard_for
+from coach.llm.blocks import defang, language_name
 from coach.roleplay.customer import describe
 from coach.roleplay.models import CustomerReply, CustomerState
 from coach.roleplay.personas import Persona
@@ -83,27 +84,62 @@ def account_block(persona: Persona) -> str:
     return f"company: {a.name}\nsegment: {a.segment}\nservices: {services}"
 
 
+TASK = "roleplay_customer"
+
+
+def check_reply(text: str, language: str, forbidden: dict[str, list[str]], guard: Guard) -> list[str]:
+    """Problems with a customer reply, worded for the model: the one guard's role-play rule set."""
+    ctx = GuardContext(stage="roleplay_customer", part="reply", facts=Facts(), language=language,
+                       hidden_facts=forbidden)
+    problems = []
+    for v in guard.check(text, ctx):
+        if v.id == "hidden_fact":
+            problems.append(f"the reply gives away the hidden fact {v.reason.rsplit(': ', 1)[-1]} (it says "
+                            f"'{v.excerpt}'); the CSM has not asked about it yet, so do not mention or hint at it")
+        elif v.id == "out_of_character":
+            problems.append("the reply breaks character; answer only as the customer")
+        elif v.id == "wrong_language":
+            problems.append(f"the reply must be in {language_name(language)}")
+        else:
+            problems.append(str(v))
+    return problems
+
+
+def variables(persona: Persona, state: CustomerState, reply: CustomerReply, history: list[tuple[str, str]],
+              csm_message: str) -> dict[str, str]:
+    """The prompt's blocks (prompts/llm/roleplay_customer.md); the CSM's words and the history as data."""
+    return {
+        "language_name": language_name(persona.language),
+        "persona_block": persona_block(persona, state, reply.revealed),
+        "direction_block": direction_block(persona, reply),
+        "account_block": defang(account_block(persona), 1500),
+        "history_block": "\n".join(f"{who}: {defang(text, 800)}" for who, text in history[-8:]) or "(none)",
+        "csm_message_block": defang(csm_message),
+    }
+
+
 class ModelCustomer:
-    """Words the scripted customer's beats with the configured model; falls back to the script."""
+    """Words the scripted customer's beats with the configured model; falls back to the script.
+
+    One task of the model seam: the guard's role-play rule set (with the facts not yet uncovered) is
+    the check, the scripted line the fallback."""
 
     def __init__(self, settings: Settings, model: Any = None) -> None:
-        from coach.llm.roleplay import RoleplayModel  # LangChain loads only when a model plays the customer
-
-        self.writer = RoleplayModel(settings, model)
+        self.settings, self._model = settings, model
 
     def word(self, persona: Persona, state: CustomerState, reply: CustomerReply,
              history: list[tuple[str, str]], trainee_text: str) -> CustomerReply:
+        from coach.llm import Budget, ModelWriter, Task  # LangChain loads only when a model plays the customer
+
         forbidden = {f.id: list(f.keywords) for f in persona.facts
                      if f.id not in state.revealed and f.keywords}
-        try:
-            text, _stance = self.writer.reply(
-                language=persona.language, persona_block=persona_block(persona, state, reply.revealed),
-                direction_block=direction_block(persona, reply), account_block=account_block(persona),
-                history=history, csm_message=trainee_text, forbidden=forbidden)
-        except CoachRunError as exc:
-            from coach.llm.errors import ModelRequestsForbidden
-
-            if isinstance(exc, ModelRequestsForbidden):
-                raise
-            return reply.model_copy(update={"fallback": str(exc).splitlines()[0][:300]})
-        return reply.model_copy(update={"text": text, "source": "llm"})
+        guard = guard_for(self.settings)
+        out = ModelWriter(self.settings, self._model).write(Task(
+            TASK, variables(persona, state, reply, history, trainee_text),
+            check=lambda o: check_reply(o.reply, persona.language, forbidden, guard),
+            take=lambda o: reply.model_copy(update={"text": o.reply.strip(), "source": "llm"}),
+            fallback=lambda: reply, budget=Budget(self.settings.llm_total_timeout),
+        ))
+        if out.fallback is not None:
+            return reply.model_copy(update={"fallback": out.fallback.splitlines()[0][:300]})
+        return out.value

@@ -142,6 +142,7 @@ class Trainer:
         a, reply = step(persona, self.policy, self.embedder, state, text, first=not previous,
                         own=own_words(self.settings.prompts_dir))
         if row.engine == "llm":
+            s.commit()  # nothing is written yet: no transaction (not even a read) stays open while a model answers
             reply = self._word(persona, state, reply, row, text)
         trainee_turn = repo.add_turn(s, row, "trainee", text.strip(), {"analysis": a.model_dump(mode="json")})
         customer_turn = repo.add_turn(s, row, "customer", reply.text,

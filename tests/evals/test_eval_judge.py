@@ -7,7 +7,7 @@ import json
 import pytest
 
 from coach.config import Settings
-from coach.evals.judge import CRITERIA, Judge, judge_prompt, parse_scores
+from coach.evals.judge import CRITERIA, Judge, judge_variables, parse_scores
 from coach.evals.models import Case
 from coach.evals.results import CaseResult
 from coach.llm import FakeChatModel
@@ -45,5 +45,9 @@ def test_parse_scores_rejects_out_of_range():
 
 
 def test_prompt_carries_texts_as_data():
-    text = judge_prompt(_case("a", "We need fewer seats"), DRAFT)
+    from coach.config import get_settings
+    from coach.llm.prompts import load_prompts
+
+    prompt = load_prompts(get_settings().prompts_dir)["eval_judge"]
+    text = prompt.template.format_messages(**judge_variables(_case("a", "We need fewer seats"), DRAFT))[1].content
     assert text.index("<data>") < text.index("We need fewer seats") < text.index("</data>")

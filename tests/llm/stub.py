@@ -16,7 +16,8 @@ import socket
 import threading
 import time
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import uvicorn
@@ -31,6 +32,7 @@ class Reply:
     hang: float = 0.0  # seconds before answering (streamed: after the headers, before the first chunk)
     headers: dict[str, str] = field(default_factory=dict)
     chunk_chars: int = 8
+    edit: Callable[[str], str] | None = None  # applied to the obedient answer (a hostile model's twist)
 
 
 def _line(text: str, label: str) -> str | None:
@@ -85,6 +87,12 @@ def obedient(task: str, system: str, user: str) -> str:
             "How is the team using the service today?",
         ]
         return json.dumps({"questions": qs[:n]})
+    if task in ("outreach", "accept_gracefully"):
+        m = re.search(r"REFERENCE MESSAGE:\n<<<\n(.*)\n>>>", user, re.S)
+        return json.dumps({"message": m.group(1) if m else "ok"})
+    if task == "roleplay_customer":
+        said = _line(user, "What the scripted customer would say (you may reword it)") or "I see."
+        return json.dumps({"reply": said, "stance": "firm"})
     return json.dumps({"text": "ok"})
 
 
@@ -131,15 +139,19 @@ class Stub:
     def next_reply(self, task: str, body: dict[str, Any]) -> Reply:
         with self.lock:
             self.requests.append({"task": task, "body": body, "at": time.monotonic()})
-            if self.queues[task]:
-                return self.queues[task].popleft()
-            if self.strict:
+            scripted = self.queues[task].popleft() if self.queues[task] else None
+            if scripted is None and self.strict:
                 self.errors.append(f"no reply scripted for task {task!r}")
                 return Reply(status=500, content="stub: no reply scripted")
+        if scripted is not None and scripted.edit is None:
+            return scripted
         msgs = body.get("messages", [])
         system = next((m["content"] for m in msgs if m["role"] == "system"), "")
         user = next((m["content"] for m in msgs if m["role"] == "user"), "")
-        return Reply(content=obedient(task, system, user))
+        answer = obedient(task, system, user)
+        if scripted is not None:
+            return replace(scripted, content=scripted.edit(answer) if scripted.edit else answer)
+        return Reply(content=answer)
 
 
 def build_app(stub: Stub) -> FastAPI:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from coach.drafting.engine import assemble
-from coach.llm import LLMDrafter
+from coach.drafting.model_drafter import LLMDrafter
 from tests.llm.conftest import live_settings, make_ctx
 from tests.llm.test_llm_drafter import INJECTION
 

@@ -12,8 +12,9 @@ from langchain_core.messages import AIMessage
 from coach.config import Settings
 from coach.diagnosis.models import Diagnosis
 from coach.drafting.engine import TemplateDrafter, assemble
-from coach.llm import FakeChatModel, FakeModelExhausted, Hang, LLMDrafter
-from coach.llm.blocks import restate_json
+from coach.drafting.model_drafter import LLMDrafter
+from coach.drafting.prompt_vars import restate_json
+from coach.llm import FakeChatModel, FakeModelExhausted, Hang
 from coach.llm.errors import ModelUnavailable
 from tests.llm.conftest import make_ctx
 from tests.llm.test_stub_scenarios import GOOD_ACK, good_counter, over_cap

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from coach.config import Settings, get_settings
+from coach.drafting.model_drafter import LLMDrafter
 from coach.errors import CoachRunError
-from coach.llm import LLMDrafter, ModelRequestsForbidden
+from coach.llm import ModelRequestsForbidden
 from coach.llm.blocks import defang
 from coach.llm.prompts import TASKS, load_prompts, parse_prompt
 from coach.llm.switch import check_url, is_loopback

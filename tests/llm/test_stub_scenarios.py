@@ -8,8 +8,8 @@ import time
 import pytest
 
 from coach.drafting.engine import TemplateDrafter, assemble
-from coach.llm.blocks import restate_json
-from coach.llm.drafter import LLMDrafter
+from coach.drafting.model_drafter import LLMDrafter
+from coach.drafting.prompt_vars import restate_json
 from tests.llm.conftest import Reply, llm_settings_for, make_ctx
 
 GOOD_ACK = json.dumps(

@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 from coach.config import Settings, get_settings
+from coach.guard import guard_for
 from coach.llm import FakeChatModel
 from coach.llm.prompts import load_prompts
-from coach.llm.roleplay import check_reply
 from coach.policy import Policy
+from coach.roleplay.llm_customer import check_reply
 from coach.roleplay.session import Trainer
 from coach.store import Database
 from tests.llm.stub import StubServer
@@ -50,10 +51,11 @@ def test_the_prompt_declares_its_blocks() -> None:
 
 def test_reply_checks() -> None:
     hidden = {"budget-cut": ["board", "3,700"]}
-    assert check_reply("Thanks, what can you do?", "en", hidden) == []
-    assert "hidden fact 'budget-cut'" in check_reply("The Board decided it.", "en", hidden)[0]
-    assert "breaks character" in check_reply("As an AI language model I cannot", "en", {})[0]
-    assert "must be in Ukrainian" in check_reply("Hello there", "uk", {})[0]
+    guard = guard_for(get_settings())
+    assert check_reply("Thanks, what can you do?", "en", hidden, guard) == []
+    assert "hidden fact 'budget-cut'" in check_reply("The Board decided it.", "en", hidden, guard)[0]
+    assert "breaks character" in check_reply("As an AI language model I cannot", "en", {}, guard)[0]
+    assert "must be in Ukrainian" in check_reply("Hello there", "uk", {}, guard)[0]
 
 
 def test_a_leaking_reply_is_asked_again(policy: Policy, embedder: Any, db: Database) -> None:
@@ -92,7 +94,7 @@ def test_a_model_that_keeps_failing_falls_back_to_the_script(policy: Policy, emb
         from coach.store import training
 
         stored = training.get_session(s, sid).turns[-1].data["reply"]
-    assert "rejected after 3 attempts" in stored["fallback"]
+    assert "failed the checks (3 attempts)" in stored["fallback"]
 
 
 def test_through_the_stub_server(policy: Policy, embedder: Any, db: Database) -> None:
@@ -105,3 +107,24 @@ def test_through_the_stub_server(policy: Policy, embedder: Any, db: Database) ->
         [call] = stub.calls(TASK)
         assert "Thank you for letting me know" in json.dumps(call["body"]["messages"])
         assert not stub.errors
+
+
+def test_no_transaction_is_open_while_the_model_answers(policy: Policy, embedder: Any, db: Database,
+                                                        monkeypatch: Any) -> None:
+    from coach.roleplay.llm_customer import ModelCustomer
+
+    fake = FakeChatModel().enqueue(ok("Thanks. So what can you do for us?"), task=TASK)
+    trainer = model_trainer(policy, embedder, fake)
+    sid = start(trainer, db)
+    seen: list[bool] = []
+    word = ModelCustomer.word
+
+    def spy(self: Any, *args: Any) -> Any:
+        seen.append(ses.in_transaction())
+        return word(self, *args)
+
+    monkeypatch.setattr(ModelCustomer, "word", spy)
+    with db.session() as ses:
+        r = trainer.turn(ses, sid, "Thank you for letting me know, Dana.")
+        ses.commit()
+    assert seen == [False] and r.customer.source == "llm"
