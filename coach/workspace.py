@@ -12,11 +12,14 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from coach.errors import CoachError, CoachInputError
+
+if TYPE_CHECKING:
+    from coach.policy.schema import Policy
 
 ABOUT = {
     "policy.yaml": "The pricing policy the rules engine applies: lock period, discount caps, pauses, counters.",
@@ -106,6 +109,9 @@ def _from_error(exc: CoachError, fallback: Path) -> Problem:
     text = str(exc)
     m = re.match(r"(?P<file>[^:]+\.(?:ya?ml|md|txt|j2)): (?P<rest>.*)", text)
     path = Path(m.group("file")) if m else fallback
+    if not path.is_absolute():  # errors that name only the file: the one in the folder being checked
+        base = fallback if fallback.is_dir() else fallback.parent
+        path = next((c for c in (base / path, base.parent / path) if c.is_file()), path)
     rest = m.group("rest") if m else text
     if (line := re.search(r"at line (\d+)", rest)) is not None:
         return Problem(path, int(line.group(1)), rest)
@@ -127,10 +133,17 @@ def check_workspace(ws: Path, prompts_dir: Path) -> list[Problem]:
                                     f"invalid YAML ({str(exc).splitlines()[0]})"))
     if problems:
         return problems
-    problems += _check("policy", lambda: _policy(ws), ws / "policy.yaml")
+    policy_problems = _check("policy", lambda: _policy(ws), ws / "policy.yaml")
+    problems += policy_problems
     problems += _check("playbooks", lambda: _playbooks(ws / "playbooks"), ws / "playbooks")
     problems += _check("personas", lambda: _personas(ws / "personas"), ws / "personas")
-    problems += _templates(prompts_dir)
+    syntax = _templates(prompts_dir)
+    problems += syntax
+    if not policy_problems:  # the play table and the rendering need a policy that loads
+        policy = _policy(ws)
+        problems += _coverage(ws / "plays.yaml", policy)
+        if not syntax and (prompts_dir / "templates").is_dir():
+            problems += _renders(prompts_dir, policy)
     return problems
 
 
@@ -144,10 +157,41 @@ def _check(name: str, run: Any, where: Path) -> list[Problem]:
     return []
 
 
-def _policy(ws: Path) -> None:
+def _policy(ws: Path) -> Policy:
     from coach.policy import load_policy
 
-    load_policy(ws / "policy.yaml")
+    return load_policy(ws / "policy.yaml")
+
+
+def _coverage(plays: Path, policy: Policy) -> list[Problem]:
+    """Every request kind x root cause x eligibility gets a play that can answer it (one line a gap)."""
+    from coach.policy.coverage import coverage_gaps
+
+    if policy.plays is None:
+        return [Problem(plays, None, "missing: no play table next to policy.yaml (copy it from `coach init`)")]
+    try:
+        gaps = coverage_gaps(policy)
+    except CoachError as exc:
+        return [_from_error(exc, plays)]
+    except Exception as exc:  # a play the engine cannot build for some case: the check says so, no traceback
+        return [Problem(plays, None, f"play table: the policy engine failed on it ({type(exc).__name__}: {exc})")]
+    table = policy.plays
+    return [Problem(plays, _line_of(plays, f"rows.{g.row}"), f"rows.{g.row}: play table gap: {g.describe(table)}")
+            for g in gaps]
+
+
+def _renders(prompts_dir: Path, policy: Policy) -> list[Problem]:
+    """Every reply template renders in every drafting context the play table produces."""
+    from coach.drafting.template_check import check_templates
+
+    try:
+        failures = check_templates(prompts_dir, policy)
+    except CoachError as exc:  # e.g. a listening.yaml that does not load
+        return [_from_error(exc, prompts_dir / "templates")]
+    except Exception as exc:  # the contexts could not be built: said in one line, no traceback
+        return [Problem(prompts_dir / "templates", None,
+                        f"templates: drafting contexts could not be built ({type(exc).__name__}: {exc})")]
+    return [Problem(f.file, f.line, f.message) for f in failures]
 
 
 def _playbooks(folder: Path) -> None:

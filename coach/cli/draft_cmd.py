@@ -37,13 +37,20 @@ def draft(
     """Draft the acknowledgment, diagnosis questions and a checked counter-proposal."""
     from coach.accounts import load_account
     from coach.cli.common import open_knowledge, parse_today, print_json, progress_bar
-    from coach.cli.main import STARTED
+    from coach.cli.main import EXIT_RESERVE, STARTED
     from coach.config import get_settings
     from coach.diagnosis.corrections import parse_corrections
     from coach.drafting.engine import draft as make_draft
     from coach.errors import CoachInputError
 
     day = parse_today(today)
+    settings = get_settings()
+    if settings.llm_configured and batch is None:  # the model seam's imports overlap the start-up
+        import threading
+
+        from coach.drafting.engine import load_model_seam
+
+        threading.Thread(target=load_model_seam, name="coach-load-model", daemon=True).start()
     knowledge = open_knowledge(index)
     if batch is not None:
         from coach.cli.batch import run_batch
@@ -75,8 +82,8 @@ def draft(
         except ValidationError as exc:
             field = str(exc.errors()[0]["loc"][0])
             raise CoachInputError(f"--csm-{field}: {exc.errors()[0]['msg']}") from None
-    result = make_draft(acct, message, today=day, knowledge=knowledge, settings=get_settings(), csm=csm,
-                        corrections=fixes, started=STARTED)
+    result = make_draft(acct, message, today=day, knowledge=knowledge, settings=settings, csm=csm,
+                        corrections=fixes, deadline=STARTED + settings.llm_total_timeout - EXIT_RESERVE)
     if fixes is not None:
         from coach.diagnosis.corrections import remember
 

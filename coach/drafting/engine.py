@@ -7,8 +7,10 @@ passages, and only then write words — and check every text before it is shown.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
@@ -27,11 +29,13 @@ from coach.errors import CoachInputError
 from coach.guard import guard_for
 from coach.guard.language import identify
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
+from coach.llm.blocks import LANGUAGE_NAMES
 from coach.policy import decide, policy_for
 
 log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
 ASSEMBLY_RESERVE = 0.3  # seconds kept for the final checks after the model's deadline
+MIN_MODEL_TIME = 1.0  # with less left than this, a hard deadline does not start the model at all
 _announced_template = False  # "no model configured" is said once per process
 PLAY_QUERIES = {
     "right_size_multi_year": "counter a seat or contract value cut with a smaller cut and a multi-year extension",
@@ -52,8 +56,6 @@ PLAY_QUERIES = {
     "graceful_exit": "accept gracefully: no save attempt, preserve the relationship",
     "ask_for_budget": "discount limit: do not go below 15-20% off list; right-size to the budget instead",
 }
-LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "es": "Spanish", "de": "German", "fr": "French",
-                  "pt": "Portuguese", "pl": "Polish", "it": "Italian", "nl": "Dutch", "ru": "Russian"}
 
 
 class Drafter(Protocol):
@@ -90,6 +92,28 @@ def default_drafter(settings: Settings, knowledge: Knowledge | None = None) -> D
         _announced_template = True
         log.warning("no model configured: using the template drafter")
     return TemplateDrafter(settings.prompts_dir)
+
+
+def load_model_seam() -> None:
+    """Import the model drafter (LangChain, the OpenAI client: seconds on a busy machine)."""
+    import_module("coach.drafting.model_drafter")
+
+
+def model_drafter_within(settings: Settings, knowledge: Knowledge | None, seconds: float) -> Drafter | None:
+    """The model drafter if it loads within `seconds` (the import runs on a daemon thread, which the
+    CLI starts early), else None: a hard deadline never waits for an import."""
+    if seconds <= 0:
+        return None
+    done = threading.Event()
+
+    def load() -> None:
+        try:
+            load_model_seam()
+        finally:
+            done.set()  # an import error is raised again by default_drafter below
+
+    threading.Thread(target=load, name="coach-load-model", daemon=True).start()
+    return default_drafter(settings, knowledge) if done.wait(seconds) else None
 
 
 def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
@@ -169,12 +193,14 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
           drafter: Drafter | None = None, csm: CsmProfile | None = None,
-          corrections: Corrections | dict | None = None, started: float | None = None) -> Draft:
-    """The checked draft. The model's budget (COACH_LLM_TOTAL_TIMEOUT) counts from `started` (a
-    `time.monotonic()` stamp: the CLI passes its own start, so the whole command fits the budget),
-    else from here; diagnosis and retrieval count against it."""
-    started = time.monotonic() if started is None else started
+          corrections: Corrections | dict | None = None, deadline: float | None = None) -> Draft:
+    """The checked draft. The model's budget (COACH_LLM_TOTAL_TIMEOUT) counts from here, diagnosis and
+    retrieval included, and leaves the model at least a third of it. A caller that passes `deadline`
+    (a `time.monotonic()` time: the CLI's is its start plus the budget, less the time to exit) gets
+    a hard one instead: whatever part the model has not written by then is the template text."""
     s = settings or get_settings()
+    caller_clock = deadline is not None
+    end = time.monotonic() + s.llm_total_timeout if deadline is None else deadline
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
                         prior_counters=prior_counters, csm=csm, corrections=corrections)
@@ -182,14 +208,26 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
         from coach.drafting.intents import intent_draft
 
         return intent_draft(ctx, s.prompts_dir, kn)
-    writer = drafter or default_drafter(s, kn)
+    def left() -> float:
+        return end - time.monotonic() - ASSEMBLY_RESERVE
+
+    writer = drafter
+    if writer is None and caller_clock and s.llm_configured:  # the model seam loads within the deadline, or not at all
+        writer = model_drafter_within(s, kn, left() - MIN_MODEL_TIME)
+        if writer is None:
+            late = [Fallback(part=p, reason="model skipped: the draft's time budget was spent before the model "
+                                            f"could be asked ({s.llm_total_timeout:g}s)")
+                    for p in ("acknowledgment", "counter_proposal") if p == "acknowledgment" or ctx.decision.counter]
+            return assemble(ctx, TemplateDrafter(s.prompts_dir), late)
+    writer = writer or default_drafter(s, kn)
     prepare = getattr(writer, "prepare", None)
     if prepare is None:
         return assemble(ctx, writer)
     from coach.llm import Budget
 
-    left = s.llm_total_timeout - (time.monotonic() - started) - ASSEMBLY_RESERVE
-    budget = Budget(max(left, s.llm_total_timeout / 3))  # a cold start (index, embedder) still leaves the model a third
+    # With the caller's clock a late model gets no time (the template); else a cold start (index,
+    # embedder) still leaves the model a third.
+    budget = Budget(max(left(), 0.0) if caller_clock else max(left(), s.llm_total_timeout / 3))
     prepared = prepare(ctx, budget)  # the model drafter writes every part up front, in parallel
     return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
 

@@ -33,8 +33,7 @@ CITATION_QUERIES = {"expansion": "ethical upselling contact rules"}
 def intent_draft(ctx: DraftContext, prompts_dir: Path, knowledge=None) -> Draft:
     """The draft for a message whose intent is not a downsell."""
     dx, intent = ctx.diagnosis, ctx.diagnosis.intent
-    reply = render(prompts_dir, ctx.language, f"intent_{intent}", contact_first=ctx.contact_first,
-                   account_name=ctx.account_name, hardship=d_hardship(ctx), sign_off=ctx.csm.sign_off_lines())
+    reply = render(prompts_dir, ctx.language, f"intent_{intent}", **intent_vars(ctx))
     violations = ctx.check(reply, "followup", "acknowledgment")  # a reply, not a save: no offer to check
     if violations:
         reply = ""
@@ -68,6 +67,12 @@ def intent_draft(ctx: DraftContext, prompts_dir: Path, knowledge=None) -> Draft:
         next_step=NEXT_STEPS.get(intent, NEXT_STEPS["other"]),
         read_as=ctx.read_as,
     )
+
+
+def intent_vars(ctx: DraftContext) -> dict:
+    """What an intent reply template is rendered with."""
+    return {"contact_first": ctx.contact_first, "account_name": ctx.account_name, "hardship": d_hardship(ctx),
+            "sign_off": ctx.csm.sign_off_lines()}
 
 
 def confidences(dx) -> dict[str, float]:

@@ -9,7 +9,8 @@ import json
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
 from coach.drafting.context import DraftContext, d_hardship
 from coach.knowledge.search import Hit
-from coach.llm.blocks import LANGUAGE_NAMES, defang
+from coach.llm.blocks import defang
+from coach.llm.blocks import language_name as name_of
 
 MAX_TURNS = 6
 MAX_PASSAGES = 3
@@ -24,7 +25,7 @@ def money(ctx: DraftContext, value: float | None) -> str:
 
 
 def language_name(ctx: DraftContext) -> str:
-    return LANGUAGE_NAMES.get(ctx.language, "English")
+    return name_of(ctx.language)
 
 
 def account_block(ctx: DraftContext) -> str:

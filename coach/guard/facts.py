@@ -66,17 +66,22 @@ class Facts:
     def has_number(self, value: float) -> bool:
         return any(_close(value, n) for n in self.numbers)
 
-    def has_duration(self, months: float) -> bool:
-        tolerance = max(0.06, months * 0.02)  # "90 days" is three months
+    def has_duration(self, months: float, in_days: bool = True) -> bool:
+        """A duration the facts state: in months ("90 days" is three months), or, written in days or
+        weeks (`in_days`), as a fact's number of days ("30 days" for a 30-day trial; "a month" is not
+        the 30 seats)."""
+        tolerance = max(0.06, months * 0.02)
         if any(abs(months - m) <= tolerance for m in self.months):
             return True
         days = round(months * DAYS_PER_MONTH)
-        return self.has_number(months) or any(abs(days - n) <= 1 for n in self.numbers if n >= 7)
+        return self.has_number(months) or (in_days and any(abs(days - n) <= 1 for n in self.numbers if n >= 7))
 
     def has_date(self, iso: str) -> bool:
         for candidate in iso.split("|"):
             if candidate in self.dates:
                 return True
+            if len(candidate) == 4 and candidate.startswith("--") and any(d[5:7] == candidate[2:] for d in self.dates):
+                return True  # "in March": the month of a fact's date
             if candidate.startswith("--") and any(d[4:] == candidate[1:] for d in self.dates):
                 return True
             if len(candidate) == 7 and any(d.startswith(candidate) for d in self.dates):
@@ -87,7 +92,7 @@ class Facts:
         if q.kind == "date":
             return self.has_date(q.iso)
         if q.kind == "duration":
-            return self.has_duration(q.value)
+            return self.has_duration(q.value, in_days=0 < q.unit_months < 0.5)
         return self.has_number(q.value)
 
 

@@ -1,11 +1,12 @@
 """Leaked instructions, found by overlap with the prompt files (prompts/llm/*.md).
 
 The prompts' sentences about the instructions themselves (those naming a marker such as "FACTS",
-"data", "JSON", "rules engine": lexicon `leak_markers`) are cut into word 6-grams; those that also
-occur in the reply templates (ordinary customer wording) are dropped. A text that repeats
-three or more of the remaining 6-grams (eight words in a row) is repeating its instructions.
+"data", "JSON", "rules engine": lexicon `leak_markers`) are cut into word 4-grams; those that also
+occur in the reply templates (ordinary customer wording) are dropped. A text that repeats two or more
+of the remaining 4-grams is repeating its instructions (on the dev corpus 4-grams shared twice catch
+five quoted leaks with no clean text flagged; 6-grams shared three times caught one).
 
-A paraphrase shares no 6-gram, so a second test works per sentence: a sentence of the text that has
+A paraphrase shares no N-gram, so a second test works per sentence: a sentence of the text that has
 a marker of its own and shares SHARED_WORDS or more distinctive words (words of four letters or more
 that no reply template uses) with one instruction paragraph describes the instructions in other words
 ("every figure comes from the company's rules engine ...").
@@ -17,8 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-N = 6
-MIN_SHARED = 3
+N = 4
+MIN_SHARED = 2
 SHARED_WORDS = 4
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _VARS = re.compile(r"\{[^{}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -62,7 +63,7 @@ class PromptLeak:
         self.markers = markers
 
     def overlap(self, text: str) -> str:
-        """The repeated wording ('' when the text neither repeats MIN_SHARED prompt 6-grams nor has a
+        """The repeated wording ('' when the text neither repeats MIN_SHARED prompt N-grams nor has a
         sentence that paraphrases one instruction sentence)."""
         shared = _grams(text) & self.grams
         if len(shared) >= MIN_SHARED:

@@ -53,6 +53,8 @@ class NumberWords(_Strict):
 
     words: dict[str, float] = Field(default_factory=dict)
     hundreds: dict[str, float] = Field(default_factory=dict)
+    hundred_multiplies: bool = False  # "deux cents", "zweihundert": the hundred multiplies what precedes it
+    compounds: bool = False  # numbers written as one word ("vierundzwanzig") are read piece by piece
     scales: dict[str, float] = Field(default_factory=dict)
     articles: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)
@@ -69,9 +71,10 @@ class NumberWords(_Strict):
     duration_lead: str
     more: str
     months: dict[str, int]
+    month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more")
+                     "duration_lead", "more", "month_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

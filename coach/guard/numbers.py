@@ -29,6 +29,7 @@ class Quantity:
     end: int
     iso: str = ""
     in_words: bool = False
+    unit_months: float = 0.0  # durations: the unit written (a day is 1/30.4), 0 when not one unit
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -59,19 +60,34 @@ def _to_float(raw: str) -> float:
     return float(s)
 
 
+class _Table:
+    """Whole-word patterns with their values, and one alternation of them all to reject a word at once."""
+
+    def __init__(self, items: list[tuple[str, float]]) -> None:
+        self.entries = [(re.compile(rf"(?:{k})\Z", FLAGS), v) for k, v in items]
+        self.any = re.compile("|".join(f"(?:{k})\\Z" for k, _ in items) or r"(?!x)x", FLAGS)
+
+
 class _Vocab:
     """The languages' word lists compiled once: alternations anchored to one whole word."""
 
     def __init__(self, langs: tuple[NumberWords, ...]) -> None:
-        def table(attr: str) -> list[tuple[re.Pattern[str], float]]:
-            return [(re.compile(rf"(?:{k})\Z", FLAGS), float(v)) for w in langs for k, v in getattr(w, attr).items()]
+        def table(attr: str) -> _Table:
+            return _Table([(k, float(v)) for w in langs for k, v in getattr(w, attr).items()])
 
         def alt(attr: str) -> str:
             return "|".join(f"(?:{getattr(w, attr)})" for w in langs)
 
         self.words = table("words")
         self.hundreds = table("hundreds")
-        self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items() if v == 100 and w.articles}
+        self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items()
+                                 if v == 100 and (w.articles or w.hundred_multiplies)}
+        pieces = sorted({k for w in langs if w.compounds
+                         for k in [*w.words, *w.hundreds, *w.scales, *(re.escape(j) for j in w.joiners)]},
+                        key=len, reverse=True)
+        piece = "|".join(f"(?:{k})" for k in pieces)
+        self.compound = re.compile(rf"(?:{piece})+\Z", FLAGS) if pieces else None
+        self.piece = re.compile(piece, FLAGS) if pieces else None
         self.scales = table("scales")
         self.fractions = table("fractions")
         self.fraction_prefix = table("fraction_prefix")
@@ -82,9 +98,11 @@ class _Vocab:
         self.months = [(re.compile(rf"(?:{k})\Z", FLAGS), int(v)) for w in langs for k, v in w.months.items()]
         month_alt = "|".join(f"(?:{k})" for w in langs for k in w.months)
         self.month_re = re.compile(
-            rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е)?\s+(?:of\s+)?({month_alt})(?:,?\s+(\d{{4}}))?"
+            rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е|er|\.|º)?\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
+            rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -97,8 +115,10 @@ class _Vocab:
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
 
     @staticmethod
-    def lookup(table: list[tuple[re.Pattern[str], float]], word: str) -> float | None:
-        for pat, v in table:
+    def lookup(table: _Table, word: str) -> float | None:
+        if not table.any.match(word):  # most words are not numbers: one regex says so
+            return None
+        for pat, v in table.entries:
             if pat.match(word):
                 return v
         return None
@@ -165,6 +185,10 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
     for q in found:
         text = _blank(text, q.start, q.end)
+    for m in v.month_alone.finditer(text):  # "in March": a date with neither day nor year
+        if (mon := v.month(m[1].lower())) is not None:
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
+            text = _blank(text, m.start(), m.end())
     return found, text
 
 
@@ -199,15 +223,31 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         if hm:
             total += 0.5 * months
             uend = hm.end()
-        return Quantity("duration", round(total, 4), text[start:uend], start, uend, in_words=in_words)
+        return Quantity("duration", round(total, 4), text[start:uend], start, uend, in_words=in_words,
+                        unit_months=months)
     if article:
         return None
     return Quantity("number", value, raw, start, end, in_words=in_words)
 
 
+def _pieces(tok: tuple[int, int, str], v: _Vocab) -> list[tuple[int, int, str]]:
+    """A number written as one word ("vierundzwanzig") as its pieces, each spanning the whole word."""
+    s, e, w = tok
+    if v.compound is None or v.piece is None or len(w) < 7 or not v.compound.match(w):
+        return [tok]
+    out, pos = [], 0
+    while pos < len(w):
+        m = v.piece.match(w, pos)
+        if not m or m.end() == pos:
+            return [tok]
+        out.append((s, e, m.group(0)))
+        pos = m.end()
+    return out if len(out) > 1 else [tok]
+
+
 def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool]]:
     """(start, end, value, kind, is_article) for runs of number words; kind is 'n' or 'frac'."""
-    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    toks = [p for m in _WORD.finditer(text) for p in _pieces((m.start(), m.end(), m.group(0).lower()), v)]
     out: list[tuple[int, int, float, str, bool]] = []
     i = 0
     while i < len(toks):
@@ -313,4 +353,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
             continue
         if q := _classify(rest, start, end, value, raw, v, True, article=article):
             found.append(q)
-    return sorted(found, key=lambda q: q.start)
+    # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
+    kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
+                                        and r.end - r.start > q.end - q.start for r in found)]
+    return sorted(kept, key=lambda q: q.start)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian"}
+# Every language coach replies in (prompts/templates/<lang>/), and Russian, which it reads.
+LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "es": "Spanish", "de": "German", "fr": "French",
+                  "pt": "Portuguese", "pl": "Polish", "it": "Italian", "nl": "Dutch", "ru": "Russian"}
 MAX_MESSAGE = 4000
 _OUR_TAGS = re.compile(r"<\s*/?\s*(?:data|facts)\b[^>]*>?", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -94,3 +94,37 @@ def load_prompts(prompts_dir: Path) -> dict[str, Prompt]:
     base = Path(prompts_dir) / "llm"
     stamp = tuple((base / f"{t}.md").stat().st_mtime if (base / f"{t}.md").exists() else 0.0 for t in TASKS)
     return _load(str(prompts_dir), stamp)
+
+
+class ReaskSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    variables: list[str]
+
+
+@lru_cache(maxsize=4)
+def _reask(path: str, stamp: float) -> str:
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except OSError:
+        raise _fail(p, "prompt file missing") from None
+    m = _FRONT.match(raw)
+    if not m:
+        raise _fail(p, "expected YAML front matter between '---' lines")
+    try:
+        spec = ReaskSpec.model_validate(yaml.safe_load(m.group(1)) or {})
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise _fail(p, f"bad front matter: {str(exc).splitlines()[0]}") from None
+    body = m.group(2).strip()
+    used = set(re.findall(r"(?<!\{)\{(\w+)\}(?!\})", body))
+    if spec.variables != ["problems"] or used != {"problems"}:
+        raise _fail(p, "the re-ask message declares and uses exactly one variable, {problems}")
+    return body
+
+
+def load_reask(prompts_dir: Path) -> str:
+    """The re-ask message (prompts/llm/reask.md), a str.format template with {problems}."""
+    path = Path(prompts_dir) / "llm" / "reask.md"
+    return _reask(str(path), path.stat().st_mtime if path.exists() else 0.0)

@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from coach.drafting.models import Fallback
+from coach.llm.blocks import language_name
 from coach.outreach.writer import Brief, Check, TemplateOutreachWriter
-
-LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian"}
 
 
 class LLMOutreachWriter:
@@ -28,7 +27,7 @@ class LLMOutreachWriter:
     def variables(brief: Brief, reference: str) -> dict[str, str]:
         return {
             "contact": str(brief.variables.get("contact_first") or "the customer"),
-            "language_name": LANGUAGE_NAMES.get(brief.language, "English"),
+            "language_name": language_name(brief.language),
             "must_state": "\n".join(f"- {line}" for line in brief.facts) or "- (nothing beyond the reference)",
             "reference": reference,
         }

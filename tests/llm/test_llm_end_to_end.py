@@ -140,3 +140,26 @@ def test_cli_draft_with_and_without_a_model(stub, cli_env, builtin_knowledge):
     without, _ = _cli(path)
     assert without["drafter"] == "template" and without["violations"] == []
     assert without["acknowledgment"] != with_model["acknowledgment"]
+
+
+def test_a_hard_deadline_holds_with_a_hung_model(stub, kn):
+    """The CLI passes a deadline (its start plus the budget): a hung model never keeps a draft past it."""
+    import time
+
+    for task in ("acknowledgment", "counter_message", "diagnosis"):
+        stub.enqueue(task, *[Reply(content="{}", hang=30)] * 3)
+    s = llm_settings_for(stub.url, llm_total_timeout=30)
+    t0 = time.monotonic()
+    d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=s, deadline=t0 + 4)
+    assert time.monotonic() - t0 < 4 + 1.5  # the checks after the deadline, on a loaded 2-core machine
+    assert d.violations == [] and d.acknowledgment and {f.part for f in d.fallbacks} >= {"acknowledgment",
+                                                                                          "counter_proposal"}
+
+
+def test_a_spent_deadline_does_not_ask_the_model(stub, kn):
+    import time
+
+    s = llm_settings_for(stub.url)
+    d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=s, deadline=time.monotonic())
+    assert stub.calls() == [] and d.violations == [] and d.acknowledgment
+    assert all(f.reason.startswith("model skipped") for f in d.fallbacks) and len(d.fallbacks) == 2

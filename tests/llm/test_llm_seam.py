@@ -112,3 +112,21 @@ def test_a_cold_template_draft_does_not_import_langchain():
     r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stderr.count("no model configured: using the template drafter") == 1
+
+
+def test_the_model_is_told_every_reply_language_by_name():
+    from coach.drafting.prompt_vars import variables
+
+    for code, name in (("de", "German"), ("es", "Spanish"), ("uk", "Ukrainian"), ("pl", "Polish")):
+        assert variables("acknowledgment", make_ctx(language=code), [])["language_name"] == name
+
+
+def test_the_reask_message_is_a_prompt_file(tmp_path):
+    from coach.llm.prompts import load_reask
+
+    assert "{problems}" in load_reask(get_settings().prompts_dir)
+    shutil.copytree(REPO / "prompts", tmp_path / "prompts")
+    path = tmp_path / "prompts" / "llm" / "reask.md"
+    path.write_text(path.read_text().replace("{problems}", "{issues}"))
+    with pytest.raises(CoachRunError, match="reask.md"):
+        load_reask(tmp_path / "prompts")

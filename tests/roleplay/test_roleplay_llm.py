@@ -128,3 +128,20 @@ def test_no_transaction_is_open_while_the_model_answers(policy: Policy, embedder
         r = trainer.turn(ses, sid, "Thank you for letting me know, Dana.")
         ses.commit()
     assert seen == [False] and r.customer.source == "llm"
+
+
+def test_directions_are_a_prompt_file_with_every_beat(tmp_path: Any) -> None:
+    import shutil
+
+    import pytest
+
+    from coach.errors import CoachInputError
+    from coach.roleplay.llm_customer import directions
+
+    src = get_settings().prompts_dir
+    assert "you may reveal ONLY this fact" in directions(src)["reveal"]
+    shutil.copytree(src, tmp_path / "prompts")
+    path = tmp_path / "prompts" / "llm" / "roleplay_directions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  repeat:", "  repeated:"), encoding="utf-8")
+    with pytest.raises(CoachInputError, match="roleplay_directions.yaml"):
+        directions(tmp_path / "prompts")
