@@ -111,6 +111,10 @@ class Warmup:
         kn.ensure_ready()
         self.step = "loading the embedding model"
         kn.search(WARM_MESSAGE, k=1)
+        # Before ready, not after: the build holds the GIL for ~0.5 s (seconds under load), and the
+        # first requests after ready timed out behind it.
+        if prepare := getattr(kn.embedder, "prepare_for_traffic", None):
+            prepare()
         self.step = "drafting a first reply"
         account = parse_account(WARM_ACCOUNT, today=WARM_TODAY, source="warm-up")
         draft(account, WARM_MESSAGE, today=WARM_TODAY, knowledge=kn, settings=self.settings,

@@ -257,7 +257,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def local_server() -> Iterator[str]:
+def local_server(workers: int = 1) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         port = free_port()
         env = {**os.environ, "COACH_DATA_DIR": tmp, "COACH_RATE_LIMIT_PER_MINUTE": "0"}
@@ -266,7 +266,8 @@ def local_server() -> Iterator[str]:
         env.pop("COACH_DATABASE_URL", None)
         log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below
         proc = subprocess.Popen([sys.executable, "-c", "from coach.cli.main import app; app()", "serve",
-                                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                 "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                                 "--workers", str(workers)],
                                 env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         try:

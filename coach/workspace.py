@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachError, CoachInputError
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def check_workspace(ws: Path, prompts_dir: Path) -> list[Problem]:
         return [Problem(ws, None, "workspace folder not found")]
     for path in sorted(ws.rglob("*.yaml")):  # syntax first, with the line
         try:
-            yaml.safe_load(path.read_text(encoding="utf-8"))
+            parse_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problems.append(Problem(path, mark.line + 1 if mark else None,

@@ -26,6 +26,9 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every test run gets its own data dir, so the built-in index is built once per session."""
     d = tmp_path_factory.mktemp("coach-data")
     os.environ["COACH_DATA_DIR"] = str(d)
+    # Derived files keyed by their sources (model graph, tokenizer and language tables, embedded
+    # exemplars) are shared between runs: rebuilding them cost every run ~10-20 s of the fast loop.
+    os.environ.setdefault("COACH_CACHE_DIR", str(tmp_path_factory.getbasetemp().parent / "coach-cache"))
     from coach.config import get_settings
 
     get_settings.cache_clear()

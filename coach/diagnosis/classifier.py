@@ -89,7 +89,7 @@ def _paths() -> tuple[Path, Path, Path | None]:
 
     s = get_settings()
     folder = s.knowledge_dir / "diagnosis"
-    return folder / "exemplars.yaml", folder / "cues.yaml", s.data_dir / "cache"
+    return folder / "exemplars.yaml", folder / "cues.yaml", s.resolved_cache_dir
 
 
 def _intent_file() -> Path:

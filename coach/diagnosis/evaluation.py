@@ -13,9 +13,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.diagnosis.models import Intent, RequestKind, RootCause
 from coach.errors import CoachInputError
 
@@ -52,7 +52,7 @@ class EvalItem(BaseModel):
 
 def load_items(path: Path) -> list[EvalItem]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read ({exc.strerror})") from None
     if not isinstance(raw, list) or not raw:

@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from coach.datafile import validation_line
+from coach.datafile import parse_yaml, validation_line
 from coach.diagnosis.models import RequestKind, RootCause
 from coach.errors import CoachInputError
 
@@ -55,7 +55,7 @@ def load_exemplars(path: Path) -> tuple[list[Exemplar], bytes]:
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read exemplar file ({exc.strerror})") from None
     try:
-        spec = ExemplarFile.model_validate(yaml.safe_load(raw))
+        spec = ExemplarFile.model_validate(parse_yaml(raw))
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     except ValidationError as exc:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.diagnosis.models import ROOT_CAUSES
 from coach.errors import CoachInputError
 
@@ -25,7 +25,7 @@ class QuestionSet(BaseModel):
 def load_questions(path: Path) -> dict[str, QuestionSet]:
     """Questions per root cause; every root cause (and "unknown") must be present."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read question file ({exc.strerror})") from None
     if not isinstance(raw, dict):

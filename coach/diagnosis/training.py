@@ -230,9 +230,9 @@ def train_heads(items: list[TrainingItem], x: np.ndarray, *, seed: int = SEED, k
 
 def dev_set(path: Path) -> tuple[list[str], dict[str, list[str | None]]]:
     """evals/messages.yaml as (texts, labels per head); its kinds use the older core/optional split."""
-    import yaml
+    from coach.datafile import parse_yaml
 
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = parse_yaml(path.read_text(encoding="utf-8"))
     texts = [c["message"] for c in cases]
     kind = [("drop_service" if c["kind"] in ("module_cancel", "service_removal") else c["kind"])
             if c.get("kind") not in (None, "other") else None for c in cases]
@@ -276,7 +276,7 @@ def rebuild(settings, *, regenerate: bool = True, corrections: list[TrainingItem
     embedder = get_embedder(settings)
     from coach.diagnosis.classifier import prepare_text
 
-    cache = settings.data_dir / "cache"
+    cache = settings.resolved_cache_dir
     t0 = time.perf_counter()
     texts = [prepare_text(it.text) for it in items]
     raw = embed_cached(texts, embedder, cache, progress)
@@ -330,7 +330,7 @@ def corrections_experiment(settings, *, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)
 
     items, weights, _, _ = training_data(settings)
     embedder = get_embedder(settings)
-    cache = settings.data_dir / "cache"
+    cache = settings.resolved_cache_dir
     texts = [prepare_text(it.text) for it in items]
     raw = embed_cached(texts, embedder, cache)
     transform = Transform.fit(raw, NGRAM_DIM, NGRAM_WEIGHT)

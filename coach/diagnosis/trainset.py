@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.diagnosis.models import Intent, RequestKind, RootCause
 from coach.errors import CoachInputError
 
@@ -76,7 +76,7 @@ def load_phrases(folder: Path) -> dict[str, PhraseFile]:
     for lang in LANGS:
         path = folder / f"{lang}.yaml"
         try:
-            out[lang] = PhraseFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            out[lang] = PhraseFile.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
         except OSError as exc:
             raise CoachInputError(f"{path.name}: cannot read phrase file ({exc.strerror})") from None
         except ValidationError as exc:

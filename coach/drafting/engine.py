@@ -120,10 +120,14 @@ def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
     """Passages for the customer's own words and for the play the policy chose, best first."""
     hits: dict[tuple[str, str], Hit] = {}
     # Embedding cost grows with length, and the request is stated early: the first 20 words are
-    # enough to find the customer's own topic. A one-sentence message is the very text diagnosis
-    # already embedded, so its vector comes from the embedder's cache.
-    words = message.split()
-    own_words = message.strip() if len(words) <= 20 else " ".join(words[:20])
+    # enough to find the customer's own topic. The text is the one diagnosis read (invisible
+    # characters and injected instructions out), so a message of up to 20 words is the very text
+    # diagnosis already embedded and its vector comes from the embedder's cache.
+    from coach.diagnosis.classifier import prepare_text
+
+    text = prepare_text(message) or message.strip()
+    words = text.split()
+    own_words = text if len(words) <= 20 else " ".join(words[:20])
     for query, k in ((PLAY_QUERIES.get(play, play), 3), (own_words, 3)):
         for h in knowledge.search(query, k):
             key = (h.source, h.section)

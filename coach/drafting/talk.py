@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 
 Phase = Literal["acknowledgment", "counter"]
@@ -71,7 +71,7 @@ class TalkTrack(BaseModel):
 @lru_cache(maxsize=4)
 def load_lines(path: Path) -> TalkLines:
     try:
-        return TalkLines.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return TalkLines.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise CoachInputError(f"{path.name}: cannot read the talk-track lines ({exc.strerror})") from None
     except Exception as exc:

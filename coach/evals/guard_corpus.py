@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from coach.datafile import parse_yaml
 from coach.guard import Facts, Guard, GuardContext, Names
 
 # Corpus categories -> the guard's check ids that answer to them.
@@ -90,7 +89,7 @@ def run_item(guard: Guard, item: dict[str, Any]) -> ItemResult:
 
 
 def load_items(path: Path) -> list[dict[str, Any]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    data = parse_yaml(Path(path).read_text(encoding="utf-8")) or []
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of items")
     return data

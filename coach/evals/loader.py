@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from coach.accounts import parse_account
 from coach.config import bundled
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.evals.models import Case, CaseSet, Fixtures
 
@@ -35,7 +36,7 @@ FILE_KEYS = {"category", "defaults", "cases", "tags"}
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CoachInputError(f"{path}: cannot read ({exc.strerror})") from None
     except yaml.YAMLError as exc:

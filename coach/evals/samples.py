@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from coach.accounts import parse_account
 from coach.config import Settings
+from coach.datafile import parse_yaml
 from coach.drafting.engine import TemplateDrafter, draft
 from coach.drafting.models import Draft
 from coach.drafting.profile import CsmProfile
@@ -50,7 +50,7 @@ class _NoPassages:
 
 def load_samples(path: Path) -> SampleFile:
     try:
-        return SampleFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return SampleFile.model_validate(parse_yaml(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise CoachInputError(f"{path}: cannot read ({exc.strerror})") from None
     except ValidationError as exc:

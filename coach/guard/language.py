@@ -6,14 +6,21 @@ were all exact; on short replies py3langid made the fewest errors among the fast
 about half a second and adds 4.5 MB (lingua: 96 MB and ~15 ms per text; pycld2 gives up on short
 texts). Nothing is downloaded at run time.
 
+The model ships LZMA-compressed (4.5 MB, 68 MB once unpacked); unpacking it took 1-3 s of every
+cold start. The first load keeps the unpacked tables, cut to LANGUAGES, in the data dir's cache
+(an uncompressed .npz, ~41 MB) and later processes read that instead: the same identifier,
+the same answers (tests/guard/test_language.py compares them).
+
     identify(text)                 -> "en" | "uk" | "ru" | "es" | ... | None (too little text to tell)
     detect_language(text, ("en", "uk"))  -> one of the supported languages (tags chunks, picks templates)
 """
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("en", "uk", "ru", "es", "de", "fr", "pt", "pl", "it", "nl")
@@ -27,15 +34,68 @@ _lock = threading.Lock()
 _model: Any = None
 
 
+def _cache_dir() -> Path | None:
+    # Resolved here, like the diagnosis' caches: every caller of identify() would otherwise have to
+    # carry the settings. No usable settings means no cache, never a failure to identify.
+    try:
+        from coach.config import get_settings
+
+        return get_settings().resolved_cache_dir
+    except Exception:  # noqa: BLE001 - a bad environment is reported where settings are used
+        return None
+
+
+def _as_array(values: Any) -> Any:
+    """NumPy unsigned ints -> the stdlib array py3langid walks its automaton with."""
+    from array import array
+
+    import numpy as np
+
+    arr = np.ascontiguousarray(values)
+    out = array({2: "H", 4: "I", 8: "L"}[arr.dtype.itemsize])
+    out.frombytes(arr.tobytes())
+    return out
+
+
+def load_identifier(cache_dir: Path | None) -> Any:
+    """py3langid's model restricted to LANGUAGES, from the unpacked copy in `cache_dir` when there is one."""
+    import numpy as np
+    from py3langid import langid
+
+    source = langid.MODEL_DIR / langid.MODEL_FILE
+    st = source.stat()
+    cached = cache_dir / f"langid-{st.st_size}-{st.st_mtime_ns}-{'-'.join(LANGUAGES)}.npz" if cache_dir else None
+    if cached is not None and cached.exists():
+        try:
+            with np.load(cached, allow_pickle=False) as d:
+                ident = langid.LanguageIdentifier(
+                    d["ptc"], d["pc"], d["classes"].tolist(), _as_array(d["nextmove"]), d["output"].tolist(),
+                    norm_probs=True, tk_row=_as_array(d["row"]))
+            ident.set_languages(list(LANGUAGES))
+            return ident
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged or foreign file: unpack again and overwrite it
+    ident = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(LANGUAGES))
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp.npz")
+            np.savez(tmp, ptc=ident.nb_ptc, pc=ident.nb_pc, classes=np.array(ident.nb_classes),
+                     nextmove=np.frombuffer(ident.tk_nextmove, f"u{ident.tk_nextmove.itemsize}"),
+                     row=np.frombuffer(ident.tk_row, f"u{ident.tk_row.itemsize}"),
+                     output=np.asarray(ident.tk_output, np.int32))
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # a read-only data dir: the next process unpacks again
+    return ident
+
+
 def _identifier() -> Any:
     global _model
     with _lock:
         if _model is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            ident.set_languages(list(LANGUAGES))
-            _model = ident
+            _model = load_identifier(_cache_dir())
         return _model
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachRunError
 
 HIDDEN_TERMS = ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")
@@ -217,7 +218,7 @@ def _fail(path: Path, exc: Exception) -> CoachRunError:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(path, exc) from None
 

@@ -61,11 +61,28 @@ def _to_float(raw: str) -> float:
 
 
 class _Table:
-    """Whole-word patterns with their values, and one alternation of them all to reject a word at once."""
+    """Whole-word patterns with their values, and one alternation of them all to reject a word at
+    once; answers remembered per word, because the same words come back draft after draft."""
+
+    MEMO = 50_000
 
     def __init__(self, items: list[tuple[str, float]]) -> None:
         self.entries = [(re.compile(rf"(?:{k})\Z", FLAGS), v) for k, v in items]
         self.any = re.compile("|".join(f"(?:{k})\\Z" for k, _ in items) or r"(?!x)x", FLAGS)
+        self._memo: dict[str, float | None] = {}
+
+    def get(self, word: str) -> float | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        found = None
+        if self.any.match(word):  # most words are not numbers: one regex says so
+            found = next((v for pat, v in self.entries if pat.match(word)), None)
+        if len(self._memo) >= self.MEMO:  # texts are unbounded; forget rather than grow
+            self._memo.clear()
+        self._memo[word] = found
+        return found
 
 
 class _Vocab:
@@ -116,12 +133,7 @@ class _Vocab:
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
-        if not table.any.match(word):  # most words are not numbers: one regex says so
-            return None
-        for pat, v in table.entries:
-            if pat.match(word):
-                return v
-        return None
+        return table.get(word)
 
     def month(self, word: str) -> int | None:
         for pat, v in self.months:

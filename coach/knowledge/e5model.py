@@ -159,8 +159,8 @@ class Tokenizer:
         for i in range(len(o) - 1):  # the first of two equal pieces wins, as in the C hash table
             if o[i + 1] > o[i] and i != self.unk:
                 pieces.setdefault(blob[o[i]:o[i + 1]].decode(), i)
-        self._pieces = pieces
         self._max_chars = max(map(len, pieces))
+        self._pieces = pieces  # last: a query in another thread switches to the dict only when it is whole
 
     def content(self, text: str) -> list[int]:
         """Token ids without <s> and </s> (the prefix, e.g. "query: ", is part of `text`)."""

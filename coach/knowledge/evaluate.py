@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.knowledge.search import Hit, Knowledge
 
@@ -30,7 +31,7 @@ class LabelledQuery(BaseModel):
 
 def load_queries(path: Path) -> list[LabelledQuery]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = parse_yaml(Path(path).read_text(encoding="utf-8"))
         return [LabelledQuery.model_validate(q) for q in data]
     except (OSError, yaml.YAMLError) as exc:
         raise CoachInputError(f"{path}: cannot load labelled queries ({exc})") from None

@@ -14,6 +14,7 @@ import yaml
 from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachRunError
 from coach.llm.schemas import OUTPUTS
 
@@ -57,7 +58,7 @@ def parse_prompt(path: Path) -> Prompt:
     if not m:
         raise _fail(path, "expected YAML front matter between '---' lines")
     try:
-        spec = PromptSpec.model_validate(yaml.safe_load(m.group(1)) or {})
+        spec = PromptSpec.model_validate(parse_yaml(m.group(1)) or {})
     except (yaml.YAMLError, ValidationError) as exc:
         raise _fail(path, f"bad front matter: {str(exc).splitlines()[0]}") from None
     if spec.task != path.stem:

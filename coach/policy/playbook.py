@@ -8,6 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from coach.datafile import parse_yaml
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
 from coach.errors import CoachInputError
 
@@ -128,7 +129,7 @@ def load_play_table(path: str | Path) -> PlayTable:
     """Read and validate the play table; any problem is one CoachInputError naming file and field."""
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = parse_yaml(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CoachInputError(f"{p}: play table not found (it sits next to policy.yaml)") from None
     except (OSError, UnicodeDecodeError) as exc:

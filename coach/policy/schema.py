@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.policy.playbook import PlayTable, load_play_table
 
@@ -294,7 +295,7 @@ def load_policy(path: str | Path) -> Policy:
     if not p.is_file():
         raise CoachInputError(f"{p}: policy file not found" if not p.exists() else f"{p}: not a file")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = parse_yaml(p.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise CoachInputError(f"{p}: not UTF-8 text") from None
     except OSError as exc:

@@ -17,6 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.policy import Policy
 from coach.roleplay.own_words import EMPTY, OwnWords
@@ -75,7 +76,7 @@ class Agreement(BaseModel):
 def load_transcripts(path: Path) -> list[Transcript]:
     """The judged transcripts; a broken item is a one-line error naming the file, item and field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CoachInputError(f"{path}: transcript file not found") from None
     except yaml.YAMLError as exc:

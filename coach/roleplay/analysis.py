@@ -17,8 +17,11 @@ from coach.roleplay.personas import Persona
 MAX_TURN_CHARS = 4000
 _FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
                         r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|be in touch|"
-                        r"scale back up|stay in touch|keep in touch|"
-                        r"повернем|нагада|перегляд|зв['’]яжу|зателефону|поговоримо|набер\w*|напишу", re.I)
+                        r"scale back up|stay in touch|keep in touch|(?:speak|chat|meet) again|"
+                        r"look at \w+(?: \w+)? again|"
+                        r"\b(?:meeting|call|demo|side-by-side|session)\b|"
+                        r"повернем|нагада|перегляд|зв['’]яж|зателефону|поговоримо|набер\w*|напишу|зустріч|"
+                        r"демонстрац|дзвін|созвон", re.I)
 _WHEN = re.compile(
     r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six)\s+(?:days?|weeks?|months?|quarters?)\b|"
     r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
@@ -28,22 +31,32 @@ _WHEN = re.compile(
     r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
     r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
-                       r"залучу|проведемо|складемо|покажу", re.I)
+                       r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
+                       r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
                     r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
                     r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
                     r"\bevery (?:month|quarter|few)|\b(?:in|after|by|before|around|over) the "
                     r"(?:spring|summer|autumn|fall|winter)\b|\baround \w+ time\b|навесні|влітку|восени|взимку|"
-                    r"через деякий час|згодом|пізніше|за кілька|незабаром|"
+                    r"\b(?:once|when|after) things (?:settle|calm|pick up|improve)\w*|"
+                    r"через (?:деякий|якийсь) час|за якийсь час|згодом|пізніше|за кілька|через кілька|через пару|"
+                    r"незабаром|коли все (?:налагод|заспоко|владна|стабіліз)\w*|"
                     r"періодично|регулярно", re.I)
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
+                          r"(?:by|for) the months (?:paused|of the pause)|"
                           r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
                    r"roadmap|порівнян\w*|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
                     r"як ви просили", re.I)
+# Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
+_OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
+                       r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
+                       r"(?:підготую|надішлю|оформлю|надішлемо|підготуємо)[^.?!]{0,40}"
+                       r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн)",
+                       re.I)
 _SOMETIME = re.compile(r"\bsome ?time\b|\bat some point|колись|якось", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
@@ -110,7 +123,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     a.own = [s.text for s in sentences if s.text in mine]
     a.moves = list(dict.fromkeys(s.label for s in sentences))
     proposing_parts = offers.offer_sentences(clean, also=mine)
-    priced = {p for p in proposing_parts if not offers.extract([p], persona.account).empty}
+    labels = {s.text: s.label for s in sentences}
+    # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
+    contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
+                     and not offers.extract([p], persona.account).priced}
+    priced = {p for p in proposing_parts if p not in contract_talk
+              and not offers.extract([p], persona.account).empty}
     for s in sentences:
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
@@ -130,7 +148,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
-        if (s.label == "trigger" and not dated_change) or (follow_up and (_WHEN.search(s.text)
+        # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
+        scheduled = bool(_WHEN.search(s.text)) and not dated_change and (
+            s.label in ("save", "plan", "escalate")
+            or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
+        if (s.label == "trigger" and not dated_change) or scheduled or (follow_up and (_WHEN.search(s.text)
                                                                          or _LOOSE.search(s.text))):
             concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
             loose = not concrete and bool(_LOOSE.search(s.text))
@@ -150,16 +172,21 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     if a.trigger and "trigger" not in a.moves:
         a.moves.append("trigger")
-    x = offers.extract(clean, persona.account, policy.pause.default_months,
+    x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
                        policy.multi_year.default_extension_months, also=mine)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer)
         if "offer" not in a.moves:
             a.moves.append("offer")
-    elif any(s.label == "accept_request" and (s.share >= SOLUTION_SHARE or _GRANT.search(s.text))
-             for s in sentences):
-        quote = next(s.text for s in sentences if s.label == "accept_request")
-        a.offer = _granted(persona, policy, quote, requested_mrr, hardship)
+    closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (
+        s.label == "accept_request" and s.share >= SOLUTION_SHARE or _GRANT.search(s.text)
+        or _OFFBOARD.search(s.text))), None)
+    if a.offer is None and closing is not None:
+        a.closing = closing  # the request processed: a close
+        # Processing a cancellation after a declined counter is accepting the decision, not granting it
+        # without a counter; cutting the package as asked is still the request granted.
+        if previous_offer is None or (requested_mrr or 0) > 0:
+            a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
     return a
 

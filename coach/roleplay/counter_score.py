@@ -12,6 +12,7 @@ from coach.roleplay.card import TITLES, Card, describe_offer, status
 from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
 from coach.roleplay.personas import Persona
 
+MISFIT = 10  # partial: a counter that was made but does not fit (mismatched, vague, unexchanged)
 TOO_SMALL = 0.4  # a counter cutting less than 40% of what was asked does not meet the customer
 
 
@@ -51,9 +52,11 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
             points, summary = 25, "routed to the competitive save without a discount counter"
         elif saves:
             points, summary = 10, "competitive save raised, but a discount counter was offered too"
+        elif priced and not any(o.as_requested for _, o in offers):
+            points, summary = MISFIT, ("a discount where the competitive save was needed: a counter that "
+                                       "does not fit the cause")
         else:
-            points, summary = (5 if priced else 0), "competitive displacement needs the competitive save, " \
-                "not a discount"
+            points, summary = 0, "competitive displacement needs the competitive save, not a discount"
     elif shape == "hold":
         plans = [i for i, t in solutions if "plan" in t.moves]
         if plans:
@@ -79,6 +82,10 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
     i, o = final
     new = o.offer["new_mrr"]
     if ref.shape == "pause":
+        if o.shape == "pause" and not o.warnings and not o.offer.get("term_extension_months"):
+            card.mark(i, "counter", False, "a pause with nothing asked back: extend the agreement by the "
+                      "paused months", 1, "counter")
+            return 15, "pause-not-cancel, but without the month-for-month extension"
         if o.shape == "pause" and not o.warnings:
             return 25, "pause-not-cancel with the agreement extended by the paused months"
         if o.as_requested:
@@ -86,7 +93,8 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
             return 0, "the request was granted as asked; the matrix answers it with pause-not-cancel"
         if o.shape == "reduce" and not o.warnings:
             return 15, "a right-sized reduction with a term, where the matrix calls for pause-not-cancel"
-        return 5, "the counter does not fit: " + "; ".join(c.reason for c in o.warnings)
+        return MISFIT, "the counter does not fit: " + ("; ".join(c.reason for c in o.warnings)
+                                                       or "the matrix calls for pause-not-cancel")
     if o.shape == "pause":
         return 15, "a pause, where the policy's answer is a smaller package for a longer term"
     if o.shape == "hold":
@@ -123,7 +131,7 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
             points -= 5
             notes.append(f"{w.id}: {w.reason}")
     summary = "right-sized counter with a multi-year commitment" if not notes else "; ".join(notes)
-    return max(0, points), summary
+    return max(MISFIT, points), summary  # a counter was made: mismatched or thin is still partial
 
 
 class _Scratch(Card):

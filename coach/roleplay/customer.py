@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from coach.datafile import parse_yaml
 from coach.roleplay.models import Beat, CustomerReply, CustomerState, OfferSeen, TurnAnalysis
 from coach.roleplay.personas import Fact, Persona
 
@@ -29,7 +28,7 @@ ASKS_FOR_AN_OFFER = ("acknowledged", "neutral")  # beats whose lines ask what th
 
 @lru_cache(maxsize=1)
 def _defaults() -> dict[str, dict[str, list[str]]]:
-    return yaml.safe_load(DEFAULTS_FILE.read_text(encoding="utf-8"))
+    return parse_yaml(DEFAULTS_FILE.read_text(encoding="utf-8"))
 
 
 def default_lines(language: str, key: str) -> list[str]:

@@ -31,17 +31,17 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
     if not a:
         return [_mode(fid, "not_reached", "not reached: the trainee said nothing", [])
                 for fid in ("F1", "F2", "F3", "F4", "F5")]
-    # A close: an agreement, a customer who left, a counter, a plan, a refusal, or a goodbye-style follow-up.
+    # A close: an agreement, a customer who left, a refusal, the request processed, or a goodbye-style
+    # follow-up. An offer on the table is not one yet ("let me take that back to my team").
     closed = state.accepted or state.left or sum(bool(t.pushback) for t in a) >= 2 or any(
-        t.refusal or t.offer or t.solution or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1]))
+        t.refusal or t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1]))
     return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
             _f4(a, texts, closed), _f5(card, a)]
 
 
 def _f1(card: Card, a: list[TurnAnalysis], texts: list[str], until: int) -> FailureMode:
-    """Pushback on the request itself: the first reply, or anything before a counter."""
-    ev = [Evidence(turn=i + 1, quote=q, note="pushback") for i, t in enumerate(a)
-          if i == 0 or i < until for q in t.pushback]
+    """Pushback on the request itself, in the first reply (later pushback is F5's business)."""
+    ev = [Evidence(turn=1, quote=q, note="pushback in the first reply") for q in a[0].pushback]
     for e in ev:
         card.mark(e.turn - 1, "F1", False, f"defensive pushback: “{e.quote}”")
     if ev:
@@ -81,7 +81,14 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     customer has already heard that the discount comes free)."""
     offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
     if offers:
+        last_pause = max((i for i, o in offers if o.shape == "pause"), default=None)
         for i, o in offers:
+            # the pause as finally put (a first "could we pause instead?" may get its terms a turn later)
+            if i == last_pause and not o.offer.get("term_extension_months"):
+                card.mark(i, "F3", False, "a pause with no extension of the agreement in return")
+                return _mode("F3", "triggered", "a pause given with nothing asked in return",
+                             [Evidence(turn=i + 1, quote=o.quote, note="no month-for-month extension of the "
+                                       "agreement for the paused months")])
             exchange = o.check("multi-year-exchange")
             if exchange is not None and not exchange.passed:
                 card.mark(i, "F3", False, f"no multi-year exchange: {exchange.reason}")
@@ -122,9 +129,13 @@ def _f4(a: list[TurnAnalysis], texts: list[str], closed: bool) -> FailureMode:
 
 
 def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
-    """Fighting the downsell: refusing any change, insisting on the full package (repeated pushback)."""
-    ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a) for q in t.refusal]
-    pushing = [i for i, t in enumerate(a) if t.pushback]
+    """Fighting the downsell: refusing any change, insisting on the full package (pushback repeated up
+    to the turn that first offers a change). Stating a limit while or after offering a change ("no
+    price games, just the comparison", "I can't go beyond 10%") is not refusing one."""
+    changed = next((i for i, t in enumerate(a) if t.offer or t.solution), len(a))
+    ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a)
+          if not (t.offer or t.solution) for q in t.refusal]
+    pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing
                if not a[i].refusal]

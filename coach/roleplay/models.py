@@ -58,6 +58,7 @@ class TurnAnalysis(BaseModel):
     injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
     own: list[str] = Field(default_factory=list)  # the coach's own template wording (never held against)
     offer: OfferRecord | None = None
+    closing: str | None = None  # the request processed (cancellation sent, offboarding): a close
 
 
 class OfferSeen(BaseModel):

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.guard.language import detect_language
 
@@ -34,6 +35,8 @@ _QUESTION_START = re.compile(
     r"^(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|"
     r"tell me|walk me|help me understand|i'?d love to (hear|understand)|i'?m curious|"
     r"що|чому|як|які|який|яка|яке|коли|хто|де|чи|скільки|розкажіть|поясніть)\b", re.IGNORECASE)
+_OPEN = re.compile(r"(?:^|[,:;—–-]\s*)(?:(?:and|so|but|then|а|і|й|то|тоді)\s+)?(?:what|why|how|which|tell me|"
+                   r"walk me|що|чому|як|яка|який|які|яке|з чим|до чого|розкажіть|поясніть)\b", re.I)
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget)\b.{0,40}\b(persona|instructions?|rules|prompt|role|character|script)\b"
     r"|\b(you are now|pretend (to be|you are)|break (out of )?character|stop (role-?playing|pretending)|"
@@ -98,6 +101,10 @@ class MoveBank:
 
     def vote(self, queries: np.ndarray) -> list[tuple[str, float]]:
         """Best label and its share for each query vector (similarity-weighted k nearest)."""
+        return [(label, share) for label, share, _ in self.vote_asks(queries)]
+
+    def vote_asks(self, queries: np.ndarray) -> list[tuple[str, float, str | None]]:
+        """`vote`, plus the best-weighted question topic label among the neighbours (if any)."""
         sims = queries @ self.vectors.T
         k = min(K, sims.shape[1])
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
@@ -109,14 +116,15 @@ class MoveBank:
             np.add.at(acc, self.codes[top[u]], weights[u])
             acc /= acc.sum()
             best = int(acc.argmax())
-            out.append((self.vocab[best], float(acc[best])))
+            asks = [(acc[i], lab) for i, lab in enumerate(self.vocab) if lab.startswith("ask:") and acc[i] > 0]
+            out.append((self.vocab[best], float(acc[best]), max(asks)[1] if asks else None))
         return out
 
 
 def read_examples(path: Path = MOVES_FILE) -> tuple[list[str], list[str], bytes]:
     raw = path.read_bytes()
     try:
-        data = yaml.safe_load(raw)
+        data = parse_yaml(raw)
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):
@@ -140,7 +148,7 @@ def _cache_file(raw: bytes, embedder_name: str) -> Path | None:
     from coach.config import get_settings
 
     digest = hashlib.sha256(CACHE_VERSION.encode() + embedder_name.encode() + b"\0" + raw).hexdigest()[:20]
-    return get_settings().data_dir / "cache" / f"roleplay-moves-{digest}.npy"
+    return get_settings().resolved_cache_dir / f"roleplay-moves-{digest}.npy"
 
 
 def _load_vectors(path: Path | None, n: int) -> np.ndarray | None:
@@ -188,12 +196,14 @@ def classify(parts: list[str], embedder) -> list[Sentence]:
     if not parts:
         return []
     bank = move_bank(embedder)
-    votes = bank.vote(np.asarray(embedder.embed_queries(parts), dtype=np.float32))
+    votes = bank.vote_asks(np.asarray(embedder.embed_queries(parts), dtype=np.float32))
     out = []
-    for text, (label, share) in zip(parts, votes, strict=True):
+    for text, (label, share, ask) in zip(parts, votes, strict=True):
         question = is_question(text)
         if share < MIN_SHARE:
-            label = "other"
+            # An open question the examples are unsure about ("А з чим порівнюєте?") still asks about
+            # the request: its nearest question topic, or a general one.
+            label = (ask or "ask:general") if question and _OPEN.search(text) else "other"
         if label.startswith("ask:") and not question:
             label = "other"  # a statement about the budget is not a question about it
         out.append(Sentence(text, label, round(share, 3), question, pushback_words(text)))

@@ -31,17 +31,23 @@ _DURATION = re.compile(
     r"(півроку|half a year)", re.I)
 _MONEY = re.compile(
     r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
-    r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|доларів)?"
+    r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|гривні|гривня|доларів|долари|долар)?"
     r"(?P<per>\s?(?:/\s?(?:mo|month|mth|yr|year)|a month|per month|monthly|a year|per year|annually|"
     r"на місяць|щомісяця|на рік|щороку))?", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
+_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|прибрати|прибер\w*|"
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
 _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
-_SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|обсяг|пакет", re.I)
+_SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
+                    r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
+                    r"markets|locations)\b|обсяг|пакет", re.I)
+# "take Personalisation out": the service named between the verb and "out"
+_TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
+_TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
 _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|ще))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
@@ -63,8 +69,19 @@ _OFFER_CUE = re.compile(
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|давайте|знижк\w*\s+(?:на\s+)?\d|"
-    r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові",
+    r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
+    # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
+    r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
+    r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
+    r"залишимо|призупинимо|призупиняємо|дамо)\b",
     re.I)
+# A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
+# "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
+_CONTINUE = re.compile(r"^(?:and\s+)?(?:that|this|which|it)(?:'s|\s+(?:is|would|will|brings|takes|gets|puts|"
+                       r"lands|comes|means))\b|^(?:and\s+)?in (?:return|exchange)\b|^(?:це|натомість|в обмін)\b",
+                       re.I)
+_NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
                       r"бажаєте|хотіли)", re.I)
@@ -128,8 +145,17 @@ def proposes(sentence: str) -> bool:
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
-    return [p for p in parts if p in also or _OFFER_CUE.search(p) and not (
-        _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I))]
+    out: list[str] = []
+    carried = False  # the sentence before proposed something
+    for p in parts:
+        proposing = p in also or bool(_OFFER_CUE.search(p)) and not (
+            _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I))
+        if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
+            out.append(p)
+            carried = True
+        else:
+            carried = False
+    return out
 
 
 def _services(text: str, account: Account) -> list[str]:
@@ -140,7 +166,9 @@ def _services(text: str, account: Account) -> list[str]:
         names = [s.name.casefold(), *aliases.get(s.name.casefold(), [])]
         for name in names:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
-                if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]):
+                if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]) or (
+                        _TAKE_BEFORE.search(low[max(0, m.start() - 16):m.start()])
+                        and _TAKE_AFTER.search(low[m.end():m.end() + 20])):
                     removed.append(s.name)
     return list(dict.fromkeys(removed))
 
@@ -193,6 +221,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.seat_cut_pct = value
             elif _PRICE_WORD.search(window):
                 out.discount_pct = value
+        span = _FROM_TO.search(text)
+        if span and _SEAT_WORD.search(text) and not _SEATS.search(text):  # "з 20 до 17" (seats)
+            out.seats = int(span.group(2))
         for m in _SEATS.finditer(text):
             n = int(m.group(1))
             removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \

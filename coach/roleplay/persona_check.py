@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.roleplay.personas import Persona
 
@@ -50,7 +51,7 @@ def check_file(path: Path) -> Persona:
         raise CoachInputError(f"{name}: cannot read ({exc})") from None
     try:
         root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

