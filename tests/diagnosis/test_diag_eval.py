@@ -41,3 +41,15 @@ def test_eval_accuracy(report) -> None:
     assert summary["kind_accuracy"] >= 0.85, summary["errors"]
     assert summary["hardship_accuracy"] >= 0.9
     assert summary["language_accuracy"] == 1.0
+
+
+def test_eval_report_shows_the_training_figures_beside():
+    """`coach diagnosis eval` prints the model's own cross-validated figures next to the eval's."""
+    import json
+
+    from coach.config import get_settings
+    from coach.diagnosis.evaluation import render, summarize
+
+    meta = json.loads((get_settings().knowledge_dir / "diagnosis" / "model" / "heads.json").read_text())
+    text = render(summarize([]), meta)
+    assert "leave-one-author-out" in text and "cause CV" in text
