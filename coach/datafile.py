@@ -43,3 +43,23 @@ def load_yaml_model(path: Path, model: type[M], what: str = "file") -> M:
         raise CoachInputError(f"{path.name}: invalid YAML ({str(exc).splitlines()[0]})") from None
     except ValidationError as exc:
         raise CoachInputError(f"{path.name}: {validation_line(exc)}") from None
+
+
+def read_jsonl_models(path: Path, model: type[M]) -> list[tuple[int, M]]:
+    """(line number, item) for every non-blank line of a JSON Lines file; a bad line is a one-line
+    CoachInputError naming `file:line` and the field (`item` when the whole line is wrong)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CoachInputError(f"{path.name}: cannot read training file ({exc.strerror})") from None
+    out: list[tuple[int, M]] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append((n, model.model_validate_json(line)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"]) or "item"
+            raise CoachInputError(f"{path.name}:{n}: {where}: {err['msg']}") from None
+    return out

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.datafile import read_jsonl_models
 from coach.diagnosis.models import Intent, RequestKind, RootCause
 from coach.diagnosis.trainset import TrainingItem
-from coach.errors import CoachInputError
 
 Lang = Literal["en", "uk", "es", "de", "fr", "pt", "pl"]
 
@@ -75,22 +75,8 @@ class Authored:
 
 def read_authored(folder: Path) -> list[Authored]:
     """Every item of every *.jsonl in `folder` (sorted by name); a bad line raises naming file:line and field."""
-    out: list[Authored] = []
-    for path in sorted(folder.glob("*.jsonl")):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise CoachInputError(f"{path.name}: cannot read training file ({exc.strerror})") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(Authored(AuthoredItem.model_validate_json(line), path.name, n))
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                where = ".".join(map(str, err["loc"])) or "item"
-                raise CoachInputError(f"{path.name}:{n}: {where}: {err['msg']}") from None
-    return out
+    return [Authored(item, path.name, n) for path in sorted(folder.glob("*.jsonl"))
+            for n, item in read_jsonl_models(path, AuthoredItem)]
 
 
 def training_items(authored: list[Authored]) -> tuple[list[TrainingItem], list[str]]:

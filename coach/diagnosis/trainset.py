@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from coach.datafile import parse_yaml
+from coach.datafile import parse_yaml, read_jsonl_models
 from coach.diagnosis.models import Intent, RequestKind, RootCause
 from coach.errors import CoachInputError
 
@@ -231,17 +231,4 @@ def write_jsonl(items: list[TrainingItem], path: Path) -> None:
 
 
 def read_jsonl(path: Path) -> list[TrainingItem]:
-    items: list[TrainingItem] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CoachInputError(f"{path.name}: cannot read training file ({exc.strerror})") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            items.append(TrainingItem.model_validate_json(line))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise CoachInputError(f"{path.name}:{n}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
-    return items
+    return [item for _, item in read_jsonl_models(path, TrainingItem)]
