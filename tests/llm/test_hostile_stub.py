@@ -196,13 +196,20 @@ def test_a_law_firm_named_legal_drafts_normally(stub: Stub, cli_draft: Any) -> N
     assert d["acknowledgment"] and d["counter_proposal"]["message"]
 
 
-def test_a_hostile_first_answer_then_a_good_one_is_the_model_text(stub: Stub, cli_draft: Any) -> None:
+def test_a_hostile_first_answer_then_a_good_one_is_the_model_text(
+    stub: Stub, cli_draft: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Generous budgets: under a loaded CI machine the first call once passed its first-token deadline, so
+    # the hostile answer was dropped as a timeout and the transport retry got the good one (no re-ask).
+    # This test is about the re-ask, not about the budgets (the hang cases above test those).
+    monkeypatch.setenv("COACH_LLM_TOTAL_TIMEOUT", "60")
+    monkeypatch.setenv("COACH_LLM_FIRST_TOKEN_TIMEOUT", "30")
+    get_settings.cache_clear()
     stub.enqueue("counter_message", Reply(edit=add("The new package is prepaid up front at signing.")))
     d = cli_draft()
     assert d["violations"] == [] and d["fallbacks"] == [] and d["drafter"] == "llm"
     assert "prepaid" not in d["counter_proposal"]["message"]
-    # The re-ask follows the refused answer. Looked for among the later calls, not at index 1: in one full
-    # CI run the second recorded call was not the re-ask, and the order of calls is no part of the contract.
+    # The re-ask follows the refused answer, among the later calls (their order is no part of the contract).
     later = stub.calls("counter_message")[1:]
     assert any("Your previous answer cannot be used" in json.dumps(c["body"]) for c in later)
 
