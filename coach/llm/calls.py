@@ -17,7 +17,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
 
 from coach.config import Settings
-from coach.llm.client import call_kwargs, check_target
+from coach.llm.client import CALL_WINDOW, CallWindow, call_kwargs, check_target
 from coach.llm.errors import FATAL, ModelUnavailable
 
 T = TypeVar("T")
@@ -79,7 +79,9 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, what: str) -> T:
         raise ModelUnavailable(f"{what}: no time left in the draft's budget")
     box: dict[str, Any] = {}
     done = threading.Event()
+    window = CallWindow(time.monotonic() + seconds)
     ctx = contextvars.copy_context()  # keeps LangChain's callback parent runs linked
+    ctx.run(CALL_WINDOW.set, window)  # no request (nor the client's retry) leaves once the caller gave up
 
     def work() -> None:
         try:
@@ -91,6 +93,7 @@ def run_with_deadline(fn: Callable[[], T], seconds: float, what: str) -> T:
 
     threading.Thread(target=work, name=f"coach-llm-{what}", daemon=True).start()
     if not done.wait(seconds):
+        window.abandoned.set()
         raise ModelUnavailable(f"{what}: no answer within the {seconds:.3g}s left of the budget")
     if "error" in box:
         raise box["error"]
@@ -134,8 +137,10 @@ def stream(
     check_target(model)
     kwargs = call_kwargs(model, settings, task, budget.remaining())
     chunks: queue.Queue[tuple[str, Any]] = queue.Queue()
-    stop = threading.Event()
+    window = CallWindow(budget.deadline)
+    stop = window.abandoned  # set when the caller stops reading: the worker stops, and sends nothing more
     ctx = contextvars.copy_context()
+    ctx.run(CALL_WINDOW.set, window)
 
     def work() -> None:
         try:

@@ -7,6 +7,9 @@ retry count, and an HTTP hook that enforces the request switch on every single r
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -24,8 +27,28 @@ TASK_HEADER = "X-Coach-Task"  # lets proxies, logs and the test stub tell the pa
 NO_KEY = "not-needed"  # local servers ignore the key, but the client insists on one
 
 
+class CallWindow:
+    """When the caller of one model call stops waiting: its budget's end, or sooner when it gives up."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.abandoned = threading.Event()
+
+    def closed(self) -> bool:
+        return self.abandoned.is_set() or time.monotonic() >= self.deadline
+
+
+# Set on the worker thread of each call (coach.llm.calls). The client's own retry would otherwise send
+# the request again after the caller has given up, with a fresh HTTP timeout: a model call outliving
+# its draft, and a stray request arriving while the next draft talks to the server.
+CALL_WINDOW: ContextVar[CallWindow | None] = ContextVar("coach_llm_call_window", default=None)
+
+
 def _check_request(request: Any) -> None:
     check_url(str(request.url))
+    window = CALL_WINDOW.get()
+    if window is not None and window.closed():
+        raise ModelUnavailable("the draft's budget was spent: the request was not sent")
 
 
 def unavailable_reason(settings: Settings) -> str | None:

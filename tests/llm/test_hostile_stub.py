@@ -199,9 +199,7 @@ def test_a_law_firm_named_legal_drafts_normally(stub: Stub, cli_draft: Any) -> N
 def test_a_hostile_first_answer_then_a_good_one_is_the_model_text(
     stub: Stub, cli_draft: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Generous budgets: under a loaded CI machine the first call once passed its first-token deadline, so
-    # the hostile answer was dropped as a timeout and the transport retry got the good one (no re-ask).
-    # This test is about the re-ask, not about the budgets (the hang cases above test those).
+    # Generous budgets: this test is about the re-ask, not the budgets (the hang cases above test those).
     monkeypatch.setenv("COACH_LLM_TOTAL_TIMEOUT", "60")
     monkeypatch.setenv("COACH_LLM_FIRST_TOKEN_TIMEOUT", "30")
     get_settings.cache_clear()

@@ -144,6 +144,17 @@ def test_hang_ends_within_the_total_and_serves_the_template(stub, llm_settings, 
     assert d.violations == []
 
 
+def test_no_request_reaches_the_server_after_the_caller_gave_up(stub, llm_settings, ctx):
+    """The client's own retry must not send the request again once the draft's budget is spent."""
+    stub.enqueue("acknowledgment", *[Reply(content=GOOD_ACK, hang=30)] * 3)
+    stub.enqueue("counter_message", *[Reply(content=good_counter(ctx), hang=30)] * 3)
+    stub.enqueue("diagnosis", *[Reply(content="{}", hang=30)] * 3)
+    _draft(LLMDrafter(llm_settings), ctx)
+    sent = len(stub.calls())
+    time.sleep(llm_settings.llm_total_timeout + 1.5)  # past the HTTP timeout the retry would come
+    assert len(stub.calls()) == sent, [c["task"] for c in stub.calls()]
+
+
 def test_unreachable_server_falls_back_fast(ctx):
     settings = llm_settings_for("http://127.0.0.1:9/v1")  # discard port: connection refused
     t0 = time.monotonic()
