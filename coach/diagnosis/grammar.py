@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.diagnosis.money import monthly_target, not_a_target
 from coach.diagnosis.numbers import words_to_digits
 
 SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members|agents|"
@@ -59,7 +60,7 @@ _NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w
                   r"branches|hubs|offices|hours|годин\w*|stunden|horas|heures|godzin|zimmer|établissements|brasseries|магазин\w*|точ\w*|кас\b|філі\w*|filial\w*|"
                   r"kuchni|кухонь|курс\w*|дітей|children|rooms|chambres|тисяч\w*|тис\b|mil\b|tys\w*|thousand|"
                   r"гривень|гривні|грн|złotych|mensu\w*|al mes|por m[eê]s|на міс\w*|за міс\w*|a month|per month|"
-                  r"monthly|pro monat|par mois|miesięcznie)(?![\w-])")
+                  r"monthly|pro monat|im monat|par mois|miesięcznie|mensais|mensual\w*|ao mês)(?![\w-])")
 _NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + _NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|"
                     r"euros?|a month|per month|на місяць|numbers?|por ?ciento|por cento|th\b|st\b|nd\b|rd\b|числа|січ|лют|бер|кві|тра|"
                     r"чер|лип|сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:enero|febrero|"
@@ -272,8 +273,11 @@ def read_figures(text: str) -> Figures:
                     break
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
-    if m and not is_fact(m.start()):
+    if m and not is_fact(m.start()) and not not_a_target(
+            t, next((m.start(i) for i in range(1, (m.lastindex or 0) + 1) if m.group(i)), m.start())):
         f.target_mrr = _money(m)
+    if f.target_mrr is None:
+        f.target_mrr = monthly_target(t, is_fact)
     return f
 
 

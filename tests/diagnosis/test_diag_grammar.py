@@ -209,7 +209,7 @@ CASES = [
     ("they only need 14 logins now instead of 22", {"frm": 22, "to": 14, "rm": 8}),
     ("We'll require 140 seats going forward rather than the current 200.", {"frm": 200, "to": 140, "rm": 60}),
     ("we are 6 people instead of 15 now", {}),  # a fact about the staff
-    ("Можемо платити 6 000 грн замість 9 000?", {}),  # money, not seats
+    ("Можемо платити 6 000 грн замість 9 000?", {"mrr": 6000}),  # money, not seats: the monthly target
     ("6 seats → 4 pls", {"frm": 6, "to": 4, "rm": 2}),
     ("залиште 8, більше не треба", {"to": 8}),
     ("Dejadlo en 9 y listo.", {"to": 9}),
@@ -230,6 +230,27 @@ CASES = [
     ("chcemy płacić połowę", {"pct": 50}),
     ("musimy obniżyć wydatki o jedną piątą", {"pct": 20}),
     ("On veut descendre d'un bon quart.", {"pct": 25}),
+    # --- monthly targets without a currency sign, and amounts that are not the target
+    ("до 10 тисяч на місяць, інакше не потягнемо", {"mrr": 10000}),
+    ("under 4k a month or we walk", {"mrr": 4000}),
+    ("¿Podemos dejarlo en 4.500 al mes?", {"mrr": 4500}),
+    ("we can do 2,500/mo max", {"mrr": 2500}),
+    ("1.500 por mês no máximo, senão saímos", {"mrr": 1500}),
+    ("Wir wollen höchstens 900 im Monat zahlen.", {"mrr": 900}),
+    ("on peut payer 700 par mois, pas plus", {"mrr": 700}),
+    ("chcemy płacić około 1 200 miesięcznie", {"mrr": 1200}),
+    ("платити не більше 8 000 на місяць", {"mrr": 8000}),
+    ("хочемо 6 000 грн замість 9 000", {"mrr": 6000}),
+    ("£2k/month instead of £4k would work", {"mrr": 2000}),
+    ("von 1.100 auf 700 im Monat, bitte", {"mrr": 700}),
+    ("bring the monthly bill from 3.200 to 2.000", {"mrr": 2000}),
+    ("$800/month is my limit", {"mrr": 800}),
+    ("we pay 3,000 a month for this and it keeps crashing", {}),
+    ("your fee went from 400 to 550 a month", {}),
+    ("please cut the bill by 500 a month", {}),
+    ("we need the annual fee under 20,000", {}),
+    ("the competitor charges 14 per user a month", {}),
+    ("we'd like to cut the support hours from 40 to 25 a month", {}),
 ]
 
 KEYS = {"to": "seats_to", "rm": "seats_removed", "frm": "seats_from", "pct": "reduction_pct", "mrr": "target_mrr"}

@@ -1,0 +1,195 @@
+"""The monthly amount a customer asks to pay, with or without a currency sign.
+
+"down to $5,000 a month" is read by the request grammar's first pattern; this module reads the rest:
+"under 4k a month", "до 10 тисяч на місяць", "4.500 al mes", "$500/month is my limit", "1.200 € en vez
+de los 1.800", "von 1.100 auf 700 im Monat", "платити 6 000 грн замість 9 000". Every amount in the
+text is scored by what surrounds it: a target word before it ("under", "max", "до", "en", "pra",
+"płacić"), a month after it, a currency, a price word in its sentence raise it; the amount being paid
+now ("we pay $600 a month", "instead of £4k", "hoje tá em R$ 5.200"), a per-user price or a seat
+count lower it. The best amount above a threshold is the target; nothing is read otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(\d{1,3}(?:[ .,\u00a0]\d{3})+|\d{1,7}(?:[.,]\d{1,2})?)"
+_MULT = (r"(?:\s?(k\b|thousand|тисяч\w*|тис\b\.?|тис\.|тыс\w*|mil\b|tys\.?|tysięcy|tausend|mille|"
+         r"millones|million\w*|milh\w*))?")
+_CUR_BEFORE = r"(?:(?:R\$|US\$|USD|EUR|PLN|UAH|[$€£])\s?)"
+_CUR_AFTER = (r"(?:\s?(?:[$€£]|usd|eur|gbp|pln|uah|zł|zl\b|грн\.?|гривень|гривні|гривн\w*|dollars?|euros?|"
+              r"pesos(?: \w+)?|"
+              r"reais|złotych|netto))")
+AMOUNT = re.compile(r"(?<![\w.,])(" + _CUR_BEFORE + r")?" + _NUM + _MULT + r"(" + _CUR_AFTER + r")?(?![\d%])", re.I)
+
+_MONTH_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:a|per|each|every|/|im|pro|par|по|в|на|за|al|por|ao|o|na|w)\s?)?"
+    r"(?:month\w*|mo\b|mth|monat\w*|mois|mensu\w*|mensais|mês|mes\b|miesiąc\w*|miesięcznie|місяць|міс\b|"
+    r"щомісяця|monthly|month)", re.I)
+_TARGET_BEFORE = re.compile(
+    r"(?:down to|get (?:us |it )?(?:down )?to|bring (?:us |it )?(?:down )?to|to|under|below|at most|max(?:imum)?|"
+    r"no more than|not more than|cap(?:ped)? (?:at|of)|ceiling(?: is| of)?|limit(?: is| of)?|something like|like|"
+    r"roughly|around|about|only|can pay|could pay|pay|afford|can u do|can you do|do|"
+    r"до|не вище|не більше|максимум|хоча б|хоча б до|ціль|стеля|платити|платили|зрівняти ціну до|в межах|"
+    r"a|en|dejar(?:lo|nos)? en|quede en|bajar(?: la \w+)? a|pagar|como máximo|máximo|unos|hasta|"
+    r"auf|maximal|höchstens|nur noch|zahlen|"
+    r"à|tomber à|baisser à|descendre à|payer|"
+    r"pra|para|em|em torno de|no máximo|cair para|chegar(?:em)? a|uns|"
+    r"do|maksymalnie|około|w okolicach|płacić|max)\W{0,3}$", re.I)
+_LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|is my limit|is the (?:ceiling|limit|cap|max)|"
+                          r"como máximo|no máximo|máximo|maximal|höchstens|max\.?|maksymalnie|максимум|"
+                          r"or we (?:walk|go|leave|re gone|'re gone)|o nos vamos|ou (?:a gente sai|cancelo|saímos)|"
+                          r"oder wir|або прощаємось|інакше)", re.I)
+# The amount paid now, not the one asked for.
+_CURRENT_BEFORE = re.compile(
+    r"(?:instead of|rather than|not|from|замість|а не|не|з|зараз|наразі|en vez de|en lugar de|no|de|desde|actual\w*|"
+    r"statt|anstatt|von|aktuell|au lieu de|em vez de|ao invés de|hoje(?: tá| está)?(?: em)?|zamiast|obecn\w*|z|"
+    r"(?:we|i) (?:currently )?pay|paying|you.re at|we.re at|currently|now|pagamos|pago|payons|zahlen wir|płacimy|"
+    r"платимо|платите|коштує|cobram|bierzecie|"
+    r"(?:we|i) pay you|costs?)\W{0,3}(?:(?:the|los|las|der|die|les|os|as|obecnych|current|about|"
+    r"around|like|um|uns|ok\.?|de|du)\W+)?$", re.I)
+# "we pay 3.200 a month for ...", "Płacimy za moduł CRM 1 900 zł": the price now, a few words on.
+_PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying|płacimy|pagamos|wir zahlen|zahlen wir|"
+                         r"nous payons|on paie|платимо|cuesta|kostet|coûte|custa|kosztuje|коштує|costs)"
+                         r"(?:\s+[^\s\d]+){0,4}\s*\W{0,3}$", re.I)
+# A rising price or a reduction by an amount ("went from $42 to $97", "зменшити рахунок на 10 000").
+_NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gone up|up to|over|виросла|виріс|зросл\w*|"
+                                r"passée|subi\w*|gestiegen|subió|aumentou|"
+                                r"wzrosł\w*)\W+(?:[\w.,]+\W+){0,4}?(?:[$€£]|R\$)?\s?$"
+                                r"|(?<!\w)(?:by|на|em|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$", re.I)
+_LESS_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:less|fewer|mniej|менше|weniger|de moins|a menos|"
+                         r"cheaper|taniej)\b", re.I)
+_ANNUAL = re.compile(r"\b(?:annual\w*|a year|per year|/yr|yearly|per annum|anual\w*|al año|por año|par an|annuel\w*|"
+                     r"jahres\w*|pro jahr|im jahr|ao ano|por ano|rocznie|rocznej|roczn\w*|на рік|річн\w*)", re.I)
+_NOT_MONEY_BEFORE = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годин\w*|seats?|licen[cs]\w*|licenças|users?|"
+                               r"stanowisk\w*|місць|ліцензі\w*|користувач\w*|lizenz\w*|utilisateurs|usuários|"
+                               r"użytkownik\w*|clinics?|people|staff)\W+(?:\w+\W+){0,1}$", re.I)
+# "support hours from 40 to 25 a month": hours or seats, not money.
+_UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годин\w*|seats?|licen[cs]\w*|users?|"
+                            r"місць|ліцензі\w*|lizenz\w*|stanowisk\w*)\W+(?:\w+\W+){0,2}(?:from|з|de|von|"
+                            r"z)\s+\d[\d .,]*\s+"
+                            r"(?:to|до|a|auf|à|para|do)\s*$", re.I)
+_CURRENT_AFTER = re.compile(r"^\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
+_PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"
+                             r"l.utilisateur|par (?:utilisateur|siège)|por (?:usuario|usuário|licencia)|"
+                             r"pro (?:nutzer|user|lizenz)|"
+                             r"za (?:salon|użytkownika|licencj\w+)|od (?:lokalizacji|użytkownika)|за (?:місце|"
+                             r"користувача|ліцензі\w+))",
+                             re.I)
+_SEAT_AFTER = re.compile(r"^\s*(?:seats?|licen[cs]es?|users?|logins?|місц|ліцензі|користувач|licencias?|usuari|"
+                         r"lizenz|nutzer|sièges?|utilisateurs|licenças|usuários|licencj|użytkownik|people|staff|"
+                         r"employees|clinics?|stores?|locations?|rooms|zimmer|salon|%|percent|відсот|years?|days?|"
+                         r"monate\b|months\b|meses\b|місяці\b|місяців|miesięcy|stanowisk|hours?|horas|godzin|годин|"
+                         r"weeks?|months?|hours?|днів|тижн|місяц|годин|dni|tygodni|días|semanas|meses|tage|wochen|"
+                         r"jours|semaines|mois\b|dias|anos|lat\b|років|рок)", re.I)
+_PRICE_WORDS = re.compile(
+    r"bill|price|cost|spend|invoice|fee|budget|payment|retainer|\bpay|mrr|subscription|contract|monthly|"
+    r"оплат|абонплат|витрат|платит|плат|рахун|варт|ціну|ціна|бюджет|гроші|сум[ау]|"
+    r"factura|precio|coste|pago|pagar|cuota|presupuesto|mensual|"
+    r"rechnung|preis|kosten|zahlen|abo\b|budget|"
+    r"facture|prix|coût|payer|"
+    r"fatura|preço|custo|mensalidade|pagar|conta|contrato|orçamento|"
+    r"faktur|cen[aęy]|koszt|opłat|abonament|płaci|kwot", re.I)
+_FROM_TO_MONEY = re.compile(r"(?:\bfrom|\bз|\bde|\bvon|\bdesde|\bz|\bod)\s+" + _CUR_BEFORE + r"?" + _NUM + _MULT
+                            + r"(?:" + _CUR_AFTER + r")?\s+(?:(?:down|back)\s+)?(?:to|до|a|auf|à|para|pra|do)\s+"
+                            + _CUR_BEFORE + r"?" + _NUM + _MULT + r"(" + _CUR_AFTER + r")?", re.I)
+_INSTEAD_MONEY = re.compile(_CUR_BEFORE + r"?" + _NUM + _MULT + r"(?:" + _CUR_AFTER + r")?"
+                            r"(?:\s+(?:a|per|/)\s?(?:month|mo)\b|"
+                            r"\s+(?:al|por|im|par|на|в)\s+(?:mes|monat|mois|mês|місяць))?\s+(?:instead of|rather than|"
+                            r"замість|а не|en vez de|en lugar de|statt|anstatt|au lieu de|em vez de|zamiast|not)\s+"
+                            r"(?:the |los |las |der |die |les |os |as |obecnych |current )?"
+                            + _CUR_BEFORE + r"?" + _NUM + _MULT, re.I)
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "тис": 1e3, "тыс": 1e3, "mil": 1e3, "tys": 1e3, "tausend": 1e3,
+                "mille": 1e3, "millon": 1e6, "million": 1e6, "milh": 1e6}
+_MIN_SCORE = 4
+
+
+def _value(num: str, mult: str | None) -> float | None:
+    s = num.replace("\u00a0", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", s):
+        s = re.sub(r"[ .,]", "", s)
+    else:
+        s = s.replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    if mult:
+        m = mult.lower()
+        factor = next((f for stem, f in _MULTIPLIERS.items() if m.startswith(stem)), 1.0)
+        if m.startswith("millon") or m == "millones":
+            factor = 1e6
+        value *= factor
+    return value
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(".", 0, max(0, start - 1)), text.rfind("\n", 0, start), text.rfind("!", 0, start),
+            text.rfind("?", 0, start))
+    stops = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("! ", end))
+             if i >= 0]
+    return text[a + 1:min(stops) if stops else len(text)]
+
+
+def not_a_target(text: str, pos: int) -> bool:
+    """Is the amount at `pos` the price paid now, a rising price, a cut by an amount, or hours/seats?"""
+    before = text[max(0, pos - 60):pos]
+    return bool(_CURRENT_BEFORE.search(before) or _PAYING_NOW.search(before) or _NOT_TARGET_BEFORE.search(before)
+                or _UNITS_FROM_TO.search(before))
+
+
+def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
+    """The monthly amount the customer asks to pay, or None; `text` has number words as digits."""
+    month_in_text = bool(re.search(_MONTH_AFTER.pattern.replace("^\\W{0,3}", r"(?<!\w)"), text, re.I))
+    price_in_text = bool(_PRICE_WORDS.search(text) or re.search(_CUR_BEFORE + r"\d", text)
+                         or re.search(r"(?<!\w)" + _CUR_AFTER.replace("\\s?", "", 1), text, re.I))
+    if not (month_in_text or price_in_text) or (_ANNUAL.search(text) and not month_in_text):
+        return None
+    m = _INSTEAD_MONEY.search(text)
+    if m and not is_fact(m.start()):
+        target, now = _value(m.group(1), m.group(2)), _value(m.group(3), m.group(4))
+        priced = _PRICE_WORDS.search(_sentence(text, m.start(), m.end())) or re.search(
+            _CUR_AFTER + "|" + _CUR_BEFORE, m.group(0), re.I)
+        if target and now and target < now and target >= 20 and priced:
+            return target
+    m = _FROM_TO_MONEY.search(text)
+    if m and not is_fact(m.start()):
+        now, target = _value(m.group(1), m.group(2)), _value(m.group(3), m.group(4))
+        after = text[m.end():m.end() + 25]
+        if now and target and target < now and target >= 20 and not _SEAT_AFTER.match(after) and \
+                not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 50):m.start()]) and (
+                _MONTH_AFTER.match(after) or m.group(5) or _PRICE_WORDS.search(_sentence(text, m.start(), m.end()))):
+            return target
+    best: tuple[int, int, float] | None = None
+    for m in AMOUNT.finditer(text):
+        cur_before, num, mult, cur_after = m.group(1), m.group(2), m.group(3), m.group(4)
+        value = _value(num, mult)
+        if value is None or value < 20 or is_fact(m.start()):
+            continue
+        before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
+        if _SEAT_AFTER.match(after) or _PER_UNIT_AFTER.match(after) or re.match(r"^\s*\d", after):
+            continue
+        if not (cur_before or cur_after or mult) and re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # a year
+        score = 0
+        cue = bool(_TARGET_BEFORE.search(before))
+        if cue:
+            score += 2
+        if _MONTH_AFTER.match(after):
+            score += 2
+        if cur_before or cur_after:
+            score += 1
+        if mult:
+            score += 1
+        if _LIMIT_AFTER.match(after):
+            score += 2
+        if _PRICE_WORDS.search(_sentence(text, m.start(), m.end())):
+            score += 1
+        if _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
+            score -= 4
+        if _NOT_TARGET_BEFORE.search(before) or _LESS_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before) \
+                or _UNITS_FROM_TO.search(before):
+            continue
+        if score >= _MIN_SCORE and (best is None or (score, m.start()) > (best[0], best[1])):
+            best = (score, m.start(), value)
+    return best[2] if best else None
