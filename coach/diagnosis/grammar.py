@@ -97,6 +97,15 @@ _KEEP_BARE = re.compile(r"(?:залиш(?:те|ити|аємо|имо|іть)|л
                         + _NOT_SEATS_AFTER, re.I)
 _ARROW = re.compile(N + r"\s*(?:" + SEAT + r"\s*)?(?:→|->|=>|⟶)\s*" + N + r"\b(?!\s*(?:%|[$€£]|k\b))", re.I)
 _FROM_TO_NOUN_FIRST = re.compile(SEAT + r"\s+(?:from|з|de|von|z)\s+" + N + r"\s+(?:to|до|a|auf|à|para|do)\s+" + N, re.I)
+# The seats the customer has now, stated beside a target ("we have 150 seats ... reduce to 110", "of our 50
+# licences", "von unseren 60 Lizenzen", "Sur les 30 comptes", "(aktuell 28)"): the removal is the difference.
+_CURRENT_SEATS = re.compile(
+    r"(?:we have|we've got|we got|we currently have|currently have|we're paying for|we pay for|bought|licensed for|"
+    r"tenemos|wir haben|nous avons|temos|mamy|у нас(?: є)?|маємо)\s+(?:[\w-]+\s+){0,2}?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+    + r"|(?:\bof|out of|von|\bde|\bdes|sur|\bz|\bз|\bіз|\bdas|\bdos)\s+(?:our|the|unseren|den|las|los|les|nos|nossas|"
+    r"nossos|naszych|наших|наявних)\s+" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+    + r"|\((?:aktuell|currently|now|obecnie|зараз|actualmente|actuellement|atualmente)\s+" + N + r"\)"
+    r"|(?:obecnie jest|aktuell sind es|currently at|the current)\s+" + N + r"\b", re.I)
 # Seats to remove: "cut 10 seats", "by 10 seats", "10 fewer seats", "give back 10 of our 40 seats".
 _BY_SEATS = [
     re.compile(r"\b(?:drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
@@ -271,6 +280,12 @@ def read_figures(text: str) -> Figures:
                 if n > 0 and n != f.seats_to:
                     f.seats_removed = n
                     break
+    if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
+        for m in _CURRENT_SEATS.finditer(t):
+            now = _int(next(g for g in m.groups() if g))
+            if now > f.seats_to and not 1990 <= now <= 2100:
+                f.seats_from, f.seats_removed = now, now - f.seats_to
+                break
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
     if m and not is_fact(m.start()) and not not_a_target(

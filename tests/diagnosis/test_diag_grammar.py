@@ -251,6 +251,14 @@ CASES = [
     ("we need the annual fee under 20,000", {}),
     ("the competitor charges 14 per user a month", {}),
     ("we'd like to cut the support hours from 40 to 25 a month", {}),
+    # --- a target beside the seats held now: the removal is the difference
+    ("we have 40 seats and only 12 people use them, cut us to 15 seats", {"to": 15, "rm": 25, "frm": 40}),
+    ("only 9 of our 30 licences get used; please reduce to 10 users", {"to": 10, "rm": 20}),
+    ("Von unseren 60 Lizenzen nutzen wir 20. Bitte reduzieren Sie auf 25.", {"to": 25, "rm": 35}),
+    ("Sur les 30 comptes, seuls 8 servent. Laissez-en 10.", {"to": 10, "rm": 20}),
+    ("Will auf 10 Lizenzen runter (aktuell 28).", {"to": 10, "rm": 18}),
+    ("Tenemos 80 licencias y queremos bajar a 50 usuarios.", {"to": 50, "rm": 30}),
+    ("we have 12 seats, 3 people left in 2024; drop us to 9 seats", {"to": 9, "rm": 3}),
 ]
 
 KEYS = {"to": "seats_to", "rm": "seats_removed", "frm": "seats_from", "pct": "reduction_pct", "mrr": "target_mrr"}
