@@ -3,7 +3,7 @@
 Each head is a multinomial logistic regression (NumPy + SciPy L-BFGS, L2, balanced class weights)
 with a temperature fitted on out-of-fold predictions, so its probabilities are calibrated. The
 features are the embedding, centred and scaled (the centre ships with the heads), optionally beside
-hashed character n-grams of the text (coach/diagnosis/features.py). The
+hashed character n-grams and word n-grams of the text (coach/diagnosis/features.py). The
 artefact (knowledge/diagnosis/model/heads.npz + heads.json) records the embedder it was trained
 with; `load_heads` refuses an artefact built for another embedder, and the caller falls back to the
 exemplar vote until `coach diagnosis train` rebuilds it.
@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,26 +48,32 @@ class Head:
 
 @dataclass(frozen=True)
 class Transform:
-    """From embeddings (and texts) to the heads' features: centre, scale, then optional n-grams."""
+    """From embeddings (and texts) to the heads' features: centre, scale, then optional character and
+    word n-grams (in that column order)."""
 
     center: np.ndarray  # (dim,)
     scale: float
     ngram_dim: int = 0
     ngram_weight: float = 0.0
+    word_dim: int = 0
+    word_weight: float = 0.0
 
     @classmethod
-    def fit(cls, vectors: np.ndarray, ngram_dim: int = 0, ngram_weight: float = 0.0) -> Transform:
+    def fit(cls, vectors: np.ndarray, ngram_dim: int = 0, ngram_weight: float = 0.0, word_dim: int = 0,
+            word_weight: float = 0.0) -> Transform:
         v = np.asarray(vectors, dtype=np.float32)
-        return cls(v.mean(axis=0), float(v.std(axis=0).mean()) or 1.0, ngram_dim, ngram_weight)
+        return cls(v.mean(axis=0), float(v.std(axis=0).mean()) or 1.0, ngram_dim, ngram_weight, word_dim,
+                   word_weight)
 
     def apply(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
         from coach.diagnosis.features import feature_matrix
 
         x = (np.asarray(vectors, dtype=np.float32) - self.center) / self.scale
-        return feature_matrix(x, texts, self.ngram_dim, self.ngram_weight)
+        return feature_matrix(x, texts, self.ngram_dim, self.ngram_weight, self.word_dim, self.word_weight)
 
     def meta(self) -> dict:
-        return {"scale": self.scale, "ngram_dim": self.ngram_dim, "ngram_weight": self.ngram_weight}
+        return {"scale": self.scale, "ngram_dim": self.ngram_dim, "ngram_weight": self.ngram_weight,
+                "word_dim": self.word_dim, "word_weight": self.word_weight}
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,9 @@ def softmax(z: np.ndarray) -> np.ndarray:
 def fit_softmax(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float,
                 sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Weights and bias minimising class-balanced, sample-weighted cross-entropy + l2 * |W|^2
-    (deterministic: zero start)."""
+    (deterministic: zero start). Mostly-zero features (the hashed n-grams) are multiplied as a sparse
+    float32 matrix: the same objective, about three times faster on the wide heads."""
+    import scipy.sparse as sp
     from scipy.optimize import minimize
 
     n, d = x.shape
@@ -104,15 +113,19 @@ def fit_softmax(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float,
     sw = cw[y] * base / base.sum()
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
-    x64 = x.astype(np.float64)
+    sparse = x.size > 0 and np.count_nonzero(x) < 0.5 * x.size
+    xm: Any = sp.csr_matrix(x, dtype=np.float32) if sparse else x.astype(np.float64)
+    xt: Any = xm.T.tocsr() if sparse else xm.T
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = theta[: d * n_classes].reshape(d, n_classes)
         b = theta[d * n_classes:]
-        p = softmax(x64 @ w + b)
+        wm = w.astype(np.float32) if sparse else w
+        p = softmax(np.asarray(xm @ wm, dtype=np.float64) + b)
         nll = -float(np.sum(sw * np.log(np.maximum(p[np.arange(n), y], 1e-12))))
         g = (p - onehot) * sw[:, None]
-        gw = x64.T @ g + 2 * l2 * w
+        gm = g.astype(np.float32) if sparse else g
+        gw = np.asarray(xt @ gm, dtype=np.float64) + 2 * l2 * w
         gb = g.sum(axis=0)
         return nll + l2 * float(np.sum(w * w)), np.concatenate([gw.ravel(), gb])
 
@@ -169,7 +182,8 @@ def _load(folder: str, mtime: float) -> Heads:
              for name, spec in meta["heads"].items()}
     feats = meta.get("features", {})
     transform = Transform(data["center"], float(feats.get("scale", 1.0)), int(feats.get("ngram_dim", 0)),
-                          float(feats.get("ngram_weight", 0.0)))
+                          float(feats.get("ngram_weight", 0.0)), int(feats.get("word_dim", 0)),
+                          float(feats.get("word_weight", 0.0)))
     return Heads(heads, meta, transform)
 
 

@@ -109,3 +109,29 @@ def test_corrections_experiment_runs():
     out = corrections_experiment(get_settings(), seeds=(1, 2))
     assert all(r["corrections"] > 0 and r["unseen"] > 0 for r in out["runs"])
     assert 0 <= out["cause"]["before"] <= 1 and 0 <= out["cause"]["after"] <= 1
+
+
+def test_mostly_zero_features_fit_deterministically_and_learn():
+    """Mostly-zero columns (the hashed n-grams) take the sparse float32 path: deterministic, and it learns."""
+    rng = np.random.default_rng(1)
+    x = np.where(rng.random((150, 40)) < 0.1, rng.normal(size=(150, 40)), 0.0).astype(np.float32)
+    y = (x[:, :3].sum(axis=1) > 0).astype(int)
+    w_sparse, b_sparse = fit_softmax(x, y, 2, 1e-3)
+    assert np.count_nonzero(x) < 0.5 * x.size
+    w_again, _ = fit_softmax(x, y, 2, 1e-3)
+    assert np.array_equal(w_sparse, w_again)
+    assert ((x @ w_sparse + b_sparse).argmax(axis=1) == y).mean() > 0.85
+
+
+def test_word_features_keep_phrases_and_extend_the_columns():
+    import zlib
+
+    from coach.diagnosis.features import feature_matrix, word_vector
+
+    v = word_vector("The client went bust", 4096)
+    assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-5
+    assert v[zlib.crc32(b"b:went bust") % 4096] > 0 and v[zlib.crc32(b"w:bust") % 4096] > 0
+    x = feature_matrix(np.zeros((1, 8), np.float32), ["went bust"], 16, 20.0, 32, 15.0)
+    assert x.shape == (1, 8 + 16 + 32)
+    # A head trained on fewer blocks reads the leading columns only.
+    assert feature_matrix(np.zeros((1, 8), np.float32), ["went bust"], 16, 20.0).shape == (1, 24)
