@@ -16,6 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.numbers import Quantity, read_quantities
+from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
 MASK = "Ⓝ"
@@ -117,7 +118,7 @@ def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | Non
 Finding = tuple[str, str]  # (excerpt, extra detail for the reason)
 
 
-def _hits(pattern: re.Pattern[str], p: Prepared) -> list[Finding]:
+def _hits(pattern: Alternation, p: Prepared) -> list[Finding]:
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in pattern.finditer(p.text)
             if m.group(0).strip()]
 
@@ -279,7 +280,7 @@ def disclosure_resume_date(p: Prepared) -> list[Finding]:
     return [("", c.resume_date)]
 
 
-def _unnegated(pattern: re.Pattern[str], p: Prepared) -> list[re.Match[str]]:
+def _unnegated(pattern: re.Pattern[str] | Alternation, p: Prepared) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(p.text) if not _negated(p, m.start())]
 
 

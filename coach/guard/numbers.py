@@ -43,6 +43,7 @@ _ADDRESS = re.compile(
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+_RUN = re.compile(r"\w+")
 
 
 def _to_float(raw: str) -> float:
@@ -112,7 +113,12 @@ class _Vocab:
         self.joiners = {j.lower() for w in langs for j in w.joiners}
         self.units = [(re.compile(rf"(?:{k})(?![\w])", FLAGS), float(v))
                       for w in langs for k, v in w.time_units.items()]
-        self.months = [(re.compile(rf"(?:{k})\Z", FLAGS), int(v)) for w in langs for k, v in w.months.items()]
+        self.months = _Table([(k, float(v)) for w in langs for k, v in w.months.items()])
+        # A month name in a date spans one whole run of word characters (the date patterns put a
+        # word boundary or a space on both sides of it), so a text none of whose words is a month
+        # holds no named date. That holds while month names are single words: a name with a space
+        # or other punctuation in it turns the shortcut off.
+        self.months_are_words = all(re.fullmatch(r"(?:[^\W_]|\\w|[|()?:*+])+", k) for w in langs for k in w.months)
         month_alt = "|".join(f"(?:{k})" for w in langs for k in w.months)
         self.month_re = re.compile(
             rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е|er|\.|º)?\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
@@ -136,10 +142,12 @@ class _Vocab:
         return table.get(word)
 
     def month(self, word: str) -> int | None:
-        for pat, v in self.months:
-            if pat.match(word):
-                return v
-        return None
+        found = self.months.get(word)
+        return None if found is None else int(found)
+
+    def may_name_a_month(self, text: str) -> bool:
+        return not self.months_are_words or any(self.months.get(w.lower()) is not None
+                                                for w in set(_RUN.findall(text)))
 
 
 _VOCABS: dict[tuple[int, ...], tuple[tuple[NumberWords, ...], _Vocab]] = {}
@@ -183,7 +191,8 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         iso = _iso(y, b, a) or _iso(y, a, b) or m[0]
         alt = _iso(y, a, b) if m[2] == "/" else None
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso + (f"|{alt}" if alt else "")))
-    for m in v.month_re.finditer(text):
+    has_month = v.may_name_a_month(text)
+    for m in v.month_re.finditer(text) if has_month else ():
         if m[2]:
             mon, day, year = v.month(m[2].lower()), int(m[1]), m[3]
         elif m[4]:
@@ -197,7 +206,7 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
     for q in found:
         text = _blank(text, q.start, q.end)
-    for m in v.month_alone.finditer(text):  # "in March": a date with neither day nor year
+    for m in v.month_alone.finditer(text) if has_month else ():  # "in March": neither day nor year
         if (mon := v.month(m[1].lower())) is not None:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
             text = _blank(text, m.start(), m.end())
