@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.guard.lexicon import FLAGS, NumberWords
+from coach.guard.scan import Alternation
 
 DAYS_PER_MONTH = 30.4375
 
@@ -44,6 +45,13 @@ _ADDRESS = re.compile(
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 _RUN = re.compile(r"\w+")
+_GAP = re.compile(r"[\s-]*")
+_THOUSANDS = re.compile(r"\s?[kK]\b")
+_ARTICLE = re.compile(r"\s+(?:a|an)\b", FLAGS)
+_NEVER = r"(?!x)x"
+# a pattern that looks behind its start (or at the start of the string) reads a slice of the text
+# differently from the text at an offset
+_LOOKS_BEHIND = re.compile(r"\\[bBA]|\(\?<[!=]|\^")
 
 
 def _to_float(raw: str) -> float:
@@ -111,8 +119,14 @@ class _Vocab:
         self.fraction_prefix = table("fraction_prefix")
         self.articles = {a.lower() for w in langs for a in w.articles}
         self.joiners = {j.lower() for w in langs for j in w.joiners}
-        self.units = [(re.compile(rf"(?:{k})(?![\w])", FLAGS), float(v))
-                      for w in langs for k, v in w.time_units.items()]
+        self._inert: dict[str, bool] = {}
+        units = [(k, float(v)) for w in langs for k, v in w.time_units.items()]
+        # one alternation, the first unit in order that matches wins (as when tried one by one)
+        self.unit = re.compile("|".join(f"((?:{k})(?![\\w]))" for k, _ in units) or _NEVER, FLAGS)
+        self.unit_groups, g = [], 1
+        for k, months in units:
+            self.unit_groups.append((g, months))
+            g += 1 + re.compile(k, FLAGS).groups
         self.months = _Table([(k, float(v)) for w in langs for k, v in w.months.items()])
         # A month name in a date spans one whole run of word characters (the date patterns put a
         # word boundary or a space on both sides of it), so a text none of whose words is a month
@@ -133,13 +147,29 @@ class _Vocab:
         self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
         self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
+        self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
         direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
+        # most texts name no free period: one pass of all of them tells so
+        self.any_direct = Alternation([p.pattern for p, _ in self.direct], FLAGS)
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
         return table.get(word)
+
+    def inert(self, word: str) -> bool:
+        """Neither a number, a scale, a fraction, its prefix nor an article: most words."""
+        try:
+            return self._inert[word]
+        except KeyError:
+            pass
+        found = word not in self.articles and all(
+            t.get(word) is None for t in (self.words, self.hundreds, self.scales, self.fractions, self.fraction_prefix))
+        if len(self._inert) >= _Table.MEMO:
+            self._inert.clear()
+        self._inert[word] = found
+        return found
 
     def month(self, word: str) -> int | None:
         found = self.months.get(word)
@@ -215,14 +245,15 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
 
 def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int] | None:
     """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end)."""
-    rest = text[pos:]
-    m = re.match(r"[\s-]*", rest)
-    off = m.end() if m else 0
+    rest = text[pos:] if v.unit_needs_slice else text
+    at = 0 if v.unit_needs_slice else pos
+    m = _GAP.match(rest, at)
+    off = m.end() if m else at
     if mm := v.more.match(rest, off):
         off = mm.end()
-    for pat, months in v.units:
-        if um := pat.match(rest, off):
-            return months, pos + um.end()
+    if um := v.unit.match(rest, off):
+        months = next(months for g, months in v.unit_groups if um.start(g) >= 0)
+        return months, um.end() + (pos if v.unit_needs_slice else 0)
     return None
 
 
@@ -275,6 +306,13 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
         s0, e0, w0 = toks[i]
         # fractions: "a fifth", "half", "two thirds", "половина"
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if v.inert(w0):  # only a two-word fraction ("un cuarto") can start here
+            if nxt and (fr := v.lookup(v.fractions, f"{w0} {nxt[2]}")) is not None:
+                out.append((s0, nxt[1], fr, "frac", False))
+                i += 2
+            else:
+                i += 1
+            continue
         pre = v.lookup(v.fraction_prefix, w0)
         if pre is not None and nxt and (fr := v.lookup(v.fractions, re.sub(r"s\Z", "", nxt[2]))) is not None \
                 and text[e0:nxt[0]].strip() in ("", "-"):
@@ -341,7 +379,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
-    for pat, months in v.direct:
+    for pat, months in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
             found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
             rest = _blank(rest, m.start(), m.end())
@@ -353,17 +391,17 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
         except ValueError:
             continue
         end = m.end()
-        if (k := re.match(r"\s?[kK]\b", rest[end:])) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
-            value, end = value * 1000, end + k.end()
+        if (k := _THOUSANDS.match(rest, end)) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
+            value, end = value * 1000, k.end()
         if q := _classify(rest, m.start(), end, value, m.group(0), v, False):
             found.append(q)
     for start, end, value, kind, article in _word_numbers(rest, v):
         raw = rest[start:end]
         if kind == "frac":
             unit = _unit_after(rest, end, v)
-            art = re.match(r"\s+(?:a|an)\b", rest[end:], FLAGS)
+            art = _ARTICLE.match(rest, end)
             if unit is None and art:
-                unit = _unit_after(rest, end + art.end(), v)
+                unit = _unit_after(rest, art.end(), v)
             if unit is not None:
                 found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
                                       in_words=True))

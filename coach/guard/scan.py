@@ -24,6 +24,7 @@ _MAX_RANGE = 2000  # a wider class than this is not worth listing: the pattern i
 _FOLD = _casefix._EXTRA_CASES
 DIGIT, SPACE = -1, -2  # \d and \s as first "characters": no case, so the text's character decides
 _CATEGORIES = {C.CATEGORY_DIGIT: DIGIT, C.CATEGORY_SPACE: SPACE}
+_WORD_BEFORE = [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
@@ -58,6 +59,9 @@ def _first(seq: list[tuple[object, object]], ws: bool) -> tuple[set[tuple[int, b
     for op, av in seq:
         if op is C.AT:
             ws = ws or av is C.AT_BOUNDARY
+            continue
+        if op is C.ASSERT_NOT and av[0] == -1 and list(av[1]) == _WORD_BEFORE:  # type: ignore[index]
+            ws = True  # (?<!\w): nothing of a word before, as after \b
             continue
         if op in (C.ASSERT, C.ASSERT_NOT):
             continue  # zero width: leaving it out only widens the set

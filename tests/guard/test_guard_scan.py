@@ -68,6 +68,7 @@ def test_the_lexicon_categories_take_the_fast_path() -> None:
     (["\\b(?:not|in)eligible\\b|\\bno way\\b", "(?<!to )\\bpause\\b"], "Not eligible, ineligible, no way, to pause"),
     (["\\w+ly\\b", "\\bfree\\b"], "freely free only"),
     (["[a-z]{3,}_[a-z]{3,}", "\\bcan(?:'t|not)\\b"], "set_value can't cannot"),
+    (["(?<![\\w])(?:a|one) free month(?![\\w])", "(?<!\\w)free\\b"], "a free month, one free month, afree freely free"),
 ])
 def test_constructs(patterns: list[str], text: str) -> None:
     same(Alternation(patterns, FLAGS), text)
