@@ -16,6 +16,7 @@ from __future__ import annotations
 import _sre
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
@@ -134,20 +135,19 @@ def split_top(pattern: str) -> list[str]:
     parts.append(pattern[start:])
     if depth != 0 or in_class or pattern.startswith("(?") and not pattern.startswith(("(?:", "(?=", "(?!", "(?<")):
         return [pattern]  # unbalanced, or global inline flags that must stay in front
-    try:
-        for p in parts:
-            re.compile(p)
-    except re.error:
-        return [pattern]
-    return parts
+    return parts  # each part is parsed by the caller, which keeps the pattern whole if one fails
 
 
-def _analyse(branch: str, flags: int) -> tuple[set[tuple[int, bool]] | None, bool, bool]:
-    """(first characters or None when they cannot be told, anchored at the text's start, nullable)."""
+def _analyse(branch: str, flags: int) -> tuple[set[tuple[int, bool]] | None, bool, bool] | None:
+    """(first characters or None when they cannot be told, anchored at the text's start, nullable);
+    None when the branch does not parse."""
     try:
         parsed = list(_parser.parse(branch, flags))
+    except (re.error, RecursionError):
+        return None
+    try:
         items, nullable, _ = _first(parsed, False)
-    except (_Unknown, re.error, RecursionError):
+    except (_Unknown, RecursionError):
         return None, False, False
     anchored = (not flags & re.MULTILINE and "(?m" not in branch and bool(parsed)
                 and parsed[0] in ((C.AT, C.AT_BEGINNING), (C.AT, C.AT_BEGINNING_STRING)))
@@ -159,11 +159,17 @@ class Alternation:
 
     def __init__(self, patterns: list[str], flags: int) -> None:
         self.flags = flags
-        self.plain = re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else _NOTHING, flags)
-        self.pattern = self.plain.pattern
-        self.branches = [b for p in patterns for b in split_top(p)]
+        self.pattern = "|".join(f"(?:{p})" for p in patterns) if patterns else _NOTHING
+        self.branches: list[str] = []
+        analysed: list[tuple[set[tuple[int, bool]] | None, bool, bool]] = []
+        for p in patterns:
+            parts = split_top(p)
+            found = [_analyse(b, flags) for b in parts]
+            if len(parts) > 1 and any(f is None for f in found):  # a part that does not parse alone
+                parts, found = [p], [_analyse(p, flags) or (None, False, False)]
+            self.branches += parts
+            analysed += [f or (None, False, False) for f in found]
         self._subs: dict[tuple[int, bool, bool], re.Pattern[str] | None] = {}
-        analysed = [_analyse(b, flags) for b in self.branches]
         self.firsts = [a[0] for a in analysed]
         self.at_start = [a[1] for a in analysed]  # "^however": tried at the start of the text only
         fallback = any(a[2] for a in analysed)  # may match the empty string: keep the plain handling
@@ -193,6 +199,11 @@ class Alternation:
         pat = re.compile("|".join(f"(?:{b})" for b in chosen), self.flags) if chosen else None
         self._subs[(key, ws, start)] = pat
         return pat
+
+    @cached_property
+    def plain(self) -> re.Pattern[str]:
+        """The plain alternation (compiled when first needed: the fast path does without it)."""
+        return re.compile(self.pattern, self.flags)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.fast:
