@@ -54,7 +54,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     components = [with_rule_points(c) for c in scored]  # a breach already makes the counter missed
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]
-    failures = failure_modes(card, a, [x.text for x in exchanges], root_turn, first_offer, until, state)
+    failures = failure_modes(card, a, [x.text for x in exchanges], root_turn, first_offer, until, state,
+                             [x.reply.text for x in exchanges])
     total, level, reason = level_for(components, failures)
     weakest, answer = _weakest(card, components, exchanges, model_answer)
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
