@@ -163,6 +163,13 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # without a counter; cutting the package as asked is still the request granted.
         if previous_offer is None or (requested_mrr or 0) > 0:
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
+    if a.offer is None and a.closing is None:
+        # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
+        a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
+                              and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)), None)
+        a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
+        if a.vague_offer and "offer" not in a.moves:
+            a.moves.append("offer")
     if a.trigger and a.refusal and not a.solution and a.offer is None:
         # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
         # is stalling, not a re-engagement trigger.

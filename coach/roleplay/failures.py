@@ -79,7 +79,7 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
     first_q = next((i for i, t in enumerate(a) if t.questions and not t.pushback), None)
     if first_offer is not None and (root_turn is None or root_turn >= first_offer):
         t = a[first_offer]
-        quote = t.offer.quote if t.offer else (t.solution or "")
+        quote = t.offer.quote if t.offer else (t.vague_offer or t.solution or "")
         card.mark(first_offer, "F2", False, "counter-proposal before the root cause was known")
         return _mode("F2", "triggered", "offered before the root cause was known",
                      [Evidence(turn=first_offer + 1, quote=quote, note="offered before the root cause was known")])
@@ -121,6 +121,15 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
         return _mode("F3", "ok", "every MRR reduction came with a commitment",
                      [Evidence(turn=i + 1, quote=o.quote, note=note)])
     plans = [(i, t.solution) for i, t in enumerate(a) if t.solution]
+    vague = [(i, t) for i, t in enumerate(a) if t.vague_offer]
+    if vague and not plans:
+        i, t = vague[-1]
+        if not any(v.vague_exchanged for _, v in vague):
+            card.mark(i, "F3", False, "a concession with nothing asked in return")
+            return _mode("F3", "triggered", "a concession offered with nothing asked in return",
+                         [Evidence(turn=i + 1, quote=t.vague_offer or "", note="no commitment asked in return")])
+        return _mode("F3", "ok", "the concession was tied to a commitment",
+                     [Evidence(turn=i + 1, quote=t.vague_offer or "", note="a commitment asked in return")])
     if plans:
         i, q = plans[-1]
         return _mode("F3", "ok", "no MRR was given away: a plan instead of a discount",
@@ -153,9 +162,9 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """Fighting the downsell: refusing any change, insisting on the full package (pushback repeated up
     to the turn that first offers a change). Stating a limit while or after offering a change ("no
     price games, just the comparison", "I can't go beyond 10%") is not refusing one."""
-    changed = next((i for i, t in enumerate(a) if t.offer or t.solution), len(a))
+    changed = next((i for i, t in enumerate(a) if t.offer or t.solution or t.vague_offer), len(a))
     ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a)
-          if not (t.offer or t.solution) for q in t.refusal]
+          if not (t.offer or t.solution or t.vague_offer) for q in t.refusal]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing
@@ -165,6 +174,7 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     if ev:
         return _mode("F5", "triggered", "fought the downsell instead of right-sizing it", ev)
     worked = [(i, t.offer.quote) for i, t in enumerate(a) if t.offer] + \
+        [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer] + \
         [(i, t.solution) for i, t in enumerate(a) if t.solution] + \
         [(i, t.acknowledgment) for i, t in enumerate(a) if t.acknowledgment]
     if worked:

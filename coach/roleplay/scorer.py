@@ -35,7 +35,7 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     a = [x.analysis for x in exchanges]
     roots = {f.id for f in persona.facts if f.root}
     root_turn = next((i for i, x in enumerate(exchanges) if roots & set(x.reply.revealed)), None)
-    first_offer = next((i for i, t in enumerate(a) if t.offer is not None or t.solution and
+    first_offer = next((i for i, t in enumerate(a) if t.offer is not None or t.vague_offer or t.solution and
                         {"plan", "save"} & set(t.moves)), None)
     until = first_offer if first_offer is not None else len(a)
 
