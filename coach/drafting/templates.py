@@ -7,8 +7,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound,
-                    pass_context)
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    pass_context,
+)
 from jinja2.runtime import Context
 
 from coach.errors import CoachRunError
