@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from coach.cli.main import app
 from coach.config import get_settings
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 runner = CliRunner()
 
 

@@ -48,6 +48,7 @@ def test_own_template_sentence_is_never_a_refusal(policy: Policy, embedder) -> N
     assert a.refusal == [] and a.pushback == [] and a.own == ["Billing stays monthly: there is no prepayment."]
 
 
+@pytest.mark.slow
 def test_the_engines_own_counter_scores_full_marks(trainer: Trainer, db: Database, policy: Policy) -> None:
     persona = get_persona("acme-dental-seats")
     counter = part_text(model_draft(persona, policy), "counter_proposal", "en")
@@ -66,6 +67,7 @@ def test_the_engines_own_counter_scores_full_marks(trainer: Trainer, db: Databas
     "Thank you for raising this, Dana. I hear you, and I want whatever we land on to work for your team.",
     "Thanks, Dana. I want to make sure whatever we decide fits your team.",
 ])
+@pytest.mark.slow
 def test_empathy_is_not_an_offer(trainer: Trainer, db: Database, first: str) -> None:
     p = play(trainer, db, "acme-dental-seats", [first, *GOOD[1:]])
     assert p.failure("F2").status == "ok", p.failure("F2").evidence
