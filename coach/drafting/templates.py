@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    pass_context,
+)
+from jinja2.runtime import Context
 
 from coach.errors import CoachRunError
 
@@ -13,8 +23,55 @@ LANGUAGES = ("en", "uk", "es", "de", "fr", "pt", "pl")
 REPLY_PARTS = ("acknowledgment", "counter")
 
 
-def money(value: float | None) -> str:
-    return "" if value is None else f"${value:,.2f}"
+# How each reply language writes an amount and a day: thousands and decimal marks, the sign's place.
+_MONEY = {"en": (",", ".", "${}"), "uk": ("\u00a0", ",", "{}\u00a0$"), "fr": ("\u00a0", ",", "{}\u00a0$"),
+          "pl": ("\u00a0", ",", "{}\u00a0$"), "de": (".", ",", "{}\u00a0$"), "es": (".", ",", "{}\u00a0$"),
+          "pt": (".", ",", "{}\u00a0$")}
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+}
+_DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} р.", "fr": "{d} {month} {y}", "de": "{d}. {month} {y}",
+        "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} r."}
+
+
+def money(value: float | None, language: str = "en") -> str:
+    """$4,600.00 in English; 4 600,00 $ in Ukrainian, French and Polish; 4.600,00 $ in German, Spanish, Portuguese."""
+    if value is None:
+        return ""
+    thousands, decimal, shape = _MONEY.get(language, _MONEY["en"])
+    digits = f"{value:,.2f}".replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return shape.format(digits)
+
+
+def day(value: date | str | None, language: str = "en") -> str:
+    """A date as a person writes it in the reply's language ("January 20, 2027", "20 січня 2027 р.")."""
+    if value is None or value == "":
+        return ""
+    d = value if isinstance(value, date) else date.fromisoformat(str(value))
+    months = _MONTHS.get(language, _MONTHS["en"]).split()
+    return _DAY.get(language, _DAY["en"]).format(d=d.day, month=months[d.month - 1], y=d.year)
+
+
+def _language_of(ctx: Context) -> str:
+    """The reply's language: the folder of the template being rendered (prompts/templates/<lang>/)."""
+    name = ctx.name or ""
+    return name.split("/", 1)[0] if "/" in name else "en"
+
+
+@pass_context
+def _money_filter(ctx: Context, value: float | None) -> str:
+    return money(value, _language_of(ctx))
+
+
+@pass_context
+def _day_filter(ctx: Context, value: date | str | None) -> str:
+    return day(value, _language_of(ctx))
 
 
 def pct(value: float | None) -> str:
@@ -32,14 +89,20 @@ def listing(names: list[str] | tuple[str, ...], language: str = "en") -> str:
     return f"{', '.join(items[:-1])} {AND.get(language, 'and')} {items[-1]}"
 
 
+# Compiled templates call the filters as this module defines them (a context filter is called with the
+# context): entries compiled by another version of this module must not be reused.
+_CACHE_PATTERN = f"__coach_jinja2_{hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]}_%s.cache"
+
+
 @lru_cache(maxsize=4)
 def _env(prompts_dir: str) -> Environment:
     # Compiling a template costs a new process ~20 ms; jinja's bytecode cache (a private folder
     # under the temp dir, entries keyed by the source's checksum) keeps the compiled code.
     env = Environment(loader=FileSystemLoader(str(Path(prompts_dir) / "templates")),
                       undefined=StrictUndefined, autoescape=False, trim_blocks=False,
-                      keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache())
-    env.filters["money"] = money
+                      keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache(pattern=_CACHE_PATTERN))
+    env.filters["money"] = _money_filter
+    env.filters["day"] = _day_filter
     env.filters["pct"] = pct
     env.filters["listing"] = listing
     return env

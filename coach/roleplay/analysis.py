@@ -9,40 +9,16 @@ from typing import Any
 from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
-from coach.roleplay import moves, offers
+from coach.roleplay import moves, offers, timing
 from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
 from coach.roleplay.own_words import EMPTY, OwnWords
 from coach.roleplay.personas import Persona
 
 MAX_TURN_CHARS = 4000
-_FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
-                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|be in touch|"
-                        r"scale back up|stay in touch|keep in touch|(?:speak|chat|meet) again|"
-                        r"look at \w+(?: \w+)? again|"
-                        r"\b(?:meeting|call|demo|side-by-side|session)\b|"
-                        r"повернем|нагада|перегляд|зв['’]яж|зателефону|поговоримо|набер\w*|напишу|зустріч|"
-                        r"демонстрац|дзвін|созвон", re.I)
-_WHEN = re.compile(
-    r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six)\s+(?:days?|weeks?|months?|quarters?)\b|"
-    r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
-    r"\b(?:when|once|as soon as) (?:you|your|the|billing|it)\b|\bresum\w*|\b\d{4}-\d{2}-\d{2}\b|"
-    r"peak season|"
-    r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
-    r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
                        r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
-_LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
-                    r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
-                    r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
-                    r"\bevery (?:month|quarter|few)|\b(?:in|after|by|before|around|over) the "
-                    r"(?:spring|summer|autumn|fall|winter)\b|\baround \w+ time\b|навесні|влітку|восени|взимку|"
-                    r"\b(?:once|when|after) things (?:settle|calm|pick up|improve)\w*|"
-                    r"через (?:деякий|якийсь) час|за якийсь час|згодом|пізніше|за кілька|через кілька|через пару|"
-                    r"незабаром|коли все (?:налагод|заспоко|владна|стабіліз)\w*|"
-                    r"періодично|регулярно", re.I)
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause)|"
                           r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
@@ -57,7 +33,6 @@ _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\
                        r"(?:підготую|надішлю|оформлю|надішлемо|підготуємо)[^.?!]{0,40}"
                        r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн)",
                        re.I)
-_SOMETIME = re.compile(r"\bsome ?time\b|\bat some point|колись|якось", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -144,20 +119,22 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
         if s.label == "refuse" and not ours:
             a.refusal.append(s.text)
-        follow_up = bool(_FOLLOW_UP.search(s.text))
+        follow_up = timing.follow_up(s.text)
+        when = timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
-        scheduled = bool(_WHEN.search(s.text)) and not dated_change and (
+        scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate")
             or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
-        if (s.label == "trigger" and not dated_change) or scheduled or (follow_up and (_WHEN.search(s.text)
-                                                                         or _LOOSE.search(s.text))):
-            concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
-            loose = not concrete and bool(_LOOSE.search(s.text))
-            rank = (concrete, loose)
-            if a.trigger is None or rank > (a.trigger_concrete, a.trigger_loose):
+        # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
+        # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
+        # a re-engagement trigger.
+        sets = (s.label == "trigger" and not dated_change) or scheduled or (follow_up and when != "none")
+        if sets and s.topic is None and s.label not in ("refuse", "pushback"):
+            concrete, loose = when == "dated", when == "rough"
+            if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
                                      and (offers.proposes(s.text) or _PROPOSES.search(s.text))):
@@ -170,8 +147,6 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label == "escalate" or _AE.search(s.text):
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
-    if a.trigger and "trigger" not in a.moves:
-        a.moves.append("trigger")
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
                        policy.multi_year.default_extension_months, also=mine)
     if not x.empty:
@@ -188,5 +163,18 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # without a counter; cutting the package as asked is still the request granted.
         if previous_offer is None or (requested_mrr or 0) > 0:
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
+    if a.offer is None and a.closing is None:
+        # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
+        a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
+                              and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)), None)
+        a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
+        if a.vague_offer and "offer" not in a.moves:
+            a.moves.append("offer")
+    if a.trigger and a.refusal and not a.solution and a.offer is None:
+        # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
+        # is stalling, not a re-engagement trigger.
+        a.trigger, a.trigger_concrete, a.trigger_loose = None, False, False
+    if a.trigger and "trigger" not in a.moves:
+        a.moves.append("trigger")
     return a
 

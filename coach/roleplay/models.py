@@ -58,6 +58,9 @@ class TurnAnalysis(BaseModel):
     injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
     own: list[str] = Field(default_factory=list)  # the coach's own template wording (never held against)
     offer: OfferRecord | None = None
+    # a counter with no numbers ("a discount if you extend the term"): a counter, but vague
+    vague_offer: str | None = None
+    vague_exchanged: bool = False  # ... that asks for a commitment in return
     closing: str | None = None  # the request processed (cancellation sent, offboarding): a close
 
 

@@ -17,6 +17,7 @@ from coach.accounts.model import Hardship
 from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
+from coach.roleplay.numbers import digits
 
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12,
@@ -38,9 +39,10 @@ _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)",
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
 _FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
-_REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|прибрати|прибер\w*|"
+_REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
+                            r"прибрати|прибер\w*|"
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
-_REMOVE_AFTER = re.compile(r"^\s*(fewer|less|менше)", re.I)
+_REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
@@ -85,6 +87,31 @@ _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
                       r"бажаєте|хотіли)", re.I)
+
+
+# What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
+# back ("if you extend the term", "for a longer commitment").
+_CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
+                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back|down)|\bpaus\w*|suspend\w*|freez\w*|"
+                         r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
+                         r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
+                         r"\bbetter (?:price|rate|deal)\b|"
+                         r"\bspecial (?:price|rate|pricing)\b|\bbreak on\b|кращ\w* (?:ціну|ціна|умови)|"
+                         r"\bcut\b|знижк\w*|дешевш\w*|менш\w*|зменш\w*|скорот\w*|пауз\w*|призупин\w*|"
+                         r"безкоштовн\w*", re.I)
+_COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agreement|contract)|\bcommit\w*|"
+                         r"\brenew\w*|multi-?year|\bsign (?:on|up|for)\b|\block\w* in\b|продовж\w*|подовж\w*|"
+                         r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
+
+
+def concession(sentence: str) -> bool:
+    """Gives something (a discount, fewer seats, a pause, a free month), numbers or not."""
+    return bool(_CONCESSION.search(sentence))
+
+
+def commitment(sentence: str) -> bool:
+    """Asks for a commitment (an extension, a renewal, a longer term), numbers or not."""
+    return bool(_COMMITMENT.search(sentence))
 
 
 @dataclass
@@ -178,7 +205,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
     """The offer in a turn's sentences (empty when none of them proposes anything)."""
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
-    for text in chosen:
+    for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
         per_spans = [m.span("per") for m in money if m.group("per")]
         durations = [(m, _months(m)) for m in _DURATION.finditer(text)

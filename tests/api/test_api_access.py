@@ -24,11 +24,13 @@ def keyed(tmp_path: Path, index_dir: Path) -> TestClient:
     return TestClient(create_app(settings, public=True), raise_server_exceptions=False)
 
 
+@pytest.mark.slow
 def test_public_server_needs_keys(tmp_path: Path, index_dir: Path) -> None:
     with pytest.raises(CoachInputError, match="COACH_API_KEYS"):
         create_app(make_settings(tmp_path, index_dir), public=True)
 
 
+@pytest.mark.slow
 def test_keys_required_everywhere_but_health(keyed: TestClient) -> None:
     assert keyed.get("/v1/health").status_code == 200
     assert keyed.get("/chat").status_code == 200  # the page holds no data; it asks for a key
@@ -94,6 +96,7 @@ def test_a_limiter_store_outage_lets_requests_through() -> None:
     assert SharedRateLimiter(1, Down()).acquire("a") == 0
 
 
+@pytest.mark.slow
 def test_failed_authentication_is_throttled_per_client(tmp_path: Path, index_dir: Path) -> None:
     settings = make_settings(tmp_path, index_dir, api_keys=[KEY], auth_failures_per_minute=5)
     client = TestClient(create_app(settings, public=True), raise_server_exceptions=False)

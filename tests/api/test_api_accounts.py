@@ -48,6 +48,7 @@ def test_unknown_account_is_404(fake_client: TestClient) -> None:
     ({"id": "a/b"}, "id"),
     ({"mrr": 1e300}, "mrr"),
 ])
+@pytest.mark.slow
 def test_bad_fields_are_422_naming_the_field(fake_client: TestClient, change: dict[str, Any],
                                             field: str) -> None:
     r = fake_client.post("/v1/accounts", json=account_factory(**change), params=Q)

@@ -22,6 +22,7 @@ BAD_BODIES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_BODIES))
 def test_bad_account_bodies_are_4xx(client: TestClient, case: str) -> None:
     body = BAD_BODIES[case]
@@ -32,6 +33,7 @@ def test_bad_account_bodies_are_4xx(client: TestClient, case: str) -> None:
     assert "\n" not in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_a_body_with_a_byte_order_mark_is_accepted(client: TestClient) -> None:
     r = client.post("/v1/accounts", content=("\ufeff" + ACCOUNT).encode(),
                     headers={"content-type": "application/json"}, params={"today": TODAY.isoformat()})

@@ -154,6 +154,7 @@ def test_bad_turns(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
         assert r.json()["field"] == field
 
 
+@pytest.mark.slow
 def test_list_cases(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cases = fake_client.get("/v1/cases", params={"account_id": "acme-dental"}).json()["cases"]
     assert [c["id"] for c in cases] == [fake_case["id"]]

@@ -46,6 +46,7 @@ def test_draft_for_an_inline_account_inside_the_lock(client: TestClient) -> None
     ({"account_id": "nobody", "message": MESSAGE}, 404, "account_id"),
     ({"account": account_factory(mrr=-5), "message": MESSAGE}, 422, "account.mrr"),
 ])
+@pytest.mark.slow
 def test_bad_draft_requests(client: TestClient, imported: dict[str, Any], body: dict[str, Any], status: int,
                             field: str | None) -> None:
     r = client.post("/v1/drafts", json=body)

@@ -49,6 +49,7 @@ def test_inline_account_inside_the_lock(fake_client: TestClient) -> None:
     ({"account_id": "nobody", "offer": OFFER}, 404, "account_id"),
     ({"account_id": "acme-dental", "offer": {"new_mrr": 4000, "services_kept": ["Radio"]}}, 422, None),
 ])
+@pytest.mark.slow
 def test_bad_checks(fake_client: TestClient, fake_case: dict[str, Any], body: dict[str, Any], status: int,
                     field: str | None) -> None:
     r = check(fake_client, **body)

@@ -41,6 +41,7 @@ def test_a_clean_reply_passes(fake_client: TestClient) -> None:
     ({"account": account_factory(), "reply": "Hi", "bonus": 1}, "bonus"),
     ({"reply": "Hi"}, "account"),
 ])
+@pytest.mark.slow
 def test_bad_input_is_a_422_naming_the_field(fake_client: TestClient, body: dict[str, Any], field: str) -> None:
     r = check(fake_client, **body)
     assert r.status_code == 422 and field in r.text

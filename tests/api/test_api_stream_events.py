@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -50,6 +51,7 @@ def test_engine_and_failing_streams_match_the_documented_events(
     assert _valid(text)[-1] == "error"
 
 
+@pytest.mark.slow
 def test_a_model_stream_sends_the_checked_template_first(tmp_path: Path, index_dir: Path,
                                                          account_data: dict[str, Any]) -> None:
     # Nothing listens on port 1: the model fails at once, so the checked template is all there is.

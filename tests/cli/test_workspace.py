@@ -30,6 +30,7 @@ def _check(ws: Path):
         get_settings.cache_clear()
 
 
+@pytest.mark.slow
 def test_init_then_check_round_trip(workspace: Path) -> None:
     for part in ("policy.yaml", "playbooks", "personas", "diagnosis", "prompts/templates", "README.md"):
         assert (workspace / part).exists(), part
@@ -91,6 +92,7 @@ def test_the_built_in_workspace_passes() -> None:
     assert r.stdout.startswith("ok: ")
 
 
+@pytest.mark.slow
 def test_a_template_with_an_undefined_field_names_file_line_and_what_it_rendered(workspace: Path) -> None:
     template = workspace / "prompts" / "templates" / "de" / "counter.j2"
     lines = template.read_text().splitlines()
@@ -104,6 +106,7 @@ def test_a_template_with_an_undefined_field_names_file_line_and_what_it_rendered
     assert "value_engineering for " in line and "in de)" in line
 
 
+@pytest.mark.slow
 def test_a_template_that_breaks_at_render_names_file_and_line(workspace: Path) -> None:
     template = workspace / "prompts" / "templates" / "en" / "acknowledgment.j2"
     lines = template.read_text().splitlines()
@@ -129,6 +132,7 @@ def _line_with(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
+@pytest.mark.slow
 def test_a_play_table_without_the_lock_row_names_the_gap(workspace: Path) -> None:
     plays = _drop_row(workspace, "locked")
     r = _check(workspace)
@@ -140,6 +144,7 @@ def test_a_play_table_without_the_lock_row_names_the_gap(workspace: Path) -> Non
     assert "lock-period" in line
 
 
+@pytest.mark.slow
 def test_a_play_table_without_the_insolvency_row_names_the_gap(workspace: Path) -> None:
     plays = _drop_row(workspace, "insolvency")
     r = _check(workspace)
@@ -148,6 +153,7 @@ def test_a_play_table_without_the_insolvency_row_names_the_gap(workspace: Path) 
     assert "x insolvency gets" in line and "only graceful_exit fits" in line
 
 
+@pytest.mark.slow
 def test_a_play_that_lacks_what_it_needs_is_a_gap(workspace: Path) -> None:
     plays = workspace / "plays.yaml"
     text = plays.read_text().replace("rows:\n", "rows:\n  - {id: seats-suspend, when: {kind: seat_reduction}, "

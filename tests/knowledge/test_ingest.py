@@ -117,6 +117,7 @@ def test_a_second_writer_gets_a_clear_lock_error_and_changes_nothing(fake_knowle
     ("latin1.txt", "Résumé of the café agreement".encode("latin-1"), "not UTF-8"),
     ("slides.pdf", b"%PDF-1.4", "unsupported file type"),
 ])
+@pytest.mark.slow
 def test_bad_input_names_the_file_and_leaves_the_index_unchanged(fake_knowledge, docs: Path, tmp_path: Path,
                                                                  name, content, message):
     kn = fake_knowledge()

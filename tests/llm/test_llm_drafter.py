@@ -84,6 +84,7 @@ def test_good_replies_need_no_fallback(settings):
         ),
     ],
 )
+@pytest.mark.slow
 def test_acknowledgment_checks_trigger_a_reask(settings, bad, expected):
     ctx = make_ctx()
     fake = FakeChatModel().enqueue(json.dumps({"text": bad}), GOOD_ACK, task="acknowledgment")

@@ -15,6 +15,8 @@ from tests.conftest import TODAY
 from tests.factories import account_data, make_account
 from tests.llm.conftest import Reply, llm_settings_for
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 MSG = "Our budget was cut, we need to reduce our seats by 30%."
 
 

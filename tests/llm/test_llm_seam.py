@@ -101,6 +101,7 @@ def test_data_cannot_close_its_block():
     assert len(defang("x" * 10_000)) < 4100
 
 
+@pytest.mark.slow
 def test_a_cold_template_draft_does_not_import_langchain():
     code = (
         "import sys, coach.drafting.engine, coach.drafting.streaming, coach.llm\n"

@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from coach.cli.main import app
 from coach.config import get_settings
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 runner = CliRunner()
 
 
@@ -55,7 +57,7 @@ def test_a_terminal_session_end_to_end(db_url: str) -> None:
         child.sendline("Let's revisit the seat count in June, when your budget is reviewed.")
         child.expect("Customer: ")
         child.sendline("/end")
-        child.expect(r"Score 65/100, level: developing")
+        child.expect(r"Score 75/100, level: developing")
         child.expect("Policy breaches")
         child.expect(r"Model answer at turn 3 \(counter proposal\)")
         child.expect(r"Session (rp-[0-9a-f]+) saved")
@@ -68,7 +70,7 @@ def test_a_terminal_session_end_to_end(db_url: str) -> None:
     history = runner.invoke(app, ["roleplay", "--history", "pat", "--json"])
     assert history.exit_code == 0, history.output
     [row] = json.loads(history.output)
-    assert (row["id"], row["score"], row["level"]) == (session_id, 65, "developing")
+    assert (row["id"], row["score"], row["level"]) == (session_id, 75, "developing")
     review = runner.invoke(app, ["roleplay", "--review", session_id])
     assert review.exit_code == 0 and "You: I can do 25% off" in review.output
     assert "discount-cap" in review.output and "Turn by turn" in review.output

@@ -34,6 +34,7 @@ def _asks_for_an_offer(persona_id: str, text: str) -> bool:
     return text in lines or any(line in text for line in lines) or bool(ASKING.search(text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("persona_id", PERSONAS)
 def test_never_asks_for_an_offer_already_made(persona_id: str, policy: Policy, embedder: Any) -> None:
     t = Talk(persona_id, policy, embedder)
