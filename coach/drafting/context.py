@@ -148,7 +148,26 @@ class DraftContext:
             "variant": self.heard.variant,
             "csm": self.csm, "sign_off": self.csm.sign_off_lines(),
             "fem": None if self.csm.gender is None else self.csm.gender == "feminine",
+            "root_cause": dx.root_cause, **self.price_vars(),
         }
+
+    def price_vars(self) -> dict:
+        """What the counter's price means against today: the monthly saving, the customer's own
+        discount (kept, or raised), how much of the asked-for saving the counter gives, the end dates."""
+        c, d = self.decision.counter, self.decision
+        current = current_discount(self.account)
+        out: dict = {"current_discount_pct": current, "current_end_date": self.figures.end_date.isoformat(),
+                     "saving": None, "same_discount": False, "raised_discount": False, "saving_share": None}
+        if c is None:
+            return out
+        saving = round(self.account.mrr - c.new_mrr, 2)
+        out["saving"] = saving if saving > 0.005 else None
+        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.5
+        out["raised_discount"] = c.discount_pct >= current + 0.5
+        asked = None if d.requested_mrr is None else self.account.mrr - d.requested_mrr
+        if asked and asked > 0.005 and saving > 0.005 and c.new_mrr > d.requested_mrr + 0.005:
+            out["saving_share"] = round(saving / asked, 2)  # the counter gives this part of the cut asked
+        return out
 
     def facts(self) -> Facts:
         """The numbers and dates any text of this draft may state."""
@@ -171,6 +190,11 @@ class DraftContext:
             f.allow(t.due_date, t.description)
         f.allow(d.swap_to, self.policy.lock.months, *self.policy.performance_gap_review_months,
                 *self.csm.sign_off_lines())
+        # what the counter means against today: the monthly saving, the discount the customer has now,
+        # the agreement's end date before the change
+        if d.counter is not None and a.mrr - d.counter.new_mrr > 0.005:
+            f.allow(round(a.mrr - d.counter.new_mrr, 2))
+        f.allow(current_discount(a) or None, self.figures.end_date.isoformat())
         return f
 
 
@@ -187,6 +211,13 @@ def safe_name(value: str | None, max_len: int = 80) -> str:
     if not v or len(v) > max_len or _INSTRUCTION_LIKE.search(v):
         return ""
     return v
+
+
+def current_discount(account: Account) -> float:
+    """The customer's discount off list today, to one decimal as the counter's discount is (0: none)."""
+    if not account.list_mrr or account.list_mrr <= 0:
+        return 0.0
+    return round(max(0.0, (1 - account.mrr / account.list_mrr) * 100), 1)
 
 
 def _differs(a: float | None, b: float | None) -> bool:

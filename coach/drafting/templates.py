@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +37,10 @@ _MONTHS = {
     "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
 }
-_DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} р.", "fr": "{d} {month} {y}", "de": "{d}. {month} {y}",
-        "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} r."}
+# Dates sit in running text: "1 липня 2029 року", "21 stycznia 2027 roku" (never an abbreviation that
+# collides with the sentence's full stop).
+_DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} року", "fr": "{d} {month} {y}", "de": "{d}. {month} {y}",
+        "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} roku"}
 
 
 def money(value: float | None, language: str = "en") -> str:
@@ -50,7 +53,7 @@ def money(value: float | None, language: str = "en") -> str:
 
 
 def day(value: date | str | None, language: str = "en") -> str:
-    """A date as a person writes it in the reply's language ("January 20, 2027", "20 січня 2027 р.")."""
+    """A date as a person writes it in the reply's language ("January 20, 2027", "20 січня 2027 року")."""
     if value is None or value == "":
         return ""
     d = value if isinstance(value, date) else date.fromisoformat(str(value))
@@ -74,8 +77,85 @@ def _day_filter(ctx: Context, value: date | str | None) -> str:
     return day(value, _language_of(ctx))
 
 
-def pct(value: float | None) -> str:
-    return "" if value is None else f"{value:g}%"
+# A percentage: French, German and Spanish put a (non-breaking) space before the sign ("13 %").
+_PCT = {"fr": "{}\u00a0%", "de": "{}\u00a0%", "es": "{}\u00a0%"}
+_DECIMAL_COMMA = {"uk", "fr", "de", "es", "pt", "pl"}
+
+
+def pct(value: float | None, language: str = "en") -> str:
+    """13% in English; 13 % in French, German and Spanish; a decimal comma where the language uses one."""
+    if value is None:
+        return ""
+    digits = f"{value:g}"
+    if language in _DECIMAL_COMMA:
+        digits = digits.replace(".", ",")
+    return _PCT.get(language, "{}%").format(digits)
+
+
+@pass_context
+def _pct_filter(ctx: Context, value: float | None) -> str:
+    return pct(value, _language_of(ctx))
+
+
+# "1 month", "24 months"; Ukrainian and Polish pick the plural form by the number's ending.
+_MONTH_WORDS = {"en": ("month", "months", "months"), "uk": ("місяць", "місяці", "місяців"),
+                "pl": ("miesiąc", "miesiące", "miesięcy"), "es": ("mes", "meses", "meses"),
+                "pt": ("mês", "meses", "meses"), "de": ("Monat", "Monate", "Monate"), "fr": ("mois", "mois", "mois")}
+
+
+def plural_form(n: int, language: str) -> int:
+    """0: one, 1: few (2-4, 22-24...: Ukrainian and Polish), 2: many."""
+    if language in ("uk", "pl"):
+        if n % 10 == 1 and n % 100 != 11:
+            return 0 if language == "uk" or n == 1 else 2
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 2
+
+
+def months(value: int | float | None, language: str = "en") -> str:
+    """A duration in months with the right plural: "24 months", "24 місяці", "10 miesięcy", "1 місяць"."""
+    if value is None:
+        return ""
+    n = int(value)
+    word = _MONTH_WORDS.get(language, _MONTH_WORDS["en"])[plural_form(n, language)]
+    return f"{n} {word}"
+
+
+@pass_context
+def _months_filter(ctx: Context, value: int | float | None) -> str:
+    return months(value, _language_of(ctx))
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def vocative(name: str, language: str = "uk") -> str:
+    """A Ukrainian first name in the vocative case, as a greeting needs it ("Олена" -> "Олено",
+    "Марія" -> "Маріє", "Андрій" -> "Андрію", "Тарас" -> "Тарасе"). Other languages, and names not
+    written in Cyrillic, are left as they are."""
+    n = (name or "").strip()
+    if language != "uk" or len(n) < 2 or not _CYRILLIC.search(n[-1]):
+        return n
+    low = n.casefold()
+    if low.endswith("ія"):
+        return n[:-1] + "є"
+    if low.endswith("я"):
+        return n[:-1] + "е"
+    if low.endswith("а"):
+        return n[:-1] + ("е" if low[-2] in "жчшщ" else "о")
+    if low.endswith("ій") or low.endswith("й"):
+        return n[:-1] + "ю"
+    if low.endswith(("ро", "ло")):
+        return n[:-1] + "е"
+    if low.endswith("ь"):
+        return n[:-1] + "ю"
+    if low[-1] in "кгх":
+        return n + "у"
+    if low[-1] in "бвджзлмнпрстфцчшщ":
+        return n + "е"
+    return n
 
 
 AND = {"en": "and", "uk": "та", "es": "y", "de": "und", "fr": "et", "pt": "e", "pl": "i"}
@@ -103,7 +183,9 @@ def _env(prompts_dir: str) -> Environment:
                       keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache(pattern=_CACHE_PATTERN))
     env.filters["money"] = _money_filter
     env.filters["day"] = _day_filter
-    env.filters["pct"] = pct
+    env.filters["pct"] = _pct_filter
+    env.filters["months"] = _months_filter
+    env.filters["vocative"] = vocative
     env.filters["listing"] = listing
     return env
 

@@ -23,7 +23,7 @@ OWN = own_words(get_settings().prompts_dir)
 @pytest.mark.parametrize("sentence", [
     "Billing stays monthly: there is no prepayment.",
     "Billing stays monthly: there is no prepayment and nothing else to sign up for beyond what is written here.",
-    "- That is 8% off the list price of the package, and that price holds for the whole committed term.",
+    "- You keep your current 8% discount on the smaller package, fixed for the whole term.",
     "Right-size the package from 40 to 32 seats, so you pay for what your team actually uses.",
     "Оплата залишається щомісячною: без передоплати.",
 ])
