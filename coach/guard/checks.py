@@ -123,10 +123,6 @@ def _hits(pattern: Alternation, p: Prepared) -> list[Finding]:
             if m.group(0).strip()]
 
 
-_NEGATED_AFTER = re.compile(r"\A\s*(?:немає|нема|не буде|не передбачено|відсутн\w*|none\b|not included\b|"
-                            r"is not included\b|isn't included\b)", re.I)
-
-
 def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати"),
     or right after the term ("передоплати немає")."""
@@ -136,7 +132,7 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
         window = window[ends[-1].end():]
     if p.data.compiled.negation.search(window):
         return True
-    return end is not None and bool(_NEGATED_AFTER.match(p.text[end:end + 30]))
+    return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
 
 
 def pushback(p: Prepared) -> list[Finding]:
@@ -151,7 +147,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
 
 
 def _stated(p: Prepared) -> list[Quantity]:
-    return [q for q in p.quantities if q.kind != "date"]
+    return [q for q in p.quantities if q.kind != "date" and not q.aside]
 
 
 def unstated_number(p: Prepared) -> list[Finding]:
@@ -171,7 +167,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
 
 def unstated_date(p: Prepared) -> list[Finding]:
     return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-            if q.kind == "date" and not p.ctx.facts.accepts(q)]
+            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q)]
 
 
 def discount_cap(p: Prepared) -> list[Finding]:

@@ -73,11 +73,15 @@ class NumberWords(_Strict):
     rate_before: str
     duration_lead: str
     more: str
+    more_after: str = r"(?!x)x"  # "more" after the unit ("un mes más"): an article's period is then stated
+    ago_after: str = r"(?!x)x"  # "two weeks ago", "два тижні тому": a period in the past, no term
+    ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
+    past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more", "month_lead")
+                     "duration_lead", "more", "more_after", "month_lead", "ago_after", "ago_before", "past")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
@@ -96,6 +100,7 @@ class LanguageLexicon(_Strict):
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
+    negation_after: list[str] = Field(default_factory=list)  # right after the term: "передоплати немає"
     offer: list[str] = Field(default_factory=list)
     promise: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
@@ -106,8 +111,8 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "contract_threat", "negation", "offer", "promise", "commitment", "save",
-                     "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "contract_threat", "negation", "negation_after", "offer", "promise", "commitment",
+                     "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -162,6 +167,13 @@ class Compiled:
     @cached_property
     def negation(self) -> Alternation:
         return self._join(lambda x: x.negation)
+
+    @cached_property
+    def negation_after(self) -> re.Pattern[str]:
+        """A negation right after a term (at most a comma or colon between): anchored, short texts."""
+        parts = [p for lex in self.lexicons.values() for p in lex.negation_after]
+        alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
+        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:{alt})", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

@@ -12,7 +12,7 @@ a day 1/30.4), dates as ISO (YYYY-MM-DD, or --MM-DD / YYYY-MM when the year or d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from coach.guard.lexicon import FLAGS, NumberWords
@@ -31,6 +31,9 @@ class Quantity:
     iso: str = ""
     in_words: bool = False
     unit_months: float = 0.0  # durations: the unit written (a day is 1/30.4), 0 when not one unit
+    # a period or month that is no term: in the past ("two weeks ago", "we spoke in March") or a
+    # frequency ("seven days a week"). It is still a number (a diagnosis question has none).
+    aside: bool = False
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -147,6 +150,13 @@ class _Vocab:
         self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
         self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
+        self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
+        self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
+        self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
+        self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
+        self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
+        unit_alt = "|".join(f"(?:{k})" for w in langs for k in w.time_units)
+        self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
         direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
@@ -243,17 +253,19 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
     return found, text
 
 
-def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int] | None:
-    """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end)."""
+def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int, bool] | None:
+    """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end,
+    whether a "more" word came between)."""
     rest = text[pos:] if v.unit_needs_slice else text
     at = 0 if v.unit_needs_slice else pos
     m = _GAP.match(rest, at)
     off = m.end() if m else at
+    more = False
     if mm := v.more.match(rest, off):
-        off = mm.end()
+        off, more = mm.end(), True
     if um := v.unit.match(rest, off):
         months = next(months for g, months in v.unit_groups if um.start(g) >= 0)
-        return months, um.end() + (pos if v.unit_needs_slice else 0)
+        return months, um.end() + (pos if v.unit_needs_slice else 0), more
     return None
 
 
@@ -267,10 +279,14 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         return Quantity("money", value, raw, start, end, in_words=in_words)
     unit = _unit_after(text, end, v)
     if unit is not None:
-        months, uend = unit
+        months, uend, more = unit
         hm = v.and_half.match(text, uend)
-        if article and not hm and not v.lead.search(text[max(0, start - 25):start]):
-            return None  # "a month" is a rate or a phrase, not a stated duration
+        # "a month", "un mes", "ein Jahr" is a rate or a phrase ("a month ago", "hace un año"), not a
+        # stated duration, unless something makes it one: a lead ("for a month", "encore un mois"),
+        # the article itself being one ("another month"), or "more" ("an extra month", "un mes más")
+        if article and not (hm or more or v.more_after.match(text, uend) or v.lead_word.match(raw)
+                            or v.lead.search(text[max(0, start - 25):start])):
+            return None
         total = value * months
         if hm:
             total += 0.5 * months
@@ -313,6 +329,9 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
             else:
                 i += 1
             continue
+        if w0 in v.articles and nxt and v.lookup(v.words, nxt[2]) is not None:
+            i += 1  # "a ten percent", "il y a un an": the article before a number word is no part of it
+            continue
         pre = v.lookup(v.fraction_prefix, w0)
         if pre is not None and nxt and (fr := v.lookup(v.fractions, re.sub(r"s\Z", "", nxt[2]))) is not None \
                 and text[e0:nxt[0]].strip() in ("", "-"):
@@ -344,13 +363,13 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                     j, joined = j + 1, True
                     continue
                 break
-            if (x := v.lookup(v.words, w)) is not None:
-                current += x
-                only_article = False
-            elif w in v.articles and not seen:
+            if w in v.articles and not seen:  # "a", "un", "ein": one, or nothing before a number word
                 nxt_w = toks[j + 1][2] if j + 1 < len(toks) else ""
                 if v.lookup(v.words, nxt_w) is None:  # "a ten percent": the article is not a number
                     current += 1
+            elif (x := v.lookup(v.words, w)) is not None:
+                current += x
+                only_article = False
             elif (h := v.lookup(v.hundreds, w)) is not None:
                 if w in v.en_style_hundred:
                     current = (current or 1) * h
@@ -415,4 +434,30 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
     kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
                                         and r.end - r.start > q.end - q.start for r in found)]
-    return sorted(kept, key=lambda q: q.start)
+    return sorted((replace(q, aside=True) if _aside(text, q, v) else q for q in kept), key=lambda q: q.start)
+
+
+_CLAUSE = re.compile(r"[.!?;:\n]|,\s")
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comma- or sentence-delimited stretch of `text` around [start, end)."""
+    a = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    m = _CLAUSE.search(text, end)
+    return a, m.start() if m else len(text)
+
+
+def _aside(text: str, q: Quantity, v: _Vocab) -> bool:
+    """A period in the past ("two weeks ago", "hace un año") or a frequency ("seven days a week"),
+    or a month named alone in a past-tense clause ("we spoke in March"): no term is stated."""
+    if q.kind == "duration":
+        return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
+                    or v.rate_after.match(text, q.end))
+    if q.kind == "date" and len(q.iso) == 4 and q.iso.startswith("--"):
+        a, b = _segment(text, q.start, q.end)
+        if v.past.search(text, a, b):
+            return True
+        if len(text[a:b].split()) <= 3 and b < len(text) and text[b] == ",":  # "In March, you said ..."
+            c, d = _segment(text, b + 2, b + 2)
+            return bool(v.past.search(text, c, d))
+    return False
