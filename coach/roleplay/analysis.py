@@ -9,7 +9,7 @@ from typing import Any
 from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
-from coach.roleplay import moves, offers, timing
+from coach.roleplay import moves, offers, stance, timing
 from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
 from coach.roleplay.own_words import EMPTY, OwnWords
 from coach.roleplay.personas import Persona
@@ -19,11 +19,13 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
                        r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
                        r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
-_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
-                          r"(?:by|for) the months (?:paused|of the pause)|"
-                          r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
+_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
+                          r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
+                          r"\bpaused months\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
+                          r"на (?:ті самі|стільки ж|ту саму кількість) (?:\w+ )?місяц|місяць за місяць|"
+                          r"на (?:час|період|строк|термін) паузи|на місяці паузи", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
-                   r"roadmap|порівнян\w*|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
+                   r"roadmap|порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
                     r"як ви просили", re.I)
@@ -31,7 +33,10 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|
 _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
                        r"(?:підготую|надішлю|оформлю|надішлемо|підготуємо)[^.?!]{0,40}"
-                       r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн)",
+                       r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн|"
+                       r"заверш\w+ (?:договір|співпрац\w*)|завершенн)|"
+                       r"\b(?:i'?ll|we'?ll|i will|let me)\b[^.?!]{0,30}\b(?:send|share)\b[^.?!]{0,30}\b(?:how to "
+                       r"(?:cancel|end|close)|termination|cancellation (?:steps|form|checklist))",
                        re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
@@ -43,8 +48,9 @@ def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
 
 
 def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, requested_mrr: float | None,
-                hardship: Hardship | None, previous: dict[str, Any] | None) -> OfferRecord:
-    """Price an extraction (a bare term amends the previous offer) and run the policy checks."""
+                hardship: Hardship | None, previous: dict[str, Any] | None, context: str = "") -> OfferRecord:
+    """Price an extraction (a bare term amends the previous offer) and run the policy checks. `context`:
+    the whole turn ("The agreement simply extends by the months paused." may follow the pause)."""
     account = persona.account
     notes = list(x.notes)
     amended = False
@@ -55,9 +61,15 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
         notes.append("adds a term to the previous offer")
     else:
         offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
-        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(x.quote):
+        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(
+                f"{x.quote} {context}"):
             offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
             notes.append("extends the agreement by the paused months")
+        elif offer.pause_months and offer.term_extension_months is None and previous and \
+                previous.get("pause_months") and previous.get("term_extension_months"):
+            # the pause restated ("pause through June, billing resumes in July"): its extension stands
+            offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
+            notes.append("keeps the extension of the pause offered before")
         elif offer.term_extension_months is None and previous and previous.get("term_extension_months") \
                 and not offer.pause_months:  # a pause is its own offer: a discount's term does not carry over
             offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
@@ -105,20 +117,28 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     priced = {p for p in proposing_parts if p not in contract_talk
               and not offers.extract([p], persona.account).empty}
     for s in sentences:
+        label = s.label
+        if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
+            label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
+        argues, refuses = bool(stance.ARGUE.search(s.text)), bool(stance.REFUSES_CHANGE.search(s.text))
+        if s.topic and stance.PERSUADE.search(s.text):
+            s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
-        if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
+        if label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
-        proposing = s.text in priced and s.label != "refuse"  # asking for a term is not arguing
+        proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing
         ours = s.text in mine  # the coach's own template wording never counts against the trainee
-        if not ours and ((s.label in ("pushback", "refuse") and not proposing)
-                         or (first_turn and s.pushback_words)):
+        if not ours and ((label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words)
+                         or ((argues or refuses) and s.text not in priced)):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
-        if s.label == "refuse" and not ours:
+        if not ours and (label == "refuse" or refuses and s.text not in priced):
             a.refusal.append(s.text)
+        if not ours and stance.GUILT.search(s.text):
+            a.guilt.append(s.text)
         follow_up = timing.follow_up(s.text)
         when = timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
@@ -132,7 +152,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
         # a re-engagement trigger.
         sets = (s.label == "trigger" and not dated_change) or scheduled or (follow_up and when != "none")
-        if sets and s.topic is None and s.label not in ("refuse", "pushback"):
+        if sets and s.topic is None and label not in ("refuse", "pushback") and not (
+                stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"
             if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
@@ -151,7 +172,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                        policy.multi_year.default_extension_months, also=mine)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
-                              previous=previous_offer)
+                              previous=previous_offer, context=" ".join(clean))
         if "offer" not in a.moves:
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (

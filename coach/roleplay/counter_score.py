@@ -62,7 +62,7 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         else:
             points, summary = 0, "competitive displacement needs the competitive save, not a discount"
     elif shape == "hold":
-        plans = [i for i, t in solutions if "plan" in t.moves]
+        plans = [i for i, t in solutions if {"plan", "save"} & set(t.moves)]
         if plans:
             points, summary = 25, "kept the price (the lock period) and offered a plan to fix the results"
         elif final and final[1].shape == "hold":

@@ -14,9 +14,9 @@ QUOTE_CHARS = 240
 _SIGN_OFF = re.compile(r"\banything else\b|\bany other questions\b|\b(?:have|enjoy) (?:a |the |your )?(?:great |good |"
                        r"nice |lovely )?(?:day|week|weekend|evening|rest of)|\b(?:talk|speak) (?:soon|later)\b|"
                        r"\bbye\b|\btake care\b|\ball the best\b|\bgood luck\b|\bthanks? (?:you )?(?:again )?for "
-                       r"(?:your time|the call|talking|being (?:so )?open)\b|"
+                       r"(?:your time|the call)\b|"
                        r"(?<!\w)(?:щось іще|ще якісь питання|гарного (?:дня|тижня|вечора)|гарних вихідних|"
-                       r"до зв['’]язку|"
+                       r"(?:до|на) зв['’]язку|"
                        r"до побачення|всього найкращого|на все добре|бувайте|успіхів|дякую за (?:ваш )?час|"
                        r"дякую за розмову)(?!\w)", re.I)
 # The customer closing the talk in their own words (a judged transcript's recorded line, or the reply
@@ -77,14 +77,15 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
     """An offer before the root cause was known, or a close with no question about the cause. A question
     wrapped in pushback ("that isn't possible; what happened?") is not a diagnosis."""
     first_q = next((i for i, t in enumerate(a) if t.questions and not t.pushback), None)
-    if first_offer is not None and (root_turn is None or root_turn >= first_offer):
+    asked_first = first_q is not None and (first_offer is None or first_q < first_offer)
+    if first_offer is not None and not asked_first:
         t = a[first_offer]
         quote = t.offer.quote if t.offer else (t.vague_offer or t.solution or "")
         card.mark(first_offer, "F2", False, "counter-proposal before the root cause was known")
         return _mode("F2", "triggered", "offered before the root cause was known",
                      [Evidence(turn=first_offer + 1, quote=quote, note="offered before the root cause was known")])
-    if root_turn is not None:
-        q = a[root_turn].questions or (a[first_q].questions if first_q is not None else [])
+    if root_turn is not None and first_q is not None:
+        q = a[root_turn].questions or a[first_q].questions
         return _mode("F2", "ok", "the root cause was uncovered before any offer",
                      [Evidence(turn=root_turn + 1, quote=q[-1] if q else "", note="the root cause came out here")])
     if first_q is not None:
@@ -163,8 +164,12 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     to the turn that first offers a change). Stating a limit while or after offering a change ("no
     price games, just the comparison", "I can't go beyond 10%") is not refusing one."""
     changed = next((i for i, t in enumerate(a) if t.offer or t.solution or t.vague_offer), len(a))
+    # A refusal in the first reply is F1's business unless no change is ever offered after it.
+    never = not any(t.offer or t.solution or t.vague_offer for t in a)
     ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a)
-          if not (t.offer or t.solution or t.vague_offer) for q in t.refusal]
+          if not (t.offer or t.solution or t.vague_offer) and (i > 0 or never) for q in t.refusal]
+    ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with guilt")
+           for i, t in enumerate(a) for q in t.guilt]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing

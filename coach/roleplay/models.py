@@ -49,6 +49,7 @@ class TurnAnalysis(BaseModel):
     pushback: list[str] = Field(default_factory=list)  # quoted sentences
     pushback_words: list[str] = Field(default_factory=list)
     refusal: list[str] = Field(default_factory=list)
+    guilt: list[str] = Field(default_factory=list)  # "disappointing after two years together"
     trigger: str | None = None
     trigger_concrete: bool = False  # a date or an event
     trigger_loose: bool = False  # a rough time only ("in a few months", "later on")

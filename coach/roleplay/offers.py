@@ -51,9 +51,9 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
 _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
-_FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|ще))?\s*$", re.I)
+_FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
-                           r"stay|продовж|підпис|зобов|договір|договору|термін", re.I)
+                           r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
 _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|the agreement\s+)?(?:by|of)\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
@@ -74,6 +74,8 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
+    r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
     r"залишимо|призупинимо|призупиняємо|дамо)\b",
@@ -112,6 +114,16 @@ def concession(sentence: str) -> bool:
 def commitment(sentence: str) -> bool:
     """Asks for a commitment (an extension, a renewal, a longer term), numbers or not."""
     return bool(_COMMITMENT.search(sentence))
+
+
+# "A 40% cut, understood, and I'd rather we get this right": the ask said back, not a proposal.
+_ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:you|that)|i understand)\b|"
+                          r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
+_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|how about|what if|in exchange|in return|if you)\b|"
+                       r"(?<!\w)(?:можу|можемо|пропоную|в обмін|натомість|якщо ви)(?!\w)", re.I)
+# the old price named beside the new one ("$3,000 a month instead of $4,750")
+_OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
+                        r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
 
 
 @dataclass
@@ -176,7 +188,8 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     carried = False  # the sentence before proposed something
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not (
-            _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I))
+            _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
+            _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
         if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
             out.append(p)
             carried = True
@@ -238,6 +251,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])] or money
         if money:
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))

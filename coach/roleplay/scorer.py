@@ -146,7 +146,9 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
     before = [(i, q) for i, q in asked if i < until]
     ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn
                    else "diagnosis question") for i, q in asked]
-    if root_turn is not None and root_turn < until:
+    if not asked:
+        points, summary = 0, "no diagnosis question was asked"  # a cause told unasked is not diagnosed
+    elif root_turn is not None and root_turn < until and before:  # asked, and the cause known, before the offer
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:
         points, summary = 15, ("questions came before the offer, but the root cause was not uncovered first"

@@ -73,8 +73,10 @@ _DATED = re.compile("|".join([
     r"(?<!\w)(?:наприкінці|на початку|в середині|у середині|до кінця|в кінці|у кінці|кінець|кінці|початок)\s+"
     r"(?:\w+\s+)?(?:тижн\w*|місяц\w*|квартал\w*|рок\w*|сезон\w*|договору|паузи)(?!\w)",
     rf"(?<!\w)(?:наприкінці|на початку|в середині|у середині|до кінця|в кінці|у кінці)\s+(?:{_MONTHS_UK})(?!\w)",
-    r"(?<!\w)(?:коли|щойно|як тільки|як лише|після того,? як)\s+(?!(?:можемо|можна|зможемо|вам|буде|будете|"
-    r"зручно|завгодно)(?!\w))\w+",
+    # "коли стане ясно", "щойно затвердять": a clause with a verb or a subject; "коли важко" is no event
+    r"(?<!\w)(?:коли|щойно|як тільки|як лише|після того,? як)\s+(?:(?:ви|ваш\w*|ми|наш\w*|вони|він|вона|"
+    r"нов\w+|бюджет\w*)(?!\w)|(?!(?:можемо|можна|зможемо|буде|будете)(?!\w))\w+(?:ться|уть|ють|ить|ать|ять|ете|"
+    r"ите|емо|имо|ме|не|де|же|ре|се|те)(?!\w))",
     r"(?<!\w)до\s+(?:поновленн|продовженн|затвердженн|кінця договору)\w*",
     rf"(?<!\w)(?:після|перед)\s+(?:(?:ваш|наш|нов|наступн|ць|т|річн|квартальн)\w*\s+)?(?:{_UK_OCCASION})(?!\w)",
     r"(?<!\w)бюджетн\w+ (?:цикл|період|перегляд|план\w*)|перегляд\w* бюджету",
@@ -88,7 +90,7 @@ _ROUGH = re.compile("|".join([
     r"\b(?:after|in) a while\b", r"\blater(?: (?:this|next|in the) (?:year|month|quarter|week))?\b",
     r"\bdown the (?:road|line|track)\b",
     r"\b(?:after|in|by|around|over) (?:the )?new year\b|\bnew year\b",
-    r"\bsee how (?:you|it|things) (?:get on|go|goes|settle)\b", r"\bin the (?:near |coming )?future\b",
+    r"\bin the (?:near |coming )?future\b",
     r"\bsome ?time\b", r"\bat some point\b", r"(?<!as )\bsoon\b(?! as)", r"\bperiodically\b", r"\bregularly\b",
     r"\bevery (?:month|quarter|few|couple|\w+ (?:weeks|months))\b",
     r"\bmonthly\b|\bquarterly\b(?! (?:review|business))",
@@ -113,8 +115,11 @@ _VAGUE = re.compile(r"\bwhenever\b[^.?!]*|\bif (?:anything|something|things?) (?
                     r"\bwhen(?:ever)? you(?:'re| are) ready\b|\bwhen(?:ever)? (?:it|the time|the timing) "
                     r"(?:makes sense|is right|suits(?: you)?)\b|\bwhen(?:ever)? (?:it'?s )?convenient\b|"
                     r"\bwhen you (?:have|get|find) (?:a |the )?(?:minute|moment|chance|time)\b|\bif you need\b|"
-                    r"(?<!\w)(?:коли завгодно|коли будете готові|коли (?:вам )?зручно|якщо щось зміниться|"
+                    r"(?<!\w)(?:коли завгодно|коли (?:ви )?будете готові|коли (?:вам )?(?:буде )?зручно|"
+                    r"якщо щось зміниться|"
                     r"якщо (?:вам )?щось (?:знадобиться|буде потрібно))(?!\w)", re.I)
+# "see how it goes" is a rough time only beside an actual follow-up ("stay in touch and see how you get on")
+_SEE_HOW = re.compile(r"\bsee how (?:you|it|things) (?:get on|go|goes|settle)\b", re.I)
 _SOMETIME = re.compile(r"\bsome ?(?:time|day)\b|\bat some point\b|(?<!\w)(?:колись|якось)(?!\w)", re.I)
 
 
@@ -129,7 +134,8 @@ def timing(sentence: str) -> Timing:
              if not any(a < m.end() and m.start() < b for a, b in hidden)]
     if dates and not _SOMETIME.search(sentence):
         return "dated"
-    if dates or _ROUGH.search(sentence):
+    if dates or _ROUGH.search(sentence) or _SEE_HOW.search(sentence) and FOLLOW_UP.search(
+            _SEE_HOW.sub("", sentence)):
         return "rough"
     return "none"
 
@@ -151,7 +157,8 @@ FOLLOW_UP = re.compile(
     # Ukrainian
     r"поверн(?:ем|ус|уся|емо|утися|ся)\w*|нагада\w*|перегляд|перегляне\w*|зв['’]яж\w*|зателефону\w*|"
     r"поговор\w*|набер\w*|напиш\w*|зустріч\w*|демонстрац\w*|дзвін\w*|созвон\w*|зідзвон\w*|спиш\w*|"
-    r"обговор\w*|сконтакт\w*|запланую|заплануємо|запланувати|подивимо\w*|перевіримо|перевірю|оцінимо", re.I)
+    r"обговор\w*|сконтакт\w*|подзвон\w*|дзвон\w*|запланую|заплануємо|запланувати|подивимо\w*|перевіримо|"
+    r"перевірю|оцінимо", re.I)
 
 
 def follow_up(sentence: str) -> bool:
