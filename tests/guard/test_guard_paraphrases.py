@@ -111,6 +111,18 @@ OFFER = [
     "Herr Bergmann, danke. Wir können Ihnen sofort einen günstigeren Tarif anbieten.",
     "Herr Bergmann, danke. Die nächste Rechnung lassen wir erst einmal aus.",
     "Pani Anno, dziękuję. Możemy od razu obniżyć cenę.",
+    "Ірино, дякую. Наступний місяць можемо не рахувати.",
+    "Lucía, gracias. Este mes no le cobraremos.",
+    "Herr Bergmann, danke. Wir kommen Ihnen beim Preis entgegen.",
+    "Herr Bergmann, danke. Den nächsten Monat berechnen wir Ihnen nicht.",
+    "Herr Bergmann, danke. Wir können Ihr Konto für ein paar Monate pausieren.",
+    "Madame Dupuis, merci. Nous vous offrons le mois prochain.",
+    "João, obrigado. Este mês não cobramos.",
+    "Pani Anno, dziękuję. Ten miesiąc możemy nie pobierać opłaty.",
+    "Hi Dana, thanks. We'll meet you halfway on the price.",
+    "Hi Dana, thanks. We can make the numbers work for you right now.",
+    "Hi Dana, thanks. Consider next month's invoice taken care of.",
+    "Hi Dana, thanks. I'll see what I can do on price, and I'm confident we can go lower.",
 ]
 
 
