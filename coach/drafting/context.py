@@ -148,7 +148,8 @@ class DraftContext:
             "variant": self.heard.variant,
             "csm": self.csm, "sign_off": self.csm.sign_off_lines(),
             "fem": None if self.csm.gender is None else self.csm.gender == "feminine",
-            "root_cause": dx.root_cause, **self.price_vars(),
+            "root_cause": dx.root_cause, "account_named": bool(safe_name(self.account.name)),
+            **self.price_vars(),
         }
 
     def price_vars(self) -> dict:

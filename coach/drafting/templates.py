@@ -124,6 +124,15 @@ def months(value: int | float | None, language: str = "en") -> str:
 
 
 @pass_context
+def _plural_filter(ctx: Context, value: int | float | None, one: str, few: str, many: str | None = None) -> str:
+    """A count with its noun in the form the number needs: {{ n|plural("місце", "місця", "місць") }}."""
+    if value is None:
+        return ""
+    n = int(value)
+    return f"{n} {(one, few, many or few)[plural_form(n, _language_of(ctx))]}"
+
+
+@pass_context
 def _months_filter(ctx: Context, value: int | float | None) -> str:
     return months(value, _language_of(ctx))
 
@@ -169,6 +178,29 @@ def listing(names: list[str] | tuple[str, ...], language: str = "en") -> str:
     return f"{', '.join(items[:-1])} {AND.get(language, 'and')} {items[-1]}"
 
 
+# Ukrainian declines a company's name, which the name itself cannot do: it goes in guillemets after
+# "компанія" ("для компанії «Стоматологія Усмішка»"). The reply's fallback ("вашої компанії") is left.
+_UK_FALLBACK = ("вашої компанії", "ваша компанія")
+
+
+def _uk_company(value: str, case: str) -> str:
+    v = (value or "").strip()
+    if not v or v in _UK_FALLBACK:
+        return "ваша компанія" if case == "nom" else "вашої компанії"
+    quoted = v if v.startswith("«") else f"«{v}»"
+    return f"{'компанія' if case == 'nom' else 'компанії'} {quoted}"
+
+
+def company_of(value: str) -> str:
+    """Genitive: "компанії «Стоматологія Усмішка»"."""
+    return _uk_company(value, "gen")
+
+
+def company(value: str) -> str:
+    """Nominative: "компанія «Стоматологія Усмішка»"."""
+    return _uk_company(value, "nom")
+
+
 # Compiled templates call the filters as this module defines them (a context filter is called with the
 # context): entries compiled by another version of this module must not be reused.
 _CACHE_PATTERN = f"__coach_jinja2_{hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]}_%s.cache"
@@ -185,7 +217,10 @@ def _env(prompts_dir: str) -> Environment:
     env.filters["day"] = _day_filter
     env.filters["pct"] = _pct_filter
     env.filters["months"] = _months_filter
+    env.filters["plural"] = _plural_filter
     env.filters["vocative"] = vocative
+    env.filters["company_of"] = company_of
+    env.filters["company"] = company
     env.filters["listing"] = listing
     return env
 

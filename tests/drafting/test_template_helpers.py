@@ -36,3 +36,11 @@ def test_percent_and_dates_as_each_language_writes_them() -> None:
     assert pct(8, "uk") == "8%" and pct(None) == ""
     assert day(date(2029, 7, 1), "uk") == "1 липня 2029 року"  # no "р." to collide with a full stop
     assert day(date(2027, 1, 21), "pl") == "21 stycznia 2027 roku"
+
+
+def test_ukrainian_company_names_take_their_case_from_the_word_before_them() -> None:
+    from coach.drafting.templates import company, company_of
+
+    assert company_of("Стоматологія Усмішка") == "компанії «Стоматологія Усмішка»"
+    assert company("Acme Dental") == "компанія «Acme Dental»"
+    assert company_of("вашої компанії") == "вашої компанії"  # the fallback is already declined

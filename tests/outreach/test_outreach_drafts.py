@@ -109,7 +109,7 @@ def test_ukrainian_template() -> None:
     d = draft(request(RESTORE), acct)
     assert d.allowed, d.blocked_by
     assert d.language == "uk" and d.message.startswith("Вітаю, Олена!")
-    assert "зобов'язання на 12 міс." in d.message and "без передоплати" in d.message
+    assert "зобов'язання на 12 місяців" in d.message and "без передоплати" in d.message
     assert "Знижка діє до 21 лютого 2027 року;" in d.message and "6\u00a0100,00\u00a0$" in d.message
 
 

@@ -106,7 +106,7 @@ def writer() -> TemplateOutreachWriter:
         ("cancel", "en", "I'll close the Acme Dental Group account as you asked"),
         ("reduce", "en", "I'll make the change you asked for"),
         ("no_offers", "en", "I won't send you any more offers"),
-        ("cancel", "uk", "Я закрию обліковий запис Acme Dental Group"),
+        ("cancel", "uk", "Я закрию обліковий запис компанії «Acme Dental Group»"),
         ("reduce", "uk", "Я внесу зміну"),
     ],
 )
