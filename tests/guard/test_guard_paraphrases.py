@@ -72,6 +72,15 @@ UNSTATED = [
     "Madame Dupuis, 32 postes, 10 % de remise et un an de plus.",
     "João, 32 licenças, 10 % de desconto e mais um ano de contrato.",
     "Pani Anno, 32 stanowiska, 10% rabatu i jeszcze rok umowy.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and the first month is on us.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'll waive the fee for a quarter.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and the price is frozen through next December.",
+    "Ірино, 32 місця, знижка 10%, а перший місяць за наш рахунок.",
+    "Ірино, 32 місця, знижка 10%, на пару місяців безкоштовно.",
+    "Lucía, 32 licencias, un 10 % de descuento y los tres primeros meses a mitad de precio.",
+    "Madame Dupuis, 32 postes, 10 % de remise, et les trois premiers mois à moitié prix.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt und die ersten drei Monate zum halben Preis.",
+    "Pani Anno, 32 stanowiska, 10% rabatu i pierwsze trzy miesiące za pół ceny.",
 ]
 
 OFFER = [
