@@ -74,6 +74,7 @@ class NumberWords(_Strict):
     duration_lead: str
     more: str
     more_after: str = r"(?!x)x"  # "more" after the unit ("un mes más"): an article's period is then stated
+    discount_before: str = r"(?!x)x"  # before a fraction: it comes off the price ("knock off a fifth")
     ago_after: str = r"(?!x)x"  # "two weeks ago", "два тижні тому": a period in the past, no term
     ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
@@ -81,7 +82,8 @@ class NumberWords(_Strict):
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more", "more_after", "month_lead", "ago_after", "ago_before", "past")
+                     "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
+                     "past")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

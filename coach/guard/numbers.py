@@ -152,6 +152,8 @@ class _Vocab:
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
         self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
         self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
+        self.off_before = re.compile(
+            rf"(?<![\w])(?:{alt('discount_before')})\s+(?:(?:another|further|extra|a|an)\s+)?\Z", FLAGS)
         self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
         self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
         self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
@@ -424,7 +426,8 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
             if unit is not None:
                 found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
                                       in_words=True))
-            elif v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12]):
+            elif (v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12])
+                  or v.off_before.search(rest[max(0, start - 30):start])):
                 found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
             continue
         if value == 0 and not re.search(r"\w", raw):

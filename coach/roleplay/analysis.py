@@ -32,12 +32,15 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
-                       r"(?:підготую|надішлю|оформлю|надішлемо|підготуємо)[^.?!]{0,40}"
+                       r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо)[^.?!]{0,40}"
                        r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн|"
                        r"заверш\w+ (?:договір|співпрац\w*)|завершенн)|"
                        r"\b(?:i'?ll|we'?ll|i will|let me)\b[^.?!]{0,30}\b(?:send|share)\b[^.?!]{0,30}\b(?:how to "
                        r"(?:cancel|end|close)|termination|cancellation (?:steps|form|checklist))",
                        re.I)
+# "a 30% reduction isn't something we can simply switch on": a negated "we can"
+_NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
+                      r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -61,6 +64,15 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
         notes.append("adds a term to the previous offer")
     else:
         offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
+        unstated = [n for n in notes if n.startswith("pause length not stated")]
+        if offer.pause_months and unstated:
+            if previous and previous.get("pause_months"):  # the pause restated: its length stands
+                span, why = previous["pause_months"], "the length of the pause offered before"
+            else:  # "pause right through to the end of July"
+                span, why = timing.months_through(f"{x.quote} {context}", persona.today), "the months named"
+            if span:
+                offer = offer.model_copy(update={"pause_months": span})
+                notes = [n for n in notes if n not in unstated] + [f"pause length: {span} months ({why})"]
         if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(
                 f"{x.quote} {context}"):
             offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
@@ -95,7 +107,7 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
             hardship: Hardship | None = None, previous_offer: dict[str, Any] | None = None,
-            first_turn: bool = False, own: OwnWords = EMPTY) -> TurnAnalysis:
+            first_turn: bool = False, own: OwnWords = EMPTY, countered: bool = False) -> TurnAnalysis:
     """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
     coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""
     if not isinstance(text, str) or not text.strip():
@@ -113,7 +125,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
     contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
-                     and not offers.extract([p], persona.account).priced}
+                     and (not offers.extract([p], persona.account).priced
+                          or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
               and not offers.extract([p], persona.account).empty}
     for s in sentences:
@@ -182,12 +195,13 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         a.closing = closing  # the request processed: a close
         # Processing a cancellation after a declined counter is accepting the decision, not granting it
         # without a counter; cutting the package as asked is still the request granted.
-        if previous_offer is None or (requested_mrr or 0) > 0:
+        if (previous_offer is None and not countered) or (requested_mrr or 0) > 0:
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
     if a.offer is None and a.closing is None:
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
         a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
-                              and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)), None)
+                              and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)
+                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))), None)
         a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
         if a.vague_offer and "offer" not in a.moves:
             a.moves.append("offer")

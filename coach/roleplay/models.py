@@ -88,6 +88,7 @@ class CustomerState(BaseModel):
     left: bool = False
     pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
     last_offer: dict[str, Any] | None = None
+    countered: bool = False  # any counter made so far, priced or not
     used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
     said: list[str] = Field(default_factory=list)  # every line said, in order
 

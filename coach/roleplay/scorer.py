@@ -73,7 +73,8 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
 
 
 _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
-                      r"whatever we|fits? your|work for you|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
+                      r"whatever we|fits? your|work for you|together|find (?:a|the) (?:solution|option|way)|"
+                      r"разом|знайдемо|підійде|врахуємо|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
                       re.I)
 # Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
 # "are you sure? the results are good" argues gently, which is partial.
@@ -112,7 +113,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
     elif first.acknowledgment and _thin(first.acknowledgment) and not asked and (
-            not _EMPATHY.search(first_text) or _thin(first_text)):
+            not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None):
+        # a bare thanks, or a few kind words and straight to a price
         points, summary = 15, "acknowledged, but only with a bare thanks"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
         card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")

@@ -8,6 +8,7 @@ time at all ("let's stay in touch", "whenever you're ready") is *none*. Pure: re
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 Timing = Literal["dated", "rough", "none"]
@@ -164,3 +165,33 @@ FOLLOW_UP = re.compile(
 def follow_up(sentence: str) -> bool:
     """The sentence arranges a next contact (a call, a review, a check-in)."""
     return bool(FOLLOW_UP.search(sentence))
+
+
+# --- a pause given as a span of months ("through the end of July", "з грудня до кінця березня") ---
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                  "nov", "dec"))}
+_MONTH_NUMBER |= {m: i + 1 for i, m in enumerate(("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп",
+                                                   "верес", "жовт", "листопад", "груд"))}
+_MONTH_WORD = (r"(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|"
+               r"січ\w+|лют\w+|берез\w+|квіт\w+|трав\w+|черв\w+|лип\w+|серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+)")
+_UNTIL = re.compile(r"(?<!\w)(?:through|until|till|to|up to|до|по)\s+(?:the\s+)?(?:end\s+of\s+|кінця\s+)?"
+                    + _MONTH_WORD + r"(?!\w)", re.I)
+_FROM = re.compile(r"(?<!\w)(?:from|starting(?: in)?|з|із|від)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|"
+                   r"початку\s+)?" + _MONTH_WORD + r"(?!\w)", re.I)
+
+
+def _month(word: str) -> int | None:
+    w = word.lower()
+    return next((n for stem, n in _MONTH_NUMBER.items() if w.startswith(stem)), None)
+
+
+def months_through(text: str, today: date) -> int | None:
+    """How many months a span named by its last month covers ("through the end of July" from December
+    is 8), starting at the month named with "from", else the month after `today`."""
+    end = _UNTIL.search(text)
+    if end is None or (last := _month(end.group("m"))) is None:
+        return None
+    start = _FROM.search(text)
+    first = _month(start.group("m")) if start else None
+    first = first or today.month % 12 + 1
+    return (last - first) % 12 + 1

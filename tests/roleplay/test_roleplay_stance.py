@@ -112,3 +112,36 @@ def test_a_turn_with_no_recorded_answer_reveals_nothing(policy: Policy, embedder
                      recorded=["Sure.", None])
     assert not card.root_cause_uncovered
     assert {c.id: c.status for c in card.components}["diagnosis"] == "partial"
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Let's pause everything right through to the end of August, and extend the agreement by the same months.", 9),
+    ("Пропоную паузу з січня до кінця квітня, договір подовжимо на ті самі місяці.", 4),
+])
+def test_a_pause_named_by_its_last_month(text: str, months: int, policy: Policy, embedder) -> None:
+    """The riverside persona's day is in November: a pause from December through August is nine months."""
+    a = _analyse("riverside-hotel-cancel", text, policy, embedder)
+    assert a.offer is not None and a.offer.offer["pause_months"] == months
+    assert a.offer.offer["term_extension_months"] == months
+
+
+def test_contract_talk_naming_the_ask_is_not_an_offer(policy: Policy, embedder) -> None:
+    a = _analyse("acme-dental-seats", "Your agreement runs to August 2027, so a 30% seat cut isn't something we "
+                 "can do mid-term.", policy, embedder, first_turn=True)
+    assert a.offer is None and a.pushback
+
+
+def test_processing_the_cancellation_after_an_unpriced_counter_is_accepting_it(policy: Policy, embedder) -> None:
+    persona = get_persona("peak-fitness-cancel")
+    card, _ = replay(persona, policy, embedder,
+                     ["Thanks for telling me, Lena. What's behind it?", "I could waive next month's fee for you.",
+                      "Understood. I'll send the cancellation checklist today."],
+                     recorded=["The new owners want all marketing in-house.", "It's not about money.", "Thanks."])
+    assert {c.id: c.status for c in card.components}["counter"] == "partial"  # the free month, not a grant
+    assert card.breaches == []
+
+
+@pytest.mark.parametrize("sentence", ["I'm not arguing, I just want you to have the full picture.",
+                                      "Я не сперечаюся, просто хочу, щоб усе було зрозуміло."])
+def test_saying_you_are_not_arguing_is_not_pushback(sentence: str) -> None:
+    assert stance.only_acknowledges(sentence)
