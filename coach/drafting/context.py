@@ -17,7 +17,7 @@ from coach.policy import Decision, Policy
 
 GREETING_FALLBACK = {"en": "there", "uk": "колего", "es": "", "de": "", "fr": "", "pt": "", "pl": ""}
 COMPANY_FALLBACK = {"en": "your company", "uk": "вашої компанії", "es": "su empresa", "de": "Ihr Unternehmen",
-                    "fr": "votre entreprise", "pt": "sua empresa", "pl": "Waszej firmy"}
+                    "fr": "votre entreprise", "pt": "sua empresa", "pl": "Państwa firmy"}
 # What the follow-up is for, as the customer reads it (the policy's descriptions are for the CSM).
 TRIGGER_LABELS = {
     "en": {
@@ -33,10 +33,10 @@ TRIGGER_LABELS = {
         "resume_billing": "відновлення оплати",
     },
     "es": {
-        "employee_count": "revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
-        "feature_release": "contarle las novedades", "reengagement_90d": "ver cómo van las cosas",
-        "performance_gap_review": "revisar sus resultados tras el cambio",
-        "upgrade_path": "ver si el plan sigue encajando", "resume_billing": "confirmar la reanudación",
+        "employee_count": "para revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
+        "feature_release": "para contarle las novedades", "reengagement_90d": "para ver cómo van las cosas",
+        "performance_gap_review": "para revisar sus resultados tras el cambio",
+        "upgrade_path": "para ver si el plan sigue encajando", "resume_billing": "para confirmar la reanudación",
     },
     "de": {
         "employee_count": "ein Blick auf Ihre Teamgröße", "budget_cycle": "Ihre nächste Budgetrunde",
@@ -45,22 +45,22 @@ TRIGGER_LABELS = {
         "upgrade_path": "prüfen, ob der Plan noch passt", "resume_billing": "den Neustart bestätigen",
     },
     "fr": {
-        "employee_count": "faire le point sur la taille de votre équipe",
+        "employee_count": "pour faire le point sur la taille de votre équipe",
         "budget_cycle": "votre prochain cycle budgétaire",
-        "feature_release": "vous présenter les nouveautés", "reengagement_90d": "prendre de vos nouvelles",
-        "performance_gap_review": "regarder vos résultats après le changement",
-        "upgrade_path": "vérifier que le plan convient toujours", "resume_billing": "confirmer la reprise",
+        "feature_release": "pour vous présenter les nouveautés", "reengagement_90d": "pour prendre de vos nouvelles",
+        "performance_gap_review": "pour regarder vos résultats après le changement",
+        "upgrade_path": "pour vérifier que le plan convient toujours", "resume_billing": "pour confirmer la reprise",
     },
     "pt": {
-        "employee_count": "ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
-        "feature_release": "apresentar as novidades", "reengagement_90d": "saber como as coisas estão",
-        "performance_gap_review": "analisar os resultados depois da mudança",
-        "upgrade_path": "ver se o plano ainda serve", "resume_billing": "confirmar a retomada",
+        "employee_count": "para ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
+        "feature_release": "para apresentar as novidades", "reengagement_90d": "para saber como as coisas estão",
+        "performance_gap_review": "para analisar os resultados depois da mudança",
+        "upgrade_path": "para ver se o plano ainda serve", "resume_billing": "para confirmar a retomada",
     },
-    "pl": {
-        "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "Wasz kolejny cykl budżetowy",
+    "pl": {  # the counter writes "Odezwę się <date>, żeby <label>."
+        "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "porozmawiać o kolejnym cyklu budżetowym",
         "feature_release": "pokazać nowości", "reengagement_90d": "zapytać, jak idą sprawy",
-        "performance_gap_review": "przejrzeć wyniki po zmianie",
+        "performance_gap_review": "razem przejrzeć wyniki po zmianie",
         "upgrade_path": "sprawdzić, czy plan nadal pasuje", "resume_billing": "potwierdzić wznowienie",
     },
 }
