@@ -11,7 +11,7 @@ from coach.policy.models import RuleCheck
 Shape = Literal["reduce", "pause", "hold", "save"]
 Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",
                "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral",
-               "standing", "early_trigger"]
+               "standing", "early_trigger", "numbers"]
 BREACH_RULES = ("lock-period", "discount-cap", "hardship-pause")  # a failed one is a policy breach
 
 

@@ -97,7 +97,9 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back|down)|\bpaus\w*|suspend\w*|freez\w*|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
-                         r"\bbetter (?:price|rate|deal)\b|"
+                         r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
+                         r"\bflexib\w* on (?:the )?(?:price|rate)\b|\bmeet you (?:half ?way|in the middle|somewhere)\b|"
+                         r"\bcome down\b|\bщось (?:зробити )?з ціною|поступ\w*|"
                          r"\bspecial (?:price|rate|pricing)\b|\bbreak on\b|кращ\w* (?:ціну|ціна|умови)|"
                          r"\bcut\b|знижк\w*|дешевш\w*|менш\w*|зменш\w*|скорот\w*|пауз\w*|призупин\w*|"
                          r"безкоштовн\w*", re.I)

@@ -25,7 +25,6 @@ def step(persona: Persona, policy: Policy, embedder, state: CustomerState, text:
     known = persona.account.hardship or (persona.hardship if heard else None)  # what the trainee knows
     a = analyse(text, persona, policy, embedder=embedder, requested_mrr=ref.requested_mrr, hardship=known,
                 previous_offer=state.last_offer, first_turn=first, own=own, countered=state.countered)
-    state.countered = state.countered or a.offer is not None or bool(a.vague_offer)
     return a, customer.respond(persona, state, a)
 
 

@@ -42,6 +42,18 @@ HIDDEN = [
     "Herr Bergmann, die Jahresgebühr wird vorab in Rechnung gestellt.",
     "Madame Dupuis, l'année est payable d'avance.",
     "Pani Anno, płatność za cały rok z góry.",
+    "Ірино, після закінчення знижки ціна повернеться до прайсової.",
+    "Ірино, з наступного року вартість буде індексовано.",
+    "Ірино, за переналаштування стягується плата.",
+    "Lucía, cambiamos a cobro trimestral.",
+    "Lucía, al terminar el descuento, la cuota vuelve al precio de tarifa.",
+    "Herr Bergmann, nach Ablauf des Rabatts gilt wieder der Listenpreis.",
+    "Herr Bergmann, die Preise werden an den Verbraucherpreisindex gekoppelt.",
+    "Herr Bergmann, für die Umstellung berechnen wir eine Pauschale.",
+    "Madame Dupuis, à la fin de la remise, le tarif revient au prix catalogue.",
+    "João, terminado o desconto, volta ao preço de tabela.",
+    "Pani Anno, całość płatna jednorazowo.",
+    "Pani Anno, po zakończeniu rabatu wraca cena katalogowa.",
 ]
 
 PUSHBACK = [
@@ -55,6 +67,9 @@ PUSHBACK = [
     "Dana, I'd strongly encourage you to honour what was agreed.",
     "Dana, that request falls outside what we can do.",
     "Lucía, el contrato no contempla esa reducción.",
+    "Lucía, le recordamos que firmó un compromiso de dos años.",
+    "Lucía, no tenemos margen para reducir la cuota.",
+    "Pani Anno, przedterminowe rozwiązanie umowy wiąże się z karą.",
 ]
 
 UNSTATED = [
@@ -96,6 +111,18 @@ OFFER = [
     "Herr Bergmann, danke. Wir können Ihnen sofort einen günstigeren Tarif anbieten.",
     "Herr Bergmann, danke. Die nächste Rechnung lassen wir erst einmal aus.",
     "Pani Anno, dziękuję. Możemy od razu obniżyć cenę.",
+    "Ірино, дякую. Наступний місяць можемо не рахувати.",
+    "Lucía, gracias. Este mes no le cobraremos.",
+    "Herr Bergmann, danke. Wir kommen Ihnen beim Preis entgegen.",
+    "Herr Bergmann, danke. Den nächsten Monat berechnen wir Ihnen nicht.",
+    "Herr Bergmann, danke. Wir können Ihr Konto für ein paar Monate pausieren.",
+    "Madame Dupuis, merci. Nous vous offrons le mois prochain.",
+    "João, obrigado. Este mês não cobramos.",
+    "Pani Anno, dziękuję. Ten miesiąc możemy nie pobierać opłaty.",
+    "Hi Dana, thanks. We'll meet you halfway on the price.",
+    "Hi Dana, thanks. We can make the numbers work for you right now.",
+    "Hi Dana, thanks. Consider next month's invoice taken care of.",
+    "Hi Dana, thanks. I'll see what I can do on price, and I'm confident we can go lower.",
 ]
 
 
