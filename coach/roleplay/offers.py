@@ -54,7 +54,8 @@ _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
                            r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
-_EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|the agreement\s+)?(?:by|of)\s*$|"
+_EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(?:the|your|our) (?:agreement|contract|"
+                          r"subscription|term)\s+)?(?:by|of)\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
@@ -244,7 +245,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 continue
             window = text[max(0, m.start() - 45):m.end() + 30]
             before = text[max(0, m.start() - 24):m.start()]
-            if _EXTENDED_BY.search(before):  # "commit for 34 months: extended by 24 months" extends by 24
+            # "extend your agreement by 24 months ...: 34 months in all" extends by 24
+            if _EXTENDED_BY.search(text[max(0, m.start() - 48):m.start()]):
                 extension = max(extension or 0, n)
             elif _TERM_CONTEXT.search(window) or _FOR.search(before):
                 out.term_months = max(out.term_months or 0, n)

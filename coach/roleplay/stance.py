@@ -9,11 +9,13 @@ import re
 
 # Arguing to keep things as they are ("a 40% cut would wipe out two years of progress").
 ARGUE = re.compile(
-    r"\bpush back\b|\bwipe out\b|\bthrow (?:away|it all away)\b|\bundo (?:all|the|your|two|years)|"
+    r"\bpush back\b(?! (?:the|your|our|a|on the (?:date|start)))|\bwipe out\b|\bthrow (?:away|it all away)\b|"
+    r"\bundo (?:all|everything|your|the (?:work|progress|results)|\w+ (?:months|years))\b|"
     r"\bstart(?:ing)? (?:again )?from (?:zero|scratch)\b|\byou'?(?:d|ll| would| will) regret\b|"
     r"\bi (?:really )?think (?:that'?s|it'?s|this is) a mistake\b|\bi'?d (?:strongly )?(?:advise|recommend) against\b|"
-    r"\bi'?d (?:urge|encourage) you to (?:keep|stay|reconsider)\b|\bit would be a shame\b|\bundo\b|"
-    r"\b(?:recommend|advise|urge) (?:that )?you (?:keep|stay|hold)\b|\bi wouldn'?t rush\b|"
+    r"\bi'?d (?:urge|encourage) you to (?:keep|stay|reconsider)\b|\bit would be a shame\b|\bwould undo\b|"
+    r"\b(?:recommend|advise|urge) (?:that )?you (?:keep|stay (?:on|with)|hold on to) (?:all|everything|the (?:full|"
+    r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"(?<!\w)(?:пошкодуєте|це помилка|перекреслить|втратите (?:весь|усі|все|результат|прогрес)|почина\w+ з нуля|"
     r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати)(?!\w)", re.I)
@@ -21,7 +23,8 @@ ARGUE = re.compile(
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
     r"\bkeep (?:everything|it all|all of it) (?:as it is|running)\b|\bkeep the (?:full|whole) package\b|"
-    r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|\bkeep all \d+\b|"
+    r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|"
+    r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
     r"\bcan'?t (?:set (?:that|this|it) up|do (?:that|this)|process (?:that|this|it)|allow (?:that|this|it)|"
     r"approve (?:that|this|it))\b|\b(?:is|it'?s) not possible\b|\bisn'?t possible\b|"
     r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|"
@@ -30,7 +33,8 @@ REFUSES_CHANGE = re.compile(
 # Guilt ("that's really disappointing after two years together").
 GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
-                   r"disappointing\b|\bafter (?:all|everything|\w+ years?)(?: together| we)\b|\blet (?:us|me) down\b|"
+                   r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
+                   r"\blet (?:us|me) down\b|"
                    r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років)(?!\w)", re.I)
 # Persuading, not diagnosing ("What would it take to change your mind?").
 PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (?:i|we) can do to (?:keep|change)|"

@@ -45,6 +45,7 @@ def test_keys_required_everywhere_but_health(keyed: TestClient) -> None:
     assert r.status_code == 401
 
 
+@pytest.mark.slow
 def test_keys_configured_on_localhost_are_enforced(tmp_path: Path, index_dir: Path) -> None:
     client = TestClient(create_app(make_settings(tmp_path, index_dir, api_keys=[KEY])))
     assert client.get("/v1/accounts").status_code == 401
@@ -59,6 +60,7 @@ def test_ingest_needs_an_admin_key(keyed: TestClient) -> None:
     assert r.status_code == 422 and r.json()["field"] == "documents.0.name"
 
 
+@pytest.mark.slow
 def test_rate_limit_per_key(tmp_path: Path, index_dir: Path) -> None:
     settings = make_settings(tmp_path, index_dir, api_keys=[KEY, "other-key"], rate_limit_per_minute=3)
     client = TestClient(create_app(settings))
@@ -134,6 +136,7 @@ def test_request_size_limit(tmp_path: Path, index_dir: Path, account_data: dict[
     assert client.post("/v1/accounts", json=account_data).status_code == 201
 
 
+@pytest.mark.slow
 def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogCaptureFixture,
                                           account_data: dict[str, Any]) -> None:
     caplog.set_level(logging.INFO)
@@ -149,6 +152,7 @@ def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogC
     assert "Jane Roe" not in caplog.text
 
 
+@pytest.mark.slow
 def test_admin_ingests_an_uploaded_playbook(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data", tmp_path / "own-index", api_keys=[f"admin:{ADMIN}"])
     client = TestClient(create_app(settings), raise_server_exceptions=False)

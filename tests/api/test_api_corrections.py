@@ -39,6 +39,7 @@ def test_bad_corrections_are_422_naming_the_field(client, account_data):
     assert "corrections" in r.text
 
 
+@pytest.mark.slow
 def test_case_turn_with_corrections(client, settings, case):
     r = client.post(f"/v1/cases/{case['id']}/turns",
                     json={"text": "Actually it is more about the team getting smaller.", "today": TODAY.isoformat(),

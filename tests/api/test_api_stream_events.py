@@ -27,6 +27,7 @@ def _valid(text: str) -> list[str]:
     return kinds
 
 
+@pytest.mark.slow
 def test_the_openapi_document_names_a_schema_for_every_event(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     schemas = doc["components"]["schemas"]
@@ -39,6 +40,7 @@ def test_the_openapi_document_names_a_schema_for_every_event(client: TestClient)
     assert {"turn", "suggestion", "source", "stage", "talk"} <= set(final["properties"])
 
 
+@pytest.mark.slow
 def test_engine_and_failing_streams_match_the_documented_events(
         client: TestClient, imported: dict[str, Any], fake_client: TestClient, fake_case: dict[str, Any],
         fake_drafter: FakeDrafter) -> None:

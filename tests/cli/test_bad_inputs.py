@@ -50,6 +50,7 @@ BAD_ACCOUNTS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_ACCOUNTS))
 def test_bad_account_files(tmp_path: Path, case: str) -> None:
     text, names = BAD_ACCOUNTS[case]

@@ -47,6 +47,7 @@ def test_init_refuses_a_folder_that_is_not_empty(workspace: Path) -> None:
     assert r.exit_code == 2 and "not empty" in r.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_policy_names_file_line_and_field(workspace: Path) -> None:
     policy = workspace / "policy.yaml"
     lines = policy.read_text().splitlines()
@@ -58,6 +59,7 @@ def test_a_broken_policy_names_file_line_and_field(workspace: Path) -> None:
     assert f"{policy}:{n + 1}: discount.hard_cap_pct:" in r.stderr
 
 
+@pytest.mark.slow
 def test_broken_yaml_and_templates_name_the_line(workspace: Path) -> None:
     persona = next((workspace / "personas").glob("*.yaml"))
     persona.write_text(persona.read_text() + "broken: [unclosed\n")
@@ -70,6 +72,7 @@ def test_broken_yaml_and_templates_name_the_line(workspace: Path) -> None:
     assert r.exit_code == 2 and f"{template}:2: template syntax" in r.stderr  # where Jinja meets the bad token
 
 
+@pytest.mark.slow
 def test_the_workspace_supplies_every_data_path(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COACH_WORKSPACE", str(workspace))
     s = Settings()
@@ -85,6 +88,7 @@ def _lines(stderr: str) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_the_built_in_workspace_passes() -> None:
     get_settings.cache_clear()
     r = runner.invoke(app, ["check"])

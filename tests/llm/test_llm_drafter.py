@@ -217,6 +217,7 @@ def test_model_errors_fall_back(settings):
     assert "RuntimeError: boom" in fallback.reason
 
 
+@pytest.mark.slow
 def test_a_hanging_fake_is_cut_at_the_budget(settings):
     ctx = make_ctx()
     s = settings.model_copy(update={"llm_total_timeout": 0.3})

@@ -50,6 +50,7 @@ def test_loopback(host, loop):
     assert is_loopback(host) is loop
 
 
+@pytest.mark.slow
 def test_a_remote_model_in_tests_is_a_clear_error_not_a_silent_fallback():
     s = Settings(
         llm_model="gpt-4o-mini",

@@ -124,7 +124,7 @@ def test_a_good_and_a_bad_terminal_session(db_url: str) -> None:
         "I can take you down to 32 seats if you commit to a 24-month extension.",
         "Let's revisit the seat count in June, when your budget is reviewed."])
     assert "Score 100/100, level: excellent" in good
-    assert "no failure mode and no policy breach" in good
+    assert "with no failure mode triggered" in good
     assert len(re.findall(r"\[\s+ok\] F\d", good)) == 5 and "FAILED" not in good
     bad = _terminal(db_url, "val", [
         "Unfortunately your contract runs for 24 months, so we can't just cut seats.",

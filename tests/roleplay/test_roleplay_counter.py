@@ -38,6 +38,9 @@ def test_number_words_become_digits(text: str, expected: str) -> None:
      17, 24, 2422.5),
     ("usmishka-seats", "Можемо прибрати три місця в обмін на продовження на два роки.", 17, 24, 2422.5),
     ("usmishka-seats", "Можу дати знижку п'ятнадцять відсотків, якщо підпишете ще на рік.", None, 12, 2422.5),
+    # the extension, not the whole commitment it makes
+    ("acme-dental-seats", "We can go to 32 seats if you extend your agreement by 24 months, so it runs to 2029: "
+     "a commitment of 34 months in all.", 32, 24, 3680.0),
 ])
 def test_offers_in_words_are_priced(persona: str, sentence: str, seats: int | None, term: int, mrr: float,
                                     policy: Policy, embedder) -> None:

@@ -145,3 +145,22 @@ def test_processing_the_cancellation_after_an_unpriced_counter_is_accepting_it(p
                                       "Я не сперечаюся, просто хочу, щоб усе було зрозуміло."])
 def test_saying_you_are_not_arguing_is_not_pushback(sentence: str) -> None:
     assert stance.only_acknowledges(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We can push back the start date to February if that helps.",
+    "I'd recommend you keep SEO running while we pause the ads.",
+    "We keep all 3 services but pause billing for two months.",
+    "After two years we usually review the pricing anyway.",
+    "We can undo the change later if the new team needs the seats back.",
+    "If a 24-month term isn't possible, 12 months works too.",
+])
+def test_ordinary_wording_is_not_arguing_refusing_or_guilt(sentence: str) -> None:
+    assert not (stance.ARGUE.search(sentence) or stance.GUILT.search(sentence)), sentence
+    assert not stance.REFUSES_CHANGE.search(sentence) or "isn't possible" in sentence  # a condition, see below
+
+
+def test_a_conditional_limit_inside_a_counter_is_no_pushback(policy: Policy, embedder) -> None:
+    a = _analyse("acme-dental-seats", "If a 24-month term isn't possible, we can do 32 seats for 12 more months.",
+                 policy, embedder)
+    assert a.offer is not None and not a.refusal
