@@ -166,7 +166,8 @@ class DraftContext:
         out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.5
         out["raised_discount"] = c.discount_pct >= current + 0.5
         asked = None if d.requested_mrr is None else self.account.mrr - d.requested_mrr
-        if asked and asked > 0.005 and saving > 0.005 and c.new_mrr > d.requested_mrr + 0.005:
+        if asked is not None and d.requested_mrr is not None and asked > 0.005 and saving > 0.005 \
+                and c.new_mrr > d.requested_mrr + 0.005:
             out["saving_share"] = round(saving / asked, 2)  # the counter gives this part of the cut asked
         return out
 
