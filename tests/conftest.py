@@ -37,18 +37,45 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def builtin_knowledge(_private_data_dir: Path):
-    """The built-in knowledge/ index, built once for the whole session."""
+    """The built-in knowledge/ index, built once for the whole session.
+
+    A copy is kept beside the other derived files (COACH_CACHE_DIR) and copied in at the start of the
+    next run: the build embeds every playbook chunk (~7-9 s of the fast loop). `ensure_ready` still
+    checks the copy against knowledge/playbooks and the embedder, and re-ingests what changed.
+    """
+    import shutil
+
+    from coach.config import get_settings
     from coach.knowledge.search import get_knowledge
 
+    index = get_settings().resolved_index_dir
+    kept = Path(os.environ["COACH_CACHE_DIR"]) / "builtin-index"
+    if kept.is_dir() and not index.exists():
+        try:
+            shutil.copytree(kept, index)
+        except OSError:  # another run replaced the copy meanwhile: build instead
+            shutil.rmtree(index, ignore_errors=True)
     kn = get_knowledge()
-    kn.ensure_ready()
+    if kn.ensure_ready() is not None or not kept.is_dir():  # built or refreshed: keep this one
+        fresh, old = (kept.with_name(f"builtin-index.{tag}.{os.getpid()}") for tag in ("new", "old"))
+        try:
+            shutil.copytree(index, fresh)
+            if kept.is_dir():
+                kept.rename(old)
+            fresh.rename(kept)
+        except OSError:  # another run is doing the same: its copy will do
+            pass
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
     return kn
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests are slow tests: `pytest -m "not slow"` is the fast loop."""
+    """Browser tests, and tests that embed a private index of their own (the seeds, the playbooks),
+    are slow tests: `pytest -m "not slow"` is the fast loop."""
+    own_index = {"seeds_knowledge", "playbooks_knowledge"}
     for item in items:
-        if item.get_closest_marker("browser") is not None:
+        if item.get_closest_marker("browser") is not None or own_index & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 

@@ -94,3 +94,6 @@ def draft(
         from coach.cli.render import render_draft
 
         render_draft(result, acct)
+    from coach.cli.main import finish
+
+    finish()  # shown, nothing left to write: the process ends without the interpreter's teardown

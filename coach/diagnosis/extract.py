@@ -72,8 +72,19 @@ _REMOVE_VERB = re.compile(
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
     r"don t need|do not need|let go of)\b"
     r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|скасув\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
-    r"виключ\w*|не потрібн\w*|перевод\w*|переведе\w*)", re.I)
-_PRONOUN = re.compile(r"\b(it|that|this|them|those)\b|(\bїї\b|\bйого\b|\bце\b|\bїх\b)", re.I)
+    r"виключ\w*|не потрібн\w*|перевод\w*|переведе\w*)"
+    # es, pt (shared stems first), fr, de, pl; the text is lower-cased with punctuation as spaces
+    r"|\b(cancel\w*|suspend\w*|paus\w*|elimin\w*|quit\w*|dar de baja|dejar de|prescindi\w*|retir\w*|"
+    r"ya no necesit\w*|no necesit\w*|remov\w*|tirar|deixar de|encerr\w*|desativ\w*|parar|"
+    r"não precisamos|nao precisamos|"
+    r"arrêt\w*|arret\w*|annul\w*|supprim\w*|résili\w*|resili\w*|enlev\w*|abandonn\w*|"
+    r"plus besoin|nous passer|se passer|"
+    r"kündig\w*|kundig\w*|streich\w*|abbestell\w*|entfern\w*|pausier\w*|einstell\w*|beend\w*|"
+    r"verzicht\w*|stornier\w*|abschalt\w*|abmeld\w*|nicht mehr|"
+    r"anul\w*|usun\w*|rezygn\w*|zrezygn\w*|wyłącz\w*|zawies\w*|wypowi\w*|odłącz\w*|nie potrzebuj\w*|"
+    r"zatrzyma\w*|przerw\w*)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn|sie|es|das|go|je|ją)\b"
+                      r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b)", re.I)
 _KEEP_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}(as (it is|they are)|stays?|unchanged|intact)\b", re.I)
 
 

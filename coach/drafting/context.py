@@ -17,7 +17,7 @@ from coach.policy import Decision, Policy
 
 GREETING_FALLBACK = {"en": "there", "uk": "колего", "es": "", "de": "", "fr": "", "pt": "", "pl": ""}
 COMPANY_FALLBACK = {"en": "your company", "uk": "вашої компанії", "es": "su empresa", "de": "Ihr Unternehmen",
-                    "fr": "votre entreprise", "pt": "sua empresa", "pl": "Waszej firmy"}
+                    "fr": "votre entreprise", "pt": "sua empresa", "pl": "Państwa firmy"}
 # What the follow-up is for, as the customer reads it (the policy's descriptions are for the CSM).
 TRIGGER_LABELS = {
     "en": {
@@ -33,10 +33,10 @@ TRIGGER_LABELS = {
         "resume_billing": "відновлення оплати",
     },
     "es": {
-        "employee_count": "revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
-        "feature_release": "contarle las novedades", "reengagement_90d": "ver cómo van las cosas",
-        "performance_gap_review": "revisar sus resultados tras el cambio",
-        "upgrade_path": "ver si el plan sigue encajando", "resume_billing": "confirmar la reanudación",
+        "employee_count": "para revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
+        "feature_release": "para contarle las novedades", "reengagement_90d": "para ver cómo van las cosas",
+        "performance_gap_review": "para revisar sus resultados tras el cambio",
+        "upgrade_path": "para ver si el plan sigue encajando", "resume_billing": "para confirmar la reanudación",
     },
     "de": {
         "employee_count": "ein Blick auf Ihre Teamgröße", "budget_cycle": "Ihre nächste Budgetrunde",
@@ -45,22 +45,22 @@ TRIGGER_LABELS = {
         "upgrade_path": "prüfen, ob der Plan noch passt", "resume_billing": "den Neustart bestätigen",
     },
     "fr": {
-        "employee_count": "faire le point sur la taille de votre équipe",
+        "employee_count": "pour faire le point sur la taille de votre équipe",
         "budget_cycle": "votre prochain cycle budgétaire",
-        "feature_release": "vous présenter les nouveautés", "reengagement_90d": "prendre de vos nouvelles",
-        "performance_gap_review": "regarder vos résultats après le changement",
-        "upgrade_path": "vérifier que le plan convient toujours", "resume_billing": "confirmer la reprise",
+        "feature_release": "pour vous présenter les nouveautés", "reengagement_90d": "pour prendre de vos nouvelles",
+        "performance_gap_review": "pour regarder vos résultats après le changement",
+        "upgrade_path": "pour vérifier que le plan convient toujours", "resume_billing": "pour confirmer la reprise",
     },
     "pt": {
-        "employee_count": "ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
-        "feature_release": "apresentar as novidades", "reengagement_90d": "saber como as coisas estão",
-        "performance_gap_review": "analisar os resultados depois da mudança",
-        "upgrade_path": "ver se o plano ainda serve", "resume_billing": "confirmar a retomada",
+        "employee_count": "para ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
+        "feature_release": "para apresentar as novidades", "reengagement_90d": "para saber como as coisas estão",
+        "performance_gap_review": "para analisar os resultados depois da mudança",
+        "upgrade_path": "para ver se o plano ainda serve", "resume_billing": "para confirmar a retomada",
     },
-    "pl": {
-        "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "Wasz kolejny cykl budżetowy",
+    "pl": {  # the counter writes "Odezwę się <date>, żeby <label>."
+        "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "porozmawiać o kolejnym cyklu budżetowym",
         "feature_release": "pokazać nowości", "reengagement_90d": "zapytać, jak idą sprawy",
-        "performance_gap_review": "przejrzeć wyniki po zmianie",
+        "performance_gap_review": "razem przejrzeć wyniki po zmianie",
         "upgrade_path": "sprawdzić, czy plan nadal pasuje", "resume_billing": "potwierdzić wznowienie",
     },
 }
@@ -148,7 +148,28 @@ class DraftContext:
             "variant": self.heard.variant,
             "csm": self.csm, "sign_off": self.csm.sign_off_lines(),
             "fem": None if self.csm.gender is None else self.csm.gender == "feminine",
+            "root_cause": dx.root_cause, "account_named": bool(safe_name(self.account.name)),
+            **self.price_vars(),
         }
+
+    def price_vars(self) -> dict:
+        """What the counter's price means against today: the monthly saving, the customer's own
+        discount (kept, or raised), how much of the asked-for saving the counter gives, the end dates."""
+        c, d = self.decision.counter, self.decision
+        current = current_discount(self.account)
+        out: dict = {"current_discount_pct": current, "current_end_date": self.figures.end_date.isoformat(),
+                     "saving": None, "same_discount": False, "raised_discount": False, "saving_share": None}
+        if c is None:
+            return out
+        saving = round(self.account.mrr - c.new_mrr, 2)
+        out["saving"] = saving if saving > 0.005 else None
+        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.5
+        out["raised_discount"] = c.discount_pct >= current + 0.5
+        asked = None if d.requested_mrr is None else self.account.mrr - d.requested_mrr
+        if asked is not None and d.requested_mrr is not None and asked > 0.005 and saving > 0.005 \
+                and c.new_mrr > d.requested_mrr + 0.005:
+            out["saving_share"] = round(saving / asked, 2)  # the counter gives this part of the cut asked
+        return out
 
     def facts(self) -> Facts:
         """The numbers and dates any text of this draft may state."""
@@ -171,6 +192,11 @@ class DraftContext:
             f.allow(t.due_date, t.description)
         f.allow(d.swap_to, self.policy.lock.months, *self.policy.performance_gap_review_months,
                 *self.csm.sign_off_lines())
+        # what the counter means against today: the monthly saving, the discount the customer has now,
+        # the agreement's end date before the change
+        if d.counter is not None and a.mrr - d.counter.new_mrr > 0.005:
+            f.allow(round(a.mrr - d.counter.new_mrr, 2))
+        f.allow(current_discount(a) or None, self.figures.end_date.isoformat())
         return f
 
 
@@ -187,6 +213,13 @@ def safe_name(value: str | None, max_len: int = 80) -> str:
     if not v or len(v) > max_len or _INSTRUCTION_LIKE.search(v):
         return ""
     return v
+
+
+def current_discount(account: Account) -> float:
+    """The customer's discount off list today, to one decimal as the counter's discount is (0: none)."""
+    if not account.list_mrr or account.list_mrr <= 0:
+        return 0.0
+    return round(max(0.0, (1 - account.mrr / account.list_mrr) * 100), 1)
 
 
 def _differs(a: float | None, b: float | None) -> bool:

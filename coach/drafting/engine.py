@@ -289,6 +289,9 @@ def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | Non
     )
 
 
+UNSURE_CAUSE = 0.5  # below this confidence, a cause the message does not state is not assumed in questions
+
+
 def draft_questions(ctx: DraftContext, n: int) -> list[str]:
     """Questions that fit the situation (the recovery after a disaster, never the budget review),
     else the root cause's own, in the reply's language."""
@@ -298,6 +301,10 @@ def draft_questions(ctx: DraftContext, n: int) -> list[str]:
     situation = situation_questions(lst, ctx.heard, ctx.language, hardship)
     if situation:
         return situation
+    stated = ctx.heard.topic is not None  # the message gave a reason the listening file recognises
+    if not stated and (dx.root_cause == "unknown" or dx.root_cause_confidence < UNSURE_CAUSE):
+        # no reason given: ask what is behind the decision, never a question that assumes one
+        return cause_questions(lst, "unknown", ctx.language, n) or questions_for("unknown", ctx.language, n)
     if dx.root_cause == "unknown" and dx.cause_candidates:  # the questions that tell the two likeliest apart
         return questions_between(dx.cause_candidates, ctx.language, n)
     return cause_questions(lst, dx.root_cause, ctx.language, n) or questions_for(dx.root_cause, ctx.language, n)

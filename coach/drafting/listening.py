@@ -38,6 +38,7 @@ class Topic(_Strict):
 
 class LanguageQuestions(_Strict):
     general: list[str] = Field(min_length=3)
+    unknown: str = ""  # asked first when no reason is known: what is behind the decision
     budget_cut: str
     org_shrinking: str
     usage_gap: str
@@ -133,5 +134,5 @@ def cause_questions(lst: Listening, root_cause: str, language: str, n: int) -> l
     qs = lst.spec.questions.get(language)
     if qs is None or root_cause not in ROOT_CAUSES:
         return None
-    first = [getattr(qs, root_cause)] if root_cause != "unknown" else []
+    first = [getattr(qs, root_cause)] if root_cause != "unknown" else ([qs.unknown] if qs.unknown else [])
     return (first + list(qs.general))[:n]

@@ -110,6 +110,12 @@ def decision_block(ctx: DraftContext) -> str:
         f"new monthly price: {money(ctx, c.new_mrr)}",
         f"total discount off the list price: {c.discount_pct:g}%",
     ]
+    pv = ctx.price_vars()
+    if pv["current_discount_pct"]:
+        lines.append(f"the customer's discount off the list price today: {pv['current_discount_pct']:g}%"
+                     + (" (the proposal keeps it: not a new concession)" if pv["same_discount"] else ""))
+    if pv["saving"]:
+        lines.append(f"monthly saving against today: {money(ctx, pv['saving'])}")
     if c.requested_mrr is not None or d.requested_mrr is not None:
         lines.append(
             f"what the customer's own request would cost per month: "
@@ -132,6 +138,7 @@ def decision_block(ctx: DraftContext) -> str:
         lines.append(f"agreement extended by: {c.term_extension_months} months")
     if d.new_end_date:
         lines.append(f"agreement end date after the change: {d.new_end_date}")
+        lines.append(f"agreement end date today: {pv['current_end_date']}")
     if c.pause_months:
         lines += [
             f"pause: {c.pause_months} months from {d.pause_start}",

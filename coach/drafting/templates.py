@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    pass_context,
+)
+from jinja2.runtime import Context
 
 from coach.errors import CoachRunError
 
@@ -13,12 +24,147 @@ LANGUAGES = ("en", "uk", "es", "de", "fr", "pt", "pl")
 REPLY_PARTS = ("acknowledgment", "counter")
 
 
-def money(value: float | None) -> str:
-    return "" if value is None else f"${value:,.2f}"
+# How each reply language writes an amount and a day: thousands and decimal marks, the sign's place.
+_MONEY = {"en": (",", ".", "${}"), "uk": ("\u00a0", ",", "{}\u00a0$"), "fr": ("\u00a0", ",", "{}\u00a0$"),
+          "pl": ("\u00a0", ",", "{}\u00a0$"), "de": (".", ",", "{}\u00a0$"), "es": (".", ",", "{}\u00a0$"),
+          "pt": (".", ",", "{}\u00a0$")}
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+}
+# Dates sit in running text: "1 липня 2029 року", "21 stycznia 2027 roku" (never an abbreviation that
+# collides with the sentence's full stop).
+_DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} року", "fr": "{d} {month} {y}", "de": "{d}. {month} {y}",
+        "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} roku"}
 
 
-def pct(value: float | None) -> str:
-    return "" if value is None else f"{value:g}%"
+def money(value: float | None, language: str = "en") -> str:
+    """$4,600.00 in English; 4 600,00 $ in Ukrainian, French and Polish; 4.600,00 $ in German, Spanish, Portuguese."""
+    if value is None:
+        return ""
+    thousands, decimal, shape = _MONEY.get(language, _MONEY["en"])
+    digits = f"{value:,.2f}".replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return shape.format(digits)
+
+
+def day(value: date | str | None, language: str = "en") -> str:
+    """A date as a person writes it in the reply's language ("January 20, 2027", "20 січня 2027 року")."""
+    if value is None or value == "":
+        return ""
+    d = value if isinstance(value, date) else date.fromisoformat(str(value))
+    months = _MONTHS.get(language, _MONTHS["en"]).split()
+    return _DAY.get(language, _DAY["en"]).format(d=d.day, month=months[d.month - 1], y=d.year)
+
+
+def _language_of(ctx: Context) -> str:
+    """The reply's language: the folder of the template being rendered (prompts/templates/<lang>/)."""
+    name = ctx.name or ""
+    return name.split("/", 1)[0] if "/" in name else "en"
+
+
+@pass_context
+def _money_filter(ctx: Context, value: float | None) -> str:
+    return money(value, _language_of(ctx))
+
+
+@pass_context
+def _day_filter(ctx: Context, value: date | str | None) -> str:
+    return day(value, _language_of(ctx))
+
+
+# A percentage: French, German and Spanish put a (non-breaking) space before the sign ("13 %").
+_PCT = {"fr": "{}\u00a0%", "de": "{}\u00a0%", "es": "{}\u00a0%"}
+_DECIMAL_COMMA = {"uk", "fr", "de", "es", "pt", "pl"}
+
+
+def pct(value: float | None, language: str = "en") -> str:
+    """13% in English; 13 % in French, German and Spanish; a decimal comma where the language uses one."""
+    if value is None:
+        return ""
+    digits = f"{value:g}"
+    if language in _DECIMAL_COMMA:
+        digits = digits.replace(".", ",")
+    return _PCT.get(language, "{}%").format(digits)
+
+
+@pass_context
+def _pct_filter(ctx: Context, value: float | None) -> str:
+    return pct(value, _language_of(ctx))
+
+
+# "1 month", "24 months"; Ukrainian and Polish pick the plural form by the number's ending.
+_MONTH_WORDS = {"en": ("month", "months", "months"), "uk": ("місяць", "місяці", "місяців"),
+                "pl": ("miesiąc", "miesiące", "miesięcy"), "es": ("mes", "meses", "meses"),
+                "pt": ("mês", "meses", "meses"), "de": ("Monat", "Monate", "Monate"), "fr": ("mois", "mois", "mois")}
+
+
+def plural_form(n: int, language: str) -> int:
+    """0: one, 1: few (2-4, 22-24...: Ukrainian and Polish), 2: many."""
+    if language in ("uk", "pl"):
+        if n % 10 == 1 and n % 100 != 11:
+            return 0 if language == "uk" or n == 1 else 2
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 2
+
+
+def months(value: int | float | None, language: str = "en") -> str:
+    """A duration in months with the right plural: "24 months", "24 місяці", "10 miesięcy", "1 місяць"."""
+    if value is None:
+        return ""
+    n = int(value)
+    word = _MONTH_WORDS.get(language, _MONTH_WORDS["en"])[plural_form(n, language)]
+    return f"{n} {word}"
+
+
+@pass_context
+def _plural_filter(ctx: Context, value: int | float | None, one: str, few: str, many: str | None = None) -> str:
+    """A count with its noun in the form the number needs: {{ n|plural("місце", "місця", "місць") }}."""
+    if value is None:
+        return ""
+    n = int(value)
+    return f"{n} {(one, few, many or few)[plural_form(n, _language_of(ctx))]}"
+
+
+@pass_context
+def _months_filter(ctx: Context, value: int | float | None) -> str:
+    return months(value, _language_of(ctx))
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def vocative(name: str, language: str = "uk") -> str:
+    """A Ukrainian first name in the vocative case, as a greeting needs it ("Олена" -> "Олено",
+    "Марія" -> "Маріє", "Андрій" -> "Андрію", "Тарас" -> "Тарасе"). Other languages, and names not
+    written in Cyrillic, are left as they are."""
+    n = (name or "").strip()
+    if language != "uk" or len(n) < 2 or not _CYRILLIC.search(n[-1]):
+        return n
+    low = n.casefold()
+    if low.endswith("ія"):
+        return n[:-1] + "є"
+    if low.endswith("я"):
+        return n[:-1] + "е"
+    if low.endswith("а"):
+        return n[:-1] + ("е" if low[-2] in "жчшщ" else "о")
+    if low.endswith("ій") or low.endswith("й"):
+        return n[:-1] + "ю"
+    if low.endswith(("ро", "ло")):
+        return n[:-1] + "е"
+    if low.endswith("ь"):
+        return n[:-1] + "ю"
+    if low[-1] in "кгх":
+        return n + "у"
+    if low[-1] in "бвджзлмнпрстфцчшщ":
+        return n + "е"
+    return n
 
 
 AND = {"en": "and", "uk": "та", "es": "y", "de": "und", "fr": "et", "pt": "e", "pl": "i"}
@@ -32,15 +178,49 @@ def listing(names: list[str] | tuple[str, ...], language: str = "en") -> str:
     return f"{', '.join(items[:-1])} {AND.get(language, 'and')} {items[-1]}"
 
 
+# Ukrainian declines a company's name, which the name itself cannot do: it goes in guillemets after
+# "компанія" ("для компанії «Стоматологія Усмішка»"). The reply's fallback ("вашої компанії") is left.
+_UK_FALLBACK = ("вашої компанії", "ваша компанія")
+
+
+def _uk_company(value: str, case: str) -> str:
+    v = (value or "").strip()
+    if not v or v in _UK_FALLBACK:
+        return "ваша компанія" if case == "nom" else "вашої компанії"
+    quoted = v if v.startswith("«") else f"«{v}»"
+    return f"{'компанія' if case == 'nom' else 'компанії'} {quoted}"
+
+
+def company_of(value: str) -> str:
+    """Genitive: "компанії «Стоматологія Усмішка»"."""
+    return _uk_company(value, "gen")
+
+
+def company(value: str) -> str:
+    """Nominative: "компанія «Стоматологія Усмішка»"."""
+    return _uk_company(value, "nom")
+
+
+# Compiled templates call the filters as this module defines them (a context filter is called with the
+# context): entries compiled by another version of this module must not be reused.
+_CACHE_PATTERN = f"__coach_jinja2_{hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]}_%s.cache"
+
+
 @lru_cache(maxsize=4)
 def _env(prompts_dir: str) -> Environment:
     # Compiling a template costs a new process ~20 ms; jinja's bytecode cache (a private folder
     # under the temp dir, entries keyed by the source's checksum) keeps the compiled code.
     env = Environment(loader=FileSystemLoader(str(Path(prompts_dir) / "templates")),
                       undefined=StrictUndefined, autoescape=False, trim_blocks=False,
-                      keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache())
-    env.filters["money"] = money
-    env.filters["pct"] = pct
+                      keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache(pattern=_CACHE_PATTERN))
+    env.filters["money"] = _money_filter
+    env.filters["day"] = _day_filter
+    env.filters["pct"] = _pct_filter
+    env.filters["months"] = _months_filter
+    env.filters["plural"] = _plural_filter
+    env.filters["vocative"] = vocative
+    env.filters["company_of"] = company_of
+    env.filters["company"] = company
     env.filters["listing"] = listing
     return env
 

@@ -16,6 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.numbers import Quantity, read_quantities
+from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
 MASK = "Ⓝ"
@@ -117,13 +118,9 @@ def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | Non
 Finding = tuple[str, str]  # (excerpt, extra detail for the reason)
 
 
-def _hits(pattern: re.Pattern[str], p: Prepared) -> list[Finding]:
+def _hits(pattern: Alternation, p: Prepared) -> list[Finding]:
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in pattern.finditer(p.text)
             if m.group(0).strip()]
-
-
-_NEGATED_AFTER = re.compile(r"\A\s*(?:немає|нема|не буде|не передбачено|відсутн\w*|none\b|not included\b|"
-                            r"is not included\b|isn't included\b)", re.I)
 
 
 def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
@@ -135,7 +132,7 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
         window = window[ends[-1].end():]
     if p.data.compiled.negation.search(window):
         return True
-    return end is not None and bool(_NEGATED_AFTER.match(p.text[end:end + 30]))
+    return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
 
 
 def pushback(p: Prepared) -> list[Finding]:
@@ -150,7 +147,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
 
 
 def _stated(p: Prepared) -> list[Quantity]:
-    return [q for q in p.quantities if q.kind != "date"]
+    return [q for q in p.quantities if q.kind != "date" and not q.aside]
 
 
 def unstated_number(p: Prepared) -> list[Finding]:
@@ -170,7 +167,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
 
 def unstated_date(p: Prepared) -> list[Finding]:
     return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-            if q.kind == "date" and not p.ctx.facts.accepts(q)]
+            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q)]
 
 
 def discount_cap(p: Prepared) -> list[Finding]:
@@ -279,7 +276,7 @@ def disclosure_resume_date(p: Prepared) -> list[Finding]:
     return [("", c.resume_date)]
 
 
-def _unnegated(pattern: re.Pattern[str], p: Prepared) -> list[re.Match[str]]:
+def _unnegated(pattern: re.Pattern[str] | Alternation, p: Prepared) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(p.text) if not _negated(p, m.start())]
 
 

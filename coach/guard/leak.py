@@ -18,6 +18,14 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.guard.stamps import recent
+
+if TYPE_CHECKING:
+    from coach.guard.scan import Alternation
+
+    Pattern = re.Pattern[str] | Alternation
 
 N = 4
 MIN_SHARED = 2
@@ -42,7 +50,7 @@ def _words(text: str) -> set[str]:
 
 
 class PromptLeak:
-    def __init__(self, prompt_texts: list[str], ordinary_texts: list[str], markers: re.Pattern[str]) -> None:
+    def __init__(self, prompt_texts: list[str], ordinary_texts: list[str], markers: Pattern) -> None:
         ordinary: set[tuple[str, ...]] = set()
         vocabulary: set[str] = set()
         for t in ordinary_texts:
@@ -82,7 +90,7 @@ class PromptLeak:
 
 
 @lru_cache(maxsize=4)
-def _load(prompts_dir: str, stamp: tuple[tuple[str, float], ...], markers: re.Pattern[str]) -> PromptLeak:
+def _load(prompts_dir: str, stamp: tuple[tuple[str, float], ...], markers: Pattern) -> PromptLeak:
     base = Path(prompts_dir)
     prompts = [(base / name).read_text(encoding="utf-8") for name, _ in stamp if name.startswith("llm/")]
     ordinary = [(base / name).read_text(encoding="utf-8") for name, _ in stamp if name.startswith("templates/")]
@@ -90,8 +98,8 @@ def _load(prompts_dir: str, stamp: tuple[tuple[str, float], ...], markers: re.Pa
 
 
 def _stamp(base: str) -> tuple[tuple[str, float], ...]:
-    """(relative path, mtime) of llm/*.md and templates/**/*.j2: os.scandir, because every guard check
-    asks and pathlib's glob and relative_to cost ~4 ms a check for ~65 files."""
+    """(relative path, mtime) of llm/*.md and templates/**/*.j2: os.scandir, because pathlib's glob
+    and relative_to cost ~4 ms for ~65 files (and it is taken at most once a second: stamps.py)."""
     out: list[tuple[str, float]] = []
 
     def walk(rel: str, pattern: str, recurse: bool) -> None:
@@ -111,5 +119,6 @@ def _stamp(base: str) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(out))
 
 
-def prompt_leak(prompts_dir: Path, markers: re.Pattern[str]) -> PromptLeak:
-    return _load(str(prompts_dir), _stamp(str(prompts_dir)), markers)
+def prompt_leak(prompts_dir: Path, markers: Pattern) -> PromptLeak:
+    base = str(prompts_dir)
+    return _load(base, recent("prompts", base, lambda: _stamp(base)), markers)

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.datafile import parse_yaml
 from coach.errors import CoachRunError
+from coach.guard.scan import Alternation
+from coach.guard.stamps import recent
 
 HIDDEN_TERMS = ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -71,11 +73,17 @@ class NumberWords(_Strict):
     rate_before: str
     duration_lead: str
     more: str
+    more_after: str = r"(?!x)x"  # "more" after the unit ("un mes más"): an article's period is then stated
+    discount_before: str = r"(?!x)x"  # before a fraction: it comes off the price ("knock off a fifth")
+    ago_after: str = r"(?!x)x"  # "two weeks ago", "два тижні тому": a period in the past, no term
+    ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
+    past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more", "month_lead")
+                     "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
+                     "past")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
@@ -94,6 +102,7 @@ class LanguageLexicon(_Strict):
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
+    negation_after: list[str] = Field(default_factory=list)  # right after the term: "передоплати немає"
     offer: list[str] = Field(default_factory=list)
     promise: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
@@ -104,8 +113,8 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "contract_threat", "negation", "offer", "promise", "commitment", "save",
-                     "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "contract_threat", "negation", "negation_after", "offer", "promise", "commitment",
+                     "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -140,61 +149,68 @@ class RuleBook(_Strict):
 
 
 class Compiled:
-    """One regex per category, the languages' patterns joined (a text is checked in every language)."""
+    """One alternation per category, the languages' patterns joined (a text is checked in every
+    language), compiled once per process and version of the files (coach.guard.scan)."""
 
     def __init__(self, lexicons: dict[str, LanguageLexicon]) -> None:
         self.lexicons = lexicons
 
-    def _join(self, getter: Any) -> re.Pattern[str]:
-        parts = [p for lex in self.lexicons.values() for p in getter(lex)]
-        return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x", FLAGS)
+    def _join(self, getter: Any) -> Alternation:
+        return Alternation([p for lex in self.lexicons.values() for p in getter(lex)], FLAGS)
 
     @cached_property
-    def pushback(self) -> re.Pattern[str]:
+    def pushback(self) -> Alternation:
         return self._join(lambda x: x.pushback)
 
     @cached_property
-    def contract_threat(self) -> re.Pattern[str]:
+    def contract_threat(self) -> Alternation:
         return self._join(lambda x: x.contract_threat)
 
     @cached_property
-    def negation(self) -> re.Pattern[str]:
+    def negation(self) -> Alternation:
         return self._join(lambda x: x.negation)
 
     @cached_property
-    def offer(self) -> re.Pattern[str]:
+    def negation_after(self) -> re.Pattern[str]:
+        """A negation right after a term (at most a comma or colon between): anchored, short texts."""
+        parts = [p for lex in self.lexicons.values() for p in lex.negation_after]
+        alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
+        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:{alt})", FLAGS)
+
+    @cached_property
+    def offer(self) -> Alternation:
         return self._join(lambda x: x.offer)
 
     @cached_property
-    def promise(self) -> re.Pattern[str]:
+    def promise(self) -> Alternation:
         return self._join(lambda x: x.promise)
 
     @cached_property
-    def commitment(self) -> re.Pattern[str]:
+    def commitment(self) -> Alternation:
         return self._join(lambda x: x.commitment)
 
     @cached_property
-    def save(self) -> re.Pattern[str]:
+    def save(self) -> Alternation:
         return self._join(lambda x: x.save)
 
     @cached_property
-    def hurdle(self) -> re.Pattern[str]:
+    def hurdle(self) -> Alternation:
         return self._join(lambda x: x.hurdle)
 
     @cached_property
-    def leak(self) -> re.Pattern[str]:
+    def leak(self) -> Alternation:
         return self._join(lambda x: x.leak)
 
     @cached_property
-    def leak_markers(self) -> re.Pattern[str]:
+    def leak_markers(self) -> Alternation:
         return self._join(lambda x: x.leak_markers)
 
     @cached_property
-    def out_of_character(self) -> re.Pattern[str]:
+    def out_of_character(self) -> Alternation:
         return self._join(lambda x: x.out_of_character)
 
     @cached_property
-    def hidden(self) -> dict[str, re.Pattern[str]]:
+    def hidden(self) -> dict[str, Alternation]:
         return {t: self._join(lambda x, t=t: getattr(x.hidden_terms, t)) for t in HIDDEN_TERMS}
 
     @cached_property
@@ -252,7 +268,10 @@ def _load(base: str, stamp: tuple[tuple[str, float], ...]) -> GuardData:
 def guard_data(knowledge_dir: Path) -> GuardData:
     """The lexicons and rule book under <knowledge_dir>/guard, reloaded when a file changes."""
     folder = Path(knowledge_dir) / "guard"
-    if not folder.is_dir():
-        raise CoachRunError(f"{folder}: the guard's lexicons are missing (knowledge/guard/*.yaml)")
-    stamp = tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.yaml")))
-    return _load(str(folder), stamp)
+
+    def take() -> tuple[tuple[str, float], ...]:
+        if not folder.is_dir():
+            raise CoachRunError(f"{folder}: the guard's lexicons are missing (knowledge/guard/*.yaml)")
+        return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.yaml")))
+
+    return _load(str(folder), recent("lexicons", str(folder), take))

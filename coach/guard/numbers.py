@@ -12,10 +12,11 @@ a day 1/30.4), dates as ISO (YYYY-MM-DD, or --MM-DD / YYYY-MM when the year or d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from coach.guard.lexicon import FLAGS, NumberWords
+from coach.guard.scan import Alternation
 
 DAYS_PER_MONTH = 30.4375
 
@@ -30,6 +31,9 @@ class Quantity:
     iso: str = ""
     in_words: bool = False
     unit_months: float = 0.0  # durations: the unit written (a day is 1/30.4), 0 when not one unit
+    # a period or month that is no term: in the past ("two weeks ago", "we spoke in March") or a
+    # frequency ("seven days a week"). It is still a number (a diagnosis question has none).
+    aside: bool = False
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -43,6 +47,14 @@ _ADDRESS = re.compile(
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+_RUN = re.compile(r"\w+")
+_GAP = re.compile(r"[\s-]*")
+_THOUSANDS = re.compile(r"\s?[kK]\b")
+_ARTICLE = re.compile(r"\s+(?:a|an)\b", FLAGS)
+_NEVER = r"(?!x)x"
+# a pattern that looks behind its start (or at the start of the string) reads a slice of the text
+# differently from the text at an offset
+_LOOKS_BEHIND = re.compile(r"\\[bBA]|\(\?<[!=]|\^")
 
 
 def _to_float(raw: str) -> float:
@@ -110,9 +122,20 @@ class _Vocab:
         self.fraction_prefix = table("fraction_prefix")
         self.articles = {a.lower() for w in langs for a in w.articles}
         self.joiners = {j.lower() for w in langs for j in w.joiners}
-        self.units = [(re.compile(rf"(?:{k})(?![\w])", FLAGS), float(v))
-                      for w in langs for k, v in w.time_units.items()]
-        self.months = [(re.compile(rf"(?:{k})\Z", FLAGS), int(v)) for w in langs for k, v in w.months.items()]
+        self._inert: dict[str, bool] = {}
+        units = [(k, float(v)) for w in langs for k, v in w.time_units.items()]
+        # one alternation, the first unit in order that matches wins (as when tried one by one)
+        self.unit = re.compile("|".join(f"((?:{k})(?![\\w]))" for k, _ in units) or _NEVER, FLAGS)
+        self.unit_groups, g = [], 1
+        for k, months in units:
+            self.unit_groups.append((g, months))
+            g += 1 + re.compile(k, FLAGS).groups
+        self.months = _Table([(k, float(v)) for w in langs for k, v in w.months.items()])
+        # A month name in a date spans one whole run of word characters (the date patterns put a
+        # word boundary or a space on both sides of it), so a text none of whose words is a month
+        # holds no named date. That holds while month names are single words: a name with a space
+        # or other punctuation in it turns the shortcut off.
+        self.months_are_words = all(re.fullmatch(r"(?:[^\W_]|\\w|[|()?:*+])+", k) for w in langs for k in w.months)
         month_alt = "|".join(f"(?:{k})" for w in langs for k in w.months)
         self.month_re = re.compile(
             rf"(?<![\w])(?:(\d{{1,2}})(?:st|nd|rd|th|-?го|-?е|er|\.|º)?\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
@@ -127,19 +150,46 @@ class _Vocab:
         self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
         self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
+        self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
+        self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
+        self.off_before = re.compile(
+            rf"(?<![\w])(?:{alt('discount_before')})\s+(?:(?:another|further|extra|a|an)\s+)?\Z", FLAGS)
+        self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
+        self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
+        self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
+        unit_alt = "|".join(f"(?:{k})" for w in langs for k in w.time_units)
+        self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
+        self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
         direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
+        # most texts name no free period: one pass of all of them tells so
+        self.any_direct = Alternation([p.pattern for p, _ in self.direct], FLAGS)
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
         return table.get(word)
 
+    def inert(self, word: str) -> bool:
+        """Neither a number, a scale, a fraction, its prefix nor an article: most words."""
+        try:
+            return self._inert[word]
+        except KeyError:
+            pass
+        found = word not in self.articles and all(
+            t.get(word) is None for t in (self.words, self.hundreds, self.scales, self.fractions, self.fraction_prefix))
+        if len(self._inert) >= _Table.MEMO:
+            self._inert.clear()
+        self._inert[word] = found
+        return found
+
     def month(self, word: str) -> int | None:
-        for pat, v in self.months:
-            if pat.match(word):
-                return v
-        return None
+        found = self.months.get(word)
+        return None if found is None else int(found)
+
+    def may_name_a_month(self, text: str) -> bool:
+        return not self.months_are_words or any(self.months.get(w.lower()) is not None
+                                                for w in set(_RUN.findall(text)))
 
 
 _VOCABS: dict[tuple[int, ...], tuple[tuple[NumberWords, ...], _Vocab]] = {}
@@ -183,7 +233,8 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         iso = _iso(y, b, a) or _iso(y, a, b) or m[0]
         alt = _iso(y, a, b) if m[2] == "/" else None
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso + (f"|{alt}" if alt else "")))
-    for m in v.month_re.finditer(text):
+    has_month = v.may_name_a_month(text)
+    for m in v.month_re.finditer(text) if has_month else ():
         if m[2]:
             mon, day, year = v.month(m[2].lower()), int(m[1]), m[3]
         elif m[4]:
@@ -197,23 +248,26 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
     for q in found:
         text = _blank(text, q.start, q.end)
-    for m in v.month_alone.finditer(text):  # "in March": a date with neither day nor year
+    for m in v.month_alone.finditer(text) if has_month else ():  # "in March": neither day nor year
         if (mon := v.month(m[1].lower())) is not None:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
             text = _blank(text, m.start(), m.end())
     return found, text
 
 
-def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int] | None:
-    """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end)."""
-    rest = text[pos:]
-    m = re.match(r"[\s-]*", rest)
-    off = m.end() if m else 0
+def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int, bool] | None:
+    """A time unit right after `pos` (allowing "more"/"extra" and a hyphen between): (months, end,
+    whether a "more" word came between)."""
+    rest = text[pos:] if v.unit_needs_slice else text
+    at = 0 if v.unit_needs_slice else pos
+    m = _GAP.match(rest, at)
+    off = m.end() if m else at
+    more = False
     if mm := v.more.match(rest, off):
-        off = mm.end()
-    for pat, months in v.units:
-        if um := pat.match(rest, off):
-            return months, pos + um.end()
+        off, more = mm.end(), True
+    if um := v.unit.match(rest, off):
+        months = next(months for g, months in v.unit_groups if um.start(g) >= 0)
+        return months, um.end() + (pos if v.unit_needs_slice else 0), more
     return None
 
 
@@ -227,10 +281,14 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         return Quantity("money", value, raw, start, end, in_words=in_words)
     unit = _unit_after(text, end, v)
     if unit is not None:
-        months, uend = unit
+        months, uend, more = unit
         hm = v.and_half.match(text, uend)
-        if article and not hm and not v.lead.search(text[max(0, start - 25):start]):
-            return None  # "a month" is a rate or a phrase, not a stated duration
+        # "a month", "un mes", "ein Jahr" is a rate or a phrase ("a month ago", "hace un año"), not a
+        # stated duration, unless something makes it one: a lead ("for a month", "encore un mois"),
+        # the article itself being one ("another month"), or "more" ("an extra month", "un mes más")
+        if article and not (hm or more or v.more_after.match(text, uend) or v.lead_word.match(raw)
+                            or v.lead.search(text[max(0, start - 25):start])):
+            return None
         total = value * months
         if hm:
             total += 0.5 * months
@@ -266,6 +324,16 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
         s0, e0, w0 = toks[i]
         # fractions: "a fifth", "half", "two thirds", "половина"
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if v.inert(w0):  # only a two-word fraction ("un cuarto") can start here
+            if nxt and (fr := v.lookup(v.fractions, f"{w0} {nxt[2]}")) is not None:
+                out.append((s0, nxt[1], fr, "frac", False))
+                i += 2
+            else:
+                i += 1
+            continue
+        if w0 in v.articles and nxt and v.lookup(v.words, nxt[2]) is not None:
+            i += 1  # "a ten percent", "il y a un an": the article before a number word is no part of it
+            continue
         pre = v.lookup(v.fraction_prefix, w0)
         if pre is not None and nxt and (fr := v.lookup(v.fractions, re.sub(r"s\Z", "", nxt[2]))) is not None \
                 and text[e0:nxt[0]].strip() in ("", "-"):
@@ -297,13 +365,13 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                     j, joined = j + 1, True
                     continue
                 break
-            if (x := v.lookup(v.words, w)) is not None:
-                current += x
-                only_article = False
-            elif w in v.articles and not seen:
+            if w in v.articles and not seen:  # "a", "un", "ein": one, or nothing before a number word
                 nxt_w = toks[j + 1][2] if j + 1 < len(toks) else ""
                 if v.lookup(v.words, nxt_w) is None:  # "a ten percent": the article is not a number
                     current += 1
+            elif (x := v.lookup(v.words, w)) is not None:
+                current += x
+                only_article = False
             elif (h := v.lookup(v.hundreds, w)) is not None:
                 if w in v.en_style_hundred:
                     current = (current or 1) * h
@@ -332,7 +400,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
-    for pat, months in v.direct:
+    for pat, months in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
             found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
             rest = _blank(rest, m.start(), m.end())
@@ -344,21 +412,22 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
         except ValueError:
             continue
         end = m.end()
-        if (k := re.match(r"\s?[kK]\b", rest[end:])) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
-            value, end = value * 1000, end + k.end()
+        if (k := _THOUSANDS.match(rest, end)) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
+            value, end = value * 1000, k.end()
         if q := _classify(rest, m.start(), end, value, m.group(0), v, False):
             found.append(q)
     for start, end, value, kind, article in _word_numbers(rest, v):
         raw = rest[start:end]
         if kind == "frac":
             unit = _unit_after(rest, end, v)
-            art = re.match(r"\s+(?:a|an)\b", rest[end:], FLAGS)
+            art = _ARTICLE.match(rest, end)
             if unit is None and art:
-                unit = _unit_after(rest, end + art.end(), v)
+                unit = _unit_after(rest, art.end(), v)
             if unit is not None:
                 found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
                                       in_words=True))
-            elif v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12]):
+            elif (v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12])
+                  or v.off_before.search(rest[max(0, start - 30):start])):
                 found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
             continue
         if value == 0 and not re.search(r"\w", raw):
@@ -368,4 +437,30 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
     kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
                                         and r.end - r.start > q.end - q.start for r in found)]
-    return sorted(kept, key=lambda q: q.start)
+    return sorted((replace(q, aside=True) if _aside(text, q, v) else q for q in kept), key=lambda q: q.start)
+
+
+_CLAUSE = re.compile(r"[.!?;:\n]|,\s")
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comma- or sentence-delimited stretch of `text` around [start, end)."""
+    a = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    m = _CLAUSE.search(text, end)
+    return a, m.start() if m else len(text)
+
+
+def _aside(text: str, q: Quantity, v: _Vocab) -> bool:
+    """A period in the past ("two weeks ago", "hace un año") or a frequency ("seven days a week"),
+    or a month named alone in a past-tense clause ("we spoke in March"): no term is stated."""
+    if q.kind == "duration":
+        return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
+                    or v.rate_after.match(text, q.end))
+    if q.kind == "date" and len(q.iso) == 4 and q.iso.startswith("--"):
+        a, b = _segment(text, q.start, q.end)
+        if v.past.search(text, a, b):
+            return True
+        if len(text[a:b].split()) <= 3 and b < len(text) and text[b] == ",":  # "In March, you said ..."
+            c, d = _segment(text, b + 2, b + 2)
+            return bool(v.past.search(text, c, d))
+    return False

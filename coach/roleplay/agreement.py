@@ -127,7 +127,9 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
         persona = cache.get(item.persona) or get_persona(item.persona, personas_dir)
         cache[item.persona] = persona
         trainee, recorded = _sides(item.turns)
-        card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded)
+        # a transcript with no customer line at all is answered by the scripted customer
+        card, _ = replay(persona, policy, embedder, trainee, own=own,
+                         recorded=recorded if any(r is not None for r in recorded) else None)
         by_lang = lang.setdefault(item.language or persona.language, {"components": [], "failure_flags": []})
         scored_c = {c.id: c.status for c in card.components}
         for cid, judged_c in item.verdict.components.items():

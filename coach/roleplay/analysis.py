@@ -9,55 +9,38 @@ from typing import Any
 from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
-from coach.roleplay import moves, offers
+from coach.roleplay import moves, offers, stance, timing
 from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
 from coach.roleplay.own_words import EMPTY, OwnWords
 from coach.roleplay.personas import Persona
 
 MAX_TURN_CHARS = 4000
-_FOLLOW_UP = re.compile(r"revisit|check[- ](?:in|back)|follow[- ]up|review|reach out|come back|re-?engage|"
-                        r"talk again|catch up|reconnect|touch base|remind|add (?:them|seats|it) back|be in touch|"
-                        r"scale back up|stay in touch|keep in touch|(?:speak|chat|meet) again|"
-                        r"look at \w+(?: \w+)? again|"
-                        r"\b(?:meeting|call|demo|side-by-side|session)\b|"
-                        r"повернем|нагада|перегляд|зв['’]яж|зателефону|поговоримо|набер\w*|напишу|зустріч|"
-                        r"демонстрац|дзвін|созвон", re.I)
-_WHEN = re.compile(
-    r"\b(?:in|after|within)\s+(?:\d+|a|one|two|three|six)\s+(?:days?|weeks?|months?|quarters?)\b|"
-    r"\bnext (?:quarter|year|month|budget|fiscal|cycle|release)|\bq[1-4]\b|budget (?:cycle|review)|"
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
-    r"\b(?:when|once|as soon as) (?:you|your|the|billing|it)\b|\bresum\w*|\b\d{4}-\d{2}-\d{2}\b|"
-    r"peak season|"
-    r"через \d+|наступн\w+ (?:квартал|рік|місяц|бюджет)|бюджетн\w+ цикл|коли (?:ви|ваш|почне)|"
-    r"\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд)\w*", re.I)
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
                        r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
-_LOOSE = re.compile(r"\bin a (?:few|couple of) (?:days|weeks|months)|\b(?:after|in) a while|\blater\b|"
-                    r"down the (?:road|line)|new year|see how (?:you|it|things) (?:get on|go)|be in touch|"
-                    r"in the (?:near )?future|\bsome ?time\b|at some point|\bsoon\b|periodically|regularly|"
-                    r"\bevery (?:month|quarter|few)|\b(?:in|after|by|before|around|over) the "
-                    r"(?:spring|summer|autumn|fall|winter)\b|\baround \w+ time\b|навесні|влітку|восени|взимку|"
-                    r"\b(?:once|when|after) things (?:settle|calm|pick up|improve)\w*|"
-                    r"через (?:деякий|якийсь) час|за якийсь час|згодом|пізніше|за кілька|через кілька|через пару|"
-                    r"незабаром|коли все (?:налагод|заспоко|владна|стабіліз)\w*|"
-                    r"періодично|регулярно", re.I)
-_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:months|period|number of months)|"
-                          r"(?:by|for) the months (?:paused|of the pause)|"
-                          r"month[- ]for[- ]month|на (?:ті самі|стільки ж) місяц", re.I)
+_SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
+                          r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
+                          r"\bpaused months\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
+                          r"на (?:ті самі|стільки ж|ту саму кількість) (?:\w+ )?місяц|місяць за місяць|"
+                          r"на (?:час|період|строк|термін) паузи|на місяці паузи", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
-                   r"roadmap|порівнян\w*|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
+                   r"roadmap|порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
                     r"як ви просили", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
-                       r"(?:підготую|надішлю|оформлю|надішлемо|підготуємо)[^.?!]{0,40}"
-                       r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн)",
+                       r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо)[^.?!]{0,40}"
+                       r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн|"
+                       r"заверш\w+ (?:договір|співпрац\w*)|завершенн)|"
+                       r"\b(?:i'?ll|we'?ll|i will|let me)\b[^.?!]{0,30}\b(?:send|share)\b[^.?!]{0,30}\b(?:how to "
+                       r"(?:cancel|end|close)|termination|cancellation (?:steps|form|checklist))",
                        re.I)
-_SOMETIME = re.compile(r"\bsome ?time\b|\bat some point|колись|якось", re.I)
+# "a 30% reduction isn't something we can simply switch on": a negated "we can"
+_NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
+                      r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -68,8 +51,9 @@ def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
 
 
 def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, requested_mrr: float | None,
-                hardship: Hardship | None, previous: dict[str, Any] | None) -> OfferRecord:
-    """Price an extraction (a bare term amends the previous offer) and run the policy checks."""
+                hardship: Hardship | None, previous: dict[str, Any] | None, context: str = "") -> OfferRecord:
+    """Price an extraction (a bare term amends the previous offer) and run the policy checks. `context`:
+    the whole turn ("The agreement simply extends by the months paused." may follow the pause)."""
     account = persona.account
     notes = list(x.notes)
     amended = False
@@ -80,9 +64,24 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
         notes.append("adds a term to the previous offer")
     else:
         offer = offers.to_offer(x, account, requested_mrr=requested_mrr, hardship=hardship)
-        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(x.quote):
+        unstated = [n for n in notes if n.startswith("pause length not stated")]
+        if offer.pause_months and unstated:
+            if previous and previous.get("pause_months"):  # the pause restated: its length stands
+                span, why = previous["pause_months"], "the length of the pause offered before"
+            else:  # "pause right through to the end of July"
+                span, why = timing.months_through(f"{x.quote} {context}", persona.today), "the months named"
+            if span:
+                offer = offer.model_copy(update={"pause_months": span})
+                notes = [n for n in notes if n not in unstated] + [f"pause length: {span} months ({why})"]
+        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(
+                f"{x.quote} {context}"):
             offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
             notes.append("extends the agreement by the paused months")
+        elif offer.pause_months and offer.term_extension_months is None and previous and \
+                previous.get("pause_months") and previous.get("term_extension_months"):
+            # the pause restated ("pause through June, billing resumes in July"): its extension stands
+            offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
+            notes.append("keeps the extension of the pause offered before")
         elif offer.term_extension_months is None and previous and previous.get("term_extension_months") \
                 and not offer.pause_months:  # a pause is its own offer: a discount's term does not carry over
             offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
@@ -108,7 +107,7 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
             hardship: Hardship | None = None, previous_offer: dict[str, Any] | None = None,
-            first_turn: bool = False, own: OwnWords = EMPTY) -> TurnAnalysis:
+            first_turn: bool = False, own: OwnWords = EMPTY, countered: bool = False) -> TurnAnalysis:
     """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
     coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""
     if not isinstance(text, str) or not text.strip():
@@ -126,38 +125,50 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
     contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
-                     and not offers.extract([p], persona.account).priced}
+                     and (not offers.extract([p], persona.account).priced
+                          or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
               and not offers.extract([p], persona.account).empty}
     for s in sentences:
+        label = s.label
+        if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
+            label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
+        argues, refuses = bool(stance.ARGUE.search(s.text)), bool(stance.REFUSES_CHANGE.search(s.text))
+        if s.topic and stance.PERSUADE.search(s.text):
+            s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
-        if s.label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
+        if label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
-        proposing = s.text in priced and s.label != "refuse"  # asking for a term is not arguing
+        proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing
         ours = s.text in mine  # the coach's own template wording never counts against the trainee
-        if not ours and ((s.label in ("pushback", "refuse") and not proposing)
-                         or (first_turn and s.pushback_words)):
+        if not ours and ((label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words)
+                         or ((argues or refuses) and s.text not in priced)):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
-        if s.label == "refuse" and not ours:
+        if not ours and (label == "refuse" or refuses and s.text not in priced):
             a.refusal.append(s.text)
-        follow_up = bool(_FOLLOW_UP.search(s.text))
+        if not ours and stance.GUILT.search(s.text):
+            a.guilt.append(s.text)
+        follow_up = timing.follow_up(s.text)
+        when = timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
-        scheduled = bool(_WHEN.search(s.text)) and not dated_change and (
+        scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate")
             or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
-        if (s.label == "trigger" and not dated_change) or scheduled or (follow_up and (_WHEN.search(s.text)
-                                                                         or _LOOSE.search(s.text))):
-            concrete = bool(_WHEN.search(s.text)) and not _SOMETIME.search(s.text)  # "sometime next year"
-            loose = not concrete and bool(_LOOSE.search(s.text))
-            rank = (concrete, loose)
-            if a.trigger is None or rank > (a.trigger_concrete, a.trigger_loose):
+        # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
+        # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
+        # a re-engagement trigger.
+        sets = (s.label == "trigger" and not dated_change) or scheduled or (follow_up and when != "none")
+        if sets and s.topic is None and label not in ("refuse", "pushback") and not (
+                stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
+            concrete, loose = when == "dated", when == "rough"
+            if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
                                      and (offers.proposes(s.text) or _PROPOSES.search(s.text))):
@@ -170,13 +181,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label == "escalate" or _AE.search(s.text):
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
-    if a.trigger and "trigger" not in a.moves:
-        a.moves.append("trigger")
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
                        policy.multi_year.default_extension_months, also=mine)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
-                              previous=previous_offer)
+                              previous=previous_offer, context=" ".join(clean))
         if "offer" not in a.moves:
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (
@@ -186,7 +195,21 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         a.closing = closing  # the request processed: a close
         # Processing a cancellation after a declined counter is accepting the decision, not granting it
         # without a counter; cutting the package as asked is still the request granted.
-        if previous_offer is None or (requested_mrr or 0) > 0:
+        if (previous_offer is None and not countered) or (requested_mrr or 0) > 0:
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
+    if a.offer is None and a.closing is None:
+        # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
+        a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
+                              and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)
+                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))), None)
+        a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
+        if a.vague_offer and "offer" not in a.moves:
+            a.moves.append("offer")
+    if a.trigger and a.refusal and not a.solution and a.offer is None:
+        # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
+        # is stalling, not a re-engagement trigger.
+        a.trigger, a.trigger_concrete, a.trigger_loose = None, False, False
+    if a.trigger and "trigger" not in a.moves:
+        a.moves.append("trigger")
     return a
 

@@ -7,7 +7,6 @@ from typing import Literal
 
 from coach.roleplay.models import CustomerReply, Mark, OfferRecord, TurnAnalysis, TurnScore
 
-BREACH_PENALTY = 10
 TITLES = {
     "acknowledgment": "Acknowledgment without pushback",
     "diagnosis": "Root-cause diagnosis before offering",

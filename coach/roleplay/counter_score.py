@@ -42,9 +42,13 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     for i, t in solutions:
         ev.append(Evidence(turn=i + 1, quote=t.solution or "", note="plan / save / escalation"))
     final = offers[-1] if offers else None
+    vague = [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer]
+    for i, q in vague:
+        ev.append(Evidence(turn=i + 1, quote=q or "", note="a counter with no length or price"))
+        card.mark(i, "counter", False, "a counter with no numbers: name the price and the term", 1, "counter")
     if shape == "save":
         saves = [i for i, t in solutions if {"save", "escalate"} & set(t.moves)]
-        priced = [i for i, o in offers if o.shape == "reduce"]
+        priced = [i for i, o in offers if o.shape == "reduce"] + [i for i, _ in vague]
         for i in priced:
             card.mark(i, "counter", False, "a discount for a customer leaving for a competitor: this is the "
                       "competitive save playbook, not the negotiation matrix", 2, "counter")
@@ -58,13 +62,15 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         else:
             points, summary = 0, "competitive displacement needs the competitive save, not a discount"
     elif shape == "hold":
-        plans = [i for i, t in solutions if "plan" in t.moves]
+        plans = [i for i, t in solutions if {"plan", "save"} & set(t.moves)]
         if plans:
             points, summary = 25, "kept the price (the lock period) and offered a plan to fix the results"
         elif final and final[1].shape == "hold":
             points, summary = 15, "kept the price, but no plan to fix the results was offered"
         else:
             points, summary = 0, "no counter: inside the lock the answer is a course-correction plan"
+    elif final is None and vague:
+        points, summary = MISFIT, "a counter was made, but with no length or price"
     elif final is None:
         points, summary = 0, "no counter-proposal was made"
     else:
@@ -130,6 +136,11 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
         if w.id not in ("multi-year-exchange", "counter-first"):
             points -= 5
             notes.append(f"{w.id}: {w.reason}")
+    cap = persona.acceptance.max_mrr
+    if points == 25 and cap is not None and new is not None and new > cap * 1.02:
+        points -= 10
+        notes.append(f"still above what the customer can pay ({persona.account.currency} {cap:,.0f} a month)")
+        card.mark(i, "counter", False, "the counter does not meet the customer's budget", 1, "counter")
     summary = "right-sized counter with a multi-year commitment" if not notes else "; ".join(notes)
     return max(MISFIT, points), summary  # a counter was made: mismatched or thin is still partial
 

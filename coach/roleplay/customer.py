@@ -130,6 +130,7 @@ def judge_offer(persona: Persona, offer: dict[str, Any], state: CustomerState) -
 def respond(persona: Persona, state: CustomerState, a: TurnAnalysis) -> CustomerReply:
     """The customer's reply to one analysed trainee turn; updates `state`."""
     state.turns += 1
+    state.countered = state.countered or a.offer is not None or bool(a.vague_offer)
     for topic in a.topics:
         state.asked[topic] = state.asked.get(topic, 0) + 1
     beat, fact, again = _beat(persona, state, a)
@@ -183,6 +184,8 @@ def _beat(persona: Persona, state: CustomerState, a: TurnAnalysis) -> tuple[Beat
         return beat, fact, None
     if fact:
         return "reveal", fact, None
+    if a.vague_offer and not state.accepted and not a.solution:
+        return "numbers", None, None  # "a discount if you extend": how much, and for how long?
     winning = set(persona.acceptance.moves) & set(a.moves)
     if winning and not state.accepted:
         if any(persona.fact_map[f].root for f in state.revealed):
@@ -205,6 +208,8 @@ def _beat(persona: Persona, state: CustomerState, a: TurnAnalysis) -> tuple[Beat
         return "off_topic", None, None
     if state.open_offer is not None:
         return "standing", None, None  # an offer is on the table: talk about it, never ask for one
+    if state.countered:
+        return "numbers", None, None  # a counter with no numbers is still waiting for them
     if a.acknowledgment:
         return "acknowledged", None, None
     return "neutral", None, None

@@ -11,9 +11,27 @@ from coach.roleplay.models import CustomerState, Evidence, FailureMode, TurnAnal
 
 QUOTE_CHARS = 240
 # The trainee winding the conversation up: a close even with no offer made.
-_SIGN_OFF = re.compile(r"\banything else\b|\bany other questions\b|\bhave a (?:great|good|nice) (?:day|week)|"
-                       r"\btalk (?:soon|later)\b|\bbye\b|щось іще|ще якісь питання|гарного дня|до зв['’]язку",
-                       re.I)
+_SIGN_OFF = re.compile(r"\banything else\b|\bany other questions\b|\b(?:have|enjoy) (?:a |the |your )?(?:great |good |"
+                       r"nice |lovely )?(?:day|week|weekend|evening|rest of)|\b(?:talk|speak) (?:soon|later)\b|"
+                       r"\bbye\b|\btake care\b|\ball the best\b|\bgood luck\b|\bthanks? (?:you )?(?:again )?for "
+                       r"(?:your time|the call)\b|"
+                       r"(?<!\w)(?:щось іще|ще якісь питання|гарного (?:дня|тижня|вечора)|гарних вихідних|"
+                       r"(?:до|на) зв['’]язку|"
+                       r"до побачення|всього найкращого|на все добре|бувайте|успіхів|дякую за (?:ваш )?час|"
+                       r"дякую за розмову)(?!\w)", re.I)
+# The customer closing the talk in their own words (a judged transcript's recorded line, or the reply
+# of either customer): an agreement ("Deal, send it over"), or leaving ("please just process the
+# cancellation", "I'll take this to the owners"). "That could work" is an offer still on the table.
+_CUSTOMER_CLOSE = re.compile(
+    r"\b(?:deal|agreed)\b[.!]|(?<!sure )(?<!if )(?<!whether )\bthat works(?: for (?:us|me))?\b(?!\?)|"
+    r"\blet'?s do (?:it|that|this)\b|"
+    r"\bsend (?:it|that|the (?:\w+ )?(?:agreement|contract|paperwork|proposal|amendment|order form|details))"
+    r"(?: over| through)?\b|\bwe'?ll (?:go with|take|sign)\b|\bi(?:'ll| will) sign\b|\bwe accept\b|"
+    r"\b(?:please )?(?:just )?(?:process|go ahead with) the (?:cancellation|reduction|request)\b|"
+    r"\bwe(?:'re| are) (?:done|moving|switching|going with)\b|\bi(?:'ll| will) (?:take this|escalate|go) to\b|"
+    r"\bgoodbye\b|\bi have to go\b|\bnot interested\b|"
+    r"(?<!не )(?<!\w)(?:домовились|домовилися|згодна|згоден|згодні|підходить|надсилайте|беремо|підпишемо|"
+    r"до побачення|оформлюйте|скасовуйте|ми переходимо|нас це влаштовує)(?!\w)", re.I)
 
 
 def _short(text: str) -> str:
@@ -26,15 +44,18 @@ def _mode(fid: str, status: str, summary: str, evidence: list[Evidence]) -> Fail
 
 
 def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn: int | None,
-                  first_offer: int | None, until: int, state: CustomerState) -> list[FailureMode]:
-    """`texts`: the trainee's turns as typed (quoted where a verdict rests on a whole turn)."""
+                  first_offer: int | None, until: int, state: CustomerState,
+                  said: list[str] = ()) -> list[FailureMode]:  # type: ignore[assignment]
+    """`texts`: the trainee's turns as typed (quoted where a verdict rests on a whole turn); `said`: the
+    customer's reply to each."""
     if not a:
         return [_mode(fid, "not_reached", "not reached: the trainee said nothing", [])
                 for fid in ("F1", "F2", "F3", "F4", "F5")]
     # A close: an agreement, a customer who left, a refusal, the request processed, or a goodbye-style
     # follow-up. An offer on the table is not one yet ("let me take that back to my team").
     closed = state.accepted or state.left or sum(bool(t.pushback) for t in a) >= 2 or any(
-        t.refusal or t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1]))
+        t.refusal or t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1])) or any(
+        _CUSTOMER_CLOSE.search(line) for line in said)
     return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
             _f4(a, texts, closed), _f5(card, a)]
 
@@ -56,14 +77,15 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
     """An offer before the root cause was known, or a close with no question about the cause. A question
     wrapped in pushback ("that isn't possible; what happened?") is not a diagnosis."""
     first_q = next((i for i, t in enumerate(a) if t.questions and not t.pushback), None)
-    if first_offer is not None and (root_turn is None or root_turn >= first_offer):
+    asked_first = first_q is not None and (first_offer is None or first_q < first_offer)
+    if first_offer is not None and not asked_first:
         t = a[first_offer]
-        quote = t.offer.quote if t.offer else (t.solution or "")
+        quote = t.offer.quote if t.offer else (t.vague_offer or t.solution or "")
         card.mark(first_offer, "F2", False, "counter-proposal before the root cause was known")
         return _mode("F2", "triggered", "offered before the root cause was known",
                      [Evidence(turn=first_offer + 1, quote=quote, note="offered before the root cause was known")])
-    if root_turn is not None:
-        q = a[root_turn].questions or (a[first_q].questions if first_q is not None else [])
+    if root_turn is not None and first_q is not None:
+        q = a[root_turn].questions or a[first_q].questions
         return _mode("F2", "ok", "the root cause was uncovered before any offer",
                      [Evidence(turn=root_turn + 1, quote=q[-1] if q else "", note="the root cause came out here")])
     if first_q is not None:
@@ -100,6 +122,15 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
         return _mode("F3", "ok", "every MRR reduction came with a commitment",
                      [Evidence(turn=i + 1, quote=o.quote, note=note)])
     plans = [(i, t.solution) for i, t in enumerate(a) if t.solution]
+    vague = [(i, t) for i, t in enumerate(a) if t.vague_offer]
+    if vague and not plans:
+        i, t = vague[-1]
+        if not any(v.vague_exchanged for _, v in vague):
+            card.mark(i, "F3", False, "a concession with nothing asked in return")
+            return _mode("F3", "triggered", "a concession offered with nothing asked in return",
+                         [Evidence(turn=i + 1, quote=t.vague_offer or "", note="no commitment asked in return")])
+        return _mode("F3", "ok", "the concession was tied to a commitment",
+                     [Evidence(turn=i + 1, quote=t.vague_offer or "", note="a commitment asked in return")])
     if plans:
         i, q = plans[-1]
         return _mode("F3", "ok", "no MRR was given away: a plan instead of a discount",
@@ -132,9 +163,13 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """Fighting the downsell: refusing any change, insisting on the full package (pushback repeated up
     to the turn that first offers a change). Stating a limit while or after offering a change ("no
     price games, just the comparison", "I can't go beyond 10%") is not refusing one."""
-    changed = next((i for i, t in enumerate(a) if t.offer or t.solution), len(a))
+    changed = next((i for i, t in enumerate(a) if t.offer or t.solution or t.vague_offer), len(a))
+    # A refusal in the first reply is F1's business unless no change is ever offered after it.
+    never = not any(t.offer or t.solution or t.vague_offer for t in a)
     ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a)
-          if not (t.offer or t.solution) for q in t.refusal]
+          if not (t.offer or t.solution or t.vague_offer) and (i > 0 or never) for q in t.refusal]
+    ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with guilt")
+           for i, t in enumerate(a) for q in t.guilt]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing
@@ -144,6 +179,7 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     if ev:
         return _mode("F5", "triggered", "fought the downsell instead of right-sizing it", ev)
     worked = [(i, t.offer.quote) for i, t in enumerate(a) if t.offer] + \
+        [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer] + \
         [(i, t.solution) for i, t in enumerate(a) if t.solution] + \
         [(i, t.acknowledgment) for i, t in enumerate(a) if t.acknowledgment]
     if worked:

@@ -11,7 +11,7 @@ from coach.policy.models import RuleCheck
 Shape = Literal["reduce", "pause", "hold", "save"]
 Beat = Literal["reveal", "repeat", "vague", "pushback", "leave", "accept", "fair_counter", "too_small",
                "too_long", "mismatch", "after_accept", "trigger", "acknowledged", "off_topic", "neutral",
-               "standing", "early_trigger"]
+               "standing", "early_trigger", "numbers"]
 BREACH_RULES = ("lock-period", "discount-cap", "hardship-pause")  # a failed one is a policy breach
 
 
@@ -49,6 +49,7 @@ class TurnAnalysis(BaseModel):
     pushback: list[str] = Field(default_factory=list)  # quoted sentences
     pushback_words: list[str] = Field(default_factory=list)
     refusal: list[str] = Field(default_factory=list)
+    guilt: list[str] = Field(default_factory=list)  # "disappointing after two years together"
     trigger: str | None = None
     trigger_concrete: bool = False  # a date or an event
     trigger_loose: bool = False  # a rough time only ("in a few months", "later on")
@@ -58,6 +59,9 @@ class TurnAnalysis(BaseModel):
     injected: list[str] = Field(default_factory=list)  # sentences aimed at the simulation, ignored
     own: list[str] = Field(default_factory=list)  # the coach's own template wording (never held against)
     offer: OfferRecord | None = None
+    # a counter with no numbers ("a discount if you extend the term"): a counter, but vague
+    vague_offer: str | None = None
+    vague_exchanged: bool = False  # ... that asks for a commitment in return
     closing: str | None = None  # the request processed (cancellation sent, offboarding): a close
 
 
@@ -84,6 +88,7 @@ class CustomerState(BaseModel):
     left: bool = False
     pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
     last_offer: dict[str, Any] | None = None
+    countered: bool = False  # any counter made so far, priced or not
     used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
     said: list[str] = Field(default_factory=list)  # every line said, in order
 

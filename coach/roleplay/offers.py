@@ -17,6 +17,7 @@ from coach.accounts.model import Hardship
 from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
+from coach.roleplay.numbers import digits
 
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12,
@@ -38,9 +39,10 @@ _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)",
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
 _FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
-_REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|прибрати|прибер\w*|"
+_REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
+                            r"прибрати|прибер\w*|"
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
-_REMOVE_AFTER = re.compile(r"^\s*(fewer|less|менше)", re.I)
+_REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
@@ -49,10 +51,11 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
 _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
-_FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|ще))?\s*$", re.I)
+_FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
-                           r"stay|продовж|підпис|зобов|договір|договору|термін", re.I)
-_EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|the agreement\s+)?(?:by|of)\s*$|"
+                           r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
+_EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(?:the|your|our) (?:agreement|contract|"
+                          r"subscription|term)\s+)?(?:by|of)\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
@@ -72,6 +75,8 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
+    r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
     r"залишимо|призупинимо|призупиняємо|дамо)\b",
@@ -85,6 +90,43 @@ _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
                       r"бажаєте|хотіли)", re.I)
+
+
+# What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
+# back ("if you extend the term", "for a longer commitment").
+_CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
+                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back|down)|\bpaus\w*|suspend\w*|freez\w*|"
+                         r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
+                         r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
+                         r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
+                         r"\bflexib\w* on (?:the )?(?:price|rate)\b|\bmeet you (?:half ?way|in the middle|somewhere)\b|"
+                         r"\bcome down\b|\bщось (?:зробити )?з ціною|поступ\w*|"
+                         r"\bspecial (?:price|rate|pricing)\b|\bbreak on\b|кращ\w* (?:ціну|ціна|умови)|"
+                         r"\bcut\b|знижк\w*|дешевш\w*|менш\w*|зменш\w*|скорот\w*|пауз\w*|призупин\w*|"
+                         r"безкоштовн\w*", re.I)
+_COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agreement|contract)|\bcommit\w*|"
+                         r"\brenew\w*|multi-?year|\bsign (?:on|up|for)\b|\block\w* in\b|продовж\w*|подовж\w*|"
+                         r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
+
+
+def concession(sentence: str) -> bool:
+    """Gives something (a discount, fewer seats, a pause, a free month), numbers or not."""
+    return bool(_CONCESSION.search(sentence))
+
+
+def commitment(sentence: str) -> bool:
+    """Asks for a commitment (an extension, a renewal, a longer term), numbers or not."""
+    return bool(_COMMITMENT.search(sentence))
+
+
+# "A 40% cut, understood, and I'd rather we get this right": the ask said back, not a proposal.
+_ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:you|that)|i understand)\b|"
+                          r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
+_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|how about|what if|in exchange|in return|if you)\b|"
+                       r"(?<!\w)(?:можу|можемо|пропоную|в обмін|натомість|якщо ви)(?!\w)", re.I)
+# the old price named beside the new one ("$3,000 a month instead of $4,750")
+_OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
+                        r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
 
 
 @dataclass
@@ -149,7 +191,8 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     carried = False  # the sentence before proposed something
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not (
-            _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I))
+            _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
+            _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
         if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
             out.append(p)
             carried = True
@@ -178,7 +221,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
     """The offer in a turn's sentences (empty when none of them proposes anything)."""
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
-    for text in chosen:
+    for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
         per_spans = [m.span("per") for m in money if m.group("per")]
         durations = [(m, _months(m)) for m in _DURATION.finditer(text)
@@ -202,7 +245,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 continue
             window = text[max(0, m.start() - 45):m.end() + 30]
             before = text[max(0, m.start() - 24):m.start()]
-            if _EXTENDED_BY.search(before):  # "commit for 34 months: extended by 24 months" extends by 24
+            # "extend your agreement by 24 months ...: 34 months in all" extends by 24
+            if _EXTENDED_BY.search(text[max(0, m.start() - 48):m.start()]):
                 extension = max(extension or 0, n)
             elif _TERM_CONTEXT.search(window) or _FOR.search(before):
                 out.term_months = max(out.term_months or 0, n)
@@ -211,6 +255,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])] or money
         if money:
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))

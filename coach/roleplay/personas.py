@@ -92,6 +92,7 @@ class Reactions(_Strict):
     trigger: Lines | None = None
     leave: Lines | None = None
     neutral: Lines | None = None
+    numbers: Lines | None = None  # a counter with no price or length: asks for the figures
 
     @field_validator("*")
     @classmethod

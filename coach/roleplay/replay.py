@@ -24,7 +24,7 @@ def step(persona: Persona, policy: Policy, embedder, state: CustomerState, text:
     heard = any("hardship" in f.topics or f.root for f in facts)
     known = persona.account.hardship or (persona.hardship if heard else None)  # what the trainee knows
     a = analyse(text, persona, policy, embedder=embedder, requested_mrr=ref.requested_mrr, hardship=known,
-                previous_offer=state.last_offer, first_turn=first, own=own)
+                previous_offer=state.last_offer, first_turn=first, own=own, countered=state.countered)
     return a, customer.respond(persona, state, a)
 
 
@@ -46,13 +46,13 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
     state = customer.new_state(persona)
     exchanges: list[Exchange] = []
     for i, text in enumerate(turns):
-        if state.left:
+        if state.left and recorded is None:  # a judged transcript goes on as it was written
             break
         a, reply = step(persona, policy, embedder, state, text, first=not exchanges, own=own)
-        said = recorded[i] if recorded is not None and i < len(recorded) else None
-        if said is not None:  # no recorded line: the scripted customer's reveals stand
+        if recorded is not None:  # what the recorded customer said (nothing: the trainee heard nothing)
+            said = (recorded[i] if i < len(recorded) else None) or ""
             before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
-            heard = [f for f in facts_in(persona, said or "") if f not in before]
+            heard = [f for f in facts_in(persona, said) if f not in before]
             state.revealed = before + heard
             reply = reply.model_copy(update={"text": said, "revealed": heard})
         exchanges.append(Exchange(text.strip(), a, reply))

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from typing import Literal
 
 from coach.policy import Policy
-from coach.roleplay.card import BREACH_PENALTY, PART_OF, TITLES, Card, Exchange, status
+from coach.roleplay.card import PART_OF, TITLES, Card, Exchange, status
 from coach.roleplay.counter_score import score_counter
 from coach.roleplay.failures import failure_modes
+from coach.roleplay.level import LEVEL_RULE, level_for, with_rule_points
 from coach.roleplay.models import (
     Breach,
     ComponentScore,
     CustomerState,
     Evidence,
-    FailureMode,
     ModelAnswer,
     Reference,
     Scorecard,
@@ -35,7 +35,7 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     a = [x.analysis for x in exchanges]
     roots = {f.id for f in persona.facts if f.root}
     root_turn = next((i for i, x in enumerate(exchanges) if roots & set(x.reply.revealed)), None)
-    first_offer = next((i for i, t in enumerate(a) if t.offer is not None or t.solution and
+    first_offer = next((i for i, t in enumerate(a) if t.offer is not None or t.vague_offer or t.solution and
                         {"plan", "save"} & set(t.moves)), None)
     until = first_offer if first_offer is not None else len(a)
 
@@ -49,13 +49,14 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
                       + "; ".join(f"“{s}”" for s in t.injected))
 
     first_text = exchanges[0].text if exchanges else ""
-    components = [_acknowledgment(card, a, until, first_text), _diagnosis(card, a, root_turn, first_offer, until),
-                  score_counter(card, persona, ref, a), _triggers(card, a, ref)]
+    scored = [_acknowledgment(card, a, until, first_text), _diagnosis(card, a, root_turn, first_offer, until),
+              score_counter(card, persona, ref, a), _triggers(card, a, ref)]
+    components = [with_rule_points(c) for c in scored]  # a breach already makes the counter missed
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]
-    failures = failure_modes(card, a, [x.text for x in exchanges], root_turn, first_offer, until, state)
-    total = max(0, min(100, sum(c.points for c in components) - BREACH_PENALTY * len(breaches)))
-    level, reason = level_for(total, failures, breaches)
+    failures = failure_modes(card, a, [x.text for x in exchanges], root_turn, first_offer, until, state,
+                             [x.reply.text for x in exchanges])
+    total, level, reason = level_for(components, failures)
     weakest, answer = _weakest(card, components, exchanges, model_answer)
     offers = [{"turn": i + 1, "quote": t.offer.quote, "offer": t.offer.offer, "shape": t.offer.shape,
                "as_requested": t.offer.as_requested, "notes": t.offer.notes,
@@ -71,32 +72,9 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
         breaches=breaches, offers=offers, turns=card.turns, weakest_turn=weakest, model_answer=answer)
 
 
-LEVEL_RULE = ("excellent: 85 or more; proficient: 70 or more; developing: 45 or more; needs coaching: "
-              "below 45. A triggered failure mode or a policy breach caps the level at developing.")
-
-
-Level = Literal["excellent", "proficient", "developing", "needs coaching"]
-
-
-def level_for(total: int, failures: list[FailureMode], breaches: list[Breach]) -> tuple[Level, str]:
-    """(level, why): the level the score earns, capped at "developing" by any failure or breach."""
-    earned: Level = ("excellent" if total >= 85 else "proficient" if total >= 70 else "developing" if total >= 45
-              else "needs coaching")
-    causes = [f"{f.id} ({f.title.lower()}, turn {f.evidence[0].turn})" if f.evidence else f.id
-              for f in failures if f.triggered]
-    causes += [f"a policy breach ({b.rule}, turn {b.turn})" for b in breaches]
-    if earned in ("excellent", "proficient") and causes:
-        return "developing", (f"{total}/100 earns {earned}, capped at developing by " + "; ".join(causes))
-    why = f"{total}/100 earns {earned}"
-    if causes:
-        why += " (also: " + "; ".join(causes) + ")"
-    elif earned in ("excellent", "proficient"):
-        why += ", with no failure mode and no policy breach"
-    return earned, why
-
-
 _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
-                      r"whatever we|fits? your|work for you|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
+                      r"whatever we|fits? your|work for you|together|find (?:a|the) (?:solution|option|way)|"
+                      r"разом|знайдемо|підійде|врахуємо|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
                       re.I)
 # Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
 # "are you sure? the results are good" argues gently, which is partial.
@@ -135,7 +113,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
     elif first.acknowledgment and _thin(first.acknowledgment) and not asked and (
-            not _EMPATHY.search(first_text) or _thin(first_text)):
+            not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None):
+        # a bare thanks, or a few kind words and straight to a price
         points, summary = 15, "acknowledged, but only with a bare thanks"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
         card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
@@ -169,7 +148,9 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
     before = [(i, q) for i, q in asked if i < until]
     ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn
                    else "diagnosis question") for i, q in asked]
-    if root_turn is not None and root_turn < until:
+    if not asked:
+        points, summary = 0, "no diagnosis question was asked"  # a cause told unasked is not diagnosed
+    elif root_turn is not None and root_turn < until and before:  # asked, and the cause known, before the offer
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:
         points, summary = 15, ("questions came before the offer, but the root cause was not uncovered first"

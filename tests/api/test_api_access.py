@@ -24,11 +24,13 @@ def keyed(tmp_path: Path, index_dir: Path) -> TestClient:
     return TestClient(create_app(settings, public=True), raise_server_exceptions=False)
 
 
+@pytest.mark.slow
 def test_public_server_needs_keys(tmp_path: Path, index_dir: Path) -> None:
     with pytest.raises(CoachInputError, match="COACH_API_KEYS"):
         create_app(make_settings(tmp_path, index_dir), public=True)
 
 
+@pytest.mark.slow
 def test_keys_required_everywhere_but_health(keyed: TestClient) -> None:
     assert keyed.get("/v1/health").status_code == 200
     assert keyed.get("/chat").status_code == 200  # the page holds no data; it asks for a key
@@ -43,6 +45,7 @@ def test_keys_required_everywhere_but_health(keyed: TestClient) -> None:
     assert r.status_code == 401
 
 
+@pytest.mark.slow
 def test_keys_configured_on_localhost_are_enforced(tmp_path: Path, index_dir: Path) -> None:
     client = TestClient(create_app(make_settings(tmp_path, index_dir, api_keys=[KEY])))
     assert client.get("/v1/accounts").status_code == 401
@@ -57,6 +60,7 @@ def test_ingest_needs_an_admin_key(keyed: TestClient) -> None:
     assert r.status_code == 422 and r.json()["field"] == "documents.0.name"
 
 
+@pytest.mark.slow
 def test_rate_limit_per_key(tmp_path: Path, index_dir: Path) -> None:
     settings = make_settings(tmp_path, index_dir, api_keys=[KEY, "other-key"], rate_limit_per_minute=3)
     client = TestClient(create_app(settings))
@@ -94,6 +98,7 @@ def test_a_limiter_store_outage_lets_requests_through() -> None:
     assert SharedRateLimiter(1, Down()).acquire("a") == 0
 
 
+@pytest.mark.slow
 def test_failed_authentication_is_throttled_per_client(tmp_path: Path, index_dir: Path) -> None:
     settings = make_settings(tmp_path, index_dir, api_keys=[KEY], auth_failures_per_minute=5)
     client = TestClient(create_app(settings, public=True), raise_server_exceptions=False)
@@ -131,6 +136,7 @@ def test_request_size_limit(tmp_path: Path, index_dir: Path, account_data: dict[
     assert client.post("/v1/accounts", json=account_data).status_code == 201
 
 
+@pytest.mark.slow
 def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogCaptureFixture,
                                           account_data: dict[str, Any]) -> None:
     caplog.set_level(logging.INFO)
@@ -146,6 +152,7 @@ def test_no_keys_or_customer_text_in_logs(keyed: TestClient, caplog: pytest.LogC
     assert "Jane Roe" not in caplog.text
 
 
+@pytest.mark.slow
 def test_admin_ingests_an_uploaded_playbook(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data", tmp_path / "own-index", api_keys=[f"admin:{ADMIN}"])
     client = TestClient(create_app(settings), raise_server_exceptions=False)

@@ -10,6 +10,7 @@ from tests.api.conftest import TODAY, account_factory
 Q = {"today": TODAY.isoformat()}
 
 
+@pytest.mark.slow
 def test_import_and_read(fake_client: TestClient, account_data: dict[str, Any]) -> None:
     r = fake_client.post("/v1/accounts", json={**account_data, "crm_id": "X-1"}, params=Q)
     assert r.status_code == 201
@@ -23,6 +24,7 @@ def test_import_and_read(fake_client: TestClient, account_data: dict[str, Any]) 
     assert [a["id"] for a in listed] == ["acme-dental"]
 
 
+@pytest.mark.slow
 def test_reimport_replaces(fake_client: TestClient, account_data: dict[str, Any]) -> None:
     fake_client.post("/v1/accounts", json=account_data, params=Q)
     r = fake_client.post("/v1/accounts", json={**account_data, "mrr": 4000.0}, params=Q)
@@ -30,6 +32,7 @@ def test_reimport_replaces(fake_client: TestClient, account_data: dict[str, Any]
     assert len(fake_client.get("/v1/accounts").json()["accounts"]) == 1
 
 
+@pytest.mark.slow
 def test_unknown_account_is_404(fake_client: TestClient) -> None:
     r = fake_client.get("/v1/accounts/nobody")
     assert r.status_code == 404
@@ -48,6 +51,7 @@ def test_unknown_account_is_404(fake_client: TestClient) -> None:
     ({"id": "a/b"}, "id"),
     ({"mrr": 1e300}, "mrr"),
 ])
+@pytest.mark.slow
 def test_bad_fields_are_422_naming_the_field(fake_client: TestClient, change: dict[str, Any],
                                             field: str) -> None:
     r = fake_client.post("/v1/accounts", json=account_factory(**change), params=Q)
@@ -56,6 +60,7 @@ def test_bad_fields_are_422_naming_the_field(fake_client: TestClient, change: di
     assert r.json()["error"].startswith(field)
 
 
+@pytest.mark.slow
 def test_missing_required_field(fake_client: TestClient, account_data: dict[str, Any]) -> None:
     del account_data["contract"]
     r = fake_client.post("/v1/accounts", json=account_data)
@@ -77,6 +82,7 @@ def test_not_json_and_not_an_object(fake_client: TestClient) -> None:
     assert r.status_code == 422
 
 
+@pytest.mark.slow
 def test_bad_query_and_unknown_route(fake_client: TestClient) -> None:
     r = fake_client.get("/v1/accounts", params={"limit": -1})
     assert r.status_code == 422 and r.json()["field"] == "limit"

@@ -22,6 +22,7 @@ BAD_BODIES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_BODIES))
 def test_bad_account_bodies_are_4xx(client: TestClient, case: str) -> None:
     body = BAD_BODIES[case]
@@ -32,12 +33,14 @@ def test_bad_account_bodies_are_4xx(client: TestClient, case: str) -> None:
     assert "\n" not in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_a_body_with_a_byte_order_mark_is_accepted(client: TestClient) -> None:
     r = client.post("/v1/accounts", content=("\ufeff" + ACCOUNT).encode(),
                     headers={"content-type": "application/json"}, params={"today": TODAY.isoformat()})
     assert r.status_code == 201, r.text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
 def test_dates_out_of_range_are_422(client: TestClient, day: str) -> None:
     r = client.post("/v1/drafts", json={"account": account_factory(), "message": "cut 30% of seats", "today": day})
@@ -50,6 +53,7 @@ def _aware(value: Any) -> bool:
     return datetime.fromisoformat(value).tzinfo is not None
 
 
+@pytest.mark.slow
 def test_roleplay_session_times_carry_an_offset(client: TestClient) -> None:
     r = client.post("/v1/roleplay/sessions", json={"persona_id": "acme-dental-seats", "trainee": "kim"})
     assert r.status_code == 201, r.text

@@ -15,6 +15,7 @@ def settings(any_db_settings: Settings) -> Settings:
     return any_db_settings
 
 
+@pytest.mark.slow
 def test_open_case_with_first_message(fake_case: dict[str, Any], fake_drafter: FakeDrafter) -> None:
     assert fake_case["stage"] == "acknowledged"
     assert fake_case["opened_on"] == "2026-11-20"
@@ -27,6 +28,7 @@ def test_open_case_with_first_message(fake_case: dict[str, Any], fake_drafter: F
                                                                             "2026-11-20", 0)
 
 
+@pytest.mark.slow
 def test_turns_advance_to_diagnosis_and_carry_history(fake_client: TestClient, fake_case: dict[str, Any],
                                                       fake_drafter: FakeDrafter) -> None:
     cid = fake_case["id"]
@@ -41,6 +43,7 @@ def test_turns_advance_to_diagnosis_and_carry_history(fake_client: TestClient, f
     assert fake_drafter.calls[-1]["history"] == ["We want to drop PPC."]
 
 
+@pytest.mark.slow
 def test_counter_rounds_reach_the_drafter(fake_client: TestClient, fake_case: dict[str, Any],
                                           fake_drafter: FakeDrafter) -> None:
     cid = fake_case["id"]
@@ -49,6 +52,7 @@ def test_counter_rounds_reach_the_drafter(fake_client: TestClient, fake_case: di
     assert fake_drafter.calls[-1]["prior_counters"] == 1
 
 
+@pytest.mark.slow
 def test_suggestion_endpoint(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     r = fake_client.get(f"/v1/cases/{fake_case['id']}/suggestion", params={"today": "2026-11-21"})
     assert r.status_code == 200
@@ -58,6 +62,7 @@ def test_suggestion_endpoint(fake_client: TestClient, fake_case: dict[str, Any])
     assert body["draft"]["diagnosis_questions"][0].startswith("What results")
 
 
+@pytest.mark.slow
 def test_full_lifecycle_sets_triggers(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     r = fake_client.post(f"/v1/cases/{cid}/milestones", json={"milestone": "reported", "today": "2026-11-21"})
@@ -92,6 +97,7 @@ def test_full_lifecycle_sets_triggers(fake_client: TestClient, fake_case: dict[s
     assert r.status_code == 409 and "closed" in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_invalid_stage_moves(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     r = fake_client.post(f"/v1/cases/{cid}/stage", json={"stage": "triggers_set"})
@@ -101,6 +107,7 @@ def test_invalid_stage_moves(fake_client: TestClient, fake_case: dict[str, Any])
     assert r.status_code == 422 and r.json()["field"] == "stage"
 
 
+@pytest.mark.slow
 def test_thirty_day_warning_and_overdue_listing(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     r = fake_client.get(f"/v1/cases/{cid}", params={"today": "2026-12-25"})
@@ -113,6 +120,7 @@ def test_thirty_day_warning_and_overdue_listing(fake_client: TestClient, fake_ca
     assert fake_client.get("/v1/triggers/due", params={"today": "2026-12-26"}).json()["overdue_cases"] == []
 
 
+@pytest.mark.slow
 def test_add_trigger_to_case(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     r = fake_client.post(f"/v1/cases/{cid}/triggers", json={"kind": "employee_count"},
@@ -124,6 +132,7 @@ def test_add_trigger_to_case(fake_client: TestClient, fake_case: dict[str, Any])
     assert r.status_code == 422 and r.json()["field"] == "kind"
 
 
+@pytest.mark.slow
 def test_unknown_case_everywhere_is_404(fake_client: TestClient) -> None:
     for method, path, body in [
         ("GET", "/v1/cases/case-missing", None),
@@ -144,6 +153,7 @@ def test_case_for_unknown_account(fake_client: TestClient) -> None:
     assert r.status_code == 404 and r.json()["field"] == "account_id"
 
 
+@pytest.mark.slow
 def test_bad_turns(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     for body, field in [({"text": ""}, "text"), ({"text": 5}, "text"), ({}, "text"),
@@ -154,6 +164,7 @@ def test_bad_turns(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
         assert r.json()["field"] == field
 
 
+@pytest.mark.slow
 def test_list_cases(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cases = fake_client.get("/v1/cases", params={"account_id": "acme-dental"}).json()["cases"]
     assert [c["id"] for c in cases] == [fake_case["id"]]

@@ -1,5 +1,7 @@
 """Corrections on the draft and case-turn bodies (contract 3a), stored for the deployment's classifier."""
 
+import pytest
+
 from coach.store import Database
 from coach.store.corrections import list_corrections
 from tests.api.conftest import TODAY
@@ -14,6 +16,7 @@ def _stored(settings):
         db.dispose()
 
 
+@pytest.mark.slow
 def test_draft_with_corrections(client, settings, account_data):
     msg = "We need to talk about the contract."
     r = client.post("/v1/drafts", json={"account": account_data, "message": msg, "today": TODAY.isoformat(),
@@ -36,6 +39,7 @@ def test_bad_corrections_are_422_naming_the_field(client, account_data):
     assert "corrections" in r.text
 
 
+@pytest.mark.slow
 def test_case_turn_with_corrections(client, settings, case):
     r = client.post(f"/v1/cases/{case['id']}/turns",
                     json={"text": "Actually it is more about the team getting smaller.", "today": TODAY.isoformat(),

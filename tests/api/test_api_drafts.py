@@ -15,6 +15,7 @@ CONTRACT_KEYS = {"request", "root_cause", "hardship", "eligibility", "acknowledg
                  "counter_proposal", "escalations", "reengagement_triggers", "violations", "citations"}
 
 
+@pytest.mark.slow
 def test_draft_for_a_stored_account(client: TestClient, imported: dict[str, Any]) -> None:
     r = client.post("/v1/drafts", json={"account_id": "acme-dental", "message": MESSAGE,
                                         "today": TODAY.isoformat()})
@@ -46,6 +47,7 @@ def test_draft_for_an_inline_account_inside_the_lock(client: TestClient) -> None
     ({"account_id": "nobody", "message": MESSAGE}, 404, "account_id"),
     ({"account": account_factory(mrr=-5), "message": MESSAGE}, 422, "account.mrr"),
 ])
+@pytest.mark.slow
 def test_bad_draft_requests(client: TestClient, imported: dict[str, Any], body: dict[str, Any], status: int,
                             field: str | None) -> None:
     r = client.post("/v1/drafts", json=body)
@@ -55,6 +57,7 @@ def test_bad_draft_requests(client: TestClient, imported: dict[str, Any], body: 
         assert r.json()["field"] == field
 
 
+@pytest.mark.slow
 def test_live_stream_with_the_engine(client: TestClient, imported: dict[str, Any]) -> None:
     case = client.post("/v1/cases", json={"account_id": "acme-dental", "today": TODAY.isoformat()}).json()
     with client.stream("POST", f"/v1/cases/{case['id']}/turns/stream",

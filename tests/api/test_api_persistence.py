@@ -25,6 +25,7 @@ def start(settings: Settings, drafter: FakeDrafter) -> TestClient:
     return TestClient(app, raise_server_exceptions=False)
 
 
+@pytest.mark.slow
 def test_restart_finds_the_case(settings: Settings, account_data: dict[str, Any]) -> None:
     drafter = FakeDrafter()
     with start(settings, drafter) as first:
@@ -51,6 +52,7 @@ def test_restart_finds_the_case(settings: Settings, account_data: dict[str, Any]
         assert len(due["triggers"]) == len(after["triggers"])
 
 
+@pytest.mark.slow
 def test_failed_request_stores_nothing(settings: Settings, account_data: dict[str, Any]) -> None:
     drafter = FakeDrafter()
     with start(settings, drafter) as client:

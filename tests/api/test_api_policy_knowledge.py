@@ -16,6 +16,7 @@ def check(client: TestClient, **body: Any) -> Any:
     return client.post("/v1/policy/check", json={"today": TODAY.isoformat(), **body})
 
 
+@pytest.mark.slow
 def test_offer_within_the_rules_passes(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     r = check(fake_client, account_id="acme-dental", offer=OFFER)
     assert r.status_code == 200, r.text
@@ -24,6 +25,7 @@ def test_offer_within_the_rules_passes(fake_client: TestClient, fake_case: dict[
     assert {"lock-period", "discount-cap"} <= {c["id"] for c in body["checks"]}
 
 
+@pytest.mark.slow
 def test_offer_over_the_hard_cap_fails(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     body = check(fake_client, account_id="acme-dental", offer={"new_mrr": 3000.0}).json()
     assert body["passed"] is False
@@ -31,6 +33,7 @@ def test_offer_over_the_hard_cap_fails(fake_client: TestClient, fake_case: dict[
     assert any(c["id"] == "discount-cap" for c in failed)
 
 
+@pytest.mark.slow
 def test_inline_account_inside_the_lock(fake_client: TestClient) -> None:
     account = account_factory(contract={"start_date": "2026-06-01", "term_months": 24,
                                         "agreement_type": "integrated_marketing"})
@@ -49,6 +52,7 @@ def test_inline_account_inside_the_lock(fake_client: TestClient) -> None:
     ({"account_id": "nobody", "offer": OFFER}, 404, "account_id"),
     ({"account_id": "acme-dental", "offer": {"new_mrr": 4000, "services_kept": ["Radio"]}}, 422, None),
 ])
+@pytest.mark.slow
 def test_bad_checks(fake_client: TestClient, fake_case: dict[str, Any], body: dict[str, Any], status: int,
                     field: str | None) -> None:
     r = check(fake_client, **body)
@@ -58,6 +62,7 @@ def test_bad_checks(fake_client: TestClient, fake_case: dict[str, Any], body: di
         assert r.json()["field"] == field
 
 
+@pytest.mark.slow
 def test_search_and_open_a_passage(fake_client: TestClient) -> None:
     r = fake_client.post("/v1/knowledge/search", json={"query": "nine month lock on MRR reduction", "k": 3})
     assert r.status_code == 200
@@ -70,6 +75,7 @@ def test_search_and_open_a_passage(fake_client: TestClient) -> None:
     assert r.status_code == 404
 
 
+@pytest.mark.slow
 def test_bad_searches(fake_client: TestClient) -> None:
     assert fake_client.post("/v1/knowledge/search", json={"query": ""}).status_code == 422
     assert fake_client.post("/v1/knowledge/search", json={"query": "x", "k": 0}).json()["field"] == "k"

@@ -26,6 +26,7 @@ def test_readiness_is_a_list_of_named_checks() -> None:
     assert got[2].reason == "check failed: ZeroDivisionError"
 
 
+@pytest.mark.slow
 def test_not_ready_until_warm_then_ready(tmp_path: Path, index_dir: Path, monkeypatch: Any) -> None:
     from api import readiness
 

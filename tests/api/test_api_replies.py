@@ -17,6 +17,7 @@ def check(client: TestClient, **body: Any) -> Any:
     return client.post("/v1/replies/check", json={"today": str(TODAY), "message": MSG, **body})
 
 
+@pytest.mark.slow
 def test_a_violating_reply_is_reported_with_ids(fake_client: TestClient) -> None:
     reply = "Hi Dana, unfortunately your contract doesn't allow that. We could do forty-five percent off, prepaid."
     r = check(fake_client, account=account_factory(), reply=reply, stage="acknowledgment")
@@ -28,6 +29,7 @@ def test_a_violating_reply_is_reported_with_ids(fake_client: TestClient) -> None
     assert all(v["reason"] for v in body["violations"])
 
 
+@pytest.mark.slow
 def test_a_clean_reply_passes(fake_client: TestClient) -> None:
     reply = ("Hi Dana, thank you for telling me this directly. I've noted your request and I'm on it; "
              "I'll follow up with a few quick questions.")
@@ -41,6 +43,7 @@ def test_a_clean_reply_passes(fake_client: TestClient) -> None:
     ({"account": account_factory(), "reply": "Hi", "bonus": 1}, "bonus"),
     ({"reply": "Hi"}, "account"),
 ])
+@pytest.mark.slow
 def test_bad_input_is_a_422_naming_the_field(fake_client: TestClient, body: dict[str, Any], field: str) -> None:
     r = check(fake_client, **body)
     assert r.status_code == 422 and field in r.text

@@ -20,6 +20,8 @@ from schemathesis.checks import (
 from api.app import create_app
 from tests.api.conftest import TODAY, account_factory, make_settings
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 KEY = "fuzz-key"  # not an admin key: ingest answers 403 instead of writing the shared index
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 

@@ -7,9 +7,12 @@ import threading
 import time
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import TODAY, FakeDrafter
+
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
 
 SLOW = 6.0  # longer than SQLite's busy timeout (5 s): a held write lock would make the writes fail
 

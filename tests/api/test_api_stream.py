@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from coach.errors import CoachRunError
@@ -22,6 +23,7 @@ def stream(client: TestClient, case_id: str, body: Any) -> tuple[int, str, str]:
         return r.status_code, r.headers["content-type"], "".join(r.iter_text())
 
 
+@pytest.mark.slow
 def test_stream_sends_deltas_then_the_checked_draft(fake_client: TestClient,
                                                     fake_case: dict[str, Any]) -> None:
     body = {"text": "PPC is useless", "today": "2026-11-24"}
@@ -42,6 +44,7 @@ def test_stream_sends_deltas_then_the_checked_draft(fake_client: TestClient,
     assert [t["text"] for t in case["turns"]][-1] == "PPC is useless"
 
 
+@pytest.mark.slow
 def test_malformed_stream_requests_are_json_4xx(fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
     for body, field in [({}, "text"), ({"text": ""}, "text"), ({"text": ["a"]}, "text"),
@@ -56,6 +59,7 @@ def test_malformed_stream_requests_are_json_4xx(fake_client: TestClient, fake_ca
     assert r.status_code == 405 and "error" in r.json()
 
 
+@pytest.mark.slow
 def test_drafting_failure_is_reported_in_band_and_the_turn_kept(
         fake_client: TestClient, fake_case: dict[str, Any], fake_drafter: FakeDrafter) -> None:
     fake_drafter.fail_with = CoachRunError("model timed out")

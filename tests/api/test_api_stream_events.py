@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -26,6 +27,7 @@ def _valid(text: str) -> list[str]:
     return kinds
 
 
+@pytest.mark.slow
 def test_the_openapi_document_names_a_schema_for_every_event(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     schemas = doc["components"]["schemas"]
@@ -38,6 +40,7 @@ def test_the_openapi_document_names_a_schema_for_every_event(client: TestClient)
     assert {"turn", "suggestion", "source", "stage", "talk"} <= set(final["properties"])
 
 
+@pytest.mark.slow
 def test_engine_and_failing_streams_match_the_documented_events(
         client: TestClient, imported: dict[str, Any], fake_client: TestClient, fake_case: dict[str, Any],
         fake_drafter: FakeDrafter) -> None:
@@ -50,6 +53,7 @@ def test_engine_and_failing_streams_match_the_documented_events(
     assert _valid(text)[-1] == "error"
 
 
+@pytest.mark.slow
 def test_a_model_stream_sends_the_checked_template_first(tmp_path: Path, index_dir: Path,
                                                          account_data: dict[str, Any]) -> None:
     # Nothing listens on port 1: the model fails at once, so the checked template is all there is.

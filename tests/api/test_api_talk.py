@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import FakeDrafter
 from tests.api.test_api_stream import events, stream
 
 
+@pytest.mark.slow
 def test_final_carries_the_talk_track_and_ask_next_drops_asked_questions(
         fake_client: TestClient, fake_case: dict[str, Any]) -> None:
     cid = fake_case["id"]
@@ -26,6 +28,7 @@ def test_final_carries_the_talk_track_and_ask_next_drops_asked_questions(
     assert "What results did you expect from PPC?" not in got["ask_next"]
 
 
+@pytest.mark.slow
 def test_redraft_uses_the_last_customer_turn_with_corrections(
         fake_client: TestClient, fake_case: dict[str, Any], fake_drafter: FakeDrafter) -> None:
     cid = fake_case["id"]
@@ -43,6 +46,7 @@ def test_redraft_uses_the_last_customer_turn_with_corrections(
     assert sum(t["text"] == "We want to drop PPC" for t in case["turns"]) == 1
 
 
+@pytest.mark.slow
 def test_redraft_without_a_customer_turn_is_409(fake_client: TestClient, account_data: dict[str, Any]) -> None:
     fake_client.post("/v1/accounts", json=account_data)
     c = fake_client.post("/v1/cases", json={"account_id": account_data["id"], "today": "2026-11-20"}).json()

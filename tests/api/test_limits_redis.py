@@ -49,6 +49,7 @@ def test_auth_throttle_blocks_a_client_across_workers(redis_url: str) -> None:
     assert b.blocked(client, now=now) == pytest.approx(WINDOW - 5.0)
 
 
+@pytest.mark.slow
 def test_an_unreachable_redis_fails_open() -> None:
     limiter = SharedRateLimiter(1, RedisCounter("redis://127.0.0.1:1/0"))  # nothing listens on port 1
     assert limiter.acquire(_caller()) == 0.0

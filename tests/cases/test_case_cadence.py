@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,6 +69,7 @@ def test_resolved_cases_get_no_warning_and_skip_steps() -> None:
     assert statuses(Stage.DOWNSELL_ACCEPTED, day(60))["report"] == "skipped"
 
 
+@pytest.mark.slow
 def test_cadence_from_policy_file() -> None:
     steps = cadence_from_policy(load_policy(REPO_ROOT / "knowledge" / "policy.yaml"))
     assert [(s.key, s.first_day, s.last_day) for s in steps] == [

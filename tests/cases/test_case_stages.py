@@ -47,6 +47,7 @@ def test_unknown_stage_is_input_error() -> None:
         parse_stage("won")
 
 
+@pytest.mark.slow
 @given(st.lists(st.sampled_from(list(Stage)), max_size=12))
 def test_never_leaves_triggers_set_and_only_follows_the_table(moves: list[Stage]) -> None:
     stage = Stage.ACKNOWLEDGED

@@ -50,6 +50,7 @@ BAD_ACCOUNTS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BAD_ACCOUNTS))
 def test_bad_account_files(tmp_path: Path, case: str) -> None:
     text, names = BAD_ACCOUNTS[case]
@@ -57,6 +58,7 @@ def test_bad_account_files(tmp_path: Path, case: str) -> None:
     assert names in _one_line_exit_2(_draft(tmp_path, text))
 
 
+@pytest.mark.slow
 def test_nested_yaml(tmp_path: Path) -> None:
     line = _one_line_exit_2(_draft(tmp_path, "id: x\nextra: " + "[" * 5000 + "]" * 5000 + "\n", name="a.yaml"))
     assert "nested too deeply" in line
@@ -74,6 +76,7 @@ def test_today_out_of_range(tmp_path: Path, day: str) -> None:
     assert "--today" in _one_line_exit_2(r)
 
 
+@pytest.mark.slow
 def test_text_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     """Bytes that are not UTF-8 in argv arrive as lone surrogates; the real CLI names the option."""
     p = tmp_path / "acct.json"

@@ -30,6 +30,7 @@ def _check(ws: Path):
         get_settings.cache_clear()
 
 
+@pytest.mark.slow
 def test_init_then_check_round_trip(workspace: Path) -> None:
     for part in ("policy.yaml", "playbooks", "personas", "diagnosis", "prompts/templates", "README.md"):
         assert (workspace / part).exists(), part
@@ -46,6 +47,7 @@ def test_init_refuses_a_folder_that_is_not_empty(workspace: Path) -> None:
     assert r.exit_code == 2 and "not empty" in r.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_policy_names_file_line_and_field(workspace: Path) -> None:
     policy = workspace / "policy.yaml"
     lines = policy.read_text().splitlines()
@@ -57,6 +59,7 @@ def test_a_broken_policy_names_file_line_and_field(workspace: Path) -> None:
     assert f"{policy}:{n + 1}: discount.hard_cap_pct:" in r.stderr
 
 
+@pytest.mark.slow
 def test_broken_yaml_and_templates_name_the_line(workspace: Path) -> None:
     persona = next((workspace / "personas").glob("*.yaml"))
     persona.write_text(persona.read_text() + "broken: [unclosed\n")
@@ -69,6 +72,7 @@ def test_broken_yaml_and_templates_name_the_line(workspace: Path) -> None:
     assert r.exit_code == 2 and f"{template}:2: template syntax" in r.stderr  # where Jinja meets the bad token
 
 
+@pytest.mark.slow
 def test_the_workspace_supplies_every_data_path(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COACH_WORKSPACE", str(workspace))
     s = Settings()
@@ -84,6 +88,7 @@ def _lines(stderr: str) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
 def test_the_built_in_workspace_passes() -> None:
     get_settings.cache_clear()
     r = runner.invoke(app, ["check"])
@@ -91,6 +96,7 @@ def test_the_built_in_workspace_passes() -> None:
     assert r.stdout.startswith("ok: ")
 
 
+@pytest.mark.slow
 def test_a_template_with_an_undefined_field_names_file_line_and_what_it_rendered(workspace: Path) -> None:
     template = workspace / "prompts" / "templates" / "de" / "counter.j2"
     lines = template.read_text().splitlines()
@@ -104,6 +110,7 @@ def test_a_template_with_an_undefined_field_names_file_line_and_what_it_rendered
     assert "value_engineering for " in line and "in de)" in line
 
 
+@pytest.mark.slow
 def test_a_template_that_breaks_at_render_names_file_and_line(workspace: Path) -> None:
     template = workspace / "prompts" / "templates" / "en" / "acknowledgment.j2"
     lines = template.read_text().splitlines()
@@ -129,6 +136,7 @@ def _line_with(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
+@pytest.mark.slow
 def test_a_play_table_without_the_lock_row_names_the_gap(workspace: Path) -> None:
     plays = _drop_row(workspace, "locked")
     r = _check(workspace)
@@ -140,6 +148,7 @@ def test_a_play_table_without_the_lock_row_names_the_gap(workspace: Path) -> Non
     assert "lock-period" in line
 
 
+@pytest.mark.slow
 def test_a_play_table_without_the_insolvency_row_names_the_gap(workspace: Path) -> None:
     plays = _drop_row(workspace, "insolvency")
     r = _check(workspace)
@@ -148,6 +157,7 @@ def test_a_play_table_without_the_insolvency_row_names_the_gap(workspace: Path) 
     assert "x insolvency gets" in line and "only graceful_exit fits" in line
 
 
+@pytest.mark.slow
 def test_a_play_that_lacks_what_it_needs_is_a_gap(workspace: Path) -> None:
     plays = workspace / "plays.yaml"
     text = plays.read_text().replace("rows:\n", "rows:\n  - {id: seats-suspend, when: {kind: seat_reduction}, "

@@ -33,6 +33,7 @@ def test_eval_set_covers_every_label(report) -> None:
     assert {c["hardship"] for c in cases} == {None, "natural_disaster", "financial"}
 
 
+@pytest.mark.slow
 def test_eval_accuracy(report) -> None:
     from coach.accounts import load_account
 

@@ -80,6 +80,29 @@ def test_modules(text: str, named: list[str], kept: list[str]) -> None:
     assert (e.modules, e.kept_modules) == (named, kept)
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Bonjour, nous voulons arrêter le PPC, nous ne voyons aucun résultat.", ["PPC"]),
+    ("Merci de supprimer les réseaux sociaux, Social Media ne sert à rien chez nous.", ["Social Media"]),
+    ("On n'a plus besoin du SEO.", ["SEO"]),
+    ("Queremos cancelar el PPC a partir del mes que viene.", ["PPC"]),
+    ("Por favor, quitad el SEO del paquete.", ["SEO"]),
+    ("Ya no necesitamos Social Media.", ["Social Media"]),
+    ("Wir möchten PPC kündigen, die Ergebnisse fehlen.", ["PPC"]),
+    ("Bitte streichen Sie Social Media aus dem Paket.", ["Social Media"]),
+    ("SEO brauchen wir nicht mehr.", ["SEO"]),
+    ("Queremos suspender o PPC por uns meses.", ["PPC"]),
+    ("Podem remover o SEO do pacote?", ["SEO"]),
+    ("Chcemy zrezygnować z PPC od przyszłego miesiąca.", ["PPC"]),
+    ("Prosimy usunąć Social Media z pakietu.", ["Social Media"]),
+    ("Nie potrzebujemy już SEO.", ["SEO"]),
+    # named but not asked to go
+    ("Le SEO marche bien, merci.", []),
+    ("Das PPC läuft gut.", []),
+])
+def test_a_named_service_to_remove_in_other_languages(text: str, named: list[str]) -> None:
+    assert extract(text, ACCOUNT, ALIASES).modules == named
+
+
 def test_modules_need_an_account() -> None:
     assert extract("Please cancel PPC.", None, ALIASES).modules == []
 

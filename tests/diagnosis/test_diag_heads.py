@@ -50,6 +50,7 @@ def test_diagnose_falls_back_when_the_heads_do_not_fit_the_embedder():
     assert d.kind == "seat_reduction"  # the exemplar vote still reads it
 
 
+@pytest.mark.slow
 def test_softmax_fit_is_deterministic_and_learns():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(120, 8)).astype(np.float32)

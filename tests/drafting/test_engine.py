@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from coach.drafting.engine import draft
+from coach.drafting.templates import day
 from tests.conftest import TODAY
 from tests.factories import make_account
 
@@ -64,7 +65,7 @@ def test_hardship_pause_states_resume_date(kn):
     c = d.counter_proposal
     assert c is not None and c.pause_months and c.resume_date
     assert c.term_extension_months == c.pause_months
-    assert c.resume_date in c.message
+    assert day(c.resume_date) in c.message  # "March 1, 2027"
     assert d.violations == []
 
 
@@ -107,3 +108,18 @@ def test_unknown_root_cause_asks_more_questions(kn):
     d = draft(make_account(), "We'd like to go down to 28 seats.", today=TODAY, knowledge=kn)
     assert d.root_cause == "unknown"
     assert len(d.diagnosis_questions) >= 4
+
+
+def test_no_stated_reason_gets_no_question_that_assumes_one(kn):
+    d = draft(make_account(), "Please cancel Social Media.", today=TODAY, knowledge=kn)
+    assert d.diagnosis_questions[0] == "Could you tell me what's behind the decision?"
+    assert not any("direction" in q or "results" in q for q in d.diagnosis_questions)
+
+
+def test_the_counter_says_what_the_price_means_against_today(kn):
+    acct = make_account()  # $4,600 a month against a $5,000 list: an 8% discount today
+    d = draft(acct, "Our budget was cut, we need to reduce our spend by 30%.", today=TODAY, knowledge=kn)
+    m = d.counter_proposal.message
+    assert "off the list price of the package, and that price holds" not in m
+    assert "You keep your current 8% discount" in m or "a month less than today" in m
+    assert "To keep the door open" not in m and d.violations == []

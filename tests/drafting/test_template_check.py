@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from coach.drafting.template_check import check_templates
 from coach.policy import load_policy
 
@@ -16,6 +18,7 @@ def test_the_built_in_templates_render_in_every_context() -> None:
     assert check_templates(ROOT / "prompts", POLICY) == []
 
 
+@pytest.mark.slow
 def test_every_reply_template_of_every_language_is_rendered(tmp_path: Path) -> None:
     prompts = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", prompts)

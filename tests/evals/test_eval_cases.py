@@ -55,6 +55,7 @@ def test_fixture_accounts_merge_overrides():
     assert base["contract"]["start_date"] == "2025-01-01"
 
 
+@pytest.mark.slow
 def test_filters(cases):
     only = load_cases(categories=["hardship"]).cases
     assert only and all(c.category == "hardship" for c in only)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from coach.cli.main import app
@@ -30,6 +31,7 @@ def test_run_writes_result_and_report(tmp_path, builtin_knowledge):
     assert "<svg" in report.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_json_summary_on_stdout(builtin_knowledge):
     r = _run("--category", "enterprise", "--no-retrieval", "--json")
     assert r.exit_code == 0, r.output

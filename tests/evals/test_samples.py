@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.config import REPO_ROOT, get_settings
 from coach.evals.samples import load_samples, render_samples
 
 SPEC = REPO_ROOT / "evals" / "samples.yaml"
 
 
+@pytest.mark.slow
 def test_samples_page_is_current() -> None:
     spec = load_samples(SPEC)
     assert len(spec.samples) == 24

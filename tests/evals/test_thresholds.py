@@ -12,6 +12,8 @@ import pytest
 
 from coach.evals.summary import THRESHOLDS
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 
 def _failing(run, group: str) -> list[str]:
     out = []

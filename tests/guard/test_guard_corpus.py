@@ -27,6 +27,7 @@ def report():  # type: ignore[no-untyped-def]
     return run_corpus(guard_for(get_settings()), DEV)
 
 
+@pytest.mark.slow
 def test_every_category_is_measured(report) -> None:  # type: ignore[no-untyped-def]
     recall = report.recall()
     assert set(recall) == set(CATEGORIES) and all(n > 0 for _, n in recall.values())

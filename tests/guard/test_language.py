@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from coach.guard.language import load_identifier
 
 TEXTS = [
@@ -21,6 +23,7 @@ TEXTS = [
 ]
 
 
+@pytest.mark.slow
 def test_cached_identifier_matches_the_shipped_model(tmp_path: Path) -> None:
     fresh = load_identifier(tmp_path)  # unpacks the shipped model and keeps the cut tables
     assert list(tmp_path.glob("langid-*.npz"))
@@ -31,6 +34,7 @@ def test_cached_identifier_matches_the_shipped_model(tmp_path: Path) -> None:
         assert cached.rank(text) == fresh.rank(text)
 
 
+@pytest.mark.slow
 def test_a_damaged_cache_is_replaced(tmp_path: Path) -> None:
     load_identifier(tmp_path)
     (cached,) = tmp_path.glob("langid-*.npz")

@@ -20,6 +20,8 @@ from coach.errors import CoachRunError, IndexLockedError
 from coach.knowledge.search import Knowledge
 from tests.knowledge.conftest import FakeEmbedder
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 DOCS = {"pause.md": "# Pauses\n\n## Hardship pause\n\nA customer hit by a flood may pause one service.\n",
         "seats.md": "# Seats\n\n## Seat reduction counter\n\nOffer 20% fewer seats with a two-year extension.\n"}
 

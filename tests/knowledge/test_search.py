@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from coach.knowledge.bm25 import BM25
 from coach.knowledge.crosslingual import decode_axis, encode_axis, remove_axis
@@ -65,6 +66,7 @@ def test_search_returns_at_most_k_hits_best_first(fake_knowledge, tmp_path: Path
         assert set(hits[0].public()) == {"source", "section", "text", "score"}
 
 
+@pytest.mark.slow
 def test_english_nine_month_question_finds_seed_000_first(seeds_knowledge):
     question = "Can a customer reduce their MRR during the first 9 months of the agreement?"
     hits = seeds_knowledge.search(question, 3)
@@ -77,6 +79,7 @@ def test_english_question_finds_the_ukrainian_seed_001(seeds_knowledge):
     assert next(h for h in hits if h.source.startswith("001_")).language == "uk"
 
 
+@pytest.mark.slow
 def test_recall_at_3_on_the_labelled_playbook_queries(playbooks_knowledge):
     score = evaluate(playbooks_knowledge, load_queries(EVALS / "retrieval.yaml"), k=3, hybrid=True)
     assert score.queries == 83

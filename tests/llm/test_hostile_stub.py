@@ -31,6 +31,8 @@ from tests.llm.conftest import Reply
 from tests.llm.stub import Stub
 from tests.outreach.conftest import NOON, POLICY, outreach_account
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 MSG = "Our budget was cut, we need to reduce our seats by 30%."
 MSG_UK = "Нам урізали бюджет, тож потрібно зменшити кількість місць на 30%. Що можна зробити?"
 TODAY = "2026-11-21"

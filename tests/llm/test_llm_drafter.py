@@ -84,6 +84,7 @@ def test_good_replies_need_no_fallback(settings):
         ),
     ],
 )
+@pytest.mark.slow
 def test_acknowledgment_checks_trigger_a_reask(settings, bad, expected):
     ctx = make_ctx()
     fake = FakeChatModel().enqueue(json.dumps({"text": bad}), GOOD_ACK, task="acknowledgment")
@@ -216,6 +217,7 @@ def test_model_errors_fall_back(settings):
     assert "RuntimeError: boom" in fallback.reason
 
 
+@pytest.mark.slow
 def test_a_hanging_fake_is_cut_at_the_budget(settings):
     ctx = make_ctx()
     s = settings.model_copy(update={"llm_total_timeout": 0.3})

@@ -15,6 +15,8 @@ from tests.conftest import TODAY
 from tests.factories import account_data, make_account
 from tests.llm.conftest import Reply, llm_settings_for
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 MSG = "Our budget was cut, we need to reduce our seats by 30%."
 
 
@@ -163,3 +165,34 @@ def test_a_spent_deadline_does_not_ask_the_model(stub, kn):
     d = draft(make_account(), MSG, today=TODAY, knowledge=kn, settings=s, deadline=time.monotonic())
     assert stub.calls() == [] and d.violations == [] and d.acknowledgment
     assert all(f.reason.startswith("model skipped") for f in d.fallbacks) and len(d.fallbacks) == 2
+
+
+def test_the_coach_draft_process_ends_within_its_budget_with_a_hung_model(stub, kn, tmp_path):
+    """The real `coach draft --json` process (start to exit) with a model that never answers: the
+    template text, the whole JSON on stdout, exit 0, within COACH_LLM_TOTAL_TIMEOUT (the process
+    ends without the interpreter's teardown once the draft is printed)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    for task in ("acknowledgment", "counter_message", "diagnosis"):
+        stub.enqueue(task, *[Reply(content="{}", hang=60)] * 8)
+    acct = tmp_path / "acct.json"
+    acct.write_text(json.dumps(account_data()))
+    total = 15.0
+    env = {**os.environ, "COACH_LLM_BASE_URL": stub.url, "COACH_LLM_MODEL": "stub-model",
+           "COACH_LLM_TOTAL_TIMEOUT": str(total), "COACH_ALLOW_MODEL_REQUESTS": "1"}
+    coach = str(Path(sys.executable).parent / "coach")
+    args = [coach, "draft", "--account", str(acct), "--message", MSG, "--today", TODAY.isoformat(), "--json"]
+    # once without a model: the derived files a first process builds (model graph, language tables)
+    subprocess.run(args, env={k: v for k, v in env.items() if not k.startswith("COACH_LLM")},
+                   capture_output=True, timeout=120, check=True)
+    t0 = time.monotonic()
+    out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - t0
+    assert out.returncode == 0, out.stderr[-500:]
+    shown = json.loads(out.stdout)
+    assert shown["violations"] == [] and shown["fallbacks"] and shown["acknowledgment"]
+    assert took <= total, f"{took:.2f} s"

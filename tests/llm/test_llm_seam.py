@@ -50,6 +50,7 @@ def test_loopback(host, loop):
     assert is_loopback(host) is loop
 
 
+@pytest.mark.slow
 def test_a_remote_model_in_tests_is_a_clear_error_not_a_silent_fallback():
     s = Settings(
         llm_model="gpt-4o-mini",
@@ -101,6 +102,7 @@ def test_data_cannot_close_its_block():
     assert len(defang("x" * 10_000)) < 4100
 
 
+@pytest.mark.slow
 def test_a_cold_template_draft_does_not_import_langchain():
     code = (
         "import sys, coach.drafting.engine, coach.drafting.streaming, coach.llm\n"

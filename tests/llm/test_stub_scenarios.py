@@ -12,6 +12,8 @@ from coach.drafting.model_drafter import LLMDrafter
 from coach.drafting.prompt_vars import restate_json
 from tests.llm.conftest import Reply, llm_settings_for, make_ctx
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 GOOD_ACK = json.dumps(
     {
         "text": "Hi Dana,\n\nThank you for telling me this directly. I understand you'd like "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import FakeDrafter
@@ -65,6 +66,7 @@ def test_quiet_hours_and_bad_input(client: TestClient) -> None:
     assert r.status_code == 422 and r.json()["field"] == "kind"
 
 
+@pytest.mark.slow
 def test_firm_no_and_acceptance_endpoints(client: TestClient) -> None:
     r = client.post(
         "/v1/outreach/firm-no", json={"message": "Please stop sending offers.", "counters_made": 0}
@@ -79,6 +81,7 @@ def test_firm_no_and_acceptance_endpoints(client: TestClient) -> None:
     assert r.json()["triggers"][0]["due_date"] == "2027-02-19"
 
 
+@pytest.mark.slow
 def test_case_turns_switch_to_the_gracious_acceptance(client: TestClient, fake_drafter: FakeDrafter) -> None:
     imported(client)
     case = client.post(
@@ -121,6 +124,7 @@ def test_case_turns_switch_to_the_gracious_acceptance(client: TestClient, fake_d
     assert {t["kind"] for t in closed["triggers"]} >= {"performance_gap_review", "reengagement_90d"}
 
 
+@pytest.mark.slow
 def test_no_offers_in_a_case_is_recorded_on_the_account(client: TestClient) -> None:
     imported(client)
     cid = client.post(

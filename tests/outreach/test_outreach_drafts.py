@@ -60,9 +60,9 @@ def test_offer_states_every_commitment_in_plain_words() -> None:
     assert m.startswith("Hi Dana,")
     assert "bring PPC back for $1,350.00 a month" in m and "from $4,600.00 to $5,950.00" in m
     assert "10% off the list price for 3 months" in m
-    assert "The discount ends on 2027-02-21; from then on the bill is $6,100.00 a month" in m
+    assert "The discount ends on February 21, 2027; from then on the bill is $6,100.00 a month" in m
     assert "12-month commitment" in m and "Billing stays monthly, with no prepayment." in m
-    assert "free for 30 days, until 2026-12-21" in m and "nothing is billed unless you say yes" in m
+    assert "free for 30 days, until December 21, 2026" in m and "nothing is billed unless you say yes" in m
     assert "I won't follow up on this" in m  # an easy no
     assert d.offer is not None and "a 12-month commitment" in d.offer.commitments
 
@@ -109,8 +109,8 @@ def test_ukrainian_template() -> None:
     d = draft(request(RESTORE), acct)
     assert d.allowed, d.blocked_by
     assert d.language == "uk" and d.message.startswith("Вітаю, Олена!")
-    assert "зобов'язання на 12 міс." in d.message and "без передоплати" in d.message
-    assert "Знижка діє до 2027-02-21" in d.message and "$6,100.00" in d.message
+    assert "зобов'язання на 12 місяців" in d.message and "без передоплати" in d.message
+    assert "Знижка діє до 21 лютого 2027 року;" in d.message and "6\u00a0100,00\u00a0$" in d.message
 
 
 def test_blocked_draft_shows_reasons_not_text() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from coach.config import get_settings
 from coach.drafting.models import Fallback
+from coach.drafting.templates import day
 from coach.outreach import accept_gracefully, firm_no
 from coach.outreach.writer import Brief, Check, TemplateOutreachWriter
 from tests.outreach.conftest import POLICY, outreach_account
@@ -105,7 +106,7 @@ def writer() -> TemplateOutreachWriter:
         ("cancel", "en", "I'll close the Acme Dental Group account as you asked"),
         ("reduce", "en", "I'll make the change you asked for"),
         ("no_offers", "en", "I won't send you any more offers"),
-        ("cancel", "uk", "Я закрию обліковий запис Acme Dental Group"),
+        ("cancel", "uk", "Я закрию обліковий запис компанії «Acme Dental Group»"),
         ("reduce", "uk", "Я внесу зміну"),
     ],
 )
@@ -121,7 +122,7 @@ def test_acceptance_makes_it_easy_and_names_the_plan(outcome: str, language: str
     assert acc.message and not acc.violations, acc.violations
     assert expect in acc.message
     assert acc.triggers[0].kind == "reengagement_90d" and acc.triggers[0].due_date == "2027-02-19"
-    assert "2027-02-19" in acc.message  # the re-engagement plan is named
+    assert day("2027-02-19", language) in acc.message  # the re-engagement plan is named
     for word in ("discount", "%", "pause", "instead", "reconsider", "знижк", "пауз"):
         assert word not in acc.message.lower()
 
@@ -131,7 +132,7 @@ def test_removed_service_adds_the_gap_review() -> None:
         outreach_account(), "reduce", POLICY, TODAY, services_removed=True, writer=writer()
     )
     assert [t.kind for t in acc.triggers] == ["performance_gap_review", "reengagement_90d"]
-    assert "2027-01-21" in acc.message and "results since the change" in acc.message
+    assert day("2027-01-21") in acc.message and "results since the change" in acc.message
 
 
 class Scripted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from coach.policy.decision import ESCALATION_ORDER
 from coach.policy.pricing import existing_discount
 from coach.policy.rules import is_locked
 from coach.policy.triggers import pause_window
+
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
 
 POLICY = load_policy(Path(__file__).resolve().parents[2] / "knowledge" / "policy.yaml")
 TODAY = date(2026, 6, 15)

@@ -36,6 +36,7 @@ def start(client: TestClient, trainee: str = "kim", persona: str = "acme-dental-
     return r.json()
 
 
+@pytest.mark.slow
 def test_personas(client: TestClient) -> None:
     personas = client.get("/v1/roleplay/personas").json()["personas"]
     assert len(personas) >= 10 and {p["language"] for p in personas} == {"en", "uk"}
@@ -44,6 +45,7 @@ def test_personas(client: TestClient) -> None:
     assert "facts" not in one and "root_cause" not in one and "board" not in str(one).lower()
 
 
+@pytest.mark.slow
 def test_a_session_from_start_to_scorecard(client: TestClient) -> None:
     v = start(client)
     assert v["status"] == "active" and v["engine"] == "scripted" and v["turns"][0]["role"] == "customer"
@@ -80,6 +82,7 @@ def test_an_offer_is_checked_live(client: TestClient) -> None:
     ("/v1/roleplay/sessions/rp-missing/turns", {"text": "hello"}, 404, "unknown session 'rp-missing'"),
     ("/v1/roleplay/sessions/rp-missing/end", None, 404, "unknown session"),
 ])
+@pytest.mark.slow
 def test_bad_input_is_a_clear_error(client: TestClient, path: str, body: Any, status: int,
                                     needle: str) -> None:
     r = client.post(path, json=body) if body is not None else client.post(path)
@@ -97,6 +100,7 @@ def test_empty_turn_and_ended_session(client: TestClient) -> None:
     assert r.status_code == 409 and "has ended" in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_history_survives_a_restart_for_the_trainer(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with TestClient(create_app(settings_for(data))) as c:

@@ -93,11 +93,13 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["transcripts.yaml", "transcripts_dev2.yaml"])
-def test_dev_transcripts_agreement_does_not_regress(name: str) -> None:
-    """Both dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
+@pytest.mark.parametrize(("name", "components", "flags"), [("transcripts.yaml", 0.95, 0.97),
+                                                       ("transcripts_dev2.yaml", 0.95, 0.97),
+                                                       ("transcripts_dev3.yaml", 0.95, 0.95)])
+def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
+    """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["items"] == 48 and "disagreements" not in data
-    assert data["components"] >= 0.95 and data["failure_flags"] >= 0.97, data
+    assert data["components"] >= components and data["failure_flags"] >= flags, data

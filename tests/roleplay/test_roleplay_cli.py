@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from coach.cli.main import app
 from coach.config import get_settings
 
+pytestmark = pytest.mark.slow  # servers, hangs, index builds or many examples: CI runs them
+
 runner = CliRunner()
 
 
@@ -55,7 +57,7 @@ def test_a_terminal_session_end_to_end(db_url: str) -> None:
         child.sendline("Let's revisit the seat count in June, when your budget is reviewed.")
         child.expect("Customer: ")
         child.sendline("/end")
-        child.expect(r"Score 65/100, level: developing")
+        child.expect(r"Score 75/100, level: developing")
         child.expect("Policy breaches")
         child.expect(r"Model answer at turn 3 \(counter proposal\)")
         child.expect(r"Session (rp-[0-9a-f]+) saved")
@@ -68,7 +70,7 @@ def test_a_terminal_session_end_to_end(db_url: str) -> None:
     history = runner.invoke(app, ["roleplay", "--history", "pat", "--json"])
     assert history.exit_code == 0, history.output
     [row] = json.loads(history.output)
-    assert (row["id"], row["score"], row["level"]) == (session_id, 65, "developing")
+    assert (row["id"], row["score"], row["level"]) == (session_id, 75, "developing")
     review = runner.invoke(app, ["roleplay", "--review", session_id])
     assert review.exit_code == 0 and "You: I can do 25% off" in review.output
     assert "discount-cap" in review.output and "Turn by turn" in review.output
@@ -122,7 +124,7 @@ def test_a_good_and_a_bad_terminal_session(db_url: str) -> None:
         "I can take you down to 32 seats if you commit to a 24-month extension.",
         "Let's revisit the seat count in June, when your budget is reviewed."])
     assert "Score 100/100, level: excellent" in good
-    assert "no failure mode and no policy breach" in good
+    assert "with no failure mode triggered" in good
     assert len(re.findall(r"\[\s+ok\] F\d", good)) == 5 and "FAILED" not in good
     bad = _terminal(db_url, "val", [
         "Unfortunately your contract runs for 24 months, so we can't just cut seats.",

@@ -34,6 +34,7 @@ def _asks_for_an_offer(persona_id: str, text: str) -> bool:
     return text in lines or any(line in text for line in lines) or bool(ASKING.search(text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("persona_id", PERSONAS)
 def test_never_asks_for_an_offer_already_made(persona_id: str, policy: Policy, embedder: Any) -> None:
     t = Talk(persona_id, policy, embedder)
@@ -94,3 +95,21 @@ def test_a_trigger_before_any_agreement_asks_for_an_answer(policy: Policy, embed
     t.say("Thanks for letting me know, Dana.")
     r = t.say("Let's revisit this in June, when your budget is reviewed.")
     assert r.beat == "early_trigger" and "request" in r.text
+
+
+VAGUE = {"en": ["Thanks for telling me.", "I could do something on the price if you extend the agreement.", "OK.",
+                "Right."],
+         "uk": ["Дякую, що сказали.", "Можу зробити знижку, якщо ви продовжите договір.", "Добре.", "Зрозуміло."]}
+
+
+@pytest.mark.parametrize("persona_id", PERSONAS)
+def test_a_counter_with_no_numbers_gets_asked_for_them(persona_id: str, policy: Policy, embedder: Any) -> None:
+    """Over every persona: the customer asks for the figures of a vague counter, never what is proposed."""
+    t = Talk(persona_id, policy, embedder)
+    replies = [t.say(text) for text in VAGUE[t.persona.language]]
+    assert replies[1].beat == "numbers", (persona_id, replies[1])
+    for r in replies[1:]:
+        assert r.beat not in customer.ASKS_FOR_AN_OFFER, (persona_id, r)
+        assert not _asks_for_an_offer(persona_id, r.text), (persona_id, r.text)
+    texts = [r.text for r in replies]
+    assert len(texts) == len(set(texts)), texts

@@ -23,7 +23,7 @@ OWN = own_words(get_settings().prompts_dir)
 @pytest.mark.parametrize("sentence", [
     "Billing stays monthly: there is no prepayment.",
     "Billing stays monthly: there is no prepayment and nothing else to sign up for beyond what is written here.",
-    "- That is 8% off the list price of the package, and that price holds for the whole committed term.",
+    "- You keep your current 8% discount on the smaller package, fixed for the whole term.",
     "Right-size the package from 40 to 32 seats, so you pay for what your team actually uses.",
     "Оплата залишається щомісячною: без передоплати.",
 ])
@@ -48,6 +48,7 @@ def test_own_template_sentence_is_never_a_refusal(policy: Policy, embedder) -> N
     assert a.refusal == [] and a.pushback == [] and a.own == ["Billing stays monthly: there is no prepayment."]
 
 
+@pytest.mark.slow
 def test_the_engines_own_counter_scores_full_marks(trainer: Trainer, db: Database, policy: Policy) -> None:
     persona = get_persona("acme-dental-seats")
     counter = part_text(model_draft(persona, policy), "counter_proposal", "en")
@@ -66,6 +67,7 @@ def test_the_engines_own_counter_scores_full_marks(trainer: Trainer, db: Databas
     "Thank you for raising this, Dana. I hear you, and I want whatever we land on to work for your team.",
     "Thanks, Dana. I want to make sure whatever we decide fits your team.",
 ])
+@pytest.mark.slow
 def test_empathy_is_not_an_offer(trainer: Trainer, db: Database, first: str) -> None:
     p = play(trainer, db, "acme-dental-seats", [first, *GOOD[1:]])
     assert p.failure("F2").status == "ok", p.failure("F2").evidence
@@ -100,13 +102,14 @@ def test_the_level_follows_a_printed_rule(trainer: Trainer, db: Database) -> Non
              "I can take you down to 32 seats if you commit to a 24-month extension.",
              "Let's review the seat count again in June."]
     p = play(trainer, db, "acme-dental-seats", turns)
-    assert (p.card.score, p.card.level) == (75, "developing")
-    assert "75/100 earns proficient, capped at developing by F2" in p.card.level_reason
+    assert points(p) == {"acknowledgment": 25, "diagnosis": 0, "counter": 25, "triggers": 25}
+    assert (p.card.score, p.card.level) == (75, "developing")  # 75 is below 87: developing, F2 or not
+    assert p.card.level_reason.startswith("75/100 earns developing (triggered too, without lowering it: F2")
     assert "turn 2" in p.card.level_reason
     text = render_text(p.card)
-    assert p.card.level_rule in text and "capped at developing by F2" in text
+    assert p.card.level_rule in text and "87 or more proficient" in text and p.card.level_reason in text
     good = play(trainer, db, "acme-dental-seats", GOOD).card
-    assert good.level == "excellent" and "no failure mode and no policy breach" in good.level_reason
+    assert good.level == "excellent" and "with no failure mode triggered" in good.level_reason
 
 
 def test_old_stored_cards_still_load() -> None:

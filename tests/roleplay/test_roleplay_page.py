@@ -68,7 +68,7 @@ def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> 
 
     page.click("#end")
     page.locator("#scorecard[data-state=ready]").wait_for(timeout=90_000)
-    assert page.locator("#score").inner_text() == "65"
+    assert page.locator("#score").inner_text() == "75"
     assert page.locator("#level").inner_text() == "developing"
     assert page.locator("#components li").count() == 4
     assert page.locator("#components li[data-id=counter]").get_attribute("class") == "missed"
@@ -82,7 +82,7 @@ def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> 
     page.reload()
     page.locator("#history li button").first.click()
     page.locator("#scorecard[data-state=ready]").wait_for()
-    assert page.locator("#log li").count() == 9 and page.locator("#score").inner_text() == "65"
+    assert page.locator("#log li").count() == 9 and page.locator("#score").inner_text() == "75"
 
 
 GOOD_PAGE = ["Thanks so much for telling me, Dana, I appreciate you raising it early.",
@@ -112,7 +112,7 @@ def test_good_and_bad_sessions_then_the_progress_report(server: Server, page: An
     page.locator("#scorecard[data-state=ready]").wait_for(timeout=90_000)
     assert (page.locator("#score").inner_text(), page.locator("#level").inner_text()) == ("100", "excellent")
     assert page.locator("#failures li[data-status=ok]").count() == 5
-    assert "no failure mode and no policy breach" in page.locator(".level-reason").inner_text()
+    assert "with no failure mode triggered" in page.locator(".level-reason").inner_text()
     assert "Okay, that works for us" in page.locator("#log li.customer").nth(4).inner_text()
 
     _session(page, BAD_PAGE)

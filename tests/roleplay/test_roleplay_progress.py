@@ -75,6 +75,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.mark.slow
 def test_trainer_endpoints(client: TestClient) -> None:
     for trainee, turns in (("kim", PUSHY), ("kim", GOOD), ("lee", GOOD[:2])):
         sid = client.post("/v1/roleplay/sessions", json={"persona_id": "acme-dental-seats",

@@ -63,7 +63,7 @@ def test_over_discounting_session(trainer: Trainer, db: Database) -> None:
     assert points(p) == {"acknowledgment": 25, "diagnosis": 25, "counter": 0, "triggers": 25}
     assert "policy breach" in p.component("counter").summary
     assert p.failed() == set()
-    assert (p.card.score, p.card.level) == (65, "developing")
+    assert (p.card.score, p.card.level) == (75, "developing")  # the breach makes the counter missed
     answer = p.card.model_answer
     assert p.card.weakest_turn == 4 and answer.part == "counter_proposal"
     assert "$3,680.00" in answer.text and "24 months" in answer.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.signals.conftest import usage_account
@@ -9,6 +10,7 @@ from tests.signals.conftest import usage_account
 TODAY = "2026-11-21"
 
 
+@pytest.mark.slow
 def test_post_ranks_good_items_and_reports_bad_ones(client: TestClient) -> None:
     accounts = [
         usage_account({"nps": 3}, id="a"),
@@ -25,12 +27,14 @@ def test_post_ranks_good_items_and_reports_bad_ones(client: TestClient) -> None:
     assert [(e["item"], e["field"]) for e in body["errors"]] == [(2, "name"), (4, "usage.logins_per_month")]
 
 
+@pytest.mark.slow
 def test_post_with_nothing_good_is_422(client: TestClient) -> None:
     r = client.post("/v1/risk", json={"accounts": [{"id": "x"}], "today": TODAY})
     assert r.status_code == 422
     assert r.json()["field"] == "accounts" and "nothing could be processed" in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_stored_portfolio_and_one_account(client: TestClient) -> None:
     for i, usage in (("calm", {"nps": 10}), ("risky", {"nps": 1, "open_tickets": 7, "logins_per_month": 1})):
         assert (

@@ -167,6 +167,7 @@ usage_values = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(usage_values)
 def test_score_is_the_capped_sum_of_its_reasons(usage: dict[str, Any]) -> None:

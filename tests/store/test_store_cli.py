@@ -46,6 +46,7 @@ def test_db_bad_url_is_one_line(data_dir: Path) -> None:
     assert "database" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_triggers_due(data_dir: Path) -> None:
     db = Database(f"sqlite:///{data_dir / 'coach.db'}")
     with db.session() as s:

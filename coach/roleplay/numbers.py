@@ -1,0 +1,78 @@
+"""Numbers written as words, in English and Ukrainian, turned into digits before an offer is read
+("thirty-two seats" -> "32 seats", "двадцять чотири місяці" -> "24 місяці", "another year" -> "1 more
+year", "півтора року" -> "18 місяців"). "a" and "one" are left alone: the duration reader knows them."""
+
+from __future__ import annotations
+
+import re
+
+_EN_UNITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+_EN = re.compile(r"\b(?:(?P<tens>" + "|".join(_EN_TENS) + r")(?:[\s-](?P<unit>one|" + "|".join(_EN_UNITS) + r"))?"
+                 r"|(?P<single>" + "|".join([*_EN_TEENS, *_EN_UNITS]) + r"))\b", re.I)
+
+# stem -> value; every case form a number takes after a preposition ("на двох", "до п'яти")
+_UK_UNITS = {"два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4, "п'ять": 5, "п'яти": 5,
+             "шість": 6, "шести": 6, "сім": 7, "семи": 7, "вісім": 8, "восьми": 8, "дев'ять": 9, "дев'яти": 9}
+_UK_TEENS = {"десять": 10, "одинадцять": 11, "дванадцять": 12, "тринадцять": 13, "чотирнадцять": 14,
+             "п'ятнадцять": 15, "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19}
+_UK_TENS = {"двадцять": 20, "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70,
+            "вісімдесят": 80, "дев'яносто": 90}
+
+
+def _forms(words: dict[str, int]) -> dict[str, int]:
+    """Add the oblique "-и" / "-а" forms of teens and tens ("дванадцяти", "сорока")."""
+    out = dict(words)
+    for w, v in words.items():
+        if w.endswith("ь"):
+            out[w[:-1] + "и"] = v
+        elif w == "сорок":
+            out["сорока"] = v
+        elif w == "дев'яносто":
+            out["дев'яноста"] = v
+    return out
+
+
+_UK_T, _UK_TE = _forms(_UK_TENS), _forms(_UK_TEENS)
+
+
+def _alt(words: dict[str, int]) -> str:
+    return "|".join(sorted((re.escape(w).replace("'", "['’]") for w in words), key=len, reverse=True))
+
+
+_UK = re.compile(r"(?<!\w)(?:(?P<tens>" + _alt(_UK_T) + r")(?:\s+(?P<unit>один|одна|одну|" + _alt(_UK_UNITS) + r"))?"
+                 r"|(?P<single>" + _alt({**_UK_TE, **_UK_UNITS}) + r"))(?![\w'’])", re.I)
+_MORE_ONE = re.compile(r"\b(?:another|one more|an extra|an additional|a further)\s+(year|month)\b", re.I)
+_UK_MORE_ONE = re.compile(r"(?<!\w)ще\s+(?:на\s+)?(?:один\s+)?(рік)(?!\w)", re.I)
+_HALF = re.compile(r"(?<!\w)(?:півтора\s+рок[иуі]|a year and a half|one and a half years|1\.5 years)(?!\w)", re.I)
+
+
+def _uk_value(word: str, table: dict[str, int]) -> int:
+    return table[word.lower().replace("’", "'")]
+
+
+def digits(text: str) -> str:
+    """The text with its number words as digits (only where a number word stands alone or as a compound)."""
+    text = _HALF.sub(lambda m: "18 місяців" if m.group(0)[0] in "пП" else "18 months", text)
+    text = _MORE_ONE.sub(lambda m: f"1 more {m.group(1)}", text)
+    text = _UK_MORE_ONE.sub(lambda m: f"ще на 1 {m.group(1)}", text)
+
+    def en(m: re.Match[str]) -> str:
+        if m.group("single"):
+            w = m.group("single").lower()
+            return str(_EN_TEENS.get(w) or _EN_UNITS[w])
+        unit = m.group("unit")
+        return str(_EN_TENS[m.group("tens").lower()] + (1 if unit and unit.lower() == "one" else
+                                                        _EN_UNITS.get((unit or "").lower(), 0)))
+
+    def uk(m: re.Match[str]) -> str:
+        if m.group("single"):
+            return str(_uk_value(m.group("single"), {**_UK_TE, **_UK_UNITS}))
+        unit = (m.group("unit") or "").lower()
+        extra = 1 if unit in ("один", "одна", "одну") else _uk_value(unit, _UK_UNITS) if unit else 0
+        return str(_uk_value(m.group("tens"), _UK_T) + extra)
+
+    return _UK.sub(uk, _EN.sub(en, text))

@@ -1,0 +1,58 @@
+"""How a trainee sentence stands towards the request, from general wording in English and Ukrainian:
+arguing for the product, refusing any change, leaning on guilt, persuading instead of asking, or only
+acknowledging. These back up the nearest-neighbour vote in `moves` where the wording is plain.
+Pure: regular expressions only."""
+
+from __future__ import annotations
+
+import re
+
+# Arguing to keep things as they are ("a 40% cut would wipe out two years of progress").
+ARGUE = re.compile(
+    r"\bpush back\b(?! (?:the|your|our|a|on the (?:date|start)))|\bwipe out\b|\bthrow (?:away|it all away)\b|"
+    r"\bundo (?:all|everything|your|the (?:work|progress|results)|\w+ (?:months|years))\b|"
+    r"\bstart(?:ing)? (?:again )?from (?:zero|scratch)\b|\byou'?(?:d|ll| would| will) regret\b|"
+    r"\bi (?:really )?think (?:that'?s|it'?s|this is) a mistake\b|\bi'?d (?:strongly )?(?:advise|recommend) against\b|"
+    r"\bi'?d (?:urge|encourage) you to (?:keep|stay|reconsider)\b|\bit would be a shame\b|\bwould undo\b|"
+    r"\b(?:recommend|advise|urge) (?:that )?you (?:keep|stay (?:on|with)|hold on to) (?:all|everything|the (?:full|"
+    r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
+    r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
+    r"(?<!\w)(?:пошкодуєте|це помилка|перекреслить|втратите (?:весь|усі|все|результат|прогрес)|почина\w+ з нуля|"
+    r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати)(?!\w)", re.I)
+# Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
+REFUSES_CHANGE = re.compile(
+    r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
+    r"\bkeep (?:everything|it all|all of it) (?:as it is|running)\b|\bkeep the (?:full|whole) package\b|"
+    r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|"
+    r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
+    r"\bcan'?t (?:set (?:that|this|it) up|do (?:that|this)|process (?:that|this|it)|allow (?:that|this|it)|"
+    r"approve (?:that|this|it))\b|\b(?:is|it'?s) not possible\b|\bisn'?t possible\b|"
+    r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|"
+    r"нічого не змінюємо|не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
+    r"призупин)\w*|неможлив\w*|не передбачен\w*)(?!\w)", re.I)
+# Guilt ("that's really disappointing after two years together").
+GUILT = re.compile(r"\bi'?d hate for you to\b|"
+                   r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
+                   r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
+                   r"\blet (?:us|me) down\b|"
+                   r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років)(?!\w)", re.I)
+# Persuading, not diagnosing ("What would it take to change your mind?").
+PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (?:i|we) can do to (?:keep|change)|"
+                      r"\breconsider\b|(?<!\w)(?:змінити (?:ваше |своє )?рішення|передумати|передумаєте)(?!\w)",
+                      re.I)
+# Contract talk: the agreement's terms as an argument.
+CONTRACT = re.compile(r"contract|agreement|subscription is for|\bterm\b|penalt|legal|lawyer|\block|notice|obligat|"
+                      r"bound by|договір|договор|штраф|юрист|зобов['’]яз", re.I)
+# Only acknowledging: thanks, empathy, "understood", with no "but".
+_SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
+                   r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"
+                   r"\bunderstood\b|\bgot it\b|\bnoted\b|\bsorry\b|\bthank|\bappreciate|\bmakes sense\b|\bof course\b|"
+                   r"(?<!\w)(?:розумію|зрозуміл\w*|дякую|шкода|співчува\w*|звісно|не хвилюйтеся|чую вас)(?!\w)", re.I)
+_BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
+
+
+def only_acknowledges(sentence: str) -> bool:
+    """Thanks, empathy or "understood" with no argument, refusal, contract talk or "but"."""
+    return bool(_SOFT.search(sentence)) and not (_BUT.search(sentence) or ARGUE.search(sentence)
+                                                 or REFUSES_CHANGE.search(sentence) or CONTRACT.search(sentence)
+                                                 or GUILT.search(sentence))

@@ -1,0 +1,146 @@
+"""Violations worded in ways the lexicons were not first written for: each must still be caught by
+a general form (written for this test, apart from the guard corpus). The counter's facts are 32
+seats at $3,600 a month, 10% off, 24 more months; every other figure, period or term is unstated."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import get_settings
+from coach.evals.guard_corpus import CHECK_CATEGORY
+from coach.guard import Facts, GuardContext, Names, guard_for
+
+GUARD = guard_for(get_settings())
+
+
+def categories(text: str, stage: str) -> set[str]:
+    facts = Facts(currency="USD", hard_cap_pct=20)
+    facts.allow(4000.0, 3600.0, 10, 40, 32)
+    facts.allow_months(24)
+    ctx = GuardContext(stage=stage, facts=facts, language=None, names=Names().add("Dana Whitfield", "Dana"))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+HIDDEN = [
+    "Dana, the new price applies if the full year is settled before the first month begins.",
+    "Dana, the yearly amount would be collected on day one.",
+    "Dana, you'd pay for the whole commitment at the outset.",
+    "Dana, payment for the term is due before service starts.",
+    "Dana, we'd ask for the twelve months in a single upfront transfer.",
+    "Dana, the agreement carries on year after year until you cancel it in writing.",
+    "Dana, it renews for another twenty-four months unless we hear from you.",
+    "Dana, the subscription extends by itself at the end of the term.",
+    "Dana, switching tiers carries a small processing cost.",
+    "Dana, from next spring the monthly rate will be adjusted upwards.",
+    "Dana, the price will be revised upward at renewal.",
+    "Dana, we'll combine the next three invoices into one.",
+    "Ірино, оплату за рік потрібно внести наперед.",
+    "Ірино, договір сам продовжиться, якщо ви не повідомите нас.",
+    "Lucía, el contrato se prorroga solo si no nos avisa.",
+    "Herr Bergmann, der Vertrag verlängert sich stillschweigend.",
+    "Herr Bergmann, der Betrag ist im Voraus zu zahlen.",
+    "Herr Bergmann, die Jahresgebühr wird vorab in Rechnung gestellt.",
+    "Madame Dupuis, l'année est payable d'avance.",
+    "Pani Anno, płatność za cały rok z góry.",
+    "Ірино, після закінчення знижки ціна повернеться до прайсової.",
+    "Ірино, з наступного року вартість буде індексовано.",
+    "Ірино, за переналаштування стягується плата.",
+    "Lucía, cambiamos a cobro trimestral.",
+    "Lucía, al terminar el descuento, la cuota vuelve al precio de tarifa.",
+    "Herr Bergmann, nach Ablauf des Rabatts gilt wieder der Listenpreis.",
+    "Herr Bergmann, die Preise werden an den Verbraucherpreisindex gekoppelt.",
+    "Herr Bergmann, für die Umstellung berechnen wir eine Pauschale.",
+    "Madame Dupuis, à la fin de la remise, le tarif revient au prix catalogue.",
+    "João, terminado o desconto, volta ao preço de tabela.",
+    "Pani Anno, całość płatna jednorazowo.",
+    "Pani Anno, po zakończeniu rabatu wraca cena katalogowa.",
+]
+
+PUSHBACK = [
+    "Dana, reducing seats isn't something the agreement provides for.",
+    "Dana, sadly a reduction isn't on offer at this point.",
+    "Dana, the agreement you signed doesn't leave room for a reduction.",
+    "Dana, I have to be honest: cutting seats now isn't an option for us.",
+    "Dana, we're obliged to hold you to the original terms.",
+    "Dana, lowering the seat count is off limits until the renewal.",
+    "Dana, the seat count is fixed until the term ends.",
+    "Dana, I'd strongly encourage you to honour what was agreed.",
+    "Dana, that request falls outside what we can do.",
+    "Lucía, el contrato no contempla esa reducción.",
+    "Lucía, le recordamos que firmó un compromiso de dos años.",
+    "Lucía, no tenemos margen para reducir la cuota.",
+    "Pani Anno, przedterminowe rozwiązanie umowy wiąże się z karą.",
+]
+
+UNSTATED = [
+    "Dana, 32 seats at $3,600 a month, 10% off, and we knock off another fifth in the first quarter.",
+    "Dana, 32 seats at $3,600 a month, and we'll cut the bill by a third next year.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and an extra month on the agreement.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'll add another year to the agreement.",
+    "Ірино, 32 місця, знижка 10%, і договір ще на рік.",
+    "Ірино, знизимо ціну на третину.",
+    "Lucía, 32 licencias, un 10 % de descuento y un año más de contrato.",
+    "Lucía, le damos un mes gratis.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt und ein weiteres Jahr Laufzeit.",
+    "Herr Bergmann, Sie bekommen einen Monat gratis.",
+    "Herr Bergmann, wir senken den Preis um ein Drittel.",
+    "Madame Dupuis, 32 postes, 10 % de remise et un an de plus.",
+    "João, 32 licenças, 10 % de desconto e mais um ano de contrato.",
+    "Pani Anno, 32 stanowiska, 10% rabatu i jeszcze rok umowy.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and the first month is on us.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'll waive the fee for a quarter.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and the price is frozen through next December.",
+    "Ірино, 32 місця, знижка 10%, а перший місяць за наш рахунок.",
+    "Ірино, 32 місця, знижка 10%, на пару місяців безкоштовно.",
+    "Lucía, 32 licencias, un 10 % de descuento y los tres primeros meses a mitad de precio.",
+    "Madame Dupuis, 32 postes, 10 % de remise, et les trois premiers mois à moitié prix.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt und die ersten drei Monate zum halben Preis.",
+    "Pani Anno, 32 stanowiska, 10% rabatu i pierwsze trzy miesiące za pół ceny.",
+]
+
+OFFER = [
+    "Hi Dana, thanks. If it helps, I can hold off on the next invoice while we talk.",
+    "Hi Dana, understood. I can already tell you there's room to move on the price.",
+    "Hi Dana, thanks. I could put you on the lighter tier right away.",
+    "Hi Dana, thanks for letting me know. A smaller package at a lower cost is definitely possible.",
+    "Hi Dana, thanks for writing. Let's skip this month's payment while we work it out.",
+    "Hi Dana, thanks. We can shave something off your monthly bill.",
+    "Hi Dana, thanks. I'm happy to take a few seats off your invoice straight away.",
+    "Ірино, дякую. Поки думаєте, наступний рахунок можемо не виставляти.",
+    "Lucía, gracias. Podemos bajarle la cuota desde ya.",
+    "Herr Bergmann, danke. Wir können Ihnen sofort einen günstigeren Tarif anbieten.",
+    "Herr Bergmann, danke. Die nächste Rechnung lassen wir erst einmal aus.",
+    "Pani Anno, dziękuję. Możemy od razu obniżyć cenę.",
+    "Ірино, дякую. Наступний місяць можемо не рахувати.",
+    "Lucía, gracias. Este mes no le cobraremos.",
+    "Herr Bergmann, danke. Wir kommen Ihnen beim Preis entgegen.",
+    "Herr Bergmann, danke. Den nächsten Monat berechnen wir Ihnen nicht.",
+    "Herr Bergmann, danke. Wir können Ihr Konto für ein paar Monate pausieren.",
+    "Madame Dupuis, merci. Nous vous offrons le mois prochain.",
+    "João, obrigado. Este mês não cobramos.",
+    "Pani Anno, dziękuję. Ten miesiąc możemy nie pobierać opłaty.",
+    "Hi Dana, thanks. We'll meet you halfway on the price.",
+    "Hi Dana, thanks. We can make the numbers work for you right now.",
+    "Hi Dana, thanks. Consider next month's invoice taken care of.",
+    "Hi Dana, thanks. I'll see what I can do on price, and I'm confident we can go lower.",
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN)
+def test_hidden_terms(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", PUSHBACK)
+def test_refusals_and_threats(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", UNSTATED)
+def test_unstated_periods_and_amounts(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", OFFER)
+def test_offers_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
