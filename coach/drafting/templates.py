@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -67,14 +69,14 @@ def _language_of(ctx: Context) -> str:
     return name.split("/", 1)[0] if "/" in name else "en"
 
 
-@pass_context
-def _money_filter(ctx: Context, value: float | None) -> str:
-    return money(value, _language_of(ctx))
+def _in_reply_language(fn: Callable[[Any, str], str]) -> Callable[..., str]:
+    """`fn(value, language)` as a template filter, in the language of the template being rendered."""
 
+    @pass_context
+    def apply(ctx: Context, value: Any) -> str:
+        return fn(value, _language_of(ctx))
 
-@pass_context
-def _day_filter(ctx: Context, value: date | str | None) -> str:
-    return day(value, _language_of(ctx))
+    return apply
 
 
 # A percentage: French, German and Spanish put a (non-breaking) space before the sign ("13 %").
@@ -90,11 +92,6 @@ def pct(value: float | None, language: str = "en") -> str:
     if language in _DECIMAL_COMMA:
         digits = digits.replace(".", ",")
     return _PCT.get(language, "{}%").format(digits)
-
-
-@pass_context
-def _pct_filter(ctx: Context, value: float | None) -> str:
-    return pct(value, _language_of(ctx))
 
 
 # "1 month", "24 months"; Ukrainian and Polish pick the plural form by the number's ending.
@@ -130,11 +127,6 @@ def _plural_filter(ctx: Context, value: int | float | None, one: str, few: str, 
         return ""
     n = int(value)
     return f"{n} {(one, few, many or few)[plural_form(n, _language_of(ctx))]}"
-
-
-@pass_context
-def _months_filter(ctx: Context, value: int | float | None) -> str:
-    return months(value, _language_of(ctx))
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -213,10 +205,8 @@ def _env(prompts_dir: str) -> Environment:
     env = Environment(loader=FileSystemLoader(str(Path(prompts_dir) / "templates")),
                       undefined=StrictUndefined, autoescape=False, trim_blocks=False,
                       keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache(pattern=_CACHE_PATTERN))
-    env.filters["money"] = _money_filter
-    env.filters["day"] = _day_filter
-    env.filters["pct"] = _pct_filter
-    env.filters["months"] = _months_filter
+    for name, fn in (("money", money), ("day", day), ("pct", pct), ("months", months)):
+        env.filters[name] = _in_reply_language(fn)
     env.filters["plural"] = _plural_filter
     env.filters["vocative"] = vocative
     env.filters["company_of"] = company_of
