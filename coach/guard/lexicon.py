@@ -98,6 +98,9 @@ class NumberWords(_Strict):
 
 class LanguageLexicon(_Strict):
     language: str = Field(pattern=r"^[a-z]{2}$")
+    # names written in Latin letters take this language's case endings ("Pani Anno", "Kancelarii
+    # Prawnej"): they are matched in inflected forms (Cyrillic names always are)
+    names_inflect: bool = False
     pushback: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
