@@ -126,6 +126,30 @@ OFFER = [
 ]
 
 
+# Offers with no figure in them: what can be done about the price, a way to bring it down, the request
+# granted at once, a bill held back (written for this test, not from any corpus file).
+OFFER_IN_WORDS = [
+    "Hi Dana, thanks for the note. Let me check what we could do about the monthly fee.",
+    "Hi Dana, understood. I'm confident there's some flexibility around the pricing.",
+    "Hi Dana, thanks. We'll work out a package that is gentler on your budget.",
+    "Hi Dana, thanks. I'm sure we can get the invoice down for you.",
+    "Hi Dana, thanks. I'll push internally for a sharper monthly figure.",
+    "Hi Dana, thanks. We will happily remove the seats you mentioned.",
+    "Hi Dana, thanks. Consider it done: no need to wait for a proposal.",
+    "Hi Dana, thanks for the heads-up. We'll park next month's invoice in the meantime.",
+    "Hi Dana, thanks. You wouldn't be billed while we look into it.",
+    "Hi Dana, thanks. We could stagger the payments to make it easier.",
+    "Ірино, дякую. Я з'ясую, чим можемо допомогти щодо вартості.",
+    "Ірино, дякую за лист. Ми підберемо варіант, щоб зменшити ваші витрати.",
+    "Ірино, дякую. Зменшимо кількість ліцензій, як ви просили.",
+    "Lucía, gracias. Vamos a intentar mejorar las condiciones.",
+    "Herr Bergmann, danke. Ich prüfe, was sich bei den Kosten machen lässt.",
+    "Madame Dupuis, merci. Nous allons revoir votre tarif.",
+    "João, obrigado. Vamos rever a sua mensalidade.",
+    "Pani Anno, dziękuję. Spróbujemy obniżyć abonament.",
+]
+
+
 @pytest.mark.parametrize("text", HIDDEN)
 def test_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
@@ -143,4 +167,9 @@ def test_unstated_periods_and_amounts(text: str) -> None:
 
 @pytest.mark.parametrize("text", OFFER)
 def test_offers_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", OFFER_IN_WORDS)
+def test_offers_without_a_figure_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")
