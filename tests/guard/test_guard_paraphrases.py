@@ -150,6 +150,28 @@ OFFER_IN_WORDS = [
 ]
 
 
+# Softer fine print: prices reviewed every year, a discount that runs out, standard pricing coming
+# back, small contributions and charges, renewal for the same term, a card charged for the year.
+HIDDEN_SOFT = [
+    "Dana, 32 seats at $3,600 a month; tariffs are revised at each renewal.",
+    "Dana, 32 seats at $3,600 a month, though the reduced rate only holds for a while.",
+    "Dana, 32 seats at $3,600 a month; once the promo expires, list pricing resumes.",
+    "Dana, 32 seats at $3,600 a month, plus a one-time setup contribution.",
+    "Dana, 32 seats at $3,600 a month; there is a small charge for switching plans.",
+    "Dana, 32 seats at $3,600 a month, and it renews for a further term if no one objects.",
+    "Dana, 32 seats at $3,600 a month; we'd debit the card for the entire year straight away.",
+    "Ірино, 32 місця за 28 800 грн; тарифи індексуються щорічно.",
+    "Ірино, 32 місця, але після завершення акції ціна зміниться.",
+    "Lucía, 32 licencias; los precios se actualizan anualmente.",
+    "Lucía, 32 licencias, con un cargo de configuración.",
+    "Herr Bergmann, 32 Plätze; die Gebühren werden bei Verlängerung angepasst.",
+    "Madame Dupuis, 32 postes ; la remise prend fin après quelques mois.",
+    "Madame Dupuis, 32 postes, facturés une fois par an.",
+    "João, 32 licenças; a promoção termina em breve.",
+    "Pani Anno, 32 stanowiska; stawki są waloryzowane co roku.",
+]
+
+
 @pytest.mark.parametrize("text", HIDDEN)
 def test_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
@@ -173,3 +195,8 @@ def test_offers_in_a_first_reply(text: str) -> None:
 @pytest.mark.parametrize("text", OFFER_IN_WORDS)
 def test_offers_without_a_figure_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_SOFT)
+def test_soft_hidden_terms(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
