@@ -282,13 +282,13 @@ def read_figures(text: str) -> Figures:
                 f.seats_from, f.seats_removed = now, now - f.seats_to
                 break
     if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
-        now = seat_phrases.current(t, f.seats_to)
-        if now:
-            f.seats_from, f.seats_removed = now, now - f.seats_to
+        held = seat_phrases.current(t, f.seats_to)
+        if held:
+            f.seats_from, f.seats_removed = held, held - f.seats_to
     if f.seats_removed is None:
-        n = seat_phrases.removed(t, is_fact)
-        if n and n != f.seats_to:
-            f.seats_removed = n
+        gone = seat_phrases.removed(t, is_fact)
+        if gone and gone != f.seats_to:
+            f.seats_removed = gone
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
     if m and not is_fact(m.start()) and not not_a_target(
