@@ -115,8 +115,9 @@ def asks_cause(sentence: str) -> bool:
 
 
 # The trainee offering the next contact in a question ("shall I call you ...?", "можу набрати вас ...?").
-_I_CONTACT = re.compile(r"\b(?:shall|should|can|could|may) (?:i|we)\b|\bwould it (?:be (?:ok|okay|alright)|work|help) if "
-                        r"(?:i|we)\b|\b(?:how about|what if) (?:i|we)\b|\bi'?ll\b|\bwe'?ll\b|\blet'?s\b|\bi will\b|"
+_I_CONTACT = re.compile(r"\b(?:shall|should|can|could|may) (?:i|we)\b|"
+                        r"\bwould it (?:be (?:ok|okay|alright)|work|help) if (?:i|we)\b|"
+                        r"\b(?:how about|what if) (?:i|we)\b|\bi'?ll\b|\bwe'?ll\b|\blet'?s\b|\bi will\b|"
                         r"(?<!\w)(?:можу|можемо|давайте|зателефоную|наберу|напишу|зв['’]яжуся|повернуся|"
                         r"нагадаю)(?!\w)", re.IGNORECASE)
 

@@ -82,7 +82,8 @@ _OFFER_CUE = re.compile(
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
     # "one option: ...", "suppose we ...", "my recommendation would be ...", "there's room to ...",
     # "let me put 32 seats on the table", "could you live with ...", "would you be open to ...", "як щодо ..."
-    r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|\boption (?:is|would be)\b|"
+    r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|"
+    r"\boption (?:is|would be)\b|"
     r"\bsuppos(?:e|ing) (?:we|i)\b|\bimagine (?:we|if)\b|\brecommend\w*\b(?! against)|"
     r"\bthere'?s (?:room|scope|flexibility|a way)\b|\bon the table\b|\bput (?:forward|together)\b|"
     r"\blet me (?:offer|propose|suggest|do|put|take|bring|give|move|drop|reduce|cut|pause|freeze|extend)\b|"
