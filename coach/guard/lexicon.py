@@ -79,6 +79,7 @@ class NumberWords(_Strict):
     ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
+    address: list[str] = Field(default_factory=list)  # a street address with its number: no figure
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
     # seasons (regex -> its months): a date after `season_lead` ("in spring", "mid-spring", "до весни")
     # or alone as an adverb in `season_words` ("навесні", "wiosną"); "your spring campaign" is none
@@ -92,6 +93,11 @@ class NumberWords(_Strict):
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
+
+    @field_validator("address")
+    @classmethod
+    def _address(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
 
     @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
                      "time_units", "months", "seasons", "season_words")
@@ -183,7 +189,8 @@ class Compiled:
         """A negation right after a term (at most a comma or colon between): anchored, short texts."""
         parts = [p for lex in self.lexicons.values() for p in lex.negation_after]
         alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
-        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:{alt})", FLAGS)
+        # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
+        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:[\w']+[\s,:;\-\u2013\u2014]+){{0,3}}?(?:{alt})", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

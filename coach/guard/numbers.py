@@ -143,6 +143,7 @@ class _Vocab:
             rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
         self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
         seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
         adverbs = [(k, tuple(v)) for w in langs for k, v in w.season_words.items()]
@@ -422,6 +423,9 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
             rest = _blank(rest, m.start(), m.end())
     for m in _ADDRESS.finditer(rest):  # street numbers are part of an address, not a figure
         rest = _blank(rest, m.start(), m.end())
+    for pat in v.address:  # the languages' own forms ("calle Alcalá, 120", "Hafenstraße 14", "12 rue des Lilas")
+        for m in pat.finditer(rest):
+            rest = _blank(rest, m.start(), m.end())
     for m in _DIGITS.finditer(rest):
         try:
             value = _to_float(m.group(0))
