@@ -22,7 +22,7 @@ from coach.policy.models import CounterProposal
 
 MASK = "Ⓝ"
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_APOSTROPHES = re.compile(r"[’ʼ`´‘]")
+_APOSTROPHES = re.compile(r"[’ʼ´‘]|(?<=[^\W\d_])`(?=[^\W\d_])")  # a backtick between letters; else code
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
 _MARKUP = re.compile(
     r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?m:^\s{0,3}#{1,6}\s)|\[[^\]\n]+\]\([^)\n]*\)|</?[a-z][a-z0-9]*(?:\s[^>]*)?/?>"
@@ -135,7 +135,8 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     ends = list(_CLAUSE_END.finditer(window))
     if ends:
         window = window[ends[-1].end():]
-    if p.data.compiled.negation.search(window):
+    window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
+    if p.data.compiled.negation.search(" " + window + " "):
         return True
     return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
 
@@ -182,7 +183,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
     if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
         cap = None  # no cap check here: an over-cap percentage is an unstated number
     for q in _stated(p):
-        if q.in_words and q.kind == "number" and q.value < 10:
+        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
