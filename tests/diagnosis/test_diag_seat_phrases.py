@@ -77,6 +77,16 @@ CASES = [
     ("czy mozna obnizyc fakture o jedna trzecia?", {"pct": 33.3}),
     ("we need the invoice down, like half, until spring", {"pct": 50}),
     ("we had to let half the team go", {}),
+    # monthly targets
+    ("Queremos que a mensalidade fique em R$ 3.400 por mês.", {"mrr": 3400}),
+    ("Hoje pagamos R$ 5.000. Queremos reduzir em R$ 1.000.", {}),
+    ("Podemos bajar la cuota a 650 dólares al mes?", {"mrr": 650}),
+    ("Lo dejamos en 2.500 euros al mes como máximo.", {"mrr": 2500}),
+    ("Знизьте абонплату до 6 200, будь ласка.", {"mrr": 6200}),
+    ("платити готові 7к максимум", {"mrr": 7000}),
+    ("finance says our target is $3,300 a month for this tool", {"mrr": 3300}),
+    ("honestly $950 tops, we pay way too much", {"mrr": 950}),
+    ("we reduced to 40 last month, the bill still shows 52 seats", {"to": 40}),
     # not seats: more seats, money, people
     ("Potrzebujemy 10 dodatkowych licencji dla nowego zespołu.", {}),
     ("We need 20 more seats for the new office.", {}),
