@@ -191,7 +191,7 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
                         diagnosis=dx, decision=decision, policy=policy, language=language,
                         passages=passages, history=list(history or []), guard=guard_for(settings),
                         csm=csm_profile(settings, csm), heard=heard, prompts_dir=settings.prompts_dir,
-                        customer_language=wrote, read_as=read_as)
+                        customer_language=wrote, read_as=read_as, prior_counters=prior_counters)
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
