@@ -166,7 +166,9 @@ class DraftContext:
             return out
         saving = round(self.account.mrr - c.new_mrr, 2)
         out["saving"] = saving if saving > 0.005 else None
-        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.5
+        # "you keep your current 8%" only when the counter's discount reads the same: 8.1% (today's 8% on a
+        # smaller package, rounded up) is stated as it is, or the text would not disclose it
+        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.05
         out["raised_discount"] = c.discount_pct >= current + 0.5
         asked = None if d.requested_mrr is None else self.account.mrr - d.requested_mrr
         if asked is not None and d.requested_mrr is not None and asked > 0.005 and saving > 0.005 \

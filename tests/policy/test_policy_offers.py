@@ -176,21 +176,25 @@ def test_results_complaint_without_alternatives_removes_and_reviews_the_gap() ->
     assert review.due_date == "2026-08-01" and "2-3 months" in review.description
 
 
-@pytest.mark.parametrize("cause", ["budget_cut", "unknown", "strategic_shift"])
-def test_dropping_a_service_for_any_other_reason_scales_it_back_for_a_term(cause: str) -> None:
-    """No swap: the named service is right-sized (not dropped, its budget not moved), for a longer term."""
+@pytest.mark.parametrize("cause", ["budget_cut", "unknown", "strategic_shift", "usage_gap", "org_shrinking"])
+def test_dropping_an_optional_service_for_any_other_reason_suspends_it(cause: str) -> None:
+    """No swap: the named service is suspended (not cancelled, its budget not moved), core kept, a term."""
     d = run(Diagnosis(kind="service_removal", modules=["PPC"], root_cause=cause))
     c = d.counter
+    assert d.play == "suspend_module" and d.swap_to is None and c is not None
+    assert c.suspended_services == ["PPC"] and c.kept_services == ["SEO", "Social Media"]
+    assert c.new_mrr == d.requested_mrr == 3100.0 and c.term_extension_months == 12
+
+
+@pytest.mark.parametrize("cause", ["budget_cut", "unknown", "strategic_shift"])
+def test_dropping_the_core_service_scales_it_back_for_a_term(cause: str) -> None:
+    """The core service is right-sized (never dropped, its budget never moved), for a longer term."""
+    d = run(Diagnosis(kind="service_removal", modules=["SEO"], root_cause=cause))
+    c = d.counter
     assert d.play == "right_size_multi_year" and d.swap_to is None and c is not None
-    assert c.suspended_services == [] and "PPC" in c.kept_services
-    assert d.requested_mrr == 3100.0 and 3100.0 < c.new_mrr < 4600.0  # less than today, not below the ask
-    assert c.new_mrr == 3700.0 and c.term_extension_months == 24  # 60% of the 1,500 cut, today's 8% kept
-
-
-def test_dropping_an_unused_service_suspends_it() -> None:
-    d = run(Diagnosis(kind="service_removal", modules=["PPC"], root_cause="usage_gap"))
-    assert d.play == "suspend_module" and d.swap_to is None
-    assert d.counter is not None and d.counter.suspended_services == ["PPC"]
+    assert c.suspended_services == [] and "SEO" in c.kept_services
+    assert d.requested_mrr == 2800.0 and 2800.0 < c.new_mrr < 4600.0  # less than today, not below the ask
+    assert c.new_mrr == 3520.0 and c.term_extension_months == 24  # 60% of the 1,800 cut, today's 8% kept
 
 
 def test_pause_request_gets_a_pause_plan() -> None:
