@@ -22,8 +22,15 @@ SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing p
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           r"\bpaused months\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
-                          r"на (?:ті самі|стільки ж|ту саму кількість) (?:\w+ )?місяц|місяць за місяць|"
-                          r"на (?:час|період|строк|термін) паузи|на місяці паузи", re.I)
+                          r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
+                          r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
+                          r"на (?:ті самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
+                          r"(?:\w+ )?(?:місяц|строк|термін|період|час)|місяць за місяць|"
+                          r"на (?:час|період|строк|термін) паузи|на місяці паузи|"
+                          # "the term just shifts by three months", "the end date moves out by the same"
+                          r"\b(?:term|agreement|contract|end date|renewal)\b[^.?!]{0,20}\b(?:shift|push|mov|roll)\w*"
+                          r"(?: \w+)?(?: out| back| on)? by\b|(?:договір|термін|строк)\w* (?:\w+ )?(?:зсува|посува|"
+                          r"переноси)\w* на", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
                    r"roadmap|порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
@@ -164,7 +171,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
         # a re-engagement trigger.
-        sets = (s.label == "trigger" and not dated_change) or scheduled or (follow_up and when != "none")
+        # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
+        sets = (s.label == "trigger" and not dated_change and (follow_up or when != "none")) or scheduled or (
+            follow_up and when != "none")
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"

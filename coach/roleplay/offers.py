@@ -43,7 +43,8 @@ _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fe
                             r"прибрати|прибер\w*|"
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
 _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
-_PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
+_PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|знижк|дешевш|зменш|скорот|зниз|"
+                         r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
                     r"markets|locations)\b|обсяг|пакет", re.I)
@@ -56,8 +57,12 @@ _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contrac
                            r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
 _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(?:the|your|our) (?:agreement|contract|"
                           r"subscription|term)\s+)?(?:by|of)\s*$|"
+                          r"(?:shift\w*|push\w*|mov\w*|roll\w*)\s+(?:\w+\s+){0,3}(?:out|back|on)?\s*by\s*$|"
+                          r"\badd(?:s|ed|ing)?\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
-_PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
+_PAUSE = re.compile(r"\bpaus\w*|(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
+                    r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
+                    r"заморож\w*|перерв\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
@@ -75,6 +80,22 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    # "one option: ...", "suppose we ...", "my recommendation would be ...", "there's room to ...",
+    # "let me put 32 seats on the table", "could you live with ...", "would you be open to ...", "як щодо ..."
+    r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|"
+    r"\boption (?:is|would be)\b|"
+    r"\bsuppos(?:e|ing) (?:we|i)\b|\bimagine (?:we|if)\b|\brecommend\w*\b(?! against)|"
+    r"\bthere'?s (?:room|scope|flexibility|a way)\b|\bon the table\b|\bput (?:forward|together)\b|"
+    r"\blet me (?:offer|propose|suggest|do|put|take|bring|give|move|drop|reduce|cut|pause|freeze|extend)\b|"
+    r"\b(?:could|would|can) you (?:live with|work with|do|accept|consider|go with|take)\b|"
+    r"\b(?:would|are|were) you (?:be )?(?:open|willing|okay|ok|happy|up) (?:to|for|with)\b|"
+    r"\b(?:i'?m|we'?re|i am|we are) (?:prepared|willing|open|ready) to\b|\bwhat i can do\b|"
+    r"\b(?:if|provided|as long as) (?:you|we) (?:can )?(?:sign|commit|extend|agree|renew|lock|stay)\b|"
+    r"(?<!\w)(?:як щодо|що скажете (?:про|щодо|на)|(?:один|інший|такий|ось|мій|наш) варіант\w*|варіант:|"
+    r"(?:моя|наша) пропозиці\w*|рекоменду\w*|за умови|"
+    r"можна (?:було б|зробити|перейти|зменшити|скоротити|призупинити)|могли б|змогли б|"
+    r"готов\w* (?:запропонувати|зробити|дати|знизити|зменшити|скоротити|призупинити|піти)|"
+    r"погодитеся|згодні на)(?!\w)|"
     r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
@@ -95,7 +116,8 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 # What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
 # back ("if you extend the term", "for a longer commitment").
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
-                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back|down)|\bpaus\w*|suspend\w*|freez\w*|"
+                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
+                         r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
                          r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
@@ -232,7 +254,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             pause = None  # "pause PPC" suspends a module; the account keeps running
         pause_span = None
         if pause:
-            after = [(m, n) for m, n in durations if m.start() > pause.start() and n]
+            # "pause for 3 months", or the length just before the word ("a 2-month pause")
+            after = [(m, n) for m, n in durations if n and (m.start() > pause.start()
+                                                             or re.fullmatch(r"[\s-]*", text[m.end():pause.start()]))]
             if after:
                 pause_span, out.pause_months = after[0][0].span(), after[0][1]
             else:
