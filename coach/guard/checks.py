@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
+from coach.guard.names import mentions, name_pattern
 from coach.guard.numbers import Quantity, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
@@ -95,22 +96,19 @@ def normalise(text: str) -> str:
     return _APOSTROPHES.sub("'", _INVISIBLE.sub("", text))
 
 
-def mask(text: str, names: Names) -> str:
-    variants: set[str] = set()
-    for n in names.values:
-        n = normalise(n)
-        variants.add(n)
-        stripped = re.sub(r"[\s,]+(?:ltd|llc|inc|gmbh|plc|corp|co|тов|фоп|ат|прат)\.?\Z", "", n, flags=re.I)
-        variants.add(stripped)
-    for v in sorted((v for v in variants if len(v) >= 2), key=len, reverse=True):
-        # same length, so positions in the masked text are positions in the shown text
-        text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", lambda m: MASK * len(m.group(0)), text, flags=re.I)
-    return text
+def mask(text: str, names: Names, inflect_latin: bool = False) -> str:
+    """Names replaced by MASK, character for character (positions in the masked text are positions in
+    the shown text), in the forms inflecting languages give them (coach.guard.names)."""
+    pat = name_pattern(tuple(normalise(n) for n in names.values), inflect_latin)
+    if pat is None:
+        return text
+    return pat.sub(lambda m: MASK * len(m.group(0)), text)
 
 
 def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | None) -> Prepared:
     shown = normalise(raw)
-    text = mask(shown, ctx.names)
+    lex = data.lexicons.get(ctx.language or "")
+    text = mask(shown, ctx.names, lex is not None and lex.names_inflect)
     quantities = read_quantities(text, tuple(data.compiled.number_languages.values()))
     return Prepared(raw, text, shown, quantities, ctx, data, leak)
 
@@ -336,11 +334,12 @@ def outreach_unoffered(p: Prepared) -> list[Finding]:
 
 
 def outreach_recipient(p: Prepared) -> list[Finding]:
+    """The recipient named near the start, in any form ("Олено," greets Олена; "Pani Anno," Anna)."""
     name = (p.ctx.recipient or "").strip()
     if not name:
         return []
-    first = name.split()[0]
-    return [] if first in normalise(p.raw)[:200] else [("", name)]
+    lex = p.data.lexicons.get(p.ctx.language or "")
+    return [] if mentions(p.shown[:200], name.split()[0], lex is not None and lex.names_inflect) else [("", name)]
 
 
 def acceptance_save(p: Prepared) -> list[Finding]:

@@ -80,16 +80,21 @@ class NumberWords(_Strict):
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
+    # seasons (regex -> its months): a date after `season_lead` ("in spring", "mid-spring", "до весни")
+    # or alone as an adverb in `season_words` ("навесні", "wiosną"); "your spring campaign" is none
+    seasons: dict[str, list[int]] = Field(default_factory=dict)
+    season_lead: str = r"(?!x)x"
+    season_words: dict[str, list[int]] = Field(default_factory=dict)
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past")
+                     "past", "season_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
 
     @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
-                     "time_units", "months")
+                     "time_units", "months", "seasons", "season_words")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
         _compile_all(list(v))
@@ -98,6 +103,9 @@ class NumberWords(_Strict):
 
 class LanguageLexicon(_Strict):
     language: str = Field(pattern=r"^[a-z]{2}$")
+    # names written in Latin letters take this language's case endings ("Pani Anno", "Kancelarii
+    # Prawnej"): they are matched in inflected forms (Cyrillic names always are)
+    names_inflect: bool = False
     pushback: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)

@@ -37,6 +37,7 @@ class Quantity:
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_QUARTER = re.compile(r"(?<![\w])Q([1-4])(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
 _DIGITS = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3})+)(?:[.,]\d{1,2})?"
@@ -143,6 +144,12 @@ class _Vocab:
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
+        seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
+        adverbs = [(k, tuple(v)) for w in langs for k, v in w.season_words.items()]
+        self.season_months = [m for _, m in seasons] + [m for _, m in adverbs]
+        groups = "|".join(f"({k})" for k, _ in seasons) or _NEVER
+        words = "|".join(f"({k})" for k, _ in adverbs) or _NEVER
+        self.season = re.compile(rf"(?<![\w])(?:(?:{alt('season_lead')})[\s-]*(?:{groups})|(?:{words}))(?![\w])", FLAGS)
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -252,6 +259,15 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         if (mon := v.month(m[1].lower())) is not None:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
             text = _blank(text, m.start(), m.end())
+    for m in _QUARTER.finditer(text):  # "Q2", "Q3 2027": any month of the quarter
+        first = 3 * int(m[1]) - 2
+        iso = "|".join(f"{m[2] or '-'}-{mon:02d}" for mon in range(first, first + 3))
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso))
+        text = _blank(text, m.start(), m.end())
+    for m in v.season.finditer(text):  # "in spring", "mid-spring", "навесні": any month of the season
+        months = v.season_months[next(i for i, g in enumerate(m.groups()) if g is not None)]
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), "|".join(f"--{mon:02d}" for mon in months)))
+        text = _blank(text, m.start(), m.end())
     return found, text
 
 
@@ -456,7 +472,7 @@ def _aside(text: str, q: Quantity, v: _Vocab) -> bool:
     if q.kind == "duration":
         return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
                     or v.rate_after.match(text, q.end))
-    if q.kind == "date" and len(q.iso) == 4 and q.iso.startswith("--"):
+    if q.kind == "date" and all(len(c) == 4 and c.startswith("--") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
         if v.past.search(text, a, b):
             return True

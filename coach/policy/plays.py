@@ -323,6 +323,8 @@ def request_pct(account: Account, dx: Diagnosis, modules: list[str]) -> float | 
         return min(100.0, max(0.0, dx.seats_requested / account.seats * 100))
     if dx.kind in ("module_cancel", "service_removal") and modules:
         return min(100.0, sum(s for n, s in service_shares(account) if n in modules) * 100)
+    if dx.reduction_pct is None and dx.target_mrr is not None and 0 <= dx.target_mrr < account.mrr:
+        return (1 - dx.target_mrr / account.mrr) * 100  # "under $3,500 a month": the cut that gets there
     return dx.reduction_pct
 
 

@@ -236,6 +236,36 @@ def test_a_month_named_alone_is_the_month_of_a_fact() -> None:
     assert numbers("you may want to review it") == []
 
 
+SPRING, AUTUMN = "--03|--04|--05", "--09|--10|--11"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("we could look again around mid-spring", SPRING),
+    ("let's pick this up by next spring", SPRING),
+    ("повернімося до цього восени", AUTUMN),
+    ("зробимо це до весни", SPRING),
+    ("lo vemos a mediados de otoño", AUTUMN),
+    ("wir melden uns im Herbst", AUTUMN),
+    ("on en reparle à l'automne", AUTUMN),
+    ("retomamos no outono", AUTUMN),
+    ("wrócimy do tematu jesienią", AUTUMN),
+    ("we can review the numbers at the end of Q2", "--04|--05|--06"),
+    ("a check-in in Q4 2027", "2027-10|2027-11|2027-12"),
+    ("could we talk in the first week of June", "--06"),
+])
+def test_seasons_quarters_and_weeks_are_dates(text: str, iso: str) -> None:
+    assert only(text).iso == iso
+
+
+def test_a_season_is_a_fact_when_a_fact_date_falls_in_it() -> None:
+    f = Facts()
+    f.allow("2027-04-01")
+    assert unstated_dates("Billing picks up again in spring.", f) == []
+    assert unstated_dates("We'll review the plan in the autumn.", f) == ["unstated_date"]
+    assert numbers("your spring campaign and the summer menu") == []  # a season with no lead is no date
+    assert unstated_dates("We spoke in the autumn about it.", f) == []  # past: no term offered
+
+
 def test_a_month_is_not_a_count_of_days() -> None:
     f = Facts()
     f.allow(30)  # 30 seats

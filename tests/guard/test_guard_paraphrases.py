@@ -126,6 +126,52 @@ OFFER = [
 ]
 
 
+# Offers with no figure in them: what can be done about the price, a way to bring it down, the request
+# granted at once, a bill held back (written for this test, not from any corpus file).
+OFFER_IN_WORDS = [
+    "Hi Dana, thanks for the note. Let me check what we could do about the monthly fee.",
+    "Hi Dana, understood. I'm confident there's some flexibility around the pricing.",
+    "Hi Dana, thanks. We'll work out a package that is gentler on your budget.",
+    "Hi Dana, thanks. I'm sure we can get the invoice down for you.",
+    "Hi Dana, thanks. I'll push internally for a sharper monthly figure.",
+    "Hi Dana, thanks. We will happily remove the seats you mentioned.",
+    "Hi Dana, thanks. Consider it done: no need to wait for a proposal.",
+    "Hi Dana, thanks for the heads-up. We'll park next month's invoice in the meantime.",
+    "Hi Dana, thanks. You wouldn't be billed while we look into it.",
+    "Hi Dana, thanks. We could stagger the payments to make it easier.",
+    "Ірино, дякую. Я з'ясую, чим можемо допомогти щодо вартості.",
+    "Ірино, дякую за лист. Ми підберемо варіант, щоб зменшити ваші витрати.",
+    "Ірино, дякую. Зменшимо кількість ліцензій, як ви просили.",
+    "Lucía, gracias. Vamos a intentar mejorar las condiciones.",
+    "Herr Bergmann, danke. Ich prüfe, was sich bei den Kosten machen lässt.",
+    "Madame Dupuis, merci. Nous allons revoir votre tarif.",
+    "João, obrigado. Vamos rever a sua mensalidade.",
+    "Pani Anno, dziękuję. Spróbujemy obniżyć abonament.",
+]
+
+
+# Softer fine print: prices reviewed every year, a discount that runs out, standard pricing coming
+# back, small contributions and charges, renewal for the same term, a card charged for the year.
+HIDDEN_SOFT = [
+    "Dana, 32 seats at $3,600 a month; tariffs are revised at each renewal.",
+    "Dana, 32 seats at $3,600 a month, though the reduced rate only holds for a while.",
+    "Dana, 32 seats at $3,600 a month; once the promo expires, list pricing resumes.",
+    "Dana, 32 seats at $3,600 a month, plus a one-time setup contribution.",
+    "Dana, 32 seats at $3,600 a month; there is a small charge for switching plans.",
+    "Dana, 32 seats at $3,600 a month, and it renews for a further term if no one objects.",
+    "Dana, 32 seats at $3,600 a month; we'd debit the card for the entire year straight away.",
+    "Ірино, 32 місця за 28 800 грн; тарифи індексуються щорічно.",
+    "Ірино, 32 місця, але після завершення акції ціна зміниться.",
+    "Lucía, 32 licencias; los precios se actualizan anualmente.",
+    "Lucía, 32 licencias, con un cargo de configuración.",
+    "Herr Bergmann, 32 Plätze; die Gebühren werden bei Verlängerung angepasst.",
+    "Madame Dupuis, 32 postes ; la remise prend fin après quelques mois.",
+    "Madame Dupuis, 32 postes, facturés une fois par an.",
+    "João, 32 licenças; a promoção termina em breve.",
+    "Pani Anno, 32 stanowiska; stawki są waloryzowane co roku.",
+]
+
+
 @pytest.mark.parametrize("text", HIDDEN)
 def test_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
@@ -144,3 +190,13 @@ def test_unstated_periods_and_amounts(text: str) -> None:
 @pytest.mark.parametrize("text", OFFER)
 def test_offers_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", OFFER_IN_WORDS)
+def test_offers_without_a_figure_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_SOFT)
+def test_soft_hidden_terms(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")

@@ -49,6 +49,18 @@ def assert_self_consistent(d: Decision) -> None:
 
 # the matrix ----------------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize(("target", "requested"), [(3500.0, 3500.0), (4500.0, 4500.0), (4600.0, None), (5200.0, None)])
+def test_a_monthly_target_is_the_customers_request(target: float, requested: float | None) -> None:
+    """"Under $3,500 a month" with no percentage: the counter is weighed against $3,500; a target at
+    or above today's bill asks for no cut."""
+    d = run(Diagnosis(kind="acv_cut", target_mrr=target, root_cause="budget_cut"))
+    c = d.counter
+    assert c is not None and c.requested_mrr == requested
+    if requested is not None:
+        assert requested <= c.new_mrr < 4600.0
+    assert_self_consistent(d)
+
 def test_seat_cut_30_counters_20_with_24_month_extension() -> None:
     d = run(Diagnosis(kind="seat_reduction", seats_requested=12, root_cause="budget_cut"))
     c = d.counter
