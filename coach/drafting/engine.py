@@ -298,7 +298,7 @@ def draft_questions(ctx: DraftContext, n: int) -> list[str]:
     lst = listening_for(ctx.prompts_dir or get_settings().prompts_dir)
     hardship = d_hardship(ctx)
     dx = ctx.diagnosis
-    situation = situation_questions(lst, ctx.heard, ctx.language, hardship)
+    situation = situation_questions(lst, ctx.heard, ctx.language, hardship, countered=ctx.prior_counters > 0)
     if situation:
         return situation
     stated = ctx.heard.topic is not None  # the message gave a reason the listening file recognises

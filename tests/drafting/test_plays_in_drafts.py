@@ -80,6 +80,8 @@ def test_no_budget_for_a_service_gets_a_right_sized_package_not_a_swap(lang: str
         assert c.requested_mrr is not None and c.requested_mrr <= c.new_mrr < acc.mrr  # a saving, not below the ask
         assert "Social Media" in c.message and c.term_extension_months
         assert c.suspended_services in ([], ["Social Media"])  # suspended or scaled back, never swapped
+        if c.suspended_services and acc.seats:  # fewer services, same seats: "the smaller package", not "40-seat"
+            assert not re.search(rf"(?<!\d){acc.seats}(?!\d)", c.message), c.message
 
 
 # 2. No reason stated: diagnose first, and the counter is the generic right-size -----------------------
@@ -194,6 +196,9 @@ def test_a_later_round_continues_the_conversation_instead_of_greeting_again(lang
     assert not set(body(after_counter.acknowledgment)) & fresh
     c = after_counter.counter_proposal
     assert c is not None and LAST_PROPOSAL[lang] in c.message
+    # what to change in the proposal, not the first round's diagnosis again
+    assert not set(after_counter.diagnosis_questions) & set(write(acc, first).diagnosis_questions)
+    assert len(after_counter.diagnosis_questions) == 3
     follow_up = write(acc, second, history=[first])  # a second message before any counter
     assert not set(body(follow_up.acknowledgment)) & fresh
 
@@ -214,3 +219,4 @@ def test_polish_replies_never_guess_the_contacts_gender(contact: str) -> None:
             assert d.language == "pl" and not GENDERED.search(t), t
             greeting = t.splitlines()[0]
             assert greeting == (f"Dzień dobry, {contact.split()[0]}," if contact else "Szanowni Państwo,")
+            assert t.split("\n\n")[1][:1].islower()  # after a salutation with a comma, the text goes on in lower case
