@@ -26,7 +26,7 @@ from coach.policy.pricing import (
     without_services,
 )
 from coach.policy.schema import Policy
-from coach.policy.triggers import pause_window
+from coach.policy.triggers import pause_window, stated_pause
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,10 @@ def _same_package(req: Request, removed: list[str] | None = None) -> Package:
 
 def pause_play(req: Request, name: str, paused: list[str] | None = None) -> Play:
     """Pause the whole package (or only `paused` services); the agreement extends by the pause."""
-    months = req.policy.pause.default_months
-    start, resume = pause_window(req.today, months)
+    pol, dx = req.policy.pause, req.dx
+    begin, months = stated_pause(req.today, pol.default_months, pol.max_months, start_month=dx.pause_start_month,
+                                 months=dx.pause_months, resume_month=dx.pause_resume_month)
+    start, resume = pause_window(req.today, months, begin)
     names = paused or [s.name for s in req.account.services]
     share = sum(s for n, s in service_shares(req.account) if n in paused) if paused else 1.0
     base = price(req.account, current_package(req.account), 0.0, req.policy).new_mrr
