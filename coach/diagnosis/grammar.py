@@ -67,8 +67,8 @@ _MONEY_NEAR = re.compile(r"[$€£]|грн|гривн|zł|usd|eur|тис|mil\b|t
 _PEOPLE_BEFORE = re.compile(r"(?:" + NOT_SEAT_NOUN + r"|team|команд\w*|штат\w*|headcount|equipo|équipe|time|zespół|"
                             r"кількість \w+|nombre de \w+|número de \w+|anzahl \w+)\W+(?:[\w'’-]+\W+){0,2}$", re.I)
 # "keep 30 of our 40", "we only need 35 of the 50", "ficar com 40 das 60", "лишаємо тільки 10 з 35".
-_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|dejen|dejar|quedarnos con|"
-                      r"garder|behalten|zostaw\w*|precisamos de)\s+(?:only |just |тільки |лише |solo |nur |"
+_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|потрібно|треба|dejen|dejar|quedarnos con|"
+                      r"garder|behalten|zostaw\w*|precisamos de)\s+(?:us |нам |nos |uns |nam )?(?:only |just |тільки |лише |solo |nur |"
                       r"seulement |apenas |tylko )?" + N + r"\s+(?:" + SEAT + r"\s+)?(?:of|out of|з|із|das|dos|de|"
                       r"von|sur|z)\s+(?:our|the|the current|наших|наявних|las|los|unseren|nos|nossas|nossos|"
                       r"naszych)?\s*" + N + r"\b", re.I)
@@ -113,6 +113,8 @@ _BY_SEATS = [
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|"
+               r"забрат\w*)\s+(?:[\w'’-]+\s+)?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
@@ -151,17 +153,22 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b|наполовину|удвічі|"
+    (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
+                r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
+                r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
-                r"o połowę|na pół", re.I), 50.0),
+                r"o połowę|na pół|на половину|"
+                r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
+                r"employees|workforce))", re.I), 50.0),
     (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"
-                r"zmniejsz\w*|diviser|payer)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux)"
+                r"zmniejsz\w*|diviser|payer|скорот\w*|скороч\w*|зменш\w*|урізат\w*|уріж\w*)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux|половину)"
                 r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
-    (re.compile(r"\btwo[- ]thirds\b|дві третини", re.I), 66.7),
+    (re.compile(r"\btwo[- ]thirds\b|(?:дві|2) третини|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
+     66.7),
     (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o jedn[aą] trzeci[aą]", re.I), 33.3),
+                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину", re.I), 33.3),
     (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
                 r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
      25.0),

@@ -124,6 +124,7 @@ def _german(word: str) -> int | None:
 
 def words_to_digits(text: str) -> str:
     """`text` with runs of number words replaced by their digits; everything else unchanged."""
+    text = text.replace("\u02bc", "’")  # the Ukrainian apostrophe letter ("пʼять") as the punctuation one
     text = _DE_WORD.sub(lambda m: str(_german(m.group(1))) if m.group(1) and ("und" in m.group(1).lower()
                         or "hundert" in m.group(1).lower()) and _german(m.group(1)) else m.group(0), text)
     out: list[str] = []
@@ -150,6 +151,10 @@ def words_to_digits(text: str) -> str:
             total, place, end = total + nxt, nxt, matches[j].end()
             j += 1
         word = text[m.start():end]
+        before = text[max(0, m.start() - 6):m.start()]
+        if word.lower() in ("cien", "ciento", "cento", "cent") and re.search(r"\b(?:por|pour)\s+$", before, re.I):
+            i = j
+            continue  # "por ciento", "pour cent", "por cento": percent, not a hundred
         if word.lower() in _AMBIGUOUS and not re.match(_NOUN_AFTER.get(word.lower(), _NOUN_AFTER[""]),
                                                        text[end:end + 30], re.I) and not (
                 word.lower() in ("one", "ten") and _EN_PREP_BEFORE.search(text[max(0, m.start() - 12):m.start()])

@@ -105,7 +105,11 @@ CURRENT = re.compile(
     + r"|(?:\bof|out of|von|von den|\bde|sur|\bz|\bze|\bз|\bіз|\bdas|\bdos|de las|de los)\s+(?:our\s+|the\s+|les\s+|"
     r"unseren\s+|naszych\s+|наших\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
     + r"|(?<!\w)" + SEAT + r"\s+у нас\s+" + N + r"\b"
-    + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|the current|зараз|наразі)\s+" + N + r"\b", re.I)
+    + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|the current|зараз|наразі)\s+" + N + r"\b"
+    + r"|(?<!\w)" + SEAT + r"\s+(?:із|з|of|von|de|z|ze)\s+" + N + r"\b"
+    + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
+    + r"|(?<![\w.,])" + N + r"\s+" + SEAT + r"\s*(?:[—–-]\s*)?(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|sind\s+|to\s+)?"
+    r"(?:забагато|too many|way too many|zu viele|trop|demasiad\w*|za dużo|demais)", re.I)
 
 # The seats named first, the removal after: "the 30 field seats ... can go", "Les 7 licences ... peuvent être
 # supprimées", "22 ліцензії можна прибрати", "that's nine licences" (after a removal verb).
@@ -118,7 +122,11 @@ NAMED_THEN_REMOVED = re.compile(
     r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:можна (?:прибрати|зняти|відключити)|можете (?:прибрати|зняти)|"
     r"peuvent être supprim\w*|können weg|can go|can be removed|do usunięcia)"
     r"|(?:that's|that is|so that's|das sind|c'est|ce sont|це|to jest|são|son)\s+" + N + r"\s+" + SEAT
-    + r"|(?:—|–|-|:)\s+" + N + r"\s+(?:штук|шт\b|sztuk|pieces|units)", re.I)
+    + r"|(?:—|–|-|:)\s+" + N + r"\s+(?:штук|шт\b|sztuk|pieces|units)"
+    r"|(?:решту|решта|інших|інші|the remaining|the other|the rest of the|los otros|las otras|los demás|las demás|"
+    r"die restlichen|die anderen|les autres|as outras|os outros|os demais|pozostałe|pozostałych)\s+" + N
+    + r"\b[^.!?\n]{0,40}?(?:в архів|can go|прошу зняти|зніміть|знімайте|прибирайте|приберіть|відключайте|remove|"
+    r"cancel|drop|fuera|quitad|weg|streichen|supprim\w*|retir\w*|usu[nń]\w*|anul\w*)", re.I)
 # A removal verb then a pronoun for seats named earlier ("remove them", "les supprimer", "entfernen Sie diese").
 _REMOVE_THEM = re.compile(r"(?:remove|drop|cancel|delete|take off|get rid of)\s+(?:them|those|these)\b|(?:les|la) supprimer|"
                           r"supprimez-les|entfernen Sie (?:diese|sie)\b|diese \w+ (?:bitte )?(?:entfernen|streichen|kündigen)|"
@@ -134,7 +142,7 @@ BY_BARE = re.compile(
     r"\b(?:reduc\w*|cut|drop|lower|decreas\w*|trim)\s+(?:(?:us|it|them|our|the|this|those|\w+ licen\w+|seats?|"
     r"licen\w+|users?)\s+){0,2}by\s+" + N + r"\b"
     r"|\b(?:drop|remove|cut|release)\s+" + N + r"(?:\s+(?:pls|please|more|of them|at renewal|now)|\s*[.!?,]|\s*$)"
-    r"|(?<!\w)(?:скороч\w*|скорот\w*|зменш\w*|урізат\w*|урізаєм\w*)\s+(?:[\w'’-]+\s+){0,4}?на\s+" + N + r"\b"
+    r"|(?<!\w)(?:скороч\w*|скорот\w*|зменш\w*|урізат\w*|урізаєм\w*)\s+(?:[\w'’-]+\s+){0,6}?на\s+" + N + r"\b"
     r"|(?<!\w)(?:прибира\w*|прибер\w*|знімайте|зніміть|знімаємо|мінус)\s+" + N + r"\b"
     r"|\b(?:retirem|retire|tirem|tirar|quitar|quiten|quitad|eliminar|eliminen|desativar|cortar|cortem)\s+(?:(?:las|los|as|os)\s+)?"
     + N + r"\b"
@@ -199,7 +207,7 @@ def removed(t: str, is_fact) -> int | None:
     for m in NAMED_THEN_REMOVED.finditer(t):
         n = _groups(m)[0]
         if n and not is_fact(m.start()) and n not in _YEARS:
-            summary = m.group(0).lstrip().lower().startswith(("—", "–", "-", ":", "that", "das", "c'", "ce ", "це", "to ",
+            summary = m.group(0).lstrip().lower().startswith(("—", "–", "-", ":", "that", "das ", "c'", "ce ", "це", "to ",
                                                                      "são", "son"))
             if summary and not _REMOVAL_WORD.search(t):
                 continue

@@ -146,7 +146,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
-        if label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
+        # "Okay, noted: thirty percent fewer seats." acknowledges by its words even where the vote is unsure
+        acknowledges = label == "acknowledge" or label == "other" and not s.question and stance.only_acknowledges(
+            s.text) and s.text not in priced
+        if acknowledges and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing

@@ -137,3 +137,13 @@ def test_the_counter_says_what_the_price_means_against_today(kn):
     assert "off the list price of the package, and that price holds" not in m
     assert "You keep your current 8% discount" in m or "a month less than today" in m
     assert "To keep the door open" not in m and d.violations == []
+
+
+def test_a_pause_starts_when_the_customer_asks(kn):
+    """A customer who closes every summer is offered a summer pause, not one from next month."""
+    d = draft(make_account(), "Can we pause for the summer? We close June to August every year.",
+              today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert c is not None and c.pause_months == 3 and c.resume_date == "2027-09-01"
+    assert day(date(2027, 6, 1)) in c.message and day(date(2027, 9, 1)) in c.message
+    assert d.violations == []

@@ -95,3 +95,49 @@ def test_a_pause_and_its_extension_said_in_other_words(text: str, policy: Policy
 def test_a_hiring_freeze_or_scaling_back_up_is_no_concession(sentence: str, policy: Policy, embedder) -> None:
     a = _analyse(sentence, "acme-dental-seats", policy, embedder)
     assert a.offer is None and a.vague_offer is None and a.trigger_concrete
+
+
+@pytest.mark.parametrize("sentence", [
+    "Are you sure about that? The clinic's bookings have never been better.",
+    "Honestly, dropping it now would be a big mistake.",
+    "I don't think you should cut anything this close to the busy season.",
+    "You'd be giving up two years of progress.",
+    "Ви точно впевнені? Результати тільки почали рости.",
+    "Я б не радила цього робити саме зараз.",
+])
+def test_arguing_for_the_product_in_the_first_reply_is_pushback(sentence: str, policy: Policy, embedder) -> None:
+    a = _analyse(sentence, "acme-dental-seats", policy, embedder, first_turn=True)
+    assert a.pushback
+
+
+@pytest.mark.parametrize("sentence", [
+    "The package is fixed for the length of the agreement.",
+    "We don't do reductions mid-term.",
+    "There's nothing I can change on the account, I'm afraid.",
+    "Умови договору не дозволяють зменшення.",
+    "Нічого не можу змінити, пакет фіксований.",
+])
+def test_refusing_any_change(sentence: str, policy: Policy, embedder) -> None:
+    a = _analyse(sentence, "acme-dental-seats", policy, embedder)
+    assert a.refusal and a.pushback
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okay, noted: fewer seats from next month.",
+    "I'm glad you came to me before changing anything.",
+    "That's completely fair given the year you've had.",
+    "Бачу ваш запит, дякую, що написали заздалегідь.",
+])
+def test_acknowledging_in_other_words(sentence: str, policy: Policy, embedder) -> None:
+    a = _analyse(sentence, "acme-dental-seats", policy, embedder, first_turn=True)
+    assert a.acknowledgment and not a.pushback
+
+
+def test_a_refusal_in_the_first_reply_then_more_pushback_is_f5(policy: Policy, embedder) -> None:
+    from coach.roleplay.replay import replay
+
+    card, _ = replay(get_persona("acme-dental-seats"), policy, embedder, [
+        "A seat reduction isn't possible before the end of the term.",
+        "I hear you, but rules are rules. I can take 5% off for three months.",
+    ])
+    assert {f.id: f.status for f in card.failure_modes}["F5"] == "triggered"
