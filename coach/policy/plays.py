@@ -22,6 +22,7 @@ from coach.policy.pricing import (
     price,
     scaled_package,
     service_shares,
+    trimmed_services,
     without_services,
 )
 from coach.policy.schema import Policy
@@ -224,11 +225,16 @@ def _price_only(req: Request) -> Play:
 
 def _right_size(name: str) -> Callable[[Request], Play]:
     def build(req: Request) -> Play:
-        """Counter at a fraction of the requested cut; org shrinking adds the retention discount."""
+        """Counter at a fraction of the requested cut (named services scaled back, not dropped); org
+        shrinking adds the retention discount."""
         pol, seats = req.policy, req.dx.kind == "seat_reduction"
         fraction = pol.counter.seat_cut_fraction if seats else pol.counter.acv_cut_fraction
         keep = 1 - (req.pct or 0.0) * fraction / 100
-        package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
+        if req.dx.kind in ("module_cancel", "service_removal") and req.modules:
+            # the named services scaled back rather than dropped: the same share of their cut as an ACV cut
+            package = trimmed_services(req.account, req.modules, 1 - fraction)
+        else:
+            package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
         extra = pol.counter.retention_discount_pts if name == "right_size_retention" else 0.0
         return offer(req, name, package, extra_pts=extra, extension=pol.multi_year.default_extension_months)
     return build
