@@ -1,26 +1,61 @@
-"""Guard corpus figures: recall per check and false positives, on the dev file and (aggregate only)
-on the held-out file. Usage: .venv/bin/python benchmarks/guard_corpus.py [--heldout]"""
+"""Guard corpus figures: recall per check and false positives.
+
+    .venv/bin/python benchmarks/guard_corpus.py                 the dev file (evals/heldout/guard_corpus.yaml)
+    .venv/bin/python benchmarks/guard_corpus.py --file F [...]  other dev files (e.g. guard_dev2.yaml)
+    .venv/bin/python benchmarks/guard_corpus.py --show          also the missed checks and flagged clean texts
+    .venv/bin/python benchmarks/guard_corpus.py --heldout       adds the held-out file, aggregates only
+
+Items of the held-out file are never shown: --show is refused for it.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from coach.config import REPO_ROOT, get_settings  # noqa: E402
-from coach.evals.guard_corpus import run_corpus  # noqa: E402
+from coach.evals.guard_corpus import CorpusReport, run_corpus  # noqa: E402
 from coach.guard import guard_for  # noqa: E402
 
-FILES = {"dev": "guard_corpus.yaml", "held-out": "guard_heldout.yaml"}
+HELDOUT_DIR = REPO_ROOT / "evals" / "heldout"
+DEV = HELDOUT_DIR / "guard_corpus.yaml"
+HELDOUT = HELDOUT_DIR / "guard_heldout.yaml"
 
 
-def main() -> None:
+def details(report: CorpusReport) -> list[str]:
+    """One line per missed check and per flagged clean text (dev files only)."""
+    out = []
+    for r in report.items:
+        if r.missed:
+            out.append(f"  missed {r.id}: {', '.join(r.missed)}")
+        if r.false_positive:
+            out.append(f"  flagged {r.id}: " + "; ".join(f for fs in r.found.values() for f in fs))
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--file", action="append", type=Path, default=[],
+                    help="a dev corpus file (same schema as guard_corpus.yaml); repeatable; replaces the default")
+    ap.add_argument("--show", action="store_true", help="print missed checks and flagged clean texts (dev only)")
+    ap.add_argument("--heldout", action="store_true", help="also the held-out file, aggregate figures only")
+    args = ap.parse_args(argv)
+    files = [(str(f), f) for f in args.file] or [("dev", DEV)]
+    if any(f.resolve() == HELDOUT.resolve() for _, f in files):
+        ap.error("the held-out file is run with --heldout only (aggregates, never items)")
     guard = guard_for(get_settings())
-    names = ["dev", "held-out"] if "--heldout" in sys.argv else ["dev"]
-    for name in names:
-        report = run_corpus(guard, REPO_ROOT / "evals" / "heldout" / FILES[name])
+    for name, path in files:
+        report = run_corpus(guard, path)
         print(f"== {name} ({len(report.items)} texts)")
+        print("\n".join(report.lines()))
+        if args.show:
+            print("\n".join(details(report)))
+    if args.heldout:
+        report = run_corpus(guard, HELDOUT)
+        print(f"== held-out ({len(report.items)} texts)")
         print("\n".join(report.lines()))  # aggregate figures only: no item of the held-out file is shown
 
 

@@ -24,6 +24,7 @@ from coach.diagnosis.heads import Heads, ModelMismatch, load_heads
 from coach.diagnosis.intent import load_intent_cues, read_intent
 from coach.diagnosis.knn import LabelIndex, vote
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
+from coach.diagnosis.pause_period import pause_fields
 from coach.diagnosis.reading import read_all
 from coach.diagnosis.text import detect_language, sentences, units
 from coach.errors import CoachInputError
@@ -304,6 +305,7 @@ def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction,
         kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
         reduction_pct=pct if pct is not None and 0 <= pct <= 100 else None,
         seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
+        **pause_fields(clean_text),
         modules=ext.modules,
         root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]
         hardship=hardship,  # type: ignore[arg-type]

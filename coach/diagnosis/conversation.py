@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from coach.accounts import Account
 from coach.diagnosis.models import Diagnosis
 
-_REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules")
+_REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules",
+                   "pause_start_month", "pause_months", "pause_resume_month")
 
 
 @dataclass(frozen=True)

@@ -12,35 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.diagnosis import seat_phrases
+from coach.diagnosis.lexicon import NOT_SEAT_NOUN, PCT, SEAT, N
 from coach.diagnosis.money import monthly_target, not_a_target
 from coach.diagnosis.numbers import words_to_digits
 
-SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members|agents|"
-        r"місц[ьяе]?|ліцензі[йяїю]|користувач\w*|акаунт\w*|облікових записів|"
-        r"licencias?|usuarios?|puestos?|asientos?|plazas?|"
-        r"lizenzen|lizenz|nutzer\w*|benutzer\w*|plätze|sitze|arbeitsplätze|"
-        r"licences?|sièges?|utilisateurs?|postes?|"
-        r"licenças?|usuários?|utilizadores?|assentos?|lugares|"
-        r"licencj\w*|stanowisk\w*|użytkownik\w*|miejsc\w*|"
-        r"terminals?|chairs?|юзер\w*|cuentas?|comptes?|contas?|agentes|kont\w*)")
-N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,6})"
-PCT = r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|відсот\w*|процент\w*|por ?ciento|prozent|pour ?cent|por cento|procent\w*)"
 MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?)"
          r")")
 
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
 _TO_SEATS = [
-    re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut (?:us |it |this )?(?:back |down )?to|drop(?:ping)? "
+    re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
                r"keep(?:ing)?(?: only| just)?|to just|to only|just|only)\s+(?:about |around |roughly )?" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)"
                r"|" + N + r"\s+" + SEAT + r"\s+(?:should|will|would|can)\s+(?:cover|do)\b", re.I),
     re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\bon )(?<!\by )\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter|até|deix\w*(?: só| apenas)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
@@ -54,41 +46,35 @@ _REDUCE_VERB = (r"(?:reduc\w*|decreas\w*|shrink\w*|cut|drop|lower|bring|scale|tr
                 r"baj\w*|recort\w*|pasar|ajust\w*|reduzier\w*|runter|verringer\w*|senk\w*|gehen|"
                 r"rédui\w*|descend\w*|passer|baisser|ajuster|reduz\w*|baix\w*|diminu\w*|pass\w*|cortar|"
                 r"zmniejsz\w*|ogranicz\w*|zredukow\w*|obniż\w*|zejść)")
-# Counts of people, places or money are facts ("we are 6 people instead of 15"), not seats asked for.
-_NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*|personas|personnes|pessoas|osób|людей|"
-                  r"люди|працівник\w*|співробітник\w*|юрист\w*|restaurants?|locations?|stores?|shops?|sites?|clinics?|"
-                  r"branches|hubs|offices|hours|годин\w*|stunden|horas|heures|godzin|zimmer|établissements|brasseries|магазин\w*|точ\w*|кас\b|філі\w*|filial\w*|"
-                  r"kuchni|кухонь|курс\w*|дітей|children|rooms|chambres|тисяч\w*|тис\b|mil\b|tys\w*|thousand|"
-                  r"гривень|гривні|грн|złotych|mensu\w*|al mes|por m[eê]s|на міс\w*|за міс\w*|a month|per month|"
-                  r"monthly|pro monat|im monat|par mois|miesięcznie|mensais|mensual\w*|ao mês)(?![\w-])")
-_NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + _NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|"
+_NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|"
                     r"euros?|a month|per month|на місяць|numbers?|por ?ciento|por cento|th\b|st\b|nd\b|rd\b|числа|січ|лют|бер|кві|тра|"
                     r"чер|лип|сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:enero|febrero|"
                     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
 _REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
                         r"just |only |тільки |лише )?" + N + r"\b" + _NOT_SEATS_AFTER, re.I)
+_BY_EN = re.compile(r"(?:reduc|recort|baj|rebaj|dismin)\w*\b.*\ben\s+\S+$", re.I)
 _MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|"
                           r"оплат|абонплат|витрат|платити|пакет|paga|pagar|zahlen|payer|płaci|рахун|варт|ціну|"
                           r"бюджет|платіж|factura|precio|coste|pago|cuota|rechnung|preis|kosten|facture|prix|"
                           r"coût|fatura|preço|custo|mensalidade|faktur|cen[aęy]|koszt|opłat", re.I)
 # "14 logins instead of 22", "140 seats going forward rather than the current 200", "9 замість 22".
-_INSTEAD = re.compile(N + r"(?!\s*" + _NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,3}?(?:instead of|rather than|замість|en vez de|en lugar de|statt|"
+_INSTEAD = re.compile(N + r"(?!\s*" + NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,3}?(?:instead of|rather than|замість|en vez de|en lugar de|statt|"
                       r"anstatt|au lieu de|em vez de|ao invés de|zamiast)\s+(?:the |our |the current |current |"
-                      r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + _NOT_SEAT_NOUN + ")", re.I)
+                      r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + NOT_SEAT_NOUN + ")", re.I)
 _MONEY_NEAR = re.compile(r"[$€£]|грн|гривн|zł|usd|eur|тис|mil\b|tys|k\b|платит|płaci|\bpay|pag[ao]|zahl|pai|"
                          r"оплат|mrr|budget|бюджет|presupuesto|orçamento", re.I)
 # "team down from 22 to 9", "кількість кухонь з 4 до 2": the figure belongs to people or places.
-_PEOPLE_BEFORE = re.compile(r"(?:" + _NOT_SEAT_NOUN + r"|team|команд\w*|штат\w*|headcount|equipo|équipe|time|zespół|"
+_PEOPLE_BEFORE = re.compile(r"(?:" + NOT_SEAT_NOUN + r"|team|команд\w*|штат\w*|headcount|equipo|équipe|time|zespół|"
                             r"кількість \w+|nombre de \w+|número de \w+|anzahl \w+)\W+(?:[\w'’-]+\W+){0,2}$", re.I)
 # "keep 30 of our 40", "we only need 35 of the 50", "ficar com 40 das 60", "лишаємо тільки 10 з 35".
-_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|dejen|dejar|quedarnos con|"
-                      r"garder|behalten|zostaw\w*|precisamos de)\s+(?:only |just |тільки |лише |solo |nur |"
+_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|потрібно|треба|dejen|dejar|quedarnos con|"
+                      r"garder|behalten|zostaw\w*|precisamos de)\s+(?:us |нам |nos |uns |nam )?(?:only |just |тільки |лише |solo |nur |"
                       r"seulement |apenas |tylko )?" + N + r"\s+(?:" + SEAT + r"\s+)?(?:of|out of|з|із|das|dos|de|"
                       r"von|sur|z)\s+(?:our|the|the current|наших|наявних|las|los|unseren|nos|nossas|nossos|"
                       r"naszych)?\s*" + N + r"\b", re.I)
 # "з 40 менеджерів залишаємо 12", "from our 60 licences keep 25".
 _OF_KEEP = re.compile(r"(?:\bfrom|\bз|\bіз|\bde|\bvon|\bz)\s+(?:our |the |наших |las |los |unseren )?" + N
-                      + r"\s+[\w'’-]+\s+(?:keep|залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|dejen|dejar|ficar com|behalten|garder|zostaw\w*)"
+                      + r"\s+(?:[\w'’-]+\s+){1,3}?(?:keep|залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лишити|зробимо|зробіть|dejen|dejar|ficar com|behalten|garder|zostaw\w*)"
                       r"\s+(?:only |тільки |лише )?" + N + r"\b", re.I)
 # "залиште 8", "Dejen 15 y listo", "Dejadlo en 9", "Laissez-en 10", "просять залишити 15".
 _KEEP_BARE = re.compile(r"(?:залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лиш(?:іть|те)|dejen|dejad\w*|déjanos|laissez(?:-en)?|gardez|behalten Sie|"
@@ -127,6 +113,8 @@ _BY_SEATS = [
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|"
+               r"забрат\w*)\s+(?:[\w'’-]+\s+)?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
@@ -165,17 +153,22 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b|наполовину|удвічі|"
+    (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
+                r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
+                r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
-                r"o połowę|na pół", re.I), 50.0),
+                r"o połowę|na pół|на половину|"
+                r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
+                r"employees|workforce))", re.I), 50.0),
     (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"
-                r"zmniejsz\w*|diviser|payer)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux)"
+                r"zmniejsz\w*|diviser|payer|скорот\w*|скороч\w*|зменш\w*|урізат\w*|уріж\w*)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux|половину)"
                 r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
-    (re.compile(r"\btwo[- ]thirds\b|дві третини", re.I), 66.7),
+    (re.compile(r"\btwo[- ]thirds\b|(?:дві|2) третини|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
+     66.7),
     (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o jedn[aą] trzeci[aą]", re.I), 33.3),
+                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину", re.I), 33.3),
     (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
                 r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
      25.0),
@@ -214,7 +207,7 @@ def _money(m: re.Match[str]) -> float | None:
 
 def read_figures(text: str) -> Figures:
     """The figures of the request in `text` (already free of injected instructions)."""
-    t = words_to_digits(text)
+    t = seat_phrases.tidy_numbers(words_to_digits(seat_phrases.tidy(text)))
     f = Figures(facts=[])
     facts = [m.span() for m in _FACT.finditer(t)]
     f.facts = [t[a:b] for a, b in facts]
@@ -233,7 +226,7 @@ def read_figures(text: str) -> Figures:
             a, b = _int(m.group(1)), _int(m.group(2))
             context = t[max(0, m.start() - 40):m.end() + 25]
             years = all(1990 <= v <= 2100 for v in (a, b))
-            if re.match(r"\s*" + _NOT_SEAT_NOUN, t[m.end():], re.I) or (
+            if re.match(r"\s*" + NOT_SEAT_NOUN, t[m.end():], re.I) or (
                     _PEOPLE_BEFORE.search(t[max(0, m.start() - 40):m.start()])
                     and not re.search(SEAT, t[max(0, m.start() - 40):m.end() + 15], re.I)):
                 continue  # "team down from 22 to 9 people": a fact about the staff
@@ -254,9 +247,14 @@ def read_figures(text: str) -> Figures:
                     f.seats_from, f.seats_to, f.seats_removed = frm, to, frm - to
                     break
     if f.seats_to is None:
+        pair = seat_phrases.from_to(t, is_fact)
+        if pair:
+            f.seats_from, f.seats_to = pair
+            f.seats_removed = pair[0] - pair[1]
+    if f.seats_to is None:
         for pat in _TO_SEATS:
             m = pat.search(t)
-            if m and not is_fact(m.start()):
+            if m and not is_fact(m.start()) and not seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]):
                 f.seats_to = _int(next(g for g in m.groups() if g))
                 break
     if f.seats_to is None:
@@ -265,10 +263,14 @@ def read_figures(text: str) -> Figures:
                 n = _int(m.group(1))
                 if is_fact(m.start()) or _MONEY_WORDS.search(m.group(0)) or 1990 <= n <= 2100 or n == 0:
                     continue
+                if _BY_EN.match(m.group(0)):
+                    continue  # "reducir en 15" is a reduction by 15, not to 15
                 f.seats_to = n
                 break
             if f.seats_to is not None:
                 break
+    if f.seats_to is None:
+        f.seats_to = seat_phrases.target(t, is_fact)
     m = _MOVE_N.search(t)
     if f.seats_removed is None and m and not is_fact(m.start()):
         f.seats_removed = _int(m.group(1))
@@ -286,6 +288,14 @@ def read_figures(text: str) -> Figures:
             if now > f.seats_to and not 1990 <= now <= 2100:
                 f.seats_from, f.seats_removed = now, now - f.seats_to
                 break
+    if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
+        held = seat_phrases.current(t, f.seats_to)
+        if held:
+            f.seats_from, f.seats_removed = held, held - f.seats_to
+    if f.seats_removed is None:
+        gone = seat_phrases.removed(t, is_fact)
+        if gone and gone != f.seats_to:
+            f.seats_removed = gone
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
     if m and not is_fact(m.start()) and not not_a_target(

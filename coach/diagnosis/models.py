@@ -33,6 +33,10 @@ class Diagnosis(BaseModel):
     seats_requested: int | None = None  # seats the customer wants to remove
     seats_to: int | None = None  # the seat count the customer wants to end up with, when stated
     target_mrr: float | None = Field(default=None, ge=0)  # "down to $X a month"
+    # A pause's period as the customer states it ("for the summer", "until February"): months 1-12
+    pause_start_month: int | None = Field(default=None, ge=1, le=12)
+    pause_months: int | None = Field(default=None, ge=1, le=24)
+    pause_resume_month: int | None = Field(default=None, ge=1, le=12)
     modules: list[str] = Field(default_factory=list)  # service names from the account named in the text
     root_cause: RootCause = "unknown"
     root_cause_confidence: float = 0.0

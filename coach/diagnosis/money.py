@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 
 _NUM = r"(\d{1,3}(?:[ .,\u00a0]\d{3})+|\d{1,7}(?:[.,]\d{1,2})?)"
-_MULT = (r"(?:\s?(k\b|thousand|тисяч\w*|тис\b\.?|тис\.|тыс\w*|mil\b|tys\.?|tysięcy|tausend|mille|"
+_MULT = (r"(?:\s?(k\b|к\b|thousand|"
+         r"тисяч\w*|тис\b\.?|тис\.|тыс\w*|mil\b|tys\.?|tysięcy|tausend|mille|"
          r"millones|million\w*|milh\w*))?")
 _CUR_BEFORE = r"(?:(?:R\$|US\$|USD|EUR|PLN|UAH|[$€£])\s?)"
-_CUR_AFTER = (r"(?:\s?(?:[$€£]|usd|eur|gbp|pln|uah|zł|zl\b|грн\.?|гривень|гривні|гривн\w*|dollars?|euros?|"
+_CUR_AFTER = (r"(?:\s?(?:[$€£]|usd|euros?|eur|gbp|pln|uah|zł|zl\b|грн\.?|гривень|гривні|гривн\w*|dollars?|"
+              r"dólares|dolares|"
               r"pesos(?: \w+)?|"
               r"reais|złotych|netto))")
 AMOUNT = re.compile(r"(?<![\w.,])(" + _CUR_BEFORE + r")?" + _NUM + _MULT + r"(" + _CUR_AFTER + r")?(?![\d%])", re.I)
@@ -56,7 +58,11 @@ _PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying
 _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gone up|up to|over|виросла|виріс|зросл\w*|"
                                 r"passée|subi\w*|gestiegen|subió|aumentou|"
                                 r"wzrosł\w*)\W+(?:[\w.,]+\W+){0,4}?(?:[$€£]|R\$)?\s?$"
-                                r"|(?<!\w)(?:by|на|em|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$", re.I)
+                                r"|(?<!\w)(?:by|на|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$"
+                                # "em" is "by" only after a cut verb ("fique em R$ 7.000" is a target)
+                                r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
+                                r"(?:R\$)?\s?$",
+                                re.I)
 _LESS_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:less|fewer|mniej|менше|weniger|de moins|a menos|"
                          r"cheaper|taniej)\b", re.I)
 _ANNUAL = re.compile(r"\b(?:annual\w*|a year|per year|/yr|yearly|per annum|anual\w*|al año|por año|par an|annuel\w*|"
@@ -99,7 +105,14 @@ _INSTEAD_MONEY = re.compile(_CUR_BEFORE + r"?" + _NUM + _MULT + r"(?:" + _CUR_AF
                             r"замість|а не|en vez de|en lugar de|statt|anstatt|au lieu de|em vez de|zamiast|not)\s+"
                             r"(?:the |los |las |der |die |les |os |as |obecnych |current )?"
                             + _CUR_BEFORE + r"?" + _NUM + _MULT, re.I)
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "тис": 1e3, "тыс": 1e3, "mil": 1e3, "tys": 1e3, "tausend": 1e3,
+_CUT_VERB = re.compile(r"\b(?:lower|reduc\w*|cut|bring|get|drop)\b"
+                       r"|(?<!\w)(?:зменш|зниж|зниз|скорот|скороч|урізат|уріж|опуст|спуст)\w*|\b(?:baj|rebaj|reduc|baix|reduz|diminu|obniż|obniz|zmniejsz|zejd|senk|reduzier|"
+                       r"kürz|rédui|baiss|descend)\w*", re.I)
+_STRONG_BEFORE = re.compile(r"(?:target|goal|cap|ціль|мета|стеля|максимум|maks|max|objetivo|meta|ziel|cible|cel)\W{0,3}"
+                            r"(?:(?:is|of|at|є|це|de|von|à|to)\s+)?(?:[$€£]|R\$)?\s?$", re.I)
+_STRONG_AFTER = re.compile(r"^\W{0,3}(?:tops|max\b|maximum|максимум|maks\w*|máximo|maximal|höchstens|is my limit|"
+                           r"is the (?:ceiling|limit|cap|max))", re.I)
+_MULTIPLIERS = {"k": 1e3, "к": 1e3, "thousand": 1e3, "тис": 1e3, "тыс": 1e3, "mil": 1e3, "tys": 1e3, "tausend": 1e3,
                 "mille": 1e3, "millon": 1e6, "million": 1e6, "milh": 1e6}
 _MIN_SCORE = 4
 
@@ -183,8 +196,13 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
             score += 1
         if _LIMIT_AFTER.match(after):
             score += 2
-        if _PRICE_WORDS.search(_sentence(text, m.start(), m.end())):
+        sentence = _sentence(text, m.start(), m.end())
+        if _PRICE_WORDS.search(sentence):
             score += 1
+            if cue and value >= 100 and _CUT_VERB.search(sentence):
+                score += 1  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
+        if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
+            score += 1  # "target 6k", "5к максимум", "$800 tops"
         if _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
             score -= 4
         if _NOT_TARGET_BEFORE.search(before) or _LESS_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before) \

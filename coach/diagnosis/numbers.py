@@ -27,7 +27,8 @@ _STEMS: list[tuple[str, int]] = [
     ("двадцят[ьи]", 20), ("тридцят[ьи]", 30), ("сорок(?:а)?", 40), ("п['’]?ятдесят(?:и)?", 50),
     ("шістдесят(?:и)?|шістдесяти", 60), ("сімдесят(?:и)?", 70), ("вісімдесят(?:и)?", 80), ("дев['’]?яност[оа]", 90),
     ("сто|ста", 100), ("двісті|двохсот", 200), ("триста|трьохсот", 300), ("чотириста|чотирьохсот", 400),
-    ("п['’]?ятсот", 500),
+    ("п['’]?ятсот", 500), ("двоє|двох", 2), ("троє", 3), ("четверо", 4), ("п['’]?ятеро", 5), ("шестеро", 6),
+    ("семеро", 7), ("восьмеро", 8),
     # es
     ("uno|una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8),
     ("nueve", 9), ("diez", 10), ("once", 11), ("doce", 12), ("quince", 15), ("veinte", 20),
@@ -54,7 +55,11 @@ _STEMS: list[tuple[str, int]] = [
     ("jed(?:en|na|nego|nej)", 1), ("dw(?:a|ie|óch|u)", 2), ("trz(?:y|ech)", 3), ("czter(?:y|ech)", 4),
     ("pięci?(?:ć|u)", 5), ("sześci?(?:ć|u)", 6), ("siedmi?(?:u|ć)?", 7), ("ośmi?(?:u)?|osiem", 8),
     ("dziewięci?(?:ć|u)", 9), ("dziesięci?(?:ć|u)", 10), ("dwunast(?:u|ę)?|dwanaście", 12),
-    ("piętnast(?:u)?|piętnaście", 15), ("dwudziest(?:u)|dwadzieścia", 20), ("trzydziest(?:u)|trzydzieści", 30),
+    ("piętnast(?:u)?|piętnaście", 15), ("jedenast(?:u)?|jedenaście", 11), ("trzynast(?:u)?|trzynaście", 13),
+    ("czternast(?:u)?|czternaście", 14), ("szesnast(?:u)?|szesnaście", 16), ("siedemnast(?:u)?|siedemnaście", 17),
+    ("osiemnast(?:u)?|osiemnaście", 18), ("dziewiętnast(?:u)?|dziewiętnaście", 19),
+    ("dziewięćdziesi(?:ąt|ęciu)|dziewiecdziesi(?:at|eciu)", 90),
+    ("dwudziest(?:u)|dwadzieścia", 20), ("trzydziest(?:u)|trzydzieści", 30),
     ("czterdziest(?:u)|czterdzieści", 40), ("pięćdziesi(?:ąt|ęciu)", 50), ("sześćdziesi(?:ąt|ęciu)", 60),
     ("siedemdziesi(?:ąt|ęciu)", 70), ("osiemdziesi(?:ąt|ęciu)", 80), ("sto|stu", 100), ("dwieście|dwustu", 200),
 ]
@@ -81,6 +86,9 @@ _AMBIGUOUS = {"dos", "once", "sete", "acht", "elf", "une", "una", "uno", "one", 
               "sto", "cent", "neuf", "ten", "trzech", "seis", "e"}
 
 
+# "from three logins to one", "by ten.": an English preposition before, the end of the phrase after.
+_EN_PREP_BEFORE = re.compile(r"\b(?:from|to|by)\s+$", re.I)
+_END_AFTER = re.compile(r"\s*(?:[.,;!?)]|$|\s+(?:to|from|at|and|pls|please|thanks)\b)", re.I)
 _NOUN_AFTER = {
     "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|"
         r"puestos?)",
@@ -116,6 +124,7 @@ def _german(word: str) -> int | None:
 
 def words_to_digits(text: str) -> str:
     """`text` with runs of number words replaced by their digits; everything else unchanged."""
+    text = text.replace("\u02bc", "’")  # the Ukrainian apostrophe letter ("пʼять") as the punctuation one
     text = _DE_WORD.sub(lambda m: str(_german(m.group(1))) if m.group(1) and ("und" in m.group(1).lower()
                         or "hundert" in m.group(1).lower()) and _german(m.group(1)) else m.group(0), text)
     out: list[str] = []
@@ -142,8 +151,14 @@ def words_to_digits(text: str) -> str:
             total, place, end = total + nxt, nxt, matches[j].end()
             j += 1
         word = text[m.start():end]
+        before = text[max(0, m.start() - 6):m.start()]
+        if word.lower() in ("cien", "ciento", "cento", "cent") and re.search(r"\b(?:por|pour)\s+$", before, re.I):
+            i = j
+            continue  # "por ciento", "pour cent", "por cento": percent, not a hundred
         if word.lower() in _AMBIGUOUS and not re.match(_NOUN_AFTER.get(word.lower(), _NOUN_AFTER[""]),
-                                                       text[end:end + 30], re.I):
+                                                       text[end:end + 30], re.I) and not (
+                word.lower() in ("one", "ten") and _EN_PREP_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                and _END_AFTER.match(text[end:end + 12])):
             i = j
             continue
         out.append(text[pos:m.start()])

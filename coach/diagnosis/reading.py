@@ -20,6 +20,7 @@ from coach.diagnosis.grammar import SEAT
 from coach.diagnosis.heads import HEAD_LABELS
 from coach.diagnosis.intent import read_intent
 from coach.diagnosis.models import Diagnosis
+from coach.diagnosis.pause_period import pause_fields
 
 # "reduce our seats by 30%", "30% of our licences": a percentage of seats is a seat reduction (contract
 # 3a: acv_cut is a cut in money or percent of spend with no seats named).
@@ -130,6 +131,7 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
         kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
         reduction_pct=pct if pct is not None and 0 < pct <= 100 else None,
         seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
+        **pause_fields(text),
         modules=ext.modules, root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]
         cause_candidates=candidates if cause == "unknown" else [],
         hardship=hardship, pushback=pushback, language=language,  # type: ignore[arg-type]

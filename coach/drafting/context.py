@@ -84,6 +84,7 @@ class DraftContext:
     heard: Heard = field(default_factory=lambda: Heard("standard", None, None, 0))
     prompts_dir: Path | None = None
     customer_language: str = ""  # the language the customer wrote in (the reply may fall back)
+    prior_counters: int = 0  # counters already made on this request (a later round continues the conversation)
 
     def the_guard(self) -> Guard:
         if self.guard is None:  # contexts built by hand (tests): the process settings' workspace
@@ -146,6 +147,8 @@ class DraftContext:
             "review_trigger": next((t for t in d.triggers if t.kind == "performance_gap_review"), None),
             "tone": self.heard.tone, "topic": self.heard.topic, "topic_id": self.heard.topic_id,
             "variant": self.heard.variant,
+            # a later round of the same conversation: the reply continues it instead of greeting anew
+            "followup": bool(self.history) or self.prior_counters > 0, "countered": self.prior_counters > 0,
             "csm": self.csm, "sign_off": self.csm.sign_off_lines(),
             "fem": None if self.csm.gender is None else self.csm.gender == "feminine",
             "root_cause": dx.root_cause, "account_named": bool(safe_name(self.account.name)),
@@ -163,7 +166,9 @@ class DraftContext:
             return out
         saving = round(self.account.mrr - c.new_mrr, 2)
         out["saving"] = saving if saving > 0.005 else None
-        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.5
+        # "you keep your current 8%" only when the counter's discount reads the same: 8.1% (today's 8% on a
+        # smaller package, rounded up) is stated as it is, or the text would not disclose it
+        out["same_discount"] = bool(c.discount_pct) and current > 0 and abs(c.discount_pct - current) < 0.05
         out["raised_discount"] = c.discount_pct >= current + 0.5
         asked = None if d.requested_mrr is None else self.account.mrr - d.requested_mrr
         if asked is not None and d.requested_mrr is not None and asked > 0.005 and saving > 0.005 \
@@ -175,7 +180,7 @@ class DraftContext:
         """The numbers and dates any text of this draft may state."""
         a, d, dx = self.account, self.decision, self.diagnosis
         f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct, currency=a.currency or "USD")
-        f.allow_own(dx.reduction_pct, dx.seats_requested)
+        f.allow_own(dx.reduction_pct, dx.seats_requested, dx.target_mrr, a.mrr)  # theirs: a first reply may repeat them
         f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
                 d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
                 self.account_name, self.contact_first, *(safe_name(m) for m in dx.modules),

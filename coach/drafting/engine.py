@@ -191,7 +191,7 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
                         diagnosis=dx, decision=decision, policy=policy, language=language,
                         passages=passages, history=list(history or []), guard=guard_for(settings),
                         csm=csm_profile(settings, csm), heard=heard, prompts_dir=settings.prompts_dir,
-                        customer_language=wrote, read_as=read_as)
+                        customer_language=wrote, read_as=read_as, prior_counters=prior_counters)
 
 
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
@@ -298,7 +298,7 @@ def draft_questions(ctx: DraftContext, n: int) -> list[str]:
     lst = listening_for(ctx.prompts_dir or get_settings().prompts_dir)
     hardship = d_hardship(ctx)
     dx = ctx.diagnosis
-    situation = situation_questions(lst, ctx.heard, ctx.language, hardship)
+    situation = situation_questions(lst, ctx.heard, ctx.language, hardship, countered=ctx.prior_counters > 0)
     if situation:
         return situation
     stated = ctx.heard.topic is not None  # the message gave a reason the listening file recognises

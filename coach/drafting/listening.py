@@ -51,7 +51,8 @@ class ListeningFile(_Strict):
     brief_words: int = Field(ge=1, le=60)
     tones: dict[Literal["insolvency", "outage", "disaster"], list[str]]
     topics: list[Topic]
-    situation_questions: dict[Literal["disaster", "outage", "insolvency", "financial"], dict[str, list[str]]]
+    situation_questions: dict[Literal["disaster", "outage", "insolvency", "countered", "financial"],
+                              dict[str, list[str]]]
     questions: dict[str, LanguageQuestions]
 
 
@@ -117,10 +118,13 @@ def hear(lst: Listening, message: str, language: str, *, hardship: str | None = 
     return Heard(tone=tone, topic=topic, topic_id=topic_id, variant=int.from_bytes(digest[:4], "big"))
 
 
-def situation_questions(lst: Listening, heard: Heard, language: str, hardship: str | None) -> list[str] | None:
-    """Questions for a disaster, an outage, an insolvency or a financial hardship, else None."""
+def situation_questions(lst: Listening, heard: Heard, language: str, hardship: str | None,
+                        countered: bool = False) -> list[str] | None:
+    """Questions for a disaster, an outage, an insolvency, a later round after a counter (what to change,
+    not the first diagnosis again) or a financial hardship, else None."""
     key = heard.tone if heard.tone in ("disaster", "outage", "insolvency") else (
-        "financial" if hardship == "financial" else "disaster" if hardship == "natural_disaster" else None)
+        "countered" if countered else "financial" if hardship == "financial"
+        else "disaster" if hardship == "natural_disaster" else None)
     if key is None:
         return None
     table = lst.spec.situation_questions.get(key)  # type: ignore[call-overload]

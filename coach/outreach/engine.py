@@ -58,6 +58,8 @@ def offer_facts(offer: PricedOffer | None, policy: Policy, *, extra: tuple[objec
             f.hard_cap_pct = max(f.hard_cap_pct, offer.discount_pct)
         if offer.prepayment_months:
             f.disclosed.add("prepayment")
+        if offer.discount_end:  # the price goes back up when the discount ends, and the text must say so
+            f.disclosed.add("price_rise")
     f.allow(*(x for x in extra if isinstance(x, int | float | str)))
     return f
 

@@ -141,7 +141,8 @@ def _checks(req: Request, play: Play, alternative: CounterProposal | None, escal
         r.lock_period(acc, pol, req.today),
         r.hardship_pause(acc, pol, req.today, hardship=req.hardship,
                          pause_months=c.pause_months if c else None,
-                         extension_months=c.term_extension_months if c else None),
+                         extension_months=c.term_extension_months if c else None,
+                         pause_start=play.pause_start),
         r.discount_cap(c.discount_pct, pol) if c
         else RuleCheck(id="discount-cap", passed=True, reason=nothing),
         r.counter_first(has_counter=c is not None, prior_counters=prior_counters,

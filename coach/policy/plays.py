@@ -22,10 +22,11 @@ from coach.policy.pricing import (
     price,
     scaled_package,
     service_shares,
+    trimmed_services,
     without_services,
 )
 from coach.policy.schema import Policy
-from coach.policy.triggers import pause_window
+from coach.policy.triggers import pause_window, stated_pause
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,10 @@ def _same_package(req: Request, removed: list[str] | None = None) -> Package:
 
 def pause_play(req: Request, name: str, paused: list[str] | None = None) -> Play:
     """Pause the whole package (or only `paused` services); the agreement extends by the pause."""
-    months = req.policy.pause.default_months
-    start, resume = pause_window(req.today, months)
+    pol, dx = req.policy.pause, req.dx
+    begin, months = stated_pause(req.today, pol.default_months, pol.max_months, start_month=dx.pause_start_month,
+                                 months=dx.pause_months, resume_month=dx.pause_resume_month)
+    start, resume = pause_window(req.today, months, begin)
     names = paused or [s.name for s in req.account.services]
     share = sum(s for n, s in service_shares(req.account) if n in paused) if paused else 1.0
     base = price(req.account, current_package(req.account), 0.0, req.policy).new_mrr
@@ -222,11 +225,16 @@ def _price_only(req: Request) -> Play:
 
 def _right_size(name: str) -> Callable[[Request], Play]:
     def build(req: Request) -> Play:
-        """Counter at a fraction of the requested cut; org shrinking adds the retention discount."""
+        """Counter at a fraction of the requested cut (named services scaled back, not dropped); org
+        shrinking adds the retention discount."""
         pol, seats = req.policy, req.dx.kind == "seat_reduction"
         fraction = pol.counter.seat_cut_fraction if seats else pol.counter.acv_cut_fraction
         keep = 1 - (req.pct or 0.0) * fraction / 100
-        package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
+        if req.dx.kind in ("module_cancel", "service_removal") and req.modules:
+            # the named services scaled back rather than dropped: the same share of their cut as an ACV cut
+            package = trimmed_services(req.account, req.modules, 1 - fraction)
+        else:
+            package = scaled_package(req.account, keep) if seats else _scope(req.account, keep)
         extra = pol.counter.retention_discount_pts if name == "right_size_retention" else 0.0
         return offer(req, name, package, extra_pts=extra, extension=pol.multi_year.default_extension_months)
     return build
@@ -317,6 +325,8 @@ def request_pct(account: Account, dx: Diagnosis, modules: list[str]) -> float | 
         return min(100.0, max(0.0, dx.seats_requested / account.seats * 100))
     if dx.kind in ("module_cancel", "service_removal") and modules:
         return min(100.0, sum(s for n, s in service_shares(account) if n in modules) * 100)
+    if dx.reduction_pct is None and dx.target_mrr is not None and 0 <= dx.target_mrr < account.mrr:
+        return (1 - dx.target_mrr / account.mrr) * 100  # "under $3,500 a month": the cut that gets there
     return dx.reduction_pct
 
 

@@ -109,6 +109,18 @@ def without_services(account: Account, removed: list[str]) -> Package:
     )
 
 
+def trimmed_services(account: Account, named: list[str], keep_ratio: float) -> Package:
+    """The package with the `named` services scaled to `keep_ratio` of their scope (the rest as today):
+    a right-size of the services a customer asked to drop, not their removal (seats are not the change)."""
+    keep_ratio = min(1.0, max(0.0, keep_ratio))
+    cut = sum(share for name, share in service_shares(account) if name in named) * (1 - keep_ratio)
+    keep = max(0.0, 1 - cut)
+    return Package(
+        list_mrr=cents(account.list_mrr * keep), base_mrr=cents(account.mrr * keep), seats=None,
+        kept=[s.name for s in account.services],
+    )
+
+
 @dataclass(frozen=True)
 class Price:
     new_mrr: float

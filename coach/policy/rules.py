@@ -72,7 +72,8 @@ def lock_period(account: Account, policy: Policy, today: date, *, new_mrr: float
 
 
 def hardship_pause(account: Account, policy: Policy, today: date, *, hardship: str | None,
-                   pause_months: int | None = None, extension_months: int | None = None) -> RuleCheck:
+                   pause_months: int | None = None, extension_months: int | None = None,
+                   pause_start: date | None = None) -> RuleCheck:
     """Without `pause_months`: may the customer pause? With it: is this pause within policy?"""
     rid, mx = "hardship-pause", policy.pause.max_months
     locked = is_locked(account, policy, today)
@@ -91,7 +92,7 @@ def hardship_pause(account: Account, policy: Policy, today: date, *, hardship: s
         return RuleCheck(id=rid, passed=allowed, reason=basis + tail)
     if locked and hardship:  # a person may propose it, once the team lead has granted the exception
         allowed = True
-    start, resume = pause_window(today, pause_months)
+    start, resume = pause_window(today, pause_months, pause_start)
     end = add_months(add_months(account.contract.start_date, account.contract.term_months), pause_months)
     plan = (f"{pause_months}-month pause from {start}, billing resumes {resume}; "
             f"agreement extended by {pause_months} months to {end}")

@@ -39,15 +39,31 @@ PLAY_TRIGGERS: dict[str, tuple[str, ...]] = {
 KIND_TRIGGERS: dict[str, tuple[str, ...]] = {"tier_downgrade": ("upgrade_path",)}
 
 
-def pause_window(today: date, months: int) -> tuple[date, date]:
+def pause_window(today: date, months: int, start: date | None = None) -> tuple[date, date]:
     """(first paused day, resume-billing day) for a pause of whole calendar months.
 
-    The current month is billed as usual; the pause starts on the first day of the next month
-    and billing resumes on the first day of the month after the last paused month.
+    The current month is billed as usual; the pause starts on the first day of the next month (or
+    on `start`, a later first of a month the customer named) and billing resumes on the first day
+    of the month after the last paused month.
     Example: today 2026-06-15, 3 months -> paused July, August, September; resume 2026-10-01.
     """
-    start = add_months(today.replace(day=1), 1)
-    return start, add_months(start, months)
+    first = add_months(today.replace(day=1), 1)
+    begin = start if start is not None and start >= first else first
+    return begin, add_months(begin, months)
+
+
+def stated_pause(today: date, months_default: int, months_max: int, *, start_month: int | None,
+                 months: int | None, resume_month: int | None) -> tuple[date, int]:
+    """(first paused day, months) for the period the customer named ("June to August", "until
+    February", "for two months"), within the policy's maximum; unstated parts take the defaults.
+    A month is its next first day from next month on: in November, "January" is next January."""
+    first = add_months(today.replace(day=1), 1)
+    start = first
+    if start_month is not None:
+        start = next(add_months(first, k) for k in range(12) if add_months(first, k).month == start_month)
+    if months is None and resume_month is not None and start_month is None:
+        months = (resume_month - start.month) % 12 or None
+    return start, min(max(1, months or months_default), months_max)
 
 
 def _trigger(kind: str, today: date, policy: Policy, resume: date | None) -> Trigger:

@@ -21,9 +21,16 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
-                          r"\bpaused months\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
-                          r"на (?:ті самі|стільки ж|ту саму кількість) (?:\w+ )?місяц|місяць за місяць|"
-                          r"на (?:час|період|строк|термін) паузи|на місяці паузи", re.I)
+                          r"\bpaused months?\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
+                          r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
+                          r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
+                          r"на (?:ті самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
+                          r"(?:\w+ )?(?:місяц|строк|термін|період|час)|місяць за місяць|"
+                          r"на (?:час|період|строк|термін) паузи|на місяці паузи|"
+                          # "the term just shifts by three months", "the end date moves out by the same"
+                          r"\b(?:term|agreement|contract|end date|renewal)\b[^.?!]{0,20}\b(?:shift|push|mov|roll)\w*"
+                          r"(?: \w+)?(?: out| back| on)? by\b|(?:договір|термін|строк)\w* (?:\w+ )?(?:зсува|посува|"
+                          r"переноси)\w* на", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
                    r"roadmap|порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
@@ -133,13 +140,18 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
-        argues, refuses = bool(stance.ARGUE.search(s.text)), bool(stance.REFUSES_CHANGE.search(s.text))
+        argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text))
+        refuses = bool(stance.REFUSES_CHANGE.search(s.text))
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
-        if label == "acknowledge" and a.acknowledgment is None and not s.pushback_words:
+        # "Okay, noted: thirty percent fewer seats." acknowledges by its words even where the vote is unsure
+        acknowledges = label == "acknowledge" or not s.question and s.text not in priced and (
+            label == "other" and stance.only_acknowledges(s.text)
+            or label not in ("pushback", "refuse") and offers.accepts_request(s.text))
+        if acknowledges and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing
@@ -164,7 +176,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
         # a re-engagement trigger.
-        sets = (s.label == "trigger" and not dated_change) or scheduled or (follow_up and when != "none")
+        # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
+        sets = (s.label == "trigger" and not dated_change and (follow_up or when != "none")) or scheduled or (
+            follow_up and when != "none")
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"
@@ -175,7 +189,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
-        if s.label in ("plan", "save", "escalate") and a.solution is None and (
+        if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
@@ -189,7 +203,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if "offer" not in a.moves:
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (
-        s.label == "accept_request" and s.share >= SOLUTION_SHARE or _GRANT.search(s.text)
+        s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
+        or _GRANT.search(s.text)
         or _OFFBOARD.search(s.text))), None)
     if a.offer is None and closing is not None:
         a.closing = closing  # the request processed: a close

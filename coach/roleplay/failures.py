@@ -172,8 +172,9 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
            for i, t in enumerate(a) for q in t.guilt]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
+        quoted = {e.turn for e in ev}  # a refusal already quoted for this turn is not counted twice
         ev += [Evidence(turn=i + 1, quote=a[i].pushback[0], note="repeated pushback") for i in pushing
-               if not a[i].refusal]
+               if i + 1 not in quoted]
     for e in ev:
         card.mark(e.turn - 1, "F5", False, f"treats the downsell as a failure: {e.note}")
     if ev:

@@ -22,6 +22,7 @@ import yaml
 from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.guard.language import detect_language
+from coach.roleplay.timing import follow_up, timing
 
 MOVES_FILE = Path(__file__).with_name("moves.yaml")
 TOPICS = ("general", "budget_cut", "org_shrinking", "usage_gap", "value_perception", "strategic_shift",
@@ -32,9 +33,36 @@ CACHE_VERSION = "1"
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|[\n\r]+|;\s*")
 _QUESTION_START = re.compile(
-    r"^(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|"
-    r"tell me|walk me|help me understand|i'?d love to (hear|understand)|i'?m curious|"
-    r"що|чому|як|які|який|яка|яке|коли|хто|де|чи|скільки|розкажіть|поясніть)\b", re.IGNORECASE)
+    r"^(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|may|"
+    r"tell me|talk me|walk me|take me|help me (understand|see)|i'?d (love|like|want) to (hear|understand|know|learn)|"
+    r"i'?m (curious|wondering|interested)|i wonder|i'?d be (curious|interested)|out of curiosity|"
+    r"(can|could) you (share|explain|say|describe)|share (with me|a bit|more)|"
+    r"що|чому|як|які|який|яка|яке|коли|хто|де|чи|скільки|розкажіть|поясніть|поділіться|підкажіть|опишіть|"
+    r"цікаво|хочу (зрозуміти|дізнатися|розібратися)|хотів би (зрозуміти|дізнатися)|хотіла б (зрозуміти|дізнатися))\b",
+    re.IGNORECASE)
+# What a diagnosis question is about: the reason, the situation, the people, the use, the results, the
+# budget, the alternatives. A question with one of these asks about the cause whatever the vote says.
+_CAUSE = re.compile(
+    r"\bwhy\b|reason|behind|driv(?:e|es|ing|en)|prompt\w*|\bled (?:to|you)|lead to|cause|trigger\w*|"
+    r"chang\w*|happen\w*|going on|situation|decision|decid\w*|budget|spend\w*|afford|cost|price|"
+    r"\bteam\b|staff|people|headcount|hiring|layoffs?|\bus(?:e|es|ed|ing|age)\b|adoption|log(?:ging)? in|"
+    r"results?|working|value|worth|return|roi|deliver\w*|perform\w*|happy|satisf\w*|"
+    r"competitor|alternative|another (?:provider|vendor|tool|platform|agency)|other (?:provider|vendor|"
+    r"tool|platform|agency|option)|switch\w*|priorit\w*|strateg\w*|plans?\b|focus|"
+    r"чому|причин\w*|стоїть за|спонука\w*|призвел\w*|пов['’]язан\w*|змін\w*|сталос\w*|відбува\w*|"
+    r"ситуац\w*|рішенн\w*|бюджет\w*|витрат\w*|вартіст\w*|цін\w*|команд\w*|персонал\w*|людей|"
+    r"користу\w*|результат\w*|працю\w*|цінніст\w*|віддач\w*|задоволен\w*|влаштову\w*|конкурент\w*|"
+    r"альтернатив\w*|інш\w+ (?:постачальник|компані|сервіс|рішенн)\w*|пріоритет\w*|стратегі\w*|план\w*",
+    re.IGNORECASE)
+# Not asking about the customer's situation: checking an offer, offering help, small talk.
+_NOT_DIAGNOSIS = re.compile(
+    r"\b(?:does|would|will|could) (?:that|this|it) (?:work|suit|help|sound)|\bsound (?:good|ok|fair)|"
+    r"\bhow (?:does|would) (?:that|this) sound|\banything else\b|\bany (?:other )?questions\b|"
+    r"\bshall (?:i|we)\b|\bshould (?:i|we) (?:send|set|go|do|book|start)|\bwould you like me to\b|\bhow about\b|"
+    r"\bwhat if we\b|\b(?:can|could) we (?:do|set|book|arrange|try|look at (?:a|an|the option))\b|\bwhy don'?t we\b|"
+    r"weather|weekend|\bgame\b|"
+    r"(?<!\w)(?:вам підходить|вас влаштовує такий|як вам така|ще якісь питання|щось іще|надіслати вам|"
+    r"як щодо|погода|вихідн\w*)(?!\w)", re.IGNORECASE)
 _OPEN = re.compile(r"(?:^|[,:;—–-]\s*)(?:(?:and|so|but|then|а|і|й|то|тоді)\s+)?(?:what|why|how|which|tell me|"
                    r"walk me|що|чому|як|яка|який|які|яке|з чим|до чого|розкажіть|поясніть)\b", re.I)
 _INJECTION = re.compile(
@@ -79,6 +107,31 @@ def is_injection(sentence: str) -> bool:
 
 def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence.strip()))
+
+
+# A question that puts something forward ("could we do a side-by-side?", "what if we paused?").
+_PROPOSAL = re.compile(r"\b(?:i|we)\s*(?:can|could|'d|would|will|'ll)\b|\blet(?:'s| me| us)\b|\bhow about\b|"
+                       r"\bwhat if\b|"
+                       r"\b(?:can|could|shall|should|may) (?:we|i) (?!ask\b)|\bwould (?:it|that|a|an)\b|"
+                       r"(?<!\w)(?:можемо|можу|давайте|як щодо|що як)(?!\w)", re.IGNORECASE)
+
+
+def asks_cause(sentence: str) -> bool:
+    """A question (by its form) about the customer's reasons or situation, not about an offer."""
+    return is_question(sentence) and bool(_CAUSE.search(sentence)) and not _NOT_DIAGNOSIS.search(sentence)
+
+
+# The trainee offering the next contact in a question ("shall I call you ...?", "можу набрати вас ...?").
+_I_CONTACT = re.compile(r"\b(?:shall|should|can|could|may) (?:i|we)\b|"
+                        r"\bwould it (?:be (?:ok|okay|alright)|work|help) if (?:i|we)\b|"
+                        r"\b(?:how about|what if) (?:i|we)\b|\bi'?ll\b|\bwe'?ll\b|\blet'?s\b|\bi will\b|"
+                        r"(?<!\w)(?:можу|можемо|давайте|зателефоную|наберу|напишу|зв['’]яжуся|повернуся|"
+                        r"нагадаю)(?!\w)", re.IGNORECASE)
+
+
+def proposes_contact(sentence: str) -> bool:
+    """Proposes a next contact with a time ("Shall I check in after your board meets?")."""
+    return bool(_I_CONTACT.search(sentence)) and follow_up(sentence) and timing(sentence) != "none"
 
 
 def pushback_words(sentence: str) -> tuple[str, ...]:
@@ -204,6 +257,14 @@ def classify(parts: list[str], embedder) -> list[Sentence]:
             # An open question the examples are unsure about ("А з чим порівнюєте?") still asks about
             # the request: its nearest question topic, or a general one.
             label = (ask or "ask:general") if question and _OPEN.search(text) else "other"
+        if question and label in ("other", "acknowledge", "trigger", "save", "plan", "escalate", "offer") \
+                and asks_cause(text) and not (label != "other" and _PROPOSAL.search(text)) \
+                and not proposes_contact(text):  # "Shall I call in June, at the review?"
+            # "Is it the price, the results, or something else?": a question about the situation is a
+            # diagnosis question whatever the nearest examples say.
+            label = ask or "ask:general"
+        if label.startswith("ask:") and proposes_contact(text):
+            label = "trigger"  # "Shall I ring you in June, after the budget review?" sets the next contact
         if label.startswith("ask:") and not question:
             label = "other"  # a statement about the budget is not a question about it
         out.append(Sentence(text, label, round(share, 3), question, pushback_words(text)))

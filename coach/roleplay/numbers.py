@@ -47,6 +47,8 @@ _UK = re.compile(r"(?<!\w)(?:(?P<tens>" + _alt(_UK_T) + r")(?:\s+(?P<unit>оди
                  r"|(?P<single>" + _alt({**_UK_TE, **_UK_UNITS}) + r"))(?![\w'’])", re.I)
 _MORE_ONE = re.compile(r"\b(?:another|one more|an extra|an additional|a further)\s+(year|month)\b", re.I)
 _UK_MORE_ONE = re.compile(r"(?<!\w)ще\s+(?:на\s+)?(?:один\s+)?(рік)(?!\w)", re.I)
+# "продовження на рік", "на річний термін": one year with no number word
+_UK_A_YEAR = re.compile(r"(?<!\w)на\s+(?:рік|річний\s+(?:термін|строк|період))(?!\w)", re.I)
 _HALF = re.compile(r"(?<!\w)(?:півтора\s+рок[иуі]|a year and a half|one and a half years|1\.5 years)(?!\w)", re.I)
 
 
@@ -59,6 +61,7 @@ def digits(text: str) -> str:
     text = _HALF.sub(lambda m: "18 місяців" if m.group(0)[0] in "пП" else "18 months", text)
     text = _MORE_ONE.sub(lambda m: f"1 more {m.group(1)}", text)
     text = _UK_MORE_ONE.sub(lambda m: f"ще на 1 {m.group(1)}", text)
+    text = _UK_A_YEAR.sub("на 1 рік", text)
 
     def en(m: re.Match[str]) -> str:
         if m.group("single"):

@@ -37,13 +37,19 @@ _MONEY = re.compile(
     r"на місяць|щомісяця|на рік|щороку))?", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
-_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
+                      r"(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+# "not 15 seats but 17", "не 15 місць, а 17", "17 rather than 15": the number proposed, not the one set aside
+_NOT_BUT = re.compile(r"\b(?:not|не)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
+                      r"(?:but|а|але)\s+(\d{1,6})\b", re.I)
+_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|rather than|instead of|замість|а не)\s*$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
                             r"прибрати|прибер\w*|"
                             r"скоротити на|скоротимо на|мінус|на)\s*$", re.I)
 _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
-_PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|знижк|дешевш|зменш|скорот", re.I)
+_PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|знижк|дешевш|зменш|скорот|зниз|"
+                         r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
                     r"markets|locations)\b|обсяг|пакет", re.I)
@@ -56,8 +62,12 @@ _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contrac
                            r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
 _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(?:the|your|our) (?:agreement|contract|"
                           r"subscription|term)\s+)?(?:by|of)\s*$|"
+                          r"(?:shift\w*|push\w*|mov\w*|roll\w*)\s+(?:\w+\s+){0,3}(?:out|back|on)?\s*by\s*$|"
+                          r"\badd(?:s|ed|ing)?\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
-_PAUSE = re.compile(r"\bpaus\w*|\bfreez\w*|\bhold billing|призупин\w*|пауз\w*|заморож\w*", re.I)
+_PAUSE = re.compile(r"\bpaus\w*|(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
+                    r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
+                    r"заморож\w*|перерв\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
@@ -75,6 +85,22 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    # "one option: ...", "suppose we ...", "my recommendation would be ...", "there's room to ...",
+    # "let me put 32 seats on the table", "could you live with ...", "would you be open to ...", "як щодо ..."
+    r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|"
+    r"\boption (?:is|would be)\b|"
+    r"\bsuppos(?:e|ing) (?:we|i)\b|\bimagine (?:we|if)\b|\brecommend\w*\b(?! against)|"
+    r"\bthere'?s (?:room|scope|flexibility|a way)\b|\bon the table\b|\bput (?:forward|together)\b|"
+    r"\blet me (?:offer|propose|suggest|do|put|take|bring|give|move|drop|reduce|cut|pause|freeze|extend)\b|"
+    r"\b(?:could|would|can) you (?:live with|work with|do|accept|consider|go with|take)\b|"
+    r"\b(?:would|are|were) you (?:be )?(?:open|willing|okay|ok|happy|up) (?:to|for|with)\b|"
+    r"\b(?:i'?m|we'?re|i am|we are) (?:prepared|willing|open|ready) to\b|\bwhat i can do\b|"
+    r"\b(?:if|provided|as long as) (?:you|we) (?:can )?(?:sign|commit|extend|agree|renew|lock|stay)\b|"
+    r"(?<!\w)(?:як щодо|що скажете (?:про|щодо|на)|(?:один|інший|такий|ось|мій|наш) варіант\w*|варіант:|"
+    r"(?:моя|наша) пропозиці\w*|рекоменду\w*|за умови|"
+    r"можна (?:було б|зробити|перейти|зменшити|скоротити|призупинити)|могли б|змогли б|"
+    r"готов\w* (?:запропонувати|зробити|дати|знизити|зменшити|скоротити|призупинити|піти)|"
+    r"погодитеся|згодні на)(?!\w)|"
     r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
@@ -95,7 +121,8 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 # What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
 # back ("if you extend the term", "for a longer commitment").
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
-                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back|down)|\bpaus\w*|suspend\w*|freez\w*|"
+                         r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
+                         r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
                          r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
@@ -127,6 +154,13 @@ _REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|how about|what if|
 # the old price named beside the new one ("$3,000 a month instead of $4,750")
 _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
                         r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
+
+
+# the customer's own budget or target beside the price ("just under your $3,700", "в межах вашого бюджету")
+_LIMIT = re.compile(r"(?:\b(?:under|below|within|beneath|inside|than|above|over)\s+(?:your|the|their)\b[^$€£₴\d]{0,25}|"
+                    r"\byour (?:budget|target|limit|ceiling|cap|line)(?: of)?|\b(?:budget|target|limit|ceiling|cap) of|"
+                    r"(?<!\w)(?:нижче|менше|в межах|у межах)\s+(?:вашого|ваших|вашої)\b[^$€£₴\d]{0,25})\s*"
+                    r"(?:about|around|roughly|approximately|~|близько|приблизно)?\s*$", re.I)
 
 
 @dataclass
@@ -184,13 +218,31 @@ def proposes(sentence: str) -> bool:
     return bool(_OFFER_CUE.search(sentence))
 
 
+# Taking the request on without proposing anything yet: it is possible, we will work it out together
+# ("Trimming seats is something we can sort out together", "Так, пауза можлива, і я допоможу").
+_ACCEPTS = re.compile(
+    r"\b(?:is|'s|are|'re) (?:absolutely |definitely |certainly |completely |totally )?(?:possible|doable|fine|"
+    r"something (?:we|i) can)\b|\b(?:sort|work|figure) (?:\w+ ){0,3}out\b|\bfind (?:a|the|something|an?) "
+    r"(?:\w+ )?(?:way|solution|option|setup|fit|answer)\b|\bwhatever we (?:land on|agree|decide)\b|\bfits? "
+    r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
+    r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
+    r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
+    r"вирішимо|разом)(?!\w)", re.I)
+
+
+def accepts_request(sentence: str) -> bool:
+    """Takes the request on ("that's doable, let's work it out together") with no number and nothing
+    asked back: an acknowledgment, not yet a counter."""
+    return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
     out: list[str] = []
     carried = False  # the sentence before proposed something
     for p in parts:
-        proposing = p in also or bool(_OFFER_CUE.search(p)) and not (
+        proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
         if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
@@ -232,7 +284,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             pause = None  # "pause PPC" suspends a module; the account keeps running
         pause_span = None
         if pause:
-            after = [(m, n) for m, n in durations if m.start() > pause.start() and n]
+            # "pause for 3 months", or the length just before the word ("a 2-month pause")
+            after = [(m, n) for m, n in durations if n and (m.start() > pause.start()
+                                                             or re.fullmatch(r"[\s-]*", text[m.end():pause.start()]))]
             if after:
                 pause_span, out.pause_months = after[0][0].span(), after[0][1]
             else:
@@ -255,7 +309,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
-        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])] or money
+        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
+                 and not _LIMIT.search(text[max(0, m.start() - 40):m.start()])] or money
         if money:
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))
@@ -267,10 +322,17 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif _PRICE_WORD.search(window):
                 out.discount_pct = value
         span = _FROM_TO.search(text)
-        if span and _SEAT_WORD.search(text) and not _SEATS.search(text):  # "з 20 до 17" (seats)
+        if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
             out.seats = int(span.group(2))
+        instead = _NOT_BUT.search(text)
+        if instead and _SEAT_WORD.search(text):
+            out.seats = int(instead.group(2))
         for m in _SEATS.finditer(text):
             n = int(m.group(1))
+            in_span = span is not None and m.start() < span.end() and m.end() > span.start()
+            set_aside = instead is not None and instead.start() <= m.start() < instead.end()
+            if in_span or set_aside or _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]):
+                continue
             removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \
                 _REMOVE_AFTER.search(text[m.end():m.end() + 10])
             if removing and account.seats:

@@ -17,8 +17,22 @@ ARGUE = re.compile(
     r"\b(?:recommend|advise|urge) (?:that )?you (?:keep|stay (?:on|with)|hold on to) (?:all|everything|the (?:full|"
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
+    r"\bare you (?:sure|certain)\b|"
+    r"\bi'?m not (?:sure|convinced) (?:that'?s|this is|it'?s|it would be) (?:wise|a good|the right|smart|sensible)|"
+    r"\b(?:wrong|bad|risky) (?:move|idea|call|decision|choice)\b|"
+    r"\b(?:would be|that'?s|it'?s|this is) (?:a )?(?:big |huge |real |serious )?mistake\b|"
+    r"\bi (?:really )?(?:don'?t|wouldn'?t) (?:think you should|recommend|advise|do that|cut|drop|go)\b|"
+    r"\byou(?:'d| would|'ll| will) (?:be )?(?:los(?:e|ing)|giv(?:e|ing) up|miss(?:ing)? out on|throw(?:ing)? away)\b|"
+    r"\b(?:just|right) (?:when|as) (?:it|things|the (?:results|campaigns?|numbers)) "
+    r"(?:is|are|start\w*|began|finally)\b|"
+    r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|\bwait a (?:sec|second|minute|moment)\b|"
+    r"\bdon'?t (?:throw|walk) away\b|"
     r"(?<!\w)(?:пошкодуєте|це помилка|перекреслить|втратите (?:весь|усі|все|результат|прогрес)|почина\w+ з нуля|"
-    r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати)(?!\w)", re.I)
+    r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати|"
+    r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
+    r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
+    r"втратите|втрачаєте|шкода (?:буде )?(?:втрачати|кидати|зупинятися)|саме (?:зараз|тоді), коли|"
+    r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
@@ -27,15 +41,28 @@ REFUSES_CHANGE = re.compile(
     r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
     r"\bcan'?t (?:set (?:that|this|it) up|do (?:that|this)|process (?:that|this|it)|allow (?:that|this|it)|"
     r"approve (?:that|this|it))\b|\b(?:is|it'?s) not possible\b|\bisn'?t possible\b|"
+    r"\b(?:package|price|contract|plan) is (?:fixed|final|locked)\b|\bno (?:changes|reductions|exceptions) (?:are|is) "
+    r"(?:possible|allowed)\b|\b(?:not|isn'?t|aren'?t) (?:allowed|permitted)\b|\bdoesn'?t (?:allow|permit)\b|"
+    r"\bwe don'?t (?:do|offer|allow) (?:downgrades|reductions|pauses|cancellations|changes|that)\b|"
+    r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|\b(?:i'?m|we'?re|i am|we are) (?:not able|unable) to "
+    r"(?:change|reduce|cancel|remove|pause|lower|cut|do)\b|"
     r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|"
     r"нічого не змінюємо|не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
-    r"призупин)\w*|неможлив\w*|не передбачен\w*)(?!\w)", re.I)
+    r"призупин)\w*|неможлив\w*|не передбачен\w*|не дозволя\w*|не можна|"
+    r"нічого (?:не )?(?:можу|можемо|вийде) (?:зробити|змінити|вдіяти)|(?:пакет|ціна|договір) (?:фіксован|незмінн)\w*)"
+    r"(?!\w)", re.I)
 # Guilt ("that's really disappointing after two years together").
 GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
                    r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
-                   r"\blet (?:us|me) down\b|"
-                   r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років)(?!\w)", re.I)
+                   r"\blet (?:us|me) down\b|\bhate to (?:lose|see) you\b|"
+                   r"\bafter (?:all|everything) (?:the team|our team|i'?ve|we'?ve|that)\b|"
+                   r"\bafter all (?:these|this|those) (?:years|time|months)\b|"
+                   r"\bi (?:thought|hoped) we (?:had|were) (?:a )?(?:good|great|strong|real)\b|"
+                   r"\b(?:i'?m|we'?re) (?:\w+ )?(?:surprised|shocked|hurt)\b|"
+                   r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років|неприємно (?:чути|дізнатися)|"
+                   r"(?:я|ми) (?:думав|думала|думали|сподівався|сподівалася|сподівалися),? (?:що )?у нас|"
+                   r"здивован\w*)(?!\w)", re.I)
 # Persuading, not diagnosing ("What would it take to change your mind?").
 PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (?:i|we) can do to (?:keep|change)|"
                       r"\breconsider\b|(?<!\w)(?:змінити (?:ваше |своє )?рішення|передумати|передумаєте)(?!\w)",
@@ -43,10 +70,22 @@ PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (
 # Contract talk: the agreement's terms as an argument.
 CONTRACT = re.compile(r"contract|agreement|subscription is for|\bterm\b|penalt|legal|lawyer|\block|notice|obligat|"
                       r"bound by|договір|договор|штраф|юрист|зобов['’]яз", re.I)
+# A threat made of the agreement's terms: penalties, fees, forfeits, clauses ("the early-exit terms in
+# section 9 would kick in", "компенсація в розмірі трьох платежів").
+THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|cancellation|exit|break) (?:fee|charge|"
+                    r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal\w*|\blawyer|"
+                    r"\bliable\b|\bbreach\b|(?<!\w)(?:компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
+                    r"порушенн\w* договору)", re.I)
 # Only acknowledging: thanks, empathy, "understood", with no "but".
 _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
                    r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"
                    r"\bunderstood\b|\bgot it\b|\bnoted\b|\bsorry\b|\bthank|\bappreciate|\bmakes sense\b|\bof course\b|"
+                   r"\bglad you\b|\bi (?:hear|see) (?:you|what|where|why)\b|\bi get (?:it|that|why)\b|"
+                   r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
+                   r"\bthat'?s (?:a lot|hard|tough|difficult)\b|"
+                   r"\bsounds (?:like )?(?:a )?(?:tough|hard|rough|difficult)\b|"
+                   r"(?<!\w)(?:ціную|чудово розумію|добре розумію|це зрозуміло|слушно|бачу ваш\w* (?:запит|лист|"
+                   r"повідомлення)|мені жаль|прийнято)(?!\w)|"
                    r"(?<!\w)(?:розумію|зрозуміл\w*|дякую|шкода|співчува\w*|звісно|не хвилюйтеся|чую вас)(?!\w)", re.I)
 _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
 

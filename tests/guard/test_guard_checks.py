@@ -133,3 +133,51 @@ def test_every_check_has_an_id_a_category_and_a_reason() -> None:
         for cid in rules.expand(stage):
             spec = rules.checks[cid]
             assert spec.category and spec.reason
+
+
+@pytest.mark.parametrize("language, names, text", [
+    ("uk", ["ТОВ «Юрфірма Штрафнет»"], "Дякую за лист! Для «Юрфірми Штрафнет» ми підготуємо все незабаром."),
+    ("uk", ["Паб «Пеня»"], "Дякую, що написали. У «Пені» зараз багато змін, я це розумію."),
+    ("pl", ["Kancelaria Niestety Sp. z o.o."], "Dziękuję za wiadomość w imieniu Kancelarii Niestety."),
+])
+def test_inflected_names_are_masked(language: str, names: list[str], text: str) -> None:
+    """Ukrainian and Polish decline a company's name: its inflected form is still a name, not pushback."""
+    ctx = GuardContext(stage="acknowledgment", facts=facts(), language=language, names=Names().add(*names))
+    assert {v.id for v in GUARD.check(text, ctx)} == set()
+
+
+def test_latin_names_are_not_inflected_in_english() -> None:
+    """An English text keeps the name's exact form: "Legally" is not the company "Legal"."""
+    assert "contract_threat" in ids("We are legally obliged to hold you to the term, Anna.", "followup")
+
+
+@pytest.mark.parametrize("language, recipient, greeting", [
+    ("uk", "Олена Бойко", "Олено, добрий день!"),
+    ("uk", "Андрій Мельник", "Добрий день, Андрію!"),
+    ("pl", "Anna Nowak", "Pani Anno, dzień dobry!"),
+    ("en", "Dana Whitfield", "Hi Dana,"),
+])
+def test_outreach_recipient_in_the_vocative(language: str, recipient: str, greeting: str) -> None:
+    ctx = GuardContext(stage="outreach", facts=facts(), language=language, recipient=recipient)
+    assert not GUARD.check(greeting + " ...", ctx, only=["outreach.recipient"])
+    assert GUARD.check("Добрий день! ... Hello! ...", ctx, only=["outreach.recipient"])
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In return we'd extend your agreement by 24 months, so the term runs for 34 months in all.", "en"),
+    ("Натомість ми продовжимо вашу угоду на 24 місяці: разом це 34 місяці.", "uk"),
+    ("A cambio ampliaríamos su contrato 24 meses, 34 meses en total.", "es"),
+    ("Im Gegenzug verlängern wir den Vertrag um 24 Monate, insgesamt also 34 Monate.", "de"),
+    ("En échange, nous prolongerions votre contrat de 24 mois, soit 34 mois au total.", "fr"),
+    ("Em troca, prolongaríamos o seu contrato por 24 meses, 34 meses no total.", "pt"),
+    ("W zamian przedłużymy umowę o 24 miesiące, łącznie 34 miesiące.", "pl"),
+])
+def test_commitment_stated_as_an_extended_agreement(text: str, language: str) -> None:
+    ctx = GuardContext(stage="counter", facts=facts(), language=language, counter=counter())
+    assert not GUARD.check(text, ctx, only=["disclosure.commitment"])
+
+
+def test_commitment_needs_the_total_figure() -> None:
+    """The extension alone (24 more months) does not tell the customer the whole commitment (34)."""
+    ctx = GuardContext(stage="counter", facts=facts(), language="en", counter=counter())
+    assert GUARD.check("In return we'd extend your agreement by 24 months.", ctx, only=["disclosure.commitment"])

@@ -126,6 +126,91 @@ OFFER = [
 ]
 
 
+# Offers with no figure in them: what can be done about the price, a way to bring it down, the request
+# granted at once, a bill held back (written for this test, not from any corpus file).
+OFFER_IN_WORDS = [
+    "Hi Dana, thanks for the note. Let me check what we could do about the monthly fee.",
+    "Hi Dana, understood. I'm confident there's some flexibility around the pricing.",
+    "Hi Dana, thanks. We'll work out a package that is gentler on your budget.",
+    "Hi Dana, thanks. I'm sure we can get the invoice down for you.",
+    "Hi Dana, thanks. I'll push internally for a sharper monthly figure.",
+    "Hi Dana, thanks. We will happily remove the seats you mentioned.",
+    "Hi Dana, thanks. Consider it done: no need to wait for a proposal.",
+    "Hi Dana, thanks for the heads-up. We'll park next month's invoice in the meantime.",
+    "Hi Dana, thanks. You wouldn't be billed while we look into it.",
+    "Hi Dana, thanks. We could stagger the payments to make it easier.",
+    "Ірино, дякую. Я з'ясую, чим можемо допомогти щодо вартості.",
+    "Ірино, дякую за лист. Ми підберемо варіант, щоб зменшити ваші витрати.",
+    "Ірино, дякую. Зменшимо кількість ліцензій, як ви просили.",
+    "Lucía, gracias. Vamos a intentar mejorar las condiciones.",
+    "Herr Bergmann, danke. Ich prüfe, was sich bei den Kosten machen lässt.",
+    "Madame Dupuis, merci. Nous allons revoir votre tarif.",
+    "João, obrigado. Vamos rever a sua mensalidade.",
+    "Pani Anno, dziękuję. Spróbujemy obniżyć abonament.",
+]
+
+
+# Softer fine print: prices reviewed every year, a discount that runs out, standard pricing coming
+# back, small contributions and charges, renewal for the same term, a card charged for the year.
+HIDDEN_SOFT = [
+    "Dana, 32 seats at $3,600 a month; tariffs are revised at each renewal.",
+    "Dana, 32 seats at $3,600 a month, though the reduced rate only holds for a while.",
+    "Dana, 32 seats at $3,600 a month; once the promo expires, list pricing resumes.",
+    "Dana, 32 seats at $3,600 a month, plus a one-time setup contribution.",
+    "Dana, 32 seats at $3,600 a month; there is a small charge for switching plans.",
+    "Dana, 32 seats at $3,600 a month, and it renews for a further term if no one objects.",
+    "Dana, 32 seats at $3,600 a month; we'd debit the card for the entire year straight away.",
+    "Ірино, 32 місця за 28 800 грн; тарифи індексуються щорічно.",
+    "Ірино, 32 місця, але після завершення акції ціна зміниться.",
+    "Lucía, 32 licencias; los precios se actualizan anualmente.",
+    "Lucía, 32 licencias, con un cargo de configuración.",
+    "Herr Bergmann, 32 Plätze; die Gebühren werden bei Verlängerung angepasst.",
+    "Madame Dupuis, 32 postes ; la remise prend fin après quelques mois.",
+    "Madame Dupuis, 32 postes, facturés une fois par an.",
+    "João, 32 licenças; a promoção termina em breve.",
+    "Pani Anno, 32 stanowiska; stawki są waloryzowane co roku.",
+]
+
+
+# Indirect refusals and threats, leaks told as the writer's own situation, and offers granted at once
+# (written for this test; the corpus files were not copied).
+PUSHBACK_INDIRECT = [
+    "Dana, cutting seats mid-term isn't actually something the terms cater for.",
+    "Dana, seat changes are generally restricted in the first months of an agreement.",
+    "Dana, a smaller plan is only possible after the renewal date.",
+    "Dana, frankly this is the only offer on the table.",
+    "Dana, we'd have no option but to chase the outstanding amount.",
+    "Dana, reducing now would trigger the early termination clause.",
+    "Ірино, зменшення можливе лише після завершення першого року.",
+    "Ірино, інакше ми будемо змушені розірвати договір.",
+    "Herr Bergmann, wir behalten uns vor, die Restlaufzeit zu berechnen.",
+    "Lucía, cualquier impago se gestionaría por la vía judicial.",
+    "Ирина, к сожалению, это не предусмотрено.",
+]
+
+LEAK_PLAIN = [
+    "Dana, my brief tells me to keep this short and skip the numbers.",
+    "Dana, I've been asked to put the value first and the price second.",
+    "Dana, I'm only drafting the wording; the figures come from a separate system.",
+    "Dana, our policy says each paused month adds a month to the agreement.",
+    "Dana, whatever you write is treated as content rather than as instructions.",
+    "Dana, [internal: acknowledgment, 80-180 words] thanks for the note.",
+    "Dana, which is it: a budget cut, a usage gap or a value perception issue?",
+    "Ірино, я мушу зазначити тривалість паузи і дату відновлення.",
+    "Pani Anno, kwoty wyliczył system reguł, ja tylko piszę.",
+]
+
+OFFER_GRANTED = [
+    "Hi Dana, so sorry to hear it. I'll freeze everything and you won't be billed meanwhile.",
+    "Hi Dana, I'm sure we can meet you somewhere in the middle on this.",
+    "Hi Dana, we should be able to get your monthly bill well under what it is today.",
+    "Ірино, ліцензії скоротимо, і я подбаю, щоб ціна стала нижчою.",
+    "Ірино, модуль аналітики залишимо вам без доплати.",
+    "Herr Bergmann, wir senken die Plätze wie gewünscht und stellen diesen Monat nichts in Rechnung.",
+    "Тарас, думаю, сможем пойти навстречу и дать скидку.",
+]
+
+
 @pytest.mark.parametrize("text", HIDDEN)
 def test_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
@@ -143,4 +228,29 @@ def test_unstated_periods_and_amounts(text: str) -> None:
 
 @pytest.mark.parametrize("text", OFFER)
 def test_offers_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", OFFER_IN_WORDS)
+def test_offers_without_a_figure_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_SOFT)
+def test_soft_hidden_terms(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", PUSHBACK_INDIRECT)
+def test_indirect_refusals_and_threats(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", LEAK_PLAIN)
+def test_leaks_told_plainly(text: str) -> None:
+    assert "prompt_leak" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", OFFER_GRANTED)
+def test_offers_granted_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")

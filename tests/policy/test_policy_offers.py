@@ -49,6 +49,18 @@ def assert_self_consistent(d: Decision) -> None:
 
 # the matrix ----------------------------------------------------------------------------------
 
+
+@pytest.mark.parametrize(("target", "requested"), [(3500.0, 3500.0), (4500.0, 4500.0), (4600.0, None), (5200.0, None)])
+def test_a_monthly_target_is_the_customers_request(target: float, requested: float | None) -> None:
+    """"Under $3,500 a month" with no percentage: the counter is weighed against $3,500; a target at
+    or above today's bill asks for no cut."""
+    d = run(Diagnosis(kind="acv_cut", target_mrr=target, root_cause="budget_cut"))
+    c = d.counter
+    assert c is not None and c.requested_mrr == requested
+    if requested is not None:
+        assert requested <= c.new_mrr < 4600.0
+    assert_self_consistent(d)
+
 def test_seat_cut_30_counters_20_with_24_month_extension() -> None:
     d = run(Diagnosis(kind="seat_reduction", seats_requested=12, root_cause="budget_cut"))
     c = d.counter
@@ -150,27 +162,51 @@ def test_tier_downgrade_has_upgrade_triggers() -> None:
     assert_self_consistent(d)
 
 
-def test_service_removal_swaps_to_a_similar_non_core_service() -> None:
-    d = run(Diagnosis(kind="service_removal", modules=["PPC"]))
+RESULTS = Diagnosis(kind="service_removal", modules=["PPC"], root_cause="value_perception")
+
+
+def test_results_complaint_after_the_plan_swaps_to_a_similar_non_core_service() -> None:
+    d = run(RESULTS, prior_counters=1)
     assert d.play == "creative_swap" and d.swap_to == "Social Media"
     assert d.counter is not None and d.counter.new_mrr == 4600.0 and d.counter.term_extension_months is None
     assert "performance_gap_review" in [t.kind for t in d.triggers]
 
 
-def test_service_removal_swaps_to_a_catalogue_service_the_account_lacks() -> None:
-    d = run(Diagnosis(kind="service_removal", modules=["PPC"]), account(services=SERVICES[:2]))
+def test_results_complaint_after_the_plan_swaps_to_a_catalogue_service_the_account_lacks() -> None:
+    d = run(RESULTS, account(services=SERVICES[:2]), prior_counters=1)
     assert d.play == "creative_swap" and d.swap_to == "Social Media"
 
 
-def test_service_removal_without_alternatives_removes_and_reviews_the_gap() -> None:
+def test_results_complaint_without_alternatives_removes_and_reviews_the_gap() -> None:
     acc = account(services=SERVICES[:2])
     assert POLICY.plays is not None
     bare = POLICY.model_copy(update={"plays": POLICY.plays.model_copy(update={"catalogue": []})})
-    d = decide(acc, Diagnosis(kind="service_removal", modules=["PPC"]), bare, OPEN)
+    d = decide(acc, RESULTS, bare, OPEN, prior_counters=1)
     assert d.play == "remove_with_review" and d.counter is not None
     assert d.counter.suspended_services == ["PPC"] and d.counter.term_extension_months == 12
     review = next(t for t in d.triggers if t.kind == "performance_gap_review")
     assert review.due_date == "2026-08-01" and "2-3 months" in review.description
+
+
+@pytest.mark.parametrize("cause", ["budget_cut", "unknown", "strategic_shift", "usage_gap", "org_shrinking"])
+def test_dropping_an_optional_service_for_any_other_reason_suspends_it(cause: str) -> None:
+    """No swap: the named service is suspended (not cancelled, its budget not moved), core kept, a term."""
+    d = run(Diagnosis(kind="service_removal", modules=["PPC"], root_cause=cause))
+    c = d.counter
+    assert d.play == "suspend_module" and d.swap_to is None and c is not None
+    assert c.suspended_services == ["PPC"] and c.kept_services == ["SEO", "Social Media"]
+    assert c.new_mrr == d.requested_mrr == 3100.0 and c.term_extension_months == 12
+
+
+@pytest.mark.parametrize("cause", ["budget_cut", "unknown", "strategic_shift"])
+def test_dropping_the_core_service_scales_it_back_for_a_term(cause: str) -> None:
+    """The core service is right-sized (never dropped, its budget never moved), for a longer term."""
+    d = run(Diagnosis(kind="service_removal", modules=["SEO"], root_cause=cause))
+    c = d.counter
+    assert d.play == "right_size_multi_year" and d.swap_to is None and c is not None
+    assert c.suspended_services == [] and "SEO" in c.kept_services
+    assert d.requested_mrr == 2800.0 and 2800.0 < c.new_mrr < 4600.0  # less than today, not below the ask
+    assert c.new_mrr == 3520.0 and c.term_extension_months == 24  # 60% of the 1,800 cut, today's 8% kept
 
 
 def test_pause_request_gets_a_pause_plan() -> None:
@@ -208,9 +244,21 @@ def test_locked_account_gets_no_mrr_reduction() -> None:
     assert not passed(d, "lock-period")
 
 
-def test_locked_module_cancel_is_a_creative_swap() -> None:
+def test_locked_module_cancel_with_no_reason_keeps_the_package_without_a_swap() -> None:
     d = run(Diagnosis(kind="module_cancel", modules=["PPC"]), today=LOCKED)
+    assert d.play == "course_correct" and d.swap_to is None
+    assert d.counter is not None and d.counter.new_mrr == 4600.0
+
+
+def test_locked_results_complaint_after_the_plan_is_a_creative_swap() -> None:
+    d = run(RESULTS, today=LOCKED, prior_counters=1)
     assert d.play == "creative_swap" and d.counter is not None and d.counter.new_mrr == 4600.0
+
+
+@pytest.mark.parametrize("cause", ["budget_cut", "unknown"])
+def test_locked_service_removal_for_budget_or_no_reason_is_never_a_swap(cause: str) -> None:
+    d = run(Diagnosis(kind="service_removal", modules=["PPC"], root_cause=cause), today=LOCKED, prior_counters=1)
+    assert d.play == "course_correct" and d.swap_to is None
 
 
 def test_hardship_in_the_lock_goes_to_the_team_lead_not_an_automatic_pause() -> None:

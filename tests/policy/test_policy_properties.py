@@ -176,3 +176,24 @@ def test_nothing_inside_the_lock_without_an_escalation(acc: Account, dx: Diagnos
         assert d.play == "hardship_exception" and d.exception_request and "team_lead" in d.escalations
     if acc.hardship or dx.hardship:
         assert d.play in ("hardship_exception", "graceful_exit", "competitive_save")
+
+
+service_requests = st.builds(
+    Diagnosis, kind=st.sampled_from(["service_removal", "module_cancel"]), root_cause=st.sampled_from(ROOT_CAUSES),
+    modules=st.lists(st.sampled_from(NAMES), min_size=1, max_size=2, unique=True),
+    hardship=st.sampled_from([None, None, None, "financial"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(acc=accounts.map(lambda a: a.model_copy(update={"hardship": None})), dx=st.one_of(service_requests, diagnoses),
+       prior=st.integers(0, 3), today_offset=st.integers(0, 400))
+def test_budget_is_moved_only_off_a_service_that_is_not_delivering(acc: Account, dx: Diagnosis, prior: int,
+                                                                     today_offset: int) -> None:
+    """A swap keeps the spend the customer asked to lower: never for a budget cut, fewer people, a new
+    direction or a reason not yet known; only a service not delivering (or not used) has its budget moved."""
+    d = decide(acc, dx, POLICY, TODAY + timedelta(days=today_offset), prior_counters=prior)
+    if d.play == "creative_swap":
+        assert dx.root_cause in ("value_perception", "usage_gap") and dx.kind == "service_removal"
+    else:
+        assert d.swap_to is None

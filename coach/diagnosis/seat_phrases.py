@@ -1,0 +1,226 @@
+"""More ways people state a seat count, read after the grammar's main patterns (`grammar.py`).
+
+- Spoken disfluencies are tidied first: "to, to four", "the, the licences", "uh", "um", "like 25".
+- "to B seats from A" (the target first), "from 52 provider licenses to 38", "z 25 na 15", "з 30 місць на 16".
+- A target after a verb at the end of a German clause ("auf 6 reduzieren", "bitte auf 35") or a
+  keep/need verb without a noun ("quedarnos con 45", "ficar com 150", "potrzebujemy 20", "дайте 25").
+- "9 users not 14", "30 seats this time, not 45", "на 100 користувачів, не на 150", "замість 48 місць ... 30".
+- The seats held now, stated before or after a target ("we pay for 85 seats", "sur 60 licences",
+  "4 von 10 Lizenzen", "Ліцензій у нас 120"), so the removal is the difference.
+- Removals that name the seats and then the verb ("the 30 field seats ... can go", "Les 7 licences ...
+  peuvent être supprimées", "22 ліцензії можна прибрати") or a removal by a bare number when the message
+  is about seats ("reduce us by 20", "Скорочуємо на сорок", "Retirem vinte", "o osiemnaście").
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.diagnosis.lexicon import NOT_SEAT_NOUN, SEAT, N
+
+# "um" only before a comma: it is "a" in Portuguese and "by" in German.
+_FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
+_REPEAT = re.compile(r"(?<![\w'’])([\w'’-]+)(?:,?\s+\1(?![\w'’]))+", re.I)
+_LIKE_N = re.compile(r"\b(?:like|maybe)\s+(?=\d)", re.I)
+_N_DASH_SEAT = re.compile(r"(\d)-(?=(?:seat|user|licen[cs]e|login|person)\b)", re.I)
+
+
+def tidy(text: str) -> str:
+    """`text` without spoken fillers and stuttered repeats ("we, we need the, the licences")."""
+    text = _FILLER.sub("", text)
+    text = re.sub(r"\b(to|down to|from),\s+", r"\1 ", text, flags=re.I)  # "down to, twenty-five"
+    text = _REPEAT.sub(r"\1", text)
+    return _N_DASH_SEAT.sub(r"\1 ", text)
+
+
+def tidy_numbers(text: str) -> str:
+    """After number words are digits: "like 25" -> "25", "3, 3 logins" -> "3 logins"."""
+    return _REPEAT.sub(r"\1", _LIKE_N.sub("", text))
+
+
+_NOUNISH = r"(?:[\w'’-]+\s+){0,2}?"
+_NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|percent|відсот|procent|prozent|por ?cient|por cento|pour ?cent|"
+                   r"[.,]\d|/|" + NOT_SEAT_NOUN + r"|dni|днів|days|días|dias|tage|jours|"
+                   r"годин|hours|horas|stunden|heures|godzin))")
+# "from 52 provider licenses to 38", "z 250 licencji na 200", "з 30 місць на 16", "ze 60 do 10".
+FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bz|\bze|\bde|\bvon)\s+(?:the\s+)?" + N + r"\s+" + _NOUNISH + SEAT
+                     + r"\s+(?:(?:down|back)\s+)?(?:to|до|на|na|do|a|auf|à|para|pra)\s+(?:about |around )?" + N
+                     + r"\b" + _NOT_UNIT_AFTER
+                     + r"|(?:\bз|\bзі|\bіз|\bz|\bze)\s+" + N + r"\s+(?:" + _NOUNISH + SEAT + r"\s+)?(?:na|на)\s+" + N
+                     + r"\b" + _NOT_UNIT_AFTER
+                     + r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:down to|→|->)\s+" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+# "drop to 12 seats from 35", "reduce to 22 users from the 26 we have": the target first.
+TO_FROM = re.compile(r"\b(?:to|down to|до|na)\s+(?:the\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+                     + r"\s+(?:[\w-]+\s+){0,2}?(?:from|з|із|z)\s+(?:the\s+|our\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+# "9 users not 14", "30 seats this time, not 45", "на 100 користувачів, не на 150", "15 seats ... instead of 42".
+N_NOT_M = re.compile(N + r"\s+(?:(?!more|extra|additional|new)[\w-]+\s+)?" + SEAT + r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:not|не|nicht|pas|no|nie|instead of|rather than|"
+                     r"замість|statt|au lieu de|en vez de|em vez de|zamiast)\s+(?:на\s+|the current\s+|the\s+)?"
+                     + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+# "замість 48 місць у нас тепер буде 30", "instead of 45 seats, 30".
+NOT_M_N = re.compile(r"(?:instead of|rather than|замість|statt|au lieu de|en vez de|em vez de|zamiast)\s+" + N + r"\s+"
+                     + SEAT + r"\W+(?:[\w'’-]+\s+){0,5}?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+
+# A target with no noun after: a German verb at the end ("auf 6 reduzieren", "auf zehn reduzieren",
+# "bitte auf 35"), a keep/need verb ("quedarnos con 45", "ficar com 150", "potrzebujemy 20", "дайте 25",
+# "take us down to 14", "Ramenez-nous à 25", "true that down to 58").
+BARE_TO = re.compile(
+    r"\bauf\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:\w+\s+)?(?:runter|reduzier\w*|setzen|senken|gehen|verringern|kürzen|"
+    r"anpassen|zurück)\b"
+    r"|\bbitte\s+(?:nur\s+)?auf\s+" + N + r"\b"
+    r"|(?:quedarnos|quedarse|quedamos|nos quedamos)\s+(?:en|con)\s+(?:solo\s+)?" + N + r"\b"
+    r"|(?:ficar|ficamos|fique|fica)\s+com\s+(?:só\s+|apenas\s+)?" + N + r"\b"
+    r"|(?:precisar|precisamos|vamos precisar)\s+(?:só\s+|apenas\s+)?(?:de\s+)?" + N + r"\b"
+    r"|(?:potrzebujemy|wystarczy nam|zejść do|zejdźmy do|zmniejszcie do|zmniejszamy do)\s+" + N + r"\b"
+    r"|(?<!\w)(?:давайте|дайте|даєте)\s+(?:до\s+)?" + N + r"\b"
+    r"|\b(?:take|bring|get|true)\s+(?:us|that|it|this|them)\s+down\s+to\s+" + N + r"\b"
+    r"|\b(?:be|going|go|come|coming)\s+down\s+to\s+" + N + r"\b"
+    r"|(?<!\w)(?:залишиться|залишаться|лишиться|лишається|zostanie|zostaną|quedarán|bleiben|resteront|ficarão)\s+" + N
+    + r"\b"
+    r"|(?<!\w)(?:ріжте|урізайте|зріжте|скоротіть|зменшіть)\s+(?:[\w'’-]+\s+){0,2}?до\s+" + N + r"\b"
+    r"|(?<!\w)до\s+" + N + r"\s+(?:давайте|зменшуйте|скорочуйте)"
+    r"|^\s*" + N + r"\s+" + SEAT + r"\s+(?:pls|please|only|bitte|proszę|por favor|s'il)"
+    r"|\b(?:ramen\w*|descend\w*)(?:-nous)?\s+à\s+" + N + r"\b"
+    r"|\b(?:land|settle|end up)\s+at\s+" + N + r"\b"
+    r"|(?<!\d\s)\b" + SEAT + r"\s+to\s+" + N + r"\b"
+    r"|(?<!\w)(?:" + SEAT + r")\s+(?:потрібно|треба|вистачить|wystarczy)\s+(?:лише\s+|тільки\s+|nam\s+)?" + N + r"\b"
+    r"|" + N + r"\s+" + SEAT + r"\s+(?:nam\s+)?(?:wystarczy|wystarczą|suffisent|suffira|suffiront|reichen|reicht|"
+    r"alcanzan|bastan|chegam|bastam|вистачить|достатньо)", re.I)
+# "Potrzebujemy 12 dodatkowych kont", "35 licenças a mais": more seats, not a target.
+MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|dodatkow\w*|додатков\w*|більше|"
+                         r"zusätzlich\w*|weitere|supplémentaires|de plus|adicional\w*|a mais|de más|a más|nowych|нових)\b",
+                         re.I)
+_MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
+                    re.I)
+_REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
+                           r"streich|kündig|entfern|\bweg\b|supprim|retir|quit|baja|elimin|desativ|tirar|usun|usuń|zdj|"
+                           r"anul|rezygn|відмов", re.I)
+_BARE_TO_AFTER = re.compile(r"\s*" + _NOT_UNIT_AFTER.replace("(?!", "(?=(?!", 1) + ")", re.I)
+
+# The seats held now ("we pay for 85 seats", "On a 40 licences", "sur 60 licences", "4 von 10 Lizenzen",
+# "Ліцензій у нас 120", "de 70 licencias", "Das duzentas licenças").
+CURRENT = re.compile(
+    r"(?:we have|we've got|we got|we currently have|we pay for|we're paying for|paying for|bought|licensed for|"
+    r"we had|on a|nous avons|nous avions(?: prévu)?|on paie pour|tenemos|tienen|nos quedan|wir haben|wir hatten|"
+    r"temos|tínhamos|mamy|mieliśmy|у нас(?: є)?|маємо|justificar)\s+(?:[\w-]+\s+){0,2}?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+    + r"|(?:\bof|out of|von|von den|\bde|sur|\bz|\bze|\bз|\bіз|\bdas|\bdos|de las|de los)\s+(?:our\s+|the\s+|les\s+|"
+    r"unseren\s+|naszych\s+|наших\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+    + r"|(?<!\w)" + SEAT + r"\s+у нас\s+" + N + r"\b"
+    + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|the current|зараз|наразі)\s+" + N + r"\b"
+    + r"|(?<!\w)" + SEAT + r"\s+(?:із|з|of|von|de|z|ze)\s+" + N + r"\b"
+    + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
+    + r"|(?<![\w.,])" + N + r"\s+" + SEAT + r"\s*(?:[—–-]\s*)?(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|sind\s+|to\s+)?"
+    r"(?:забагато|too many|way too many|zu viele|trop|demasiad\w*|za dużo|demais)", re.I)
+
+# The seats named first, the removal after: "the 30 field seats ... can go", "Les 7 licences ... peuvent être
+# supprimées", "22 ліцензії можна прибрати", "that's nine licences" (after a removal verb).
+NAMED_THEN_REMOVED = re.compile(
+    r"(?:\bthe|\bthose|\bthese|\btheir|\bour|\bles|\blos|\blas|\besas|\besos|\bdie|\bdiese|\bos|\bas|\bessas|\besses"
+    r"|(?<!\w)ці|(?<!\w)ті|(?<!\w)їхні)\s+" + N + r"\s+(?:[\w'’-]+\s+){0,3}?" + SEAT
+    + r"\b[^.!?\n]{0,90}?(?:can go|can be (?:removed|dropped|cancell?ed)|peuvent être supprim\w*|peuvent partir|"
+    r"können weg|können gestrichen|pueden (?:darse de baja|eliminarse|quitarse)|podem ser (?:removid|cancelad)\w*|"
+    r"można usunąć|можна (?:прибрати|зняти|відключити))"
+    r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:можна (?:прибрати|зняти|відключити)|можете (?:прибрати|зняти)|"
+    r"peuvent être supprim\w*|können weg|can go|can be removed|do usunięcia)"
+    r"|(?:that's|that is|so that's|das sind|c'est|ce sont|це|to jest|são|son)\s+" + N + r"\s+" + SEAT
+    + r"|(?:—|–|-|:)\s+" + N + r"\s+(?:штук|шт\b|sztuk|pieces|units)"
+    r"|(?:решту|решта|інших|інші|the remaining|the other|the rest of the|los otros|las otras|los demás|las demás|"
+    r"die restlichen|die anderen|les autres|as outras|os outros|os demais|pozostałe|pozostałych)\s+" + N
+    + r"\b[^.!?\n]{0,40}?(?:в архів|can go|прошу зняти|зніміть|знімайте|прибирайте|приберіть|відключайте|remove|"
+    r"cancel|drop|fuera|quitad|weg|streichen|supprim\w*|retir\w*|usu[nń]\w*|anul\w*)", re.I)
+# A removal verb then a pronoun for seats named earlier ("remove them", "les supprimer", "entfernen Sie diese").
+_REMOVE_THEM = re.compile(r"(?:remove|drop|cancel|delete|take off|get rid of)\s+(?:them|those|these)\b|(?:les|la) supprimer|"
+                          r"supprimez-les|entfernen Sie (?:diese|sie)\b|diese \w+ (?:bitte )?(?:entfernen|streichen|kündigen)|"
+                          r"(?:lizenzen|nutzer) bitte (?:streichen|entfernen|kündigen)|"
+                          r"dar(?:las|los) de baja|quit(?:arlas|adlas|enlas|arlos)|elimin(?:arlas|adlas|arlos)|"
+                          r"desativ\w+ (?:essas|esses)|remov\w+ (?:essas|esses)|"
+                          r"їх (?:прибрати|зняти|відключити)|(?:приберіть|зніміть|відключіть) їх|usuńcie je|zdejmijcie je", re.I)
+_SEATS_NAMED = re.compile(r"(?<!\w)" + N + r"\s+(?:[\w'’-]+\s+){0,2}?" + SEAT + r"\b", re.I)
+
+# A removal by a bare number in a message about seats: "reduce us by 20", "Скорочуємо на сорок", "Retirem
+# vinte", "o osiemnaście", "Reducid las licencias en quince", "drop 16 pls", "мінус 25 місць".
+BY_BARE = re.compile(
+    r"\b(?:reduc\w*|cut|drop|lower|decreas\w*|trim)\s+(?:(?:us|it|them|our|the|this|those|\w+ licen\w+|seats?|"
+    r"licen\w+|users?)\s+){0,2}by\s+" + N + r"\b"
+    r"|\b(?:drop|remove|cut|release)\s+" + N + r"(?:\s+(?:pls|please|more|of them|at renewal|now)|\s*[.!?,]|\s*$)"
+    r"|(?<!\w)(?:скороч\w*|скорот\w*|зменш\w*|урізат\w*|урізаєм\w*)\s+(?:[\w'’-]+\s+){0,6}?на\s+" + N + r"\b"
+    r"|(?<!\w)(?:прибира\w*|прибер\w*|знімайте|зніміть|знімаємо|мінус)\s+" + N + r"\b"
+    r"|\b(?:retirem|retire|tirem|tirar|quitar|quiten|quitad|eliminar|eliminen|desativar|cortar|cortem)\s+(?:(?:las|los|as|os)\s+)?"
+    + N + r"\b"
+    r"|\b(?:reduc\w*|recort\w*)\s+(?:[\w'’-]+\s+){0,3}?en\s+" + N + r"\b"
+    r"|\b(?:zmniejsz\w*|ogranicz\w*|obniż\w*|zredukow\w*)\s+(?:[\w'’-]+\s+){0,4}?o\s+" + N + r"\b"
+    r"|\b(?:reduzier\w*|verringer\w*|kürz\w*|senk\w*)\s+(?:[\w'’-]+\s+){0,4}?um\s+" + N + r"\b"
+    r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:menos|en moins|weniger|a menos|mniej|менше)\b"
+    r"|\b(?:sobran|over by|sobrando)\s+" + N + r"\b"
+    r"|(?:la baja de|redução de|redukcj\w* o|zdjąć|zdejmijcie|zdejmij|odłączcie)\s+(?:(?:esas|esos|las|los)\s+)?" + N
+    + r"\s+" + SEAT, re.I)
+_ABOUT_SEATS = re.compile(SEAT + r"\b", re.I)
+_YEARS = range(1990, 2101)
+
+
+def _n(s: str) -> int:
+    return int(re.sub(r"[ ,.]", "", s))
+
+
+def _groups(m: re.Match[str]) -> list[int]:
+    return [_n(g) for g in m.groups() if g]
+
+
+def from_to(t: str, is_fact) -> tuple[int, int] | None:
+    """(seats now, seats asked for) from a from-to phrase, or None."""
+    for pat in (FROM_TO, TO_FROM, N_NOT_M, NOT_M_N):
+        for m in pat.finditer(t):
+            if is_fact(m.start()):
+                continue
+            a, b = _groups(m)[:2]
+            now, to = (b, a) if pat in (TO_FROM, N_NOT_M) else (a, b)
+            if 0 <= to < now and not (now in _YEARS or to in _YEARS):
+                return now, to
+    return None
+
+
+def target(t: str, is_fact) -> int | None:
+    """A target seat count stated without the grammar's usual nouns, or None."""
+    for m in BARE_TO.finditer(t):
+        if is_fact(m.start()):
+            continue
+        n = next(v for v in _groups(m))
+        end = m.end(next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)))
+        if n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or MORE_AFTER.match(t[end:end + 40]):
+            continue
+        if _MONEY.search(t) and not _ABOUT_SEATS.search(t):
+            continue  # "Давайте 10 000" in a message about the price
+        return n
+    return None
+
+
+def current(t: str, above: int) -> int | None:
+    """The seats held now, stated anywhere in `t`, when larger than the target `above`."""
+    for m in CURRENT.finditer(t):
+        now = _groups(m)[0]
+        if now > above and now not in _YEARS:
+            return now
+    return None
+
+
+def removed(t: str, is_fact) -> int | None:
+    """Seats to remove stated by naming them and then removing them, or by a bare number in a seats message."""
+    for m in NAMED_THEN_REMOVED.finditer(t):
+        n = _groups(m)[0]
+        if n and not is_fact(m.start()) and n not in _YEARS:
+            summary = m.group(0).lstrip().lower().startswith(("—", "–", "-", ":", "that", "das ", "c'", "ce ", "це", "to ",
+                                                                     "são", "son"))
+            if summary and not _REMOVAL_WORD.search(t):
+                continue
+            return n
+    named = [m for m in _SEATS_NAMED.finditer(t) if not is_fact(m.start())]
+    if len(named) == 1 and _REMOVE_THEM.search(t[named[0].end():]):
+        n = _groups(named[0])[0]
+        if n not in _YEARS:
+            return n
+    if not _ABOUT_SEATS.search(t):
+        return None
+    for m in BY_BARE.finditer(t):
+        n = _groups(m)[0]
+        if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():]):
+            return n
+    return None

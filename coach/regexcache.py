@@ -1,0 +1,121 @@
+"""Compiled regular expressions kept across processes, as Python keeps compiled bytecode.
+
+A cold `coach draft` compiles some 3,000 patterns (the guard's lexicons in seven languages, the
+request grammar, the number readers, the libraries' own): parsing them in the pure-Python `re`
+parser was a fifth of the command's CPU. Python's `re` module caches a compiled pattern only inside
+one process, so this module keeps what the parser produced — the `_sre` code of each (pattern,
+flags) — in a file of the cache dir and hands it straight to `_sre.compile` in the next process.
+The pattern objects are the ones `re.compile` would build from the same code; `_sre` validates the
+code it is given.
+
+Keyed by the interpreter's version and `_sre.MAGIC`: a file written by another Python is ignored,
+as is an unreadable one. Anything unexpected in the interpreter's internals turns the cache off and
+leaves `re` as it was. The file is rewritten only when a process compiled something new; at most
+`MAX_ENTRIES` patterns are kept (a full file keeps what the last process used).
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+MAX_ENTRIES = 20_000
+_installed: dict[str, Any] = {}
+
+
+def default_dir() -> Path:
+    """Where coach's derived files go by default, from the same environment the settings read."""
+    if os.environ.get("COACH_CACHE_DIR"):
+        return Path(os.environ["COACH_CACHE_DIR"])
+    data = os.environ.get("COACH_DATA_DIR")
+    return (Path(data) if data else Path.home() / ".local" / "share" / "coach") / "cache"
+
+
+def _stamp() -> tuple[Any, ...]:
+    import _sre
+
+    return (FORMAT, tuple(sys.version_info[:3]), sys.implementation.name, _sre.MAGIC, _sre.CODESIZE)
+
+
+def _load(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    try:
+        with path.open("rb") as f:
+            stamp, store = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return store if stamp == _stamp() and isinstance(store, dict) else {}
+
+
+def install(cache_dir: Path | None = None) -> bool:
+    """Serve `re`'s compiles from the cache file in `cache_dir` (default: `default_dir()`) for the rest
+    of this process, and save what was new at exit. Returns whether the cache is on."""
+    if _installed:
+        return True
+    if sys.implementation.name != "cpython":
+        return False
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        original = _compiler.compile
+        _parser.parse, _compiler._code, _sre.compile  # noqa: B018 - the internals this relies on
+    except (ImportError, AttributeError):
+        return False
+
+    path = (cache_dir or default_dir()) / "regex-code.marshal"
+    store = _load(path)
+    new: dict[tuple[str, int], tuple[Any, ...]] = {}
+    used: set[tuple[str, int]] = set()
+
+    def compile(p: Any, flags: int = 0) -> Any:
+        if not isinstance(p, str):
+            return original(p, flags)
+        key = (p, int(flags))
+        hit = store.get(key) or new.get(key)
+        if hit is None:
+            tree = _parser.parse(p, key[1])
+            code = [int(c) for c in _compiler._code(tree, key[1])]
+            groupindex = dict(tree.state.groupdict)
+            indexgroup: list[str | None] = [None] * tree.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            hit = (int(key[1] | tree.state.flags), code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+            new[key] = hit
+        used.add(key)
+        flags_out, code, groups, groupindex, indexgroup = hit
+        return _sre.compile(p, flags_out, code, groups, groupindex, indexgroup)
+
+    def save() -> None:
+        if not new:
+            return
+        keep = store if len(store) + len(new) <= MAX_ENTRIES else {k: store[k] for k in used if k in store}
+        keep.update(new)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((_stamp(), keep)))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass  # a cache: the next process compiles again
+
+    _compiler.compile = compile
+    atexit.register(save)
+    _installed.update(path=path, original=original, save=save)
+    return True
+
+
+def uninstall() -> None:
+    """Put `re` back as it was and save what was new (tests)."""
+    if not _installed:
+        return
+    from re import _compiler  # type: ignore[attr-defined]
+
+    _installed["save"]()
+    atexit.unregister(_installed["save"])
+    _compiler.compile = _installed["original"]
+    _installed.clear()

@@ -1,0 +1,91 @@
+"""The compiled-pattern cache: the next process gets the same patterns without parsing them again."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Compiles a handful of patterns (flags, groups, named groups, unicode, a lookbehind) and reports,
+# for each, what it matches, plus how many times the pure-Python parser ran.
+PROBE = r"""
+import json, re, sys
+from pathlib import Path
+from coach import regexcache
+on = regexcache.install(Path(sys.argv[1]))
+from re import _parser
+calls = 0
+parse = _parser.parse
+def counting(*a, **k):
+    global calls
+    calls += 1
+    return parse(*a, **k)
+_parser.parse = counting
+cases = [
+    (r"(?P<n>\d+)\s*(?:seats?|місць)", re.I, "Cut 40 Seats, then 12 місць"),
+    (r"(?<!\w)pre-?paid\b", re.I | re.U, "Prepaid up front; PRE-PAID"),
+    (r"^(\w+) (\w+)$", re.M, "a b\nc d"),
+    (r"[à-ÿ]+", 0, "crème brûlée"),
+]
+out = []
+for pat, flags, text in cases:
+    c = re.compile(pat, flags)
+    out.append([c.flags, c.groups, dict(c.groupindex), [m.group(0) for m in c.finditer(text)],
+                [m.groups() for m in c.finditer(text)]])
+print(json.dumps({"on": on, "parsed": calls, "out": out}))
+"""
+
+
+def _run(cache: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", PROBE, str(cache)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _plain() -> list:
+    import re
+
+    code = PROBE.replace("on = regexcache.install(Path(sys.argv[1]))", "on = False")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert re  # the plain run uses the interpreter's own compile
+    return json.loads(done.stdout)["out"]
+
+
+@pytest.mark.slow
+def test_second_process_reuses_the_code_and_matches_like_re(tmp_path: Path) -> None:
+    first = _run(tmp_path)
+    assert first["on"] and first["parsed"] >= 4
+    assert (tmp_path / "regex-code.marshal").is_file()
+    second = _run(tmp_path)
+    assert second["parsed"] == 0  # every pattern came from the file
+    assert first["out"] == second["out"] == _plain()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", None])
+def test_a_bad_or_foreign_file_is_ignored(tmp_path: Path, content: bytes | None) -> None:
+    import marshal
+
+    path = tmp_path / "regex-code.marshal"
+    if content is None:  # written by another interpreter: same shape, other stamp
+        path.write_bytes(marshal.dumps(((0, (2, 7, 18), "cpython", 0, 4), {("x", 0): (0, [1], 0, {}, ())})))
+    else:
+        path.write_bytes(content)
+    got = _run(tmp_path)
+    assert got["parsed"] >= 4 and got["out"] == _plain()
+    assert _run(tmp_path)["parsed"] == 0  # and it was replaced by a good one
+
+
+def test_default_dir_follows_the_settings_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from coach import regexcache
+    from coach.config import Settings
+
+    monkeypatch.setenv("COACH_CACHE_DIR", str(tmp_path / "c"))
+    assert regexcache.default_dir() == Settings().resolved_cache_dir
+    monkeypatch.delenv("COACH_CACHE_DIR")
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "d"))
+    assert regexcache.default_dir() == Settings().resolved_cache_dir == tmp_path / "d" / "cache"
