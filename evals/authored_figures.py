@@ -8,7 +8,8 @@ file before anything is tuned on it.
 
 Figures: the grammar alone (`extract` on the cleaned text, no account, so a removal is only what
 the message states) on single-message items, exact (within 0.5) where the author labelled a figure;
-per field and per language. "read, none labelled" counts messages where a field is read although the
+per field and per language; services: the services a downsell names (the customer's words across its
+turns) matched against the stand-in account below, by the rules alone. "read, none labelled" counts messages where a field is read although the
 author labelled none (a fact or a stray number taken as the request; for the percent, only one the
 message states, not one worked out from stated seats).
 
@@ -88,13 +89,33 @@ def figures(items: list[tuple[str, int, AuthoredItem]], errors: str | None = Non
                 hits[f][key][1] += 1
             if errors == f and not ok:
                 print(f"{name}:{line} [{it.lang}] want {want} got {got[f]} | {it.text!r}")
-    out: dict = {}
+    out: dict = {"services": _services(items, errors == "services")}
     for f in FIELDS:
         out[f] = {k: {"exact": _ratio(*v), "n": v[1]} for k, v in sorted(hits[f].items(), key=_lang_order)}
         out[f]["read_none_labelled"] = spurious[f]
     seats_pct = [hits[f]["all"] for f in FIELDS[:3]]
     out["seats_pct_exact"] = _ratio(sum(v[0] for v in seats_pct), sum(v[1] for v in seats_pct))
     return out
+
+
+def _services(items: list[tuple[str, int, AuthoredItem]], show: bool) -> dict:
+    """Services named in a downsell, matched against the stand-in account's list (the grammar alone)."""
+    from coach.diagnosis.classifier import prepare_text, service_aliases
+    from coach.diagnosis.extract import modules
+
+    accounts, aliases = stand_in_accounts(items), service_aliases()
+    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for name, line, it in items:
+        if it.intent != "downsell" or not it.services:
+            continue
+        named, _ = modules(prepare_text(it.customer_text()), accounts[(name, it.agreement or "software")], aliases)
+        ok = sorted(named) == sorted(it.services)
+        for key in ("all", it.lang):
+            hits[key][0] += ok
+            hits[key][1] += 1
+        if show and not ok:
+            print(f"{name}:{line} [{it.lang}] want {sorted(it.services)} got {sorted(named)} | {it.customer_text()!r}")
+    return {k: {"exact": _ratio(*v), "n": v[1]} for k, v in sorted(hits.items(), key=_lang_order)}
 
 
 def _lang_order(kv: tuple[str, list[int]]) -> int:
@@ -170,6 +191,7 @@ def render(fig: dict, kind: dict | None) -> str:
     for f in FIELDS:
         lines.append(row(f, fig[f], "exact") + f"   {fig[f]['read_none_labelled']}")
     lines.append(f"seats & % exact {fig['seats_pct_exact']}")
+    lines.append(row("services (rules)", fig["services"], "exact"))
     if kind:
         for k in ("intent", "kind", "services"):
             lines.append(row(k, kind[k], "acc"))
@@ -192,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     items = load(paths)
     if a.lang:
         items = [x for x in items if x[2].lang == a.lang]
-    fig = figures(items, a.errors if a.errors in FIELDS else None)
+    fig = figures(items, a.errors if a.errors in (*FIELDS, "services") and not a.kind else None)
     kind = kinds(items, a.errors if a.errors in ("kind", "intent", "services") else None) if a.kind else None
     if a.errors:
         return 0
