@@ -202,8 +202,11 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
     norm = " | ".join(_norm(c) for s in sentences(text) for c in clauses(s))
     named: list[str] = []
     kept: list[str] = []
+    last_seen: list[tuple[int, str]] = []  # (where a service was last named, its name)
     for svc in account.services:
         spans = _find_names(svc.name, aliases.get(svc.name.lower(), []), norm)
+        if spans:
+            last_seen.append((spans[-1][0], svc.name))
         keep = requested = False
         for span in spans:
             before, after = norm[max(0, span[0] - 40):span[0]], norm[span[1]:span[1] + 40]
@@ -215,7 +218,27 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
             named.append(svc.name)
         elif keep:
             kept.append(svc.name)
+    if not named and last_seen:
+        named = _named_by_pronoun(norm, last_seen, kept)
     return named, kept
+
+
+def _named_by_pronoun(norm: str, last_seen: list[tuple[int, str]], kept: list[str]) -> list[str]:
+    """"We barely use PPC, we haven't run a campaign since spring. Can we drop it?": a removal with a
+    pronoun, a few clauses after the service named last before it, removes that service."""
+    bounds = [0, *(m.end() for m in re.finditer(r" \| ", norm))]
+    for i, start in enumerate(bounds):
+        end = norm.find(" | ", start)
+        clause = norm[start:end if end >= 0 else len(norm)]
+        if not (_REMOVE_VERB.search(clause) and _PRONOUN.search(clause)):
+            continue
+        before = [(at, name) for at, name in last_seen if at < start]
+        if not before:
+            return []
+        at, name = max(before)
+        clauses_between = sum(1 for b in bounds[:i] if b > at)
+        return [name] if clauses_between <= 2 and name not in kept else []
+    return []
 
 
 def extract(text: str, account: Account | None, aliases: dict[str, list[str]]) -> Extraction:
