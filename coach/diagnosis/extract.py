@@ -71,7 +71,7 @@ _REMOVE_VERB = re.compile(
     r"\b(cancel\w*|drop\w*|remov\w*|stop\w*|paus\w*|suspend\w*|hold|take\w* \w+( \w+)? off|off (our|the)|"
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
     r"don t need|do not need|let go of)\b"
-    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|скасув\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
+    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|скасу\w*|видал\w*|знім\w*|зніміть|відмов\w*|зупин\w*|призупин\w*|зняти|"
     r"виключ\w*|не потрібн\w*|перевод\w*|переведе\w*)"
     # es, pt (shared stems first), fr, de, pl; the text is lower-cased with punctuation as spaces
     r"|\b(cancel\w*|suspend\w*|paus\w*|elimin\w*|quit\w*|dar de baja|dejar de|prescindi\w*|retir\w*|"
