@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.accounts import Account
+from coach.diagnosis.adapter import load_adapter
 from coach.diagnosis.cues import Cues, load_cues
 from coach.diagnosis.exemplars import ExemplarBank, exemplar_bank
 from coach.diagnosis.extract import Extraction, extract
@@ -243,8 +244,8 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
         embedder = get_embedder()
     heads = trained_heads(embedder)
     if heads is not None:
-        vec = np.asarray(embedder.embed_queries([clean_text]), dtype=np.float32)[0]
-        dx = read_all(heads.predict(vec, clean_text), clean_text, ext, cues, intent_hits, account, language)
+        dx = read_all(head_probs(heads, embedder, clean_text), clean_text, ext, cues, intent_hits, account,
+                      language)
         return with_intent(dx, dx.intent, dx.intent_confidence)
     # No trained heads for this embedder: the exemplar vote, as before the heads existed.
     model = _model(exemplar_bank(exemplar_file, embedder, cache_dir))
@@ -280,6 +281,19 @@ def trained_heads(embedder) -> Heads | None:
             _warned.add(str(exc))
             log.warning("%s; using the exemplar vote", exc)
         return None
+
+
+def head_probs(heads: Heads, embedder, text: str) -> dict[str, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Per head, the class probabilities of `text`; the cause head's averaged 1:1 with the cause
+    adapter's when the adapter fits this embedder (read from the same encoder pass), else alone."""
+    adapter = load_adapter(model_dir(), embedder, heads.heads["cause"].labels)
+    if adapter is None:
+        vec = np.asarray(embedder.embed_queries([text]), dtype=np.float32)[0]
+        return heads.predict(vec, text)
+    vec, states = embedder.embed_query_states(text)
+    probs = heads.predict(np.asarray(vec, dtype=np.float32), text)
+    probs["cause"] = 0.5 * (probs["cause"] + adapter.proba(states))
+    return probs
 
 
 def with_intent(dx: Diagnosis, intent: str, confidence: float) -> Diagnosis:

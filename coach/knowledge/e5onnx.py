@@ -34,7 +34,11 @@ from coach.knowledge.e5model import QK, E5File
 # less than 2e-4 in cosine, so it is not part of the name.
 PRECISION = "int4-b32"
 FLOAT_ACTIVATIONS, INT8_ACTIVATIONS = 0, 4  # MatMulNBits accuracy_level
-GRAPH_VERSION = "1"
+GRAPH_VERSION = "2"  # 2: the token states of TOKEN_LAYERS as extra outputs
+# Encoder layers (1-based; 12 is the last) whose token states the graph also outputs, as
+# `layer{n}` [B, T, H]: the diagnosis cause adapter reads them (coach/diagnosis/adapter.py). They
+# are values the graph computes anyway; `pooled` is the same with or without them.
+TOKEN_LAYERS = (8, 10, 12)
 
 
 def graph_file(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS) -> Path:
@@ -71,10 +75,12 @@ def _repack(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(packed), blocks["d"].astype(np.float32).reshape(-1)
 
 
-def build(model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS):  # type: ignore[no-untyped-def]
+def build(model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS,  # type: ignore[no-untyped-def]
+          token_layers: tuple[int, ...] = TOKEN_LAYERS):
     """The encoder as an ONNX ModelProto: inputs `embeddings` [B, T, H] (word + position + type,
     before the first LayerNorm) and `mask` [B, T] (1 for a token, 0 for padding); output `pooled`
-    [B, H], the mean over real tokens (not yet normalised)."""
+    [B, H], the mean over real tokens (not yet normalised), and `layer{n}` [B, T, H] for n in
+    `token_layers`, the token states after layer n (padding rows included)."""
     from onnx import TensorProto, helper, numpy_helper
 
     c = model.config
@@ -141,12 +147,16 @@ def build(model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS):  # type: igno
     total = node("ReduceSum", [node("Mul", [x, m3], "masked_h"), "axis_1"], "sum_h", keepdims=0)
     count = node("ReduceSum", ["mask", "axis_1"], "count", keepdims=1)
     node("Div", [total, count], "pooled")
+    for n in token_layers:
+        node("Identity", [f"l{n - 1}_h2"], f"layer{n}")
 
     graph = helper.make_graph(
         nodes, "multilingual-e5-small",
         [helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["batch", "tokens", c.hidden]),
          helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", "tokens"])],
-        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", c.hidden])],
+        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", c.hidden])]
+        + [helper.make_tensor_value_info(f"layer{n}", TensorProto.FLOAT, ["batch", "tokens", c.hidden])
+           for n in token_layers],
         initializer=inits)
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17),
                                                    helper.make_opsetid("com.microsoft", 1)],

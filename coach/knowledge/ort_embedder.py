@@ -13,13 +13,15 @@ cores too); benchmarks/README.md has the measurement behind the default.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from coach.knowledge.e5model import E5File, Tokenizer, dequantize_rows, load
-from coach.knowledge.e5onnx import INT8_ACTIVATIONS, PRECISION, ensure_graph
+from coach.knowledge.e5onnx import INT8_ACTIVATIONS, PRECISION, TOKEN_LAYERS, ensure_graph
 from coach.knowledge.embeddings import QueryCache
 
 BATCH_TOKENS = 1024  # padded tokens per run when embedding passages (measured: benchmarks/README.md)
@@ -30,6 +32,7 @@ class OrtE5Embedder:
 
     name = f"ort/multilingual-e5-small-{PRECISION}"
     dim = 384
+    token_layers = TOKEN_LAYERS  # the layers whose token states embed_query_states gives
 
     def __init__(self, cache_dir: Path, threads: int = 1, batch_tokens: int = BATCH_TOKENS,
                  passage_threads: int | None = None) -> None:
@@ -49,6 +52,8 @@ class OrtE5Embedder:
         self._session = self._open(threads, str(ensure_graph(cache_dir, model)))
         self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
         self._recent = QueryCache(self.dim)
+        self._states_lock = threading.Lock()
+        self._recent_states: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def _open(self, threads: int, graph: str) -> Any:
         import onnxruntime as ort
@@ -65,6 +70,26 @@ class OrtE5Embedder:
     # -- the Embedder protocol ----------------------------------------------------------------
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._recent.embed(texts, lambda missing: self._encode(missing, "query: "))
+
+    def embed_query_states(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """One query's vector (the very one embed_queries gives) and, from the same encoder pass,
+        the token states of `token_layers` over its first window: (len(token_layers), tokens, dim),
+        <s> and </s> included. The vector goes to the query cache, so retrieval of the same text
+        does not run the encoder again."""
+        with self._states_lock:
+            hit = self._recent_states.get(text)
+            if hit is not None:
+                self._recent_states.move_to_end(text)
+                return hit
+        states: list[np.ndarray] = []
+        vec = self._encode([text], "query: ", states_out=states)[0]
+        self._recent.embed([text], lambda _missing: vec[None, :])
+        found = (vec, states[0])
+        with self._states_lock:
+            self._recent_states[text] = found
+            while len(self._recent_states) > 32:
+                self._recent_states.popitem(last=False)
+        return found
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if len(texts) < 16:
@@ -85,7 +110,10 @@ class OrtE5Embedder:
         return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
 
     # -- internals ----------------------------------------------------------------------------
-    def _encode(self, texts: list[str], prefix: str, session: Any = None) -> np.ndarray:
+    def _encode(self, texts: list[str], prefix: str, session: Any = None,
+                states_out: list[np.ndarray] | None = None) -> np.ndarray:
+        """Vectors of `texts`; with `states_out` (one text), its first window's token states are
+        appended to it."""
         out = np.zeros((len(texts), self.dim), np.float32)
         if not texts:
             return out
@@ -103,8 +131,14 @@ class OrtE5Embedder:
             while end < len(order) and (end - start + 1) * (len(windows[order[end]][1]) + 2) <= self.batch_tokens:
                 end += 1
             group = [windows[j] for j in order[start:end]]
-            pooled = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2),
-                               session or self._session)
+            want = states_out is not None and 0 in order[start:end]
+            pooled, layers = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2),
+                                       session or self._session, want)
+            if want and states_out is not None:
+                # the first window of the text (windows are sorted by length: find it in the group)
+                r = next(r for r, j in enumerate(order[start:end]) if j == 0)
+                n = len(group[r][1]) + 2
+                states_out.append(np.stack([layer[r, :n] for layer in layers]))
             for (i, ids), vec in zip(group, pooled, strict=True):
                 wgt = max(len(ids), 1)
                 out[i] += wgt * vec
@@ -114,8 +148,10 @@ class OrtE5Embedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-6)
 
-    def _run(self, contents: list[list[int]], width: int, session: Any) -> np.ndarray:
-        """Mean-pooled hidden states of windows (each framed by <s> ... </s>), padded to `width`."""
+    def _run(self, contents: list[list[int]], width: int, session: Any,
+             with_states: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Mean-pooled hidden states of windows (each framed by <s> ... </s>), padded to `width`;
+        with `with_states`, also the token states of `token_layers` (else an empty list)."""
         b = len(contents)
         ids = np.full((b, width), self._tok.eos, np.int64)
         mask = np.zeros((b, width), np.float32)
@@ -124,5 +160,6 @@ class OrtE5Embedder:
             ids[r, :n] = [self._tok.bos, *content, self._tok.eos]
             mask[r, :n] = 1.0
         emb = dequantize_rows(self._word[ids]) + self._pos[:width] + self._type
-        (pooled,) = session.run(["pooled"], {"embeddings": emb.astype(np.float32), "mask": mask})
-        return pooled
+        names = ["pooled"] + ([f"layer{n}" for n in self.token_layers] if with_states else [])
+        pooled, *layers = session.run(names, {"embeddings": emb.astype(np.float32), "mask": mask})
+        return pooled, layers

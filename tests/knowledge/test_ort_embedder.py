@@ -102,3 +102,39 @@ def test_bulk_passages_run_int8_activations_close_to_float(ort: OrtE5Embedder):
     single = np.vstack([ort.embed_passages([t]) for t in texts[:4]])
     cos = (bulk[:4] * single).sum(axis=1)
     assert cos.min() > 0.9997 and not np.allclose(bulk[:4], single, atol=1e-7), cos
+
+
+def test_token_state_outputs_leave_the_pooled_vectors_bit_identical(ort: OrtE5Embedder):
+    import onnxruntime as rt
+
+    from coach.knowledge.e5onnx import TOKEN_LAYERS, build
+
+    plain = rt.InferenceSession(build(ort._model, token_layers=()).SerializeToString(),
+                                providers=["CPUExecutionProvider"])
+    contents = [ort._tok.content("query: " + t)[:40] for t in TEXTS[:3]]
+    width = max(len(c) for c in contents) + 2
+    with_states, layers = ort._run(contents, width, ort._session, True)
+    alone, none = ort._run(contents, width, ort._session)
+    before, _ = ort._run(contents, width, plain)
+    assert np.array_equal(with_states, alone) and np.array_equal(alone, before) and none == []
+    assert [a.shape[:2] for a in layers] == [(3, width)] * len(TOKEN_LAYERS)
+    # The last layer's real tokens, averaged, are the pooled vector.
+    n = len(contents[0]) + 2
+    assert np.allclose(layers[-1][0, :n].mean(axis=0), alone[0], atol=1e-5)
+
+
+def test_query_states_come_with_the_very_vector_embed_queries_gives(ort: OrtE5Embedder, monkeypatch):
+    for text in ("States and vector, one pass: " + TEXTS[0], TEXTS[1], TEXTS[5]):
+        vec, states = ort.embed_query_states(text)
+        assert np.array_equal(vec, ort._encode([text], "query: ")[0])
+        n = min(ort.token_count(text, query=True), 512)
+        assert states.shape == (3, n, 384)
+    # the vector went to the query cache: retrieval of the same text does not run the encoder
+    text = "A message the diagnosis read first."
+    vec, _ = ort.embed_query_states(text)
+
+    def encoder_again(*args, **kwargs):
+        raise AssertionError("the encoder ran again")
+
+    monkeypatch.setattr(ort, "_encode", encoder_again)
+    assert np.array_equal(ort.embed_queries([text])[0], vec)
