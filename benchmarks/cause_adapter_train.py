@@ -6,12 +6,12 @@ then an attention-pooled and a mean-pooled 256-d vector concatenated into Linear
 as selected leave-one-author-out: AdamW lr 2e-3 one-cycle, weight decay 0.05, dropout 0.1, 4 epochs,
 batches of 32 by length, class-balanced sample weights times the training weights, seed 11.
 
-Input: a dump of the token states of the training texts (benchmarks/cause_representation.py
-dumps them: meta.json and tok_q_{layer}.npz in DUMP_DIR). Output: cause_adapter.npz next to the
-heads, read by coach/diagnosis/adapter.py (numpy only; torch is imported here and nowhere in coach),
-and a small fixture of reference outputs for tests/diagnosis/test_adapter.py.
+Input: the token states of the training texts as `python benchmarks/cause_representation.py dump
+WORK` writes them (meta.json and tokens_{layer}.npz). Output: cause_adapter.npz next to the heads,
+read by coach/diagnosis/adapter.py (numpy only; torch is imported here and nowhere in coach), and a
+small fixture of reference outputs for tests/diagnosis/test_diag_adapter.py.
 
-    python benchmarks/cause_adapter_train.py DUMP_DIR knowledge/diagnosis/model/cause_adapter.npz \
+    python benchmarks/cause_adapter_train.py WORK knowledge/diagnosis/model/cause_adapter.npz \
         tests/diagnosis/fixtures/cause_adapter_ref.npz
 """
 
@@ -36,15 +36,15 @@ def main(dump: Path, out: Path, fixture: Path | None) -> None:
 
     torch.set_num_threads(1)
     meta = json.loads((dump / "meta.json").read_text())
-    nt = meta["n_train"]
-    lab = meta["labels"]["cause"]
+    assert tuple(meta["labels"]) == LABELS, meta["labels"]
+    lab = meta["cause"]
     w_all = np.array(meta["weights"])
-    idx = np.array([i for i in range(nt) if lab[i] is not None])
+    idx = np.array([i for i in range(len(lab)) if lab[i] is not None])
     y = np.array([LABELS.index(lab[i]) for i in idx])
     toks = []
     lens = np.zeros(0, int)
     for layer in LAYERS:
-        d = np.load(dump / f"tok_q_{layer}.npz")
+        d = np.load(dump / f"tokens_{layer}.npz")
         toks.append(d["states"])
         lens = d["lens"]
     offs = np.concatenate([[0], np.cumsum(lens)])
@@ -109,15 +109,6 @@ def main(dump: Path, out: Path, fixture: Path | None) -> None:
     np.savez(out, mix=sd["mix"], ln_w=sd["ln.weight"], ln_b=sd["ln.bias"], proj_w=sd["proj.weight"],
              proj_b=sd["proj.bias"], att_w=sd["att.weight"], att_b=sd["att.bias"], out_w=sd["out.weight"],
              out_b=sd["out.bias"], meta=np.array(json.dumps(info)))
-    # Dev texts (after the training rows in the dump): the adapter's own accuracy there.
-    dev = np.arange(nt, len(lens))
-    dlab = meta.get("dev_labels", {}).get("cause", [])
-    if len(dev) and dlab:
-        with torch.no_grad():
-            logits = np.concatenate([model(*batch(dev[i:i + 1])).numpy() for i in range(len(dev))])
-        keep = [i for i, v in enumerate(dlab) if v is not None]
-        acc = np.mean([LABELS[int(logits[i].argmax())] == dlab[i] for i in keep])
-        print("dev accuracy, adapter alone", round(float(acc), 4), len(keep))
     if fixture is not None:
         # Reference outputs on random token states with padding: the numpy forward must match.
         g = np.random.default_rng(5)
