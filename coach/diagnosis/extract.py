@@ -187,21 +187,17 @@ def _find_names(name: str, aliases: list[str], text: str) -> list[tuple[int, int
 
 
 def _requested(norm: str, span: tuple[int, int]) -> bool:
-    """Is the service at `span` the object of a removal verb, in its clause or as "it" in one of the next two?"""
+    """Is the service at `span` the object of a removal verb, in its clause or as "it" in the next one?"""
     start = max(norm.rfind(" | ", 0, span[0]), 0)
     end = norm.find(" | ", span[1])
     clause = norm[start:end if end >= 0 else len(norm)]
     if _REMOVE_VERB.search(clause):
         return True
-    for _ in range(2):  # "SEO = zero leads. done. remove it": "it" in one of the next two clauses
-        if end < 0:
-            return False
-        nxt_end = norm.find(" | ", end + 3)
-        nxt = norm[end + 3:nxt_end if nxt_end >= 0 else len(norm)]
-        if _REMOVE_VERB.search(nxt) and _PRONOUN.search(nxt):
-            return True
-        end = nxt_end
-    return False
+    if end < 0:
+        return False
+    nxt_end = norm.find(" | ", end + 3)
+    nxt = norm[end + 3:nxt_end if nxt_end >= 0 else len(norm)]
+    return bool(_REMOVE_VERB.search(nxt) and _PRONOUN.search(nxt))
 
 
 def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -> tuple[list[str], list[str]]:
@@ -228,9 +224,13 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
         spans_of[svc.name] = spans
     named: list[str] = []
     kept: list[str] = []
+    last_seen: list[tuple[int, str]] = []  # (where a service was last named, its name)
     for svc in account.services:
+        spans = spans_of[svc.name]
+        if spans:
+            last_seen.append((spans[-1][0], svc.name))
         keep = requested = False
-        for span in spans_of[svc.name]:
+        for span in spans:
             before, after = norm[max(0, span[0] - 40):span[0]], norm[span[1]:span[1] + 40]
             if _KEEP_BEFORE.search(before + " ") or _KEEP_AFTER.search(after):
                 keep = True
@@ -240,12 +240,32 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
             named.append(svc.name)
         elif keep:
             kept.append(svc.name)
+    if not named and last_seen:
+        named = _named_by_pronoun(norm, last_seen, kept)
     return named, kept
 
 
 def _word_spans(words: list[str], text: str) -> list[tuple[int, int]]:
     """Spans of each word (a word start: "соцмереж" finds "соцмережі") in normalised `text`."""
     return sorted({m.span() for w in words if (v := _norm(w)) for m in re.finditer(rf"(?<!\w){re.escape(v)}", text)})
+
+
+def _named_by_pronoun(norm: str, last_seen: list[tuple[int, str]], kept: list[str]) -> list[str]:
+    """"We barely use PPC, we haven't run a campaign since spring. Can we drop it?": a removal with a
+    pronoun, a few clauses after the service named last before it, removes that service."""
+    bounds = [0, *(m.end() for m in re.finditer(r" \| ", norm))]
+    for i, start in enumerate(bounds):
+        end = norm.find(" | ", start)
+        clause = norm[start:end if end >= 0 else len(norm)]
+        if not (_REMOVE_VERB.search(clause) and _PRONOUN.search(clause)):
+            continue
+        before = [(at, name) for at, name in last_seen if at < start]
+        if not before:
+            return []
+        at, name = max(before)
+        clauses_between = sum(1 for b in bounds[:i] if b > at)
+        return [name] if clauses_between <= 2 and name not in kept else []
+    return []
 
 
 def extract(text: str, account: Account | None, aliases: dict[str, list[str]]) -> Extraction:

@@ -55,6 +55,9 @@ _UNTIL = re.compile(r"(?:until|till|through to|до|hasta|bis(?: zum)?|jusqu['�
 _MONTHS_COUNT = re.compile(
     r"(?<![\w.,])(\d{1,2})\s*(?:-|\s)?(?:months?|mos?|місяц\w*|міс\.?|meses|mes|monate?n?|mois|miesi\w+)(?![\w])",
     re.IGNORECASE)
+_AT_LEAST = re.compile(r"(?:at least|minimum|a minimum of|щонайменше|принаймні|мінімум|al menos|como mínimo|mindestens|"
+                       r"au moins|pelo menos|no mínimo|co najmniej)\s*(?:на|for|por|für|pendant|durante|na)?\s*$",
+                       re.IGNORECASE)
 _HALF_YEAR = re.compile(r"half a year|six months|seis meses|sechs monate|пів\s?року|півроку|medio año|halbes jahr|"
                         r"six mois|meio ano|pół roku", re.IGNORECASE)
 
@@ -91,7 +94,8 @@ def read_pause_period(text: str) -> PausePeriod:
     digits = words_to_digits(text)
     count: int | None = None
     if (m := _MONTHS_COUNT.search(digits)) is not None and 1 <= int(m.group(1)) <= 24:
-        count = int(m.group(1))
+        # "closed for at least two months": a floor, not the pause's length (the policy's default may be longer)
+        count = None if _AT_LEAST.search(digits[max(0, m.start() - 24):m.start()]) else int(m.group(1))
     elif _HALF_YEAR.search(text):
         count = 6
     mentions = _month_mentions(text)

@@ -61,7 +61,7 @@ def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, accoun
     hits = cues.hits(cues.kind, text)
     if ext.modules and not cues.whole_account(text):
         hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
-        p[labels.index("cancel")] *= 0.5
+        p[labels.index("cancel")] = 0.0
     for label in hits:
         if label in ("module_cancel", "service_removal"):
             label = "drop_service"

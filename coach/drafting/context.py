@@ -180,7 +180,7 @@ class DraftContext:
         """The numbers and dates any text of this draft may state."""
         a, d, dx = self.account, self.decision, self.diagnosis
         f = Facts(hard_cap_pct=self.policy.discount.hard_cap_pct, currency=a.currency or "USD")
-        f.allow_own(dx.reduction_pct, dx.seats_requested)
+        f.allow_own(dx.reduction_pct, dx.seats_requested, dx.target_mrr, a.mrr)  # theirs: a first reply may repeat them
         f.allow(a.mrr, a.list_mrr, a.seats, dx.reduction_pct, dx.seats_requested, d.requested_mrr,
                 d.mrr_during_pause, d.pause_start, d.new_end_date, d.lock_ends, d.resolve_by,
                 self.account_name, self.contact_first, *(safe_name(m) for m in dx.modules),

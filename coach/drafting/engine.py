@@ -173,6 +173,9 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     dx = with_history(diagnose(message, account), history, account)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
+    if dx.pushback and not history and prior_counters == 0:
+        # pushback rejects a counter already made; a first message has none to reject (no VP CS on first contact)
+        dx = dx.model_copy(update={"pushback": False})
     fixes = parse_corrections(corrections)
     read_as = dx.model_dump(include={"intent", "kind", "root_cause", "hardship", "seats_requested",
                                      "reduction_pct", "modules"}) if fixes else None
@@ -319,6 +322,9 @@ def situation_notes(ctx: DraftContext) -> list[str]:
                      f"templates for it, so this reply is in {LANGUAGE_NAMES.get(ctx.language, ctx.language)}")
     if d.exception_request:
         notes.append(f"team lead exception (do not promise a pause): {d.exception_request}")
+    if d.play == "competitive_save":
+        notes.append("competitive save: bring a side-by-side of the two offers (scope, who does the work, results "
+                     "to date) to the call; no price cut as the first move")
     if d.play == "graceful_exit":
         notes.append("insolvency: no save attempt; billing and legal are looped in and take the next steps")
     if not ctx.csm.sign_off_lines():

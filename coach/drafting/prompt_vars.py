@@ -52,6 +52,14 @@ def request_block(ctx: DraftContext) -> str:
         lines.append(f"services named: {', '.join(dx.modules)}")
     if hardship := d_hardship(ctx):
         lines.append(f"hardship: {hardship.replace('_', ' ')}")
+    if ctx.decision.play == "competitive_save":
+        lines.append("situation: the customer is weighing a competitor; offer a side-by-side comparison of the two "
+                     "offers (scope, who does the work, results so far), not a cut and not a price")
+    if ctx.prior_counters > 0:
+        lines.append("round: a counter-proposal was already made and the customer answered it; continue that "
+                     "conversation")
+    elif ctx.history:
+        lines.append("round: a later message in the same conversation; continue it")
     lines.append(f"contact first name: {ctx.contact_first}")
     lines.append(f"account name: {ctx.account_name}")
     return "\n".join(lines)

@@ -73,6 +73,7 @@ def context_of(item: dict[str, Any]) -> GuardContext:
                 f.get("seats_new"), f.get("requested_mrr"), f.get("resume_date"))
     facts.allow(*(d for d in (f.get("dates") or []) if isinstance(d, str)))
     facts.allow_months(f.get("term_extension_months"), f.get("pause_months"))
+    facts.allow_own(f.get("requested_mrr"), f.get("mrr_now"))  # the customer's own figures: theirs to hear back
     contact = c.get("contact") or ""
     names = Names().add(c.get("company"), contact, contact.split()[0] if contact.strip() else None,
                         *(c.get("services") or []))

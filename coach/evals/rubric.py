@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from coach.drafting.models import Draft
+from coach.drafting.templates import day, money
 from coach.evals.models import Case
 from coach.evals.results import CaseResult, CheckResult
 from coach.guard import Facts, Guard, GuardContext
@@ -94,11 +95,12 @@ def _disclosure(d: Draft, g: Guard) -> CheckResult:
     c = d.counter_proposal
     assert c is not None
     msg = c.message
+    flat = msg.replace("\u00a0", " ").replace("\u202f", " ")  # as written in the reply's language
     missing = []
     if c.pause_months:
         if str(c.pause_months) not in msg:
             missing.append(f"pause length ({c.pause_months} months)")
-        if c.resume_date and c.resume_date not in msg:
+        if c.resume_date and c.resume_date not in msg and day(c.resume_date, d.language) not in flat:
             missing.append(f"resume-billing date ({c.resume_date})")
     elif c.term_extension_months:
         ctx = GuardContext(stage="counter", facts=Facts(), counter=c)
@@ -106,11 +108,12 @@ def _disclosure(d: Draft, g: Guard) -> CheckResult:
             missing.append(f"commitment ({c.commitment_months} months)")
         if str(c.term_extension_months) not in msg:
             missing.append(f"extension ({c.term_extension_months} months)")
-    stated = any(f + "%" in msg.replace(" %", "%") for f in _pct(c.discount_pct))
+    stated = any(f + "%" in flat.replace(" %", "%") for f in _pct(c.discount_pct))
     if c.discount_pct and c.kind not in _SAME_PRICE and not stated:
         missing.append(f"discount ({c.discount_pct}% off list)")
-    if c.new_mrr and f"{c.new_mrr:,.2f}" not in msg and f"{c.new_mrr:.2f}" not in msg and \
-            f"{c.new_mrr:,.2f}".replace(",", " ") not in msg.replace("\u00a0", " "):
+    shown = {f"{c.new_mrr:,.2f}", f"{c.new_mrr:.2f}", f"{c.new_mrr:,.2f}".replace(",", " "),
+             money(c.new_mrr, d.language).replace("\u00a0", " ")} if c.new_mrr else set()
+    if c.new_mrr and not any(form in flat for form in shown):
         missing.append(f"new monthly price ({c.new_mrr:,.2f})")
     hidden = g.check(msg, GuardContext(stage="counter", facts=Facts()),
                      only=[f"hidden_terms.{t}" for t in ("prepayment", "lump_sum", "auto_renewal")])

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
-from coach.guard.names import mentions, name_pattern
+from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
 from coach.guard.numbers import Quantity, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
 MASK = "Ⓝ"
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_APOSTROPHES = re.compile(r"[’ʼ`´‘]")
+_APOSTROPHES = re.compile(r"[’ʼ´‘]|(?<=[^\W\d_])`(?=[^\W\d_])")  # a backtick between letters; else code
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
 _MARKUP = re.compile(
     r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?m:^\s{0,3}#{1,6}\s)|\[[^\]\n]+\]\([^)\n]*\)|</?[a-z][a-z0-9]*(?:\s[^>]*)?/?>"
@@ -99,10 +99,17 @@ def normalise(text: str) -> str:
 def mask(text: str, names: Names, inflect_latin: bool = False) -> str:
     """Names replaced by MASK, character for character (positions in the masked text are positions in
     the shown text), in the forms inflecting languages give them (coach.guard.names)."""
-    pat = name_pattern(tuple(normalise(n) for n in names.values), inflect_latin)
+    values = tuple(normalise(n) for n in names.values)
+    pat = name_pattern(values, inflect_latin)
     if pat is None:
         return text
-    return pat.sub(lambda m: MASK * len(m.group(0)), text)
+    text = pat.sub(lambda m: MASK * len(m.group(0)), text)
+    runs, words = part_patterns(values, inflect_latin)
+    if runs is not None:
+        text = runs.sub(lambda m: MASK * len(m.group(0)), text)
+    if words is not None:
+        text = words.sub(lambda m: m.group(0) if sentence_start(text, m.start()) else MASK * len(m.group(0)), text)
+    return text
 
 
 def prepare(raw: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | None) -> Prepared:
@@ -128,9 +135,30 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     ends = list(_CLAUSE_END.finditer(window))
     if ends:
         window = window[ends[-1].end():]
-    if p.data.compiled.negation.search(window):
+    window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
+    if p.data.compiled.negation.search(" " + window + " "):
         return True
     return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+_CONTRAST = re.compile(r"[,;:(\u2013\u2014-]\s*")
+
+
+def _negated_inside(p: Prepared, m: re.Match[str]) -> bool:
+    """The term's last word negated by a contrast inside the match: "billing stays monthly, not
+    quarterly" (", not", "— no"), not "renews unless you do not cancel"."""
+    last = _LAST_WORD.search(m.group(0))
+    if last is None or last.start(1) == 0:
+        return False
+    at = m.start() + last.start(1)
+    window = p.text[max(m.start(), at - 14):at]
+    contrasts = list(_CONTRAST.finditer(window))
+    if not contrasts:
+        return False
+    rest = window[contrasts[-1].end():].strip()
+    neg = p.data.compiled.negation.search(rest)
+    return neg is not None and neg.start() == 0 and neg.end() == len(rest)
 
 
 def pushback(p: Prepared) -> list[Finding]:
@@ -141,7 +169,8 @@ def contract_threat(p: Prepared) -> list[Finding]:
     """Contract talk or threats; "no penalty, no fees" reassures and is not a threat."""
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
             for m in p.data.compiled.contract_threat.finditer(p.text)
-            if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])]
+            if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
+            and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])]  # "штрафів немає"
 
 
 def _stated(p: Prepared) -> list[Quantity]:
@@ -154,7 +183,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
     if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
         cap = None  # no cap check here: an over-cap percentage is an unstated number
     for q in _stated(p):
-        if q.in_words and q.kind == "number" and q.value < 10:
+        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
@@ -183,8 +212,8 @@ def discount_cap(p: Prepared) -> list[Finding]:
 def offer_in_first_reply(p: Prepared) -> list[Finding]:
     out = _hits(p.data.compiled.offer, p)
     own = p.ctx.facts.own
-    for q in p.quantities:
-        if q.kind == "money" or (q.kind == "percent" and not any(abs(q.value - o) < 0.006 for o in own)):
+    for q in p.quantities:  # the customer's own figures (the cut or the price they asked for) may be repeated
+        if q.kind in ("money", "percent") and not any(abs(q.value - o) < 0.006 for o in own):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 
@@ -198,7 +227,8 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
         if term in p.ctx.facts.disclosed:
             return []
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
-                for m in p.data.compiled.hidden[term].finditer(p.text) if not _negated(p, m.start(), m.end())]
+                for m in p.data.compiled.hidden[term].finditer(p.text)
+                if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m)]
 
     return check
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from coach.guard.numbers import DAYS_PER_MONTH, Quantity
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+
+
+def _weekday(iso: str) -> int | None:
+    try:
+        return date.fromisoformat(iso).isoweekday()
+    except ValueError:
+        return None
 
 
 def _close(a: float, b: float) -> bool:
@@ -80,6 +88,10 @@ class Facts:
         for candidate in iso.split("|"):
             if candidate in self.dates:
                 return True
+            if candidate.startswith("---") and any(d[8:] == candidate[3:] for d in self.dates):
+                return True  # "the 1st": the day of a fact's date
+            if candidate.startswith("W") and any(_weekday(d) == int(candidate[1:]) for d in self.dates):
+                return True  # "on Monday": the weekday of a fact's date
             if len(candidate) == 4 and candidate.startswith("--") and any(d[5:7] == candidate[2:] for d in self.dates):
                 return True  # "in March": the month of a fact's date
             if candidate.startswith("--") and any(d[4:] == candidate[1:] for d in self.dates):

@@ -79,6 +79,16 @@ class NumberWords(_Strict):
     ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
+    address: list[str] = Field(default_factory=list)  # a street address with its number: no figure
+    # nouns that make a small number in words a figure ("drop six seats"; "two quick questions" is none)
+    counted: str = r"(?!x)x"
+    # a share of the price said in one word or phrase: "halving the spend", "скоротити вдвічі" (percent)
+    direct_percents: dict[str, float] = Field(default_factory=dict)
+    # weekdays after a lead ("by Friday", "next Tuesday"): dates, a fact when a fact's date is that weekday
+    weekdays: dict[str, int] = Field(default_factory=dict)
+    weekday_lead: str = r"(?!x)x"
+    # dates named relative to today ("until the end of next week", "do końca kwartału"): no fact is one
+    relative_dates: list[str] = Field(default_factory=list)
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
     # seasons (regex -> its months): a date after `season_lead` ("in spring", "mid-spring", "до весни")
     # or alone as an adverb in `season_words` ("навесні", "wiosną"); "your spring campaign" is none
@@ -88,13 +98,18 @@ class NumberWords(_Strict):
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past", "season_lead")
+                     "past", "season_lead", "counted", "weekday_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
 
+    @field_validator("address", "relative_dates")
+    @classmethod
+    def _address(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
     @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
-                     "time_units", "months", "seasons", "season_words")
+                     "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
         _compile_all(list(v))
@@ -183,7 +198,8 @@ class Compiled:
         """A negation right after a term (at most a comma or colon between): anchored, short texts."""
         parts = [p for lex in self.lexicons.values() for p in lex.negation_after]
         alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
-        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:{alt})", FLAGS)
+        # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
+        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:[\w']+[\s,:;\-\u2013\u2014]+){{0,3}}?(?:{alt})", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

@@ -70,6 +70,50 @@ def name_pattern(names: tuple[str, ...], inflect_latin: bool) -> re.Pattern[str]
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
 
 
+_CAPITAL_WORD = re.compile(r"[^\W\d_]{4,}")
+_GENERIC = {"group", "team", "club", "company", "studio", "clinic", "office", "center", "centre", "services",
+            "solutions", "partners", "consulting", "agency", "media", "store", "shop", "house", "the", "and"}
+
+
+def parts(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a text may call a name by: (runs of two or more of its words, "Breach Point" of "Breach Point
+    Climbing Co."; single capitalised words of four letters or more, "Пеня" of "Тарас Пеня"). They are
+    matched as written (case and all), a single word only away from a sentence's start: "Unfortunately,"
+    opening a sentence is still a word, "at Deposit Box" is the company."""
+    runs: set[str] = set()
+    words: set[str] = set()
+    for n in names:
+        for v in variants(n):
+            toks = v.split()
+            for i in range(len(toks)):
+                for j in range(i + 2, len(toks) + 1):
+                    if (j - i) < len(toks):
+                        runs.add(" ".join(toks[i:j]))
+            if len(toks) > 1:
+                words.update(t.strip("«»\"“”„,.()") for t in toks)
+    words = {w for w in words if _CAPITAL_WORD.fullmatch(w) and w[0].isupper() and w.lower() not in _GENERIC}
+    return tuple(sorted(runs, key=len, reverse=True)), tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def part_patterns(names: tuple[str, ...], inflect_latin: bool) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Case-sensitive patterns for the parts of the names (runs of words; single words)."""
+    runs, words = parts(names)
+    out: list[re.Pattern[str] | None] = []
+    for group in (runs, words):
+        forms = sorted({form(g, inflect_latin) for g in group}, key=len, reverse=True)
+        out.append(re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)") if forms else None)
+    return out[0], out[1]
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether only spaces, quotes or a greeting's punctuation lie between `pos` and a sentence's end."""
+    i = pos - 1
+    while i >= 0 and (text[i].isspace() or text[i] in "«\"“„(-–—*"):
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
 def mentions(text: str, name: str, inflect_latin: bool) -> bool:
     """Whether `text` names `name` (in any of its forms)."""
     pat = name_pattern((name,), inflect_latin)

@@ -34,9 +34,11 @@ class Quantity:
     # a period or month that is no term: in the past ("two weeks ago", "we spoke in March") or a
     # frequency ("seven days a week"). It is still a number (a diagnosis question has none).
     aside: bool = False
+    counted: bool = False  # a number word before a counted noun ("six seats"): a figure however small
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DAY_OF_MONTH = re.compile(r"(?<![\w])the\s+(\d{1,2})(?:st|nd|rd|th)(?![\w])(?!\s+(?:of\s+)?(?:month|time|year|week))", re.I)
 _QUARTER = re.compile(r"(?<![\w])Q([1-4])(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
 _DIGITS = re.compile(
@@ -143,6 +145,15 @@ class _Vocab:
             rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
+        self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
+        self.counted = re.compile(rf"\s+(?:{alt('counted')})(?![\w])", FLAGS)
+        self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
+                         for w in langs for k, p in w.direct_percents.items()]
+        days = [(k, d) for w in langs for k, d in w.weekdays.items()]
+        self.weekday_numbers = [d for _, d in days]
+        groups = "|".join(f"({k})" for k, _ in days) or _NEVER
+        self.weekday = re.compile(rf"(?<![\w])(?:{alt('weekday_lead')})\s+(?:{groups})(?![\w])", FLAGS)
         self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
         seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
         adverbs = [(k, tuple(v)) for w in langs for k, v in w.season_words.items()]
@@ -264,6 +275,16 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         iso = "|".join(f"{m[2] or '-'}-{mon:02d}" for mon in range(first, first + 3))
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso))
         text = _blank(text, m.start(), m.end())
+    for m in list(v.relative.finditer(text)):  # "until the end of next week": a date, never a fact's
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), "R"))
+        text = _blank(text, m.start(), m.end())
+    for m in _DAY_OF_MONTH.finditer(text):  # "by the 20th": a day of some month
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"---{int(m[1]):02d}"))
+        text = _blank(text, m.start(), m.end())
+    for m in v.weekday.finditer(text):  # "by Friday", "next Tuesday"
+        day = v.weekday_numbers[next(i for i, g in enumerate(m.groups()) if g is not None)]
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"W{day}"))
+        text = _blank(text, m.start(), m.end())
     for m in v.season.finditer(text):  # "in spring", "mid-spring", "навесні": any month of the season
         months = v.season_months[next(i for i, g in enumerate(m.groups()) if g is not None)]
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), "|".join(f"--{mon:02d}" for mon in months)))
@@ -313,7 +334,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
                         unit_months=months)
     if article:
         return None
-    return Quantity("number", value, raw, start, end, in_words=in_words)
+    counted = in_words and value >= 2 and v.counted.match(text, end) is not None
+    return Quantity("number", value, raw, start, end, in_words=in_words, counted=counted)
 
 
 def _pieces(tok: tuple[int, int, str], v: _Vocab) -> list[tuple[int, int, str]]:
@@ -420,8 +442,15 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
         for m in pat.finditer(rest):
             found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
             rest = _blank(rest, m.start(), m.end())
+    for pat, pct in v.percents:  # "halving the spend": 50 percent
+        for m in pat.finditer(rest):
+            found.append(Quantity("percent", pct, m.group(0), m.start(), m.end(), in_words=True))
+            rest = _blank(rest, m.start(), m.end())
     for m in _ADDRESS.finditer(rest):  # street numbers are part of an address, not a figure
         rest = _blank(rest, m.start(), m.end())
+    for pat in v.address:  # the languages' own forms ("calle Alcalá, 120", "Hafenstraße 14", "12 rue des Lilas")
+        for m in pat.finditer(rest):
+            rest = _blank(rest, m.start(), m.end())
     for m in _DIGITS.finditer(rest):
         try:
             value = _to_float(m.group(0))
@@ -472,7 +501,7 @@ def _aside(text: str, q: Quantity, v: _Vocab) -> bool:
     if q.kind == "duration":
         return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
                     or v.rate_after.match(text, q.end))
-    if q.kind == "date" and all(len(c) == 4 and c.startswith("--") for c in q.iso.split("|")):
+    if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
         if v.past.search(text, a, b):
             return True

@@ -21,7 +21,7 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
-                          r"\bpaused months\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
+                          r"\bpaused months?\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
                           r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
                           r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
                           r"на (?:ті самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
@@ -140,15 +140,17 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
-        argues, refuses = bool(stance.ARGUE.search(s.text)), bool(stance.REFUSES_CHANGE.search(s.text))
+        argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text))
+        refuses = bool(stance.REFUSES_CHANGE.search(s.text))
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
         # "Okay, noted: thirty percent fewer seats." acknowledges by its words even where the vote is unsure
-        acknowledges = label == "acknowledge" or label == "other" and not s.question and stance.only_acknowledges(
-            s.text) and s.text not in priced
+        acknowledges = label == "acknowledge" or not s.question and s.text not in priced and (
+            label == "other" and stance.only_acknowledges(s.text)
+            or label not in ("pushback", "refuse") and offers.accepts_request(s.text))
         if acknowledges and a.acknowledgment is None and not s.pushback_words:
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
@@ -187,7 +189,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
-        if s.label in ("plan", "save", "escalate") and a.solution is None and (
+        if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
@@ -201,7 +203,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if "offer" not in a.moves:
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (
-        s.label == "accept_request" and s.share >= SOLUTION_SHARE or _GRANT.search(s.text)
+        s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
+        or _GRANT.search(s.text)
         or _OFFBOARD.search(s.text))), None)
     if a.offer is None and closing is not None:
         a.closing = closing  # the request processed: a close

@@ -109,6 +109,13 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence.strip()))
 
 
+# A question that puts something forward ("could we do a side-by-side?", "what if we paused?").
+_PROPOSAL = re.compile(r"\b(?:i|we)\s*(?:can|could|'d|would|will|'ll)\b|\blet(?:'s| me| us)\b|\bhow about\b|"
+                       r"\bwhat if\b|"
+                       r"\b(?:can|could|shall|should|may) (?:we|i) (?!ask\b)|\bwould (?:it|that|a|an)\b|"
+                       r"(?<!\w)(?:можемо|можу|давайте|як щодо|що як)(?!\w)", re.IGNORECASE)
+
+
 def asks_cause(sentence: str) -> bool:
     """A question (by its form) about the customer's reasons or situation, not about an offer."""
     return is_question(sentence) and bool(_CAUSE.search(sentence)) and not _NOT_DIAGNOSIS.search(sentence)
@@ -250,7 +257,8 @@ def classify(parts: list[str], embedder) -> list[Sentence]:
             # An open question the examples are unsure about ("А з чим порівнюєте?") still asks about
             # the request: its nearest question topic, or a general one.
             label = (ask or "ask:general") if question and _OPEN.search(text) else "other"
-        if question and label in ("other", "acknowledge", "trigger") and asks_cause(text) \
+        if question and label in ("other", "acknowledge", "trigger", "save", "plan", "escalate", "offer") \
+                and asks_cause(text) and not (label != "other" and _PROPOSAL.search(text)) \
                 and not proposes_contact(text):  # "Shall I call in June, at the review?"
             # "Is it the price, the results, or something else?": a question about the situation is a
             # diagnosis question whatever the nearest examples say.

@@ -37,7 +37,12 @@ _MONEY = re.compile(
     r"на місяць|щомісяця|на рік|щороку))?", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
-_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
+                      r"(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+# "not 15 seats but 17", "не 15 місць, а 17", "17 rather than 15": the number proposed, not the one set aside
+_NOT_BUT = re.compile(r"\b(?:not|не)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
+                      r"(?:but|а|але)\s+(\d{1,6})\b", re.I)
+_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|rather than|instead of|замість|а не)\s*$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
                             r"прибрати|прибер\w*|"
@@ -151,6 +156,13 @@ _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compa
                         r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
 
 
+# the customer's own budget or target beside the price ("just under your $3,700", "в межах вашого бюджету")
+_LIMIT = re.compile(r"(?:\b(?:under|below|within|beneath|inside|than|above|over)\s+(?:your|the|their)\b[^$€£₴\d]{0,25}|"
+                    r"\byour (?:budget|target|limit|ceiling|cap|line)(?: of)?|\b(?:budget|target|limit|ceiling|cap) of|"
+                    r"(?<!\w)(?:нижче|менше|в межах|у межах)\s+(?:вашого|ваших|вашої)\b[^$€£₴\d]{0,25})\s*"
+                    r"(?:about|around|roughly|approximately|~|близько|приблизно)?\s*$", re.I)
+
+
 @dataclass
 class Extracted:
     """What one turn proposes, before it becomes a `ProposedOffer`."""
@@ -206,13 +218,31 @@ def proposes(sentence: str) -> bool:
     return bool(_OFFER_CUE.search(sentence))
 
 
+# Taking the request on without proposing anything yet: it is possible, we will work it out together
+# ("Trimming seats is something we can sort out together", "Так, пауза можлива, і я допоможу").
+_ACCEPTS = re.compile(
+    r"\b(?:is|'s|are|'re) (?:absolutely |definitely |certainly |completely |totally )?(?:possible|doable|fine|"
+    r"something (?:we|i) can)\b|\b(?:sort|work|figure) (?:\w+ ){0,3}out\b|\bfind (?:a|the|something|an?) "
+    r"(?:\w+ )?(?:way|solution|option|setup|fit|answer)\b|\bwhatever we (?:land on|agree|decide)\b|\bfits? "
+    r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
+    r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
+    r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
+    r"вирішимо|разом)(?!\w)", re.I)
+
+
+def accepts_request(sentence: str) -> bool:
+    """Takes the request on ("that's doable, let's work it out together") with no number and nothing
+    asked back: an acknowledgment, not yet a counter."""
+    return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
     out: list[str] = []
     carried = False  # the sentence before proposed something
     for p in parts:
-        proposing = p in also or bool(_OFFER_CUE.search(p)) and not (
+        proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
         if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
@@ -279,7 +309,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
-        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])] or money
+        money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
+                 and not _LIMIT.search(text[max(0, m.start() - 40):m.start()])] or money
         if money:
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))
@@ -291,10 +322,17 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif _PRICE_WORD.search(window):
                 out.discount_pct = value
         span = _FROM_TO.search(text)
-        if span and _SEAT_WORD.search(text) and not _SEATS.search(text):  # "з 20 до 17" (seats)
+        if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
             out.seats = int(span.group(2))
+        instead = _NOT_BUT.search(text)
+        if instead and _SEAT_WORD.search(text):
+            out.seats = int(instead.group(2))
         for m in _SEATS.finditer(text):
             n = int(m.group(1))
+            in_span = span is not None and m.start() < span.end() and m.end() > span.start()
+            set_aside = instead is not None and instead.start() <= m.start() < instead.end()
+            if in_span or set_aside or _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]):
+                continue
             removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \
                 _REMOVE_AFTER.search(text[m.end():m.end() + 10])
             if removing and account.seats:

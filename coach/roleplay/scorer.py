@@ -78,7 +78,8 @@ _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of
                       re.I)
 # Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
 # "are you sure? the results are good" argues gently, which is partial.
-_HARD = re.compile(r"contract|agreement|\bterm\b|penalt|legal|lawyer|\block|notice|obligat|bound by|"
+_HARD = re.compile(r"contract|agreement|\bterms?\b|penalt|legal|lawyer|\block|notice|obligat|bound by|subscription|"
+                   r"mid-?term|\bfees?\b|forfeit|section \d|clause|компенсац|п\.\s?\d|пункт|"
                    r"after (?:all|everything) we|disappoint|договір|договор|штраф|юрист|зобов['’]яз|"
                    r"після всього|неприємно", re.I)
 _GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)

@@ -25,12 +25,14 @@ ARGUE = re.compile(
     r"\byou(?:'d| would|'ll| will) (?:be )?(?:los(?:e|ing)|giv(?:e|ing) up|miss(?:ing)? out on|throw(?:ing)? away)\b|"
     r"\b(?:just|right) (?:when|as) (?:it|things|the (?:results|campaigns?|numbers)) "
     r"(?:is|are|start\w*|began|finally)\b|"
-    r"\bnow of all times\b|"
+    r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|\bwait a (?:sec|second|minute|moment)\b|"
+    r"\bdon'?t (?:throw|walk) away\b|"
     r"(?<!\w)(?:пошкодуєте|це помилка|перекреслить|втратите (?:весь|усі|все|результат|прогрес)|почина\w+ з нуля|"
     r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати|"
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
     r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
-    r"втратите|втрачаєте|шкода (?:буде )?(?:втрачати|кидати|зупинятися)|саме (?:зараз|тоді), коли)(?!\w)", re.I)
+    r"втратите|втрачаєте|шкода (?:буде )?(?:втрачати|кидати|зупинятися)|саме (?:зараз|тоді), коли|"
+    r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
@@ -53,7 +55,9 @@ REFUSES_CHANGE = re.compile(
 GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
                    r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
-                   r"\blet (?:us|me) down\b|\bafter all (?:these|this|those) (?:years|time|months)\b|"
+                   r"\blet (?:us|me) down\b|\bhate to (?:lose|see) you\b|"
+                   r"\bafter (?:all|everything) (?:the team|our team|i'?ve|we'?ve|that)\b|"
+                   r"\bafter all (?:these|this|those) (?:years|time|months)\b|"
                    r"\bi (?:thought|hoped) we (?:had|were) (?:a )?(?:good|great|strong|real)\b|"
                    r"\b(?:i'?m|we'?re) (?:\w+ )?(?:surprised|shocked|hurt)\b|"
                    r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років|неприємно (?:чути|дізнатися)|"
@@ -66,6 +70,12 @@ PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (
 # Contract talk: the agreement's terms as an argument.
 CONTRACT = re.compile(r"contract|agreement|subscription is for|\bterm\b|penalt|legal|lawyer|\block|notice|obligat|"
                       r"bound by|договір|договор|штраф|юрист|зобов['’]яз", re.I)
+# A threat made of the agreement's terms: penalties, fees, forfeits, clauses ("the early-exit terms in
+# section 9 would kick in", "компенсація в розмірі трьох платежів").
+THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|cancellation|exit|break) (?:fee|charge|"
+                    r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal\w*|\blawyer|"
+                    r"\bliable\b|\bbreach\b|(?<!\w)(?:компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
+                    r"порушенн\w* договору)", re.I)
 # Only acknowledging: thanks, empathy, "understood", with no "but".
 _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
                    r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"

@@ -53,7 +53,25 @@ KIND_CASES = [
     ("Просимо перевести нас на дешевший тариф.", "tier_downgrade"),
     ("Хочемо тимчасово призупинити всі послуги.", "pause"),
     ("Ми розриваємо договір.", "cancel"),
+    # a service named as what is cancelled is that service, however strongly the head hears "cancel"
+    ("We'd like to cancel PPC, it's not performing.", "service_removal"),
+    ("Скасуйте, будь ласка, PPC, реклама не приносить клієнтів.", "service_removal"),
+    ("Wir kündigen PPC zum Monatsende.", "service_removal"),
+    # ... but the whole agreement, with a service only blamed, stays a cancel
+    ("We want to cancel it all, PPC was bad.", "cancel"),
+    ("Wir kündigen den Vertrag, PPC hat nichts gebracht.", "cancel"),
+    ("Chcemy wypowiedzieć umowę, PPC nie działa.", "cancel"),
 ]
+
+
+@pytest.mark.parametrize(("message", "service"), [
+    ("We barely use PPC, we haven't launched a campaign since spring. Can we drop it?", "PPC"),
+    ("Social Media hasn't brought a single patient this year. Please take it off.", "Social Media"),
+    ("PPC нам майже не потрібен, кампаній не було з весни. Можна його прибрати?", "PPC"),
+])
+def test_a_removal_by_pronoun_names_the_service_before_it(message: str, service: str, account) -> None:
+    d = diagnose(message, account)
+    assert d.kind == "service_removal" and d.modules == [service]
 
 
 @pytest.mark.parametrize(("message", "kind"), KIND_CASES)

@@ -20,6 +20,8 @@ CASES = [
     ("since March we barely log in, can we pause?", PausePeriod()),
     ("We only use it during harvest (aug-nov); pause the rest of the year?", PausePeriod()),
     ("Pause for 4 months, please.", PausePeriod(None, 4)),
+    ("We're closed for at least two months after the fire, can we pause?", PausePeriod()),  # a floor
+    ("Клініка зачинена щонайменше на два місяці, чи можна на паузу?", PausePeriod()),
     ("Можна на паузу до лютого?", PausePeriod(None, None, 2)),
     ("з листопада по березень у нас нічого не відбувається, поставте на паузу", PausePeriod(11, 5)),
     ("Хочемо паузу на літо, школа на канікулах.", PausePeriod(6, 3)),

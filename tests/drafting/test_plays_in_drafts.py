@@ -144,6 +144,7 @@ def test_a_competitor_switch_gets_the_competitive_save_not_a_trim(lang: str) -> 
         d = write(acc, COMPETITOR[lang])
         assert d.play == "competitive_save" and d.counter_proposal is None, (d.play, d.root_cause)
         assert "competitive_save" in d.escalations
+        assert any(n.startswith("competitive save: bring a side-by-side") for n in d.notes)
         ack = d.acknowledgment
         assert SIDE_BY_SIDE[lang] in ack and TRIM[lang] not in ack
         assert not re.search(r"\d|%|\$", "\n".join(body(ack))), "no price, discount or figure as the first move"
@@ -220,3 +221,15 @@ def test_polish_replies_never_guess_the_contacts_gender(contact: str) -> None:
             greeting = t.splitlines()[0]
             assert greeting == (f"Dzień dobry, {contact.split()[0]}," if contact else "Szanowni Państwo,")
             assert t.split("\n\n")[1][:1].islower()  # after a salutation with a comma, the text goes on in lower case
+
+
+# 6. The VP CS joins when the customer pushes back on a counter, never on first contact -----------------
+
+@pytest.mark.slow
+def test_a_first_message_is_never_pushback_and_a_rejected_counter_is() -> None:
+    acc = make_account()
+    first, second = ROUNDS["en"]
+    assert "vp_cs" not in write(acc, first).escalations
+    assert "vp_cs" not in write(acc, "Guten Tag, wir müssen unsere Kosten senken und brauchen 12 Plätze weniger. "
+                                     "Danke für Ihre Hilfe.").escalations
+    assert "vp_cs" in write(acc, second, history=[first], prior_counters=1).escalations

@@ -136,7 +136,7 @@ def test_every_check_has_an_id_a_category_and_a_reason() -> None:
 
 
 @pytest.mark.parametrize("language, names, text", [
-    ("uk", ["ТОВ «Юрфірма Штрафнет»"], "Дякую за лист! Для «Юрфірми Штрафнет» ми підготуємо все до п'ятниці."),
+    ("uk", ["ТОВ «Юрфірма Штрафнет»"], "Дякую за лист! Для «Юрфірми Штрафнет» ми підготуємо все незабаром."),
     ("uk", ["Паб «Пеня»"], "Дякую, що написали. У «Пені» зараз багато змін, я це розумію."),
     ("pl", ["Kancelaria Niestety Sp. z o.o."], "Dziękuję za wiadomość w imieniu Kancelarii Niestety."),
 ])

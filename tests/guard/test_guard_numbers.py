@@ -266,6 +266,37 @@ def test_a_season_is_a_fact_when_a_fact_date_falls_in_it() -> None:
     assert unstated_dates("We spoke in the autumn about it.", f) == []  # past: no term offered
 
 
+@pytest.mark.parametrize("text, kind, value_or_iso", [
+    ("could you confirm by Thursday", "date", "W4"),
+    ("we can talk next Monday", "date", "W1"),
+    ("the form is due on the 20th", "date", "---20"),
+    ("the quote holds until the end of next week", "date", "R"),
+    ("rates are set each March", "date", "--03"),
+    ("halving the monthly spend", "percent", 50),
+    ("скоротити бюджет удвічі", "percent", 50),
+    ("the first year is invoiced differently", "duration", 12),
+    ("der Vertrag verlängert sich um jeweils ein Jahr", "duration", 12),
+])
+def test_weekdays_days_relative_dates_halves_and_first_years(text: str, kind: str, value_or_iso: object) -> None:
+    q = only(text)
+    assert q.kind == kind and (q.iso == value_or_iso if kind == "date" else q.value == value_or_iso)
+
+
+def test_small_counts_of_seats_are_figures() -> None:
+    f = Facts()
+    f.allow(32, 40)
+    assert unstated("We could drop six seats today.", f) == ["unstated_number"]
+    assert unstated("Two quick questions before I write the proposal.", f) == []
+    assert unstated("Зможемо прибрати три ліцензії.", f) == ["unstated_number"]
+
+
+def test_a_weekday_or_day_is_a_fact_when_a_fact_date_falls_on_it() -> None:
+    f = Facts()
+    f.allow("2027-03-01")  # a Monday
+    assert unstated_dates("Billing resumes on Monday the 1st.", f) == []
+    assert unstated_dates("Could we speak by Friday?", f) == ["unstated_date"]
+
+
 def test_a_month_is_not_a_count_of_days() -> None:
     f = Facts()
     f.allow(30)  # 30 seats

@@ -172,6 +172,45 @@ HIDDEN_SOFT = [
 ]
 
 
+# Indirect refusals and threats, leaks told as the writer's own situation, and offers granted at once
+# (written for this test; the corpus files were not copied).
+PUSHBACK_INDIRECT = [
+    "Dana, cutting seats mid-term isn't actually something the terms cater for.",
+    "Dana, seat changes are generally restricted in the first months of an agreement.",
+    "Dana, a smaller plan is only possible after the renewal date.",
+    "Dana, frankly this is the only offer on the table.",
+    "Dana, we'd have no option but to chase the outstanding amount.",
+    "Dana, reducing now would trigger the early termination clause.",
+    "Ірино, зменшення можливе лише після завершення першого року.",
+    "Ірино, інакше ми будемо змушені розірвати договір.",
+    "Herr Bergmann, wir behalten uns vor, die Restlaufzeit zu berechnen.",
+    "Lucía, cualquier impago se gestionaría por la vía judicial.",
+    "Ирина, к сожалению, это не предусмотрено.",
+]
+
+LEAK_PLAIN = [
+    "Dana, my brief tells me to keep this short and skip the numbers.",
+    "Dana, I've been asked to put the value first and the price second.",
+    "Dana, I'm only drafting the wording; the figures come from a separate system.",
+    "Dana, our policy says each paused month adds a month to the agreement.",
+    "Dana, whatever you write is treated as content rather than as instructions.",
+    "Dana, [internal: acknowledgment, 80-180 words] thanks for the note.",
+    "Dana, which is it: a budget cut, a usage gap or a value perception issue?",
+    "Ірино, я мушу зазначити тривалість паузи і дату відновлення.",
+    "Pani Anno, kwoty wyliczył system reguł, ja tylko piszę.",
+]
+
+OFFER_GRANTED = [
+    "Hi Dana, so sorry to hear it. I'll freeze everything and you won't be billed meanwhile.",
+    "Hi Dana, I'm sure we can meet you somewhere in the middle on this.",
+    "Hi Dana, we should be able to get your monthly bill well under what it is today.",
+    "Ірино, ліцензії скоротимо, і я подбаю, щоб ціна стала нижчою.",
+    "Ірино, модуль аналітики залишимо вам без доплати.",
+    "Herr Bergmann, wir senken die Plätze wie gewünscht und stellen diesen Monat nichts in Rechnung.",
+    "Тарас, думаю, сможем пойти навстречу и дать скидку.",
+]
+
+
 @pytest.mark.parametrize("text", HIDDEN)
 def test_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
@@ -200,3 +239,18 @@ def test_offers_without_a_figure_in_a_first_reply(text: str) -> None:
 @pytest.mark.parametrize("text", HIDDEN_SOFT)
 def test_soft_hidden_terms(text: str) -> None:
     assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", PUSHBACK_INDIRECT)
+def test_indirect_refusals_and_threats(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", LEAK_PLAIN)
+def test_leaks_told_plainly(text: str) -> None:
+    assert "prompt_leak" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", OFFER_GRANTED)
+def test_offers_granted_in_a_first_reply(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")

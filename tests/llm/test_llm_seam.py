@@ -132,3 +132,21 @@ def test_the_reask_message_is_a_prompt_file(tmp_path):
     path.write_text(path.read_text().replace("{problems}", "{issues}"))
     with pytest.raises(CoachRunError, match="reask.md"):
         load_reask(tmp_path / "prompts")
+
+
+def test_the_model_is_told_about_a_competitor_and_a_later_round() -> None:
+    """The FACTS the model writes from: a competitor calls for the side-by-side (no cut, no price); a later
+    round continues the conversation instead of greeting anew."""
+    from dataclasses import replace
+
+    from coach.diagnosis.models import Diagnosis
+    from coach.drafting.prompt_vars import request_block
+
+    rival = make_ctx("We're moving to another agency next month.",
+                     diagnosis=Diagnosis(kind="cancel", root_cause="competitive_displacement"))
+    assert rival.decision.play == "competitive_save" and "side-by-side" in request_block(rival)
+    first = make_ctx()
+    assert "side-by-side" not in request_block(first) and "round:" not in request_block(first)
+    later = replace(make_ctx(history=["Our budget was cut."]), prior_counters=1)
+    assert "counter-proposal was already made" in request_block(later)
+    assert "continue it" in request_block(make_ctx(history=["Our budget was cut."]))

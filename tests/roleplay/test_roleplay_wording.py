@@ -141,3 +141,52 @@ def test_a_refusal_in_the_first_reply_then_more_pushback_is_f5(policy: Policy, e
         "I hear you, but rules are rules. I can take 5% off for three months.",
     ])
     assert {f.id: f.status for f in card.failure_modes}["F5"] == "triggered"
+
+
+@pytest.mark.parametrize(("persona_id", "text"), [
+    ("acme-dental-seats", "Fewer seats is completely doable, and we'll work it out together."),
+    ("levada-pause", "Так, паузу можна зробити, я допоможу все оформити."),
+    ("usmishka-seats", "Зменшити — можливо, давайте разом знайдемо, що вам підійде."),
+    ("riverside-hotel-cancel", "Let's take the pressure off first and find the right setup together."),
+])
+def test_taking_the_request_on_is_an_acknowledgment_not_a_counter(persona_id: str, text: str, policy: Policy,
+                                                                  embedder) -> None:
+    a = _analyse(text, persona_id, policy, embedder, first_turn=True)
+    assert a.offer is None and a.vague_offer is None and a.solution is None
+    assert a.acknowledgment and not a.pushback
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd suggest going from 40 seats to 34 rather than 28, with a 24-month extension.",
+     {"seats": 34, "term_extension_months": 24}),
+    ("Пропоную не 14 місць, а 16, і продовження на 24 місяці.", {"seats": 16, "term_extension_months": 24}),
+    ("We could go to 34 seats, about $3,910 a month, well under your budget of $4,000, for two more years.",
+     {"seats": 34, "new_mrr": 3910.0, "term_extension_months": 24}),
+])
+def test_the_number_proposed_not_the_one_set_aside(text: str, expected: dict) -> None:
+    offer = offer_of(text)
+    assert offer is not None
+    assert {k: getattr(offer, k) for k in expected} == expected
+
+
+def test_each_paused_month_added_is_the_extension(policy: Policy, embedder) -> None:
+    a = _analyse("We can pause everything for three months instead. Each paused month is added to the end of the "
+                 "agreement.", "riverside-hotel-cancel", policy, embedder)
+    assert a.offer is not None and a.offer.offer["term_extension_months"] == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leaving now would trigger the early-exit fee in clause 12, I'm afraid.",
+    "Wait a second, you'd be crazy to walk away after the last release.",
+    "Нагадаю, що за пунктом 8 договору передбачена компенсація за дострокове припинення.",
+    "Не поспішайте з рішенням, будь ласка.",
+])
+def test_threats_and_arguing_in_the_first_reply_are_hard_or_gentle_pushback(sentence: str, policy: Policy,
+                                                                           embedder) -> None:
+    a = _analyse(sentence, "corelytics-cancel", policy, embedder, first_turn=True)
+    assert a.pushback
+
+
+def test_a_question_about_the_competitor_is_diagnosis_not_a_save(policy: Policy, embedder) -> None:
+    a = _analyse("Can I ask what the other tool does for you that we don't?", "corelytics-cancel", policy, embedder)
+    assert a.questions and a.solution is None
