@@ -64,7 +64,14 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
     account = persona.account
     notes = list(x.notes)
     amended = False
-    if not x.priced and previous is not None:
+    restated = previous is not None and x.new_mrr is not None and abs(x.new_mrr - previous.get("new_mrr", -1)) < 1 \
+        and x.seats is None and x.seat_cut_pct is None and not x.removed and x.pause_months is None
+    if restated and previous is not None:  # "Just the 24-month renewal at $4,500": the package offered before
+        offer = ProposedOffer.model_validate({**previous, "hardship": hardship, "term_extension_months": x.term_months
+                                              or previous.get("term_extension_months")})
+        amended = True
+        notes.append("restates the price of the previous offer")
+    elif not x.priced and previous is not None:
         offer = ProposedOffer.model_validate({**previous, "term_extension_months": x.term_months,
                                               "hardship": hardship})
         amended = True
@@ -131,7 +138,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     proposing_parts = offers.offer_sentences(clean, also=mine)
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
+    # ... but the commitment asked for an offer already made ("Лише підписати продовження на два роки") is the offer
     contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
+                     and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
                      and (not offers.extract([p], persona.account).priced
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk

@@ -9,6 +9,7 @@ that breaks a rule (discount cap, lock period, pause limits) scores nothing here
 from __future__ import annotations
 
 from coach.roleplay.card import TITLES, Card, describe_offer, status
+from coach.roleplay.failures import completes
 from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
 from coach.roleplay.personas import Persona
 
@@ -159,7 +160,10 @@ def _after_a_misfit(persona: Persona, ref: Reference, offers: list[tuple[int, Of
     wrong one first. The earlier counter is judged as the final one would be, on a scratch card."""
     if points < 25 or len(offers) < 2:
         return points, summary
+    completed = {i for i, o in offers if completes(o)}
     for i, o in offers[:-1]:
+        if i + 1 in completed:
+            continue  # completed in the next turn: the same offer
         earlier, why = _priced(_Scratch([]), persona, ref, (i, o), mrr)
         if earlier < 25:
             return 15, f"{summary}, but only after a counter that did not fit at turn {i + 1} ({why})"

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from coach.roleplay.card import TITLES, Card
-from coach.roleplay.models import CustomerState, Evidence, FailureMode, TurnAnalysis
+from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
+from coach.roleplay.offers import concession
 
 QUOTE_CHARS = 240
 # The trainee winding the conversation up: a close even with no offer made.
@@ -25,6 +26,9 @@ _SIGN_OFF = re.compile(r"\banything else\b|\bany other questions\b|\b(?:have|enj
 _CUSTOMER_CLOSE = re.compile(
     r"\b(?:deal|agreed)\b[.!]|(?<!sure )(?<!if )(?<!whether )\bthat works(?: for (?:us|me))?\b(?!\?)|"
     r"\blet'?s do (?:it|that|this)\b|"
+    r"\bput (?:it|that|this|everything) in writing\b|\b(?:i'?ll|we'?ll|i will|we will) take (?:it|this|that) to\b|"
+    r"\b(?:ok(?:ay)?|fine|great|good),? (?:go ahead|let'?s go)\b|"
+    r"(?<!\w)(?:надішліть|пришліть|надсилайте) (?:\w+ )?(?:письмово|документ\w*|пропозицію|договір)|"
     r"\bsend (?:it|that|the (?:\w+ )?(?:agreement|contract|paperwork|proposal|amendment|order form|details))"
     r"(?: over| through)?\b|\bwe'?ll (?:go with|take|sign)\b|\bi(?:'ll| will) sign\b|\bwe accept\b|"
     r"\b(?:please )?(?:just )?(?:process|go ahead with) the (?:cancellation|reduction|request)\b|"
@@ -98,10 +102,23 @@ def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: i
     return _mode("F2", "not_reached", "not reached: no question and no offer yet", [])
 
 
+def completes(o: OfferRecord) -> bool:
+    """Adds only the commitment to the offer before ("Just the two-year extension"), no new concession."""
+    return o.amended and not concession(o.quote)
+
+
+def standing_offers(a: list[TurnAnalysis]) -> list[tuple[int, OfferRecord]]:
+    """Each offer with its turn; an offer completed in the next turn ("what do you need from us?" "Just the
+    two-year extension.") is the one offer, as completed."""
+    offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
+    completed = {i for i, o in offers if completes(o)}
+    return [(i, o) for i, o in offers if i + 1 not in completed]
+
+
 def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
     customer has already heard that the discount comes free)."""
-    offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
+    offers = standing_offers(a)
     if offers:
         last_pause = max((i for i, o in offers if o.shape == "pause"), default=None)
         for i, o in offers:

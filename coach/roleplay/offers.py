@@ -52,7 +52,8 @@ _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|�
                          r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
-                    r"markets|locations)\b|обсяг|пакет", re.I)
+                    r"markets|locations)\b|\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
+                    r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*", re.I)
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
@@ -74,6 +75,10 @@ _MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
 _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|"
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
+# "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
+_REMOVED_AFTER = re.compile(r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
+                            r"(?:removed|dropped|cancel\w*|suspended|paused|off|out|gone|"
+                            r"прибира\w*|прибра\w*|скасов\w*|призупин\w*|вимкн\w*)\b", re.I)
 _OFFER_CUE = re.compile(
     r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
     r"'re able|'m able|propose|suggest|offer)\b"
@@ -81,7 +86,10 @@ _OFFER_CUE = re.compile(
     r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
-    r"можу|можемо|пропоную|пропоз|давайте|знижк\w*\s+(?:на\s+)?\d|"
+    r"можу|можемо|пропоную|пропоз|запропон\w*|давайте|знижк\w*\s+(?:на\s+)?\d|"
+    # the commitment asked back, answering "what do you need from us?" ("Just the 24-month extension signed")
+    r"(?:\b(?:just|only|simply|all (?:we|i) need is)|(?<!\w)(?:лише|тільки|просто))\b[^.?!]{0,30}(?:extension|renewal|"
+    r"\bextend|\brenew|commit|продовж|подовж|підпис)|"
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
@@ -112,6 +120,7 @@ _OFFER_CUE = re.compile(
 _CONTINUE = re.compile(r"^(?:and\s+)?(?:that|this|which|it)(?:'s|\s+(?:is|would|will|brings|takes|gets|puts|"
                        r"lands|comes|means))\b|^(?:and\s+)?in (?:return|exchange)\b|^(?:це|натомість|в обмін)\b",
                        re.I)
+_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
@@ -241,12 +250,14 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
     out: list[str] = []
     carried = False  # the sentence before proposed something
+    listed = False  # ... and ended with a colon: the list items under it are the proposal
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
-        if proposing or carried and _CONTINUE.search(p) and _NUMBERED.search(p):
+        if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)):
             out.append(p)
+            listed = listed and carried or proposing and p.rstrip().endswith(":")
             carried = True
         else:
             carried = False
@@ -263,7 +274,8 @@ def _services(text: str, account: Account) -> list[str]:
             for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
                 if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]) or (
                         _TAKE_BEFORE.search(low[max(0, m.start() - 16):m.start()])
-                        and _TAKE_AFTER.search(low[m.end():m.end() + 20])):
+                        and _TAKE_AFTER.search(low[m.end():m.end() + 20])) or _REMOVED_AFTER.search(
+                        low[m.end():m.end() + 24]):
                     removed.append(s.name)
     return list(dict.fromkeys(removed))
 
@@ -315,6 +327,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))
         for m in _PCT.finditer(text):
+            if _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]):
+                continue  # "a 30% cut rather than 50%"
             value = float(m.group(1).replace(",", "."))
             window = text[max(0, m.start() - 40):m.end() + 25]
             if _SEAT_WORD.search(window):

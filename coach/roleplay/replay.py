@@ -48,9 +48,12 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
     for i, text in enumerate(turns):
         if state.left and recorded is None:  # a judged transcript goes on as it was written
             break
+        closed_before = (state.accepted, state.left)
         a, reply = step(persona, policy, embedder, state, text, first=not exchanges, own=own)
         if recorded is not None:  # what the recorded customer said (nothing: the trainee heard nothing)
             said = (recorded[i] if i < len(recorded) else None) or ""
+            if not said:  # no recorded answer: the customer neither agreed nor left
+                state.accepted, state.left = closed_before
             before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
             heard = [f for f in facts_in(persona, said) if f not in before]
             state.revealed = before + heard

@@ -233,3 +233,9 @@ def test_a_first_message_is_never_pushback_and_a_rejected_counter_is() -> None:
     assert "vp_cs" not in write(acc, "Guten Tag, wir müssen unsere Kosten senken und brauchen 12 Plätze weniger. "
                                      "Danke für Ihre Hilfe.").escalations
     assert "vp_cs" in write(acc, second, history=[first], prior_counters=1).escalations
+
+
+@pytest.mark.slow
+def test_a_tier_downgrade_acknowledgment_names_the_account_once() -> None:
+    d = write(make_account(), "We'd like to downgrade to a cheaper plan, the Growth package is more than we need.")
+    assert d.play == "downgrade_with_upgrade_path" and d.acknowledgment.count("Acme Dental Group") == 1

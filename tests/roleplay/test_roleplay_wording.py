@@ -190,3 +190,38 @@ def test_threats_and_arguing_in_the_first_reply_are_hard_or_gentle_pushback(sent
 def test_a_question_about_the_competitor_is_diagnosis_not_a_save(policy: Policy, embedder) -> None:
     a = _analyse("Can I ask what the other tool does for you that we don't?", "corelytics-cancel", policy, embedder)
     assert a.questions and a.solution is None
+
+
+def test_a_proposal_heading_carries_into_its_list() -> None:
+    offer = offer_of("Here is my proposal:\n- SEO: removed\n- PPC and Social Media: unchanged\n"
+                     "- Price: $3,100/month on a 24-month renewal")
+    assert offer is not None
+    assert (offer.services_kept, offer.new_mrr, offer.term_extension_months) == (["PPC", "Social Media"], 3100.0, 24)
+
+
+def test_a_smaller_tier_is_a_change_of_scope_not_a_discount() -> None:
+    offer = offer_of("We could move you to the starter tier at $4,000 a month if you renew for two years.")
+    assert offer is not None and offer.new_list_mrr is not None  # the same discount on a smaller package
+
+
+def test_the_commitment_named_in_the_next_turn_completes_the_offer(policy: Policy, embedder) -> None:
+    from coach.roleplay.replay import replay
+
+    card, _ = replay(get_persona("acme-dental-seats"), policy, embedder, [
+        "Thanks for flagging it, Dana. What's behind the change?",
+        "Understood. I can take you to 32 seats, which is $3,680 a month.",
+        "Only a two-year renewal at that level, nothing else.",
+    ], recorded=["Our board cut the marketing budget by 20% for next year.", "What would you need from us?", None])
+    statuses = {f.id: f.status for f in card.failure_modes}
+    assert statuses["F3"] == "ok"
+    assert next(c for c in card.components if c.id == "counter").status == "met"
+
+
+def test_a_turn_with_no_recorded_answer_closes_nothing(policy: Policy, embedder) -> None:
+    from coach.roleplay.replay import replay
+
+    card, _ = replay(get_persona("corelytics-cancel"), policy, embedder, [
+        "Thanks for telling me, Sam. What's prompting the move?",
+        "Before you decide, let me set up a side-by-side with our product lead on the integration you need.",
+    ], recorded=["We're trialling BrightMetrics; it syncs with HubSpot.", None])
+    assert {f.id: f.status for f in card.failure_modes}["F4"] == "not_reached"
