@@ -52,6 +52,8 @@ _NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|pe
                     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
 _REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
                         r"just |only |тільки |лише )?" + N + r"\b" + _NOT_SEATS_AFTER, re.I)
+_WE_ARE = re.compile(r"(?:we are|we're|we re|on est|nous sommes|somos|wir sind|jesteśmy|нас|ми|zostało nas)\s+"
+                     r"(?:now\s+|maintenant\s+|ahora\s+|jetzt\s+|agora\s+|teraz\s+|тепер\s+|зараз\s+)?$", re.I)
 _BY_EN = re.compile(r"(?:reduc|recort|baj|rebaj|dismin)\w*\b.*\ben\s+\S+$", re.I)
 _MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|"
                           r"оплат|абонплат|витрат|платити|пакет|paga|pagar|zahlen|payer|płaci|рахун|варт|ціну|"
@@ -137,7 +139,8 @@ _FACT = re.compile(
     + r"|(?:offer(?:ed)?|propos\w*|counter\w*|quoted|пропозиц\w*|пропону\w*|запропонува\w*|oferta|angebot|offre|proposta|ofert\w*)"
     r"\s+(?:\w+\s+){0,3}" + PCT
     + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
-    r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have))"
+    r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have|sit|lie|"
+    r"remain|stay|go|never|aren\S*|haven\S*|don\S*|were|was|is))"
     r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|grew|growth|fell|dropped|declined|lost|revenue|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
     r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT,
@@ -241,8 +244,8 @@ def read_figures(text: str) -> Figures:
                 a, b = _int(m.group(1)), _int(m.group(2))
                 to, frm = (b, a) if pat is _OF_KEEP else (a, b)
                 near = t[max(0, m.start() - 80):m.end() + 20]
-                if pat is _INSTEAD and _MONEY_NEAR.search(near):
-                    continue
+                if pat is _INSTEAD and (_MONEY_NEAR.search(near) or _WE_ARE.search(t[max(0, m.start() - 20):m.start()])):
+                    continue  # money, or "on est 4 maintenant au lieu de 12": people, not seats
                 if 0 < to < frm and not all(1990 <= v <= 2100 for v in (to, frm)):
                     f.seats_from, f.seats_to, f.seats_removed = frm, to, frm - to
                     break

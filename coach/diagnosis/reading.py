@@ -67,7 +67,9 @@ def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, accoun
             label = "drop_service"
         if label in labels:
             p[labels.index(label)] += r.kind_cue
-    if ext.seats_removed is not None or ext.seats_to is not None or _SEATS_BY_PCT.search(text):
+    # "40% of our licences sit unused" is a fact: a percent of seats counts only when it is the request.
+    if ext.seats_removed is not None or ext.seats_to is not None or (
+            ext.reduction_pct is not None and _SEATS_BY_PCT.search(text)):
         p[labels.index("seat_reduction")] += r.seats_bonus
     if ext.modules:
         p[labels.index("pause" if "pause" in hits else "drop_service")] += r.service_bonus
@@ -122,6 +124,9 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
     cause, cause_conf, candidates = read_cause(probs["cause"], text, cues, r)
     pushback = read_pushback(probs["pushback"], text, cues, r)
     reason_stated = bool(cues.hits(cues.cause, text) or cues.hits(cues.hardship, text)) or pushback
+    if ext.seats_removed is not None and not intent_hits.get("expansion"):
+        # Fewer seats stated ("from 120 to 90 users", "take 20 off our seat count"): an explicit reduction.
+        intent_hits = {**intent_hits, "downsell": intent_hits.get("downsell", 0) + 1}
     intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
     # Outside a downsell only a hardship the customer names (a cue) counts.
     hardship = read_hardship(probs["hardship"], text, cues, r, head_alone=intent == "downsell")

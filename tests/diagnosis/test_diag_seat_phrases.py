@@ -93,6 +93,7 @@ CASES = [
     ("Давайте 8 000 грн на місяць замість 12 000", {"mrr": 8000}),
     ("we're down to like four closers, it's been a slow year", {}),
     ("we moved from 80 seats to 100 last year and it went well", {}),
+    ("On passe à l'offre de base, on est 5 maintenant au lieu de 9.", {}),  # people, not seats
 ]
 
 
