@@ -73,7 +73,7 @@ _REMOVE_VERB = re.compile(
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
     r"don t need|do not need|let go of|not renew\w*|won t (?:need|renew)|will not (?:need|renew)|is out|are out|"
     r"we re out of|wind\w* down|freeze|want it gone|no more)\b"
-    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|прибир\w*|скасув\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
+    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|прибир\w*|скасу\w*|видал\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
     r"знім\w*|зніміть|заморож\w*|пауз\w*|виключ\w*|не потрібн\w*|перевод\w*|переведе\w*|не продовжу\w*|"
     r"забира\w*|заберіть|закінчу\w*|припиня\w*|припини\w*)"
     # es, pt (shared stems first), fr, de, pl; the text is lower-cased with punctuation as spaces

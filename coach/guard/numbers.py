@@ -51,6 +51,7 @@ _ADDRESS = re.compile(
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 _RUN = re.compile(r"\w+")
+_APOS_RUN = re.compile(r"\w+(?:'\w+)*")  # "п'ятниці" is one word ("l'automne" is two: both are tried)
 _GAP = re.compile(r"[\s-]*")
 _THOUSANDS = re.compile(r"\s?[kK]\b")
 _ARTICLE = re.compile(r"\s+(?:a|an)\b", FLAGS)
@@ -161,6 +162,11 @@ class _Vocab:
         groups = "|".join(f"({k})" for k, _ in seasons) or _NEVER
         words = "|".join(f"({k})" for k, _ in adverbs) or _NEVER
         self.season = re.compile(rf"(?<![\w])(?:(?:{alt('season_lead')})[\s-]*(?:{groups})|(?:{words}))(?![\w])", FLAGS)
+        # a season or weekday is one whole word: a text none of whose words is one names none (the
+        # patterns with leads are costly to try at every position). A key with a space turns this off.
+        day_keys = [k for k, _ in seasons + adverbs] + [k for w in langs for k in w.weekdays]
+        self.season_day_words = _Table([(k, 1.0) for k in day_keys])
+        self.season_day_shortcut = all(" " not in k for k in day_keys)
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -204,6 +210,12 @@ class _Vocab:
     def month(self, word: str) -> int | None:
         found = self.months.get(word)
         return None if found is None else int(found)
+
+    def may_name_a_season_or_day(self, text: str) -> bool:
+        """Whether a word of the text is a season or a weekday (the patterns with leads are costly to
+        try at every position; most texts name neither)."""
+        return not self.season_day_shortcut or any(self.season_day_words.get(w.lower()) is not None
+                                                   for w in {*_RUN.findall(text), *_APOS_RUN.findall(text)})
 
     def may_name_a_month(self, text: str) -> bool:
         return not self.months_are_words or any(self.months.get(w.lower()) is not None
@@ -281,11 +293,12 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
     for m in _DAY_OF_MONTH.finditer(text):  # "by the 20th": a day of some month
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"---{int(m[1]):02d}"))
         text = _blank(text, m.start(), m.end())
-    for m in v.weekday.finditer(text):  # "by Friday", "next Tuesday"
+    season_or_day = v.may_name_a_season_or_day(text)
+    for m in v.weekday.finditer(text) if season_or_day else ():  # "by Friday", "next Tuesday"
         day = v.weekday_numbers[next(i for i, g in enumerate(m.groups()) if g is not None)]
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"W{day}"))
         text = _blank(text, m.start(), m.end())
-    for m in v.season.finditer(text):  # "in spring", "mid-spring", "навесні": any month of the season
+    for m in v.season.finditer(text) if season_or_day else ():  # "in spring", "навесні": its months
         months = v.season_months[next(i for i, g in enumerate(m.groups()) if g is not None)]
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), "|".join(f"--{mon:02d}" for mon in months)))
         text = _blank(text, m.start(), m.end())

@@ -21,7 +21,10 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
-                          r"\bpaused months?\b|month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
+                          r"\bpaused months?\b|"
+                          r"\b(?:those|the|these) (?:\w+ )?months? (?:are|is|get|gets|will be|would be) "
+                          r"(?:simply |just )?(?:added|tacked)\b|"
+                          r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
                           r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
                           r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
                           r"на (?:ті самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
@@ -149,6 +152,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
+        if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
+                timing.follow_up(s.text) and timing.timing(s.text) == "dated":
+            label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
         argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text))
         refuses = bool(stance.REFUSES_CHANGE.search(s.text))
         if s.topic and stance.PERSUADE.search(s.text):

@@ -331,7 +331,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 continue  # "a 30% cut rather than 50%"
             value = float(m.group(1).replace(",", "."))
             window = text[max(0, m.start() - 40):m.end() + 25]
-            if _SEAT_WORD.search(window):
+            if re.match(r"\s*(?:off\b|discount|знижк)", text[m.end():m.end() + 12], re.I) or re.search(
+                    r"(?:discount|знижк\w*)\s*(?:of\s*|у\s*|в\s*)?$", text[max(0, m.start() - 16):m.start()], re.I):
+                out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
+            elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
             elif _PRICE_WORD.search(window):
                 out.discount_pct = value

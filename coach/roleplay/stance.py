@@ -95,3 +95,8 @@ def only_acknowledges(sentence: str) -> bool:
     return bool(_SOFT.search(sentence)) and not (_BUT.search(sentence) or ARGUE.search(sentence)
                                                  or REFUSES_CHANGE.search(sentence) or CONTRACT.search(sentence)
                                                  or GUILT.search(sentence))
+
+
+def leans_on_terms(sentence: str) -> bool:
+    """Argues, refuses, threatens, guilts or cites the contract."""
+    return any(r.search(sentence) for r in (ARGUE, REFUSES_CHANGE, THREAT, CONTRACT, GUILT))

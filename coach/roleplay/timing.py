@@ -60,6 +60,11 @@ _DATED = re.compile("|".join([
     r"\b\d{1,3}[- ](?:day|week|month)\s+(?:check[- ]?in|review|follow[- ]?up|call|mark|point)\b",
     # events: a clause that names what happens, or a named occasion
     rf"\b(?:when|once|as soon as|the moment|right after|by the time)\s+{_EN_SUBJECT}\b",
+    # "if the retail contract comes through": a named event, even put as a condition
+    r"\bif (?:the|your|our|their) (?:[\w-]+ ){1,3}(?:comes? (?:through|back|in)|(?:is|gets|are) (?:approved|signed|"
+    r"confirmed|renewed)|goes ahead|opens|launches|lands|closes|returns|recovers|picks up)\b",
+    r"(?<!\w)якщо (?:ваш\w* |наш\w* |нов\w+ )?(?:[\w'’-]+ ){0,2}(?:затвердять|підпишуть|відкриється|відкриють|"
+    r"запуститься|повернеться|відновиться|підтвердять|погодять)(?!\w)",
     r"\b(?:after|right after)\s+(?:you|we|they|he|she|it|(?-i:[A-Z][a-z]+))\b",
     r"\bafter\s+(?:your|the|our|their)\s+(?:\w+\s+){0,2}(?:is|are|has|have|meets?|opens?|closes?|ends?|starts?|"
     r"signs?|finish\w*|launch\w*|approv\w*|comes?|goes|wraps?|decides?|reports?)\b",

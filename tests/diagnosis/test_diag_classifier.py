@@ -74,6 +74,16 @@ def test_a_removal_by_pronoun_names_the_service_before_it(message: str, service:
     assert d.kind == "service_removal" and d.modules == [service]
 
 
+@pytest.mark.parametrize(("message", "service"), [
+    ("Будь ласка, скасуйте Social Media.", "Social Media"),
+    ("Скасуємо PPC з січня.", "PPC"),
+    ("Видаліть SEO з пакету.", "SEO"),
+    ("Зніміть PPC з наступного місяця.", "PPC"),
+])
+def test_ukrainian_imperatives_name_the_service(message: str, service: str, account) -> None:
+    assert diagnose(message, account).modules == [service]
+
+
 @pytest.mark.parametrize(("message", "kind"), KIND_CASES)
 def test_request_kind(message: str, kind: str, account) -> None:
     assert diagnose(message, account).kind == kind

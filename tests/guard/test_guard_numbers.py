@@ -269,6 +269,7 @@ def test_a_season_is_a_fact_when_a_fact_date_falls_in_it() -> None:
 @pytest.mark.parametrize("text, kind, value_or_iso", [
     ("could you confirm by Thursday", "date", "W4"),
     ("we can talk next Monday", "date", "W1"),
+    ("підготуємо все до п'ятниці", "date", "W5"),
     ("the form is due on the 20th", "date", "---20"),
     ("the quote holds until the end of next week", "date", "R"),
     ("rates are set each March", "date", "--03"),

@@ -186,6 +186,17 @@ PUSHBACK_INDIRECT = [
     "Herr Bergmann, wir behalten uns vor, die Restlaufzeit zu berechnen.",
     "Lucía, cualquier impago se gestionaría por la vía judicial.",
     "Ирина, к сожалению, это не предусмотрено.",
+    "Dana, that's just not how it works with annual plans.",
+    "Dana, the agreement stands until its end date regardless.",
+    "Dana, you would end up paying the remaining months in any case.",
+    "Dana, we'd have to insist on the agreed terms.",
+    "Dana, it's a change I simply cannot approve.",
+    "Ірино, зменшення пакета договором не передбачено.",
+    "Ірино, у разі дострокового розірвання доведеться сплатити решту.",
+    "Lucía, las condiciones no contemplan ese cambio.",
+    "Lucía, habría que pagar los meses pendientes.",
+    "Herr Bergmann, die restlichen Raten wären sofort zu zahlen.",
+    "Madame Dupuis, les échéances restantes resteraient à régler.",
 ]
 
 LEAK_PLAIN = [
@@ -208,6 +219,16 @@ OFFER_GRANTED = [
     "Ірино, модуль аналітики залишимо вам без доплати.",
     "Herr Bergmann, wir senken die Plätze wie gewünscht und stellen diesen Monat nichts in Rechnung.",
     "Тарас, думаю, сможем пойти навстречу и дать скидку.",
+    "Hi Dana, finance has agreed to sign off on a price cut for you.",
+    "Hi Dana, don't worry, the bill will come down.",
+    "Hi Dana, I'll take PPC off your invoice from today.",
+    "Lucía, le puedo ofrecer una tarifa mejor.",
+    "Lucía, este mes no tendrá que pagar.",
+    "Herr Bergmann, wir können Ihnen einen günstigeren Preis machen.",
+    "Herr Bergmann, im März brauchen Sie nichts zu zahlen.",
+    "Madame Dupuis, vous n'aurez pas à payer ce mois-ci.",
+    "João, arranjamos-lhe um melhor preço.",
+    "Pani Anno, przez dwa miesiące nie musi Pani nic płacić.",
 ]
 
 

@@ -225,3 +225,24 @@ def test_a_turn_with_no_recorded_answer_closes_nothing(policy: Policy, embedder)
         "Before you decide, let me set up a side-by-side with our product lead on the integration you need.",
     ], recorded=["We're trialling BrightMetrics; it syncs with HubSpot.", None])
     assert {f.id: f.status for f in card.failure_modes}["F4"] == "not_reached"
+
+
+def test_percent_off_beside_a_seat_count_is_a_discount() -> None:
+    offer = offer_of("I can keep all 40 seats and knock 10% off the monthly fee.")
+    assert offer is not None and (offer.seats, offer.new_mrr) == (40, 4140.0)
+
+
+def test_the_pause_months_added_to_the_term_in_the_passive(policy: Policy, embedder) -> None:
+    a = _analyse("Instead of cancelling, we pause for four months, and those months are added to the end of your "
+                 "term.", "riverside-hotel-cancel", policy, embedder)
+    assert a.offer is not None and a.offer.offer["term_extension_months"] == 4
+
+
+@pytest.mark.parametrize("sentence", [
+    "Demo with our product lead on 9 February, then a decision call on the 20th.",
+    "If the new contract comes through, let me know and we'll add the seats back straight away.",
+    "Якщо бюджет затвердять, наберу вас і повернемо місця.",
+])
+def test_dated_and_event_next_steps_are_triggers(sentence: str, policy: Policy, embedder) -> None:
+    a = _analyse(sentence, "northwind-freight-seats", policy, embedder)
+    assert a.trigger and a.trigger_concrete and not a.pushback
