@@ -189,6 +189,14 @@ PUSHBACK_INDIRECT = [
     "Dana, that's just not how it works with annual plans.",
     "Dana, the agreement stands until its end date regardless.",
     "Dana, you would end up paying the remaining months in any case.",
+    "Dana, we'd have to insist on the agreed terms.",
+    "Dana, it's a change I simply cannot approve.",
+    "Ірино, зменшення пакета договором не передбачено.",
+    "Ірино, у разі дострокового розірвання доведеться сплатити решту.",
+    "Lucía, las condiciones no contemplan ese cambio.",
+    "Lucía, habría que pagar los meses pendientes.",
+    "Herr Bergmann, die restlichen Raten wären sofort zu zahlen.",
+    "Madame Dupuis, les échéances restantes resteraient à régler.",
 ]
 
 LEAK_PLAIN = [
