@@ -152,6 +152,9 @@ _REQ_PCT_BEFORE = re.compile(
     r"rabat\w*|o)\W+(?:\w+\W+){0,4}$", re.I)
 _KEEP_PCT_BEFORE = re.compile(r"(?:only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+"
                               r"(?:\w+\W+)?$", re.I)
+_KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing)?(?: only)?|garder(?: seulement)?|"
+                                r"(?<!\w)до|залиш\w*|quedarnos con|ficar com|behalten|zostawić|nur noch)(?:\s+about|\s+roughly)?\s*$",
+                                re.I)
 _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|seems|is too|isn.t|is not|doesn.t|"
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
@@ -161,19 +164,21 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
-                r"o połowę|na pół|на половину|"
+                r"o połowę|na pół|на половину|вдвоє|\b1/2\b|die hälfte der|"
                 r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
                 r"employees|workforce))", re.I), 50.0),
     (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"
                 r"zmniejsz\w*|diviser|payer|скорот\w*|скороч\w*|зменш\w*|урізат\w*|уріж\w*)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux|половину)"
                 r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
-    (re.compile(r"\btwo[- ]thirds\b|(?:дві|2) третини|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
+    (re.compile(r"\b(?:two|2)[- ]thirds\b|\b2/3\b|(?:дві|2) третини|(?:двох|2) третин|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
      66.7),
     (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину", re.I), 33.3),
+                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller)\b",
+                re.I), 33.3),
     (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
-                r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
+                r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą|\b1/4\b|"
+                r"(?<!\w)чверть", re.I),
      25.0),
 ]
 _MONEY_TARGET = re.compile(
@@ -335,5 +340,8 @@ def _request_pct(t: str, is_fact) -> float | None:
     for pat, value in _FRACTIONS:
         fm = pat.search(t)
         if fm and not is_fact(fm.start()):
+            # "cut us down to a quarter of the seats", "garder seulement un quart": that share stays
+            if _KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()]) and value < 100:
+                return round(100 - value, 1)
             return value
     return None
