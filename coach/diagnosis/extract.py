@@ -200,6 +200,19 @@ def _requested(norm: str, span: tuple[int, int]) -> bool:
     return bool(_REMOVE_VERB.search(nxt) and _PRONOUN.search(nxt))
 
 
+def removal_object(text: str, names: list[str]) -> bool:
+    """Is one of `names` the object right after a removal verb ("cancel PPC", "скасуйте Social Media",
+    "kündigen Sie PPC"), rather than named elsewhere in a message about cancelling ("switched to
+    another payroll tool, pls cancel")?"""
+    norm = _norm(text)
+    verb = _REMOVE_VERB.pattern
+    for name in names:
+        n = re.escape(_norm(name))
+        if re.search(rf"(?:{verb})(?:\s+\w+){{0,3}}?\s+{n}(?!\w)", norm):
+            return True
+    return False
+
+
 def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -> tuple[list[str], list[str]]:
     """(services the request is about, services the customer says to keep), by account service name."""
     if account is None or not account.services:

@@ -15,7 +15,7 @@ import numpy as np
 
 from coach.accounts import Account
 from coach.diagnosis.cues import Cues
-from coach.diagnosis.extract import Extraction
+from coach.diagnosis.extract import Extraction, removal_object
 from coach.diagnosis.grammar import SEAT
 from coach.diagnosis.heads import HEAD_LABELS
 from coach.diagnosis.intent import read_intent
@@ -37,7 +37,7 @@ class Reading:
     weight and threshold on the leave-one-author-out predictions for the authored messages."""
 
     kind_cue: float = 0.25
-    seats_bonus: float = 0.5
+    seats_bonus: float = 1.0
     service_bonus: float = 0.35
     cause_cue: float = 0.6
     min_cause: float = 0.3  # below this calibrated probability the cause is unknown
@@ -61,7 +61,8 @@ def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, accoun
     hits = cues.hits(cues.kind, text)
     if ext.modules and not cues.whole_account(text):
         hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
-        p[labels.index("cancel")] = 0.0
+        # right beside the verb, the service is what is cancelled; named elsewhere, only likelier
+        p[labels.index("cancel")] *= 0.0 if removal_object(text, ext.modules) else 0.5
     for label in hits:
         if label in ("module_cancel", "service_removal"):
             label = "drop_service"
