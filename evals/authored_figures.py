@@ -9,9 +9,9 @@ file before anything is tuned on it.
 Figures: the grammar alone (`extract` on the cleaned text, no account, so a removal is only what
 the message states) on single-message items, exact (within 0.5) where the author labelled a figure;
 per field and per language; services: the services a downsell names (the customer's words across its
-turns) matched against the stand-in account below, by the rules alone. "read, none labelled" counts messages where a field is read although the
-author labelled none (a fact or a stray number taken as the request; for the percent, only one the
-message states, not one worked out from stated seats).
+turns) matched against the stand-in account below, by the rules alone. "read, none labelled" counts
+messages where a field is read although the author labelled none (a fact or a stray number taken as
+the request; for the percent, only one the message states, not one worked out from stated seats).
 
 --kind: the whole reading (`read_conversation`: heads, cue rules, grammar) with a stand-in account per
 item (the item's agreement type; the services are every service the same file names for that

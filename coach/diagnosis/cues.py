@@ -15,6 +15,13 @@ from coach.errors import CoachInputError
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
 
+class ServiceTerm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str  # pattern over a service's lower-case name
+    words: list[str]  # its other names, matched as word starts in a message
+
+
 class CueFile(BaseModel):
     """The YAML layout; unknown keys fail loudly."""
 
@@ -27,6 +34,28 @@ class CueFile(BaseModel):
     injection: list[str]
     whole_account: list[str]
     module_aliases: dict[str, list[str]] = {}
+    service_terms: list[ServiceTerm] = []
+
+
+class Aliases(dict[str, list[str]]):
+    """Other names of a service (keys: lower-case service names): the ones listed for its exact name, then
+    the words of the first service term its name contains ("Social Media Management" -> "соцмереж", ...)."""
+
+    def __init__(self, listed: dict[str, list[str]], terms: list[tuple[re.Pattern[str], list[str]]]) -> None:
+        super().__init__(listed)
+        self._terms = terms
+
+    def get(self, name: str, default: list[str] | None = None) -> list[str]:  # type: ignore[override]
+        words = self.listed(name, default)
+        return words + [w for w in self.terms(name) if w not in words]
+
+    def listed(self, name: str, default: list[str] | None = None) -> list[str]:
+        """The aliases listed for this exact name."""
+        return list(super().get(name, default or []))
+
+    def terms(self, name: str) -> list[str]:
+        """The words of the first service term found in `name`."""
+        return next((w for pat, w in self._terms if pat.search(name)), [])
 
 
 class Cues:
@@ -48,7 +77,12 @@ class Cues:
             self._whole = [re.compile(p, _FLAGS) for p in spec.whole_account]
         except re.error as exc:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
-        self.module_aliases = {k.lower(): [a.lower() for a in v] for k, v in spec.module_aliases.items()}
+        try:
+            terms = [(re.compile(t.name, re.I), [w.lower() for w in t.words]) for t in spec.service_terms]
+        except re.error as exc:
+            raise CoachInputError(f"{source}: service_terms: bad pattern {exc.pattern!r}: {exc}") from None
+        self.module_aliases = Aliases({k.lower(): [a.lower() for a in v] for k, v in spec.module_aliases.items()},
+                                      terms)
 
     @staticmethod
     def hits(table: dict[str, list[re.Pattern[str]]], text: str) -> set[str]:

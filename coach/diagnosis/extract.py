@@ -66,23 +66,29 @@ _KEEP_PCT_BEFORE = re.compile(
     r"(only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+(?:\w+\W+)?$", re.I)
 # Words around the kept services ("except SEO", "keep PPC", "залишити тільки SEO").
 _KEEP_BEFORE = re.compile(r"(except|apart from|other than|all but|everything but|keep|keeping|keep only|"
-                          r"besides|крім|окрім|залиш\w*)\W+(?:\w+\W+){0,2}$", re.I)
+                          r"besides|крім|окрім|залиш\w*)\W+(?!(?:paying|using|getting|having|on)\b)(?:\w+\W+){0,2}$",
+                          re.I)
 _REMOVE_VERB = re.compile(
     r"\b(cancel\w*|drop\w*|remov\w*|stop\w*|paus\w*|suspend\w*|hold|take\w* \w+( \w+)? off|off (our|the)|"
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
-    r"don t need|do not need|let go of)\b"
-    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|скасу\w*|видал\w*|знім\w*|зніміть|відмов\w*|зупин\w*|призупин\w*|зняти|"
-    r"виключ\w*|не потрібн\w*|перевод\w*|переведе\w*)"
+    r"don t need|do not need|let go of|not renew\w*|won t (?:need|renew)|will not (?:need|renew)|is out|are out|"
+    r"we re out of|wind\w* down|freeze|want it gone|no more)\b"
+    r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|прибир\w*|скасу\w*|видал\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
+    r"знім\w*|зніміть|заморож\w*|пауз\w*|виключ\w*|не потрібн\w*|перевод\w*|переведе\w*|не продовжу\w*|"
+    r"забира\w*|заберіть|закінчу\w*|припиня\w*|припини\w*)"
     # es, pt (shared stems first), fr, de, pl; the text is lower-cased with punctuation as spaces
     r"|\b(cancel\w*|suspend\w*|paus\w*|elimin\w*|quit\w*|dar de baja|dejar de|prescindi\w*|retir\w*|"
-    r"ya no necesit\w*|no necesit\w*|remov\w*|tirar|deixar de|encerr\w*|desativ\w*|parar|"
-    r"não precisamos|nao precisamos|"
+    r"ya no necesit\w*|no necesit\w*|remov\w*|tirar|tir[ae]m|tira|deixar de|encerr\w*|desativ\w*|parar|"
+    r"não precisamos|nao precisamos|dad de baja|den de baja|damos por terminad\w*|terminar|congel\w*|"
+    r"sair|sai do|fora do|não vamos renovar|no vamos a renovar|no renovar\w*|"
     r"arrêt\w*|arret\w*|annul\w*|supprim\w*|résili\w*|resili\w*|enlev\w*|abandonn\w*|"
     r"plus besoin|nous passer|se passer|"
     r"kündig\w*|kundig\w*|streich\w*|abbestell\w*|entfern\w*|pausier\w*|einstell\w*|beend\w*|"
-    r"verzicht\w*|stornier\w*|abschalt\w*|abmeld\w*|nicht mehr|"
+    r"verzicht\w*|stornier\w*|abschalt\w*|abmeld\w*|nicht mehr|nicht verlängern|raus|ruhen|herausnehmen|"
+    r"aus (?:dem|unserem) (?:paket|vertrag)|"
+    r"ne pas renouveler|ne renouvel\w* pas|retir\w*|"
     r"anul\w*|usun\w*|rezygn\w*|zrezygn\w*|wyłącz\w*|zawies\w*|wypowi\w*|odłącz\w*|nie potrzebuj\w*|"
-    r"zatrzyma\w*|przerw\w*)\b", re.I)
+    r"zatrzyma\w*|przerw\w*|wytni\w*|wycina\w*|wyciąć|kończymy|zakończ\w*|zamroz\w*|wyrzuć\w*|wywal\w*)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn|sie|es|das|go|je|ją)\b"
                       r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b)", re.I)
 _KEEP_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}(as (it is|they are)|stays?|unchanged|intact)\b", re.I)
@@ -194,17 +200,46 @@ def _requested(norm: str, span: tuple[int, int]) -> bool:
     return bool(_REMOVE_VERB.search(nxt) and _PRONOUN.search(nxt))
 
 
+def removal_object(text: str, names: list[str]) -> bool:
+    """Is one of `names` the object right after a removal verb ("cancel PPC", "скасуйте Social Media",
+    "kündigen Sie PPC"), rather than named elsewhere in a message about cancelling ("switched to
+    another payroll tool, pls cancel")?"""
+    norm = _norm(text)
+    verb = _REMOVE_VERB.pattern
+    for name in names:
+        n = re.escape(_norm(name))
+        if re.search(rf"(?:{verb})(?:\s+\w+){{0,3}}?\s+{n}(?!\w)", norm):
+            return True
+    return False
+
+
 def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -> tuple[list[str], list[str]]:
     """(services the request is about, services the customer says to keep), by account service name."""
     if account is None or not account.services:
         return [], []
     # Clause boundaries survive normalisation as " | " so a verb is matched to its own clause.
     norm = " | ".join(_norm(c) for s in sentences(text) for c in clauses(s))
+    terms = getattr(aliases, "terms", None)
+    listed = getattr(aliases, "listed", aliases.get)
+    own = {svc.name: _find_names(svc.name, listed(svc.name.lower(), []), norm) for svc in account.services}
+    by_term = {svc.name: _word_spans(terms(svc.name.lower()), norm) if terms else [] for svc in account.services}
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    for svc in account.services:
+        others = [sp for name, sps in own.items() if name != svc.name for sp in sps]
+        # "Reporting" inside "Advanced Reporting" is that other service's name, not this one.
+        spans = [sp for sp in own[svc.name] if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp for o in others)]
+        # Words in other languages, where no service's own name stands and no longer word of another
+        # service's ("référencement local" is Local SEO's, not SEO's "référencement").
+        longer = [sp for name, sps in by_term.items() if name != svc.name for sp in sps]
+        spans += [sp for sp in by_term[svc.name]
+                  if not any(o[0] < sp[1] and sp[0] < o[1] for o in [*others, *own[svc.name]])
+                  and not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp for o in longer)]
+        spans_of[svc.name] = spans
     named: list[str] = []
     kept: list[str] = []
     last_seen: list[tuple[int, str]] = []  # (where a service was last named, its name)
     for svc in account.services:
-        spans = _find_names(svc.name, aliases.get(svc.name.lower(), []), norm)
+        spans = spans_of[svc.name]
         if spans:
             last_seen.append((spans[-1][0], svc.name))
         keep = requested = False
@@ -221,6 +256,11 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
     if not named and last_seen:
         named = _named_by_pronoun(norm, last_seen, kept)
     return named, kept
+
+
+def _word_spans(words: list[str], text: str) -> list[tuple[int, int]]:
+    """Spans of each word (a word start: "соцмереж" finds "соцмережі") in normalised `text`."""
+    return sorted({m.span() for w in words if (v := _norm(w)) for m in re.finditer(rf"(?<!\w){re.escape(v)}", text)})
 
 
 def _named_by_pronoun(norm: str, last_seen: list[tuple[int, str]], kept: list[str]) -> list[str]:

@@ -52,6 +52,8 @@ _NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|pe
                     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
 _REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
                         r"just |only |тільки |лише )?" + N + r"\b" + _NOT_SEATS_AFTER, re.I)
+_WE_ARE = re.compile(r"(?:we are|we're|we re|on est|nous sommes|somos|wir sind|jesteśmy|нас|ми|zostało nas)\s+"
+                     r"(?:now\s+|maintenant\s+|ahora\s+|jetzt\s+|agora\s+|teraz\s+|тепер\s+|зараз\s+)?$", re.I)
 _BY_EN = re.compile(r"(?:reduc|recort|baj|rebaj|dismin)\w*\b.*\ben\s+\S+$", re.I)
 _MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|"
                           r"оплат|абонплат|витрат|платити|пакет|paga|pagar|zahlen|payer|płaci|рахун|варт|ціну|"
@@ -137,7 +139,8 @@ _FACT = re.compile(
     + r"|(?:offer(?:ed)?|propos\w*|counter\w*|quoted|пропозиц\w*|пропону\w*|запропонува\w*|oferta|angebot|offre|proposta|ofert\w*)"
     r"\s+(?:\w+\s+){0,3}" + PCT
     + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
-    r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have))"
+    r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have|sit|lie|"
+    r"remain|stay|go|never|aren\S*|haven\S*|don\S*|were|was|is))"
     r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|grew|growth|fell|dropped|declined|lost|revenue|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
     r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT,
@@ -149,6 +152,9 @@ _REQ_PCT_BEFORE = re.compile(
     r"rabat\w*|o)\W+(?:\w+\W+){0,4}$", re.I)
 _KEEP_PCT_BEFORE = re.compile(r"(?:only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+"
                               r"(?:\w+\W+)?$", re.I)
+_KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing)?(?: only)?|garder(?: seulement)?|"
+                                r"(?<!\w)до|залиш\w*|quedarnos con|ficar com|behalten|zostawić|nur noch)(?:\s+about|\s+roughly)?\s*$",
+                                re.I)
 _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|seems|is too|isn.t|is not|doesn.t|"
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
@@ -158,19 +164,21 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
-                r"o połowę|na pół|на половину|"
+                r"o połowę|na pół|на половину|вдвоє|\b1/2\b|die hälfte der|"
                 r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
                 r"employees|workforce))", re.I), 50.0),
     (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"
                 r"zmniejsz\w*|diviser|payer|скорот\w*|скороч\w*|зменш\w*|урізат\w*|уріж\w*)\s+(?:[\w'’]+\s+){0,4}?(?:la mitad|metade|połow\w*|polow\w*|par deux|половину)"
                 r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
-    (re.compile(r"\btwo[- ]thirds\b|(?:дві|2) третини|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
+    (re.compile(r"\b(?:two|2)[- ]thirds\b|\b2/3\b|(?:дві|2) третини|(?:двох|2) третин|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
      66.7),
     (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину", re.I), 33.3),
+                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller)\b",
+                re.I), 33.3),
     (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
-                r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą", re.I),
+                r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą|\b1/4\b|"
+                r"(?<!\w)чверть", re.I),
      25.0),
 ]
 _MONEY_TARGET = re.compile(
@@ -241,8 +249,8 @@ def read_figures(text: str) -> Figures:
                 a, b = _int(m.group(1)), _int(m.group(2))
                 to, frm = (b, a) if pat is _OF_KEEP else (a, b)
                 near = t[max(0, m.start() - 80):m.end() + 20]
-                if pat is _INSTEAD and _MONEY_NEAR.search(near):
-                    continue
+                if pat is _INSTEAD and (_MONEY_NEAR.search(near) or _WE_ARE.search(t[max(0, m.start() - 20):m.start()])):
+                    continue  # money, or "on est 4 maintenant au lieu de 12": people, not seats
                 if 0 < to < frm and not all(1990 <= v <= 2100 for v in (to, frm)):
                     f.seats_from, f.seats_to, f.seats_removed = frm, to, frm - to
                     break
@@ -332,5 +340,8 @@ def _request_pct(t: str, is_fact) -> float | None:
     for pat, value in _FRACTIONS:
         fm = pat.search(t)
         if fm and not is_fact(fm.start()):
+            # "cut us down to a quarter of the seats", "garder seulement un quart": that share stays
+            if _KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()]) and value < 100:
+                return round(100 - value, 1)
             return value
     return None

@@ -21,6 +21,7 @@ NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*
                   r"люди|працівник\w*|співробітник\w*|юрист\w*|restaurants?|restaurantes?|locales|tiendas|centros|oficinas|lojas|filiais|sklep\w*|oddzia\w*|офіс\w*|"
                   r"standorte|studios|locations?|stores?|shops?|sites?|clinics?|"
                   r"branches|hubs|offices|hours|годин\w*|stunden|horas|heures|godzin|zimmer|établissements|brasseries|магазин\w*|точ\w*|кас\b|філі\w*|filial\w*|"
+                  r"thirds?|quarters?|третин\w*|чверт\w*|tercios|drittel|tiers|terços|trzecie|"
                   r"kuchni|кухонь|курс\w*|дітей|children|rooms|chambres|тисяч\w*|тис\b|mil\b|tys\w*|thousand|"
                   r"гривень|гривні|грн|złotych|mensu\w*|al mes|por m[eê]s|на міс\w*|за міс\w*|a month|per month|"
                   r"monthly|pro monat|im monat|par mois|miesięcznie|mensais|mensual\w*|ao mês)(?![\w-])")

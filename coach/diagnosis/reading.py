@@ -15,7 +15,7 @@ import numpy as np
 
 from coach.accounts import Account
 from coach.diagnosis.cues import Cues
-from coach.diagnosis.extract import Extraction
+from coach.diagnosis.extract import Extraction, removal_object
 from coach.diagnosis.grammar import SEAT
 from coach.diagnosis.heads import HEAD_LABELS
 from coach.diagnosis.intent import read_intent
@@ -37,7 +37,7 @@ class Reading:
     weight and threshold on the leave-one-author-out predictions for the authored messages."""
 
     kind_cue: float = 0.25
-    seats_bonus: float = 0.5
+    seats_bonus: float = 1.0
     service_bonus: float = 0.35
     cause_cue: float = 0.6
     min_cause: float = 0.3  # below this calibrated probability the cause is unknown
@@ -61,13 +61,16 @@ def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, accoun
     hits = cues.hits(cues.kind, text)
     if ext.modules and not cues.whole_account(text):
         hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
-        p[labels.index("cancel")] = 0.0
+        # right beside the verb, the service is what is cancelled; named elsewhere, only likelier
+        p[labels.index("cancel")] *= 0.0 if removal_object(text, ext.modules) else 0.5
     for label in hits:
         if label in ("module_cancel", "service_removal"):
             label = "drop_service"
         if label in labels:
             p[labels.index(label)] += r.kind_cue
-    if ext.seats_removed is not None or ext.seats_to is not None or _SEATS_BY_PCT.search(text):
+    # "40% of our licences sit unused" is a fact: a percent of seats counts only when it is the request.
+    if ext.seats_removed is not None or ext.seats_to is not None or (
+            ext.reduction_pct is not None and _SEATS_BY_PCT.search(text)):
         p[labels.index("seat_reduction")] += r.seats_bonus
     if ext.modules:
         p[labels.index("pause" if "pause" in hits else "drop_service")] += r.service_bonus
@@ -122,6 +125,9 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
     cause, cause_conf, candidates = read_cause(probs["cause"], text, cues, r)
     pushback = read_pushback(probs["pushback"], text, cues, r)
     reason_stated = bool(cues.hits(cues.cause, text) or cues.hits(cues.hardship, text)) or pushback
+    if ext.seats_removed is not None and not intent_hits.get("expansion"):
+        # Fewer seats stated ("from 120 to 90 users", "take 20 off our seat count"): an explicit reduction.
+        intent_hits = {**intent_hits, "downsell": intent_hits.get("downsell", 0) + 1}
     intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
     # Outside a downsell only a hardship the customer names (a cue) counts.
     hardship = read_hardship(probs["hardship"], text, cues, r, head_alone=intent == "downsell")

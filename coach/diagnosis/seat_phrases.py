@@ -105,7 +105,8 @@ CURRENT = re.compile(
     + r"|(?:\bof|out of|von|von den|\bde|sur|\bz|\bze|\bз|\bіз|\bdas|\bdos|de las|de los)\s+(?:our\s+|the\s+|les\s+|"
     r"unseren\s+|naszych\s+|наших\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
     + r"|(?<!\w)" + SEAT + r"\s+у нас\s+" + N + r"\b"
-    + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|the current|зараз|наразі)\s+" + N + r"\b"
+    + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|currently|current:?|the current|for all|зараз(?: у нас)?|"
+    r"наразі|ahora(?: mismo)?(?: pagamos| tenemos| somos)?|estamos com|actuellement|aktuell)\s+" + N + r"\b"
     + r"|(?<!\w)" + SEAT + r"\s+(?:із|з|of|von|de|z|ze)\s+" + N + r"\b"
     + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
     + r"|(?<![\w.,])" + N + r"\s+" + SEAT + r"\s*(?:[—–-]\s*)?(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|sind\s+|to\s+)?"

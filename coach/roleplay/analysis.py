@@ -144,7 +144,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     # ... but the commitment asked for an offer already made ("Лише підписати продовження на два роки") is the offer
     contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
                      and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
-                     and (not offers.extract([p], persona.account).priced
+                     and (not offers.extract([p], persona.account).priced or stance.THREAT.search(p)
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
               and not offers.extract([p], persona.account).empty}
@@ -156,7 +156,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
         argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text))
-        refuses = bool(stance.REFUSES_CHANGE.search(s.text))
+        refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask

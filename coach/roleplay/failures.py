@@ -9,6 +9,7 @@ import re
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
 from coach.roleplay.offers import concession
+from coach.roleplay.stance import THREAT
 
 QUOTE_CHARS = 240
 # The trainee winding the conversation up: a close even with no offer made.
@@ -187,6 +188,8 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
           if not (t.offer or t.solution or t.vague_offer) and (i > 0 or never) for q in t.refusal]
     ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with guilt")
            for i, t in enumerate(a) for q in t.guilt]
+    ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with a threat")  # penalties, fees, clauses
+           for i, t in enumerate(a) for q in t.pushback if THREAT.search(q) and q not in t.guilt]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         quoted = {e.turn for e in ev}  # a refusal already quoted for this turn is not counted twice

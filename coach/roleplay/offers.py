@@ -245,6 +245,15 @@ def accepts_request(sentence: str) -> bool:
     return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence)
 
 
+def _CANNOT(sentence: str) -> bool:
+    """"Паузу я зробити не можу", "I can't do a pause": a refusal with no figure is not an offer."""
+    return bool(_CANNOT_RE.search(sentence)) and not re.search(r"\d", digits(sentence))
+
+
+_CANNOT_RE = re.compile(r"\b(?:can'?t|cannot|won'?t be able|unable)\b|"
+                        r"(?<!\w)не (?:можу|можемо|зможу|зможемо|вийде)(?!\w)", re.I)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
@@ -252,7 +261,7 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     carried = False  # the sentence before proposed something
     listed = False  # ... and ended with a colon: the list items under it are the proposal
     for p in parts:
-        proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not (
+        proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
         if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)):

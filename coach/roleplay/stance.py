@@ -25,8 +25,13 @@ ARGUE = re.compile(
     r"\byou(?:'d| would|'ll| will) (?:be )?(?:los(?:e|ing)|giv(?:e|ing) up|miss(?:ing)? out on|throw(?:ing)? away)\b|"
     r"\b(?:just|right) (?:when|as) (?:it|things|the (?:results|campaigns?|numbers)) "
     r"(?:is|are|start\w*|began|finally)\b|"
-    r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|\bwait a (?:sec|second|minute|moment)\b|"
-    r"\bdon'?t (?:throw|walk) away\b|"
+    r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|"
+    r"\bwait a (?:sec|second|minute|moment)\b|"
+    r"\bdon'?t (?:throw|walk) away\b|\brules are rules\b|\b(?:i|we) don'?t make the rules\b|"
+    r"\bthose are the rules\b|"
+    r"\b(?:it'?s|that'?s) (?:just )?(?:company |our )?policy\b|"
+    r"\bi'?m (?:just|only) (?:explaining|informing|telling you)\b|"
+    r"(?<!\w)(?:правила є правила|(?:я )?(?:лише|просто|тільки) інформую|не я (?:це )?(?:вирішую|встановлюю))(?!\w)|"
     r"(?<!\w)(?:пошкодуєте|це помилка|перекреслить|втратите (?:весь|усі|все|результат|прогрес)|почина\w+ з нуля|"
     r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати|"
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
@@ -49,6 +54,9 @@ REFUSES_CHANGE = re.compile(
     r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|"
     r"нічого не змінюємо|не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
     r"призупин)\w*|неможлив\w*|не передбачен\w*|не дозволя\w*|не можна|"
+    r"(?:зробити|дати|змінити|зменшити|скоротити|скасувати|прибрати|призупинити) не (?:можу|можемо|зможу|зможемо)|"
+    r"не (?:можу|можемо|зможу|зможемо) (?:\w+ )?(?:зробити|дати|змінити|зменшити|скоротити|скасувати|прибрати|"
+    r"призупинити)|"
     r"нічого (?:не )?(?:можу|можемо|вийде) (?:зробити|змінити|вдіяти)|(?:пакет|ціна|договір) (?:фіксован|незмінн)\w*)"
     r"(?!\w)", re.I)
 # Guilt ("that's really disappointing after two years together").
@@ -100,3 +108,8 @@ def only_acknowledges(sentence: str) -> bool:
 def leans_on_terms(sentence: str) -> bool:
     """Argues, refuses, threatens, guilts or cites the contract."""
     return any(r.search(sentence) for r in (ARGUE, REFUSES_CHANGE, THREAT, CONTRACT, GUILT))
+
+
+# A limit on a concession ("I can't go beyond 10%", "Більше за 10% я дати не можу"), not a refusal of any change.
+LIMIT = re.compile(r"\d|\b(?:more than|beyond|further|any (?:more|lower|further)|anything more)\b|"
+                   r"(?<!\w)(?:більше|понад|далі|нижче)(?!\w)", re.I)

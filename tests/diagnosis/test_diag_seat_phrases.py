@@ -77,6 +77,12 @@ CASES = [
     ("czy mozna obnizyc fakture o jedna trzecia?", {"pct": 33.3}),
     ("we need the invoice down, like half, until spring", {"pct": 50}),
     ("we had to let half the team go", {}),
+    ("please take us down to a quarter of the licences", {"pct": 75}),
+    ("we'd keep two thirds of the users we have", {"pct": 33.3}),
+    ("trim 1/4 of our seats from March", {"pct": 25}),
+    ("Прошу скоротити чверть місць з нового року.", {"pct": 25}),
+    ("We want to go to 30 seats, currently 48.", {"frm": 48, "to": 30, "rm": 18}),
+    ("Reducid a quince usuarios. Ahora mismo pagamos veintidós.", {"frm": 22, "to": 15, "rm": 7}),
     # monthly targets
     ("Queremos que a mensalidade fique em R$ 3.400 por mês.", {"mrr": 3400}),
     ("Hoje pagamos R$ 5.000. Queremos reduzir em R$ 1.000.", {}),
@@ -93,6 +99,7 @@ CASES = [
     ("Давайте 8 000 грн на місяць замість 12 000", {"mrr": 8000}),
     ("we're down to like four closers, it's been a slow year", {}),
     ("we moved from 80 seats to 100 last year and it went well", {}),
+    ("On passe à l'offre de base, on est 5 maintenant au lieu de 9.", {}),  # people, not seats
 ]
 
 

@@ -246,3 +246,28 @@ def test_the_pause_months_added_to_the_term_in_the_passive(policy: Policy, embed
 def test_dated_and_event_next_steps_are_triggers(sentence: str, policy: Policy, embedder) -> None:
     a = _analyse(sentence, "northwind-freight-seats", policy, embedder)
     assert a.trigger and a.trigger_concrete and not a.pushback
+
+
+def test_a_threat_meets_the_decision_and_is_f5(policy: Policy, embedder) -> None:
+    from coach.roleplay.replay import replay
+
+    card, _ = replay(get_persona("corelytics-cancel"), policy, embedder, [
+        "Just so you're aware, ending early carries a cancellation fee of two monthly payments under clause 14.",
+        "What's prompting the decision?",
+    ])
+    assert {f.id: f.status for f in card.failure_modes}["F5"] == "triggered"
+
+
+def test_a_refusal_with_no_figure_is_not_an_offer(policy: Policy, embedder) -> None:
+    a = _analyse("Розумію, але паузу я зробити не можу.", "levada-pause", policy, embedder)
+    assert a.offer is None and a.refusal
+
+
+@pytest.mark.parametrize("sentence", ["I understand, but rules are rules.", "Я лише інформую, такі умови."])
+def test_hiding_behind_the_rules_is_pushback(sentence: str, policy: Policy, embedder) -> None:
+    assert _analyse(sentence, "acme-dental-seats", policy, embedder).pushback
+
+
+def test_a_limit_on_a_concession_is_not_a_refusal(policy: Policy, embedder) -> None:
+    a = _analyse("Більше за 10% я дати не можу, це межа.", "usmishka-seats", policy, embedder)
+    assert not a.refusal
