@@ -37,7 +37,7 @@ class Reading:
     weight and threshold on the leave-one-author-out predictions for the authored messages."""
 
     kind_cue: float = 0.25
-    seats_bonus: float = 1.0
+    seats_bonus: float = 0.5
     service_bonus: float = 0.35
     cause_cue: float = 0.6
     min_cause: float = 0.3  # below this calibrated probability the cause is unknown
