@@ -7,8 +7,6 @@ prints its aggregate figures.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coach.config import REPO_ROOT, get_settings
