@@ -309,6 +309,10 @@ def draft_questions(ctx: DraftContext, n: int) -> list[str]:
         # no reason given: ask what is behind the decision, never a question that assumes one
         return cause_questions(lst, "unknown", ctx.language, n) or questions_for("unknown", ctx.language, n)
     if dx.root_cause == "unknown" and dx.cause_candidates:  # the questions that tell the two likeliest apart
+        own = [q for c in dx.cause_candidates for q in cause_questions(lst, c, ctx.language, 1) or []]
+        if own:  # a reply language the listening file covers (the diagnosis question file has en and uk)
+            general = cause_questions(lst, "unknown", ctx.language, n) or []
+            return list(dict.fromkeys(own + general))[:n]
         return questions_between(dx.cause_candidates, ctx.language, n)
     return cause_questions(lst, dx.root_cause, ctx.language, n) or questions_for(dx.root_cause, ctx.language, n)
 

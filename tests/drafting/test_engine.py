@@ -147,3 +147,20 @@ def test_a_pause_starts_when_the_customer_asks(kn):
     assert c is not None and c.pause_months == 3 and c.resume_date == "2027-09-01"
     assert day(date(2027, 6, 1)) in c.message and day(date(2027, 9, 1)) in c.message
     assert d.violations == []
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("de", "Guten Tag, wir müssen unsere Kosten senken und brauchen 12 Plätze weniger. Danke für Ihre Hilfe."),
+    ("es", "Hola, tenemos que reducir costes y necesitamos 12 licencias menos. Gracias."),
+    ("fr", "Bonjour, nous devons réduire nos coûts et il nous faut 12 licences de moins. Merci."),
+    ("pt", "Olá, precisamos reduzir custos e queremos 12 licenças a menos. Obrigado."),
+    ("pl", "Dzień dobry, musimy obniżyć koszty i potrzebujemy 12 licencji mniej. Dziękuję."),
+])
+def test_questions_are_in_the_reply_language(kn, lang, message):
+    """Whatever path the questions take (a stated cause, the two likeliest causes, none), they are
+    written in the customer's language, never English ones in a German reply."""
+    from coach.guard.language import identify
+
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    assert d.language == lang and d.diagnosis_questions
+    assert all(identify(q) in (lang, None) for q in d.diagnosis_questions), d.diagnosis_questions
