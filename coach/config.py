@@ -10,6 +10,8 @@ from typing import Any, Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from coach.paths import default_data_dir
+
 REPO_ROOT = Path(__file__).resolve().parent.parent  # a clone's root; tests and dev scripts use it
 # Where a built wheel carries the data folders (setup.py copies knowledge/, prompts/, evals/ there).
 PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
@@ -21,16 +23,12 @@ def bundled(name: str) -> Path:
     return packaged if packaged.is_dir() else REPO_ROOT / name
 
 
-def _default_data_dir() -> Path:
-    return Path.home() / ".local" / "share" / "coach"
-
-
 class Settings(BaseSettings):
     """Every knob of the coach; built by `get_settings()`, never at import time."""
 
     model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
 
-    data_dir: Path = Field(default_factory=_default_data_dir)
+    data_dir: Path = Field(default_factory=default_data_dir)
     index_dir: Path | None = None  # default: <data_dir>/index
     # Derived files keyed by their sources' contents (converted model graph, tokenizer and language
     # tables, exemplar vectors): safe to share between data dirs. Default: <data_dir>/cache

@@ -26,6 +26,8 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from coach.paths import default_data_dir
+
 FORMAT = 2
 MAX_ENTRIES = 5_000
 _WORD = "I"  # _sre's code words are 32-bit (checked against _sre.CODESIZE when installing)
@@ -37,7 +39,7 @@ def default_dir() -> Path:
     if os.environ.get("COACH_CACHE_DIR"):
         return Path(os.environ["COACH_CACHE_DIR"])
     data = os.environ.get("COACH_DATA_DIR")
-    return (Path(data) if data else Path.home() / ".local" / "share" / "coach") / "cache"
+    return (Path(data) if data else default_data_dir()) / "cache"
 
 
 def _stamp() -> tuple[Any, ...]:
