@@ -137,6 +137,7 @@ class DraftContext:
             "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
             "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
+            "pause_asked": d.pause_asked_months, "pause_max": self.policy.pause.max_months,
             "new_end_date": d.new_end_date, "trigger": trigger,
             "tier_from": d.tier_from, "tier_to": d.tier_to, "flags": list(d.flags),
             "locked": "locked" in d.flags, "lock_ends": d.lock_ends, "lock_months": self.policy.lock.months,
@@ -195,6 +196,9 @@ class DraftContext:
                 f.allow_months(counter.term_extension_months, counter.pause_months, counter.commitment_months)
         for t in d.triggers:  # trigger texts come from the policy engine, numbers included
             f.allow(t.due_date, t.description)
+        if d.pause_asked_months:  # the customer's own pause length, stated back beside the maximum
+            f.allow(d.pause_asked_months)
+            f.allow_months(d.pause_asked_months)
         f.allow(d.swap_to, self.policy.lock.months, *self.policy.performance_gap_review_months,
                 *self.csm.sign_off_lines())
         # what the counter means against today: the monthly saving, the discount the customer has now,

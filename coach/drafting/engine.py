@@ -186,6 +186,8 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     heard = hear(listening, message, language, hardship=dx.hardship, insolvency=dx.insolvency, key=account.id)
     if heard.tone == "insolvency" and not dx.insolvency:
         dx = dx.model_copy(update={"insolvency": True})
+    if heard.tone == "outage" and not dx.outage:  # our failure: the play table apologises and puts it right
+        dx = dx.model_copy(update={"outage": True})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters)
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
     # (no index: a reply check needs the facts, not the passages)
@@ -329,6 +331,16 @@ def situation_notes(ctx: DraftContext) -> list[str]:
     if d.play == "competitive_save":
         notes.append("competitive save: bring a side-by-side of the two offers (scope, who does the work, results "
                      "to date) to the call; no price cut as the first move")
+    if "seats_mismatch" in d.flags:
+        dx, have = ctx.diagnosis, ctx.account.seats
+        said = (f"{dx.seats_requested} fewer seats" if dx.seats_requested else "") + (
+            f"{', ' if dx.seats_requested else ''}{dx.seats_to} seats in the end" if dx.seats_to is not None else "")
+        notes.append(f"seats: the customer speaks of {said}, but the account file has {have}; check the seat "
+                     "count with the customer (or update the file) before proposing anything")
+    if "tier_unknown" in d.flags:
+        notes.append("tier: no smaller tier to price (the account file has no `tier`/`tiers`, its list price "
+                     "matches none of the play table's tiers, or it is already on the smallest); confirm the "
+                     "tier and its price with the customer, or add `tiers` to the account file")
     if d.play == "graceful_exit":
         notes.append("insolvency: no save attempt; billing and legal are looped in and take the next steps")
     if not ctx.csm.sign_off_lines():

@@ -58,6 +58,7 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         ("locked", locked), ("hardship", bool(hardship)), ("large_cut", large),
         ("pushback", diagnosis.pushback),
         ("discount_above_cap", discount_off(account.mrr, account.list_mrr) > policy.discount.hard_cap_pct),
+        ("seats_mismatch", req.seats_mismatch),
         ("unknown_module", len(modules) < len({m.strip().casefold() for m in diagnosis.modules})),
     ) if on]
     ends = r.lock_ends(account, policy)
@@ -75,6 +76,7 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         cadence=build_cadence(today, policy),
         play_row=play.row.id if play.row else None, exception_request=exception,
         tier_from=play.tier_from, tier_to=play.tier_to,
+        pause_asked_months=play.pause_asked if counter is not None and counter.pause_months else None,
     )
 
 

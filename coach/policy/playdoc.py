@@ -29,6 +29,7 @@ COLUMNS = (
     Column("enterprise", "Enterprise", {"enterprise": True}),
     Column("at_cap", "Already at the cap", {"at_cap": True}),
     Column("insolvency", "Insolvency", {"insolvency": True}),
+    Column("outage", "After our failure", {"outage": True}),
 )
 SERVICE_KINDS = ("module_cancel", "service_removal")
 

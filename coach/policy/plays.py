@@ -26,7 +26,7 @@ from coach.policy.pricing import (
     without_services,
 )
 from coach.policy.schema import Policy
-from coach.policy.triggers import pause_window, stated_pause
+from coach.policy.triggers import asked_pause, pause_window, stated_pause
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ class Request:
         return None if self.pct is None else cents(self.account.mrr * (1 - self.pct / 100))
 
     @property
+    def seats_mismatch(self) -> bool:
+        """The seats the customer speaks of do not fit the account's: more removed than it has, or a
+        target at or above today's count ("from 85 down to 60" on a 40-seat account)."""
+        dx, seats = self.dx, self.account.seats
+        if dx.kind != "seat_reduction" or not seats:
+            return False
+        return bool((dx.seats_requested and dx.seats_requested > seats)
+                    or (dx.seats_to is not None and dx.seats_to >= seats))
+
+    @property
     def core_named(self) -> list[str]:
         core = {s.name for s in self.account.services if s.core}
         return [m for m in self.modules if m in core]
@@ -78,6 +88,7 @@ class Play:
     row: Row | None = None
     tier_from: str | None = None
     tier_to: str | None = None
+    pause_asked: int | None = None  # months the customer asked to pause, when more than the policy allows
 
 
 def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
@@ -122,11 +133,14 @@ def pause_play(req: Request, name: str, paused: list[str] | None = None) -> Play
     begin, months = stated_pause(req.today, pol.default_months, pol.max_months, start_month=dx.pause_start_month,
                                  months=dx.pause_months, resume_month=dx.pause_resume_month)
     start, resume = pause_window(req.today, months, begin)
+    _, asked = asked_pause(req.today, start_month=dx.pause_start_month, months=dx.pause_months,
+                           resume_month=dx.pause_resume_month)
     names = paused or [s.name for s in req.account.services]
     share = sum(s for n, s in service_shares(req.account) if n in paused) if paused else 1.0
     base = price(req.account, current_package(req.account), 0.0, req.policy).new_mrr
     return offer(req, name, _same_package(req, names), extension=months, pause_months=months,
-                 resume=resume, pause_start=start, mrr_during_pause=cents(base * (1 - share)))
+                 resume=resume, pause_start=start, mrr_during_pause=cents(base * (1 - share)),
+                 pause_asked=asked if asked is not None and asked > months else None)
 
 
 def swap_target(req: Request) -> str | None:
@@ -177,7 +191,7 @@ def situation(req: Request, prior_counters: int) -> Situation:
     current, to = smaller_tier(req)
     return Situation(
         kind=kind, root_cause=req.dx.root_cause, locked=req.locked, hardship=bool(req.hardship),
-        insolvency=req.insolvency,
+        insolvency=req.insolvency, outage=req.dx.outage, seats_mismatch=req.seats_mismatch,
         at_cap=acc.mrr > 0 and existing_discount(acc) >= pol.discount.hard_cap_pct - 1e-9,
         enterprise=req.fig.arr >= pol.enterprise_arr,
         size_known=req.pct is not None or kind == "pause",
@@ -197,6 +211,8 @@ def choose(req: Request, prior_counters: int) -> Play:
     if row.play in NO_COUNTER:
         flags = {"clarify_request": ["unclear_request"], "hardship_exception": ["exception_requested"],
                  "graceful_exit": ["no_save_attempt"], "ask_for_budget": ["at_cap"]}.get(row.play, [])
+        if row.play == "clarify_request" and req.dx.kind == "tier_downgrade":
+            flags = [*flags, "tier_unknown"]  # no smaller tier to price: the CSM is told why
         play = Play(row.play, None, flags=flags)
     else:
         play = BUILDERS[row.play](req)

@@ -164,3 +164,40 @@ def test_questions_are_in_the_reply_language(kn, lang, message):
     d = draft(make_account(), message, today=TODAY, knowledge=kn)
     assert d.language == lang and d.diagnosis_questions
     assert all(identify(q) in (lang, None) for q in d.diagnosis_questions), d.diagnosis_questions
+
+
+def test_a_tier_nothing_prices_is_asked_about_and_the_csm_is_told_why(kn):
+    acct = make_account(list_mrr=8000.0, mrr=8000.0)  # matches none of the play table's tiers
+    d = draft(acct, "Can we move to the Starter tier? We only need the core features now.", today=TODAY, knowledge=kn)
+    assert d.request.kind == "tier_downgrade" and d.play == "clarify_request" and d.counter_proposal is None
+    assert any(n.startswith("tier: no smaller tier to price") for n in d.notes)
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("We need to pause everything for 9 months while we rebuild the clinic.",
+     "You asked for 9 months: the longest pause we can set up is 6 months."),
+    ("Dzień dobry, chcemy wstrzymać pakiet na 12 miesięcy.",
+     "Prosili Państwo o przerwę na 12 miesięcy; najdłuższa przerwa, jaką możemy ustalić, to 6 miesięcy."),
+])
+def test_a_pause_longer_than_allowed_says_so_in_words(kn, message: str, said: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert c is not None and c.pause_months == 6 and d.violations == []
+    assert said in c.message
+
+
+def test_a_pause_within_the_maximum_says_nothing_about_a_maximum(kn):
+    d = draft(make_account(), "Can we pause the package for 4 months?", today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert c is not None and c.pause_months == 4 and "longest pause" not in c.message
+
+
+@pytest.mark.parametrize("message", [
+    "We need to go from 85 seats down to 60, the team shrank.",
+    "Please cut 50 seats, our team shrank.",
+])
+def test_seats_the_account_does_not_have_are_flagged_to_the_csm(kn, message: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)  # the account has 40 seats
+    assert d.counter_proposal is None and d.play == "clarify_request"
+    note = next(n for n in d.notes if n.startswith("seats:"))
+    assert "the account file has 40" in note
