@@ -15,7 +15,8 @@ the request; for the percent, only one the message states, not one worked out fr
 
 --kind: the whole reading (`read_conversation`: heads, cue rules, grammar) with a stand-in account per
 item (the item's agreement type; the services are every service the same file names for that
-agreement type). The heads were trained on the authored files, so on them these are training
+agreement type): intent; on downsells kind, root cause (also by language group en / uk / other) and
+hardship. The heads were trained on the authored files, so on them these are training
 figures; on a file the heads never saw they are unseen-author figures.
 
 It also gives the figures as the whole reading returns them, conversations included (the grammar
@@ -44,6 +45,7 @@ from coach.diagnosis.authored import AuthoredItem  # noqa: E402
 AUTHORED = ROOT / "knowledge" / "diagnosis" / "training" / "authored"
 FIELDS = ("seats_to", "seats_removed", "reduction_pct", "target_mrr")
 LANGS = ("en", "uk", "es", "de", "fr", "pt", "pl")
+GROUPS = {"en": ("en",), "uk": ("uk",), "other": ("es", "de", "fr", "pt", "pl")}
 
 
 def load(paths: list[Path]) -> list[tuple[str, int, AuthoredItem]]:
@@ -52,6 +54,10 @@ def load(paths: list[Path]) -> list[tuple[str, int, AuthoredItem]]:
 
 def _exact(want: float, got: float | None) -> bool:
     return got is not None and abs(float(want) - float(got)) < 0.51
+
+
+def _sum(d: dict[str, list[int]], langs: tuple[str, ...]) -> tuple[int, int]:
+    return sum(d[g][0] for g in langs if g in d), sum(d[g][1] for g in langs if g in d)
 
 
 def _ratio(ok: int, n: int) -> float | None:
@@ -150,7 +156,7 @@ def kinds(items: list[tuple[str, int, AuthoredItem]], errors: str | None = None)
 
     accounts = stand_in_accounts(items)
     acc: dict[str, dict[str, list[int]]] = {k: defaultdict(lambda: [0, 0])
-                                            for k in ("intent", "kind", "services", *FIELDS)}
+                                            for k in ("intent", "kind", "root_cause", "hardship", "services", *FIELDS)}
     confusion: dict[str, int] = defaultdict(int)
     for name, line, it in items:
         acct = accounts[(name, it.agreement or "software")]
@@ -158,6 +164,8 @@ def kinds(items: list[tuple[str, int, AuthoredItem]], errors: str | None = None)
         checks = [("intent", it.intent, dx.intent)]
         if it.intent == "downsell":
             checks.append(("kind", it.kind, dx.kind))
+            checks.append(("root_cause", it.root_cause, dx.root_cause))
+            checks.append(("hardship", it.hardship, dx.hardship or "none"))
             if it.services:
                 checks.append(("services", sorted(it.services), sorted(dx.modules)))
         got = {"seats_to": dx.seats_to, "seats_removed": dx.seats_requested, "reduction_pct": dx.reduction_pct,
@@ -174,6 +182,9 @@ def kinds(items: list[tuple[str, int, AuthoredItem]], errors: str | None = None)
                 print(f"{name}:{line} [{it.lang}] want {want} got {got} | {it.customer_text()!r}")
     out: dict = {k: {g: {"acc": _ratio(*v), "n": v[1]} for g, v in sorted(d.items(), key=_lang_order)}
                  for k, d in acc.items()}
+    cause = acc["root_cause"]
+    out["cause_by_group"] = {g: {"acc": _ratio(*_sum(cause, langs)), "n": _sum(cause, langs)[1]}
+                             for g, langs in GROUPS.items() if _sum(cause, langs)[1]}
     out["kind_confusions"] = dict(sorted(confusion.items(), key=lambda kv: -kv[1]))
     return out
 
@@ -193,8 +204,9 @@ def render(fig: dict, kind: dict | None) -> str:
     lines.append(f"seats & % exact {fig['seats_pct_exact']}")
     lines.append(row("services (rules)", fig["services"], "exact"))
     if kind:
-        for k in ("intent", "kind", "services"):
+        for k in ("intent", "kind", "root_cause", "hardship", "services"):
             lines.append(row(k, kind[k], "acc"))
+        lines.append(row("cause by group", kind["cause_by_group"], "acc"))
         lines.append("the whole reading, conversations included (exact):")
         for f in FIELDS:
             lines.append(row(f, kind[f], "acc"))
@@ -207,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--kind", action="store_true", help="also intent, kind and services through the whole reading")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--errors", choices=[*FIELDS, "kind", "intent", "services"])
+    ap.add_argument("--errors", choices=[*FIELDS, "kind", "intent", "root_cause", "hardship", "services"])
     ap.add_argument("--lang", choices=LANGS, help="only items in this language")
     a = ap.parse_args(argv)
     paths = a.files or sorted(AUTHORED.glob("*.jsonl"))
@@ -215,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.lang:
         items = [x for x in items if x[2].lang == a.lang]
     fig = figures(items, a.errors if a.errors in (*FIELDS, "services") and not a.kind else None)
-    kind = kinds(items, a.errors if a.errors in ("kind", "intent", "services") else None) if a.kind else None
+    kind = kinds(items, a.errors if a.errors in ("kind", "intent", "root_cause", "hardship", "services") else None) if a.kind else None
     if a.errors:
         return 0
     print(json.dumps({"figures": fig, "kind": kind}, ensure_ascii=False, indent=1) if a.json

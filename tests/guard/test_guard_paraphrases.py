@@ -275,3 +275,76 @@ def test_leaks_told_plainly(text: str) -> None:
 @pytest.mark.parametrize("text", OFFER_GRANTED)
 def test_offers_granted_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+# Offers with no figure, in every reply language: the price promised to fit, a month "on us", a
+# way found on price (written for this test, apart from the corpus files).
+OFFER_NO_FIGURE = [
+    "Hi Dana, thanks for telling me. Whatever happens, we'll make it work for you.",
+    "Hi Dana, got it. I'm sure we can find a number that suits you.",
+    "Hi Dana, understood. I'll make sure you end up paying less.",
+    "Ірино, дякую. Наступний місяць буде за наш рахунок.",
+    "Ірино, дякую. Щодо ціни ми щось придумаємо.",
+    "Lucía, gracias. Seguro que encontramos un precio que le encaje.",
+    "Lucía, gracias. El próximo mes corre de nuestra cuenta.",
+    "Herr Bergmann, danke. Beim Preis finden wir sicher eine Lösung.",
+    "Herr Bergmann, danke. Den nächsten Monat übernehmen wir.",
+    "Madame Dupuis, merci. Nous trouverons certainement un prix qui vous convient.",
+    "Madame Dupuis, merci. Le mois prochain est pour nous.",
+    "João, obrigado. Vamos encontrar um preço que lhe sirva.",
+    "João, obrigado. O próximo mês fica por nossa conta.",
+    "Pani Anno, dziękuję. Następny miesiąc jest na nasz koszt.",
+]
+
+# Hidden terms said indirectly: months invoiced together, "a little extra", renewal unless stopped,
+# a cost that a change "has", the whole amount due at once, a price that climbs, a fee collected.
+HIDDEN_INDIRECT = [
+    "Dana, 32 seats at $3,600 a month; the first twelve months are invoiced together.",
+    "Dana, 32 seats at $3,600 a month; reopening paused services costs a little extra.",
+    "Dana, 32 seats at $3,600 a month, and the agreement keeps going each year unless stopped.",
+    "Lucía, 32 licencias; reactivar el servicio tiene un coste.",
+    "Herr Bergmann, 32 Plätze; der gesamte Jahresbetrag wird sofort fällig.",
+    "Herr Bergmann, 32 Plätze; der Betrag ist bei Unterzeichnung fällig.",
+    "Herr Bergmann, 32 Plätze; ab dem zweiten Jahr steigt der Preis.",
+    "Pani Anno, 32 stanowiska; za ponowne uruchomienie pobieramy opłatę.",
+]
+
+# German compounds carrying a period: "Dreijahresvertrag", "dreijährige Laufzeit", "Sechsmonatspause".
+UNSTATED_COMPOUNDS = [
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt und ein Dreijahresvertrag.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt, dreijährige Laufzeit.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt, danach eine Sechsmonatspause.",
+]
+
+# The same trigger words where nothing is offered, hidden or left unstated.
+CLEAN_NEAR_MISSES = [
+    ("acknowledgment", "Hi Dana, thanks. I'll make sure you have everything you need for the board meeting. What changed?"),
+    ("acknowledgment", "Lucía, gracias. Corre de mi cuenta organizar la llamada; ¿qué ha cambiado?"),
+    ("acknowledgment", "Madame Dupuis, votre avis est pour nous important. Qu'est-ce qui a changé ?"),
+    ("acknowledgment", "Herr Bergmann, danke. Die Abstimmung mit Ihrem Team übernehmen wir gern. Was hat sich geändert?"),
+    ("counter", "Dana, the agreement does not renew automatically: at the end you decide."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off. Reactivating a paused service has no cost."),
+    ("counter", "Lucía, 32 licencias, un 10 % de descuento; cambiar de plan no tiene ningún coste."),
+    ("counter", "Pani Anno, 32 stanowiska, 10% rabatu; nie pobieramy żadnej opłaty za zmianę."),
+    ("counter", "Herr Bergmann, 32 Plätze, 10 % Rabatt und ein Zweijahresvertrag."),  # 24 months is the fact
+]
+
+
+@pytest.mark.parametrize("text", OFFER_NO_FIGURE)
+def test_offers_without_a_figure_in_every_language(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_INDIRECT)
+def test_hidden_terms_said_indirectly(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", UNSTATED_COMPOUNDS)
+def test_periods_inside_german_compounds(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_NEAR_MISSES)
+def test_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
