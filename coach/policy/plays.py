@@ -9,7 +9,7 @@ from typing import Any
 
 from coach.accounts import Account, AccountFigures, add_months
 from coach.diagnosis.models import Diagnosis
-from coach.policy.models import CounterProposal
+from coach.policy.models import CounterProposal, Secured
 from coach.policy.playbook import NO_COUNTER, PlayTable, Row, Situation, Tier
 from coach.policy.pricing import (
     Package,
@@ -44,6 +44,7 @@ class Request:
     pct: float | None  # requested cut of MRR in percent, unrounded (None: size unknown)
     table: PlayTable
     insolvency: bool = False
+    secured: Secured | None = None  # accepted in principle in an earlier round: never given back
 
     @property
     def shown_pct(self) -> float | None:
@@ -95,6 +96,9 @@ def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
           extension: int | None = None, pause_months: int | None = None, resume: date | None = None,
           flags: list[str] | None = None, **extra: Any) -> Play:
     """Price `package` and fill every number of the counter (the message is left to drafting)."""
+    secured_seats = _secured_seats(req, name, package, pause_months)
+    if secured_seats is not None:  # the seats already agreed stay: the package is the agreed one again
+        package = scaled_package(req.account, secured_seats / (req.account.seats or 1))
     p = price(req.account, package, extra_pts, req.policy)
     new_mrr, discount, flags = p.new_mrr, p.discount_pct, list(flags or [])
     requested = req.requested_mrr
@@ -104,6 +108,10 @@ def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
         else:  # conceding more than asked surrenders pricing power: never below the request
             new_mrr = requested
             discount = discount_off(new_mrr, package.list_mrr)
+    if req.secured is not None and not pause_months:
+        new_mrr, discount, extension, kept = _keep_secured(req, name, package, new_mrr, discount, extension)
+        if kept or secured_seats is not None:
+            flags.append("secured_kept")
     left = req.fig.months_left
     commitment = left + (extension or 0)
     billed = commitment - (pause_months or 0)  # paused months are not billed
@@ -118,6 +126,33 @@ def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
         seats=package.seats, needs_approval=needs_approval(discount, req.policy),
     )
     return Play(name, counter, list_mrr=package.list_mrr, flags=flags, **extra)
+
+
+def _secured_seats(req: Request, name: str, package: Package, pause_months: int | None) -> int | None:
+    """The seat count accepted in principle, when this counter (a seat cut) would go below it."""
+    s, have = req.secured, req.account.seats
+    if s is None or not s.seats or pause_months or name == "accept_with_reengagement" or not have:
+        return None
+    if package.seats is None or package.seats >= have or package.removed:
+        return None  # not a seat cut
+    return s.seats if package.seats < s.seats <= have else None
+
+
+def _keep_secured(req: Request, name: str, package: Package, new_mrr: float, discount: float,
+                  extension: int | None) -> tuple[float, float, int | None, bool]:
+    """A later counter never gives back what the customer accepted in principle: the term, and the
+    monthly amount (never above today's MRR or the package's list price; not on an acceptance of the
+    customer's own request, whose amount is theirs)."""
+    s, kept = req.secured, False
+    assert s is not None
+    if s.term_extension_months and (extension or 0) < s.term_extension_months:
+        extension, kept = s.term_extension_months, True
+    if s.new_mrr is not None and name != "accept_with_reengagement":
+        floor = cents(min(s.new_mrr, req.account.mrr, package.list_mrr))
+        if new_mrr < floor - 0.005:
+            new_mrr, kept = floor, True
+            discount = discount_off(new_mrr, package.list_mrr)
+    return new_mrr, discount, extension, kept
 
 
 def _same_package(req: Request, removed: list[str] | None = None) -> Package:

@@ -201,3 +201,49 @@ def test_seats_the_account_does_not_have_are_flagged_to_the_csm(kn, message: str
     assert d.counter_proposal is None and d.play == "clarify_request"
     note = next(n for n in d.notes if n.startswith("seats:"))
     assert "the account file has 40" in note
+
+
+def test_a_later_counter_says_the_agreed_terms_stay(kn):
+    from coach.policy import Secured
+
+    d = draft(make_account(), "Could we go down to 24 seats instead? The budget is still tight.", today=TODAY,
+              knowledge=kn, prior_counters=1,
+              history=["Customer: We need to cut seats by 30%, our budget was reduced."],
+              secured=Secured(new_mrr=3680.0, term_extension_months=24, seats=32))
+    c = d.counter_proposal
+    assert c is not None and (c.seats, c.new_mrr, c.term_extension_months) == (32, 3680.0, 24)
+    assert "what you agreed to in principle stays in place" in c.message and d.violations == []
+
+
+@pytest.mark.parametrize(("account", "message", "closing"), [
+    # a plan to fix the results closes with the review of the plan (not "to share what's new", a day sooner)
+    ({}, "Honestly we are getting zero new leads from PPC. We want to stop it.",
+     "(a look at the plan's results together)"),
+    ({"contract": {"start_date": "2026-06-01"}}, "We need to go down by 10 seats, the budget was cut.",
+     "(a look at the plan's results together)"),
+    # a seat cut closes with its own cause's check-in
+    ({}, "We had layoffs and the team is smaller. Please take us down by 12 seats.", "(a check on your team's size)"),
+])
+def test_the_closing_check_in_is_the_one_the_play_promises(kn, account: dict, message: str, closing: str):
+    d = draft(make_account(**account), message, today=TODAY, knowledge=kn)
+    assert d.counter_proposal is not None and closing in d.counter_proposal.message
+
+
+@pytest.mark.parametrize(("message", "line"), [
+    ("We need to go down by 10 seats, the budget was cut.",
+     "From March 1, 2027 we can look at the size of the package together"),
+    ("Добрий день! Нам скоротили бюджет, просимо зменшити кількість місць на 10.",
+     "З 1 березня 2027 року ми зможемо разом переглянути обсяг пакета"),
+])
+def test_a_cut_inside_the_lock_says_when_the_size_can_be_looked_at(kn, message: str, line: str):
+    d = draft(make_account(contract={"start_date": "2026-06-01"}), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.play == "course_correct" and c is not None and c.new_mrr == 4600.0
+    assert line in c.message and d.violations == []
+
+
+def test_outside_the_lock_a_plan_says_nothing_about_a_lock_date(kn):
+    d = draft(make_account(), "Honestly we are getting zero new leads from PPC. We want to stop it.", today=TODAY,
+              knowledge=kn)
+    assert d.play == "course_correct" and d.counter_proposal is not None
+    assert "look at the size of the package" not in d.counter_proposal.message

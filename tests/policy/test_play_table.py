@@ -11,7 +11,7 @@ import yaml
 from coach.accounts import Account
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
 from coach.errors import CoachInputError
-from coach.policy import Decision, decide, load_policy
+from coach.policy import Decision, Secured, decide, load_policy
 from coach.policy.playbook import NO_COUNTER, load_play_table
 from coach.policy.playdoc import COLUMNS, Column, cell, render_markdown
 
@@ -236,3 +236,53 @@ def test_seats_that_do_not_fit_the_account_get_no_counter_and_a_flag(dx: dict, m
 def test_a_seat_mismatch_inside_the_lock_is_still_flagged() -> None:
     d = decide(account(COLUMNS[0]), Diagnosis(kind="seat_reduction", seats_requested=50), POLICY, LOCKED)
     assert "seats_mismatch" in d.flags and (d.counter is None or d.counter.new_mrr >= 4600.0)
+
+
+SECURED_CASES = [
+    # (request, prior counters, secured, play, new_mrr, extension)
+    # the customer took the 24-month term and a $3,900 price in principle, then asked for 12 seats off:
+    # the next counter keeps both (the 32-seat right-size alone would bill 3,680)
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 1,
+     {"new_mrr": 3900.0, "term_extension_months": 24}, "right_size_multi_year", 3900.0, 24),
+    # a longer term secured stays longer
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 1,
+     {"term_extension_months": 36}, "right_size_multi_year", 3680.0, 36),
+    # never above the package's list price (32 seats list at 4,000) or today's MRR
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 1,
+     {"new_mrr": 4800.0}, "right_size_multi_year", 4000.0, 24),
+    # nothing secured below the counter: nothing changes
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 1,
+     {"new_mrr": 3000.0, "term_extension_months": 12}, "right_size_multi_year", 3680.0, 24),
+    # a first reply has nothing secured yet
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 0,
+     {"new_mrr": 3900.0, "term_extension_months": 36}, "right_size_multi_year", 3680.0, 24),
+    # counters exhausted: the customer's own request, with the term they had accepted
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 12}, 2,
+     {"new_mrr": 3900.0, "term_extension_months": 36}, "accept_with_reengagement", 3220.0, 36),
+    # 32 seats at 3,680 for 24 months accepted in principle, then "down to 24 seats": the agreed package
+    # again (the right-size alone would be 29 seats at 3,335.00)
+    ({"kind": "seat_reduction", "root_cause": "budget_cut", "seats_requested": 16}, 1,
+     {"new_mrr": 3680.0, "term_extension_months": 24, "seats": 32}, "right_size_multi_year", 3680.0, 24),
+    # a pause keeps its own month-for-month extension
+    ({"kind": "pause", "root_cause": "budget_cut"}, 1,
+     {"new_mrr": 3900.0, "term_extension_months": 24}, "pause_plan", 4600.0, 3),
+]
+
+
+@pytest.mark.parametrize(("dx", "prior", "secured", "play", "new_mrr", "extension"), SECURED_CASES)
+def test_a_later_counter_keeps_what_the_customer_accepted_in_principle(dx, prior, secured, play, new_mrr,
+                                                                        extension) -> None:
+    d = decide(account(COLUMNS[0]), Diagnosis(**dx), POLICY, OPEN, prior_counters=prior, secured=Secured(**secured))
+    c = d.counter
+    assert d.play == play and c is not None
+    assert (c.new_mrr, c.term_extension_months) == (new_mrr, extension)
+    assert c.discount_pct <= POLICY.discount.hard_cap_pct and c.new_mrr <= 4600.0
+    assert ("secured_kept" in d.flags) is (prior > 0 and (new_mrr, extension) != _unsecured(dx, prior))
+    if secured.get("seats") and play != "accept_with_reengagement":
+        assert c.seats == secured["seats"]
+
+
+def _unsecured(dx: dict, prior: int) -> tuple[float, int | None]:
+    c = decide(account(COLUMNS[0]), Diagnosis(**dx), POLICY, OPEN, prior_counters=prior).counter
+    assert c is not None
+    return c.new_mrr, c.term_extension_months
