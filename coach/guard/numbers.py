@@ -149,7 +149,9 @@ class _Vocab:
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
-        self.counted = re.compile(rf"\s+(?:{alt('counted')})(?![\w])", FLAGS)
+        # one word may come between: "the five extra seats", "two more licences"
+        self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
         days = [(k, d) for w in langs for k, d in w.weekdays.items()]
@@ -348,7 +350,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
                         unit_months=months)
     if article:
         return None
-    counted = in_words and value >= 2 and v.counted.match(text, end) is not None
+    counted = in_words and value >= 2 and (v.counted.match(text, end) is not None
+                                           or v.figure_before.search(text[max(0, start - 40):start]) is not None)
     return Quantity("number", value, raw, start, end, in_words=in_words, counted=counted)
 
 
@@ -447,6 +450,11 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
         else:
             i += 1
     return out
+
+
+def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
+    """A counted noun right after the number ("48 seats", "сорок вісім місць")."""
+    return _vocab(words).counted.match(text, q.end) is not None
 
 
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:

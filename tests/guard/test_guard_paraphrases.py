@@ -348,3 +348,144 @@ def test_periods_inside_german_compounds(text: str) -> None:
 @pytest.mark.parametrize(("stage", "text"), CLEAN_NEAR_MISSES)
 def test_near_misses_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+# Families met in a third author's file, each written here in other words (not the file's sentences).
+PUSHBACK_FAMILIES = [
+    "Dana, a smaller seat count is only possible at the next renewal.",
+    "Dana, if that offer doesn't work for you, the existing agreement remains.",
+    "Dana, until then the original seat count applies.",
+    "Dana, either you accept this proposal or nothing changes.",
+    "Dana, ending things now would be a big mistake, and I'd urge you to reconsider.",
+    "Dana, honestly I don't think that's wise.",
+    "Dana, you would forfeit the onboarding work.",
+    "Dana, downgrades aren't usually permitted mid-term; I'll see whether an exception can be made.",
+    "Dana, there's no further flexibility on our side.",
+    "Dana, any reduction only takes effect at the anniversary.",
+    "Dana, you signed up for the full term, so I'd need a really good reason.",
+    "Dana, dropping PPC early triggers a charge.",
+    "Dana, after this the standard terms of the agreement apply.",
+    "Ірино, на жаль, у нас зв'язані руки.",
+    "Ірино, або приймаєте ці умови, або все лишається.",
+    "Ірино, за достроковий вихід доведеться заплатити.",
+    "Ірино, далі діятимуть усі умови договору.",
+    "Lucía, esto no está en nuestras manos.",
+    "Lucía, las condiciones que firmó no lo permiten.",
+    "Herr Bergmann, der Vertrag, den Sie unterschrieben haben, sieht das nicht vor.",
+    "Madame Dupuis, le contrat que vous avez signé exclut toute baisse.",
+    "João, as condições que assinou não o permitem.",
+    "Pani Anno, warunki, które Pani podpisała, wykluczają jakąkolwiek zmianę.",
+]
+
+OFFER_FAMILIES = [
+    "Hi Dana, thanks. Let me check whether we can leave Social Media at the old price for you.",
+    "Hi Dana, thanks. You won't pay more than you can afford, promise.",
+    "Hi Dana, thanks. We'll get you close to your target, I'm sure.",
+    "Hi Dana, thanks. I'm already pulling a retention deal together.",
+    "Ірино, дякую. Думаю, залишимо модуль за ту саму ціну.",
+    "Ірино, дякую. Наступний місяць ми з вас нічого не візьмемо.",
+    "Ірино, дякую. Думаю, ми зможемо трохи знизити вартість.",
+    "Ірино, дякую. Обіцяю, що ціна вас влаштує.",
+    "Lucía, gracias. Creo que los números le van a cuadrar.",
+    "Lucía, gracias. Le adelanto que hay margen con la cuota.",
+    "João, obrigado. Há alguma margem no valor.",
+    "Herr Bergmann, danke. Beim Betrag gibt es sicher Spielraum.",
+    "Madame Dupuis, merci. Nous ferons un geste sur le tarif.",
+    "Madame Dupuis, merci. On peut tout suspendre dès aujourd'hui.",
+]
+
+HIDDEN_FAMILIES = [
+    "Dana, the pause is set; storing your data during the pause costs a small amount.",
+    "Dana, 32 seats at $3,600 a month; suspended seats are still billed at a lower level.",
+    "Dana, 32 seats at $3,600 a month; from year two the price increases by a few percent annually.",
+    "Dana, 32 seats at $3,600 a month; seats added later are billed from the day they were first used.",
+    "Ірино, пауза триває, а на час паузи стягується невелика плата.",
+    "Ірино, 32 місця; оплата стане щорічною.",
+    "Lucía, 32 licencias; la facturación pasa a ser trimestral.",
+    "João, 32 licenças; o pagamento passa a ser anual.",
+    "Madame Dupuis, 32 postes ; la facturation devient trimestrielle.",
+    "Herr Bergmann, 32 Plätze; die Abrechnung erfolgt künftig jährlich.",
+    "Pani Anno, 32 stanowiska; rozliczenie przejdzie na roczne.",
+]
+
+LEAK_FAMILIES = [
+    "Madame Dupuis, je dois indiquer les dates et la durée de la pause.",
+    "Lucía, debo indicar la fecha y la duración de la pausa.",
+    "João, tenho de indicar a data e o valor.",
+    "Herr Bergmann, ich muss die Dauer und das Datum nennen.",
+    "Pani Anno, muszę podać datę i długość przerwy.",
+]
+
+UNSTATED_FAMILIES = [
+    "Dana, 32 seats at $3,600 a month, 10% off; please confirm within fifteen business days.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we could extend the discount to six.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'd freeze the three unused seats.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and I'll knock a month off the bill.",
+    "Ірино, 32 місця, знижка 10%; пропозиція діє до кінця березня.",
+    "Ірино, 32 місця, знижка 10%, а наступний місяць ми нічого не нараховуємо.",
+    "Ірино, думаю, можна скинути приблизно чверть.",
+    "Lucía, 32 licencias, un 10 % de descuento; le regalamos el próximo mes.",
+    "Lucía, 32 licencias, un 10 % de descuento; oferta válida hasta finales de marzo.",
+    "João, 32 licenças, 10 % de desconto, com o primeiro trimestre pago antecipadamente.",
+    "Pani Anno, 32 stanowiska, 10% rabatu; oferta ważna do końca kwietnia.",
+    "Madame Dupuis, 32 postes, 10 % de remise ; offre valable jusqu'à fin avril.",
+]
+
+# Trigger words that are the customer's own wish, refused by nobody, negated across a sentence end,
+# or the seat count the case is about asked in a question: no finding.
+CLEAN_FAMILIES = [
+    ("acknowledgment", "Hi Dana, I understand you'd like to end the contract. I'm on it and will come back with questions."),
+    ("acknowledgment", "Hi Dana, nobody is going to refuse you anything here. A few questions are on their way."),
+    ("acknowledgment", "Ірино, розумію, що ви хочете розірвати договір. Повернуся з кількома запитаннями."),
+    ("acknowledgment", "Ірино, відмовляти вам ніхто не збирається. Незабаром надішлю запитання."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Invoices stay monthly; nothing is billed quarterly."),
+    ("questions", "Hi Dana, which teams would be affected by the move to 32 seats? Who else should be part of the decision?"),
+    ("acknowledgment", "Hi Dana, thanks. Just so you know, our support team stays the same. What changed on your side?"),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Otherwise everything you use today stays as it is."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years; until then your account stays open."),
+    ("acknowledgment", "Hi Dana, if the call time doesn't work, the invite stays open. What changed on your side?"),
+]
+
+
+@pytest.mark.parametrize("text", PUSHBACK_FAMILIES)
+def test_refusal_families(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", OFFER_FAMILIES)
+def test_offer_families(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_FAMILIES)
+def test_hidden_term_families(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", LEAK_FAMILIES)
+def test_leak_families(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", UNSTATED_FAMILIES)
+def test_unstated_families(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_FAMILIES)
+def test_clean_families_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Ірино, на час паузи нічого не стягується.",
+    "Dana, during the pause nothing costs extra.",
+])
+def test_nothing_charged_during_a_pause_passes(text: str) -> None:
+    assert categories(text, "pause_plan") == set()
+
+
+def test_a_pause_plan_billing_the_services_that_continue_passes() -> None:
+    # coach's own partial-pause template: the services that keep running are billed, a computed fact
+    text = "Dana, here is the plan:\n- Pause PPC from December 1.\n- During the pause you are billed $3,600.00 a month for SEO."
+    assert "hidden_terms" not in categories(text, "pause_plan")
