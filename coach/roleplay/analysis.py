@@ -54,6 +54,14 @@ _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
+def _asked_cut(persona: Persona) -> int | None:
+    """The seats the customer asked to remove (from the persona's request), when it is a seat cut."""
+    seats, r = persona.account.seats, persona.request
+    if r.kind != "seat_reduction" or not seats:
+        return None
+    return r.seats or (round(seats * r.reduction_pct / 100) if r.reduction_pct else None)
+
+
 def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
     if offer.pause_months:
         return "pause"
@@ -211,7 +219,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
-                       policy.multi_year.default_extension_months, also=mine)
+                       policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona))
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer, context=" ".join(clean))
