@@ -22,6 +22,10 @@ SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing p
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           r"\bpaused months?\b|"
+                          # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
+                          r"\badd\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at) the end of (?:the|your|our) (?:term|agreement|"
+                          r"contract|subscription)\b|(?<!\w)дода\w*[^.?!]{0,40}(?:в|у|до|на) кін\w* (?:договору|"
+                          r"строку|терміну|контракту|співпраці)|"
                           r"\b(?:those|the|these) (?:\w+ )?months? (?:are|is|get|gets|will be|would be) "
                           r"(?:simply |just )?(?:added|tacked)\b|"
                           r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
@@ -124,7 +128,12 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
              hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
-    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)  # type: ignore[arg-type]
+    # the request as asked: fewer seats or fewer services, not a discount on the same package
+    r, account = persona.request, persona.account
+    seats = account.seats - cut if (cut := _asked_cut(persona)) and account.seats else None
+    kept = [s.name for s in account.services if s.name not in r.modules] if r.modules and mrr > 0 else None
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr, seats=seats,  # type: ignore[arg-type]
+                          services_kept=kept)
     checks = check_offer(persona.account, offer, policy, persona.today)
     return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
                        shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)

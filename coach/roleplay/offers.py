@@ -88,7 +88,8 @@ _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 # "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
-_REMOVED_AFTER = re.compile(r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
+_REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|through)\b|"
+                            r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
                             r"(?:removed|dropped|cancel\w*|suspended|paused|off|out|gone|"
                             r"прибира\w*|прибра\w*|скасов\w*|призупин\w*|вимкн\w*)\b", re.I)
 _OFFER_CUE = re.compile(
@@ -104,7 +105,10 @@ _OFFER_CUE = re.compile(
     r"\bextend|\brenew|commit|продовж|подовж|підпис)|"
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
-    r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
+    # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask
+    r"\b(?:don'?t|do not|not|rather than|instead of) (?:cancel|end|drop|terminat|remov|cut)\w*[^.?!]{0,20}?,?\s*"
+    r"(?:but |just |let'?s |we |instead )?(?:suspend|pause|freeze|keep|right-?size|downsize|scale)\w*\b|"
     # "one option: ...", "suppose we ...", "my recommendation would be ...", "there's room to ...",
     # "let me put 32 seats on the table", "could you live with ...", "would you be open to ...", "як щодо ..."
     r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|"

@@ -69,3 +69,28 @@ def test_stopping_everything_for_a_time_is_a_pause_of_that_length() -> None:
 ])
 def test_a_concession_set_aside_gives_nothing(sentence: str, gives: bool) -> None:
     assert offers.concession(sentence) is gives
+
+
+@pytest.mark.parametrize(("persona_id", "text", "expected"), [
+    ("peak-fitness-cancel", "Then rather than ending it, why don't we just pause everything for six months?",
+     {"pause_months": 6}),
+    ("sunrise-bakeries-module", "Then don't cancel, suspend. Social off from Dec, extra 5% off Local SEO + Email, "
+     "remaining package locked 12 months.", {"removed": ["Social Media"], "term_months": 12}),
+])
+def test_an_alternative_put_against_the_ask_is_an_offer(persona_id: str, text: str, expected: dict) -> None:
+    x = offers.extract(sentences(text), get_persona(persona_id).account)
+    assert {k: getattr(x, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Пропоную паузу на три місяці, з грудня по лютий: рахунків не буде, а ці три місяці ми просто додамо в кінець "
+    "договору.",
+    "Ставимо все на паузу на три місяці. Кожен місяць паузи додаємо в кінець договору.",
+    "We pause everything for three months, and we'll add those three months to the end of your agreement.",
+])
+def test_pause_months_added_to_the_end_of_the_agreement_extend_it(text: str, policy, embedder) -> None:
+    from coach.roleplay.analysis import analyse
+
+    a = analyse(text, get_persona("levada-pause"), policy, embedder=embedder, requested_mrr=1425.0)
+    assert a.offer is not None and a.offer.offer["pause_months"] == 3
+    assert a.offer.offer["term_extension_months"] == 3
