@@ -138,7 +138,7 @@ def remembered(key: tuple[Any, ...], make: Callable[[], T]) -> T:
     else:
         hit = make()
         try:
-            marshal.dumps((key, hit))
+            marshal.dumps((key, hit))  # type: ignore[arg-type]
         except ValueError:  # not storable (an enum flag, say): computed each time, the file stays writable
             return hit
         new[key] = hit
