@@ -5,9 +5,11 @@ Python's `re` tries each branch of an alternation at each position; with a few h
 was most of the guard's time. Almost every pattern needs some literal text to match ("\\bunfortunately\\b"
 needs "unfortunately"; "\\bno (?:setup )?fees?\\b" needs "no " and "fee"). So each branch's longest
 needed literal is read from its parsed form once; for a text, only the branches whose literal occurs
-in it (compared case-folded as `re.IGNORECASE` compares characters) are joined, in their original
-order, and run as one alternation. A branch that cannot match the text is all that is left out, so
-the matches are the plain alternation's. Branches with no literal of two or more characters are
+in it (compared case-folded as `re.IGNORECASE` compares characters) are run, each compiled alone,
+and their matches merged as the alternation would take them (leftmost first, the earlier branch on
+a tie). A branch that cannot match the text is all that is left out, so the matches are the plain
+alternation's; and the compiled branches are the same in every process (the compiled-pattern cache
+keeps them), where joined sets of branches would differ from text to text. Branches with no literal of two or more characters are
 always tried; an alternation with a branch that can match the empty string keeps the plain handling.
 tests/guard/test_guard_scan.py holds the result to the plain alternation's, match for match.
 """
@@ -21,8 +23,9 @@ from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
+from coach import regexcache
+
 _NOTHING = r"(?!x)x"
-_MAX_SUBS = 512  # joined alternations kept per category (one per set of branches a text needs)
 _FOLD = _casefix._EXTRA_CASES
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
@@ -54,13 +57,14 @@ _last: tuple[str | None, object, frozenset[str]] = (None, None, frozenset())
 
 def _register(literals: set[str]) -> None:
     global _by_start
-    known = {lit for group in _by_start.values() for lit in group}
-    if literals <= known:
+    table = _by_start
+    new = sorted(lit for lit in literals if lit not in table.get(lit[:3], ()))
+    if not new:
         return
-    table: dict[str, list[str]] = {}
-    for lit in sorted(known | literals):
-        table.setdefault(lit[:3], []).append(lit)
-    _by_start = {k: tuple(v) for k, v in table.items()}
+    table = dict(table)
+    for lit in new:
+        table[lit[:3]] = (*table.get(lit[:3], ()), lit)
+    _by_start = table
 
 
 def present(text: str) -> frozenset[str]:
@@ -126,13 +130,23 @@ def _best(needs: list[Need]) -> Need | None:
     return max(useful, key=lambda n: (min(map(len, n)), -len(n)), default=None)
 
 
-def _required(branch: str, flags: int) -> Need | None:
-    """The literals (folded) one of which every match of `branch` contains; None when there is no
-    such set of two-character-or-longer literals, or the branch does not parse."""
+def _parse(branch: str, flags: int) -> list[tuple[object, object]] | None:
     try:
-        return _best(_needs(list(_parser.parse(branch, flags))))
+        return list(_parser.parse(branch, flags))
     except (re.error, RecursionError):
         return None
+
+
+def _analysis(branch: str, flags: int) -> tuple[bool, bool, Need | None]:
+    """(parses alone, may match the empty string, what every match needs), kept across processes
+    with the compiled patterns: reading them takes the pure-Python parser, a cold draft's largest
+    cost when every branch of the lexicons is parsed anew."""
+
+    def read() -> tuple[bool, bool, Need | None]:
+        tree = _parse(branch, flags)
+        return (False, True, None) if tree is None else (True, _nullable(tree), _best(_needs(tree)))
+
+    return regexcache.remembered(("guard-scan", branch, int(flags)), read)
 
 
 def _nullable(seq: list[tuple[object, object]]) -> bool:
@@ -189,21 +203,6 @@ def split_top(pattern: str) -> list[str]:
     return parts  # each part is parsed by the caller, which keeps the pattern whole if one fails
 
 
-def _parses(branch: str, flags: int) -> bool:
-    try:
-        _parser.parse(branch, flags)
-    except (re.error, RecursionError):
-        return False
-    return True
-
-
-def _may_be_empty(branch: str, flags: int) -> bool:
-    try:
-        return _nullable(list(_parser.parse(branch, flags)))
-    except (re.error, RecursionError):
-        return True
-
-
 class Alternation:
     """`finditer` and `search` with the results of the plain alternation of `patterns`."""
 
@@ -215,11 +214,12 @@ class Alternation:
         needs: list[Need | None] = []
         for p in patterns:
             parts = split_top(p)
-            if len(parts) > 1 and not all(_parses(b, flags) for b in parts):  # a part that does not parse alone
-                parts = [p]
+            read = [_analysis(b, flags) for b in parts]
+            if len(parts) > 1 and not all(ok for ok, _, _ in read):  # a part that does not parse alone
+                parts, read = [p], [_analysis(p, flags)]
             self.branches += parts
-            empty += [_may_be_empty(b, flags) for b in parts]
-            needs += [_required(b, flags) for b in parts]
+            empty += [e for _, e, _ in read]
+            needs += [n for _, _, n in read]
         self.fast = not any(empty) and bool(self.branches)  # an empty match: keep the plain handling
         # For each literal some branch needs, the branches it lets in (a branch that needs one of
         # several literals is listed under each); branches with no need are tried on every text.
@@ -232,7 +232,7 @@ class Alternation:
         self._needed = frozenset(by_literal)
         _register(set(by_literal))
         self._always = {i for i, need in enumerate(needs) if need is None}
-        self._subs: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._pats: dict[int, re.Pattern[str]] = {}
 
     def active(self, text: str) -> tuple[int, ...]:
         """The branches whose needed literal is in `text` (every other branch cannot match it)."""
@@ -241,13 +241,12 @@ class Alternation:
             found |= self._by_literal[lit]
         return tuple(sorted(found))
 
-    def _sub(self, branches: tuple[int, ...]) -> re.Pattern[str]:
-        pat = self._subs.get(branches)
+    def _branch(self, i: int) -> re.Pattern[str]:
+        """One branch alone (compiled when first needed; the same pattern in every process, so the
+        compiled-pattern cache keeps it)."""
+        pat = self._pats.get(i)
         if pat is None:
-            if len(self._subs) >= _MAX_SUBS:
-                self._subs.pop(next(iter(self._subs)))
-            pat = re.compile("|".join(f"(?:{self.branches[i]})" for i in branches), self.flags)
-            self._subs[branches] = pat
+            pat = self._pats[i] = re.compile(self.branches[i], self.flags)
         return pat
 
     @cached_property
@@ -260,11 +259,24 @@ class Alternation:
             yield from self.plain.finditer(text)
             return
         branches = self.active(text)
-        if branches:
-            yield from self._sub(branches).finditer(text)
+        if len(branches) == 1:
+            yield from self._branch(branches[0]).finditer(text)
+            return
+        # The plain alternation, branch by branch: from where the last match ended, the leftmost
+        # next match of any branch, the earlier branch on a tie (the one the alternation tries first).
+        pats = [self._branch(i) for i in branches]
+        ahead = [p.search(text) for p in pats]
+        while True:
+            best: re.Match[str] | None = None
+            for m in ahead:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            end = best.end()
+            ahead = [p.search(text, end) if m is not None and m.start() < end else m
+                     for p, m in zip(pats, ahead, strict=True)]
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self.fast:
-            return self.plain.search(text)
-        branches = self.active(text)
-        return self._sub(branches).search(text) if branches else None
+        return next(self.finditer(text), None)

@@ -13,7 +13,7 @@ from coach.diagnosis.models import Diagnosis
 from coach.errors import CoachInputError, CoachRunError
 from coach.policy import rules as r
 from coach.policy.decision import ESCALATION_ORDER, Decision
-from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
+from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Secured, Trigger
 from coach.policy.plays import Play, Request, choose, new_end, pause_play, request_pct
 from coach.policy.pricing import discount_off, match_services, pct1
 from coach.policy.schema import Policy
@@ -21,8 +21,9 @@ from coach.policy.triggers import build_cadence, build_triggers
 
 
 def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, *,
-           prior_counters: int = 0) -> Decision:
-    """Answer a downsell request: eligibility with reasons, the counter, escalations, triggers."""
+           prior_counters: int = 0, secured: Secured | None = None) -> Decision:
+    """Answer a downsell request: eligibility with reasons, the counter, escalations, triggers. `secured`
+    is what the customer accepted in principle in an earlier round: a later counter keeps it."""
     if prior_counters < 0:
         raise CoachInputError("prior_counters: must be 0 or more")
     if policy.plays is None:
@@ -33,7 +34,7 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
     modules = match_services(account, diagnosis.modules)
     pct = request_pct(account, diagnosis, modules)
     req = Request(account, diagnosis, policy, today, fig, locked, hardship, modules, pct, policy.plays,
-                  insolvency=diagnosis.insolvency)
+                  insolvency=diagnosis.insolvency, secured=secured if prior_counters > 0 else None)
     play = choose(req, prior_counters)
     counter = play.counter
 
@@ -58,6 +59,7 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         ("locked", locked), ("hardship", bool(hardship)), ("large_cut", large),
         ("pushback", diagnosis.pushback),
         ("discount_above_cap", discount_off(account.mrr, account.list_mrr) > policy.discount.hard_cap_pct),
+        ("seats_mismatch", req.seats_mismatch),
         ("unknown_module", len(modules) < len({m.strip().casefold() for m in diagnosis.modules})),
     ) if on]
     ends = r.lock_ends(account, policy)
@@ -75,6 +77,7 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         cadence=build_cadence(today, policy),
         play_row=play.row.id if play.row else None, exception_request=exception,
         tier_from=play.tier_from, tier_to=play.tier_to,
+        pause_asked_months=play.pause_asked if counter is not None and counter.pause_months else None,
     )
 
 

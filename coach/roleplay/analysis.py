@@ -22,6 +22,10 @@ SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing p
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           r"\bpaused months?\b|"
+                          # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
+                          r"\badd\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at) the end of (?:the|your|our) (?:term|agreement|"
+                          r"contract|subscription)\b|(?<!\w)дода\w*[^.?!]{0,40}(?:в|у|до|на) кін\w* (?:договору|"
+                          r"строку|терміну|контракту|співпраці)|"
                           r"\b(?:those|the|these) (?:\w+ )?months? (?:are|is|get|gets|will be|would be) "
                           r"(?:simply |just )?(?:added|tacked)\b|"
                           r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
@@ -52,6 +56,14 @@ _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
+
+
+def _asked_cut(persona: Persona) -> int | None:
+    """The seats the customer asked to remove (from the persona's request), when it is a seat cut."""
+    seats, r = persona.account.seats, persona.request
+    if r.kind != "seat_reduction" or not seats:
+        return None
+    return r.seats or (round(seats * r.reduction_pct / 100) if r.reduction_pct else None)
 
 
 def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
@@ -116,7 +128,12 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
              hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
-    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)  # type: ignore[arg-type]
+    # the request as asked: fewer seats or fewer services, not a discount on the same package
+    r, account = persona.request, persona.account
+    seats = account.seats - cut if (cut := _asked_cut(persona)) and account.seats else None
+    kept = [s.name for s in account.services if s.name not in r.modules] if r.modules and mrr > 0 else None
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr, seats=seats,  # type: ignore[arg-type]
+                          services_kept=kept)
     checks = check_offer(persona.account, offer, policy, persona.today)
     return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
                        shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)
@@ -211,7 +228,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
-                       policy.multi_year.default_extension_months, also=mine)
+                       policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona))
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer, context=" ".join(clean))

@@ -43,6 +43,10 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     for i, t in solutions:
         ev.append(Evidence(turn=i + 1, quote=t.solution or "", note="plan / save / escalation"))
     final = offers[-1] if offers else None
+    if final is not None and final[1].as_requested:
+        # a counter made first and then the request granted: the counter was made (F3 judges the grant)
+        made = [(i, o) for i, o in offers if not o.as_requested]
+        final = made[-1] if made else final
     vague = [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer]
     for i, q in vague:
         ev.append(Evidence(turn=i + 1, quote=q or "", note="a counter with no length or price"))

@@ -88,3 +88,19 @@ def test_a_last_word_of_pushback_ends_the_talk_but_a_first_reply_does_not(policy
     ended = [("Thanks, Dana. What's behind the change?", "It's been a tough year for the practice."),
              ("I'm sorry, that's just how the agreement works: the seats stay as they are.", None)]
     assert _f("acme-dental-seats", policy, embedder, ended)["F4"] == "triggered"
+
+
+def test_a_request_granted_after_a_counter_keeps_the_counter_and_gives_f3(policy: Policy, embedder: Any) -> None:
+    persona = get_persona("northwind-freight-seats")
+    turns = [("Hi Priya, 72 seats from January, got it. What's happened on your side?",
+              "We closed the Leeds and Bristol depots in October and let about 45 drivers and dispatchers go."),
+             ("So I'd suggest 88 seats instead of 72, with an extra 5% retention discount, and we extend by 24 months.",
+              "That still leaves us paying for a lot of empty seats."),
+             ("Ok, fair enough, I'll just do the 72 then. I'll process it for January.", "Thanks.")]
+    card, exchanges = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
+    grant = exchanges[-1].analysis.offer
+    assert grant is not None and grant.as_requested and grant.offer["seats"] == 72
+    assert not grant.breaches  # the seats asked for, not a 40% discount on 120 seats
+    status = {c.id: c.status for c in card.components}
+    assert status["counter"] == "met"
+    assert {f.id: f.status for f in card.failure_modes}["F3"] == "triggered"
