@@ -444,6 +444,10 @@ CLEAN_FAMILIES = [
     ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Otherwise everything you use today stays as it is."),
     ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years; until then your account stays open."),
     ("acknowledgment", "Hi Dana, if the call time doesn't work, the invite stays open. What changed on your side?"),
+    ("acknowledgment", "Hi Dana, thanks. It would be a mistake on my part to guess, so a few questions first."),
+    ("acknowledgment", "Lucía, gracias. Nadie quiere pagar por algo que no usa; cuénteme qué ha cambiado."),
+    ("acknowledgment", "Madame Dupuis, merci. Votre confiance est pour nous essentielle; qu'est-ce qui a changé ?"),
+    ("acknowledgment", "Pani Anno, dziękuję. Nikt nie chce płacić za nieużywane licencje. Co się zmieniło?"),
 ]
 
 
