@@ -186,6 +186,11 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     heard = hear(listening, message, language, hardship=dx.hardship, insolvency=dx.insolvency, key=account.id)
     if heard.tone == "insolvency" and not dx.insolvency:
         dx = dx.model_copy(update={"insolvency": True})
+    if dx.root_cause == "unknown" and heard.topic_cause and "root_cause" not in dx.corrected:
+        # the reason is stated in words the listening file knows ("Kosten senken", "our team shrank"): the
+        # draft follows it rather than asking what is behind the decision
+        dx = dx.model_copy(update={"root_cause": heard.topic_cause,
+                                   "root_cause_confidence": max(dx.root_cause_confidence, UNSURE_CAUSE)})
     if heard.tone == "outage" and not dx.outage:  # our failure: the play table apologises and puts it right
         dx = dx.model_copy(update={"outage": True})
     decision = decide(account, dx, policy, today, prior_counters=prior_counters, secured=secured)

@@ -23,6 +23,8 @@ from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
+from coach import regexcache
+
 _NOTHING = r"(?!x)x"
 _FOLD = _casefix._EXTRA_CASES
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
@@ -55,13 +57,14 @@ _last: tuple[str | None, object, frozenset[str]] = (None, None, frozenset())
 
 def _register(literals: set[str]) -> None:
     global _by_start
-    known = {lit for group in _by_start.values() for lit in group}
-    if literals <= known:
+    table = _by_start
+    new = sorted(lit for lit in literals if lit not in table.get(lit[:3], ()))
+    if not new:
         return
-    table: dict[str, list[str]] = {}
-    for lit in sorted(known | literals):
-        table.setdefault(lit[:3], []).append(lit)
-    _by_start = {k: tuple(v) for k, v in table.items()}
+    table = dict(table)
+    for lit in new:
+        table[lit[:3]] = (*table.get(lit[:3], ()), lit)
+    _by_start = table
 
 
 def present(text: str) -> frozenset[str]:
@@ -134,6 +137,18 @@ def _parse(branch: str, flags: int) -> list[tuple[object, object]] | None:
         return None
 
 
+def _analysis(branch: str, flags: int) -> tuple[bool, bool, Need | None]:
+    """(parses alone, may match the empty string, what every match needs), kept across processes
+    with the compiled patterns: reading them takes the pure-Python parser, a cold draft's largest
+    cost when every branch of the lexicons is parsed anew."""
+
+    def read() -> tuple[bool, bool, Need | None]:
+        tree = _parse(branch, flags)
+        return (False, True, None) if tree is None else (True, _nullable(tree), _best(_needs(tree)))
+
+    return regexcache.remembered(("guard-scan", branch, int(flags)), read)
+
+
 def _nullable(seq: list[tuple[object, object]]) -> bool:
     """Whether `seq` may match the empty string (anything not understood counts as may)."""
     for op, av in seq:
@@ -199,12 +214,12 @@ class Alternation:
         needs: list[Need | None] = []
         for p in patterns:
             parts = split_top(p)
-            parsed = [_parse(b, flags) for b in parts]
-            if len(parts) > 1 and any(t is None for t in parsed):  # a part that does not parse alone
-                parts, parsed = [p], [_parse(p, flags)]
+            read = [_analysis(b, flags) for b in parts]
+            if len(parts) > 1 and not all(ok for ok, _, _ in read):  # a part that does not parse alone
+                parts, read = [p], [_analysis(p, flags)]
             self.branches += parts
-            empty += [t is None or _nullable(t) for t in parsed]
-            needs += [None if t is None else _best(_needs(t)) for t in parsed]
+            empty += [e for _, e, _ in read]
+            needs += [n for _, _, n in read]
         self.fast = not any(empty) and bool(self.branches)  # an empty match: keep the plain handling
         # For each literal some branch needs, the branches it lets in (a branch that needs one of
         # several literals is listed under each); branches with no need are tried on every text.

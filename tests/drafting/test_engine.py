@@ -247,3 +247,51 @@ def test_outside_the_lock_a_plan_says_nothing_about_a_lock_date(kn):
               knowledge=kn)
     assert d.play == "course_correct" and d.counter_proposal is not None
     assert "look at the size of the package" not in d.counter_proposal.message
+
+
+@pytest.mark.parametrize(("message", "cause"), [
+    ("Guten Tag, wir müssen unsere Kosten senken und brauchen 12 Plätze weniger. Danke für Ihre Hilfe.", "budget_cut"),
+    ("Please reduce our seats by 30%, our team shrank.", "org_shrinking"),
+    ("Скорочення бюджету змушує нас прибрати 10 місць.", "budget_cut"),  # a budget cut, not fewer staff
+])
+def test_a_reason_stated_in_known_words_is_the_root_cause_when_diagnosis_read_none(kn, message: str, cause: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    assert d.root_cause == cause
+    # the questions follow the stated reason; none asks what is behind the decision
+    why = re.compile(r"behind the decision|hinter der Entscheidung|стоїть за")
+    assert not any(why.search(q) for q in d.diagnosis_questions)
+
+
+def test_the_csms_correction_of_the_root_cause_wins_over_the_stated_words(kn):
+    d = draft(make_account(), "Please reduce our seats by 30%, our team shrank.", today=TODAY, knowledge=kn,
+              corrections={"root_cause": "unknown"})
+    assert d.root_cause == "unknown"
+
+
+@pytest.mark.parametrize(("message", "topic", "cause"), [
+    ("We had layoffs last month.", "layoffs", "org_shrinking"),
+    ("Through a staff reduction (скорочення штату) we need fewer seats.", "team_changes", "org_shrinking"),
+    ("Скорочення бюджету змушує нас зменшити пакет.", "budget", "budget_cut"),
+    ("Nobody uses Social Media.", "usage", "usage_gap"),
+    ("The outages cost us bookings.", "outage", None),  # our failure is a tone, not a business reason
+    ("A competitor quoted us less.", "competitor", None),  # the competitive save is diagnosis's call
+])
+def test_listening_topics_name_their_root_cause(message: str, topic: str, cause: str | None):
+    from coach.config import get_settings
+    from coach.drafting.listening import hear, listening_for
+
+    h = hear(listening_for(get_settings().prompts_dir), message, "en")
+    assert (h.topic_id, h.topic_cause) == (topic, cause)
+
+
+@pytest.mark.parametrize(("message", "words"), [
+    ("Our marketing budget was cut for next year, so we need to reduce our spend with you by 30%.",
+     "(we'll agree together which parts get smaller)"),
+    ("Hola, nos han recortado el presupuesto de marketing y necesitamos reducir el paquete un 30%.",
+     "(qué partes se reducen lo decidiremos juntos)"),
+])
+def test_a_cut_in_spend_says_the_smaller_scope_is_agreed_together(kn, message: str, words: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.request.kind == "acv_cut" and c is not None and c.seats is None  # no seat count to name
+    assert words in c.message and d.violations == []
