@@ -124,6 +124,11 @@ def install(cache_dir: Path | None = None) -> bool:
     return True
 
 
+def enabled() -> bool:
+    """Whether the cache is on in this process (the `coach` command turns it on)."""
+    return bool(_installed)
+
+
 def remembered(key: tuple[Any, ...], make: Callable[[], T]) -> T:
     """A value derived from `key` alone (both kept with marshal), kept in the cache file beside the
     compiled patterns when the cache is on (the guard's analysis of each lexicon pattern); computed

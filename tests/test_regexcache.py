@@ -121,3 +121,38 @@ def test_derived_values_are_remembered_across_processes(tmp_path: Path) -> None:
     first, second = run(), run()
     assert first == {"made": 1, "value": [True, ["x"]], "same": True, "needs": [["no "], ["paid"]]}
     assert second == {**first, "made": 0}  # the next process reads the value from the file
+
+
+YAML_PROBE = r"""
+import json, sys
+from pathlib import Path
+from coach import regexcache, datafile
+regexcache.install(Path(sys.argv[1]))
+loads = 0
+plain = datafile._load
+def counting(text):
+    global loads
+    loads += 1
+    return plain(text)
+datafile._load = counting
+doc = "a: [1, 2.5, 'x']\nb: {c: null, d: true}\n"
+first = datafile.parse_yaml(doc)
+first["a"].append("mutated")  # a caller's change never reaches the next caller
+second = datafile.parse_yaml(doc)
+dated = datafile.parse_yaml("when: 2026-12-04\n")
+print(json.dumps({"loads": loads, "second": second, "dated": str(dated["when"])}))
+"""
+
+
+def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) -> None:
+    def run() -> dict:
+        done = subprocess.run([sys.executable, "-c", YAML_PROBE, str(tmp_path)], capture_output=True, text=True,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    want = {"a": [1, 2.5, "x"], "b": {"c": None, "d": True}}
+    # first process: the document parsed once (then served from memory), the dated one each time it is
+    # asked for (marshal cannot keep a date: parsed for the check and again for the caller)
+    assert run() == {"loads": 3, "second": want, "dated": "2026-12-04"}
+    assert run() == {"loads": 1, "second": want, "dated": "2026-12-04"}  # next process: only the dated one

@@ -197,7 +197,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
-        if not f.accepts(q):
+        if q.position or not f.accepts(q):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 

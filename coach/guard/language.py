@@ -23,7 +23,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("en", "uk", "ru", "es", "de", "fr", "pt", "pl", "it", "nl")
+# Czech and Slovak are here so a Czech reply to a Polish customer is told apart (without them it reads
+# as Polish); detect_language takes them as Polish where Polish is supported.
+LANGUAGES = ("en", "uk", "ru", "es", "de", "fr", "pt", "pl", "it", "nl", "cs", "sk")
+_NEIGHBOURS = {"cs": "pl", "sk": "pl"}
 MIN_LETTERS = 12  # below this no identifier is reliable: the guard does not judge the language
 _UK_ONLY = re.compile(r"[іїєґ]", re.I)
 _RU_ONLY = re.compile(r"[ыэёъ]", re.I)
@@ -173,6 +176,8 @@ def detect_language(text: str, supported: tuple[str, ...] = ("en", "uk")) -> str
     lang = identify(text)
     if lang in supported:
         return str(lang)
+    if lang in _NEIGHBOURS and _NEIGHBOURS[lang] in supported:
+        return _NEIGHBOURS[lang]
     named = _without_names(" ".join(_NOISE.sub(" ", text).split()))
     cyr, lat = len(_CYRILLIC.findall(named)), len(_LATIN.findall(named))
     cyrillic = [s for s in supported if s in ("uk", "ru")]

@@ -65,6 +65,8 @@ class NumberWords(_Strict):
     fraction_prefix: dict[str, float] = Field(default_factory=dict)
     and_a_half: str = r"(?!x)x"
     direct_durations: dict[str, float] = Field(default_factory=dict)
+    # places in a term read as periods that no fact states ("the first year", "year one", "перший рік")
+    positions: dict[str, float] = Field(default_factory=dict)
     percent: str
     discount_words: str
     money_before: str
@@ -110,7 +112,7 @@ class NumberWords(_Strict):
     def _address(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
 
-    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
+    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations", "positions",
                      "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:

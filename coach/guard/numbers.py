@@ -35,6 +35,9 @@ class Quantity:
     # frequency ("seven days a week"). It is still a number (a diagnosis question has none).
     aside: bool = False
     counted: bool = False  # a number word before a counted noun ("six seats"): a figure however small
+    # a place in the term, not a length ("the first year", "year one", "до кінця першого року"): the
+    # policy computes lengths, so no fact ever states one
+    position: bool = False
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -188,10 +191,11 @@ class _Vocab:
         self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
-        direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
-        self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
+        direct = [(k, v, False) for w in langs for k, v in w.direct_durations.items()]
+        direct += [(k, v, True) for w in langs for k, v in w.positions.items()]
+        self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v), pos) for k, v, pos in direct]
         # most texts name no free period: one pass of all of them tells so
-        self.any_direct = Alternation([p.pattern for p, _ in self.direct], FLAGS)
+        self.any_direct = Alternation([p.pattern for p, _, _ in self.direct], FLAGS)
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
@@ -460,9 +464,10 @@ def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> 
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
-    for pat, months in v.direct if v.any_direct.search(rest) else ():
+    for pat, months, position in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
-            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
+            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True,
+                                  position=position))
             rest = _blank(rest, m.start(), m.end())
     for pat, pct in v.percents:  # "halving the spend": 50 percent
         for m in pat.finditer(rest):

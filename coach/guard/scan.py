@@ -57,13 +57,14 @@ _last: tuple[str | None, object, frozenset[str]] = (None, None, frozenset())
 
 def _register(literals: set[str]) -> None:
     global _by_start
-    known = {lit for group in _by_start.values() for lit in group}
-    if literals <= known:
+    table = _by_start
+    new = sorted(lit for lit in literals if lit not in table.get(lit[:3], ()))
+    if not new:
         return
-    table: dict[str, list[str]] = {}
-    for lit in sorted(known | literals):
-        table.setdefault(lit[:3], []).append(lit)
-    _by_start = {k: tuple(v) for k, v in table.items()}
+    table = dict(table)
+    for lit in new:
+        table[lit[:3]] = (*table.get(lit[:3], ()), lit)
+    _by_start = table
 
 
 def present(text: str) -> frozenset[str]:

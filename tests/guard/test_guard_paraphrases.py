@@ -444,6 +444,10 @@ CLEAN_FAMILIES = [
     ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Otherwise everything you use today stays as it is."),
     ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years; until then your account stays open."),
     ("acknowledgment", "Hi Dana, if the call time doesn't work, the invite stays open. What changed on your side?"),
+    ("acknowledgment", "Hi Dana, thanks. It would be a mistake on my part to guess, so a few questions first."),
+    ("acknowledgment", "Lucía, gracias. Nadie quiere pagar por algo que no usa; cuénteme qué ha cambiado."),
+    ("acknowledgment", "Madame Dupuis, merci. Votre confiance est pour nous essentielle; qu'est-ce qui a changé ?"),
+    ("acknowledgment", "Pani Anno, dziękuję. Nikt nie chce płacić za nieużywane licencje. Co się zmieniło?"),
 ]
 
 
@@ -489,3 +493,32 @@ def test_a_pause_plan_billing_the_services_that_continue_passes() -> None:
     # coach's own partial-pause template: the services that keep running are billed, a computed fact
     text = "Dana, here is the plan:\n- Pause PPC from December 1.\n- During the pause you are billed $3,600.00 a month for SEO."
     assert "hidden_terms" not in categories(text, "pause_plan")
+
+
+# A place in the term is no restatement of a length the policy computed: with 24 more months as the
+# fact, "the first year" / "year two" / "перший рік" are still unstated; an ordinal period given free
+# ("a third one free") and "until the end of the quarter" are figures and dates too.
+UNSTATED_POSITIONS = [
+    "Dana, 32 seats at $3,600 a month, 10% off; the first year is billed as usual.",
+    "Dana, 32 seats at $3,600 a month, 10% off; you're still in year two of the agreement.",
+    "Ірино, 32 місця, знижка 10%; зміни можливі лише після першого року.",
+    "Lucía, 32 licencias, un 10 % de descuento; el primer año se mantiene igual.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt; die erste Jahresrechnung kommt im Januar.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'll pause two months and make the third one free.",
+    "Ірино, 32 місця, знижка 10%, а третій місяць подаруємо безкоштовно.",
+    "Pani Anno, 32 stanowiska, 10% rabatu, a trzeci miesiąc gratis.",
+    "Dana, 32 seats at $3,600 a month, 10% off; this stands until the end of the quarter.",
+    "Ірино, 32 місця, знижка 10%; пропозиція діє до кінця місяця.",
+    "Pani Anno, 32 stanowiska, 10% rabatu; oferta jest ważna do końca miesiąca.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt; das Angebot gilt bis Ende des Monats.",
+]
+
+
+@pytest.mark.parametrize("text", UNSTATED_POSITIONS)
+def test_places_in_a_term_and_period_ends_are_unstated(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+def test_raising_it_before_the_quarter_ends_passes() -> None:
+    assert categories("Hi Dana, I appreciate you raising this before the end of the quarter. What changed?",
+                      "acknowledgment") == set()

@@ -61,3 +61,10 @@ def test_short_mixed_script_texts(text: str, expected: str | None) -> None:
 ])
 def test_detect_language_of_mixed_texts(text: str, expected: str) -> None:
     assert detect_language(text, ("en", "uk")) == expected
+
+
+def test_czech_is_told_from_polish() -> None:
+    czech = "Dobrý den, rád bych se zeptal, jestli jste už měli čas podívat se na naši nabídku."
+    assert identify(czech) == "cs"
+    assert identify("Dzień dobry, chciałbym zapytać, czy mieli Państwo czas przejrzeć naszą ofertę.") == "pl"
+    assert detect_language(czech, ("en", "pl")) == "pl"  # a customer's language: the nearest supported one
