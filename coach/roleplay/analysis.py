@@ -55,6 +55,9 @@ _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
+# a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
+_LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b(?:whether|if)\b[^.?!]*|"
+                           r"(?<!\w)(?:виріш\w*|подивимос\w*|обговорим\w*)[^.?!]{0,30}(?<!\w)чи(?!\w)[^.?!]*", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -159,7 +162,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
     # ... but the commitment asked for an offer already made ("Лише підписати продовження на два роки") is the offer
-    contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
+    contract_talk = {p for p in proposing_parts if p not in mine and stance.ARGUE.search(p)
+                     and not offers.commitment(p)} | {
+        p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
                      and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
                      and (not offers.extract([p], persona.account).priced or stance.THREAT.search(p)
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
@@ -167,7 +172,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
               and not offers.extract([p], persona.account).empty}
     for s in sentences:
         label = s.label
-        if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
+        if label in ("pushback", "refuse") and not s.pushback_words and (
+                stance.only_acknowledges(s.text) or stance.accepts_decision(s.text)):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
@@ -248,10 +254,17 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
         a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
                               and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)
-                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))), None)
-        a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
+                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))
+                              and offers.concession(_LATER_CHOICE.sub(" ", p))), None)
+        # asked back in the concession's sentence or after it ("... if you extend"); a commitment that
+        # answered for an earlier offer ("Just the extension signed. And I'll waive January.") is not
+        a.vague_exchanged = a.vague_offer is not None and any(
+            offers.commitment(p) for p in clean[clean.index(a.vague_offer):])
         if a.vague_offer and "offer" not in a.moves:
             a.moves.append("offer")
+    if a.vague_offer in a.questions:  # "What I can do is give you December for free": a concession, not a question
+        k = a.questions.index(a.vague_offer)
+        del a.questions[k], a.topics[k]
     if a.trigger and a.refusal and not a.solution and a.offer is None:
         # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
         # is stalling, not a re-engagement trigger.

@@ -42,15 +42,17 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     solutions = [(i, t) for i, t in enumerate(a) if t.solution]
     for i, t in solutions:
         ev.append(Evidence(turn=i + 1, quote=t.solution or "", note="plan / save / escalation"))
+    vague = [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer]
+    for i, q in vague:
+        ev.append(Evidence(turn=i + 1, quote=q or "", note="a counter with no length or price"))
+        card.mark(i, "counter", False, "a counter with no numbers: name the price and the term", 1, "counter")
     final = offers[-1] if offers else None
     if final is not None and final[1].as_requested:
         # a counter made first and then the request granted: the counter was made (F3 judges the grant)
         made = [(i, o) for i, o in offers if not o.as_requested]
         final = made[-1] if made else final
-    vague = [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer]
-    for i, q in vague:
-        ev.append(Evidence(turn=i + 1, quote=q or "", note="a counter with no length or price"))
-        card.mark(i, "counter", False, "a counter with no numbers: name the price and the term", 1, "counter")
+        if not made and any(i < final[0] for i, _ in vague):  # a counter with no numbers, then the grant
+            return _done(MISFIT, "a counter with no numbers was made, then the request granted as asked", ev)
     if shape == "save":
         saves = [i for i, t in solutions if {"save", "escalate"} & set(t.moves)]
         priced = [i for i, o in offers if o.shape == "reduce"] + [i for i, _ in vague]

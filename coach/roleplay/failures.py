@@ -143,6 +143,13 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
     customer has already heard that the discount comes free)."""
     offers = standing_offers(a)
+    after = [(i, t) for i, t in enumerate(a) if t.vague_offer and not t.vague_exchanged
+             and offers and i > offers[-1][0]]
+    if after:  # a concession added after the offer ("as a thank-you, I'll waive January") with nothing asked
+        i, t = after[0]
+        card.mark(i, "F3", False, "a concession with nothing asked in return")
+        return _mode("F3", "triggered", "a concession given with nothing asked in return",
+                     [Evidence(turn=i + 1, quote=t.vague_offer or "", note="no commitment asked in return")])
     if offers:
         last_pause = max((i for i, o in offers if o.shape == "pause"), default=None)
         for i, o in offers:

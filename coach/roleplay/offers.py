@@ -68,6 +68,7 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
+_DISCOUNT_WORD = re.compile(r"discount|cheaper|знижк|дешевш", re.I)
 _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
@@ -105,7 +106,8 @@ _OFFER_CUE = re.compile(
     r"\bextend|\brenew|commit|продовж|подовж|підпис)|"
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
-    r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
+    r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
+    r"^(?:then|so)\s*[:—–-]\s*(?=[^.?!]*\d)|\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
     # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask
     r"\b(?:don'?t|do not|not|rather than|instead of) (?:cancel|end|drop|terminat|remov|cut)\w*[^.?!]{0,20}?,?\s*"
     r"(?:but |just |let'?s |we |instead )?(?:suspend|pause|freeze|keep|right-?size|downsize|scale)\w*\b|"
@@ -149,6 +151,13 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
                          r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
+                         r"\bfor free\b|\bon the house\b|\bno charge\b|безкоштовн\w*|"
+                         # time to pay: the invoice deferred ("push December's invoice back", "перенести оплату")
+                         r"\b(?:defer|postpon|delay|push)\w* (?:[\w'’]+ )?(?:payment|invoice|bill|billing)\w*|"
+                         r"\b(?:payment|invoice|bill)s? (?:\w+ )?(?:deferr|postpon|delay|push)\w*|\bpayment holiday\b|"
+                         r"(?<!\w)(?:перенес\w*|відклас\w*|відтерм\w*|відстроч\w*) (?:\w+ )?"
+                         r"(?:оплат\w*|рахун\w*|платіж\w*)|"
+                         r"(?<!\w)відстрочк\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
                          r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
                          r"\bflexib\w* on (?:the )?(?:price|rate)\b|\bmeet you (?:half ?way|in the middle|somewhere)\b|"
@@ -261,6 +270,7 @@ _ACCEPTS = re.compile(
     r"(?:\w+ )?(?:way|solution|option|setup|fit|answer)\b|\bwhatever we (?:land on|agree|decide)\b|\bfits? "
     r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
     r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
+    r"\b(?:get|have) (?:it|this|that|things|them) (?:right-?sized|sorted|sized right)\b|"
     r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
     r"вирішимо|разом)(?!\w)", re.I)
 
@@ -423,8 +433,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif not removing:
                 out.seats = n
         out.removed = list(dict.fromkeys(out.removed + removed_here))
-        if _SCOPE.search(text) and not _DISCOUNT.search(text):
-            out.scope = True
+        if _SCOPE.search(text) and not _DISCOUNT_WORD.search(text):
+            out.scope = True  # "30% off the spend, by trimming the package": a smaller package
     if (out.new_mrr is not None or out.discount_pct is not None) and not out.scope and out.seats is None \
             and out.seat_cut_pct is None and not out.removed and out.pause_months is None:
         out.notes.append("a price with no change of scope is read as a discount on today's package "

@@ -98,6 +98,19 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
 _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
 
 
+# Making ready for the customer's decision whichever way it goes ("it helps me hand things over properly",
+# "whichever way this goes", "у будь-якому разі все передамо"): accepting it, never refusing it.
+_ACCEPTS_DECISION = re.compile(r"\bhand(?:s|ing|ed)? (?:\w+ )?over\b|\bhandover\b|\bwhichever way\b|\beither way\b|"
+                               r"\bwhatever (?:you decide|the (?:answer|outcome|decision))\b|"
+                               r"(?<!\w)(?:переда\w*|у будь-якому разі|в будь-якому разі|хай там як)(?!\w)", re.I)
+
+
+def accepts_decision(sentence: str) -> bool:
+    """Prepares for the customer's decision whichever way it goes, with no argument or refusal."""
+    return bool(_ACCEPTS_DECISION.search(sentence)) and not (ARGUE.search(sentence) or REFUSES_CHANGE.search(sentence)
+                                                           or CONTRACT.search(sentence) or THREAT.search(sentence))
+
+
 def only_acknowledges(sentence: str) -> bool:
     """Thanks, empathy or "understood" with no argument, refusal, contract talk or "but"."""
     return bool(_SOFT.search(sentence)) and not (_BUT.search(sentence) or ARGUE.search(sentence)

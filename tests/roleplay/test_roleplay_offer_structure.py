@@ -94,3 +94,55 @@ def test_pause_months_added_to_the_end_of_the_agreement_extend_it(text: str, pol
     a = analyse(text, get_persona("levada-pause"), policy, embedder=embedder, requested_mrr=1425.0)
     assert a.offer is not None and a.offer.offer["pause_months"] == 3
     assert a.offer.offer["term_extension_months"] == 3
+
+
+def _an(text: str, persona_id: str, policy, embedder, **kw):
+    from coach.roleplay.analysis import analyse
+    from coach.roleplay.reference import reference
+
+    persona = get_persona(persona_id)
+    return analyse(text, persona, policy, embedder=embedder,
+                   requested_mrr=reference(persona, policy).requested_mrr, **kw)
+
+
+@pytest.mark.parametrize(("sentence", "gives"), [
+    ("What I can do is give you December's Social Media for free.", True),
+    ("I could push December's invoice back by two weeks.", True),
+    ("Можу перенести оплату за грудень на 10 днів.", True),
+    ("I'll book a call in June and we decide together whether we restart or right-size.", False),
+])
+def test_concessions_without_figures(sentence: str, gives: bool, policy, embedder) -> None:
+    a = _an(sentence, "sunrise-bakeries-module", policy, embedder)
+    assert (a.vague_offer == sentence) is gives
+    assert sentence not in a.questions  # a concession is not a diagnosis question
+
+
+def test_a_commitment_for_the_earlier_offer_does_not_pay_for_a_new_concession(policy, embedder) -> None:
+    a = _an("Just the extension signed. And as a thank-you, I'll waive the January invoice.", "acme-dental-seats",
+            policy, embedder, previous_offer={"new_mrr": 3680.0, "seats": 32})
+    assert not a.vague_exchanged
+    b = _an("I can waive the January invoice if you extend by a year.", "acme-dental-seats", policy, embedder)
+    assert b.offer is not None or b.vague_exchanged
+
+
+def test_an_offer_put_as_a_question_and_a_smaller_package_are_read(policy, embedder) -> None:
+    a = _an("Would taking about 30% off the spend, by trimming the package, with a three-year extension work for "
+            "you?", "meridian-retail-spend", policy, embedder)
+    assert a.offer is not None and not a.questions
+    assert a.offer.offer["term_extension_months"] == 36
+    assert not a.offer.breaches  # a smaller package at today's discount, not 30% off it
+
+
+def test_an_argument_against_the_ask_is_not_an_offer(policy, embedder) -> None:
+    a = _an("Cutting 40% now would undo a lot of that groundwork, and I'd hate to see that happen.",
+            "harper-cole-spend", policy, embedder)
+    assert a.offer is None and a.pushback
+
+
+@pytest.mark.parametrize("sentence", [
+    "Whatever the answer, it helps me hand things over properly.",
+    "It helps me make the handover right whichever way this goes.",
+])
+def test_getting_ready_for_the_decision_either_way_is_not_a_refusal(sentence: str, policy, embedder) -> None:
+    a = _an(sentence, "peak-fitness-cancel", policy, embedder, first_turn=True)
+    assert not a.refusal and not a.pushback
