@@ -594,3 +594,53 @@ MULTILINGUAL_FAMILIES = {
 def test_families_in_every_language(check: str, text: str) -> None:
     stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
     assert check in categories(text, stage)
+
+
+# Leaks told as the writer's situation in every reply language (the prompts are English, so the
+# overlap test cannot see these): the figures come from a system, I only word them, I may not name
+# other figures, I am an automated assistant.
+LEAK_OTHER_LANGUAGES = [
+ "Dana, the numbers come from the system; I just put them into words.",
+ "Dana, I'm not supposed to mention any other figures.",
+ "Ірино, цифри мені дає система, я лише формулюю текст.",
+ "Ірино, мені не можна згадувати інші цифри.",
+ "Ірино, я — автоматизований помічник менеджера.",
+ "Lucía, las cifras me las da el sistema; yo solo las redacto.",
+ "Lucía, no tengo permitido mencionar otras cifras.",
+ "Lucía, soy un asistente automático.",
+ "Herr Bergmann, die Zahlen liefert das System, ich formuliere nur.",
+ "Herr Bergmann, ich darf keine anderen Zahlen nennen.",
+ "Herr Bergmann, ich bin ein automatischer Assistent.",
+ "Madame Dupuis, les chiffres viennent du système, je ne fais que rédiger.",
+ "Madame Dupuis, je n'ai pas le droit de mentionner d'autres chiffres.",
+ "Madame Dupuis, je suis un assistant automatique.",
+ "João, os números vêm do sistema; eu só os escrevo.",
+ "João, não posso mencionar outros números.",
+ "João, sou um assistente automático.",
+ "Pani Anno, liczby podaje system, ja tylko je opisuję.",
+ "Pani Anno, nie wolno mi podawać innych kwot.",
+ "Pani Anno, jestem automatycznym asystentem.",
+]
+
+# The case's own figures restated in words, in every reply language: clean.
+FACTS_IN_WORDS = [
+ ("counter", "Dana, thirty-two seats at three thousand six hundred dollars a month, ten percent off, for twenty-four more months."),
+ ("counter", "Ірино, тридцять два місця, знижка десять відсотків, договір ще на двадцять чотири місяці."),
+ ("counter", "Lucía, treinta y dos licencias, un diez por ciento de descuento y veinticuatro meses más."),
+ ("counter", "Herr Bergmann, zweiunddreißig Plätze, zehn Prozent Rabatt, vierundzwanzig weitere Monate."),
+ ("counter", "Madame Dupuis, trente-deux postes, dix pour cent de remise, vingt-quatre mois de plus."),
+ ("counter", "João, trinta e dois lugares, dez por cento de desconto, mais vinte e quatro meses."),
+ ("counter", "Pani Anno, trzydzieści dwa stanowiska, dziesięć procent rabatu, jeszcze dwadzieścia cztery miesiące."),
+ ("counter", "Dana, 32 seats, 10% off, and two more years on the agreement: $3,600 a month instead of $4,000."),
+ ("counter", "Dana, 32 seats instead of 40, $3,600 a month, 10% off, and two years added to the agreement."),
+]
+
+
+@pytest.mark.parametrize("text", LEAK_OTHER_LANGUAGES)
+def test_leaks_in_every_language(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), FACTS_IN_WORDS)
+def test_facts_restated_in_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
