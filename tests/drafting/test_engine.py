@@ -295,3 +295,16 @@ def test_a_cut_in_spend_says_the_smaller_scope_is_agreed_together(kn, message: s
     c = d.counter_proposal
     assert d.request.kind == "acv_cut" and c is not None and c.seats is None  # no seat count to name
     assert words in c.message and d.violations == []
+
+
+@pytest.mark.parametrize(("message", "offered"), [
+    # root-cause-counters.md: a strategic shift gets a pause instead of a cancellation, or a right-size
+    ("We've decided to cancel our marketing with you at the end of the month: we're taking it in-house.", True),
+    ("We'd like to cancel the contract, the budget is gone for next year.", False),
+])
+def test_a_cancel_for_a_change_of_direction_also_offers_to_keep_the_part_that_fits(kn, message: str, offered: bool):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.play == "pause_not_cancel" and c is not None and d.violations == []
+    assert ("keep just that part running instead" in c.message) is offered
+    assert (d.root_cause == "strategic_shift") is offered
