@@ -308,3 +308,13 @@ def test_a_cancel_for_a_change_of_direction_also_offers_to_keep_the_part_that_fi
     assert d.play == "pause_not_cancel" and c is not None and d.violations == []
     assert ("keep just that part running instead" in c.message) is offered
     assert (d.root_cause == "strategic_shift") is offered
+
+
+@pytest.mark.parametrize(("kind", "named"), [("seat_reduction", False), ("service_removal", True)])
+def test_texts_name_a_service_only_when_the_request_is_about_services(kn, kind: str, named: bool):
+    # a seat cut whose reading carries a service named in passing ("we lost leads") never names it
+    d = draft(make_account(), "Your dashboard was down all week again and we lost leads. We want to cut 10 seats.",
+              today=TODAY, knowledge=kn, corrections={"kind": kind, "seats": 10, "services": ["PPC"]})
+    c = d.counter_proposal
+    assert d.play == "course_correct" and c is not None  # our failure: a plan first
+    assert ("with PPC" in c.message) is named
