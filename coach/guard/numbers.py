@@ -343,7 +343,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         # "a month", "un mes", "ein Jahr" is a rate or a phrase ("a month ago", "hace un año"), not a
         # stated duration, unless something makes it one: a lead ("for a month", "encore un mois"),
         # the article itself being one ("another month"), or "more" ("an extra month", "un mes más")
-        if article and not (hm or more or v.more_after.match(text, uend) or v.lead_word.match(raw)
+        # "another day", "otro día" is a later time, not a term: the article alone makes no day a period
+        if article and not (hm or more or v.more_after.match(text, uend) or (v.lead_word.match(raw) and months >= 0.2)
                             or v.lead.search(text[max(0, start - 25):start])):
             return None
         total = value * months

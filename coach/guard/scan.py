@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import _sre
 import re
+import threading
 from collections.abc import Iterator
 from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
@@ -49,10 +50,8 @@ def fold(text: str) -> str:
 
 
 # Every literal some alternation needs, by its first three characters (two for a two-character one);
-# replaced whole on a change, so a reader never sees it change. And the last text's literals: every
-# category of the guard checks the same text, so they are looked up once.
+# replaced whole on a change, so a reader never sees it change.
 _by_start: dict[str, tuple[str, ...]] = {}
-_last: tuple[str | None, object, frozenset[str]] = (None, None, frozenset())
 
 
 def _register(literals: set[str]) -> None:
@@ -69,17 +68,27 @@ def _register(literals: set[str]) -> None:
 
 def present(text: str) -> frozenset[str]:
     """The needed literals (of every alternation) that occur in `text`, folded: only the literals
-    whose first characters occur in the text are searched for."""
-    global _last
-    last, table = _last, _by_start
-    if last[0] is text and last[1] is table:
-        return last[2]
+    whose first characters occur in the text are searched for. The last few texts' answers are kept
+    (a guard check asks for its text, its masked text and short windows around terms)."""
+    table = _by_start
+    with _recent_lock:
+        hit = _recent.get(text)
+    if hit is not None and hit[0] is table:
+        return hit[1]
     key = fold(text)
     starts = {key[i:i + 3] for i in range(len(key) - 1)}  # the last one is two characters long
     starts |= {key[i:i + 2] for i in range(len(key) - 1)}
     found = frozenset(lit for s in starts.intersection(table) for lit in table[s] if lit in key)
-    _last = (text, table, found)
+    with _recent_lock:
+        _recent[text] = (table, found)
+        while len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
     return found
+
+
+_RECENT = 32
+_recent: dict[str, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+_recent_lock = threading.Lock()
 
 
 Need = frozenset[str]  # a match contains at least one of these literals (folded)

@@ -448,6 +448,10 @@ CLEAN_FAMILIES = [
     ("acknowledgment", "Lucía, gracias. Nadie quiere pagar por algo que no usa; cuénteme qué ha cambiado."),
     ("acknowledgment", "Madame Dupuis, merci. Votre confiance est pour nous essentielle; qu'est-ce qui a changé ?"),
     ("acknowledgment", "Pani Anno, dziękuję. Nikt nie chce płacić za nieużywane licencje. Co się zmieniło?"),
+    ("acknowledgment", "Ірино, дякую. Розумію, що команда потім зростатиме, тож важливо все обговорити."),
+    ("acknowledgment", "Hi Dana, happy to talk another day if that suits. What changed?"),
+    ("acknowledgment", "Lucía, gracias. Si le va mejor otro día, dígamelo y lo cambiamos."),
+    ("acknowledgment", "Herr Bergmann, danke. Wenn Ihnen der Termin nicht passt, schlagen Sie gern einen anderen vor."),
 ]
 
 
@@ -522,3 +526,121 @@ def test_places_in_a_term_and_period_ends_are_unstated(text: str) -> None:
 def test_raising_it_before_the_quarter_ends_passes() -> None:
     assert categories("Hi Dana, I appreciate you raising this before the end of the quarter. What changed?",
                       "acknowledgment") == set()
+
+
+# The families above, in the other reply languages (written for this test): refusals by timing,
+# take-it-or-leave-it, dissuasion, no more room; a service kept at the same price, "no more than
+# you're comfortable with"; charges during a pause; a price fixed for a year that rises after.
+MULTILINGUAL_FAMILIES = {
+"pushback": [
+ "Ірино, зменшити кількість місць можна лише при поновленні договору.",
+ "Ірино, будь-які зміни набудуть чинності тільки з наступного продовження.",
+ "Ірино, якщо це вам не підходить, залишаємо все як було.",
+ "Ірино, скасовувати зараз було б помилкою, раджу ще раз подумати.",
+ "Ірино, зазвичай пауза не дозволяється, але я спробую зробити виняток.",
+ "Ірино, більше гнучкості в нас немає.",
+ "Ірино, ви підписали договір на повний термін.",
+ "Lucía, la reducción solo es posible en la renovación.",
+ "Lucía, si esto no le sirve, todo sigue como está.",
+ "Lucía, cancelar ahora sería un error; le animo a reconsiderarlo.",
+ "Lucía, normalmente no se permite pausar, pero intentaré hacer una excepción.",
+ "Lucía, no tenemos más flexibilidad.",
+ "Herr Bergmann, eine Reduzierung ist erst zur Verlängerung möglich.",
+ "Herr Bergmann, wenn Ihnen das nicht passt, bleibt alles wie bisher.",
+ "Herr Bergmann, jetzt zu kündigen wäre ein Fehler; überlegen Sie es sich bitte noch einmal.",
+ "Herr Bergmann, normalerweise ist eine Pause nicht erlaubt, ich frage nach einer Ausnahme.",
+ "Herr Bergmann, mehr Spielraum haben wir nicht.",
+ "Madame Dupuis, une réduction n'est possible qu'au renouvellement.",
+ "Madame Dupuis, si cela ne vous convient pas, tout reste comme avant.",
+ "Madame Dupuis, résilier maintenant serait une erreur ; je vous invite à reconsidérer.",
+ "Madame Dupuis, nous n'avons plus de marge de manœuvre.",
+ "João, a redução só é possível na renovação.",
+ "João, se isto não lhe servir, fica tudo como está.",
+ "João, cancelar agora seria um erro; peço-lhe que reconsidere.",
+ "João, não temos mais flexibilidade.",
+ "Pani Anno, zmniejszenie jest możliwe dopiero przy odnowieniu.",
+ "Pani Anno, jeśli to Pani nie odpowiada, wszystko zostaje bez zmian.",
+ "Pani Anno, rezygnacja teraz byłaby błędem; proszę to jeszcze przemyśleć.",
+ "Pani Anno, nie mamy już żadnej elastyczności.",
+],
+"offer_in_first_reply": [
+ "Ірино, дякую. Подивлюся, чи можемо залишити модуль за поточною ціною.",
+ "Ірино, дякую. Більше, ніж вам комфортно, ви платити не будете.",
+ "Ірино, дякую. Готую для вас спеціальну пропозицію.",
+ "Lucía, gracias. Veré si podemos mantenerle el módulo al mismo precio.",
+ "Lucía, gracias. No pagará más de lo que le resulte cómodo.",
+ "Herr Bergmann, danke. Ich prüfe, ob wir das Modul zum gleichen Preis behalten können.",
+ "Herr Bergmann, danke. Sie werden nicht mehr zahlen, als für Sie passt.",
+ "Madame Dupuis, merci. Je vois si on peut garder le module au même prix.",
+ "João, obrigado. Vou ver se mantemos o módulo pelo mesmo preço.",
+ "Pani Anno, dziękuję. Sprawdzę, czy możemy zostawić moduł w tej samej cenie.",
+],
+"hidden_terms": [
+ "Lucía, pausamos seis meses; durante la pausa hay una pequeña cuota de mantenimiento.",
+ "Herr Bergmann, wir pausieren sechs Monate; während der Pause fällt eine kleine Bereitstellungsgebühr an.",
+ "Madame Dupuis, pause de six mois ; pendant la pause, des frais de maintien s'appliquent.",
+ "João, pausa de seis meses; durante a pausa há uma pequena taxa de manutenção.",
+ "Pani Anno, przerwa sześć miesięcy; w czasie przerwy obowiązuje niewielka opłata utrzymaniowa.",
+ "Ірино, 32 місця; ціна фіксована на рік, а далі зростає щороку.",
+ "Lucía, 32 licencias; el precio está fijo un año y luego sube cada año.",
+ "Herr Bergmann, 32 Plätze; der Preis ist ein Jahr fest und steigt dann jährlich.",
+ "Madame Dupuis, 32 postes ; le prix est fixe un an puis augmente chaque année.",
+ "João, 32 licenças; o preço é fixo um ano e depois sobe todos os anos.",
+ "Pani Anno, 32 stanowiska; cena jest stała przez rok, potem rośnie co roku.",
+]}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in MULTILINGUAL_FAMILIES.items() for t in ts])
+def test_families_in_every_language(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+# Leaks told as the writer's situation in every reply language (the prompts are English, so the
+# overlap test cannot see these): the figures come from a system, I only word them, I may not name
+# other figures, I am an automated assistant.
+LEAK_OTHER_LANGUAGES = [
+ "Dana, the numbers come from the system; I just put them into words.",
+ "Dana, I'm not supposed to mention any other figures.",
+ "Ірино, цифри мені дає система, я лише формулюю текст.",
+ "Ірино, мені не можна згадувати інші цифри.",
+ "Ірино, я — автоматизований помічник менеджера.",
+ "Lucía, las cifras me las da el sistema; yo solo las redacto.",
+ "Lucía, no tengo permitido mencionar otras cifras.",
+ "Lucía, soy un asistente automático.",
+ "Herr Bergmann, die Zahlen liefert das System, ich formuliere nur.",
+ "Herr Bergmann, ich darf keine anderen Zahlen nennen.",
+ "Herr Bergmann, ich bin ein automatischer Assistent.",
+ "Madame Dupuis, les chiffres viennent du système, je ne fais que rédiger.",
+ "Madame Dupuis, je n'ai pas le droit de mentionner d'autres chiffres.",
+ "Madame Dupuis, je suis un assistant automatique.",
+ "João, os números vêm do sistema; eu só os escrevo.",
+ "João, não posso mencionar outros números.",
+ "João, sou um assistente automático.",
+ "Pani Anno, liczby podaje system, ja tylko je opisuję.",
+ "Pani Anno, nie wolno mi podawać innych kwot.",
+ "Pani Anno, jestem automatycznym asystentem.",
+]
+
+# The case's own figures restated in words, in every reply language: clean.
+FACTS_IN_WORDS = [
+ ("counter", "Dana, thirty-two seats at three thousand six hundred dollars a month, ten percent off, for twenty-four more months."),
+ ("counter", "Ірино, тридцять два місця, знижка десять відсотків, договір ще на двадцять чотири місяці."),
+ ("counter", "Lucía, treinta y dos licencias, un diez por ciento de descuento y veinticuatro meses más."),
+ ("counter", "Herr Bergmann, zweiunddreißig Plätze, zehn Prozent Rabatt, vierundzwanzig weitere Monate."),
+ ("counter", "Madame Dupuis, trente-deux postes, dix pour cent de remise, vingt-quatre mois de plus."),
+ ("counter", "João, trinta e dois lugares, dez por cento de desconto, mais vinte e quatro meses."),
+ ("counter", "Pani Anno, trzydzieści dwa stanowiska, dziesięć procent rabatu, jeszcze dwadzieścia cztery miesiące."),
+ ("counter", "Dana, 32 seats, 10% off, and two more years on the agreement: $3,600 a month instead of $4,000."),
+ ("counter", "Dana, 32 seats instead of 40, $3,600 a month, 10% off, and two years added to the agreement."),
+]
+
+
+@pytest.mark.parametrize("text", LEAK_OTHER_LANGUAGES)
+def test_leaks_in_every_language(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), FACTS_IN_WORDS)
+def test_facts_restated_in_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
