@@ -318,3 +318,21 @@ def test_texts_name_a_service_only_when_the_request_is_about_services(kn, kind: 
     c = d.counter_proposal
     assert d.play == "course_correct" and c is not None  # our failure: a plan first
     assert ("with PPC" in c.message) is named
+
+
+PAUSES = {
+    "en": ("We need to pause PPC for a few months, money is tight.", "We need to pause everything for a few months."),
+    "pt": ("Olá, precisamos pausar o PPC por alguns meses, o orçamento está apertado.",
+           "Olá, precisamos pausar o pacote por alguns meses, o nosso orçamento está muito apertado."),
+    "es": ("Hola, necesitamos pausar el PPC unos meses, el presupuesto está muy ajustado.",
+           "Hola, necesitamos pausar todo el paquete unos meses."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAUSES))
+@pytest.mark.parametrize("which", [0, 1], ids=["one service", "whole package"])
+def test_a_pause_plan_passes_the_guard_in_the_customers_language(kn, lang: str, which: int):
+    d = draft(make_account(hardship="financial"), PAUSES[lang][which], today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.language == lang and d.play == "pause_plan" and c is not None
+    assert d.violations == [] and c.message  # a blocked text is empty
