@@ -644,3 +644,61 @@ def test_leaks_in_every_language(text: str) -> None:
 @pytest.mark.parametrize(("stage", "text"), FACTS_IN_WORDS)
 def test_facts_restated_in_words_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+# More offers and fine print in en and uk, written for this test: programmes to enrol in, something
+# thrown in, a charge dropped, a price freeze on the table, credit back; a discount kept only while
+# terms hold, a first invoice covering the whole term, a discount to repay on leaving.
+OFFER_MORE = [
+    "Hi Dana, thanks. I've already asked finance to approve a better rate for you.",
+    "Hi Dana, thanks. There's a loyalty programme I can enrol you in straight away.",
+    'Hi Dana, thanks. I can probably get the analytics module thrown in at no extra charge.',
+    "Hi Dana, thanks. Let's just say I have a few tricks up my sleeve on pricing.",
+    "Hi Dana, thanks. I'll fight for a discount for you internally.",
+    'Hi Dana, thanks. Good news: you qualify for our hardship relief.',
+    "Hi Dana, thanks. We'll drop the SEO charge from next month.",
+    "Hi Dana, thanks. I can make your next renewal cheaper, I'm sure.",
+    'Hi Dana, thanks. A price freeze is on the table if that helps.',
+    'Hi Dana, thanks. Let me see if I can waive this month.',
+    "Hi Dana, thanks. You'll get the seats you don't use credited back.",
+    'Hi Dana, thanks. Happy to give you a few weeks without charge while you decide.',
+    "Hi Dana, thanks. I'm confident we can lower what you pay.",
+    "Hi Dana, thanks. We'll reduce your plan to 30 seats as requested.",
+    'Ірино, дякую. Я вже попросила фінвідділ погодити для вас кращий тариф.',
+    'Ірино, дякую. Можу відразу підключити вас до програми лояльності.',
+    'Ірино, дякую. Модуль аналітики, думаю, додамо без доплати.',
+    'Ірино, дякую. Ціну на наступний рік можемо заморозити.',
+    'Ірино, дякую. Кілька тижнів можете користуватися без оплати, поки вирішуєте.',
+    'Ірино, дякую. Я впевнена, що ми зможемо зменшити ваш платіж.',
+    'Ірино, дякую. Виборю для вас знижку.',
+    'Ірино, дякую. Невикористані місця повернемо вам на баланс.',
+]
+
+HIDDEN_MORE = [
+    'Dana, 32 seats at $3,600 a month, 10% off; the discount applies only while you stay on annual terms.',
+    "Dana, 32 seats at $3,600 a month, 10% off; we'll need a card on file for the yearly charge.",
+    'Dana, 32 seats at $3,600 a month, 10% off; the first invoice covers the full two years.',
+    'Dana, 32 seats at $3,600 a month, 10% off; exiting before the end means repaying the discount.',
+    'Ірино, 32 місця, знижка 10%; перший рахунок покриває обидва роки.',
+    'Ірино, 32 місця, знижка 10%; якщо вийдете раніше, знижку доведеться повернути.',
+    'Ірино, 32 місця, знижка 10%; невикористані місяці все одно оплачуються.',
+    'Ірино, 32 місця, знижка 10%; рахунок виставляємо раз на рік.',
+]
+
+
+@pytest.mark.parametrize("text", OFFER_MORE)
+def test_more_offers(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_MORE)
+def test_more_fine_print(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", [
+    "Ірино, 32 місця, знижка 10%; невикористані місяці не оплачуються.",
+    "Dana, 32 seats at $3,600 a month, 10% off; you never have to repay the discount.",
+])
+def test_fine_print_negated_passes(text: str) -> None:
+    assert "hidden_terms" not in categories(text, "counter")
