@@ -58,6 +58,9 @@ _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)
 # a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
 _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b(?:whether|if)\b[^.?!]*|"
                            r"(?<!\w)(?:виріш\w*|подивимос\w*|обговорим\w*)[^.?!]{0,30}(?<!\w)чи(?!\w)[^.?!]*", re.I)
+# proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
+_MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
+                      r"^(?:пропоную|давайте|може)\b", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -166,10 +169,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                      and not offers.commitment(p)} | {
         p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
                      and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
-                     and (not offers.extract([p], persona.account).priced or stance.THREAT.search(p)
+                     and (not offers.extract([p], persona.account, also=[p]).priced or stance.THREAT.search(p)
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
-              and not offers.extract([p], persona.account).empty}
+              and not offers.extract([p], persona.account, also=[p]).empty}  # a carried sentence prices the offer
     for s in sentences:
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and (
@@ -182,6 +185,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
+        if s.topic and "?" not in s.text and timing.follow_up(s.text):
+            s = moves.Sentence(s.text, s.label, s.share, False, s.pushback_words)  # "Will check back in a while"
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
@@ -206,10 +211,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         when = timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
-        dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
+        dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
+            offers.concession(s.text) and offers.proposes(s.text)))  # "a free month of Content in January"
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
-            s.label in ("save", "plan", "escalate")
+            s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced
+            and bool(_MEET_ON.search(s.text))
             or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
         # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets

@@ -53,6 +53,8 @@ _SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|
 _SAVING = re.compile(r"\b(?:sav(?:e|es|ing|ings)|knock\w*|shav\w*|take|takes|taking)\b(?:\s+(?:you|of|about|around|"
                      r"roughly|another|an extra|a further))*\s*$|"
                      r"(?<!\w)(?:заощад\w*|економ\w*)\s*(?:близько|приблизно)?\s*$", re.I)
+_RAISED_TO = re.compile(r"\b(?:go|going|stretch|come|move)\b(?: \w+)?\s+(?:up )?to\s*$|"
+                        r"(?<!\w)(?:піти|дійти|підняти|збільшити)\w*\s+(?:до|на)\s*$", re.I)
 _SET_ASIDE_CLAUSE = re.compile(r"(?:instead of|rather than|замість)\s+(?:\w+\s+){0,2}$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
@@ -107,7 +109,8 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
-    r"^(?:then|so)\s*[:—–-]\s*(?=[^.?!]*\d)|\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
+    r"^(?:then|so|тоді|отже)(?: (?:так|ось як|here'?s (?:the deal|what we do)))?\s*[:—–-]\s*(?=[^.?!]*\d)|"
+    r"\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
     # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask
     r"\b(?:don'?t|do not|not|rather than|instead of) (?:cancel|end|drop|terminat|remov|cut)\w*[^.?!]{0,20}?,?\s*"
     r"(?:but |just |let'?s |we |instead )?(?:suspend|pause|freeze|keep|right-?size|downsize|scale)\w*\b|"
@@ -131,7 +134,7 @@ _OFFER_CUE = re.compile(
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
-    r"залишимо|призупинимо|призупиняємо|дамо)\b",
+    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -340,6 +343,15 @@ def _services(text: str, account: Account) -> list[str]:
     return list(dict.fromkeys(removed))
 
 
+def _kept(account: Account, asked_cut: int | None, n: int, aside: int) -> int | None:
+    """The seats kept when `n` is proposed in place of `aside`: set aside the cut asked for ("8 instead of
+    12", "не п'ять, а три"): `n` is a smaller cut; set aside the seats asked to keep ("88 rather than 72"):
+    `n` seats are kept."""
+    if account.seats and asked_cut and aside == asked_cut and n < aside:
+        return account.seats - n
+    return n
+
+
 def extract(parts: list[str], account: Account, pause_default: int = 3,
             default_extension: int = 24, also: Container[str] = (), asked_cut: int | None = None) -> Extracted:
     """The offer in a turn's sentences (empty when none of them proposes anything). `asked_cut`: the
@@ -401,23 +413,17 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
             elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
-            elif _PRICE_WORD.search(window):
-                out.discount_pct = value
+            elif _PRICE_WORD.search(window) or _RAISED_TO.search(text[max(0, m.start() - 24):m.start()]):
+                out.discount_pct = value  # "I can go up to 30%" after a discount: the discount raised
         span = _FROM_TO.search(text)
         if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
             out.seats = int(span.group(3))
         instead = _NOT_BUT.search(text)
-        if instead and _SEAT_WORD.search(text):
-            out.seats = int(instead.group(2))
+        if instead and _SEAT_WORD.search(text) and not span:
+            out.seats = _kept(account, asked_cut, int(instead.group(2)), int(instead.group(1)))
         swapped = _INSTEAD_OF.search(text)
-        if swapped and _SEAT_WORD.search(text) and account.seats and asked_cut and not instead:
-            n, aside = int(swapped.group(1)), int(swapped.group(2))
-            # set aside the cut asked for ("8 instead of 12"): the 8 is a cut; set aside the seats asked
-            # to keep ("88 rather than 72"): the 88 are kept
-            if aside == asked_cut and n < aside:
-                out.seats = account.seats - n
-            elif aside == account.seats - asked_cut:
-                out.seats = n
+        if swapped and _SEAT_WORD.search(text) and account.seats and asked_cut and not instead and not span:
+            out.seats = _kept(account, asked_cut, int(swapped.group(1)), int(swapped.group(2)))
             instead = swapped
         for m in _SEATS.finditer(text):
             n = int(m.group(1))

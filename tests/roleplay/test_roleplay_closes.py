@@ -104,3 +104,24 @@ def test_a_request_granted_after_a_counter_keeps_the_counter_and_gives_f3(policy
     status = {c.id: c.status for c in card.components}
     assert status["counter"] == "met"
     assert {f.id: f.status for f in card.failure_modes}["F3"] == "triggered"
+
+
+def test_a_timing_question_after_the_offer_is_not_diagnosis(policy: Policy, embedder: Any) -> None:
+    persona = get_persona("usmishka-seats")
+    turns = [("Олено, добрий день! Зрозуміло, скорочення місць на 25%, знайдемо рішення.", "Рік був важкий."),
+             ("Тоді пропоную скоротити з 20 до 17 місць і продовжити договір на два роки.", "А що це дасть?"),
+             ("Лише продовження на два роки. Коли переглядатимуть бюджет?", "У червні.")]
+    card, _ = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
+    assert {c.id: c.status for c in card.components}["diagnosis"] == "missed"
+
+
+def test_an_offer_made_beside_pushback_stays_on_the_table(policy: Policy, embedder: Any) -> None:
+    from coach.roleplay import customer
+    from coach.roleplay.replay import step
+
+    persona = get_persona("usmishka-seats")
+    state = customer.new_state(persona)
+    a, _ = step(persona, policy, embedder, state, "Пропоную 17 місць і продовження на два роки. Інакше ніяк, "
+                "договір є договір.", first=False)
+    assert a.offer is not None and a.pushback
+    assert state.last_offer == a.offer.offer

@@ -146,3 +146,34 @@ def test_an_argument_against_the_ask_is_not_an_offer(policy, embedder) -> None:
 def test_getting_ready_for_the_decision_either_way_is_not_a_refusal(sentence: str, policy, embedder) -> None:
     a = _an(sentence, "peak-fitness-cancel", policy, embedder, first_turn=True)
     assert not a.refusal and not a.pushback
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Тоді так: 17 місць замість 15, близько 2 420 на місяць, і продовження на два роки.",
+     {"seats": 17, "new_mrr": 2420.0, "term_months": 24}),
+    ("Тоді пропоную скоротити не п'ять місць, а три: з 20 до 17. Це близько 2 420 доларів на місяць.",
+     {"seats": 17, "new_mrr": 2420.0}),
+    ("Пропоную скоротити не п'ять місць, а три.", {"seats": 17}),  # five is the cut asked for: three is a cut
+    ("Дам вам 25% знижки, якщо залишитеся з нами.", {"discount_pct": 25.0}),
+    ("Можу піти до 30%, більше вже не вийде.", {"discount_pct": 30.0}),
+])
+def test_ukrainian_offers_by_structure(text: str, expected: dict) -> None:
+    x = offers.extract(sentences(text), get_persona("usmishka-seats").account, asked_cut=5)
+    assert {k: getattr(x, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(("sentence", "concrete", "loose"), [
+    ("I'll call you the first week of May to see if it came through.", True, False),
+    ("Пропоную 12 січня, щоб у вас лишилося два тижні до рішення.", True, False),
+    ("Will check back in a while re switching it back on.", False, True),
+])
+def test_next_contacts_are_triggers(sentence: str, concrete: bool, loose: bool, policy, embedder) -> None:
+    a = _an(sentence, "technosfera-cancel", policy, embedder)
+    assert a.trigger == sentence and (a.trigger_concrete, a.trigger_loose) == (concrete, loose)
+    assert not a.questions
+
+
+def test_a_concession_dated_for_a_month_is_not_a_trigger(policy, embedder) -> None:
+    sentence = "What I can do is add a free month of Content in January."
+    a = _an(sentence, "harper-cole-spend", policy, embedder)
+    assert a.vague_offer == sentence and a.trigger is None
