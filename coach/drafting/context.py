@@ -18,6 +18,7 @@ from coach.policy import Decision, Policy
 GREETING_FALLBACK = {"en": "there", "uk": "колего", "es": "", "de": "", "fr": "", "pt": "", "pl": ""}
 COMPANY_FALLBACK = {"en": "your company", "uk": "вашої компанії", "es": "su empresa", "de": "Ihr Unternehmen",
                     "fr": "votre entreprise", "pt": "sua empresa", "pl": "Państwa firmy"}
+SERVICE_REQUESTS = frozenset({"module_cancel", "service_removal", "pause"})
 # Plays that put the results on the table: their closing check-in is the performance review.
 REVIEW_PLAYS = frozenset({"course_correct", "creative_swap", "remove_with_review", "value_engineering"})
 # What the follow-up is for, as the customer reads it (the policy's descriptions are for the CSM).
@@ -147,7 +148,10 @@ class DraftContext:
             "contact_first": self.contact_first, "account_name": self.account_name,
             "kind": dx.kind, "hardship": d_hardship(self), "reduction_pct": dx.reduction_pct,
             "seats_requested": dx.seats_requested,
-            "modules": [safe_name(m) or _neutral_service(self.language) for m in dx.modules],
+            # services are named in the texts only when the request is about services (a seat cut's
+            # reading may carry a service named in passing: "we lost leads")
+            "modules": [safe_name(m) or _neutral_service(self.language) for m in dx.modules]
+            if dx.kind in SERVICE_REQUESTS else [],
             "play": d.play, "c": _safe_services(c, self.language),
             "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,

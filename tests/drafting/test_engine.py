@@ -308,3 +308,31 @@ def test_a_cancel_for_a_change_of_direction_also_offers_to_keep_the_part_that_fi
     assert d.play == "pause_not_cancel" and c is not None and d.violations == []
     assert ("keep just that part running instead" in c.message) is offered
     assert (d.root_cause == "strategic_shift") is offered
+
+
+@pytest.mark.parametrize(("kind", "named"), [("seat_reduction", False), ("service_removal", True)])
+def test_texts_name_a_service_only_when_the_request_is_about_services(kn, kind: str, named: bool):
+    # a seat cut whose reading carries a service named in passing ("we lost leads") never names it
+    d = draft(make_account(), "Your dashboard was down all week again and we lost leads. We want to cut 10 seats.",
+              today=TODAY, knowledge=kn, corrections={"kind": kind, "seats": 10, "services": ["PPC"]})
+    c = d.counter_proposal
+    assert d.play == "course_correct" and c is not None  # our failure: a plan first
+    assert ("with PPC" in c.message) is named
+
+
+PAUSES = {
+    "en": ("We need to pause PPC for a few months, money is tight.", "We need to pause everything for a few months."),
+    "pt": ("Olá, precisamos pausar o PPC por alguns meses, o orçamento está apertado.",
+           "Olá, precisamos pausar o pacote por alguns meses, o nosso orçamento está muito apertado."),
+    "es": ("Hola, necesitamos pausar el PPC unos meses, el presupuesto está muy ajustado.",
+           "Hola, necesitamos pausar todo el paquete unos meses."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAUSES))
+@pytest.mark.parametrize("which", [0, 1], ids=["one service", "whole package"])
+def test_a_pause_plan_passes_the_guard_in_the_customers_language(kn, lang: str, which: int):
+    d = draft(make_account(hardship="financial"), PAUSES[lang][which], today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.language == lang and d.play == "pause_plan" and c is not None
+    assert d.violations == [] and c.message  # a blocked text is empty

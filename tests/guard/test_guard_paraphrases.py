@@ -702,3 +702,29 @@ def test_more_fine_print(text: str) -> None:
 ])
 def test_fine_print_negated_passes(text: str) -> None:
     assert "hidden_terms" not in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, I'm not going to refuse anything here. What changed?",
+    "Ірино, дякую. Я не збираюся вас відмовляти, просто хочу зрозуміти ситуацію.",
+    "Lucía, no voy a rechazar nada; cuénteme qué pasó.",
+    "Madame Dupuis, je ne vais pas refuser quoi que ce soit ; qu'est-ce qui a changé ?",
+    "João, não vou recusar nada; conte-me o que mudou.",
+    "Pani Anno, nie zamierzam niczego odrzucać; co się zmieniło?",
+])
+def test_a_refusal_the_writer_says_they_will_not_make_passes(text: str) -> None:
+    assert "pushback" not in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", [
+    "Dana, we're not going to be able to reduce it.",
+    "Dana, we are going to refuse this.",
+    "Dana, I won't refuse your request, but we cannot lower the price.",
+])
+def test_refusals_still_caught_next_to_negations(text: str) -> None:
+    assert "pushback" in categories(text, "acknowledgment")
+
+
+def test_a_negation_further_back_does_not_clear_a_threat() -> None:
+    text = "Dana, I'd point out that $3,000 was never realistic under the contract you signed."
+    assert "pushback" in categories(text, "counter")

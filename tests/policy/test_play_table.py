@@ -133,6 +133,22 @@ def test_a_cancel_after_our_failure_is_put_right_first_and_paused_only_later(pri
         assert d.counter.new_mrr == 4600.0 and not d.counter.pause_months and not d.counter.term_extension_months
 
 
+@pytest.mark.parametrize(("dx", "hardship", "play"), [
+    ({"kind": "seat_reduction", "seats_requested": 10}, None, "course_correct"),
+    ({"kind": "service_removal", "modules": ["PPC"]}, None, "course_correct"),
+    ({"kind": "acv_cut", "reduction_pct": 30.0}, None, "course_correct"),
+    ({"kind": "pause"}, None, "pause_plan"),  # a pause asked for keeps its own row
+    ({"kind": "cancel"}, "financial", "pause_not_cancel"),  # a hardship too: the pause, not a plan
+    ({"kind": "seat_reduction", "seats_requested": 10}, "financial", "pause_plan"),
+])
+def test_our_failure_gets_a_plan_before_any_cut(dx: dict, hardship: str | None, play: str) -> None:
+    d = decide(account(COLUMNS[0]), Diagnosis(root_cause="org_shrinking", outage=True, hardship=hardship, **dx),
+               POLICY, OPEN)
+    assert d.play == play and d.counter is not None
+    if play == "course_correct":
+        assert d.counter.new_mrr == 4600.0 and d.counter.discount_pct == 8.0
+
+
 @pytest.mark.parametrize("cause", ["strategic_shift", "budget_cut", "unknown"])
 def test_a_cancel_without_our_failure_is_still_paused_not_cancelled(cause: str) -> None:
     d = decide(account(COLUMNS[0]), Diagnosis(kind="cancel", root_cause=cause), POLICY, OPEN)
@@ -286,3 +302,13 @@ def _unsecured(dx: dict, prior: int) -> tuple[float, int | None]:
     c = decide(account(COLUMNS[0]), Diagnosis(**dx), POLICY, OPEN, prior_counters=prior).counter
     assert c is not None
     return c.new_mrr, c.term_extension_months
+
+
+@pytest.mark.parametrize(("asked", "said"), [(9, "the customer asked for 9 months; the policy's maximum is 6"),
+                                             (4, None)])
+def test_a_hardship_exception_tells_the_team_lead_the_pause_asked_for(asked: int, said: str | None) -> None:
+    col = next(c for c in COLUMNS if c.id == "hardship_locked")
+    d = decide(account(col), Diagnosis(kind="pause", hardship="natural_disaster", pause_months=asked), POLICY, LOCKED)
+    assert d.play == "hardship_exception" and d.exception_request and d.counter is None
+    assert d.pause_asked_months is None  # nothing is offered to the customer
+    assert (said in d.exception_request) if said else "asked for" not in d.exception_request
