@@ -728,3 +728,47 @@ def test_refusals_still_caught_next_to_negations(text: str) -> None:
 def test_a_negation_further_back_does_not_clear_a_threat() -> None:
     text = "Dana, I'd point out that $3,000 was never realistic under the contract you signed."
     assert "pushback" in categories(text, "counter")
+
+
+# A last round in en and uk (written for this test): refusals by competence, policy, "not in the
+# cards", "no mechanism in the contract", rights and notice periods pointed out; offers of special
+# or individual terms, frozen payments, a gift month, a sweeter deal, an invoice that shrinks.
+LAST_ROUND = {
+    "pushback": [
+        "Ірино, таке рішення не в моїй компетенції, і відповідь буде негативною.",
+        "Ірино, ви ж погодилися на дворічний контракт.",
+        "Ірино, скорочення зараз не розглядається.",
+        "Ірино, це суперечить нашій політиці.",
+        "Dana, that's simply not something I can sign off on.",
+        "Dana, cutting the package now isn't in the cards.",
+        "Dana, we'd be within our rights to charge the remaining months.",
+        "Dana, I'm obliged to point out the notice period in your agreement.",
+        "Dana, let's not forget you agreed to twenty-four months.",
+        "Dana, there's no mechanism in the contract for that.",
+    ],
+    "offer_in_first_reply": [
+        "Ірино, дякую. Якщо залишитеся, зробимо вам приємну пропозицію.",
+        "Ірино, дякую. Ми точно знайдемо, як заощадити ваші кошти.",
+        "Ірино, дякую. Можемо тимчасово заморозити платежі.",
+        "Ірино, дякую. Додам вам місяць у подарунок.",
+        "Ірино, дякую. Зробимо для вас індивідуальні умови.",
+        "Dana, thanks. I'll see to it that your invoice shrinks.",
+        "Dana, thanks. I'll get you a sweeter deal.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in LAST_ROUND.items() for t in ts])
+def test_last_round(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    ("followup", "Ірино, дякую, що погодилися на наші умови. Надішлю підсумок сьогодні."),
+    ("acknowledgment", "Ірино, дякую. Якщо відповідь буде ні, нічого страшного. Що змінилося?"),
+    ("acknowledgment", "Ірино, дякую. Додам вам кілька запитань окремим листом."),
+    ("acknowledgment", "Hi Dana, thanks. I know you need the bill to drop; what changed?"),
+])
+def test_last_round_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
