@@ -39,8 +39,8 @@ print(json.dumps({"on": on, "parsed": calls, "out": out}))
 """
 
 
-def _run(cache: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", PROBE, str(cache)], capture_output=True, text=True, timeout=60)
+def _run(cache: Path, script: str = PROBE) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, str(cache)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -112,13 +112,7 @@ print(json.dumps({"made": made, "value": [first[0], sorted(first[1])], "same": f
 
 
 def test_derived_values_are_remembered_across_processes(tmp_path: Path) -> None:
-    def run() -> dict:
-        done = subprocess.run([sys.executable, "-c", REMEMBER, str(tmp_path)], capture_output=True, text=True,
-                              timeout=60)
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
-    first, second = run(), run()
+    first, second = _run(tmp_path, REMEMBER), _run(tmp_path, REMEMBER)
     assert first == {"made": 1, "value": [True, ["x"]], "same": True, "needs": [["no "], ["paid"]]}
     assert second == {**first, "made": 0}  # the next process reads the value from the file
 
@@ -145,14 +139,8 @@ print(json.dumps({"loads": loads, "second": second, "dated": str(dated["when"])}
 
 
 def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) -> None:
-    def run() -> dict:
-        done = subprocess.run([sys.executable, "-c", YAML_PROBE, str(tmp_path)], capture_output=True, text=True,
-                              timeout=60)
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
     want = {"a": [1, 2.5, "x"], "b": {"c": None, "d": True}}
     # first process: the document parsed once (then served from memory), the dated one each time it is
     # asked for (marshal cannot keep a date: parsed for the check and again for the caller)
-    assert run() == {"loads": 3, "second": want, "dated": "2026-12-04"}
-    assert run() == {"loads": 1, "second": want, "dated": "2026-12-04"}  # next process: only the dated one
+    assert _run(tmp_path, YAML_PROBE) == {"loads": 3, "second": want, "dated": "2026-12-04"}
+    assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}  # next process: only the dated one

@@ -213,8 +213,8 @@ class Compiled:
 
     def _anchored(self, getter: Any, before: bool) -> re.Pattern[str]:
         alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in getter(lex)) or r"(?!x)x"
-        if before:  # at most one word between the form and the term
-            return re.compile(rf"(?:{alt})[\s,]+(?:[\w']+\s+)?\Z", FLAGS)
+        if before:  # right before the term (a form may allow a word of its own: "не збираюся вас")
+            return re.compile(rf"(?:{alt})[\s,]+\Z", FLAGS)
         return re.compile(rf"\A[\s,]*(?:[\w']+\s+){{0,2}}?(?:{alt})", FLAGS)
 
     @cached_property

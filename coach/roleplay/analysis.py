@@ -222,7 +222,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
         # a re-engagement trigger.
         # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
-        sets = (s.label == "trigger" and not dated_change and (follow_up or when != "none")) or scheduled or (
+        sets = (s.label == "trigger" and not dated_change and (follow_up or when == "dated")) or scheduled or (
             follow_up and when != "none")
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"

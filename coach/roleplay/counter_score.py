@@ -143,6 +143,11 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
         if w.id not in ("multi-year-exchange", "counter-first"):
             points -= 5
             notes.append(f"{w.id}: {w.reason}")
+    term, longest = o.offer.get("term_extension_months"), persona.acceptance.max_term_months
+    if points == 25 and term and longest and term > longest:  # the customer cannot sign it: not right yet
+        points -= 10
+        notes.append(f"a {term}-month commitment is longer than the customer will sign ({longest} months)")
+        card.mark(i, "counter", False, "a longer commitment than the customer can sign", 1, "counter")
     cap = persona.acceptance.max_mrr
     if points == 25 and cap is not None and new is not None and new > cap * 1.02:
         points -= 10

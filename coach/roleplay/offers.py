@@ -193,7 +193,8 @@ def commitment(sentence: str) -> bool:
 # "A 40% cut, understood, and I'd rather we get this right": the ask said back, not a proposal.
 _ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:you|that)|i understand)\b|"
                           r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
-_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|how about|what if|in exchange|in return|if you)\b|"
+_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|recommend\w*|how about|what if|in exchange|in return|"
+                       r"if you)\b|"
                        r"(?<!\w)(?:можу|можемо|пропоную|в обмін|натомість|якщо ви)(?!\w)", re.I)
 # the old price named beside the new one ("$3,000 a month instead of $4,750")
 _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"

@@ -702,3 +702,73 @@ def test_more_fine_print(text: str) -> None:
 ])
 def test_fine_print_negated_passes(text: str) -> None:
     assert "hidden_terms" not in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, I'm not going to refuse anything here. What changed?",
+    "Ірино, дякую. Я не збираюся вас відмовляти, просто хочу зрозуміти ситуацію.",
+    "Lucía, no voy a rechazar nada; cuénteme qué pasó.",
+    "Madame Dupuis, je ne vais pas refuser quoi que ce soit ; qu'est-ce qui a changé ?",
+    "João, não vou recusar nada; conte-me o que mudou.",
+    "Pani Anno, nie zamierzam niczego odrzucać; co się zmieniło?",
+])
+def test_a_refusal_the_writer_says_they_will_not_make_passes(text: str) -> None:
+    assert "pushback" not in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", [
+    "Dana, we're not going to be able to reduce it.",
+    "Dana, we are going to refuse this.",
+    "Dana, I won't refuse your request, but we cannot lower the price.",
+])
+def test_refusals_still_caught_next_to_negations(text: str) -> None:
+    assert "pushback" in categories(text, "acknowledgment")
+
+
+def test_a_negation_further_back_does_not_clear_a_threat() -> None:
+    text = "Dana, I'd point out that $3,000 was never realistic under the contract you signed."
+    assert "pushback" in categories(text, "counter")
+
+
+# A last round in en and uk (written for this test): refusals by competence, policy, "not in the
+# cards", "no mechanism in the contract", rights and notice periods pointed out; offers of special
+# or individual terms, frozen payments, a gift month, a sweeter deal, an invoice that shrinks.
+LAST_ROUND = {
+    "pushback": [
+        "Ірино, таке рішення не в моїй компетенції, і відповідь буде негативною.",
+        "Ірино, ви ж погодилися на дворічний контракт.",
+        "Ірино, скорочення зараз не розглядається.",
+        "Ірино, це суперечить нашій політиці.",
+        "Dana, that's simply not something I can sign off on.",
+        "Dana, cutting the package now isn't in the cards.",
+        "Dana, we'd be within our rights to charge the remaining months.",
+        "Dana, I'm obliged to point out the notice period in your agreement.",
+        "Dana, let's not forget you agreed to twenty-four months.",
+        "Dana, there's no mechanism in the contract for that.",
+    ],
+    "offer_in_first_reply": [
+        "Ірино, дякую. Якщо залишитеся, зробимо вам приємну пропозицію.",
+        "Ірино, дякую. Ми точно знайдемо, як заощадити ваші кошти.",
+        "Ірино, дякую. Можемо тимчасово заморозити платежі.",
+        "Ірино, дякую. Додам вам місяць у подарунок.",
+        "Ірино, дякую. Зробимо для вас індивідуальні умови.",
+        "Dana, thanks. I'll see to it that your invoice shrinks.",
+        "Dana, thanks. I'll get you a sweeter deal.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in LAST_ROUND.items() for t in ts])
+def test_last_round(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    ("followup", "Ірино, дякую, що погодилися на наші умови. Надішлю підсумок сьогодні."),
+    ("acknowledgment", "Ірино, дякую. Якщо відповідь буде ні, нічого страшного. Що змінилося?"),
+    ("acknowledgment", "Ірино, дякую. Додам вам кілька запитань окремим листом."),
+    ("acknowledgment", "Hi Dana, thanks. I know you need the bill to drop; what changed?"),
+])
+def test_last_round_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()

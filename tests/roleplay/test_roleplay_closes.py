@@ -125,3 +125,15 @@ def test_an_offer_made_beside_pushback_stays_on_the_table(policy: Policy, embedd
                 "договір є договір.", first=False)
     assert a.offer is not None and a.pushback
     assert state.last_offer == a.offer.offer
+
+
+@pytest.mark.parametrize(("term", "counter"), [("two more years", "partial"), ("twelve more months", "met")])
+def test_a_commitment_longer_than_the_persona_signs_is_not_right_yet(term: str, counter: str, policy: Policy,
+                                                                     embedder: Any) -> None:
+    persona = get_persona("sunrise-bakeries-module")  # signs 12 months at most
+    turns = [("Hi Tom, thanks for the note. What's been happening with Social Media?",
+              "Nobody here has time to approve the posts, so half of them never go out. Jess left in the summer."),
+             (f"Here's an idea: we suspend Social Media rather than cancel it, keep Local SEO and Email Campaigns, "
+              f"and you commit to {term} on the rest.", None)]
+    card, _ = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
+    assert {c.id: c.status for c in card.components}["counter"] == counter

@@ -177,3 +177,10 @@ def test_a_concession_dated_for_a_month_is_not_a_trigger(policy, embedder) -> No
     sentence = "What I can do is add a free month of Content in January."
     a = _an(sentence, "harper-cole-spend", policy, embedder)
     assert a.vague_offer == sentence and a.trigger is None
+
+
+def test_a_recommended_seat_count_is_an_offer_and_an_argument_about_later_no_trigger(policy, embedder) -> None:
+    a = _an("I hear you, but I'd really recommend keeping at least 100 seats. You'll need them when things pick up, "
+            "and re-adding seats later costs more.", "northwind-freight-seats", policy, embedder)
+    assert a.offer is not None and a.offer.offer["seats"] == 100
+    assert a.trigger is None  # no next contact, no date: an argument about the future, not a follow-up
