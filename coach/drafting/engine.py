@@ -19,7 +19,7 @@ from coach.config import Settings, get_settings
 from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.corrections import Corrections, apply_corrections, parse_corrections
 from coach.diagnosis.questions import questions_between, questions_for
-from coach.drafting.context import DraftContext, d_hardship
+from coach.drafting.context import DraftContext, d_hardship, safe_name
 from coach.drafting.intents import confidences
 from coach.drafting.listening import cause_questions, hear, listening_for, situation_questions
 from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, RequestOut
@@ -345,9 +345,12 @@ def situation_notes(ctx: DraftContext) -> list[str]:
         notes.append(f"seats: the customer speaks of {said}, but the account file has {have}; check the seat "
                      "count with the customer (or update the file) before proposing anything")
     if "tier_unknown" in d.flags:
+        named = ", ".join(safe_name(m) for m in ctx.diagnosis.modules if safe_name(m))
         notes.append("tier: no smaller tier to price (the account file has no `tier`/`tiers`, its list price "
                      "matches none of the play table's tiers, or it is already on the smallest); confirm the "
-                     "tier and its price with the customer, or add `tiers` to the account file")
+                     "tier and its price with the customer, or add `tiers` to the account file"
+                     + (f"; the message names {named}: if the customer means removing it, correct the kind "
+                        "(module_cancel or service_removal) and the draft is recomputed" if named else ""))
     if d.play == "graceful_exit":
         notes.append("insolvency: no save attempt; billing and legal are looped in and take the next steps")
     if not ctx.csm.sign_off_lines():

@@ -55,6 +55,11 @@ _SAVING = re.compile(r"\b(?:sav(?:e|es|ing|ings)|knock\w*|shav\w*|take|takes|tak
                      r"(?<!\w)(?:заощад\w*|економ\w*)\s*(?:близько|приблизно)?\s*$", re.I)
 _RAISED_TO = re.compile(r"\b(?:go|going|stretch|come|move)\b(?: \w+)?\s+(?:up )?to\s*$|"
                         r"(?<!\w)(?:піти|дійти|підняти|збільшити)\w*\s+(?:до|на)\s*$", re.I)
+# a pause with no end ("for as long as you need", "на скільки вам буде потрібно")
+_OPEN_ENDED = re.compile(r"\bas long as (?:you|it takes|needed)\b|\bhowever long\b|\buntil you(?:'re| are) ready\b|"
+                         r"\bindefinite\w*|\bopen[- ]ended\b|\bno end date\b|(?<!\w)(?:на )?скільки (?:вам )?(?:буде )?"
+                         r"(?:потрібно|треба|знадобиться)|(?<!\w)(?:безстроков\w*|доки не|поки не)(?!\w)", re.I)
+OPEN_ENDED_MONTHS = 12
 _SET_ASIDE_CLAUSE = re.compile(r"(?:instead of|rather than|замість)\s+(?:\w+\s+){0,2}$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
@@ -376,6 +381,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             if after:
                 pause_span, out.pause_months = after[0][0].span(), after[0][1]
                 out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
+            elif out.pause_months is None and _OPEN_ENDED.search(text):
+                out.pause_months = OPEN_ENDED_MONTHS  # "as long as you need": no end, so past any allowed pause
+                out.notes.append("an open-ended pause (no end named): read as longer than any pause allowed")
             elif out.pause_months is None:
                 out.pause_months = pause_default
                 out.notes.append(f"pause length not stated: read as the policy default of {pause_default} "

@@ -88,6 +88,9 @@ THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|c
 _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
                    r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"
                    r"\bunderstood\b|\bgot it\b|\bnoted\b|\bsorry\b|\bthank|\bappreciate|\bmakes sense\b|\bof course\b|"
+                   # courtesy ("you're welcome", "Нема за що")
+                   r"\byou'?re welcome\b|\bmy pleasure\b|\bno problem\b|"
+                   r"(?<!\w)(?:нема за що|немає за що|радий допомогти|рада допомогти|прошу)(?!\w)|"
                    r"\bglad you\b|\bi (?:hear|see) (?:you|what|where|why)\b|\bi get (?:it|that|why)\b|"
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
                    r"\bthat'?s (?:a lot|hard|tough|difficult)\b|"

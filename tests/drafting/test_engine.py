@@ -336,3 +336,30 @@ def test_a_pause_plan_passes_the_guard_in_the_customers_language(kn, lang: str, 
     c = d.counter_proposal
     assert d.language == lang and d.play == "pause_plan" and c is not None
     assert d.violations == [] and c.message  # a blocked text is empty
+
+
+
+def test_a_tier_downgrade_that_names_a_service_tells_the_csm_how_to_correct_it(kn):
+    acct = make_account(list_mrr=8000.0, mrr=8000.0,
+                        services=[{"name": "Platform", "mrr": 5000.0, "core": True},
+                                  {"name": "Support Plus", "mrr": 3000.0, "core": False}])
+    d = draft(acct, "Support Plus is more than we need, the standard support is fine. Please take it off our plan.",
+              today=TODAY, knowledge=kn, corrections={"kind": "tier_downgrade", "services": ["Support Plus"]})
+    note = next(n for n in d.notes if n.startswith("tier:"))
+    assert "the message names Support Plus" in note and "correct the kind" in note
+    fixed = draft(acct, "Support Plus is more than we need, the standard support is fine. Please take it off our plan.",
+                  today=TODAY, knowledge=kn, corrections={"kind": "module_cancel", "services": ["Support Plus"]})
+    assert fixed.counter_proposal is not None and fixed.counter_proposal.suspended_services == ["Support Plus"]
+
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("Ваш сайт знову лежав цілий тиждень, ми втратили клієнтів. Хочемо розірвати договір.", "uk"),
+    ("Wieder Ausfälle die ganze Woche, wir kündigen den Vertrag.", "de"),
+    ("Encore des pannes toute la semaine, nous voulons résilier le contrat.", "fr"),
+])
+def test_a_cancel_after_our_failure_apologises_first_in_the_customers_language(kn, message: str, lang: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.language == lang and d.play == "course_correct" and c is not None and d.violations == []
+    assert re.search(r"перепрош|leid|excuses", c.message)

@@ -184,3 +184,29 @@ def test_a_recommended_seat_count_is_an_offer_and_an_argument_about_later_no_tri
             "and re-adding seats later costs more.", "northwind-freight-seats", policy, embedder)
     assert a.offer is not None and a.offer.offer["seats"] == 100
     assert a.trigger is None  # no next contact, no date: an argument about the future, not a follow-up
+
+
+@pytest.mark.parametrize("text", [
+    "Жодних проблем, призупиняємо все з грудня, на скільки вам буде потрібно.",
+    "We can pause the account for as long as you need.",
+])
+def test_a_pause_with_no_end_is_longer_than_any_allowed(text: str, policy, embedder) -> None:
+    a = _an(text, "levada-pause", policy, embedder)
+    assert a.offer is not None and a.offer.offer["pause_months"] > policy.pause.max_months
+    assert any(c.id == "hardship-pause" for c in a.offer.breaches + a.offer.warnings)
+
+
+@pytest.mark.parametrize("sentence", ["Нема за що.", "You're welcome, Andrii.", "No problem at all."])
+def test_courtesy_is_not_a_refusal(sentence: str, policy, embedder) -> None:
+    a = _an(sentence, "levada-pause", policy, embedder)
+    assert not a.refusal and not a.pushback
+
+
+@pytest.mark.parametrize(("text", "breach"), [
+    ("The most I can do is take Social Media off once the lock ends in February.", False),
+    ("The most I can do is take Social Media off from next month.", True),
+])
+def test_a_change_that_starts_when_the_lock_ends_is_checked_then(text: str, breach: bool, policy, embedder) -> None:
+    a = _an(text, "riverside-hotel-cancel", policy, embedder)  # month 7 of an integrated-marketing agreement
+    assert a.offer is not None
+    assert any(c.id == "lock-period" for c in a.offer.breaches) is breach
