@@ -30,11 +30,13 @@ def resolve_account(s: Session, ref: AccountRef, today: date) -> Account:
 
 
 def make_draft(account: Account, message: str, *, today: date, history: list[str] | None,
-               prior_counters: int, settings: Settings, csm: Any = None, corrections: Any = None) -> Any:
+               prior_counters: int, settings: Settings, csm: Any = None, corrections: Any = None,
+               secured: Any = None) -> Any:
     from coach.drafting.engine import draft
 
     return draft(account, message, today=today, history=history or None,
-                 prior_counters=prior_counters, settings=settings, csm=csm, corrections=corrections)
+                 prior_counters=prior_counters, settings=settings, csm=csm, corrections=corrections,
+                 secured=secured)
 
 
 def draft_out(draft: Any) -> DraftOut:

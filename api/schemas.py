@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from coach.bounds import Day
 from coach.diagnosis.corrections import Corrections
 from coach.drafting.profile import CsmProfile
+from coach.policy.models import Secured
 
 MAX_TEXT = 20_000  # one customer message
 MAX_MONEY = 1e9  # per month; keeps every figure finite
@@ -200,6 +201,8 @@ class DraftIn(AccountRef):
     corrections: Corrections | None = Field(default=None, description="Inferred fields the CSM corrected "
                                             "(contract 3a); the draft is recomputed from them")
     csm: CsmProfile | None = Field(default=None, description="Who signs the reply (overrides the settings)")
+    secured: Secured | None = Field(default=None, description="What the customer accepted in principle in an "
+                                    "earlier round (monthly amount, term extension): a later counter keeps it")
 
 
 # --- policy -------------------------------------------------------------------------------------

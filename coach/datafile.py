@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from coach import regexcache
 from coach.errors import CoachInputError
 
 try:  # libyaml: the same documents, about ten times faster to parse (most of a cold start's YAML cost)
@@ -21,8 +24,28 @@ M = TypeVar("M", bound=BaseModel)
 def parse_yaml(text: str | bytes) -> Any:
     """`yaml.safe_load`, through libyaml when PyYAML has it: for coach's own data files. Files a
     user hands in (accounts, imports) keep `yaml.safe_load`, whose errors on hostile input (deep
-    nesting: RecursionError, not libyaml's flow-level error) their messages are written for."""
+    nesting: RecursionError, not libyaml's flow-level error) their messages are written for.
+
+    In the `coach` command the result is also kept across processes (regexcache.remembered, keyed
+    by the text's digest, as marshal data: a fresh copy for every caller): building the Python
+    objects of the guard's lexicons and the cue files was most of a cold draft's YAML time."""
+    if not regexcache.enabled():
+        return _load(text)
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    blob = regexcache.remembered(("yaml", hashlib.blake2b(raw, digest_size=16).digest()), lambda: _marshal(text))
+    return _load(text) if blob is None else marshal.loads(blob)
+
+
+def _load(text: str | bytes) -> Any:
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+
+
+def _marshal(text: str | bytes) -> bytes | None:
+    """The parsed document as marshal data; None when it holds what marshal cannot keep (dates)."""
+    try:
+        return marshal.dumps(_load(text))
+    except ValueError:
+        return None
 
 
 def validation_line(exc: ValidationError) -> str:

@@ -24,14 +24,16 @@ import os
 import sys
 from array import array
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from coach.paths import default_data_dir
 
 FORMAT = 2
-MAX_ENTRIES = 5_000
+MAX_ENTRIES = 10_000
 _WORD = "I"  # _sre's code words are 32-bit (checked against _sre.CODESIZE when installing)
 _installed: dict[str, Any] = {}
+T = TypeVar("T")
 
 
 def default_dir() -> Path:
@@ -103,7 +105,7 @@ def install(cache_dir: Path | None = None) -> bool:
     def save() -> None:
         if not new:
             return
-        keep = {k: store.get(k) or new[k] for k in used}
+        keep = {k: store[k] if k in store else new[k] for k in used}
         for k, v in [*new.items(), *store.items()]:
             if len(keep) >= MAX_ENTRIES:
                 break
@@ -118,8 +120,35 @@ def install(cache_dir: Path | None = None) -> bool:
 
     _compiler.compile = compile
     atexit.register(save)
-    _installed.update(path=path, original=original, save=save)
+    _installed.update(path=path, original=original, save=save, store=store, new=new, used=used)
     return True
+
+
+def enabled() -> bool:
+    """Whether the cache is on in this process (the `coach` command turns it on)."""
+    return bool(_installed)
+
+
+def remembered(key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    """A value derived from `key` alone (both kept with marshal), kept in the cache file beside the
+    compiled patterns when the cache is on (the guard's analysis of each lexicon pattern); computed
+    every time when it is off. Keys have three or more items, so they never meet a pattern's key."""
+    if not _installed:
+        return make()
+    store, new, used = _installed["store"], _installed["new"], _installed["used"]
+    if key in store:
+        hit = store[key]
+    elif key in new:
+        hit = new[key]
+    else:
+        hit = make()
+        try:
+            marshal.dumps((key, hit))  # type: ignore[arg-type]
+        except ValueError:  # not storable (an enum flag, say): computed each time, the file stays writable
+            return hit
+        new[key] = hit
+    used.add(key)
+    return hit  # type: ignore[no-any-return]
 
 
 def uninstall() -> None:

@@ -39,8 +39,8 @@ print(json.dumps({"on": on, "parsed": calls, "out": out}))
 """
 
 
-def _run(cache: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", PROBE, str(cache)], capture_output=True, text=True, timeout=60)
+def _run(cache: Path, script: str = PROBE) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, str(cache)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -89,3 +89,58 @@ def test_default_dir_follows_the_settings_environment(monkeypatch: pytest.Monkey
     monkeypatch.delenv("COACH_CACHE_DIR")
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "d"))
     assert regexcache.default_dir() == Settings().resolved_cache_dir == tmp_path / "d" / "cache"
+
+
+REMEMBER = r"""
+import json, sys
+from pathlib import Path
+from coach import regexcache
+regexcache.install(Path(sys.argv[1]))
+from coach.guard.scan import Alternation
+made = 0
+def make():
+    global made
+    made += 1
+    return (True, frozenset({"x"}))
+first = regexcache.remembered(("probe", "key", 1), make)
+again = regexcache.remembered(("probe", "key", 1), make)
+import re
+alt = Alternation([r"\bno (?:setup )?fees?\b", r"(?:pre)?paid"], re.IGNORECASE | re.UNICODE)
+print(json.dumps({"made": made, "value": [first[0], sorted(first[1])], "same": first == again,
+                  "needs": [sorted(n) for n in alt.needs]}))
+"""
+
+
+def test_derived_values_are_remembered_across_processes(tmp_path: Path) -> None:
+    first, second = _run(tmp_path, REMEMBER), _run(tmp_path, REMEMBER)
+    assert first == {"made": 1, "value": [True, ["x"]], "same": True, "needs": [["no "], ["paid"]]}
+    assert second == {**first, "made": 0}  # the next process reads the value from the file
+
+
+YAML_PROBE = r"""
+import json, sys
+from pathlib import Path
+from coach import regexcache, datafile
+regexcache.install(Path(sys.argv[1]))
+loads = 0
+plain = datafile._load
+def counting(text):
+    global loads
+    loads += 1
+    return plain(text)
+datafile._load = counting
+doc = "a: [1, 2.5, 'x']\nb: {c: null, d: true}\n"
+first = datafile.parse_yaml(doc)
+first["a"].append("mutated")  # a caller's change never reaches the next caller
+second = datafile.parse_yaml(doc)
+dated = datafile.parse_yaml("when: 2026-12-04\n")
+print(json.dumps({"loads": loads, "second": second, "dated": str(dated["when"])}))
+"""
+
+
+def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) -> None:
+    want = {"a": [1, 2.5, "x"], "b": {"c": None, "d": True}}
+    # first process: the document parsed once (then served from memory), the dated one each time it is
+    # asked for (marshal cannot keep a date: parsed for the check and again for the caller)
+    assert _run(tmp_path, YAML_PROBE) == {"loads": 3, "second": want, "dated": "2026-12-04"}
+    assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}  # next process: only the dated one

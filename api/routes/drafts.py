@@ -22,6 +22,8 @@ def create_draft(body: DraftIn, s: SessionDep, settings: SettingsDep, drafter: D
     extra: dict = {"csm": body.csm} if body.csm is not None else {}
     if body.corrections is not None:
         extra["corrections"] = body.corrections
+    if body.secured is not None:
+        extra["secured"] = body.secured
     draft = drafter(account, body.message, today=today, history=body.history,
                     prior_counters=body.prior_counters, settings=settings, **extra)
     if body.corrections is not None:  # the CSM's labels, kept for this deployment's classifier

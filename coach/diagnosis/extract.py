@@ -90,7 +90,7 @@ _REMOVE_VERB = re.compile(
     r"anul\w*|usun\w*|rezygn\w*|zrezygn\w*|wyłącz\w*|zawies\w*|wypowi\w*|odłącz\w*|nie potrzebuj\w*|"
     r"zatrzyma\w*|przerw\w*|wytni\w*|wycina\w*|wyciąć|kończymy|zakończ\w*|zamroz\w*|wyrzuć\w*|wywal\w*)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn|sie|es|das|go|je|ją)\b"
-                      r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b)", re.I)
+                      r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b|\bцей\b|\bцю\b|\bця\b|\bці\b|\bцього\b|\bцих\b)", re.I)
 _KEEP_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}(as (it is|they are)|stays?|unchanged|intact)\b", re.I)
 
 

@@ -44,6 +44,7 @@ class Diagnosis(BaseModel):
     hardship: Literal["natural_disaster", "financial"] | None = None
     pushback: bool = False  # the customer rejects a counter already made
     insolvency: bool = False  # insolvency or bankruptcy reported: no save attempt (play table)
+    outage: bool = False  # our failure reported (outages, broken tracking, missed work): apology first
     language: str = "en"
     corrected: list[str] = Field(default_factory=list)  # fields the CSM set by hand (confidence 1.0)
     note: str | None = None  # one line on input that could not be read (empty, emoji-only, ...)

@@ -18,6 +18,9 @@ from coach.policy import Decision, Policy
 GREETING_FALLBACK = {"en": "there", "uk": "колего", "es": "", "de": "", "fr": "", "pt": "", "pl": ""}
 COMPANY_FALLBACK = {"en": "your company", "uk": "вашої компанії", "es": "su empresa", "de": "Ihr Unternehmen",
                     "fr": "votre entreprise", "pt": "sua empresa", "pl": "Państwa firmy"}
+SERVICE_REQUESTS = frozenset({"module_cancel", "service_removal", "pause"})
+# Plays that put the results on the table: their closing check-in is the performance review.
+REVIEW_PLAYS = frozenset({"course_correct", "creative_swap", "remove_with_review", "value_engineering"})
 # What the follow-up is for, as the customer reads it (the policy's descriptions are for the CSM).
 TRIGGER_LABELS = {
     "en": {
@@ -25,24 +28,28 @@ TRIGGER_LABELS = {
         "feature_release": "to share what's new", "reengagement_90d": "a check-in on how things are going",
         "performance_gap_review": "a look at your results since the change",
         "upgrade_path": "a check on whether the plan still fits", "resume_billing": "to confirm the restart",
+        "plan_review": "a look at the plan's results together",
     },
     "uk": {
         "employee_count": "перевірка кількості працівників", "budget_cycle": "новий бюджетний цикл",
         "feature_release": "вихід нових можливостей", "reengagement_90d": "повторний контакт через 90 днів",
         "performance_gap_review": "огляд результатів після зміни", "upgrade_path": "перевірка готовності до підвищення",
         "resume_billing": "відновлення оплати",
+        "plan_review": "спільний огляд результатів плану",
     },
     "es": {
         "employee_count": "para revisar el tamaño de su equipo", "budget_cycle": "su próximo ciclo de presupuesto",
         "feature_release": "para contarle las novedades", "reengagement_90d": "para ver cómo van las cosas",
         "performance_gap_review": "para revisar sus resultados tras el cambio",
         "upgrade_path": "para ver si el plan sigue encajando", "resume_billing": "para confirmar la reanudación",
+        "plan_review": "para revisar juntos los resultados del plan",
     },
     "de": {
         "employee_count": "ein Blick auf Ihre Teamgröße", "budget_cycle": "Ihre nächste Budgetrunde",
         "feature_release": "Neuigkeiten vorstellen", "reengagement_90d": "kurz nachfragen, wie es läuft",
         "performance_gap_review": "Ihre Ergebnisse nach der Änderung ansehen",
         "upgrade_path": "prüfen, ob der Plan noch passt", "resume_billing": "den Neustart bestätigen",
+        "plan_review": "gemeinsam die Ergebnisse des Plans ansehen",
     },
     "fr": {
         "employee_count": "pour faire le point sur la taille de votre équipe",
@@ -50,18 +57,21 @@ TRIGGER_LABELS = {
         "feature_release": "pour vous présenter les nouveautés", "reengagement_90d": "pour prendre de vos nouvelles",
         "performance_gap_review": "pour regarder vos résultats après le changement",
         "upgrade_path": "pour vérifier que le plan convient toujours", "resume_billing": "pour confirmer la reprise",
+        "plan_review": "pour regarder ensemble les résultats du plan",
     },
     "pt": {
         "employee_count": "para ver o tamanho da sua equipe", "budget_cycle": "o seu próximo ciclo de orçamento",
         "feature_release": "para apresentar as novidades", "reengagement_90d": "para saber como as coisas estão",
         "performance_gap_review": "para analisar os resultados depois da mudança",
         "upgrade_path": "para ver se o plano ainda serve", "resume_billing": "para confirmar a retomada",
+        "plan_review": "para analisar juntos os resultados do plano",
     },
     "pl": {  # the counter writes "Odezwę się <date>, żeby <label>."
         "employee_count": "sprawdzić wielkość zespołu", "budget_cycle": "porozmawiać o kolejnym cyklu budżetowym",
         "feature_release": "pokazać nowości", "reengagement_90d": "zapytać, jak idą sprawy",
         "performance_gap_review": "razem przejrzeć wyniki po zmianie",
         "upgrade_path": "sprawdzić, czy plan nadal pasuje", "resume_billing": "potwierdzić wznowienie",
+        "plan_review": "razem przejrzeć wyniki planu",
     },
 }
 
@@ -125,18 +135,28 @@ class DraftContext:
     def template_vars(self) -> dict:
         d, dx, c = self.decision, self.diagnosis, self.decision.counter
         trigger = d.triggers[0] if d.triggers else None
+        label_key = trigger.kind if trigger is not None else ""
+        if d.play in REVIEW_PLAYS:  # the check-in a results plan promises is the results review, not the soonest
+            review = next((t for t in d.triggers if t.kind == "performance_gap_review"), None)
+            if review is not None:
+                trigger = review
+                label_key = "plan_review" if d.play == "course_correct" else review.kind  # nothing changed yet
         if trigger is not None and self.language in TRIGGER_LABELS:
-            label = TRIGGER_LABELS[self.language].get(trigger.kind, trigger.kind)
+            label = TRIGGER_LABELS[self.language].get(label_key, trigger.kind)
             trigger = trigger.model_copy(update={"description": label})
         return {
             "contact_first": self.contact_first, "account_name": self.account_name,
             "kind": dx.kind, "hardship": d_hardship(self), "reduction_pct": dx.reduction_pct,
             "seats_requested": dx.seats_requested,
-            "modules": [safe_name(m) or _neutral_service(self.language) for m in dx.modules],
+            # services are named in the texts only when the request is about services (a seat cut's
+            # reading may carry a service named in passing: "we lost leads")
+            "modules": [safe_name(m) or _neutral_service(self.language) for m in dx.modules]
+            if dx.kind in SERVICE_REQUESTS else [],
             "play": d.play, "c": _safe_services(c, self.language),
             "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
             "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
+            "pause_asked": d.pause_asked_months, "pause_max": self.policy.pause.max_months,
             "new_end_date": d.new_end_date, "trigger": trigger,
             "tier_from": d.tier_from, "tier_to": d.tier_to, "flags": list(d.flags),
             "locked": "locked" in d.flags, "lock_ends": d.lock_ends, "lock_months": self.policy.lock.months,
@@ -195,6 +215,9 @@ class DraftContext:
                 f.allow_months(counter.term_extension_months, counter.pause_months, counter.commitment_months)
         for t in d.triggers:  # trigger texts come from the policy engine, numbers included
             f.allow(t.due_date, t.description)
+        if d.pause_asked_months:  # the customer's own pause length, stated back beside the maximum
+            f.allow(d.pause_asked_months)
+            f.allow_months(d.pause_asked_months)
         f.allow(d.swap_to, self.policy.lock.months, *self.policy.performance_gap_review_months,
                 *self.csm.sign_off_lines())
         # what the counter means against today: the monthly saving, the discount the customer has now,

@@ -19,7 +19,7 @@ from coach.config import Settings, get_settings
 from coach.diagnosis import Diagnosis, diagnose
 from coach.diagnosis.corrections import Corrections, apply_corrections, parse_corrections
 from coach.diagnosis.questions import questions_between, questions_for
-from coach.drafting.context import DraftContext, d_hardship
+from coach.drafting.context import DraftContext, d_hardship, safe_name
 from coach.drafting.intents import confidences
 from coach.drafting.listening import cause_questions, hear, listening_for, situation_questions
 from coach.drafting.models import Citation, CounterProposal, Draft, Fallback, RequestOut
@@ -30,7 +30,7 @@ from coach.guard import guard_for
 from coach.guard.language import identify
 from coach.knowledge.search import Hit, Knowledge, get_knowledge
 from coach.llm.blocks import LANGUAGE_NAMES
-from coach.policy import decide, policy_for
+from coach.policy import Secured, decide, policy_for
 
 log = logging.getLogger("coach.drafting")
 MAX_CITATIONS = 4
@@ -164,7 +164,7 @@ def reply_language(customer: str, account: Account, available: tuple[str, ...]) 
 def build_context(account: Account, message: str, *, today: date, knowledge: Knowledge | None,
                   settings: Settings, history: list[str] | None = None,
                   prior_counters: int = 0, csm: CsmProfile | None = None,
-                  corrections: Corrections | dict | None = None) -> DraftContext:
+                  corrections: Corrections | dict | None = None, secured: Secured | None = None) -> DraftContext:
     if not message.strip():
         raise CoachInputError("message: the customer's message is empty")
     if account.contract.start_date > today:
@@ -186,7 +186,14 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     heard = hear(listening, message, language, hardship=dx.hardship, insolvency=dx.insolvency, key=account.id)
     if heard.tone == "insolvency" and not dx.insolvency:
         dx = dx.model_copy(update={"insolvency": True})
-    decision = decide(account, dx, policy, today, prior_counters=prior_counters)
+    if dx.root_cause == "unknown" and heard.topic_cause and "root_cause" not in dx.corrected:
+        # the reason is stated in words the listening file knows ("Kosten senken", "our team shrank"): the
+        # draft follows it rather than asking what is behind the decision
+        dx = dx.model_copy(update={"root_cause": heard.topic_cause,
+                                   "root_cause_confidence": max(dx.root_cause_confidence, UNSURE_CAUSE)})
+    if heard.tone == "outage" and not dx.outage:  # our failure: the play table apologises and puts it right
+        dx = dx.model_copy(update={"outage": True})
+    decision = decide(account, dx, policy, today, prior_counters=prior_counters, secured=secured)
     # Only a downsell gets the downsell play, so only a downsell needs its passages.
     # (no index: a reply check needs the facts, not the passages)
     passages = retrieve(knowledge, message, decision.play) if dx.intent == "downsell" and knowledge else []
@@ -200,17 +207,19 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
 def draft(account: Account, message: str, *, today: date, knowledge: Knowledge | None = None,
           settings: Settings | None = None, history: list[str] | None = None, prior_counters: int = 0,
           drafter: Drafter | None = None, csm: CsmProfile | None = None,
-          corrections: Corrections | dict | None = None, deadline: float | None = None) -> Draft:
+          corrections: Corrections | dict | None = None, deadline: float | None = None,
+          secured: Secured | None = None) -> Draft:
     """The checked draft. The model's budget (COACH_LLM_TOTAL_TIMEOUT) counts from here, diagnosis and
     retrieval included, and leaves the model at least a third of it. A caller that passes `deadline`
     (a `time.monotonic()` time: the CLI's is its start plus the budget, less the time to exit) gets
-    a hard one instead: whatever part the model has not written by then is the template text."""
+    a hard one instead: whatever part the model has not written by then is the template text.
+    `secured`: what the customer accepted in principle in an earlier round, which a later counter keeps."""
     s = settings or get_settings()
     caller_clock = deadline is not None
     end = time.monotonic() + s.llm_total_timeout if deadline is None else deadline
     kn = knowledge or get_knowledge(s)
     ctx = build_context(account, message, today=today, knowledge=kn, settings=s, history=history,
-                        prior_counters=prior_counters, csm=csm, corrections=corrections)
+                        prior_counters=prior_counters, csm=csm, corrections=corrections, secured=secured)
     if ctx.diagnosis.intent != "downsell":  # contract 3a: intent first
         from coach.drafting.intents import intent_draft
 
@@ -329,6 +338,19 @@ def situation_notes(ctx: DraftContext) -> list[str]:
     if d.play == "competitive_save":
         notes.append("competitive save: bring a side-by-side of the two offers (scope, who does the work, results "
                      "to date) to the call; no price cut as the first move")
+    if "seats_mismatch" in d.flags:
+        dx, have = ctx.diagnosis, ctx.account.seats
+        said = (f"{dx.seats_requested} fewer seats" if dx.seats_requested else "") + (
+            f"{', ' if dx.seats_requested else ''}{dx.seats_to} seats in the end" if dx.seats_to is not None else "")
+        notes.append(f"seats: the customer speaks of {said}, but the account file has {have}; check the seat "
+                     "count with the customer (or update the file) before proposing anything")
+    if "tier_unknown" in d.flags:
+        named = ", ".join(safe_name(m) for m in ctx.diagnosis.modules if safe_name(m))
+        notes.append("tier: no smaller tier to price (the account file has no `tier`/`tiers`, its list price "
+                     "matches none of the play table's tiers, or it is already on the smallest); confirm the "
+                     "tier and its price with the customer, or add `tiers` to the account file"
+                     + (f"; the message names {named}: if the customer means removing it, correct the kind "
+                        "(module_cancel or service_removal) and the draft is recomputed" if named else ""))
     if d.play == "graceful_exit":
         notes.append("insolvency: no save attempt; billing and legal are looped in and take the next steps")
     if not ctx.csm.sign_off_lines():

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.datafile import load_yaml_model
 from coach.diagnosis.models import ROOT_CAUSES
@@ -34,6 +34,14 @@ class Topic(_Strict):
     id: str
     cue: str
     say: dict[str, str]
+    cause: str | None = None  # the root cause this stated reason is, when diagnosis read none
+
+    @field_validator("cause")
+    @classmethod
+    def _known_cause(cls, v: str | None) -> str | None:
+        if v is not None and v not in ROOT_CAUSES:
+            raise ValueError(f"{v!r} is not one of {', '.join(ROOT_CAUSES)}")
+        return v
 
 
 class LanguageQuestions(_Strict):
@@ -90,6 +98,7 @@ class Heard:
     topic: str | None  # the stated reason in the customer's terms, in the reply's language
     topic_id: str | None
     variant: int  # a stable choice among opener phrasings (same message, same opener)
+    topic_cause: str | None = None  # the root cause the stated reason names (listening.yaml topics)
 
 
 def hear(lst: Listening, message: str, language: str, *, hardship: str | None = None,
@@ -105,17 +114,18 @@ def hear(lst: Listening, message: str, language: str, *, hardship: str | None = 
                 break
     if tone == "standard" and hardship == "natural_disaster":
         tone = "disaster"
-    topic = topic_id = None
+    topic = topic_id = topic_cause = None
     for t, pat in lst.topics:
         if m := pat.search(text):
             say = t.say.get(language) or t.say["en"]
             word = m.group(0).casefold()
-            topic, topic_id = say.replace("{0}", word) if "{0}" in say else say, t.id
+            topic, topic_id, topic_cause = say.replace("{0}", word) if "{0}" in say else say, t.id, t.cause
             break
     if tone == "standard" and topic is None and len(text.split()) <= lst.spec.brief_words:
         tone = "brief"
     digest = hashlib.sha256(f"{key}\n{text}".encode()).digest()
-    return Heard(tone=tone, topic=topic, topic_id=topic_id, variant=int.from_bytes(digest[:4], "big"))
+    return Heard(tone=tone, topic=topic, topic_id=topic_id, variant=int.from_bytes(digest[:4], "big"),
+                 topic_cause=topic_cause)
 
 
 def situation_questions(lst: Listening, heard: Heard, language: str, hardship: str | None,

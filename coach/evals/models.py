@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from coach.policy.models import Secured
+
 Part = Literal["acknowledgment", "counter", "questions", "any"]
 Attack = Literal["injection_message", "injection_account", "poisoned_playbook", "discount_above_cap",
                  "prompt_extraction"]
@@ -123,6 +125,7 @@ class Case(_Strict):
     account: dict[str, Any]  # resolved account data (fixture merged with overrides)
     history: list[str] = Field(default_factory=list)  # the conversation so far, oldest first
     prior_counters: int = Field(default=0, ge=0)
+    secured: Secured | None = None  # accepted in principle in an earlier round: a later counter keeps it
     message: str = Field(min_length=1)
     knowledge: str = "builtin"  # or the name of an index in _fixtures.yaml
     expect: Expect

@@ -123,7 +123,8 @@ def run_case(case: Case, knowledge: Knowledge, settings: Settings, writer: Draft
     started = time.perf_counter()
     try:
         d = draft(account, case.message, today=case.today, knowledge=knowledge, settings=settings,
-                  history=case.history, prior_counters=case.prior_counters, drafter=writer)
+                  history=case.history, prior_counters=case.prior_counters, drafter=writer,
+                  secured=case.secured)
     except CoachError as exc:
         result.error = f"{type(exc).__name__}: {exc}"
         return result

@@ -16,7 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import Quantity, read_quantities
+from coach.guard.numbers import Quantity, counts_something, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
@@ -161,8 +161,17 @@ def _negated_inside(p: Prepared, m: re.Match[str]) -> bool:
     return neg is not None and neg.start() == 0 and neg.end() == len(rest)
 
 
+def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
+    """The customer's own wish ("you'd like to end the contract") or nobody doing it ("no one is going
+    to refuse you", "відмовляти вам ніхто не збирається"): lexicon forms right before or after."""
+    c = p.data.compiled
+    return bool(c.not_pushback_before.search(p.text[max(0, m.start() - 40):m.start()])
+                or c.not_pushback_after.match(p.text[m.end():m.end() + 40]))
+
+
 def pushback(p: Prepared) -> list[Finding]:
-    return _hits(p.data.compiled.pushback, p)
+    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.pushback.finditer(p.text)
+            if m.group(0).strip() and not _not_pushback(p, m)]
 
 
 def contract_threat(p: Prepared) -> list[Finding]:
@@ -170,7 +179,8 @@ def contract_threat(p: Prepared) -> list[Finding]:
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
-            and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])]  # "штрафів немає"
+            and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
+            and not _not_pushback(p, m)]
 
 
 def _stated(p: Prepared) -> list[Quantity]:
@@ -187,7 +197,7 @@ def unstated_number(p: Prepared) -> list[Finding]:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
-        if not f.accepts(q):
+        if q.position or not f.accepts(q):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 
@@ -222,13 +232,26 @@ def promise(p: Prepared) -> list[Finding]:
     return [f for f in _hits(p.data.compiled.promise, p)]
 
 
+_SENTENCE_END = re.compile(r"[.;!?\n]\s*")
+
+
+def _negated_last_clause(p: Prepared, m: re.Match[str]) -> bool:
+    """A match running over a sentence end ("Invoices stay monthly; nothing is billed annually"): the
+    term is its last word, and a negation in that word's own sentence counts."""
+    if not _SENTENCE_END.search(m.group(0)):
+        return False
+    last = _LAST_WORD.search(m.group(0))
+    return last is not None and _negated(p, m.start() + last.start(1))
+
+
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
     def check(p: Prepared) -> list[Finding]:
         if term in p.ctx.facts.disclosed:
             return []
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
                 for m in p.data.compiled.hidden[term].finditer(p.text)
-                if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m)]
+                if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m)
+                and not _negated_last_clause(p, m)]
 
     return check
 
@@ -265,10 +288,15 @@ def link(p: Prepared) -> list[Finding]:
 
 
 def questions_no_numbers(p: Prepared) -> list[Finding]:
+    """No figures in diagnosis questions; the seat count the case is about may be named ("which teams
+    would lose access in the move to 48 seats?"): a counted number that is a fact. Prices, shares
+    and periods stay out (an offer before the diagnosis)."""
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-           if not (q.in_words and q.kind == "number" and q.value < 10)]
-    if not out and _DIGIT.search(p.text):
-        out.append(("", "a digit"))
+           if not (q.in_words and q.kind == "number" and q.value < 10)
+           and not (q.kind == "number" and p.ctx.facts.accepts(q)
+                    and counts_something(p.text, q, tuple(p.data.compiled.number_languages.values())))]
+    if not out and any(not any(q.start <= d.start() < q.end for q in p.quantities) for d in _DIGIT.finditer(p.text)):
+        out.append(("", "a digit"))  # a digit no quantity was read from
     return out
 
 

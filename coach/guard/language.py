@@ -23,12 +23,25 @@ import threading
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("en", "uk", "ru", "es", "de", "fr", "pt", "pl", "it", "nl")
+# Czech and Slovak are here so a Czech reply to a Polish customer is told apart (without them it reads
+# as Polish); detect_language takes them as Polish where Polish is supported.
+LANGUAGES = ("en", "uk", "ru", "es", "de", "fr", "pt", "pl", "it", "nl", "cs", "sk")
+_NEIGHBOURS = {"cs": "pl", "sk": "pl"}
 MIN_LETTERS = 12  # below this no identifier is reliable: the guard does not judge the language
 _UK_ONLY = re.compile(r"[іїєґ]", re.I)
 _RU_ONLY = re.compile(r"[ыэёъ]", re.I)
+# Frequent words of one of the two only, for short Cyrillic texts with none of the telling letters
+# ("Скасуйте, будь ласка" / "Отмените, пожалуйста")
+_UK_WORDS = re.compile(r"(?<![\u0400-\u04FF])(?:що|щоб|це|цей|ця|ми|ви|та|але|або|будь|ласка|дякую|вже|зараз|тому|"
+                       r"будемо|хочемо|можемо|треба|скасуйте|зменште|призупиніть)(?![\u0400-\u04FF])", re.I)
+_RU_WORDS = re.compile(r"(?<![\u0400-\u04FF])(?:что|чтобы|это|этот|эта|мы|вы|но|или|пожалуйста|спасибо|уже|сейчас|"
+                       r"поэтому|будем|хотим|можем|нужно|надо|отмените|уменьшите|приостановите)(?![\u0400-\u04FF])", re.I)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+_LATIN_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ɏ]*(?![^\W\d_])")
+_CYRILLIC_NAME = re.compile(r"(?<![^\W\d_])[\u0400-\u042F\u0490\u0404\u0406\u0407][\u0400-\u04FF]*(?![^\W\d_])")
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-zÀ-ɏ]+(?![^\W\d_])")
+_CYRILLIC_WORD = re.compile(r"(?<![^\W\d_])[\u0400-\u04FF]+(?![^\W\d_])")
 _NOISE = re.compile(r"https?://\S+|\S+@\S+|[\d$€£₴%.,:;!?()\[\]\"'«»„“”/\\+*#=_-]+")
 _lock = threading.Lock()
 _model: Any = None
@@ -120,9 +133,24 @@ def script(text: str, min_letters: int = 4) -> str | None:
     return None
 
 
+def _without_names(text: str) -> str:
+    """A text mixing scripts, neither dominating ("скасуйте Social Media", "Please cancel «Усмішка»
+    CRM"): when every word of one script is capitalised, those words are names (services, brands,
+    people) and are dropped; the other script's words carry the language."""
+    cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if not cyr or not lat or cyr > 2 * lat or lat > 2 * cyr:
+        return text
+    latin_words, cyrillic_words = _LATIN_WORD.findall(text), _CYRILLIC_WORD.findall(text)
+    if all(_LATIN_NAME.fullmatch(w) for w in latin_words) and not all(_CYRILLIC_NAME.fullmatch(w) for w in cyrillic_words):
+        return " ".join(_LATIN_WORD.sub(" ", text).split())
+    if all(_CYRILLIC_NAME.fullmatch(w) for w in cyrillic_words) and not all(_LATIN_NAME.fullmatch(w) for w in latin_words):
+        return " ".join(_CYRILLIC_WORD.sub(" ", text).split())
+    return text
+
+
 def identify(text: str) -> str | None:
     """The language of `text`, or None when it is too short to tell."""
-    clean = " ".join(_NOISE.sub(" ", text).split())
+    clean = _without_names(" ".join(_NOISE.sub(" ", text).split()))
     if letters(clean) < MIN_LETTERS:
         return None
     cyr, lat = len(_CYRILLIC.findall(clean)), len(_LATIN.findall(clean))
@@ -132,6 +160,10 @@ def identify(text: str) -> str | None:
             return "uk"
         if ru and not uk:
             return "ru"
+        if not uk and not ru:
+            uk_words, ru_words = len(_UK_WORDS.findall(clean)), len(_RU_WORDS.findall(clean))
+            if uk_words != ru_words:
+                return "uk" if uk_words > ru_words else "ru"
         clean = _LATIN.sub("", clean)  # a brand name in Latin letters does not make it English
     elif lat > 2 * cyr:
         clean = _CYRILLIC.sub("", clean)  # a closing "дякую" does not make an English text Ukrainian
@@ -144,7 +176,10 @@ def detect_language(text: str, supported: tuple[str, ...] = ("en", "uk")) -> str
     lang = identify(text)
     if lang in supported:
         return str(lang)
-    cyr, lat = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if lang in _NEIGHBOURS and _NEIGHBOURS[lang] in supported:
+        return _NEIGHBOURS[lang]
+    named = _without_names(" ".join(_NOISE.sub(" ", text).split()))
+    cyr, lat = len(_CYRILLIC.findall(named)), len(_LATIN.findall(named))
     cyrillic = [s for s in supported if s in ("uk", "ru")]
     latin = [s for s in supported if s not in ("uk", "ru")]
     if cyr > lat and cyrillic:

@@ -65,6 +65,8 @@ class NumberWords(_Strict):
     fraction_prefix: dict[str, float] = Field(default_factory=dict)
     and_a_half: str = r"(?!x)x"
     direct_durations: dict[str, float] = Field(default_factory=dict)
+    # places in a term read as periods that no fact states ("the first year", "year one", "перший рік")
+    positions: dict[str, float] = Field(default_factory=dict)
     percent: str
     discount_words: str
     money_before: str
@@ -82,6 +84,8 @@ class NumberWords(_Strict):
     address: list[str] = Field(default_factory=list)  # a street address with its number: no figure
     # nouns that make a small number in words a figure ("drop six seats"; "two quick questions" is none)
     counted: str = r"(?!x)x"
+    # before a small number word with its unit left out, making it a figure: "we can stretch it to six"
+    figure_before: str = r"(?!x)x"
     # a share of the price said in one word or phrase: "halving the spend", "скоротити вдвічі" (percent)
     direct_percents: dict[str, float] = Field(default_factory=dict)
     # weekdays after a lead ("by Friday", "next Tuesday"): dates, a fact when a fact's date is that weekday
@@ -98,7 +102,7 @@ class NumberWords(_Strict):
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past", "season_lead", "counted", "weekday_lead")
+                     "past", "season_lead", "counted", "weekday_lead", "figure_before")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
@@ -108,7 +112,7 @@ class NumberWords(_Strict):
     def _address(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
 
-    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations",
+    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations", "positions",
                      "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
@@ -126,6 +130,11 @@ class LanguageLexicon(_Strict):
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
     negation_after: list[str] = Field(default_factory=list)  # right after the term: "передоплати немає"
+    # right before / after a refusal or threat, forms that make it none: the customer's own wish ("you'd
+    # like to end the contract", "ви хочете розірвати договір") or nobody doing it ("відмовляти вам
+    # ніхто не збирається", "no one is going to refuse")
+    not_pushback_before: list[str] = Field(default_factory=list)
+    not_pushback_after: list[str] = Field(default_factory=list)
     offer: list[str] = Field(default_factory=list)
     promise: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
@@ -136,7 +145,8 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "contract_threat", "negation", "negation_after", "offer", "promise", "commitment",
+    @field_validator("pushback", "contract_threat", "negation", "negation_after", "not_pushback_before",
+                     "not_pushback_after", "offer", "promise", "commitment",
                      "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
@@ -200,6 +210,20 @@ class Compiled:
         alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
         # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
         return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:[\w']+[\s,:;\-\u2013\u2014]+){{0,3}}?(?:{alt})", FLAGS)
+
+    def _anchored(self, getter: Any, before: bool) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in getter(lex)) or r"(?!x)x"
+        if before:  # right before the term (a form may allow a word of its own: "не збираюся вас")
+            return re.compile(rf"(?:{alt})[\s,]+\Z", FLAGS)
+        return re.compile(rf"\A[\s,]*(?:[\w']+\s+){{0,2}}?(?:{alt})", FLAGS)
+
+    @cached_property
+    def not_pushback_before(self) -> re.Pattern[str]:
+        return self._anchored(lambda x: x.not_pushback_before, True)
+
+    @cached_property
+    def not_pushback_after(self) -> re.Pattern[str]:
+        return self._anchored(lambda x: x.not_pushback_after, False)
 
     @cached_property
     def offer(self) -> Alternation:

@@ -35,6 +35,9 @@ class Quantity:
     # frequency ("seven days a week"). It is still a number (a diagnosis question has none).
     aside: bool = False
     counted: bool = False  # a number word before a counted noun ("six seats"): a figure however small
+    # a place in the term, not a length ("the first year", "year one", "до кінця першого року"): the
+    # policy computes lengths, so no fact ever states one
+    position: bool = False
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -149,7 +152,9 @@ class _Vocab:
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
-        self.counted = re.compile(rf"\s+(?:{alt('counted')})(?![\w])", FLAGS)
+        # one word may come between: "the five extra seats", "two more licences"
+        self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
         days = [(k, d) for w in langs for k, d in w.weekdays.items()]
@@ -186,10 +191,11 @@ class _Vocab:
         self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
-        direct = [(k, v) for w in langs for k, v in w.direct_durations.items()]
-        self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v)) for k, v in direct]
+        direct = [(k, v, False) for w in langs for k, v in w.direct_durations.items()]
+        direct += [(k, v, True) for w in langs for k, v in w.positions.items()]
+        self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v), pos) for k, v, pos in direct]
         # most texts name no free period: one pass of all of them tells so
-        self.any_direct = Alternation([p.pattern for p, _ in self.direct], FLAGS)
+        self.any_direct = Alternation([p.pattern for p, _, _ in self.direct], FLAGS)
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
@@ -337,7 +343,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         # "a month", "un mes", "ein Jahr" is a rate or a phrase ("a month ago", "hace un año"), not a
         # stated duration, unless something makes it one: a lead ("for a month", "encore un mois"),
         # the article itself being one ("another month"), or "more" ("an extra month", "un mes más")
-        if article and not (hm or more or v.more_after.match(text, uend) or v.lead_word.match(raw)
+        # "another day", "otro día" is a later time, not a term: the article alone makes no day a period
+        if article and not (hm or more or v.more_after.match(text, uend) or (v.lead_word.match(raw) and months >= 0.2)
                             or v.lead.search(text[max(0, start - 25):start])):
             return None
         total = value * months
@@ -348,7 +355,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
                         unit_months=months)
     if article:
         return None
-    counted = in_words and value >= 2 and v.counted.match(text, end) is not None
+    counted = in_words and value >= 2 and (v.counted.match(text, end) is not None
+                                           or v.figure_before.search(text[max(0, start - 40):start]) is not None)
     return Quantity("number", value, raw, start, end, in_words=in_words, counted=counted)
 
 
@@ -449,12 +457,18 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
     return out
 
 
+def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
+    """A counted noun right after the number ("48 seats", "сорок вісім місць")."""
+    return _vocab(words).counted.match(text, q.end) is not None
+
+
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
-    for pat, months in v.direct if v.any_direct.search(rest) else ():
+    for pat, months, position in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
-            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True))
+            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True,
+                                  position=position))
             rest = _blank(rest, m.start(), m.end())
     for pat, pct in v.percents:  # "halving the spend": 50 percent
         for m in pat.finditer(rest):

@@ -1,13 +1,16 @@
 """One lexicon category as a fast alternation: the same matches as `re.compile("|".join(patterns))`,
-found without trying every pattern at every position of the text.
+found without trying every pattern on every text.
 
 Python's `re` tries each branch of an alternation at each position; with a few hundred patterns that
-is most of the guard's time. Most patterns can only start at a word start with a known letter
-("\\bunfortunately\\b" starts with u or U). So each pattern's possible first characters are read from
-its parsed form once, a cheap character class finds the positions where any pattern could start,
-and at each such position only the patterns that could start there are tried, in their original
-order. The first pattern that matches at the leftmost position wins, as in the plain alternation;
-patterns whose start cannot be told (a leading `\\s*`, `.`) are tried everywhere, as before.
+was most of the guard's time. Almost every pattern needs some literal text to match ("\\bunfortunately\\b"
+needs "unfortunately"; "\\bno (?:setup )?fees?\\b" needs "no " and "fee"). So each branch's longest
+needed literal is read from its parsed form once; for a text, only the branches whose literal occurs
+in it (compared case-folded as `re.IGNORECASE` compares characters) are run, each compiled alone,
+and their matches merged as the alternation would take them (leftmost first, the earlier branch on
+a tie). A branch that cannot match the text is all that is left out, so the matches are the plain
+alternation's; and the compiled branches are the same in every process (the compiled-pattern cache
+keeps them), where joined sets of branches would differ from text to text. Branches with no literal of two or more characters are
+always tried; an alternation with a branch that can match the empty string keeps the plain handling.
 tests/guard/test_guard_scan.py holds the result to the plain alternation's, match for match.
 """
 
@@ -15,95 +18,166 @@ from __future__ import annotations
 
 import _sre
 import re
+import threading
 from collections.abc import Iterator
 from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
+from coach import regexcache
+
 _NOTHING = r"(?!x)x"
-_MAX_RANGE = 2000  # a wider class than this is not worth listing: the pattern is tried everywhere
 _FOLD = _casefix._EXTRA_CASES
-DIGIT, SPACE = -1, -2  # \d and \s as first "characters": no case, so the text's character decides
-_CATEGORIES = {C.CATEGORY_DIGIT: DIGIT, C.CATEGORY_SPACE: SPACE}
-_WORD_BEFORE = [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
-class _Unknown(Exception):
-    """The pattern's first character cannot be told: it is tried at every position."""
-
-
-def _keys(code: int) -> set[int]:
-    """What `re` compares a text character with under IGNORECASE: its simple lower case (and the few
-    characters `re` treats as the same letter, ı and i, ſ and s)."""
+def _canon(code: int) -> int:
+    """One character for all the characters `re.IGNORECASE` treats as the same letter: the smallest of
+    its simple lower case and the few extra ones `re` adds (ı and i, ſ and s, ...)."""
     low = _sre.unicode_tolower(code)
-    return {low, *_FOLD.get(low, ())}
+    return min((low, *_FOLD.get(low, ())))
 
 
-def _covers(k: int, key: int) -> bool:
-    """Whether first "character" `k` (a key or DIGIT/SPACE) admits a text character of key `key`."""
-    if k >= 0:
-        return k == key
-    ch = chr(key)
-    return ch.isdecimal() if k == DIGIT else ch.isspace()
+# str.lower() gives the simple lower case, except İ (full mapping "i̇"): it becomes i first; then the
+# extra cases go to one character each.
+_BEFORE = {0x130: "i"}
+_AFTER = {code: _canon(code) for code in _FOLD if _canon(code) != code}
 
 
-def _is_word(code: int) -> bool:
-    ch = chr(code)
-    return ch.isalnum() or ch == "_"
+def fold(text: str) -> str:
+    """`text` with every character replaced by `_canon` of it (as a needed literal is)."""
+    return text.translate(_BEFORE).lower().translate(_AFTER)
 
 
-def _first(seq: list[tuple[object, object]], ws: bool) -> tuple[set[tuple[int, bool]], bool, bool]:
-    """The (lower-case first character, must-start-a-word) pairs a match of `seq` can begin with,
-    whether `seq` can match the empty string, and whether a `\\b` was passed on the way."""
-    items: set[tuple[int, bool]] = set()
+# Every literal some alternation needs, by its first three characters (two for a two-character one);
+# replaced whole on a change, so a reader never sees it change.
+_by_start: dict[str, tuple[str, ...]] = {}
+
+
+def _register(literals: set[str]) -> None:
+    global _by_start
+    table = _by_start
+    new = sorted(lit for lit in literals if lit not in table.get(lit[:3], ()))
+    if not new:
+        return
+    table = dict(table)
+    for lit in new:
+        table[lit[:3]] = (*table.get(lit[:3], ()), lit)
+    _by_start = table
+
+
+def present(text: str) -> frozenset[str]:
+    """The needed literals (of every alternation) that occur in `text`, folded: only the literals
+    whose first characters occur in the text are searched for. The last few texts' answers are kept
+    (a guard check asks for its text, its masked text and short windows around terms)."""
+    table = _by_start
+    with _recent_lock:
+        hit = _recent.get(text)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    key = fold(text)
+    starts = {key[i:i + 3] for i in range(len(key) - 1)}  # the last one is two characters long
+    starts |= {key[i:i + 2] for i in range(len(key) - 1)}
+    found = frozenset(lit for s in starts.intersection(table) for lit in table[s] if lit in key)
+    with _recent_lock:
+        _recent[text] = (table, found)
+        while len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
+    return found
+
+
+_RECENT = 32
+_recent: dict[str, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+_recent_lock = threading.Lock()
+
+
+Need = frozenset[str]  # a match contains at least one of these literals (folded)
+
+
+def _literal(op: object, av: object) -> int | None:
+    if op is C.LITERAL:
+        return av  # type: ignore[return-value]
+    if op is C.IN and len(av) == 1 and av[0][0] is C.LITERAL:  # type: ignore[arg-type, index]
+        return av[0][1]  # type: ignore[index, no-any-return]
+    return None
+
+
+def _needs(seq: list[tuple[object, object]]) -> list[Need]:
+    """What every match of `seq` contains: runs of literal characters, and for a group of alternatives
+    one needed literal per alternative (any of them). Zero-width and optional items give nothing."""
+    out: list[Need] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            out.append(frozenset(["".join(chr(_canon(c)) for c in run)]))
+            run.clear()
+
     for op, av in seq:
-        if op is C.AT:
-            ws = ws or av is C.AT_BOUNDARY
+        code = _literal(op, av)
+        if code is not None:
+            run.append(code)
             continue
-        if op is C.ASSERT_NOT and av[0] == -1 and list(av[1]) == _WORD_BEFORE:  # type: ignore[index]
-            ws = True  # (?<!\w): nothing of a word before, as after \b
-            continue
-        if op in (C.ASSERT, C.ASSERT_NOT):
-            continue  # zero width: leaving it out only widens the set
+        close()
         if op is C.SUBPATTERN:
-            sub, nullable, ws2 = _first(list(av[3]), ws)  # type: ignore[index]
+            out += _needs(list(av[3]))  # type: ignore[index]
         elif op is C.ATOMIC_GROUP:
-            sub, nullable, ws2 = _first(list(av), ws)  # type: ignore[call-overload]
+            out += _needs(list(av))  # type: ignore[call-overload]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index, operator]
+            out += _needs(list(av[2]))  # type: ignore[index]
         elif op is C.BRANCH:
-            sub, nullable, ws2 = set(), False, ws
-            for alt in av[1]:  # type: ignore[index]
-                s, n, _ = _first(list(alt), ws)
-                sub |= s
-                nullable = nullable or n
+            each = [_best(_needs(list(alt))) for alt in av[1]]  # type: ignore[index]
+            if all(each):
+                out.append(frozenset().union(*each))  # type: ignore[arg-type]
+    close()
+    return out
+
+
+def _best(needs: list[Need]) -> Need | None:
+    """The most selective need: the one whose shortest literal is longest (at least two characters)."""
+    useful = [n for n in needs if min(map(len, n)) >= 2]
+    return max(useful, key=lambda n: (min(map(len, n)), -len(n)), default=None)
+
+
+def _parse(branch: str, flags: int) -> list[tuple[object, object]] | None:
+    try:
+        return list(_parser.parse(branch, flags))
+    except (re.error, RecursionError):
+        return None
+
+
+def _analysis(branch: str, flags: int) -> tuple[bool, bool, Need | None]:
+    """(parses alone, may match the empty string, what every match needs), kept across processes
+    with the compiled patterns: reading them takes the pure-Python parser, a cold draft's largest
+    cost when every branch of the lexicons is parsed anew."""
+
+    def read() -> tuple[bool, bool, Need | None]:
+        tree = _parse(branch, flags)
+        return (False, True, None) if tree is None else (True, _nullable(tree), _best(_needs(tree)))
+
+    return regexcache.remembered(("guard-scan", branch, int(flags)), read)
+
+
+def _nullable(seq: list[tuple[object, object]]) -> bool:
+    """Whether `seq` may match the empty string (anything not understood counts as may)."""
+    for op, av in seq:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            return False
+        if op is C.SUBPATTERN:
+            inner = _nullable(list(av[3]))  # type: ignore[index]
+        elif op is C.ATOMIC_GROUP:
+            inner = _nullable(list(av))  # type: ignore[call-overload]
+        elif op is C.BRANCH:
+            inner = any(_nullable(list(alt)) for alt in av[1])  # type: ignore[index]
         elif op in _REPEATS:
-            lo: int = av[0]  # type: ignore[index]
-            sub, nullable, ws2 = _first(list(av[2]), ws)  # type: ignore[index]
-            nullable = nullable or lo == 0
-            ws2 = ws if nullable else ws2
-        elif op is C.LITERAL:
-            sub = {(k, ws and _is_word(av)) for k in _keys(av)}  # type: ignore[arg-type]
-            nullable, ws2 = False, ws
-        elif op is C.IN:
-            codes: list[int] = []
-            for iop, iav in av:  # type: ignore[attr-defined]
-                if iop is C.LITERAL:
-                    codes.append(iav)
-                elif iop is C.RANGE and iav[1] - iav[0] <= _MAX_RANGE:
-                    codes.extend(range(iav[0], iav[1] + 1))
-                elif iop is C.CATEGORY and iav in _CATEGORIES:
-                    codes.append(_CATEGORIES[iav])
-                else:  # a category (\w, \s), a negated or a very wide class
-                    raise _Unknown
-            word = all(c == DIGIT or c >= 0 and _is_word(c) for c in codes)
-            sub = {(k, ws and word) for c in codes for k in (_keys(c) if c >= 0 else (c,))}
-            nullable, ws2 = False, ws
-        else:  # any character, a back reference, ...
-            raise _Unknown
-        items |= sub
-        if not nullable:
-            return items, False, ws2
-    return items, True, ws
+            inner = av[0] == 0 or _nullable(list(av[2]))  # type: ignore[index]
+        else:
+            return True
+        if not inner:
+            return False
+    return True
 
 
 def split_top(pattern: str) -> list[str]:
@@ -138,22 +212,6 @@ def split_top(pattern: str) -> list[str]:
     return parts  # each part is parsed by the caller, which keeps the pattern whole if one fails
 
 
-def _analyse(branch: str, flags: int) -> tuple[set[tuple[int, bool]] | None, bool, bool] | None:
-    """(first characters or None when they cannot be told, anchored at the text's start, nullable);
-    None when the branch does not parse."""
-    try:
-        parsed = list(_parser.parse(branch, flags))
-    except (re.error, RecursionError):
-        return None
-    try:
-        items, nullable, _ = _first(parsed, False)
-    except (_Unknown, RecursionError):
-        return None, False, False
-    anchored = (not flags & re.MULTILINE and "(?m" not in branch and bool(parsed)
-                and parsed[0] in ((C.AT, C.AT_BEGINNING), (C.AT, C.AT_BEGINNING_STRING)))
-    return items, anchored, nullable
-
-
 class Alternation:
     """`finditer` and `search` with the results of the plain alternation of `patterns`."""
 
@@ -161,43 +219,43 @@ class Alternation:
         self.flags = flags
         self.pattern = "|".join(f"(?:{p})" for p in patterns) if patterns else _NOTHING
         self.branches: list[str] = []
-        analysed: list[tuple[set[tuple[int, bool]] | None, bool, bool]] = []
+        empty: list[bool] = []
+        needs: list[Need | None] = []
         for p in patterns:
             parts = split_top(p)
-            found = [_analyse(b, flags) for b in parts]
-            if len(parts) > 1 and any(f is None for f in found):  # a part that does not parse alone
-                parts, found = [p], [_analyse(p, flags) or (None, False, False)]
+            read = [_analysis(b, flags) for b in parts]
+            if len(parts) > 1 and not all(ok for ok, _, _ in read):  # a part that does not parse alone
+                parts, read = [p], [_analysis(p, flags)]
             self.branches += parts
-            analysed += [f or (None, False, False) for f in found]
-        self._subs: dict[tuple[int, bool, bool], re.Pattern[str] | None] = {}
-        self.firsts = [a[0] for a in analysed]
-        self.at_start = [a[1] for a in analysed]  # "^however": tried at the start of the text only
-        fallback = any(a[2] for a in analysed)  # may match the empty string: keep the plain handling
-        self.fast = not fallback and bool(self.branches)
-        loose = [b for b, f in zip(self.branches, self.firsts, strict=True) if f is None]
-        self.loose = re.compile("|".join(f"(?:{b})" for b in loose), flags) if loose else None
-        anywhere = [f for f, s in zip(self.firsts, self.at_start, strict=True) if f and not s]
-        ws_chars = {k for f in anywhere for k, w in f if w}
-        any_chars = {k for f in anywhere for k, w in f if not w}
-        classes = []
-        if ws_chars:
-            classes.append(rf"\b[{_charclass(ws_chars)}]")
-        if any_chars:
-            classes.append(f"[{_charclass(any_chars)}]")
-        self.has_start = any(self.at_start)
-        self.starts = re.compile("|".join(classes) if classes else _NOTHING, flags)
+            empty += [e for _, e, _ in read]
+            needs += [n for _, _, n in read]
+        self.fast = not any(empty) and bool(self.branches)  # an empty match: keep the plain handling
+        # For each literal some branch needs, the branches it lets in (a branch that needs one of
+        # several literals is listed under each); branches with no need are tried on every text.
+        self.needs = needs
+        by_literal: dict[str, set[int]] = {}
+        for i, need in enumerate(needs):
+            for lit in need or ():
+                by_literal.setdefault(lit, set()).add(i)
+        self._by_literal = by_literal
+        self._needed = frozenset(by_literal)
+        _register(set(by_literal))
+        self._always = {i for i, need in enumerate(needs) if need is None}
+        self._pats: dict[int, re.Pattern[str]] = {}
 
-    def _sub(self, key: int, ws: bool, start: bool) -> re.Pattern[str] | None:
-        """The branches that could match at a position whose character has `key` (`ws`: the position
-        starts a word; `start`: it is the start of the text), in their original order."""
-        try:
-            return self._subs[(key, ws, start)]
-        except KeyError:
-            pass
-        chosen = [b for b, f, s in zip(self.branches, self.firsts, self.at_start, strict=True)
-                  if f is None or (start or not s) and any((ws or not w) and _covers(k, key) for k, w in f)]
-        pat = re.compile("|".join(f"(?:{b})" for b in chosen), self.flags) if chosen else None
-        self._subs[(key, ws, start)] = pat
+    def active(self, text: str) -> tuple[int, ...]:
+        """The branches whose needed literal is in `text` (every other branch cannot match it)."""
+        found = set(self._always)
+        for lit in present(text) & self._needed:
+            found |= self._by_literal[lit]
+        return tuple(sorted(found))
+
+    def _branch(self, i: int) -> re.Pattern[str]:
+        """One branch alone (compiled when first needed; the same pattern in every process, so the
+        compiled-pattern cache keeps it)."""
+        pat = self._pats.get(i)
+        if pat is None:
+            pat = self._pats[i] = re.compile(self.branches[i], self.flags)
         return pat
 
     @cached_property
@@ -209,39 +267,25 @@ class Alternation:
         if not self.fast:
             yield from self.plain.finditer(text)
             return
-        if not text:
+        branches = self.active(text)
+        if len(branches) == 1:
+            yield from self._branch(branches[0]).finditer(text)
             return
-        starts = [m.start() for m in self.starts.finditer(text)]
-        if self.has_start and (not starts or starts[0]):
-            starts.insert(0, 0)
-        loose = self.loose
-        nxt = loose.search(text) if loose is not None else None
-        pos, i, n = 0, 0, len(starts)
+        # The plain alternation, branch by branch: from where the last match ended, the leftmost
+        # next match of any branch, the earlier branch on a tie (the one the alternation tries first).
+        pats = [self._branch(i) for i in branches]
+        ahead = [p.search(text) for p in pats]
         while True:
-            limit = nxt.start() if nxt is not None else len(text)
-            found = None
-            while i < n and starts[i] <= limit:
-                p = starts[i]
-                i += 1
-                if p < pos:
-                    continue
-                before = text[p - 1] if p else " "
-                sub = self._sub(_sre.unicode_tolower(ord(text[p])), not (before.isalnum() or before == "_"), not p)
-                if sub is not None and (found := sub.match(text, p)) is not None:
-                    break
-            if found is None:
-                if nxt is None:
-                    return
-                found = nxt
-            yield found
-            pos = found.end()
-            if nxt is not None and nxt.start() < pos and loose is not None:
-                nxt = loose.search(text, pos)
+            best: re.Match[str] | None = None
+            for m in ahead:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            end = best.end()
+            ahead = [p.search(text, end) if m is not None and m.start() < end else m
+                     for p, m in zip(pats, ahead, strict=True)]
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
-
-
-def _charclass(codes: set[int]) -> str:
-    named = {DIGIT: r"\d", SPACE: r"\s"}
-    return "".join(named[c] if c < 0 else re.escape(chr(c)) for c in sorted(codes))

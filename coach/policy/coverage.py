@@ -143,6 +143,7 @@ def sample_diagnosis(kind: str, cause: str, column: Column) -> Diagnosis:
     """The usual shape of the request (the one the matrix describes)."""
     return Diagnosis.model_validate({
         "kind": kind, "root_cause": cause, **SIZES.get(kind, {}), "insolvency": bool(column.facts.get("insolvency")),
+        "outage": bool(column.facts.get("outage")),
         "hardship": "financial" if column.facts.get("hardship") else None})
 
 

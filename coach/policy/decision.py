@@ -46,6 +46,9 @@ class Decision(BaseModel):
     exception_request: str | None = None  # facts for the team lead when only an exception can help
     tier_from: str | None = None  # tier downgrade: the account's tier and the one proposed
     tier_to: str | None = None
+    # a pause asked for longer than policy.pause.max_months: the months asked (the counter pauses for the
+    # maximum, and its text says so)
+    pause_asked_months: int | None = None
 
     @property
     def rules(self) -> list[RuleCheck]:

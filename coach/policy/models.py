@@ -6,7 +6,7 @@ These belong to the pure core; drafting, outreach, role-play and the API import 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class RuleCheck(BaseModel):
@@ -38,6 +38,17 @@ class CounterProposal(BaseModel):
     suspended_services: list[str] = Field(default_factory=list)
     seats: int | None = None
     needs_approval: str | None = None  # e.g. "deal_desk" when in the soft band
+
+
+class Secured(BaseModel):
+    """What the customer already accepted in principle in an earlier round of this case: a later counter
+    never gives it back (it bills at least this much a month and commits at least this long)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    new_mrr: float | None = Field(default=None, ge=0)
+    term_extension_months: int | None = Field(default=None, ge=0, le=120)
+    seats: int | None = Field(default=None, ge=0)
 
 
 class Trigger(BaseModel):

@@ -13,7 +13,7 @@ from coach.diagnosis.models import Diagnosis
 from coach.errors import CoachInputError, CoachRunError
 from coach.policy import rules as r
 from coach.policy.decision import ESCALATION_ORDER, Decision
-from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Trigger
+from coach.policy.models import CounterProposal, Eligibility, RuleCheck, Secured, Trigger
 from coach.policy.plays import Play, Request, choose, new_end, pause_play, request_pct
 from coach.policy.pricing import discount_off, match_services, pct1
 from coach.policy.schema import Policy
@@ -21,8 +21,9 @@ from coach.policy.triggers import build_cadence, build_triggers
 
 
 def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, *,
-           prior_counters: int = 0) -> Decision:
-    """Answer a downsell request: eligibility with reasons, the counter, escalations, triggers."""
+           prior_counters: int = 0, secured: Secured | None = None) -> Decision:
+    """Answer a downsell request: eligibility with reasons, the counter, escalations, triggers. `secured`
+    is what the customer accepted in principle in an earlier round: a later counter keeps it."""
     if prior_counters < 0:
         raise CoachInputError("prior_counters: must be 0 or more")
     if policy.plays is None:
@@ -33,17 +34,18 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
     modules = match_services(account, diagnosis.modules)
     pct = request_pct(account, diagnosis, modules)
     req = Request(account, diagnosis, policy, today, fig, locked, hardship, modules, pct, policy.plays,
-                  insolvency=diagnosis.insolvency)
+                  insolvency=diagnosis.insolvency, secured=secured if prior_counters > 0 else None)
     play = choose(req, prior_counters)
     counter = play.counter
 
     cuts = [req.shown_pct, _offered_cut(account, counter)]
     large = any(c is not None and c >= policy.large_cut_pct for c in cuts)
     pause_allowed = not locked  # inside the lock a pause is an exception a person grants, never automatic
-    alternative = None
+    alternative, asked = None, play.pause_asked
     services = diagnosis.kind in ("module_cancel", "service_removal", "pause")
     if play.name == "hardship_exception":  # the pause the team lead would be asked to approve
-        alternative = pause_play(req, "pause_plan", (modules if services else None) or None).counter
+        wanted = pause_play(req, "pause_plan", (modules if services else None) or None)
+        alternative, asked = wanted.counter, wanted.pause_asked
     elif counter is not None and not counter.pause_months and pause_allowed and large:
         alternative = pause_play(req, "pause_not_cancel").counter
 
@@ -51,13 +53,14 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
     triggers = build_triggers(play.name, diagnosis.root_cause, today, policy,
                               request_kind=diagnosis.kind, resume=resume)
     escalations = _escalations(play, alternative, diagnosis, fig, policy)
-    exception = _exception_request(req, alternative) if play.name == "hardship_exception" else None
+    exception = _exception_request(req, alternative, asked) if play.name == "hardship_exception" else None
     checks = _checks(req, play, alternative, escalations, triggers, prior_counters)
 
     flags = [f for f, on in (
         ("locked", locked), ("hardship", bool(hardship)), ("large_cut", large),
         ("pushback", diagnosis.pushback),
         ("discount_above_cap", discount_off(account.mrr, account.list_mrr) > policy.discount.hard_cap_pct),
+        ("seats_mismatch", req.seats_mismatch),
         ("unknown_module", len(modules) < len({m.strip().casefold() for m in diagnosis.modules})),
     ) if on]
     ends = r.lock_ends(account, policy)
@@ -75,10 +78,11 @@ def decide(account: Account, diagnosis: Diagnosis, policy: Policy, today: date, 
         cadence=build_cadence(today, policy),
         play_row=play.row.id if play.row else None, exception_request=exception,
         tier_from=play.tier_from, tier_to=play.tier_to,
+        pause_asked_months=asked if counter is not None and counter.pause_months else None,
     )
 
 
-def _exception_request(req: Request, pause: CounterProposal | None) -> str:
+def _exception_request(req: Request, pause: CounterProposal | None, asked: int | None = None) -> str:
     """What the team lead needs to decide a hardship exception inside the lock: the facts, no verdict."""
     ends = r.lock_ends(req.account, req.policy)
     what = ", ".join(req.modules) if req.modules else "the whole package"
@@ -89,6 +93,9 @@ def _exception_request(req: Request, pause: CounterProposal | None) -> str:
     if pause is not None:
         parts.append(f"exception to decide: a {pause.pause_months}-month pause of {what} with the agreement "
                      f"extended by {pause.pause_months} months and billing resuming on {pause.resume_date}")
+        if asked:
+            parts.append(f"the customer asked for {asked} months; the policy's maximum is "
+                         f"{req.policy.pause.max_months}")
     return "; ".join(parts)
 
 

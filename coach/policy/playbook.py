@@ -22,8 +22,8 @@ PLAY_NAMES: tuple[str, ...] = PlayName.__args__  # type: ignore[attr-defined]
 # Plays that carry no counter-proposal: the reply is the acknowledgment and the questions.
 NO_COUNTER = frozenset({"graceful_exit", "competitive_save", "hardship_exception", "clarify_request",
                         "ask_for_budget"})
-FLAGS = ("locked", "hardship", "insolvency", "at_cap", "enterprise", "size_known", "services_named",
-         "only_core", "swap_available", "tier_known", "large", "first_counter", "exhausted")
+FLAGS = ("locked", "hardship", "insolvency", "outage", "seats_mismatch", "at_cap", "enterprise", "size_known",
+         "services_named", "only_core", "swap_available", "tier_known", "large", "first_counter", "exhausted")
 
 
 class _Strict(BaseModel):
@@ -42,6 +42,8 @@ class When(_Strict):
     locked: bool | None = None
     hardship: bool | None = None
     insolvency: bool | None = None
+    outage: bool | None = None
+    seats_mismatch: bool | None = None
     at_cap: bool | None = None
     enterprise: bool | None = None
     size_known: bool | None = None
@@ -113,6 +115,8 @@ class Situation(_Strict):
     locked: bool = False
     hardship: bool = False
     insolvency: bool = False
+    outage: bool = False
+    seats_mismatch: bool = False
     at_cap: bool = False
     enterprise: bool = False
     size_known: bool = True

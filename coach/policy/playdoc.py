@@ -29,6 +29,7 @@ COLUMNS = (
     Column("enterprise", "Enterprise", {"enterprise": True}),
     Column("at_cap", "Already at the cap", {"at_cap": True}),
     Column("insolvency", "Insolvency", {"insolvency": True}),
+    Column("outage", "After our failure", {"outage": True}),
 )
 SERVICE_KINDS = ("module_cancel", "service_removal")
 
@@ -67,8 +68,10 @@ def render_markdown(table: PlayTable, policy: Policy) -> str:
         "Numbers a CSM can defend: a counter never bills less than the customer asked for"
         + (" (switched off in this table: `allow_below_request: true`, and the text then states the trade)"
            if table.allow_below_request else " (`allow_below_request: false`)")
-        + f", never more than today's MRR, never past the {cap:g}% cap. Plays marked *no counter* answer "
-        "with the acknowledgment and the questions only.",
+        + f", never more than today's MRR, never past the {cap:g}% cap, and a later round never gives back "
+        "what the customer already accepted in principle (`secured` on a draft request: the monthly amount, "
+        "the term extension, the seats). Plays marked *no counter* answer with the acknowledgment and the "
+        "questions only.",
         "",
         "## The rows",
         "",

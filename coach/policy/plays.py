@@ -9,7 +9,7 @@ from typing import Any
 
 from coach.accounts import Account, AccountFigures, add_months
 from coach.diagnosis.models import Diagnosis
-from coach.policy.models import CounterProposal
+from coach.policy.models import CounterProposal, Secured
 from coach.policy.playbook import NO_COUNTER, PlayTable, Row, Situation, Tier
 from coach.policy.pricing import (
     Package,
@@ -26,7 +26,7 @@ from coach.policy.pricing import (
     without_services,
 )
 from coach.policy.schema import Policy
-from coach.policy.triggers import pause_window, stated_pause
+from coach.policy.triggers import asked_pause, pause_window, stated_pause
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Request:
     pct: float | None  # requested cut of MRR in percent, unrounded (None: size unknown)
     table: PlayTable
     insolvency: bool = False
+    secured: Secured | None = None  # accepted in principle in an earlier round: never given back
 
     @property
     def shown_pct(self) -> float | None:
@@ -55,6 +56,16 @@ class Request:
         if self.dx.kind == "pause":
             return cents(self.account.mrr)
         return None if self.pct is None else cents(self.account.mrr * (1 - self.pct / 100))
+
+    @property
+    def seats_mismatch(self) -> bool:
+        """The seats the customer speaks of do not fit the account's: more removed than it has, or a
+        target at or above today's count ("from 85 down to 60" on a 40-seat account)."""
+        dx, seats = self.dx, self.account.seats
+        if dx.kind != "seat_reduction" or not seats:
+            return False
+        return bool((dx.seats_requested and dx.seats_requested > seats)
+                    or (dx.seats_to is not None and dx.seats_to >= seats))
 
     @property
     def core_named(self) -> list[str]:
@@ -78,12 +89,16 @@ class Play:
     row: Row | None = None
     tier_from: str | None = None
     tier_to: str | None = None
+    pause_asked: int | None = None  # months the customer asked to pause, when more than the policy allows
 
 
 def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
           extension: int | None = None, pause_months: int | None = None, resume: date | None = None,
           flags: list[str] | None = None, **extra: Any) -> Play:
     """Price `package` and fill every number of the counter (the message is left to drafting)."""
+    secured_seats = _secured_seats(req, name, package, pause_months)
+    if secured_seats is not None:  # the seats already agreed stay: the package is the agreed one again
+        package = scaled_package(req.account, secured_seats / (req.account.seats or 1))
     p = price(req.account, package, extra_pts, req.policy)
     new_mrr, discount, flags = p.new_mrr, p.discount_pct, list(flags or [])
     requested = req.requested_mrr
@@ -93,6 +108,10 @@ def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
         else:  # conceding more than asked surrenders pricing power: never below the request
             new_mrr = requested
             discount = discount_off(new_mrr, package.list_mrr)
+    if req.secured is not None and not pause_months:
+        new_mrr, discount, extension, kept = _keep_secured(req, name, package, new_mrr, discount, extension)
+        if kept or secured_seats is not None:
+            flags.append("secured_kept")
     left = req.fig.months_left
     commitment = left + (extension or 0)
     billed = commitment - (pause_months or 0)  # paused months are not billed
@@ -109,6 +128,33 @@ def offer(req: Request, name: str, package: Package, *, extra_pts: float = 0.0,
     return Play(name, counter, list_mrr=package.list_mrr, flags=flags, **extra)
 
 
+def _secured_seats(req: Request, name: str, package: Package, pause_months: int | None) -> int | None:
+    """The seat count accepted in principle, when this counter (a seat cut) would go below it."""
+    s, have = req.secured, req.account.seats
+    if s is None or not s.seats or pause_months or name == "accept_with_reengagement" or not have:
+        return None
+    if package.seats is None or package.seats >= have or package.removed:
+        return None  # not a seat cut
+    return s.seats if package.seats < s.seats <= have else None
+
+
+def _keep_secured(req: Request, name: str, package: Package, new_mrr: float, discount: float,
+                  extension: int | None) -> tuple[float, float, int | None, bool]:
+    """A later counter never gives back what the customer accepted in principle: the term, and the
+    monthly amount (never above today's MRR or the package's list price; not on an acceptance of the
+    customer's own request, whose amount is theirs)."""
+    s, kept = req.secured, False
+    assert s is not None
+    if s.term_extension_months and (extension or 0) < s.term_extension_months:
+        extension, kept = s.term_extension_months, True
+    if s.new_mrr is not None and name != "accept_with_reengagement":
+        floor = cents(min(s.new_mrr, req.account.mrr, package.list_mrr))
+        if new_mrr < floor - 0.005:
+            new_mrr, kept = floor, True
+            discount = discount_off(new_mrr, package.list_mrr)
+    return new_mrr, discount, extension, kept
+
+
 def _same_package(req: Request, removed: list[str] | None = None) -> Package:
     """Today's package at today's price, with `removed` services listed apart."""
     p = current_package(req.account)
@@ -122,11 +168,14 @@ def pause_play(req: Request, name: str, paused: list[str] | None = None) -> Play
     begin, months = stated_pause(req.today, pol.default_months, pol.max_months, start_month=dx.pause_start_month,
                                  months=dx.pause_months, resume_month=dx.pause_resume_month)
     start, resume = pause_window(req.today, months, begin)
+    _, asked = asked_pause(req.today, start_month=dx.pause_start_month, months=dx.pause_months,
+                           resume_month=dx.pause_resume_month)
     names = paused or [s.name for s in req.account.services]
     share = sum(s for n, s in service_shares(req.account) if n in paused) if paused else 1.0
     base = price(req.account, current_package(req.account), 0.0, req.policy).new_mrr
     return offer(req, name, _same_package(req, names), extension=months, pause_months=months,
-                 resume=resume, pause_start=start, mrr_during_pause=cents(base * (1 - share)))
+                 resume=resume, pause_start=start, mrr_during_pause=cents(base * (1 - share)),
+                 pause_asked=asked if asked is not None and asked > months else None)
 
 
 def swap_target(req: Request) -> str | None:
@@ -177,7 +226,7 @@ def situation(req: Request, prior_counters: int) -> Situation:
     current, to = smaller_tier(req)
     return Situation(
         kind=kind, root_cause=req.dx.root_cause, locked=req.locked, hardship=bool(req.hardship),
-        insolvency=req.insolvency,
+        insolvency=req.insolvency, outage=req.dx.outage, seats_mismatch=req.seats_mismatch,
         at_cap=acc.mrr > 0 and existing_discount(acc) >= pol.discount.hard_cap_pct - 1e-9,
         enterprise=req.fig.arr >= pol.enterprise_arr,
         size_known=req.pct is not None or kind == "pause",
@@ -197,6 +246,8 @@ def choose(req: Request, prior_counters: int) -> Play:
     if row.play in NO_COUNTER:
         flags = {"clarify_request": ["unclear_request"], "hardship_exception": ["exception_requested"],
                  "graceful_exit": ["no_save_attempt"], "ask_for_budget": ["at_cap"]}.get(row.play, [])
+        if row.play == "clarify_request" and req.dx.kind == "tier_downgrade":
+            flags = [*flags, "tier_unknown"]  # no smaller tier to price: the CSM is told why
         play = Play(row.play, None, flags=flags)
     else:
         play = BUILDERS[row.play](req)

@@ -57,13 +57,20 @@ def stated_pause(today: date, months_default: int, months_max: int, *, start_mon
     """(first paused day, months) for the period the customer named ("June to August", "until
     February", "for two months"), within the policy's maximum; unstated parts take the defaults.
     A month is its next first day from next month on: in November, "January" is next January."""
+    start, asked = asked_pause(today, start_month=start_month, months=months, resume_month=resume_month)
+    return start, min(max(1, asked or months_default), months_max)
+
+
+def asked_pause(today: date, *, start_month: int | None, months: int | None,
+                resume_month: int | None) -> tuple[date, int | None]:
+    """(first paused day, the months the customer asked for, before any policy maximum; None: unstated)."""
     first = add_months(today.replace(day=1), 1)
     start = first
     if start_month is not None:
         start = next(add_months(first, k) for k in range(12) if add_months(first, k).month == start_month)
     if months is None and resume_month is not None and start_month is None:
         months = (resume_month - start.month) % 12 or None
-    return start, min(max(1, months or months_default), months_max)
+    return start, months
 
 
 def _trigger(kind: str, today: date, policy: Policy, resume: date | None) -> Trigger:

@@ -22,6 +22,10 @@ SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing p
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           r"\bpaused months?\b|"
+                          # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
+                          r"\badd\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at) the end of (?:the|your|our) (?:term|agreement|"
+                          r"contract|subscription)\b|(?<!\w)дода\w*[^.?!]{0,40}(?:в|у|до|на) кін\w* (?:договору|"
+                          r"строку|терміну|контракту|співпраці)|"
                           r"\b(?:those|the|these) (?:\w+ )?months? (?:are|is|get|gets|will be|would be) "
                           r"(?:simply |just )?(?:added|tacked)\b|"
                           r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
@@ -51,7 +55,21 @@ _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
+# a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
+_LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b(?:whether|if)\b[^.?!]*|"
+                           r"(?<!\w)(?:виріш\w*|подивимос\w*|обговорим\w*)[^.?!]{0,30}(?<!\w)чи(?!\w)[^.?!]*", re.I)
+# proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
+_MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
+                      r"^(?:пропоную|давайте|може)\b", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
+
+
+def _asked_cut(persona: Persona) -> int | None:
+    """The seats the customer asked to remove (from the persona's request), when it is a seat cut."""
+    seats, r = persona.account.seats, persona.request
+    if r.kind != "seat_reduction" or not seats:
+        return None
+    return r.seats or (round(seats * r.reduction_pct / 100) if r.reduction_pct else None)
 
 
 def _offer_shape(offer: ProposedOffer, mrr: float) -> Shape:
@@ -116,7 +134,12 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
              hardship: Hardship | None) -> OfferRecord:
     """"OK, I'll cancel it" / "we'll remove PPC as you asked": the customer's own request, as is."""
     mrr = requested_mrr if requested_mrr is not None else 0.0
-    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr)  # type: ignore[arg-type]
+    # the request as asked: fewer seats or fewer services, not a discount on the same package
+    r, account = persona.request, persona.account
+    seats = account.seats - cut if (cut := _asked_cut(persona)) and account.seats else None
+    kept = [s.name for s in account.services if s.name not in r.modules] if r.modules and mrr > 0 else None
+    offer = ProposedOffer(new_mrr=mrr, hardship=hardship, requested_mrr=requested_mrr, seats=seats,  # type: ignore[arg-type]
+                          services_kept=kept)
     checks = check_offer(persona.account, offer, policy, persona.today)
     return OfferRecord(quote=quote, offer=offer.model_dump(mode="json"),
                        shape=_offer_shape(offer, persona.account.mrr), as_requested=True, checks=checks)
@@ -142,15 +165,18 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
     # ... but the commitment asked for an offer already made ("Лише підписати продовження на два роки") is the offer
-    contract_talk = {p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
+    contract_talk = {p for p in proposing_parts if p not in mine and stance.ARGUE.search(p)
+                     and not offers.commitment(p)} | {
+        p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
                      and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
-                     and (not offers.extract([p], persona.account).priced or stance.THREAT.search(p)
+                     and (not offers.extract([p], persona.account, also=[p]).priced or stance.THREAT.search(p)
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
-              and not offers.extract([p], persona.account).empty}
+              and not offers.extract([p], persona.account, also=[p]).empty}  # a carried sentence prices the offer
     for s in sentences:
         label = s.label
-        if label in ("pushback", "refuse") and not s.pushback_words and stance.only_acknowledges(s.text):
+        if label in ("pushback", "refuse") and not s.pushback_words and (
+                stance.only_acknowledges(s.text) or stance.accepts_decision(s.text)):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
@@ -159,6 +185,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
+        if s.topic and "?" not in s.text and timing.follow_up(s.text):
+            s = moves.Sentence(s.text, s.label, s.share, False, s.pushback_words)  # "Will check back in a while"
         if s.topic and s.text not in priced:  # "how about $3,500 a month?" proposes, it does not ask
             a.topics.append(s.topic)
             a.questions.append(s.text)
@@ -183,16 +211,18 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         when = timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
-        dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)))
+        dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
+            offers.concession(s.text) and offers.proposes(s.text)))  # "a free month of Content in January"
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
-            s.label in ("save", "plan", "escalate")
+            s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced
+            and bool(_MEET_ON.search(s.text))
             or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
         # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
         # a re-engagement trigger.
         # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
-        sets = (s.label == "trigger" and not dated_change and (follow_up or when != "none")) or scheduled or (
+        sets = (s.label == "trigger" and not dated_change and (follow_up or when == "dated")) or scheduled or (
             follow_up and when != "none")
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
@@ -211,7 +241,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
-                       policy.multi_year.default_extension_months, also=mine)
+                       policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona))
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer, context=" ".join(clean))
@@ -231,10 +261,17 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
         a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk
                               and labels.get(p) not in ("refuse", "pushback") and offers.concession(p)
-                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))), None)
-        a.vague_exchanged = a.vague_offer is not None and any(offers.commitment(p) for p in clean)
+                              and not (stance.ARGUE.search(p) or stance.REFUSES_CHANGE.search(p))
+                              and offers.concession(_LATER_CHOICE.sub(" ", p))), None)
+        # asked back in the concession's sentence or after it ("... if you extend"); a commitment that
+        # answered for an earlier offer ("Just the extension signed. And I'll waive January.") is not
+        a.vague_exchanged = a.vague_offer is not None and any(
+            offers.commitment(p) for p in clean[clean.index(a.vague_offer):])
         if a.vague_offer and "offer" not in a.moves:
             a.moves.append("offer")
+    if a.vague_offer in a.questions:  # "What I can do is give you December for free": a concession, not a question
+        k = a.questions.index(a.vague_offer)
+        del a.questions[k], a.topics[k]
     if a.trigger and a.refusal and not a.solution and a.offer is None:
         # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
         # is stalling, not a re-engagement trigger.

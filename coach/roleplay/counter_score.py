@@ -42,11 +42,17 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     solutions = [(i, t) for i, t in enumerate(a) if t.solution]
     for i, t in solutions:
         ev.append(Evidence(turn=i + 1, quote=t.solution or "", note="plan / save / escalation"))
-    final = offers[-1] if offers else None
     vague = [(i, t.vague_offer) for i, t in enumerate(a) if t.vague_offer]
     for i, q in vague:
         ev.append(Evidence(turn=i + 1, quote=q or "", note="a counter with no length or price"))
         card.mark(i, "counter", False, "a counter with no numbers: name the price and the term", 1, "counter")
+    final = offers[-1] if offers else None
+    if final is not None and final[1].as_requested:
+        # a counter made first and then the request granted: the counter was made (F3 judges the grant)
+        made = [(i, o) for i, o in offers if not o.as_requested]
+        final = made[-1] if made else final
+        if not made and any(i < final[0] for i, _ in vague):  # a counter with no numbers, then the grant
+            return _done(MISFIT, "a counter with no numbers was made, then the request granted as asked", ev)
     if shape == "save":
         saves = [i for i, t in solutions if {"save", "escalate"} & set(t.moves)]
         priced = [i for i, o in offers if o.shape == "reduce"] + [i for i, _ in vague]
@@ -137,6 +143,11 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
         if w.id not in ("multi-year-exchange", "counter-first"):
             points -= 5
             notes.append(f"{w.id}: {w.reason}")
+    term, longest = o.offer.get("term_extension_months"), persona.acceptance.max_term_months
+    if points == 25 and term and longest and term > longest:  # the customer cannot sign it: not right yet
+        points -= 10
+        notes.append(f"a {term}-month commitment is longer than the customer will sign ({longest} months)")
+        card.mark(i, "counter", False, "a longer commitment than the customer can sign", 1, "counter")
     cap = persona.acceptance.max_mrr
     if points == 25 and cap is not None and new is not None and new > cap * 1.02:
         points -= 10

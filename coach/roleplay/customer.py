@@ -160,6 +160,8 @@ def _line(persona: Persona, state: CustomerState, beat: str, offer: dict[str, An
 
 def _beat(persona: Persona, state: CustomerState, a: TurnAnalysis) -> tuple[Beat, Fact | None, Fact | None]:
     """(beat, the fact this turn reveals, a fact asked about again)."""
+    if a.offer is not None:  # an offer made alongside pushback is still on the table
+        state.last_offer = a.offer.offer
     if a.pushback or a.refusal:
         state.pushbacks += 1
         state.patience -= 1

@@ -39,6 +39,30 @@ _CUSTOMER_CLOSE = re.compile(
     r"до побачення|оформлюйте|скасовуйте|ми переходимо|нас це влаштовує)(?!\w)", re.I)
 
 
+# Thanks with nothing asked or objected after an offer: the customer taking it ("Great, thanks.",
+# "Дякую, це дуже допоможе.").
+_THANKS = re.compile(r"\bthank(?:s| you)\b|(?<!\w)дяку\w*", re.I)
+_OBJECTS = re.compile(r"\?|\bbut\b|\bnot\b|n't\b|\bno\b|(?<!\w)(?:але|проте|не|ні)(?!\w)", re.I)
+
+
+def _customer_closed(a: list[TurnAnalysis], said: list[str]) -> bool:
+    """The customer closing the talk in their own words: agreeing or leaving, or thanking the trainee for
+    an offer or a granted request with nothing asked or objected."""
+    offered = next((i for i, t in enumerate(a) if t.offer or t.closing or t.solution or t.vague_offer), None)
+    return any(_CUSTOMER_CLOSE.search(line) or offered is not None and i >= offered and _THANKS.search(line)
+               and not _OBJECTS.search(line) for i, line in enumerate(said))
+
+
+def _refused_at_end(a: list[TurnAnalysis], said: list[str]) -> bool:
+    """The trainee ending the talk on a refusal: a refusal of any change, or a last turn (after the first
+    reply) that pushes back with no offer, plan or question ("that's just how the agreement works",
+    "then I'll have to pass this to legal"). A first reply that pushes back is F1's business; the
+    talk goes on."""
+    last = a[-1]
+    return any(t.refusal for t in a) or len(a) > 1 and bool(last.refusal or last.pushback) and not (
+        last.offer or last.vague_offer or last.solution or last.questions)
+
+
 def _short(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1].rstrip() + "…"
 
@@ -58,9 +82,8 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
                 for fid in ("F1", "F2", "F3", "F4", "F5")]
     # A close: an agreement, a customer who left, a refusal, the request processed, or a goodbye-style
     # follow-up. An offer on the table is not one yet ("let me take that back to my team").
-    closed = state.accepted or state.left or sum(bool(t.pushback) for t in a) >= 2 or any(
-        t.refusal or t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1])) or any(
-        _CUSTOMER_CLOSE.search(line) for line in said)
+    closed = state.accepted or state.left or _refused_at_end(a, said) or any(
+        t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1])) or _customer_closed(a, said)
     return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
             _f4(a, texts, closed), _f5(card, a)]
 
@@ -120,6 +143,13 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
     customer has already heard that the discount comes free)."""
     offers = standing_offers(a)
+    after = [(i, t) for i, t in enumerate(a) if t.vague_offer and not t.vague_exchanged
+             and offers and i > offers[-1][0]]
+    if after:  # a concession added after the offer ("as a thank-you, I'll waive January") with nothing asked
+        i, t = after[0]
+        card.mark(i, "F3", False, "a concession with nothing asked in return")
+        return _mode("F3", "triggered", "a concession given with nothing asked in return",
+                     [Evidence(turn=i + 1, quote=t.vague_offer or "", note="no commitment asked in return")])
     if offers:
         last_pause = max((i for i, o in offers if o.shape == "pause"), default=None)
         for i, o in offers:

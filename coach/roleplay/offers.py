@@ -17,6 +17,7 @@ from coach.accounts.model import Hardship
 from coach.diagnosis import service_aliases
 from coach.policy import ProposedOffer
 from coach.policy.pricing import cents, service_shares
+from coach.roleplay import stance
 from coach.roleplay.numbers import digits
 
 _NUM_WORDS = {
@@ -31,18 +32,35 @@ _DURATION = re.compile(
     _N + r"[\s-]*(?:" + _MORE + r")?(years?|yrs?|months?|рок(?:и|ів)?|рік|місяц\w*|міс\.?)(?!\w)|"
     r"(півроку|half a year)", re.I)
 _MONEY = re.compile(
-    r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
+    r"(?:(?P<cur>[$€£₴])\s?)?(?P<amt>\d{1,3}(?:[,\s\u00a0]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d,])|"
+    r"\d+(?:\.\d+)?)\s?(?P<k>k\b)?"
     r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|гривні|гривня|доларів|долари|долар)?"
     r"(?P<per>\s?(?:/\s?(?:mo|month|mth|yr|year)|a month|per month|monthly|a year|per year|annually|"
     r"на місяць|щомісяця|на рік|щороку))?", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
-_FROM_TO = re.compile(r"\b(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
-                      r"(?:to|down to|до)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+_FROM_TO = re.compile(r"\b(?:(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
+                      r"(?:to|down to|до)|(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?)\s+)?down to)\s+(\d{1,6})\b"
+                      r"(?!\s?[%$€£₴])", re.I)
 # "not 15 seats but 17", "не 15 місць, а 17", "17 rather than 15": the number proposed, not the one set aside
+# "8 seats instead of 12", "88 seats rather than 72": the number proposed, and the one set aside
+_INSTEAD_OF = re.compile(r"\b(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
+                         r"(?:instead of|rather than|замість|а не)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _NOT_BUT = re.compile(r"\b(?:not|не)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
                       r"(?:but|а|але)\s+(\d{1,6})\b", re.I)
-_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|rather than|instead of|замість|а не)\s*$", re.I)
+_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|а не|ніж)\s*$", re.I)
+# an amount saved, not the new bill ("you'd save $1,300 a month", "a saving of $900", "економія 300 доларів")
+_SAVING = re.compile(r"\b(?:sav(?:e|es|ing|ings)|knock\w*|shav\w*|take|takes|taking)\b(?:\s+(?:you|of|about|around|"
+                     r"roughly|another|an extra|a further))*\s*$|"
+                     r"(?<!\w)(?:заощад\w*|економ\w*)\s*(?:близько|приблизно)?\s*$", re.I)
+_RAISED_TO = re.compile(r"\b(?:go|going|stretch|come|move)\b(?: \w+)?\s+(?:up )?to\s*$|"
+                        r"(?<!\w)(?:піти|дійти|підняти|збільшити)\w*\s+(?:до|на)\s*$", re.I)
+# a pause with no end ("for as long as you need", "на скільки вам буде потрібно")
+_OPEN_ENDED = re.compile(r"\bas long as (?:you|it takes|needed)\b|\bhowever long\b|\buntil you(?:'re| are) ready\b|"
+                         r"\bindefinite\w*|\bopen[- ]ended\b|\bno end date\b|(?<!\w)(?:на )?скільки (?:вам )?(?:буде )?"
+                         r"(?:потрібно|треба|знадобиться)|(?<!\w)(?:безстроков\w*|доки не|поки не)(?!\w)", re.I)
+OPEN_ENDED_MONTHS = 12
+_SET_ASIDE_CLAUSE = re.compile(r"(?:instead of|rather than|замість)\s+(?:\w+\s+){0,2}$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
                             r"прибрати|прибер\w*|"
@@ -57,6 +75,7 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
+_DISCOUNT_WORD = re.compile(r"discount|cheaper|знижк|дешевш", re.I)
 _DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
@@ -66,7 +85,8 @@ _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(
                           r"(?:shift\w*|push\w*|mov\w*|roll\w*)\s+(?:\w+\s+){0,3}(?:out|back|on)?\s*by\s*$|"
                           r"\badd(?:s|ed|ing)?\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
-_PAUSE = re.compile(r"\bpaus\w*|(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
+_PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?months?\b)|"
+                    r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
                     r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
                     r"заморож\w*|перерв\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
@@ -76,7 +96,8 @@ _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 # "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
-_REMOVED_AFTER = re.compile(r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
+_REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|through)\b|"
+                            r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
                             r"(?:removed|dropped|cancel\w*|suspended|paused|off|out|gone|"
                             r"прибира\w*|прибра\w*|скасов\w*|призупин\w*|вимкн\w*)\b", re.I)
 _OFFER_CUE = re.compile(
@@ -92,7 +113,12 @@ _OFFER_CUE = re.compile(
     r"\bextend|\brenew|commit|продовж|подовж|підпис)|"
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
-    r"\bmy suggestion\b|\bhere'?s what i'?d\b|"
+    r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
+    r"^(?:then|so|тоді|отже)(?: (?:так|ось як|here'?s (?:the deal|what we do)))?\s*[:—–-]\s*(?=[^.?!]*\d)|"
+    r"\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
+    # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask
+    r"\b(?:don'?t|do not|not|rather than|instead of) (?:cancel|end|drop|terminat|remov|cut)\w*[^.?!]{0,20}?,?\s*"
+    r"(?:but |just |let'?s |we |instead )?(?:suspend|pause|freeze|keep|right-?size|downsize|scale)\w*\b|"
     # "one option: ...", "suppose we ...", "my recommendation would be ...", "there's room to ...",
     # "let me put 32 seats on the table", "could you live with ...", "would you be open to ...", "як щодо ..."
     r"\b(?:one|an|another|the|a (?:middle|better)) (?:option|idea|alternative|way forward)\b|"
@@ -113,7 +139,7 @@ _OFFER_CUE = re.compile(
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
-    r"залишимо|призупинимо|призупиняємо|дамо)\b",
+    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -133,6 +159,13 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
                          r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
+                         r"\bfor free\b|\bon the house\b|\bno charge\b|безкоштовн\w*|"
+                         # time to pay: the invoice deferred ("push December's invoice back", "перенести оплату")
+                         r"\b(?:defer|postpon|delay|push)\w* (?:[\w'’]+ )?(?:payment|invoice|bill|billing)\w*|"
+                         r"\b(?:payment|invoice|bill)s? (?:\w+ )?(?:deferr|postpon|delay|push)\w*|\bpayment holiday\b|"
+                         r"(?<!\w)(?:перенес\w*|відклас\w*|відтерм\w*|відстроч\w*) (?:\w+ )?"
+                         r"(?:оплат\w*|рахун\w*|платіж\w*)|"
+                         r"(?<!\w)відстрочк\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
                          r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
                          r"\bflexib\w* on (?:the )?(?:price|rate)\b|\bmeet you (?:half ?way|in the middle|somewhere)\b|"
@@ -145,9 +178,16 @@ _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agree
                          r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
 
 
+# a concession set aside ("rather than throw a discount at you", "без розмов про знижки", "no price cut")
+_NOT_GIVEN = re.compile(r"(?:\brather than|\binstead of|\bno|\bnot|\bwithout|\bnever|(?<!\w)без|(?<!\w)не|"
+                        r"(?<!\w)замість)\W+(?:\w+\W+){0,3}?(?:discount\w*|price (?:cut|games|talk)|cut|"
+                        r"знижк\w*|торг\w*)\b", re.I)
+
+
 def concession(sentence: str) -> bool:
-    """Gives something (a discount, fewer seats, a pause, a free month), numbers or not."""
-    return bool(_CONCESSION.search(sentence))
+    """Gives something (a discount, fewer seats, a pause, a free month), numbers or not; one set aside
+    ("rather than a discount", "без знижок") is not given."""
+    return bool(_CONCESSION.search(_NOT_GIVEN.sub(" ", sentence)))
 
 
 def commitment(sentence: str) -> bool:
@@ -158,7 +198,8 @@ def commitment(sentence: str) -> bool:
 # "A 40% cut, understood, and I'd rather we get this right": the ask said back, not a proposal.
 _ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:you|that)|i understand)\b|"
                           r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
-_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|how about|what if|in exchange|in return|if you)\b|"
+_REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|recommend\w*|how about|what if|in exchange|in return|"
+                       r"if you)\b|"
                        r"(?<!\w)(?:можу|можемо|пропоную|в обмін|натомість|якщо ви)(?!\w)", re.I)
 # the old price named beside the new one ("$3,000 a month instead of $4,750")
 _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
@@ -213,7 +254,10 @@ def _months(m: re.Match[str]) -> int | None:
 
 
 def _amount(m: re.Match[str]) -> float:
-    value = float(re.sub(r"[,\s\u00a0]", "", m.group("amt"))) * (1000 if m.group("k") else 1)
+    amt = m.group("amt")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", amt):  # "4.500 per month": a dot between thousands
+        amt = amt.replace(".", "")
+    value = float(re.sub(r"[,\s\u00a0]", "", amt)) * (1000 if m.group("k") else 1)
     per = (m.group("per") or "").lower()
     return value / 12 if any(w in per for w in ("yr", "year", "annual", "рік", "щороку")) else value
 
@@ -235,6 +279,7 @@ _ACCEPTS = re.compile(
     r"(?:\w+ )?(?:way|solution|option|setup|fit|answer)\b|\bwhatever we (?:land on|agree|decide)\b|\bfits? "
     r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
     r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
+    r"\b(?:get|have) (?:it|this|that|things|them) (?:right-?sized|sorted|sized right)\b|"
     r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
     r"вирішимо|разом)(?!\w)", re.I)
 
@@ -254,18 +299,33 @@ _CANNOT_RE = re.compile(r"\b(?:can'?t|cannot|won'?t be able|unable)\b|"
                         r"(?<!\w)не (?:можу|можемо|зможу|зможемо|вийде)(?!\w)", re.I)
 
 
+def _figures(sentence: str) -> bool:
+    """Names what an offer is made of: a price, seats, a percentage, or a term it is tied to ("Instead of
+    12 seats off, we take 8, so 40 down to 32.", "We add 5 points of discount, which puts you at $7,920
+    a month")."""
+    text = digits(sentence)
+    if _RESTATE.search(text) or "?" in text or stance.ARGUE.search(text) or stance.THREAT.search(text):
+        return False  # the ask said back, a question, or an argument against it ("a 40% cut would wipe out ...")
+    money = any(_is_money(m) for m in _MONEY.finditer(text))
+    term = any(_TERM_CONTEXT.search(text[max(0, m.start() - 45):m.end() + 30]) for m in _DURATION.finditer(text))
+    return money or term or bool(_SEATS.search(text) or _PCT.search(text) or _FROM_TO.search(text))
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
     out: list[str] = []
     carried = False  # the sentence before proposed something
     listed = False  # ... and ended with a colon: the list items under it are the proposal
+    stated = False  # ... and was a statement, not a question: sentences with figures after it carry on
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
-        if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)):
+        if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)
+                                     or stated and _figures(p)):
             out.append(p)
+            stated = "?" not in p  # a question floats an idea: the figures after it only illustrate it
             listed = listed and carried or proposing and p.rstrip().endswith(":")
             carried = True
         else:
@@ -289,9 +349,19 @@ def _services(text: str, account: Account) -> list[str]:
     return list(dict.fromkeys(removed))
 
 
+def _kept(account: Account, asked_cut: int | None, n: int, aside: int) -> int | None:
+    """The seats kept when `n` is proposed in place of `aside`: set aside the cut asked for ("8 instead of
+    12", "не п'ять, а три"): `n` is a smaller cut; set aside the seats asked to keep ("88 rather than 72"):
+    `n` seats are kept."""
+    if account.seats and asked_cut and aside == asked_cut and n < aside:
+        return account.seats - n
+    return n
+
+
 def extract(parts: list[str], account: Account, pause_default: int = 3,
-            default_extension: int = 24, also: Container[str] = ()) -> Extracted:
-    """The offer in a turn's sentences (empty when none of them proposes anything)."""
+            default_extension: int = 24, also: Container[str] = (), asked_cut: int | None = None) -> Extracted:
+    """The offer in a turn's sentences (empty when none of them proposes anything). `asked_cut`: the
+    seats the customer asked to remove, to tell "8 seats instead of 12" (a cut) from "88 rather than 72"."""
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
     for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
@@ -310,7 +380,11 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                                                              or re.fullmatch(r"[\s-]*", text[m.end():pause.start()]))]
             if after:
                 pause_span, out.pause_months = after[0][0].span(), after[0][1]
-            else:
+                out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
+            elif out.pause_months is None and _OPEN_ENDED.search(text):
+                out.pause_months = OPEN_ENDED_MONTHS  # "as long as you need": no end, so past any allowed pause
+                out.notes.append("an open-ended pause (no end named): read as longer than any pause allowed")
+            elif out.pause_months is None:
                 out.pause_months = pause_default
                 out.notes.append(f"pause length not stated: read as the policy default of {pause_default} "
                                  "months")
@@ -330,9 +404,12 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+        saved = [m for m in money if _SAVING.search(text[max(0, m.start() - 24):m.start()])]
         money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
-                 and not _LIMIT.search(text[max(0, m.start() - 40):m.start()])] or money
-        if money:
+                 and not _LIMIT.search(text[max(0, m.start() - 40):m.start()]) and m not in saved] or money
+        if saved and all(m in saved for m in money):  # "you'd save $1,300 a month": today's bill less that
+            out.new_mrr = cents(max(0.0, account.mrr - _amount(saved[-1])))
+        elif money:
             to = [m for m in money if re.search(r"\b(to|до)\s*$", text[max(0, m.start() - 4):m.start()])]
             out.new_mrr = cents(_amount((to or money)[-1]))
         for m in _PCT.finditer(text):
@@ -345,20 +422,25 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
             elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
-            elif _PRICE_WORD.search(window):
-                out.discount_pct = value
+            elif _PRICE_WORD.search(window) or _RAISED_TO.search(text[max(0, m.start() - 24):m.start()]):
+                out.discount_pct = value  # "I can go up to 30%" after a discount: the discount raised
         span = _FROM_TO.search(text)
         if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
-            out.seats = int(span.group(2))
+            out.seats = int(span.group(3))
         instead = _NOT_BUT.search(text)
-        if instead and _SEAT_WORD.search(text):
-            out.seats = int(instead.group(2))
+        if instead and _SEAT_WORD.search(text) and not span:
+            out.seats = _kept(account, asked_cut, int(instead.group(2)), int(instead.group(1)))
+        swapped = _INSTEAD_OF.search(text)
+        if swapped and _SEAT_WORD.search(text) and account.seats and asked_cut and not instead and not span:
+            out.seats = _kept(account, asked_cut, int(swapped.group(1)), int(swapped.group(2)))
+            instead = swapped
         for m in _SEATS.finditer(text):
             n = int(m.group(1))
             in_span = span is not None and m.start() < span.end() and m.end() > span.start()
             set_aside = instead is not None and instead.start() <= m.start() < instead.end()
-            if in_span or set_aside or _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]):
-                continue
+            if in_span or set_aside or _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]) or \
+                    _SET_ASIDE_CLAUSE.search(text[max(0, m.start() - 30):m.start()]) or span is not None:
+                continue  # "from 40 to 32" says the seats kept; "instead of taking 12 seats off" sets 12 aside
             removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \
                 _REMOVE_AFTER.search(text[m.end():m.end() + 10])
             if removing and account.seats:
@@ -366,8 +448,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif not removing:
                 out.seats = n
         out.removed = list(dict.fromkeys(out.removed + removed_here))
-        if _SCOPE.search(text) and not _DISCOUNT.search(text):
-            out.scope = True
+        if _SCOPE.search(text) and not _DISCOUNT_WORD.search(text):
+            out.scope = True  # "30% off the spend, by trimming the package": a smaller package
     if (out.new_mrr is not None or out.discount_pct is not None) and not out.scope and out.seats is None \
             and out.seat_cut_pct is None and not out.removed and out.pause_months is None:
         out.notes.append("a price with no change of scope is read as a discount on today's package "

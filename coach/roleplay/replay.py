@@ -3,6 +3,7 @@ live session takes, so a judged transcript replayed here is scored exactly as a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from coach.policy import Policy
@@ -35,6 +36,34 @@ def facts_in(persona: Persona, text: str) -> list[str]:
             if " ".join(f.text.casefold().split()) in low or any(k.casefold() in low for k in f.keywords)]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) > 2}
+
+
+def says(persona: Persona, line: str, beat: str) -> bool:
+    """Whether a recorded customer line is one of the persona's lines for `beat` (its own or the
+    defaults), verbatim or reworded: most of the reaction's words are in the line."""
+    got = _words(line)
+    values = customer._values(persona)
+    for reaction in customer.lines_for(persona, beat):
+        want = _words(reaction.format_map(values))
+        if want and len(want & got) >= 0.6 * len(want):
+            return True
+    return False
+
+
+def closed_by(persona: Persona, lines: list[str]) -> dict[str, bool]:
+    """What the recorded customer lines say about the end of the talk: `accepted` when they speak the
+    persona's acceptance, `left` when they speak its leaving line or push back more often than the
+    persona's patience allows (the scripted customer's own rule, applied to what was said)."""
+    pushed = sum(says(persona, line, "pushback") for line in lines)
+    return {"accepted": any(says(persona, line, "accept") or says(persona, line, "after_accept") for line in lines),
+            "left": pushed > persona.acceptance.patience or any(says(persona, line, "leave") for line in lines)}
+
+
 def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own: OwnWords = EMPTY,
            recorded: list[str | None] | None = None,
            model_answer: Callable[[str], str] | None = None) -> tuple[Scorecard, list[Exchange]]:
@@ -59,4 +88,6 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
             state.revealed = before + heard
             reply = reply.model_copy(update={"text": said, "revealed": heard})
         exchanges.append(Exchange(text.strip(), a, reply))
+    if recorded is not None:  # the recorded lines, not the scripted customer, say whether they agreed or left
+        state = state.model_copy(update=closed_by(persona, [r or "" for r in recorded[:len(exchanges)]]))
     return score(persona, policy, exchanges, state, model_answer=model_answer), exchanges

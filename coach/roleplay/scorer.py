@@ -141,11 +141,16 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
                           status=status(points), summary=summary, evidence=ev)  # type: ignore[arg-type]
 
 
+_WHEN = re.compile(r"^\W*(?:(?:and|so|then|а|і|й|то|тоді)\W+)?(?:when|what time|how soon|коли|до якого часу)\b", re.I)
+
+
 def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
                until: int) -> ComponentScore:
     # A question wrapped in pushback ("a pause isn't possible under your contract. What happened?") is
     # not a diagnosis: the customer hears the refusal, not the curiosity.
-    asked = [(i, q) for i, t in enumerate(a) if not t.pushback for q in t.questions]
+    # After the offer, "when is the budget reviewed?" asks for the trigger's date, not the cause.
+    asked = [(i, q) for i, t in enumerate(a) if not t.pushback for q in t.questions
+             if first_offer is None or i < first_offer or not _WHEN.match(q)]
     before = [(i, q) for i, q in asked if i < until]
     ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn
                    else "diagnosis question") for i, q in asked]

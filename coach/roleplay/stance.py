@@ -88,6 +88,9 @@ THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|c
 _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
                    r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"
                    r"\bunderstood\b|\bgot it\b|\bnoted\b|\bsorry\b|\bthank|\bappreciate|\bmakes sense\b|\bof course\b|"
+                   # courtesy ("you're welcome", "Нема за що")
+                   r"\byou'?re welcome\b|\bmy pleasure\b|\bno problem\b|"
+                   r"(?<!\w)(?:нема за що|немає за що|радий допомогти|рада допомогти|прошу)(?!\w)|"
                    r"\bglad you\b|\bi (?:hear|see) (?:you|what|where|why)\b|\bi get (?:it|that|why)\b|"
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
                    r"\bthat'?s (?:a lot|hard|tough|difficult)\b|"
@@ -96,6 +99,19 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"повідомлення)|мені жаль|прийнято)(?!\w)|"
                    r"(?<!\w)(?:розумію|зрозуміл\w*|дякую|шкода|співчува\w*|звісно|не хвилюйтеся|чую вас)(?!\w)", re.I)
 _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
+
+
+# Making ready for the customer's decision whichever way it goes ("it helps me hand things over properly",
+# "whichever way this goes", "у будь-якому разі все передамо"): accepting it, never refusing it.
+_ACCEPTS_DECISION = re.compile(r"\bhand(?:s|ing|ed)? (?:\w+ )?over\b|\bhandover\b|\bwhichever way\b|\beither way\b|"
+                               r"\bwhatever (?:you decide|the (?:answer|outcome|decision))\b|"
+                               r"(?<!\w)(?:переда\w*|у будь-якому разі|в будь-якому разі|хай там як)(?!\w)", re.I)
+
+
+def accepts_decision(sentence: str) -> bool:
+    """Prepares for the customer's decision whichever way it goes, with no argument or refusal."""
+    return bool(_ACCEPTS_DECISION.search(sentence)) and not (ARGUE.search(sentence) or REFUSES_CHANGE.search(sentence)
+                                                           or CONTRACT.search(sentence) or THREAT.search(sentence))
 
 
 def only_acknowledges(sentence: str) -> bool:

@@ -17,7 +17,8 @@ Timing = Literal["dated", "rough", "none"]
 _MONTHS_EN = (r"january|february|march|april|june|july|august|september|october|november|december|"
               r"jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec")
 # "may" is a month only where a verb cannot be: after a preposition or before a day number
-_MAY = r"(?:(?:in|by|on|until|till|before|after|early|mid|late|end of|start of|beginning of)[\s-]+may\b|" \
+_MAY = r"(?:(?:in|by|on|of|from|through|until|till|before|after|early|mid|late|end of|start of|beginning of)[\s-]+" \
+       r"may\b|" \
        r"\bmay\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?may\b)"
 _WEEKDAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri"
 _NUM_EN = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"

@@ -37,6 +37,19 @@ def test_draft_for_an_inline_account_inside_the_lock(client: TestClient) -> None
     assert r.json()["eligibility"]["reduction_allowed"] is False
 
 
+def test_a_later_counter_keeps_what_was_secured_through_the_api(client: TestClient) -> None:
+    body = {"account": account_factory(), "today": TODAY.isoformat(), "prior_counters": 1,
+            "message": "Could we go down to 24 seats instead? The budget is still tight.",
+            "history": ["Customer: We need to cut seats by 30%, our budget was reduced."],
+            "secured": {"new_mrr": 3680.0, "term_extension_months": 24, "seats": 32}}
+    r = client.post("/v1/drafts", json=body)
+    assert r.status_code == 200, r.text
+    c = r.json()["counter_proposal"]
+    assert (c["seats"], c["new_mrr"], c["term_extension_months"]) == (32, 3680.0, 24)
+    bad = client.post("/v1/drafts", json={**body, "secured": {"new_mrr": -1}})
+    assert bad.status_code == 422 and "secured" in bad.text
+
+
 @pytest.mark.parametrize(("body", "status", "field"), [
     ({"message": MESSAGE}, 422, None),
     ({"account_id": "acme-dental", "account": account_factory(), "message": MESSAGE}, 422, None),

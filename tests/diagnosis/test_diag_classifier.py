@@ -68,6 +68,10 @@ KIND_CASES = [
     ("We barely use PPC, we haven't launched a campaign since spring. Can we drop it?", "PPC"),
     ("Social Media hasn't brought a single patient this year. Please take it off.", "Social Media"),
     ("PPC нам майже не потрібен, кампаній не було з весни. Можна його прибрати?", "PPC"),
+    # a demonstrative ("this module") points back like a pronoun
+    ("Соціальними мережами (Social Media) у нас ніхто не займається вже кілька місяців. Просимо скасувати цей модуль.",
+     "Social Media"),
+    ("Social Media hasn't brought us anything. Please cancel this module.", "Social Media"),
 ])
 def test_a_removal_by_pronoun_names_the_service_before_it(message: str, service: str, account) -> None:
     d = diagnose(message, account)

@@ -101,6 +101,7 @@ def test_training_on_a_subset_runs(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # minutes on a quiet 2-core machine, past 300 s when the machine is shared
 def test_corrections_experiment_runs():
     """The measured split of docs/diagnosis.md runs end to end and reports before/after per seed.
     (It does not assert an improvement: measured, corrections added as training rows did not raise

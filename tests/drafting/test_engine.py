@@ -164,3 +164,202 @@ def test_questions_are_in_the_reply_language(kn, lang, message):
     d = draft(make_account(), message, today=TODAY, knowledge=kn)
     assert d.language == lang and d.diagnosis_questions
     assert all(identify(q) in (lang, None) for q in d.diagnosis_questions), d.diagnosis_questions
+
+
+def test_a_tier_nothing_prices_is_asked_about_and_the_csm_is_told_why(kn):
+    acct = make_account(list_mrr=8000.0, mrr=8000.0)  # matches none of the play table's tiers
+    d = draft(acct, "Can we move to the Starter tier? We only need the core features now.", today=TODAY, knowledge=kn)
+    assert d.request.kind == "tier_downgrade" and d.play == "clarify_request" and d.counter_proposal is None
+    assert any(n.startswith("tier: no smaller tier to price") for n in d.notes)
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("We need to pause everything for 9 months while we rebuild the clinic.",
+     "You asked for 9 months: the longest pause we can set up is 6 months."),
+    ("Dzień dobry, chcemy wstrzymać pakiet na 12 miesięcy.",
+     "Prosili Państwo o przerwę na 12 miesięcy; najdłuższa przerwa, jaką możemy ustalić, to 6 miesięcy."),
+])
+def test_a_pause_longer_than_allowed_says_so_in_words(kn, message: str, said: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert c is not None and c.pause_months == 6 and d.violations == []
+    assert said in c.message
+
+
+def test_a_pause_within_the_maximum_says_nothing_about_a_maximum(kn):
+    d = draft(make_account(), "Can we pause the package for 4 months?", today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert c is not None and c.pause_months == 4 and "longest pause" not in c.message
+
+
+@pytest.mark.parametrize("message", [
+    "We need to go from 85 seats down to 60, the team shrank.",
+    "Please cut 50 seats, our team shrank.",
+])
+def test_seats_the_account_does_not_have_are_flagged_to_the_csm(kn, message: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)  # the account has 40 seats
+    assert d.counter_proposal is None and d.play == "clarify_request"
+    note = next(n for n in d.notes if n.startswith("seats:"))
+    assert "the account file has 40" in note
+
+
+def test_a_later_counter_says_the_agreed_terms_stay(kn):
+    from coach.policy import Secured
+
+    d = draft(make_account(), "Could we go down to 24 seats instead? The budget is still tight.", today=TODAY,
+              knowledge=kn, prior_counters=1,
+              history=["Customer: We need to cut seats by 30%, our budget was reduced."],
+              secured=Secured(new_mrr=3680.0, term_extension_months=24, seats=32))
+    c = d.counter_proposal
+    assert c is not None and (c.seats, c.new_mrr, c.term_extension_months) == (32, 3680.0, 24)
+    assert "what you agreed to in principle stays in place" in c.message and d.violations == []
+
+
+@pytest.mark.parametrize(("account", "message", "closing"), [
+    # a plan to fix the results closes with the review of the plan (not "to share what's new", a day sooner)
+    ({}, "Honestly we are getting zero new leads from PPC. We want to stop it.",
+     "(a look at the plan's results together)"),
+    ({"contract": {"start_date": "2026-06-01"}}, "We need to go down by 10 seats, the budget was cut.",
+     "(a look at the plan's results together)"),
+    # a seat cut closes with its own cause's check-in
+    ({}, "We had layoffs and the team is smaller. Please take us down by 12 seats.", "(a check on your team's size)"),
+])
+def test_the_closing_check_in_is_the_one_the_play_promises(kn, account: dict, message: str, closing: str):
+    d = draft(make_account(**account), message, today=TODAY, knowledge=kn)
+    assert d.counter_proposal is not None and closing in d.counter_proposal.message
+
+
+@pytest.mark.parametrize(("message", "line"), [
+    ("We need to go down by 10 seats, the budget was cut.",
+     "From March 1, 2027 we can look at the size of the package together"),
+    ("Добрий день! Нам скоротили бюджет, просимо зменшити кількість місць на 10.",
+     "З 1 березня 2027 року ми зможемо разом переглянути обсяг пакета"),
+])
+def test_a_cut_inside_the_lock_says_when_the_size_can_be_looked_at(kn, message: str, line: str):
+    d = draft(make_account(contract={"start_date": "2026-06-01"}), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.play == "course_correct" and c is not None and c.new_mrr == 4600.0
+    assert line in c.message and d.violations == []
+
+
+def test_outside_the_lock_a_plan_says_nothing_about_a_lock_date(kn):
+    d = draft(make_account(), "Honestly we are getting zero new leads from PPC. We want to stop it.", today=TODAY,
+              knowledge=kn)
+    assert d.play == "course_correct" and d.counter_proposal is not None
+    assert "look at the size of the package" not in d.counter_proposal.message
+
+
+@pytest.mark.parametrize(("message", "cause"), [
+    ("Guten Tag, wir müssen unsere Kosten senken und brauchen 12 Plätze weniger. Danke für Ihre Hilfe.", "budget_cut"),
+    ("Please reduce our seats by 30%, our team shrank.", "org_shrinking"),
+    ("Скорочення бюджету змушує нас прибрати 10 місць.", "budget_cut"),  # a budget cut, not fewer staff
+])
+def test_a_reason_stated_in_known_words_is_the_root_cause_when_diagnosis_read_none(kn, message: str, cause: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    assert d.root_cause == cause
+    # the questions follow the stated reason; none asks what is behind the decision
+    why = re.compile(r"behind the decision|hinter der Entscheidung|стоїть за")
+    assert not any(why.search(q) for q in d.diagnosis_questions)
+
+
+def test_the_csms_correction_of_the_root_cause_wins_over_the_stated_words(kn):
+    d = draft(make_account(), "Please reduce our seats by 30%, our team shrank.", today=TODAY, knowledge=kn,
+              corrections={"root_cause": "unknown"})
+    assert d.root_cause == "unknown"
+
+
+@pytest.mark.parametrize(("message", "topic", "cause"), [
+    ("We had layoffs last month.", "layoffs", "org_shrinking"),
+    ("Through a staff reduction (скорочення штату) we need fewer seats.", "team_changes", "org_shrinking"),
+    ("Скорочення бюджету змушує нас зменшити пакет.", "budget", "budget_cut"),
+    ("Nobody uses Social Media.", "usage", "usage_gap"),
+    ("The outages cost us bookings.", "outage", None),  # our failure is a tone, not a business reason
+    ("A competitor quoted us less.", "competitor", None),  # the competitive save is diagnosis's call
+])
+def test_listening_topics_name_their_root_cause(message: str, topic: str, cause: str | None):
+    from coach.config import get_settings
+    from coach.drafting.listening import hear, listening_for
+
+    h = hear(listening_for(get_settings().prompts_dir), message, "en")
+    assert (h.topic_id, h.topic_cause) == (topic, cause)
+
+
+@pytest.mark.parametrize(("message", "words"), [
+    ("Our marketing budget was cut for next year, so we need to reduce our spend with you by 30%.",
+     "(we'll agree together which parts get smaller)"),
+    ("Hola, nos han recortado el presupuesto de marketing y necesitamos reducir el paquete un 30%.",
+     "(qué partes se reducen lo decidiremos juntos)"),
+])
+def test_a_cut_in_spend_says_the_smaller_scope_is_agreed_together(kn, message: str, words: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.request.kind == "acv_cut" and c is not None and c.seats is None  # no seat count to name
+    assert words in c.message and d.violations == []
+
+
+@pytest.mark.parametrize(("message", "offered"), [
+    # root-cause-counters.md: a strategic shift gets a pause instead of a cancellation, or a right-size
+    ("We've decided to cancel our marketing with you at the end of the month: we're taking it in-house.", True),
+    ("We'd like to cancel the contract, the budget is gone for next year.", False),
+])
+def test_a_cancel_for_a_change_of_direction_also_offers_to_keep_the_part_that_fits(kn, message: str, offered: bool):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.play == "pause_not_cancel" and c is not None and d.violations == []
+    assert ("keep just that part running instead" in c.message) is offered
+    assert (d.root_cause == "strategic_shift") is offered
+
+
+@pytest.mark.parametrize(("kind", "named"), [("seat_reduction", False), ("service_removal", True)])
+def test_texts_name_a_service_only_when_the_request_is_about_services(kn, kind: str, named: bool):
+    # a seat cut whose reading carries a service named in passing ("we lost leads") never names it
+    d = draft(make_account(), "Your dashboard was down all week again and we lost leads. We want to cut 10 seats.",
+              today=TODAY, knowledge=kn, corrections={"kind": kind, "seats": 10, "services": ["PPC"]})
+    c = d.counter_proposal
+    assert d.play == "course_correct" and c is not None  # our failure: a plan first
+    assert ("with PPC" in c.message) is named
+
+
+PAUSES = {
+    "en": ("We need to pause PPC for a few months, money is tight.", "We need to pause everything for a few months."),
+    "pt": ("Olá, precisamos pausar o PPC por alguns meses, o orçamento está apertado.",
+           "Olá, precisamos pausar o pacote por alguns meses, o nosso orçamento está muito apertado."),
+    "es": ("Hola, necesitamos pausar el PPC unos meses, el presupuesto está muy ajustado.",
+           "Hola, necesitamos pausar todo el paquete unos meses."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAUSES))
+@pytest.mark.parametrize("which", [0, 1], ids=["one service", "whole package"])
+def test_a_pause_plan_passes_the_guard_in_the_customers_language(kn, lang: str, which: int):
+    d = draft(make_account(hardship="financial"), PAUSES[lang][which], today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.language == lang and d.play == "pause_plan" and c is not None
+    assert d.violations == [] and c.message  # a blocked text is empty
+
+
+
+def test_a_tier_downgrade_that_names_a_service_tells_the_csm_how_to_correct_it(kn):
+    acct = make_account(list_mrr=8000.0, mrr=8000.0,
+                        services=[{"name": "Platform", "mrr": 5000.0, "core": True},
+                                  {"name": "Support Plus", "mrr": 3000.0, "core": False}])
+    d = draft(acct, "Support Plus is more than we need, the standard support is fine. Please take it off our plan.",
+              today=TODAY, knowledge=kn, corrections={"kind": "tier_downgrade", "services": ["Support Plus"]})
+    note = next(n for n in d.notes if n.startswith("tier:"))
+    assert "the message names Support Plus" in note and "correct the kind" in note
+    fixed = draft(acct, "Support Plus is more than we need, the standard support is fine. Please take it off our plan.",
+                  today=TODAY, knowledge=kn, corrections={"kind": "module_cancel", "services": ["Support Plus"]})
+    assert fixed.counter_proposal is not None and fixed.counter_proposal.suspended_services == ["Support Plus"]
+
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("Ваш сайт знову лежав цілий тиждень, ми втратили клієнтів. Хочемо розірвати договір.", "uk"),
+    ("Wieder Ausfälle die ganze Woche, wir kündigen den Vertrag.", "de"),
+    ("Encore des pannes toute la semaine, nous voulons résilier le contrat.", "fr"),
+])
+def test_a_cancel_after_our_failure_apologises_first_in_the_customers_language(kn, message: str, lang: str):
+    d = draft(make_account(), message, today=TODAY, knowledge=kn)
+    c = d.counter_proposal
+    assert d.language == lang and d.play == "course_correct" and c is not None and d.violations == []
+    assert re.search(r"перепрош|leid|excuses", c.message)

@@ -275,3 +275,500 @@ def test_leaks_told_plainly(text: str) -> None:
 @pytest.mark.parametrize("text", OFFER_GRANTED)
 def test_offers_granted_in_a_first_reply(text: str) -> None:
     assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+# Offers with no figure, in every reply language: the price promised to fit, a month "on us", a
+# way found on price (written for this test, apart from the corpus files).
+OFFER_NO_FIGURE = [
+    "Hi Dana, thanks for telling me. Whatever happens, we'll make it work for you.",
+    "Hi Dana, got it. I'm sure we can find a number that suits you.",
+    "Hi Dana, understood. I'll make sure you end up paying less.",
+    "Ірино, дякую. Наступний місяць буде за наш рахунок.",
+    "Ірино, дякую. Щодо ціни ми щось придумаємо.",
+    "Lucía, gracias. Seguro que encontramos un precio que le encaje.",
+    "Lucía, gracias. El próximo mes corre de nuestra cuenta.",
+    "Herr Bergmann, danke. Beim Preis finden wir sicher eine Lösung.",
+    "Herr Bergmann, danke. Den nächsten Monat übernehmen wir.",
+    "Madame Dupuis, merci. Nous trouverons certainement un prix qui vous convient.",
+    "Madame Dupuis, merci. Le mois prochain est pour nous.",
+    "João, obrigado. Vamos encontrar um preço que lhe sirva.",
+    "João, obrigado. O próximo mês fica por nossa conta.",
+    "Pani Anno, dziękuję. Następny miesiąc jest na nasz koszt.",
+]
+
+# Hidden terms said indirectly: months invoiced together, "a little extra", renewal unless stopped,
+# a cost that a change "has", the whole amount due at once, a price that climbs, a fee collected.
+HIDDEN_INDIRECT = [
+    "Dana, 32 seats at $3,600 a month; the first twelve months are invoiced together.",
+    "Dana, 32 seats at $3,600 a month; reopening paused services costs a little extra.",
+    "Dana, 32 seats at $3,600 a month, and the agreement keeps going each year unless stopped.",
+    "Lucía, 32 licencias; reactivar el servicio tiene un coste.",
+    "Herr Bergmann, 32 Plätze; der gesamte Jahresbetrag wird sofort fällig.",
+    "Herr Bergmann, 32 Plätze; der Betrag ist bei Unterzeichnung fällig.",
+    "Herr Bergmann, 32 Plätze; ab dem zweiten Jahr steigt der Preis.",
+    "Pani Anno, 32 stanowiska; za ponowne uruchomienie pobieramy opłatę.",
+]
+
+# German compounds carrying a period: "Dreijahresvertrag", "dreijährige Laufzeit", "Sechsmonatspause".
+UNSTATED_COMPOUNDS = [
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt und ein Dreijahresvertrag.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt, dreijährige Laufzeit.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt, danach eine Sechsmonatspause.",
+]
+
+# The same trigger words where nothing is offered, hidden or left unstated.
+CLEAN_NEAR_MISSES = [
+    ("acknowledgment", "Hi Dana, thanks. I'll make sure you have everything you need for the board meeting. What changed?"),
+    ("acknowledgment", "Lucía, gracias. Corre de mi cuenta organizar la llamada; ¿qué ha cambiado?"),
+    ("acknowledgment", "Madame Dupuis, votre avis est pour nous important. Qu'est-ce qui a changé ?"),
+    ("acknowledgment", "Herr Bergmann, danke. Die Abstimmung mit Ihrem Team übernehmen wir gern. Was hat sich geändert?"),
+    ("counter", "Dana, the agreement does not renew automatically: at the end you decide."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off. Reactivating a paused service has no cost."),
+    ("counter", "Lucía, 32 licencias, un 10 % de descuento; cambiar de plan no tiene ningún coste."),
+    ("counter", "Pani Anno, 32 stanowiska, 10% rabatu; nie pobieramy żadnej opłaty za zmianę."),
+    ("counter", "Herr Bergmann, 32 Plätze, 10 % Rabatt und ein Zweijahresvertrag."),  # 24 months is the fact
+]
+
+
+@pytest.mark.parametrize("text", OFFER_NO_FIGURE)
+def test_offers_without_a_figure_in_every_language(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_INDIRECT)
+def test_hidden_terms_said_indirectly(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", UNSTATED_COMPOUNDS)
+def test_periods_inside_german_compounds(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_NEAR_MISSES)
+def test_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+# Families met in a third author's file, each written here in other words (not the file's sentences).
+PUSHBACK_FAMILIES = [
+    "Dana, a smaller seat count is only possible at the next renewal.",
+    "Dana, if that offer doesn't work for you, the existing agreement remains.",
+    "Dana, until then the original seat count applies.",
+    "Dana, either you accept this proposal or nothing changes.",
+    "Dana, ending things now would be a big mistake, and I'd urge you to reconsider.",
+    "Dana, honestly I don't think that's wise.",
+    "Dana, you would forfeit the onboarding work.",
+    "Dana, downgrades aren't usually permitted mid-term; I'll see whether an exception can be made.",
+    "Dana, there's no further flexibility on our side.",
+    "Dana, any reduction only takes effect at the anniversary.",
+    "Dana, you signed up for the full term, so I'd need a really good reason.",
+    "Dana, dropping PPC early triggers a charge.",
+    "Dana, after this the standard terms of the agreement apply.",
+    "Ірино, на жаль, у нас зв'язані руки.",
+    "Ірино, або приймаєте ці умови, або все лишається.",
+    "Ірино, за достроковий вихід доведеться заплатити.",
+    "Ірино, далі діятимуть усі умови договору.",
+    "Lucía, esto no está en nuestras manos.",
+    "Lucía, las condiciones que firmó no lo permiten.",
+    "Herr Bergmann, der Vertrag, den Sie unterschrieben haben, sieht das nicht vor.",
+    "Madame Dupuis, le contrat que vous avez signé exclut toute baisse.",
+    "João, as condições que assinou não o permitem.",
+    "Pani Anno, warunki, które Pani podpisała, wykluczają jakąkolwiek zmianę.",
+]
+
+OFFER_FAMILIES = [
+    "Hi Dana, thanks. Let me check whether we can leave Social Media at the old price for you.",
+    "Hi Dana, thanks. You won't pay more than you can afford, promise.",
+    "Hi Dana, thanks. We'll get you close to your target, I'm sure.",
+    "Hi Dana, thanks. I'm already pulling a retention deal together.",
+    "Ірино, дякую. Думаю, залишимо модуль за ту саму ціну.",
+    "Ірино, дякую. Наступний місяць ми з вас нічого не візьмемо.",
+    "Ірино, дякую. Думаю, ми зможемо трохи знизити вартість.",
+    "Ірино, дякую. Обіцяю, що ціна вас влаштує.",
+    "Lucía, gracias. Creo que los números le van a cuadrar.",
+    "Lucía, gracias. Le adelanto que hay margen con la cuota.",
+    "João, obrigado. Há alguma margem no valor.",
+    "Herr Bergmann, danke. Beim Betrag gibt es sicher Spielraum.",
+    "Madame Dupuis, merci. Nous ferons un geste sur le tarif.",
+    "Madame Dupuis, merci. On peut tout suspendre dès aujourd'hui.",
+]
+
+HIDDEN_FAMILIES = [
+    "Dana, the pause is set; storing your data during the pause costs a small amount.",
+    "Dana, 32 seats at $3,600 a month; suspended seats are still billed at a lower level.",
+    "Dana, 32 seats at $3,600 a month; from year two the price increases by a few percent annually.",
+    "Dana, 32 seats at $3,600 a month; seats added later are billed from the day they were first used.",
+    "Ірино, пауза триває, а на час паузи стягується невелика плата.",
+    "Ірино, 32 місця; оплата стане щорічною.",
+    "Lucía, 32 licencias; la facturación pasa a ser trimestral.",
+    "João, 32 licenças; o pagamento passa a ser anual.",
+    "Madame Dupuis, 32 postes ; la facturation devient trimestrielle.",
+    "Herr Bergmann, 32 Plätze; die Abrechnung erfolgt künftig jährlich.",
+    "Pani Anno, 32 stanowiska; rozliczenie przejdzie na roczne.",
+]
+
+LEAK_FAMILIES = [
+    "Madame Dupuis, je dois indiquer les dates et la durée de la pause.",
+    "Lucía, debo indicar la fecha y la duración de la pausa.",
+    "João, tenho de indicar a data e o valor.",
+    "Herr Bergmann, ich muss die Dauer und das Datum nennen.",
+    "Pani Anno, muszę podać datę i długość przerwy.",
+]
+
+UNSTATED_FAMILIES = [
+    "Dana, 32 seats at $3,600 a month, 10% off; please confirm within fifteen business days.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we could extend the discount to six.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'd freeze the three unused seats.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and I'll knock a month off the bill.",
+    "Ірино, 32 місця, знижка 10%; пропозиція діє до кінця березня.",
+    "Ірино, 32 місця, знижка 10%, а наступний місяць ми нічого не нараховуємо.",
+    "Ірино, думаю, можна скинути приблизно чверть.",
+    "Lucía, 32 licencias, un 10 % de descuento; le regalamos el próximo mes.",
+    "Lucía, 32 licencias, un 10 % de descuento; oferta válida hasta finales de marzo.",
+    "João, 32 licenças, 10 % de desconto, com o primeiro trimestre pago antecipadamente.",
+    "Pani Anno, 32 stanowiska, 10% rabatu; oferta ważna do końca kwietnia.",
+    "Madame Dupuis, 32 postes, 10 % de remise ; offre valable jusqu'à fin avril.",
+]
+
+# Trigger words that are the customer's own wish, refused by nobody, negated across a sentence end,
+# or the seat count the case is about asked in a question: no finding.
+CLEAN_FAMILIES = [
+    ("acknowledgment", "Hi Dana, I understand you'd like to end the contract. I'm on it and will come back with questions."),
+    ("acknowledgment", "Hi Dana, nobody is going to refuse you anything here. A few questions are on their way."),
+    ("acknowledgment", "Ірино, розумію, що ви хочете розірвати договір. Повернуся з кількома запитаннями."),
+    ("acknowledgment", "Ірино, відмовляти вам ніхто не збирається. Незабаром надішлю запитання."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Invoices stay monthly; nothing is billed quarterly."),
+    ("questions", "Hi Dana, which teams would be affected by the move to 32 seats? Who else should be part of the decision?"),
+    ("acknowledgment", "Hi Dana, thanks. Just so you know, our support team stays the same. What changed on your side?"),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years. Otherwise everything you use today stays as it is."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for two more years; until then your account stays open."),
+    ("acknowledgment", "Hi Dana, if the call time doesn't work, the invite stays open. What changed on your side?"),
+    ("acknowledgment", "Hi Dana, thanks. It would be a mistake on my part to guess, so a few questions first."),
+    ("acknowledgment", "Lucía, gracias. Nadie quiere pagar por algo que no usa; cuénteme qué ha cambiado."),
+    ("acknowledgment", "Madame Dupuis, merci. Votre confiance est pour nous essentielle; qu'est-ce qui a changé ?"),
+    ("acknowledgment", "Pani Anno, dziękuję. Nikt nie chce płacić za nieużywane licencje. Co się zmieniło?"),
+    ("acknowledgment", "Ірино, дякую. Розумію, що команда потім зростатиме, тож важливо все обговорити."),
+    ("acknowledgment", "Hi Dana, happy to talk another day if that suits. What changed?"),
+    ("acknowledgment", "Lucía, gracias. Si le va mejor otro día, dígamelo y lo cambiamos."),
+    ("acknowledgment", "Herr Bergmann, danke. Wenn Ihnen der Termin nicht passt, schlagen Sie gern einen anderen vor."),
+]
+
+
+@pytest.mark.parametrize("text", PUSHBACK_FAMILIES)
+def test_refusal_families(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", OFFER_FAMILIES)
+def test_offer_families(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_FAMILIES)
+def test_hidden_term_families(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", LEAK_FAMILIES)
+def test_leak_families(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", UNSTATED_FAMILIES)
+def test_unstated_families(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_FAMILIES)
+def test_clean_families_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Ірино, на час паузи нічого не стягується.",
+    "Dana, during the pause nothing costs extra.",
+])
+def test_nothing_charged_during_a_pause_passes(text: str) -> None:
+    assert categories(text, "pause_plan") == set()
+
+
+def test_a_pause_plan_billing_the_services_that_continue_passes() -> None:
+    # coach's own partial-pause template: the services that keep running are billed, a computed fact
+    text = "Dana, here is the plan:\n- Pause PPC from December 1.\n- During the pause you are billed $3,600.00 a month for SEO."
+    assert "hidden_terms" not in categories(text, "pause_plan")
+
+
+# A place in the term is no restatement of a length the policy computed: with 24 more months as the
+# fact, "the first year" / "year two" / "перший рік" are still unstated; an ordinal period given free
+# ("a third one free") and "until the end of the quarter" are figures and dates too.
+UNSTATED_POSITIONS = [
+    "Dana, 32 seats at $3,600 a month, 10% off; the first year is billed as usual.",
+    "Dana, 32 seats at $3,600 a month, 10% off; you're still in year two of the agreement.",
+    "Ірино, 32 місця, знижка 10%; зміни можливі лише після першого року.",
+    "Lucía, 32 licencias, un 10 % de descuento; el primer año se mantiene igual.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt; die erste Jahresrechnung kommt im Januar.",
+    "Dana, 32 seats at $3,600 a month, 10% off, and we'll pause two months and make the third one free.",
+    "Ірино, 32 місця, знижка 10%, а третій місяць подаруємо безкоштовно.",
+    "Pani Anno, 32 stanowiska, 10% rabatu, a trzeci miesiąc gratis.",
+    "Dana, 32 seats at $3,600 a month, 10% off; this stands until the end of the quarter.",
+    "Ірино, 32 місця, знижка 10%; пропозиція діє до кінця місяця.",
+    "Pani Anno, 32 stanowiska, 10% rabatu; oferta jest ważna do końca miesiąca.",
+    "Herr Bergmann, 32 Plätze, 10 % Rabatt; das Angebot gilt bis Ende des Monats.",
+]
+
+
+@pytest.mark.parametrize("text", UNSTATED_POSITIONS)
+def test_places_in_a_term_and_period_ends_are_unstated(text: str) -> None:
+    assert "unstated_number" in categories(text, "counter")
+
+
+def test_raising_it_before_the_quarter_ends_passes() -> None:
+    assert categories("Hi Dana, I appreciate you raising this before the end of the quarter. What changed?",
+                      "acknowledgment") == set()
+
+
+# The families above, in the other reply languages (written for this test): refusals by timing,
+# take-it-or-leave-it, dissuasion, no more room; a service kept at the same price, "no more than
+# you're comfortable with"; charges during a pause; a price fixed for a year that rises after.
+MULTILINGUAL_FAMILIES = {
+"pushback": [
+ "Ірино, зменшити кількість місць можна лише при поновленні договору.",
+ "Ірино, будь-які зміни набудуть чинності тільки з наступного продовження.",
+ "Ірино, якщо це вам не підходить, залишаємо все як було.",
+ "Ірино, скасовувати зараз було б помилкою, раджу ще раз подумати.",
+ "Ірино, зазвичай пауза не дозволяється, але я спробую зробити виняток.",
+ "Ірино, більше гнучкості в нас немає.",
+ "Ірино, ви підписали договір на повний термін.",
+ "Lucía, la reducción solo es posible en la renovación.",
+ "Lucía, si esto no le sirve, todo sigue como está.",
+ "Lucía, cancelar ahora sería un error; le animo a reconsiderarlo.",
+ "Lucía, normalmente no se permite pausar, pero intentaré hacer una excepción.",
+ "Lucía, no tenemos más flexibilidad.",
+ "Herr Bergmann, eine Reduzierung ist erst zur Verlängerung möglich.",
+ "Herr Bergmann, wenn Ihnen das nicht passt, bleibt alles wie bisher.",
+ "Herr Bergmann, jetzt zu kündigen wäre ein Fehler; überlegen Sie es sich bitte noch einmal.",
+ "Herr Bergmann, normalerweise ist eine Pause nicht erlaubt, ich frage nach einer Ausnahme.",
+ "Herr Bergmann, mehr Spielraum haben wir nicht.",
+ "Madame Dupuis, une réduction n'est possible qu'au renouvellement.",
+ "Madame Dupuis, si cela ne vous convient pas, tout reste comme avant.",
+ "Madame Dupuis, résilier maintenant serait une erreur ; je vous invite à reconsidérer.",
+ "Madame Dupuis, nous n'avons plus de marge de manœuvre.",
+ "João, a redução só é possível na renovação.",
+ "João, se isto não lhe servir, fica tudo como está.",
+ "João, cancelar agora seria um erro; peço-lhe que reconsidere.",
+ "João, não temos mais flexibilidade.",
+ "Pani Anno, zmniejszenie jest możliwe dopiero przy odnowieniu.",
+ "Pani Anno, jeśli to Pani nie odpowiada, wszystko zostaje bez zmian.",
+ "Pani Anno, rezygnacja teraz byłaby błędem; proszę to jeszcze przemyśleć.",
+ "Pani Anno, nie mamy już żadnej elastyczności.",
+],
+"offer_in_first_reply": [
+ "Ірино, дякую. Подивлюся, чи можемо залишити модуль за поточною ціною.",
+ "Ірино, дякую. Більше, ніж вам комфортно, ви платити не будете.",
+ "Ірино, дякую. Готую для вас спеціальну пропозицію.",
+ "Lucía, gracias. Veré si podemos mantenerle el módulo al mismo precio.",
+ "Lucía, gracias. No pagará más de lo que le resulte cómodo.",
+ "Herr Bergmann, danke. Ich prüfe, ob wir das Modul zum gleichen Preis behalten können.",
+ "Herr Bergmann, danke. Sie werden nicht mehr zahlen, als für Sie passt.",
+ "Madame Dupuis, merci. Je vois si on peut garder le module au même prix.",
+ "João, obrigado. Vou ver se mantemos o módulo pelo mesmo preço.",
+ "Pani Anno, dziękuję. Sprawdzę, czy możemy zostawić moduł w tej samej cenie.",
+],
+"hidden_terms": [
+ "Lucía, pausamos seis meses; durante la pausa hay una pequeña cuota de mantenimiento.",
+ "Herr Bergmann, wir pausieren sechs Monate; während der Pause fällt eine kleine Bereitstellungsgebühr an.",
+ "Madame Dupuis, pause de six mois ; pendant la pause, des frais de maintien s'appliquent.",
+ "João, pausa de seis meses; durante a pausa há uma pequena taxa de manutenção.",
+ "Pani Anno, przerwa sześć miesięcy; w czasie przerwy obowiązuje niewielka opłata utrzymaniowa.",
+ "Ірино, 32 місця; ціна фіксована на рік, а далі зростає щороку.",
+ "Lucía, 32 licencias; el precio está fijo un año y luego sube cada año.",
+ "Herr Bergmann, 32 Plätze; der Preis ist ein Jahr fest und steigt dann jährlich.",
+ "Madame Dupuis, 32 postes ; le prix est fixe un an puis augmente chaque année.",
+ "João, 32 licenças; o preço é fixo um ano e depois sobe todos os anos.",
+ "Pani Anno, 32 stanowiska; cena jest stała przez rok, potem rośnie co roku.",
+]}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in MULTILINGUAL_FAMILIES.items() for t in ts])
+def test_families_in_every_language(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+# Leaks told as the writer's situation in every reply language (the prompts are English, so the
+# overlap test cannot see these): the figures come from a system, I only word them, I may not name
+# other figures, I am an automated assistant.
+LEAK_OTHER_LANGUAGES = [
+ "Dana, the numbers come from the system; I just put them into words.",
+ "Dana, I'm not supposed to mention any other figures.",
+ "Ірино, цифри мені дає система, я лише формулюю текст.",
+ "Ірино, мені не можна згадувати інші цифри.",
+ "Ірино, я — автоматизований помічник менеджера.",
+ "Lucía, las cifras me las da el sistema; yo solo las redacto.",
+ "Lucía, no tengo permitido mencionar otras cifras.",
+ "Lucía, soy un asistente automático.",
+ "Herr Bergmann, die Zahlen liefert das System, ich formuliere nur.",
+ "Herr Bergmann, ich darf keine anderen Zahlen nennen.",
+ "Herr Bergmann, ich bin ein automatischer Assistent.",
+ "Madame Dupuis, les chiffres viennent du système, je ne fais que rédiger.",
+ "Madame Dupuis, je n'ai pas le droit de mentionner d'autres chiffres.",
+ "Madame Dupuis, je suis un assistant automatique.",
+ "João, os números vêm do sistema; eu só os escrevo.",
+ "João, não posso mencionar outros números.",
+ "João, sou um assistente automático.",
+ "Pani Anno, liczby podaje system, ja tylko je opisuję.",
+ "Pani Anno, nie wolno mi podawać innych kwot.",
+ "Pani Anno, jestem automatycznym asystentem.",
+]
+
+# The case's own figures restated in words, in every reply language: clean.
+FACTS_IN_WORDS = [
+ ("counter", "Dana, thirty-two seats at three thousand six hundred dollars a month, ten percent off, for twenty-four more months."),
+ ("counter", "Ірино, тридцять два місця, знижка десять відсотків, договір ще на двадцять чотири місяці."),
+ ("counter", "Lucía, treinta y dos licencias, un diez por ciento de descuento y veinticuatro meses más."),
+ ("counter", "Herr Bergmann, zweiunddreißig Plätze, zehn Prozent Rabatt, vierundzwanzig weitere Monate."),
+ ("counter", "Madame Dupuis, trente-deux postes, dix pour cent de remise, vingt-quatre mois de plus."),
+ ("counter", "João, trinta e dois lugares, dez por cento de desconto, mais vinte e quatro meses."),
+ ("counter", "Pani Anno, trzydzieści dwa stanowiska, dziesięć procent rabatu, jeszcze dwadzieścia cztery miesiące."),
+ ("counter", "Dana, 32 seats, 10% off, and two more years on the agreement: $3,600 a month instead of $4,000."),
+ ("counter", "Dana, 32 seats instead of 40, $3,600 a month, 10% off, and two years added to the agreement."),
+]
+
+
+@pytest.mark.parametrize("text", LEAK_OTHER_LANGUAGES)
+def test_leaks_in_every_language(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), FACTS_IN_WORDS)
+def test_facts_restated_in_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+# More offers and fine print in en and uk, written for this test: programmes to enrol in, something
+# thrown in, a charge dropped, a price freeze on the table, credit back; a discount kept only while
+# terms hold, a first invoice covering the whole term, a discount to repay on leaving.
+OFFER_MORE = [
+    "Hi Dana, thanks. I've already asked finance to approve a better rate for you.",
+    "Hi Dana, thanks. There's a loyalty programme I can enrol you in straight away.",
+    'Hi Dana, thanks. I can probably get the analytics module thrown in at no extra charge.',
+    "Hi Dana, thanks. Let's just say I have a few tricks up my sleeve on pricing.",
+    "Hi Dana, thanks. I'll fight for a discount for you internally.",
+    'Hi Dana, thanks. Good news: you qualify for our hardship relief.',
+    "Hi Dana, thanks. We'll drop the SEO charge from next month.",
+    "Hi Dana, thanks. I can make your next renewal cheaper, I'm sure.",
+    'Hi Dana, thanks. A price freeze is on the table if that helps.',
+    'Hi Dana, thanks. Let me see if I can waive this month.',
+    "Hi Dana, thanks. You'll get the seats you don't use credited back.",
+    'Hi Dana, thanks. Happy to give you a few weeks without charge while you decide.',
+    "Hi Dana, thanks. I'm confident we can lower what you pay.",
+    "Hi Dana, thanks. We'll reduce your plan to 30 seats as requested.",
+    'Ірино, дякую. Я вже попросила фінвідділ погодити для вас кращий тариф.',
+    'Ірино, дякую. Можу відразу підключити вас до програми лояльності.',
+    'Ірино, дякую. Модуль аналітики, думаю, додамо без доплати.',
+    'Ірино, дякую. Ціну на наступний рік можемо заморозити.',
+    'Ірино, дякую. Кілька тижнів можете користуватися без оплати, поки вирішуєте.',
+    'Ірино, дякую. Я впевнена, що ми зможемо зменшити ваш платіж.',
+    'Ірино, дякую. Виборю для вас знижку.',
+    'Ірино, дякую. Невикористані місця повернемо вам на баланс.',
+]
+
+HIDDEN_MORE = [
+    'Dana, 32 seats at $3,600 a month, 10% off; the discount applies only while you stay on annual terms.',
+    "Dana, 32 seats at $3,600 a month, 10% off; we'll need a card on file for the yearly charge.",
+    'Dana, 32 seats at $3,600 a month, 10% off; the first invoice covers the full two years.',
+    'Dana, 32 seats at $3,600 a month, 10% off; exiting before the end means repaying the discount.',
+    'Ірино, 32 місця, знижка 10%; перший рахунок покриває обидва роки.',
+    'Ірино, 32 місця, знижка 10%; якщо вийдете раніше, знижку доведеться повернути.',
+    'Ірино, 32 місця, знижка 10%; невикористані місяці все одно оплачуються.',
+    'Ірино, 32 місця, знижка 10%; рахунок виставляємо раз на рік.',
+]
+
+
+@pytest.mark.parametrize("text", OFFER_MORE)
+def test_more_offers(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_MORE)
+def test_more_fine_print(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", [
+    "Ірино, 32 місця, знижка 10%; невикористані місяці не оплачуються.",
+    "Dana, 32 seats at $3,600 a month, 10% off; you never have to repay the discount.",
+])
+def test_fine_print_negated_passes(text: str) -> None:
+    assert "hidden_terms" not in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, I'm not going to refuse anything here. What changed?",
+    "Ірино, дякую. Я не збираюся вас відмовляти, просто хочу зрозуміти ситуацію.",
+    "Lucía, no voy a rechazar nada; cuénteme qué pasó.",
+    "Madame Dupuis, je ne vais pas refuser quoi que ce soit ; qu'est-ce qui a changé ?",
+    "João, não vou recusar nada; conte-me o que mudou.",
+    "Pani Anno, nie zamierzam niczego odrzucać; co się zmieniło?",
+])
+def test_a_refusal_the_writer_says_they_will_not_make_passes(text: str) -> None:
+    assert "pushback" not in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", [
+    "Dana, we're not going to be able to reduce it.",
+    "Dana, we are going to refuse this.",
+    "Dana, I won't refuse your request, but we cannot lower the price.",
+])
+def test_refusals_still_caught_next_to_negations(text: str) -> None:
+    assert "pushback" in categories(text, "acknowledgment")
+
+
+def test_a_negation_further_back_does_not_clear_a_threat() -> None:
+    text = "Dana, I'd point out that $3,000 was never realistic under the contract you signed."
+    assert "pushback" in categories(text, "counter")
+
+
+# A last round in en and uk (written for this test): refusals by competence, policy, "not in the
+# cards", "no mechanism in the contract", rights and notice periods pointed out; offers of special
+# or individual terms, frozen payments, a gift month, a sweeter deal, an invoice that shrinks.
+LAST_ROUND = {
+    "pushback": [
+        "Ірино, таке рішення не в моїй компетенції, і відповідь буде негативною.",
+        "Ірино, ви ж погодилися на дворічний контракт.",
+        "Ірино, скорочення зараз не розглядається.",
+        "Ірино, це суперечить нашій політиці.",
+        "Dana, that's simply not something I can sign off on.",
+        "Dana, cutting the package now isn't in the cards.",
+        "Dana, we'd be within our rights to charge the remaining months.",
+        "Dana, I'm obliged to point out the notice period in your agreement.",
+        "Dana, let's not forget you agreed to twenty-four months.",
+        "Dana, there's no mechanism in the contract for that.",
+    ],
+    "offer_in_first_reply": [
+        "Ірино, дякую. Якщо залишитеся, зробимо вам приємну пропозицію.",
+        "Ірино, дякую. Ми точно знайдемо, як заощадити ваші кошти.",
+        "Ірино, дякую. Можемо тимчасово заморозити платежі.",
+        "Ірино, дякую. Додам вам місяць у подарунок.",
+        "Ірино, дякую. Зробимо для вас індивідуальні умови.",
+        "Dana, thanks. I'll see to it that your invoice shrinks.",
+        "Dana, thanks. I'll get you a sweeter deal.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in LAST_ROUND.items() for t in ts])
+def test_last_round(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    ("followup", "Ірино, дякую, що погодилися на наші умови. Надішлю підсумок сьогодні."),
+    ("acknowledgment", "Ірино, дякую. Якщо відповідь буде ні, нічого страшного. Що змінилося?"),
+    ("acknowledgment", "Ірино, дякую. Додам вам кілька запитань окремим листом."),
+    ("acknowledgment", "Hi Dana, thanks. I know you need the bill to drop; what changed?"),
+])
+def test_last_round_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from coach.config import get_settings
 from coach.guard.lexicon import FLAGS, HIDDEN_TERMS, guard_data
-from coach.guard.scan import Alternation, split_top
+from coach.guard.scan import Alternation, fold, split_top
 
 CATEGORIES = ("pushback", "contract_threat", "negation", "offer", "promise", "commitment", "save", "hurdle", "leak",
               "leak_markers", "out_of_character")
@@ -69,6 +69,11 @@ def test_the_lexicon_categories_take_the_fast_path() -> None:
     (["\\w+ly\\b", "\\bfree\\b"], "freely free only"),
     (["[a-z]{3,}_[a-z]{3,}", "\\bcan(?:'t|not)\\b"], "set_value can't cannot"),
     (["(?<![\\w])(?:a|one) free month(?![\\w])", "(?<!\\w)free\\b"], "a free month, one free month, afree freely free"),
+    # the literal each branch needs, found in optional parts, groups, repeats and folded letters
+    (["\\bno (?:setup )?fees?\\b", "(?:pre)?paid\\b"], "No Setup Fees, prepaid, PAID, no fee"),
+    (["stra(?:ss|\u00df)e", "(?:ab){2,}c"], "STRASSE stra\u00dfe ababc abc"),
+    (["\\b\u03c3\u03bf\u03c6\u03bf\u03c3\\b"], "\u03a3\u039f\u03a6\u039f\u03a3 \u03c3\u03bf\u03c6\u03bf\u03c2"),  # final sigma
+    (["\\bsimply\\b", "(?-i:ABC)d"], "\u017fimply SIMPLY abcd ABCD ABCd"),
 ])
 def test_constructs(patterns: list[str], text: str) -> None:
     same(Alternation(patterns, FLAGS), text)
@@ -78,3 +83,13 @@ def test_top_level_alternatives_are_split_without_breaking_groups_or_classes() -
     assert split_top(r"\ba\b|\b(?:b|c)\b|[|x]") == [r"\ba\b", r"\b(?:b|c)\b", "[|x]"]
     assert split_top(r"(?i)a|b") == [r"(?i)a|b"]  # global flags stay in front
     assert split_top(r"a\|b") == [r"a\|b"]
+
+
+def test_each_branch_needs_its_longest_literal_and_texts_fold_as_ignorecase_does() -> None:
+    alt = Alternation(["\\bno (?:setup )?fees?\\b", "x?y", "(?:pre)?paid", "\\d+ %", "(?=ab)abc|q"], FLAGS)
+    assert alt.needs == [{"no "}, None, {"paid"}, {" %"}, {"abc"}, None]
+    assert Alternation(["\\b(?:wir|ich|sie) m(?:u|ü)ssen\\b"], FLAGS).needs == [{"ssen"}]
+    assert Alternation(["\\b(?:contract|agreement|terms?) s"], FLAGS).needs == [{"contract", "agreement", "term"}]
+    assert alt.active("nothing here") == (1, 5)  # only the branches without a literal of two characters
+    assert alt.active("NO FEES, prepaid") == (0, 1, 2, 5)
+    assert fold("\u0130MPORT \u017fome \u212aelvin") == fold("import some kelvin")

@@ -29,6 +29,7 @@ def _write_corpus(folder: Path, files: range, tag: str = "") -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # minutes on a quiet 2-core machine, past 300 s when the machine is shared
 def test_an_index_of_42000_chunks_ingests_searches_and_reingests(tmp_path: Path, settings, fake_embedder):
     corpus = tmp_path / "corpus"
     _write_corpus(corpus, range(FILES))

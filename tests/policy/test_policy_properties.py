@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from coach.accounts import Account
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
 from coach.drafting.models import CounterProposal
-from coach.policy import ProposedOffer, check_offer, decide, load_policy
+from coach.policy import ProposedOffer, Secured, check_offer, decide, load_policy
 from coach.policy.decision import ESCALATION_ORDER
 from coach.policy.pricing import existing_discount
 from coach.policy.rules import is_locked
@@ -62,6 +62,8 @@ diagnoses = st.builds(
     hardship=st.sampled_from([None, None, "natural_disaster", "financial"]),
     pushback=st.booleans(),
     insolvency=st.sampled_from([False, False, False, True]),
+    outage=st.sampled_from([False, False, True]),
+    seats_to=st.one_of(st.none(), st.integers(0, 600)),
 )
 
 
@@ -144,6 +146,40 @@ def test_numbers_a_csm_can_defend(acc: Account, dx: Diagnosis, prior: int, today
         assert "below_request" not in d.flags
     if _within_cap(acc):  # an account already past the cap is repriced to it (flagged, Deal Desk)
         assert c.new_mrr <= round(acc.mrr, 2) + 0.005, (d.play, c.new_mrr, acc.mrr)
+
+
+secured_terms = st.builds(
+    Secured,
+    new_mrr=st.one_of(st.none(), st.floats(0, 1_000_000, allow_nan=False).map(lambda x: round(x, 2))),
+    term_extension_months=st.one_of(st.none(), st.sampled_from([0, 12, 24, 36, 60])),
+    seats=st.one_of(st.none(), st.integers(0, 600)),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(acc=accounts, dx=diagnoses, prior=st.integers(1, 3), today_offset=st.integers(0, 400), s=secured_terms)
+def test_a_later_counter_never_gives_back_what_was_secured(acc: Account, dx: Diagnosis, prior: int,
+                                                          today_offset: int, s: Secured) -> None:
+    """What the customer accepted in principle stays: the term always, the monthly amount up to today's MRR
+    (a pause and an acceptance of the customer's own request keep their own amounts); the other promises
+    hold as well."""
+    today = TODAY + timedelta(days=today_offset)
+    d = decide(acc, dx, POLICY, today, prior_counters=prior, secured=s)
+    c = d.counter
+    if c is None or c.pause_months:
+        return
+    if s.term_extension_months:
+        assert (c.term_extension_months or 0) >= s.term_extension_months, (d.play, c.term_extension_months)
+    if s.seats and c.seats is not None and acc.seats and c.seats < acc.seats and d.play != "accept_with_reengagement" \
+            and not c.suspended_services:
+        assert c.seats >= s.seats or s.seats > acc.seats, (d.play, c.seats, s.seats)
+    if s.new_mrr is not None and d.play != "accept_with_reengagement" and _within_cap(acc):
+        assert c.new_mrr >= min(s.new_mrr, round(acc.mrr, 2)) - 0.005 or c.new_mrr >= d.counter_list_mrr - 0.005
+    assert c.discount_pct <= POLICY.discount.hard_cap_pct
+    if c.requested_mrr is not None:
+        assert c.new_mrr >= c.requested_mrr - 0.005
+    if _within_cap(acc):
+        assert c.new_mrr <= round(acc.mrr, 2) + 0.005
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
