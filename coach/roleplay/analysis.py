@@ -9,6 +9,7 @@ from typing import Any
 from coach.accounts.model import Hardship
 from coach.errors import CoachInputError
 from coach.policy import Policy, ProposedOffer, check_offer
+from coach.policy.rules import lock_ends
 from coach.roleplay import moves, offers, stance, timing
 from coach.roleplay.models import OfferRecord, Shape, TurnAnalysis
 from coach.roleplay.own_words import EMPTY, OwnWords
@@ -61,6 +62,10 @@ _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.
 # proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
 _MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
                       r"^(?:пропоную|давайте|може)\b", re.I)
+_AFTER_LOCK = re.compile(r"\b(?:once|when|after|as soon as)\s+(?:the|your)\s+(?:\w+[- ]month\s+)?lock(?:[- ]in)?"
+                         r"(?:\s+period)?\s+(?:ends|is over|expires|runs out|lifts|finishes)\b|\bafter the lock\b|"
+                         r"(?<!\w)(?:після|щойно|коли)\s+(?:\w+\s+){0,2}(?:закінч|мин|сплив)\w*\s+(?:\w+\s+)?"
+                         r"(?:блокуванн|мораторі|lock)\w*", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -121,8 +126,15 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
                 and not offer.pause_months:  # a pause is its own offer: a discount's term does not carry over
             offer = offer.model_copy(update={"term_extension_months": previous["term_extension_months"]})
             notes.append(f"keeps the {previous['term_extension_months']}-month term offered before")
+    # "take Social Media off once the lock ends": the change starts when the lock is over, so it is
+    # checked on that day
+    when = persona.today
+    ends = lock_ends(account, policy)
+    if ends is not None and ends > when and _AFTER_LOCK.search(f"{x.quote} {context}"):
+        when = ends
+        notes.append(f"starts when the lock ends ({ends})")
     try:
-        checks = check_offer(account, offer, policy, persona.today)
+        checks = check_offer(account, offer, policy, when)
     except CoachInputError as exc:  # e.g. a service the account does not have
         notes.append(str(exc))
         checks = []

@@ -200,3 +200,13 @@ def test_a_pause_with_no_end_is_longer_than_any_allowed(text: str, policy, embed
 def test_courtesy_is_not_a_refusal(sentence: str, policy, embedder) -> None:
     a = _an(sentence, "levada-pause", policy, embedder)
     assert not a.refusal and not a.pushback
+
+
+@pytest.mark.parametrize(("text", "breach"), [
+    ("The most I can do is take Social Media off once the lock ends in February.", False),
+    ("The most I can do is take Social Media off from next month.", True),
+])
+def test_a_change_that_starts_when_the_lock_ends_is_checked_then(text: str, breach: bool, policy, embedder) -> None:
+    a = _an(text, "riverside-hotel-cancel", policy, embedder)  # month 7 of an integrated-marketing agreement
+    assert a.offer is not None
+    assert any(c.id == "lock-period" for c in a.offer.breaches) is breach
