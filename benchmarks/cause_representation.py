@@ -8,6 +8,7 @@ uses (docs/diagnosis.md). The held-out set is never read.
     python benchmarks/cause_representation.py linear WORK 12,8 --l2 3e-2 [--ngrams]
     python benchmarks/cause_representation.py adapter WORK         # needs PyTorch (CPU build)
     python benchmarks/cause_representation.py combine WORK linear-12-ngrams adapter-8-10-12
+    python benchmarks/cause_representation.py reading WORK linear-12-ngrams-0.01:1.2 adapter-8-10-12:1
 
 `dump` runs the ONNX e5-small graph coach builds, with every layer's hidden states as extra outputs,
 over the training texts ("query: " prefix, first 510-token window for the token states): the
@@ -16,7 +17,10 @@ fits the cause head (the product's own `fit_softmax`, class-balanced, sample-wei
 layers' mean-pooled states, each L2-normalised, centred and scaled as `Transform` does, with
 `--ngrams` beside the shipped head's hashed character and word n-grams. `adapter` trains a learnt
 attention pooling over the token states per fold (PyTorch, for this experiment only; the product
-never imports it). `combine` averages two runs' class probabilities. Each run writes its out-of-author
+never imports it). `combine` averages two runs' class probabilities. `reading` averages runs' probabilities
+as `coach draft` does (each run's logits divided by its temperature, `NAME:T`; the shipped head's is in
+heads.json) and applies the cause cue rules (`reading.read_cause`) over a grid of cue weights and
+unknown thresholds: the leave-one-author-out figure "with the cue rules". Each run writes its out-of-author
 logits to WORK, so folds can be run apart (`--files`) on a busy machine.
 """
 
@@ -38,7 +42,7 @@ TOKEN_LAYERS = (8, 10, 12)
 # from the dump, so they run in a scratch environment that has PyTorch but not coach's dependencies.
 
 
-def dump(work: Path, limit: int = 0) -> None:
+def dump(work: Path, limit: int = 0, reuse: Path | None = None) -> None:
     import onnxruntime as ort
     from onnx import TensorProto, helper
 
@@ -54,6 +58,10 @@ def dump(work: Path, limit: int = 0) -> None:
     if limit:  # a smoke run
         items, weights, authors = items[:limit], weights[:limit], authors[:limit]
     texts = [prepare_text(it.text) for it in items]
+    old: dict[str, int] = {}
+    if reuse is not None:  # an earlier dump: its texts' states are copied, only new texts run
+        prev = json.loads((reuse / "meta.json").read_text(encoding="utf-8"))["texts"]
+        old = {t: i for i, t in enumerate(prev)}
     model, tok = load(work / "cache")
     c = model.config
     graph = e5onnx.build(model)
@@ -70,6 +78,8 @@ def dump(work: Path, limit: int = 0) -> None:
     tokens: dict[int, list] = {n: [None] * len(texts) for n in TOKEN_LAYERS}
     windows = []
     for i, t in enumerate(texts):
+        if t in old:
+            continue
         ids = tok.content("query: " + t)
         windows += [(i, k, ids[a:a + 510]) for k, a in enumerate(range(0, len(ids), 510))] or [(i, 0, [])]
     order = sorted(range(len(windows)), key=lambda j: len(windows[j][2]))
@@ -95,6 +105,18 @@ def dump(work: Path, limit: int = 0) -> None:
                 for layer in TOKEN_LAYERS:
                     tokens[layer][i] = states[r, layer, :n].astype(np.float16)
         start = end
+    if old:
+        prev_mean = np.load(reuse / "pooled.npz")["mean"]  # type: ignore[operator]
+        prev_tok, offs = {}, {}
+        for n in TOKEN_LAYERS:
+            with np.load(reuse / f"tokens_{n}.npz") as d:  # type: ignore[operator]
+                prev_tok[n], offs[n] = d["states"], np.concatenate([[0], np.cumsum(d["lens"])])
+        for i, t in enumerate(texts):
+            if t in old:
+                j = old[t]
+                mean[i], weight[i] = prev_mean[j], 1.0
+                for n in TOKEN_LAYERS:
+                    tokens[n][i] = prev_tok[n][offs[n][j]:offs[n][j + 1]]
     mean /= weight[:, None, None]
     np.savez(work / "pooled.npz", mean=mean.astype(np.float16))
     for layer in TOKEN_LAYERS:
@@ -104,7 +126,8 @@ def dump(work: Path, limit: int = 0) -> None:
             "groups": [group(it.lang) for it in items], "cause": [label_of(it, "cause") for it in items],
             "labels": list(HEAD_LABELS["cause"])}
     (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    print(f"{len(texts)} texts, {len(windows)} windows, {time.perf_counter() - t0:.0f} s")
+    print(f"{len(texts)} texts ({sum(t in old for t in texts)} from {reuse}), {len(windows)} windows, "
+          f"{time.perf_counter() - t0:.0f} s")
 
 
 class Data:
@@ -246,20 +269,63 @@ def combine(data: Data, a: str, b: str) -> None:
         data.report(f"combined-{name}", np.log(np.maximum(p, 1e-12)), done)
 
 
+class _MemoCues:
+    """The cause cues with their hits memoised per text (the grid reads every text many times)."""
+
+    def __init__(self, cues) -> None:  # type: ignore[no-untyped-def]
+        self.cues, self.cause, self.memo = cues, cues.cause, {}
+
+    def hits(self, table, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+        if text not in self.memo:
+            self.memo[text] = self.cues.hits(table, text)
+        return set(self.memo[text])
+
+
+def reading(data: Data, runs: list[str], cue_grid: list[float], thr_grid: list[float], cue_file: str = "") -> None:
+    from coach.diagnosis.classifier import _paths
+    from coach.diagnosis.cues import load_cues
+    from coach.diagnosis.reading import Reading, read_cause
+
+    cues = _MemoCues(load_cues(Path(cue_file) if cue_file else _paths()[1]))
+    probs, done = [], np.ones(len(data.y), bool)
+    for spec in runs:
+        name, _, temp = spec.partition(":")
+        run = np.load(data.work / f"{name}.npz")
+        z = run["logits"] / float(temp or 1.0)
+        z = z - z.max(axis=1, keepdims=True)
+        probs.append(np.exp(z) / np.exp(z).sum(axis=1, keepdims=True))
+        done &= run["done"]
+    p = np.mean(probs, axis=0)
+    sel = np.flatnonzero(done & (data.auth != ""))
+    texts = [data.meta["texts"][data.idx[i]] for i in sel]
+    print(f"{' + '.join(runs)}: argmax {float((p[sel].argmax(1) == data.y[sel]).mean()):.4f} over {len(sel)} rows")
+    for c in cue_grid:
+        for t in thr_grid:
+            r = Reading(cause_cue=c, min_cause=t)
+            got = [read_cause(p[i], text, cues, r)[0] for i, text in zip(sel, texts, strict=True)]  # type: ignore[arg-type]
+            ok = np.array([g == data.labels[data.y[i]] for g, i in zip(got, sel, strict=True)])
+            parts = {g: round(float(ok[data.groups[sel] == g].mean()), 4) for g in ("en", "uk", "other")}
+            print(f"cue {c:g} threshold {t:g}: {ok.mean():.4f} {parts}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("step", choices=("dump", "linear", "adapter", "combine"))
+    ap.add_argument("step", choices=("dump", "linear", "adapter", "combine", "reading"))
     ap.add_argument("work", type=Path, help="a scratch folder for the cached states and the logits")
-    ap.add_argument("args", nargs="*", help="linear: layers (12,8); combine: two run names")
+    ap.add_argument("args", nargs="*", help="linear: layers (12,8); combine: two run names; reading: NAME:T ...")
+    ap.add_argument("--cue", default="0,0.3,0.45,0.6,0.75,0.9", help="reading: cause cue weights")
+    ap.add_argument("--threshold", default="0.2,0.25,0.3,0.35,0.4", help="reading: unknown thresholds")
+    ap.add_argument("--cues", default="", help="reading: another cue file (default: the shipped cues.yaml)")
     ap.add_argument("--l2", type=float, default=1e-2, help="the cause head's penalty (training.L2)")
     ap.add_argument("--ngrams", action="store_true", help="beside the shipped head's char and word n-grams")
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--files", default="", help="comma-separated author files (default: all)")
     ap.add_argument("--limit", type=int, default=0, help="dump: the first N texts only (a smoke run)")
+    ap.add_argument("--reuse", type=Path, default=None, help="dump: an earlier dump whose texts are copied, not rerun")
     opts = ap.parse_args()
     if opts.step == "dump":
-        dump(opts.work, opts.limit)
+        dump(opts.work, opts.limit, opts.reuse)
         return
     data = Data(opts.work)
     files = opts.files.split(",") if opts.files else data.files
@@ -267,6 +333,9 @@ def main() -> None:
         linear(data, [int(n) for n in (opts.args[0] if opts.args else "12").split(",")], opts.l2, opts.ngrams, files)
     elif opts.step == "adapter":
         adapter(data, opts.epochs, opts.hidden, files)
+    elif opts.step == "reading":
+        reading(data, opts.args, [float(v) for v in opts.cue.split(",")],
+                [float(v) for v in opts.threshold.split(",")], opts.cues)
     else:
         combine(data, *opts.args[:2])
 

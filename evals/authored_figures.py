@@ -227,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.lang:
         items = [x for x in items if x[2].lang == a.lang]
     fig = figures(items, a.errors if a.errors in (*FIELDS, "services") and not a.kind else None)
-    kind = kinds(items, a.errors if a.errors in ("kind", "intent", "root_cause", "hardship", "services") else None) if a.kind else None
+    whole = ("kind", "intent", "root_cause", "hardship", "services")
+    kind = kinds(items, a.errors if a.errors in whole else None) if a.kind else None
     if a.errors:
         return 0
     print(json.dumps({"figures": fig, "kind": kind}, ensure_ascii=False, indent=1) if a.json

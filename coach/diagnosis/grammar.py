@@ -25,7 +25,8 @@ _TO_SEATS = [
     re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
-               r"keep(?:ing)?(?: only| just)?|to just|to only|just|only)\s+(?:about |around |roughly )?" + N + r"\s+" + SEAT, re.I),
+               r"keep(?:ing)?(?: only| just)?|right-?siz\w* (?:us |it )?to|to just|to only|just|only)\s+(?:about |around |roughly )?" + N
+               + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)"
                r"|" + N + r"\s+" + SEAT + r"\s+(?:should|will|would|can)\s+(?:cover|do)\b", re.I),
     re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
@@ -63,13 +64,14 @@ _MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rat
 _INSTEAD = re.compile(N + r"(?!\s*" + NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,3}?(?:instead of|rather than|замість|en vez de|en lugar de|statt|"
                       r"anstatt|au lieu de|em vez de|ao invés de|zamiast)\s+(?:the |our |the current |current |"
                       r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + NOT_SEAT_NOUN + ")", re.I)
+_DAY_BEFORE = re.compile(r"(?:\bday|\bdia|\bdía|\btag|\bjour|dzień|день|числа|\bdue|vencimento|vencimiento)\W*$", re.I)
 _MONEY_NEAR = re.compile(r"[$€£]|грн|гривн|zł|usd|eur|тис|mil\b|tys|k\b|платит|płaci|\bpay|pag[ao]|zahl|pai|"
                          r"оплат|mrr|budget|бюджет|presupuesto|orçamento", re.I)
 # "team down from 22 to 9", "кількість кухонь з 4 до 2": the figure belongs to people or places.
 _PEOPLE_BEFORE = re.compile(r"(?:" + NOT_SEAT_NOUN + r"|team|команд\w*|штат\w*|headcount|equipo|équipe|time|zespół|"
                             r"кількість \w+|nombre de \w+|número de \w+|anzahl \w+)\W+(?:[\w'’-]+\W+){0,2}$", re.I)
 # "keep 30 of our 40", "we only need 35 of the 50", "ficar com 40 das 60", "лишаємо тільки 10 з 35".
-_KEEP_OF = re.compile(r"(?:keep|retain|need|ficar com|fica com|лиша\w*|залиш\w*|вистачить|потрібно|треба|dejen|dejar|quedarnos con|"
+_KEEP_OF = re.compile(r"(?:keeps?|keeping|retains?|needs?|ficar com|fica com|лиша\w*|залиш\w*|вистачить|потрібно|треба|dejen|dejar|quedarnos con|"
                       r"garder|behalten|zostaw\w*|precisamos de)\s+(?:us |нам |nos |uns |nam )?(?:only |just |тільки |лише |solo |nur |"
                       r"seulement |apenas |tylko )?" + N + r"\s+(?:" + SEAT + r"\s+)?(?:of|out of|з|із|das|dos|de|"
                       r"von|sur|z)\s+(?:our|the|the current|наших|наявних|las|los|unseren|nos|nossas|nossos|"
@@ -110,13 +112,13 @@ _BY_SEATS = [
                r"(?:(?:esas|esos|estas|essas|esses|las|los|sus|die|ces|les|the|their|those|ці|ті|їхні)\s+)?"
                r"(?:umas |unas |about |around )?" + N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT, re.I),
     re.compile(N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT + r"\s+(?:[\w-]+\s+){0,4}?(?:abgeben|stornieren|streichen|"
-               r"kündigen|entfernen|can go|are no longer needed|aren't needed|to be removed)\b", re.I),
-    re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|raus|weniger|a menos|mniej)\b", re.I),
+               r"kündigen|entfernen|abziehen|abbauen|wegnehmen|can go|are no longer needed|aren't needed|to be removed)\b", re.I),
+    re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|de moins|raus|weniger|a menos|de menos|menos|mniej)\b", re.I),
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|"
-               r"забрат\w*)\s+(?:[\w'’-]+\s+)?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
+               r"забрат\w*)\s+(?:[\w'’-]+\s+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
@@ -124,6 +126,9 @@ _BY_SEATS = [
     re.compile(r"\b(?:reduzir|cortar|remover|tirar|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
 ]
+# "пропозицію на продовження на 85 місць", "renewal for 85 seats": the count renewed, not a cut.
+_RENEWAL_BEFORE = re.compile(r"(?:продовження|продовжити|подовження|renewal|renew|renovación|verlängerung|renouvellement|"
+                             r"renovação|przedłużeni\w*)\W+(?:[\w'’]+\W+){0,1}(?:на|for|para|auf|pour|na)\W*$", re.I)
 _OF_OUR = re.compile(r"\b(?:give back|drop|cut|remove|release|lose)\s+" + N + r"\s+of\s+(?:our|the)\s+" + N, re.I)
 # "move 20 of our users over to it" (to a competitor): seats leaving, count only.
 _MOVE_N = re.compile(r"\b(?:move|moving|switch|switching|transfer|transferring|migrate|migrating)\s+" + N
@@ -141,9 +146,14 @@ _FACT = re.compile(
     + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
     r"reps|doctors|nurses|customers|seats|licen\w+|logins)?(?<=\w)(?:\s+(?:use|actually|really|log|open|are|have|sit|lie|"
     r"remain|stay|go|never|aren\S*|haven\S*|don\S*|were|was|is))"
-    r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|grew|growth|fell|dropped|declined|lost|revenue|"
+    r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|(?:went|gone|goes|rose|risen|raised|increased|jumped)"
+    r"\s+up|rose|raised|increased|hiked|підняли|підвищили|подорожча\w*|зросл\w*|зріс|subió|subieron|aumentó|aumentaron|"
+    r"aumentou|aumentaram|subiu|gestiegen|erhöht|augmenté|wzrosł\w*|podnieśli|podniesiono|grew|growth|fell|dropped|declined|lost|"
+    r"revenue|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
-    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT,
+    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT
+    + r"|(?:budget|бюджет|presupuesto|orçamento|verba|budżet)\w*\s+(?:\w+\s+){0,3}?(?:went|dropped|fell|was cut|has been cut|"
+    r"shrank|moved)\s+(?:down\s+)?from\s+\S+\s+to\s+\S+",
     re.I)
 _REQ_PCT_BEFORE = re.compile(
     r"(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
@@ -158,12 +168,20 @@ _KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing
 _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|seems|is too|isn.t|is not|doesn.t|"
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
+# A fraction said of revenue, a team or time ("le chiffre d'affaires a chuté de moitié", "cut our setup time in
+# half", "the team is now half the size", "for half of what we pay you", "freeze it for a quarter"): a fact, not
+# the request. (A budget halved is left alone: the authors label "reduce our budget by half" as the request.)
+_FRACTION_FACT_BEFORE = re.compile(
+    r"\b(?:revenue|turnover|chiffre d.affaires|umsatz|виручк|ventas|vendas|"
+    r"time|команд|team|équipe|equipo|equipe|zespół)\w*\W+(?:[\w'’-]+\W+){0,4}$"
+    r"|\b(?:for|per|next|last|this|each|every)(?:\s+(?:a|one))?\s*$", re.I)
+_FRACTION_FACT_AFTER = re.compile(r"^\W*(?:the size|what it was|of the (?:team|staff|people))", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
                 r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
-                r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|pela metade|pela meta|"
+                r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|divis\w* par 2\b|pela metade|pela meta|"
                 r"o połowę|na pół|на половину|вдвоє|\b1/2\b|die hälfte der|"
                 r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
                 r"employees|workforce))", re.I), 50.0),
@@ -172,11 +190,14 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"|(?:połow\w*|la mitad|metade)\s+(?:\w+\s+){0,3}(?:wyłącz|usun|quit|tir|cancel)", re.I), 50.0),
     (re.compile(r"\b(?:two|2)[- ]thirds\b|\b2/3\b|(?:дві|2) третини|(?:двох|2) третин|(?:dwie|2) trzecie|dos tercios|zwei drittel|deux tiers|dois terços", re.I),
      66.7),
-    (re.compile(r"(?:by|o) (?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|на п.яту", re.I), 20.0),
+    (re.compile(r"(?:by|o) (?:(?:roughly|about|around|nearly) )?(?:a|one|jedn[aą]) (?:fifth|piąt[aą]|piat[aą])|jedną piątą|"
+                r"на п.яту|\bein fünftel|\bun cinquième|\bum quinto|\bun quinto|\b(?:about|around|roughly) (?:a|one) fifth",
+                re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
                 r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller)\b",
                 re.I), 33.3),
-    (re.compile(r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b|на чверть|una cuarta parte|un cuarto|"
+    (re.compile(r"(?<!\bfor )(?<!\bper )(?<!\bnext )(?<!\blast )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bin )"
+                r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b(?! of (?:the|a|this|next) year)|на чверть|una cuarta parte|un cuarto|"
                 r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą|\b1/4\b|"
                 r"(?<!\w)чверть", re.I),
      25.0),
@@ -249,7 +270,8 @@ def read_figures(text: str) -> Figures:
                 a, b = _int(m.group(1)), _int(m.group(2))
                 to, frm = (b, a) if pat is _OF_KEEP else (a, b)
                 near = t[max(0, m.start() - 80):m.end() + 20]
-                if pat is _INSTEAD and (_MONEY_NEAR.search(near) or _WE_ARE.search(t[max(0, m.start() - 20):m.start()])):
+                if pat is _INSTEAD and (_MONEY_NEAR.search(near) or _WE_ARE.search(t[max(0, m.start() - 20):m.start()])
+                                        or _DAY_BEFORE.search(t[max(0, m.start() - 20):m.start()])):
                     continue  # money, or "on est 4 maintenant au lieu de 12": people, not seats
                 if 0 < to < frm and not all(1990 <= v <= 2100 for v in (to, frm)):
                     f.seats_from, f.seats_to, f.seats_removed = frm, to, frm - to
@@ -285,6 +307,8 @@ def read_figures(text: str) -> Figures:
     if f.seats_removed is None:
         for pat in _BY_SEATS:
             m = pat.search(t)
+            if m and _RENEWAL_BEFORE.search(t[max(0, m.start() - 40):m.start() + 3]):
+                continue
             if m and not is_fact(m.start()):
                 n = _int(next(g for g in m.groups() if g))
                 if n > 0 and n != f.seats_to:
@@ -339,6 +363,11 @@ def _request_pct(t: str, is_fact) -> float | None:
             return best[2]
     for pat, value in _FRACTIONS:
         fm = pat.search(t)
+        if fm:
+            head = t[max(0, fm.start() - 50):fm.end()]
+            head = head[:len(head) - len(re.search(r"\w*\W*$", head).group(0))]  # type: ignore[union-attr]
+            if _FRACTION_FACT_BEFORE.search(head) or _FRACTION_FACT_AFTER.match(t[fm.end():fm.end() + 30]):
+                continue
         if fm and not is_fact(fm.start()):
             # "cut us down to a quarter of the seats", "garder seulement un quart": that share stays
             if _KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()]) and value < 100:

@@ -19,6 +19,15 @@ from coach.diagnosis.models import INTENTS
 from coach.errors import CoachInputError
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
+# A cancel whose object is an invoice, a payment or a direct debit is a billing question, not a
+# downsell ("cancel the duplicate invoice", "anulad la factura duplicada", "annuler la facture en double"):
+# these spans are blanked before the downsell patterns are matched.
+_BILLING_CANCEL = re.compile(
+    r"\b(?:cancel\w*|annul\w*|anul\w*|void|stornier\w*|скасу\w*|відкли\w*)\s+(?:(?:por favor|please|bitte|proszę|"
+    r"будь ласка)\W+)?(?:(?:the|a|this|that|our|my|la|le|el|"
+    r"die|den|das|o|ten|tę|цей|цю|цього)\s+)?(?:(?:duplicate[d]?|double|old|wrong|second|duplicad\w*|zdublowan\w*|"
+    r"doppelt\w*|дубл\w*|повторн\w*)\s+)?(?:invoice|factura|facture|fatura|faktur\w*|rechnung|рахун\w*|direct debit|"
+    r"payment|charge|boleto|prélèvement|lastschrift|domiciliación|débito)", _FLAGS)
 # Non-downsell intents in the order they win a tie: the more specific first.
 _PRIORITY = ("expansion", "renewal", "billing", "support", "feedback")
 
@@ -42,8 +51,10 @@ class IntentCues:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
 
     def hits(self, text: str) -> dict[str, int]:
-        """How many patterns of each intent match `text`."""
-        return {k: sum(1 for p in pats if p.search(text)) for k, pats in self.table.items()}
+        """How many patterns of each intent match `text` (a cancelled invoice or payment is not a downsell)."""
+        rest = _BILLING_CANCEL.sub(" ", text)
+        return {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
+                for k, pats in self.table.items()}
 
 
 @lru_cache(maxsize=4)

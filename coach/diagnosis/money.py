@@ -37,8 +37,13 @@ _TARGET_BEFORE = re.compile(
     r"auf|maximal|höchstens|nur noch|zahlen|"
     r"à|tomber à|baisser à|descendre à|payer|"
     r"pra|para|em|em torno de|no máximo|cair para|chegar(?:em)? a|uns|"
-    r"do|maksymalnie|około|w okolicach|płacić|max)\W{0,3}$", re.I)
-_LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|is my limit|is the (?:ceiling|limit|cap|max)|"
+    r"do|maksymalnie|około|w okolicach|płacić|max|"
+    # "no pase de 2.500 € al mes", "não pode passar de R$ 5.000", "nicht mehr als 3.000 €", "pas plus de 900 €",
+    # "nie więcej niż 4 000 zł", "не більше ніж", "need to be at $2,000"
+    r"no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|nicht mehr als|"
+    r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at)\W{0,3}$", re.I)
+_LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|"
+                          r"is the (?:ceiling|limit|cap|max)|"
                           r"como máximo|no máximo|máximo|maximal|höchstens|max\.?|maksymalnie|максимум|"
                           r"or we (?:walk|go|leave|re gone|'re gone)|o nos vamos|ou (?:a gente sai|cancelo|saímos)|"
                           r"oder wir|або прощаємось|інакше)", re.I)
@@ -58,6 +63,10 @@ _PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying
 _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gone up|up to|over|виросла|виріс|зросл\w*|"
                                 r"passée|subi\w*|gestiegen|subió|aumentou|"
                                 r"wzrosł\w*)\W+(?:[\w.,]+\W+){0,4}?(?:[$€£]|R\$)?\s?$"
+                                # a competitor's price: "quoting us $2,100/mo", "nos cobra 1.900 al mes"
+                                r"|(?:quot(?:ing|ed|es)|nos cobra|cobra|cobran|cobram|offered us|verlangt|bierze|"
+                                r"бере)\s+"
+                                r"(?:(?:us|nos|nam|нам)\s+)?(?:[\w.,+]+\s+){0,5}?(?:for\s+)?(?:[$€£]|R\$)?\s?$"
                                 r"|(?<!\w)(?:by|на|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$"
                                 # "em" is "by" only after a cut verb ("fique em R$ 7.000" is a target)
                                 r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
@@ -75,7 +84,11 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
                             r"місць|ліцензі\w*|lizenz\w*|stanowisk\w*)\W+(?:\w+\W+){0,2}(?:from|з|de|von|"
                             r"z)\s+\d[\d .,]*\s+"
                             r"(?:to|до|a|auf|à|para|do)\s*$", re.I)
-_CURRENT_AFTER = re.compile(r"^\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
+# A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
+_CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
+                             r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
+                             r"not more than|em torno de|cerca de|alrededor de|autour de)\W{0,3}$", re.I)
+_CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"
                              r"l.utilisateur|par (?:utilisateur|siège)|por (?:usuario|usuário|licencia)|"
                              r"pro (?:nutzer|user|lizenz)|"
@@ -103,7 +116,9 @@ _INSTEAD_MONEY = re.compile(_CUR_BEFORE + r"?" + _NUM + _MULT + r"(?:" + _CUR_AF
                             r"(?:\s+(?:a|per|/)\s?(?:month|mo)\b|"
                             r"\s+(?:al|por|im|par|на|в)\s+(?:mes|monat|mois|mês|місяць))?\s+(?:instead of|rather than|"
                             r"замість|а не|en vez de|en lugar de|statt|anstatt|au lieu de|em vez de|zamiast|not)\s+"
-                            r"(?:the |los |las |der |die |les |os |as |obecnych |current )?"
+                            r"(?:the |los |las |der |die |les |os |as |obecnych |current |теперішніх |нинішніх |"
+                            r"поточних |"
+                            r"actuales |aktuellen |actuels |atuais )?"
                             + _CUR_BEFORE + r"?" + _NUM + _MULT, re.I)
 _CUT_VERB = re.compile(r"\b(?:lower|reduc\w*|cut|bring|get|drop)\b"
                        r"|(?<!\w)(?:зменш|зниж|зниз|скорот|скороч|урізат|уріж|опуст|спуст)\w*|\b(?:baj|rebaj|reduc|baix|reduz|diminu|obniż|obniz|zmniejsz|zejd|senk|reduzier|"
@@ -203,7 +218,10 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
                 score += 1  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
         if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
             score += 1  # "target 6k", "5к максимум", "$800 tops"
-        if _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
+        ceiling = bool(_CEILING_BEFORE.search(before))
+        if ceiling:
+            score += 1
+        elif _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
             score -= 4
         if _NOT_TARGET_BEFORE.search(before) or _LESS_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before) \
                 or _UNITS_FROM_TO.search(before):

@@ -122,9 +122,13 @@ def _german(word: str) -> int | None:
     return total or None
 
 
+_A_DOZEN = re.compile(r"\ba dozen\b", re.I)
+
+
 def words_to_digits(text: str) -> str:
     """`text` with runs of number words replaced by their digits; everything else unchanged."""
     text = text.replace("\u02bc", "’")  # the Ukrainian apostrophe letter ("пʼять") as the punctuation one
+    text = _A_DOZEN.sub("12", text)  # "take off a dozen licenses": the article is part of the number
     text = _DE_WORD.sub(lambda m: str(_german(m.group(1))) if m.group(1) and ("und" in m.group(1).lower()
                         or "hundert" in m.group(1).lower()) and _german(m.group(1)) else m.group(0), text)
     out: list[str] = []

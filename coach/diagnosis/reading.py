@@ -28,6 +28,13 @@ _SEATS_BY_PCT = re.compile(SEAT + r"\W+(?:[\w'’]+\W+){0,3}?\d{1,3}(?:[.,]\d+)?
                            r"prozent|pour ?cent|por cento|procent)"
                            r"|\d{1,3}\s?%\s+(?:of\s+|з\s+|de\s+|der\s+|des\s+|dos\s+)?"
                            r"(?:our\s+|the\s+|наших\s+|nuestras\s+|unserer\s+|nos\s+|nossas\s+)?" + SEAT, re.I)
+# A pause ruled out ("no vamos a pausar nada", "Pausieren wollen wir nichts", "Pas de pause", "żadnego
+# zawieszania", "we don't want to pause"): the word is there, the request is something else.
+_NO_PAUSE = re.compile(
+    r"(?:\bno vamos a|\bnada de|\bpas de|\bsans|\bżadne\w*|\bbez|\bnão (?:queremos|vamos)|\bnada de|\bkeine?n?|"
+    r"\bdon.t want to|\bdo not want to|\bno need to|\bnot (?:looking|asking) to|не треба|не хочемо|без)\s+"
+    r"(?:\w+\s+){0,2}?(?:paus\w*|suspen\w*|zawiesz\w*|призупин\w*|пауз\w*|aussetz\w*)"
+    r"|\b(?:paus\w*|aussetz\w*|suspend\w*)\s+(?:\w+\s+){0,2}?(?:nichts|nada|rien)\b", re.I)
 _SERVICES_AGREEMENT = re.compile(r"marketing|servic|agency|retainer|managed|consult", re.I)
 
 
@@ -59,6 +66,9 @@ def read_kind(p_head: np.ndarray, text: str, ext: Extraction, cues: Cues, accoun
     labels = HEAD_LABELS["kind"]
     p = np.asarray(p_head, dtype=float).copy()
     hits = cues.hits(cues.kind, text)
+    if "pause" in hits and _NO_PAUSE.search(text):
+        hits.discard("pause")
+        p[labels.index("pause")] *= 0.2
     if ext.modules and not cues.whole_account(text):
         hits.discard("cancel")  # "cancel PPC" cancels a service, not the agreement
         # right beside the verb, the service is what is cancelled; named elsewhere, only likelier

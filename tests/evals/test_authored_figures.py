@@ -18,7 +18,8 @@ BASE = {"text": "cut us to 20 seats, the budget was cut", "lang": "en", "style":
 def test_kind_reports_root_cause_and_hardship_by_group(tmp_path):
     rows = [
         BASE,  # right cause
-        {**BASE, "text": "Скоротіть нас до 20 місць, бюджет урізали", "lang": "uk", "root_cause": "competitive_displacement"},
+        {**BASE, "text": "Скоротіть нас до 20 місць, бюджет урізали", "lang": "uk",
+         "root_cause": "competitive_displacement"},
         {**BASE, "text": "Bitte auf 20 Lizenzen reduzieren, das Budget wurde gekürzt", "lang": "de"},
         {**BASE, "text": "thanks for the quick help yesterday!", "intent": "feedback", "kind": None, "root_cause": None,
          "agreement": None, "seats_to": None},
