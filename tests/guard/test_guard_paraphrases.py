@@ -772,3 +772,46 @@ def test_last_round(check: str, text: str) -> None:
 ])
 def test_last_round_near_misses_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+# es, de, fr, pt, pl: more offers (a price frozen, a month "on us", something thrown in at no extra
+# charge, a price made), renewals unless notice is given, prepayment by transfer, being bound to
+# the contract and its notice period (written for this test).
+OTHER_LANGUAGES_MORE = {
+    "offer_in_first_reply": [
+        "Lucía, gracias. Le congelamos la cuota mientras lo decide.",
+        "Lucía, gracias. Este mes corre a cuenta nuestra.",
+        "Herr Bergmann, danke. Den Monat schenken wir Ihnen.",
+        "Herr Bergmann, danke. Ich kann Ihnen preislich sicher etwas anbieten.",
+        "Herr Bergmann, danke. Wir frieren den Preis für Sie ein.",
+        "Herr Bergmann, danke. Das Modul gibt es für Sie ohne Aufpreis dazu.",
+        "Madame Dupuis, merci. Je vous fais un prix si vous restez.",
+        "Madame Dupuis, merci. Le module peut être inclus sans supplément.",
+        "Pani Anno, dziękuję. Dorzucimy moduł bez dodatkowych kosztów.",
+        "Pani Anno, dziękuję. Ten miesiąc jest na nasz rachunek.",
+    ],
+    "hidden_terms": [
+        "Lucía, 32 licencias; el contrato se prorroga por otro periodo igual salvo aviso.",
+        "Herr Bergmann, 32 Plätze; der Jahresbetrag ist vorab zu überweisen.",
+        "João, 32 licenças; o contrato renova-se salvo aviso em contrário.",
+        "Pani Anno, 32 stanowiska; umowa odnawia się, jeśli nie zostanie wypowiedziana.",
+    ],
+    "pushback": [
+        "João, está vinculado ao contrato até ao fim.",
+        "Pani Anno, obowiązuje Panią okres wypowiedzenia.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in OTHER_LANGUAGES_MORE.items() for t in ts])
+def test_other_languages_more(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize("text", [
+    "Pani Anno, dziękuję. Dorzucę kilka pytań w osobnej wiadomości.",
+    "Madame Dupuis, merci. Nous allons faire un effort pour vous répondre vite.",
+])
+def test_other_languages_near_misses_pass(text: str) -> None:
+    assert categories(text, "acknowledgment") == set()
