@@ -11,6 +11,7 @@ from __future__ import annotations
 from coach.roleplay.card import TITLES, Card, describe_offer, status
 from coach.roleplay.failures import completes
 from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
+from coach.roleplay.offers import REALLOCATES
 from coach.roleplay.personas import Persona
 
 MISFIT = 10  # partial: a counter that was made but does not fit (mismatched, vague, unexchanged)
@@ -70,7 +71,8 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
             points, summary = 0, "competitive displacement needs the competitive save, not a discount"
     elif shape == "hold":
         plans = [i for i, t in solutions if {"plan", "save"} & set(t.moves)]
-        if plans:
+        reworked = final is not None and final[1].shape == "hold" and REALLOCATES in final[1].notes
+        if plans or reworked:
             points, summary = 25, "kept the price (the lock period) and offered a plan to fix the results"
         elif final and final[1].shape == "hold":
             points, summary = 15, "kept the price, but no plan to fix the results was offered"

@@ -60,6 +60,19 @@ _OPEN_ENDED = re.compile(r"\bas long as (?:you|it takes|needed)\b|\bhowever long
                          r"\bindefinite\w*|\bopen[- ]ended\b|\bno end date\b|(?<!\w)(?:на )?скільки (?:вам )?(?:буде )?"
                          r"(?:потрібно|треба|знадобиться)|(?<!\w)(?:безстроков\w*|доки не|поки не)(?!\w)", re.I)
 OPEN_ENDED_MONTHS = 12
+REALLOCATES = "moves budget between services at the same spend (value engineering)"
+# an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
+_MOVED = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|put|channel|swap)\w*\s+(?:about|around|roughly|some|"
+                    r"~)?\s*$|(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)\s+(?:близько\s+)?$",
+                    re.I)
+_MOVED_AFTER = re.compile(r"^[^.?!]{0,25}\b(?:into|over to|across to)\b|^\s*(?:of|from) (?:the|your) [\w -]{1,20}"
+                          r"(?:money|budget|spend)\b", re.I)
+# the spend kept as it is ("we keep your monthly budget where it is", "бюджет лишається той самий")
+_KEEPS_SPEND = re.compile(r"\bkeep\w*\s+(?:your|the)\s+(?:\w+\s+)?(?:budget|spend|price|bill|investment)\s+"
+                          r"(?:where it is|as it is|the same|unchanged|at \S+)|"
+                          r"\b(?:budget|spend|price|bill)\s+stays?\s+(?:where it is|as it is|the same|unchanged)\b|"
+                          r"(?<!\w)(?:бюджет|сума|ціна|вартість)\w*\s+"
+                          r"(?:лишається|залишається|не змінюється)", re.I)
 _SET_ASIDE_CLAUSE = re.compile(r"(?:instead of|rather than|замість)\s+(?:\w+\s+){0,2}$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
@@ -404,6 +417,13 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+        moved = [m for m in money if _MOVED.search(text[max(0, m.start() - 40):m.start()])
+                 or _MOVED_AFTER.match(text[m.end():m.end() + 40])]  # budget moved between services
+        if moved and REALLOCATES not in out.notes:
+            out.notes.append(REALLOCATES)
+        money = [m for m in money if m not in moved]
+        if not money and _KEEPS_SPEND.search(text):
+            out.new_mrr = account.mrr  # "we keep your monthly budget where it is": the spend is kept
         saved = [m for m in money if _SAVING.search(text[max(0, m.start() - 24):m.start()])]
         money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
                  and not _LIMIT.search(text[max(0, m.start() - 40):m.start()]) and m not in saved] or money

@@ -210,3 +210,13 @@ def test_a_change_that_starts_when_the_lock_ends_is_checked_then(text: str, brea
     a = _an(text, "riverside-hotel-cancel", policy, embedder)  # month 7 of an integrated-marketing agreement
     assert a.offer is not None
     assert any(c.id == "lock-period" for c in a.offer.breaches) is breach
+
+
+def test_budget_moved_between_services_keeps_the_spend(policy, embedder) -> None:
+    persona = get_persona("bright-smile-ppc")  # inside the lock: the answer is a plan at the same price
+    a = _an("Here's what I'd propose. We keep your monthly budget where it is, but move about $800 of the PPC money "
+            "into local SEO.", "bright-smile-ppc", policy, embedder)
+    assert a.offer is not None and a.offer.offer["new_mrr"] == persona.account.mrr and not a.offer.breaches
+    assert offers.REALLOCATES in a.offer.notes
+    b = _an("I can take $800 off the PPC line.", "bright-smile-ppc", policy, embedder)
+    assert b.offer is not None and offers.REALLOCATES not in b.offer.notes
