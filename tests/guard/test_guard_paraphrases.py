@@ -824,3 +824,11 @@ def test_other_languages_near_misses_pass(text: str) -> None:
 ])
 def test_ordinary_uses_of_the_new_words_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, thanks. Our legal team isn't involved here, this is just between us. What changed?",
+    "Ірино, дякую. Юридичний відділ не залучений, це лише між нами. Що змінилося?",
+])
+def test_a_legal_team_said_to_stay_out_passes(text: str) -> None:
+    assert "pushback" not in categories(text, "acknowledgment")
