@@ -253,7 +253,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.escalation = a.escalation or s.text
             a.account_executive = a.account_executive or bool(_AE.search(s.text))
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
-                       policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona))
+                       policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona),
+                       asked_services=persona.request.modules)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer, context=" ".join(clean))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from coach.roleplay.card import TITLES, Card, describe_offer, status
 from coach.roleplay.failures import completes
 from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
-from coach.roleplay.offers import REALLOCATES
+from coach.roleplay.offers import REALLOCATES, UNPRICED, giveaway
 from coach.roleplay.personas import Persona
 
 MISFIT = 10  # partial: a counter that was made but does not fit (mismatched, vague, unexchanged)
@@ -85,6 +85,9 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
+        given = [i for i, q in vague if i < final[0] and not a[i].vague_exchanged and giveaway(q or "")]
+        if points == 25 and given:  # "next month free" refused first: right only on the second try
+            points, summary = 15, f"{summary}, but only after a giveaway with nothing asked back (turn {given[0] + 1})"
     if "account_executive" in ref.escalations and not any(t.account_executive for t in a) and offers:
         # A process step, not a fault in the counter itself: flagged on the card, no points taken.
         summary += f"; note: ARR is above {persona.account.currency} 100,000, so the account executive joins"
@@ -150,6 +153,10 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
         points -= 10
         notes.append(f"a {term}-month commitment is longer than the customer will sign ({longest} months)")
         card.mark(i, "counter", False, "a longer commitment than the customer can sign", 1, "counter")
+    if points == 25 and UNPRICED in o.notes:
+        points = MISFIT
+        notes.append("a discount was named with no figure: say how much")
+        card.mark(i, "counter", False, "a counter with no numbers: name the price and the term", 1, "counter")
     cap = persona.acceptance.max_mrr
     if points == 25 and cap is not None and new is not None and new > cap * 1.02:
         points -= 10

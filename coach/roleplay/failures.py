@@ -8,7 +8,7 @@ import re
 
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
-from coach.roleplay.offers import concession
+from coach.roleplay.offers import concession, giveaway
 from coach.roleplay.stance import THREAT
 
 QUOTE_CHARS = 240
@@ -144,7 +144,7 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     customer has already heard that the discount comes free)."""
     offers = standing_offers(a)
     after = [(i, t) for i, t in enumerate(a) if t.vague_offer and not t.vague_exchanged
-             and offers and i > offers[-1][0]]
+             and offers and (i > offers[-1][0] or giveaway(t.vague_offer))]  # "next month free", then the offer
     if after:  # a concession added after the offer ("as a thank-you, I'll waive January") with nothing asked
         i, t = after[0]
         card.mark(i, "F3", False, "a concession with nothing asked in return")

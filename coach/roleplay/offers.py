@@ -60,6 +60,9 @@ _OPEN_ENDED = re.compile(r"\bas long as (?:you|it takes|needed)\b|\bhowever long
                          r"\bindefinite\w*|\bopen[- ]ended\b|\bno end date\b|(?<!\w)(?:на )?скільки (?:вам )?(?:буде )?"
                          r"(?:потрібно|треба|знадобиться)|(?<!\w)(?:безстроков\w*|доки не|поки не)(?!\w)", re.I)
 OPEN_ENDED_MONTHS = 12
+UNPRICED = "a discount named with no figure: the price is not stated"
+_UNPRICED_DISCOUNT = re.compile(r"\b(?:small|little|bit of|some|extra|modest|slight)\s+(?:\w+\s+)?discount\b|"
+                                r"\bdiscount\b(?![^.?!]*\d)|(?<!\w)(?:невелик\w*|трохи|деяк\w*)\s+знижк\w*", re.I)
 REALLOCATES = "moves budget between services at the same spend (value engineering)"
 # an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
 _MOVED = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|put|channel|swap)\w*\s+(?:about|around|roughly|some|"
@@ -73,6 +76,9 @@ _KEEPS_SPEND = re.compile(r"\bkeep\w*\s+(?:your|the)\s+(?:\w+\s+)?(?:budget|spen
                           r"\b(?:budget|spend|price|bill)\s+stays?\s+(?:where it is|as it is|the same|unchanged)\b|"
                           r"(?<!\w)(?:бюджет|сума|ціна|вартість)\w*\s+"
                           r"(?:лишається|залишається|не змінюється)", re.I)
+# the service asked about, named by a pronoun ("suspend it", "призупинимо його")
+_REMOVE_IT = re.compile(r"\b(?:suspend|pause|freeze|drop|remove|switch off|turn off)\s+(?:it|that|this module|the "
+                        r"module)\b|(?<!\w)(?:призупин\w*|вимкн\w*|прибер\w*)\s+(?:його|її|цей модуль)(?!\w)", re.I)
 _SET_ASIDE_CLAUSE = re.compile(r"(?:instead of|rather than|замість)\s+(?:\w+\s+){0,2}$", re.I)
 _SEAT_WORD = re.compile(r"seat|licen[cs]|user|місц|ліценз|користувач", re.I)
 _REMOVE_BEFORE = re.compile(r"\b(remove|cut|drop|reduce (?:it )?by|less|minus|fewer|take|taking|shave|give up|"
@@ -171,7 +177,8 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
                          r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
-                         r"\bfree (?:month|months|of charge)\b|months? (?:\w+ )?free\b|\bon us\b|\bwaiv\w*|"
+                         r"\bfree (?:month|months|of charge)\b|months? (?:of )?(?:[\w-]+ ){0,3}free\b|\bon us\b|"
+                         r"\bwaiv\w*|"
                          r"\bfor free\b|\bon the house\b|\bno charge\b|безкоштовн\w*|"
                          # time to pay: the invoice deferred ("push December's invoice back", "перенести оплату")
                          r"\b(?:defer|postpon|delay|push)\w* (?:[\w'’]+ )?(?:payment|invoice|bill|billing)\w*|"
@@ -297,10 +304,20 @@ _ACCEPTS = re.compile(
     r"вирішимо|разом)(?!\w)", re.I)
 
 
+_GIVEAWAY = re.compile(r"\bfree\b|\bwaiv\w*|\bdiscount\w*|\bon us\b|\bon the house\b|(?<!\w)(?:знижк\w*|"
+                       r"безкоштовн\w*)", re.I)
+
+
+def giveaway(sentence: str) -> bool:
+    """Gives something outright (a free month, a waived invoice, a discount), not a placeholder for terms."""
+    return bool(_GIVEAWAY.search(sentence))
+
+
 def accepts_request(sentence: str) -> bool:
     """Takes the request on ("that's doable, let's work it out together") with no number and nothing
     asked back: an acknowledgment, not yet a counter."""
-    return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence)
+    return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence) \
+        and not _GIVEAWAY.search(sentence)  # "I'll give you next month free while you sort it out" gives something
 
 
 def _CANNOT(sentence: str) -> bool:
@@ -372,7 +389,8 @@ def _kept(account: Account, asked_cut: int | None, n: int, aside: int) -> int | 
 
 
 def extract(parts: list[str], account: Account, pause_default: int = 3,
-            default_extension: int = 24, also: Container[str] = (), asked_cut: int | None = None) -> Extracted:
+            default_extension: int = 24, also: Container[str] = (), asked_cut: int | None = None,
+            asked_services: Container[str] = ()) -> Extracted:
     """The offer in a turn's sentences (empty when none of them proposes anything). `asked_cut`: the
     seats the customer asked to remove, to tell "8 seats instead of 12" (a cut) from "88 rather than 72"."""
     chosen = offer_sentences(parts, also)
@@ -383,6 +401,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         durations = [(m, _months(m)) for m in _DURATION.finditer(text)
                      if not any(a <= m.start() < b for a, b in per_spans)]
         removed_here = _services(text, account)
+        if asked_services and not removed_here and _REMOVE_IT.search(text):
+            # "let's suspend it until February": the module the customer asked about
+            removed_here = [s.name for s in account.services if s.name in asked_services]
         pause = _PAUSE.search(text)
         if pause and removed_here and not _WHOLE.search(text):
             pause = None  # "pause PPC" suspends a module; the account keeps running
@@ -470,6 +491,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(text) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
+    if out.priced and out.new_mrr is None and out.discount_pct is None and _UNPRICED_DISCOUNT.search(out.quote):
+        out.notes.append(UNPRICED)  # "suspend it for a while, with a small discount on the rest"
     if (out.new_mrr is not None or out.discount_pct is not None) and not out.scope and out.seats is None \
             and out.seat_cut_pct is None and not out.removed and out.pause_months is None:
         out.notes.append("a price with no change of scope is read as a discount on today's package "

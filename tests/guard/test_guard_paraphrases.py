@@ -815,3 +815,20 @@ def test_other_languages_more(check: str, text: str) -> None:
 ])
 def test_other_languages_near_misses_pass(text: str) -> None:
     assert categories(text, "acknowledgment") == set()
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    ("acknowledgment", "Hi Dana, thanks. I'll remove the person in charge of billing from this thread. What changed?"),
+    ("acknowledgment", "Hi Dana, thanks. The cost comes down to how many seats are active, so a few questions first."),
+    ("counter", "Dana, 32 seats at $3,600 a month; the 10% applies as long as you stay for the 24 months."),
+])
+def test_ordinary_uses_of_the_new_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, thanks. Our legal team isn't involved here, this is just between us. What changed?",
+    "Ірино, дякую. Юридичний відділ не залучений, це лише між нами. Що змінилося?",
+])
+def test_a_legal_team_said_to_stay_out_passes(text: str) -> None:
+    assert "pushback" not in categories(text, "acknowledgment")

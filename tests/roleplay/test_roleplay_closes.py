@@ -137,3 +137,16 @@ def test_a_commitment_longer_than_the_persona_signs_is_not_right_yet(term: str, 
               f"and you commit to {term} on the rest.", None)]
     card, _ = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
     assert {c.id: c.status for c in card.components}["counter"] == counter
+
+
+def test_a_giveaway_first_then_the_right_counter_is_a_second_try(policy: Policy, embedder: Any) -> None:
+    persona = get_persona("sunrise-bakeries-module")
+    turns = [("Thanks, Tom. Before we change anything, what's going on with Social Media?",
+              "Nobody here has time to approve the posts, so half of them never go out. Jess left in the summer."),
+             ("Got it. I'll give you next month of Social Media free while you sort it out.",
+              "I'd still be paying for posts nobody sends."),
+             ("Fair. Then let's suspend Social Media until February with a 5% retention discount on the rest, in "
+              "exchange for a 12-month lock on the remaining package.", "Suspending it makes sense.")]
+    card, _ = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
+    assert {c.id: c.status for c in card.components}["counter"] == "partial"
+    assert {f.id: f.status for f in card.failure_modes}["F3"] == "triggered"

@@ -220,3 +220,18 @@ def test_budget_moved_between_services_keeps_the_spend(policy, embedder) -> None
     assert offers.REALLOCATES in a.offer.notes
     b = _an("I can take $800 off the PPC line.", "bright-smile-ppc", policy, embedder)
     assert b.offer is not None and offers.REALLOCATES not in b.offer.notes
+
+
+def test_a_free_month_while_they_sort_it_out_is_a_giveaway_not_a_trigger(policy, embedder) -> None:
+    sentence = "I'll give you next month of Social Media free while you sort it out."
+    a = _an(sentence, "sunrise-bakeries-module", policy, embedder)
+    assert a.vague_offer == sentence and not a.vague_exchanged and a.trigger is None
+    assert offers.giveaway(sentence) and not offers.giveaway("I can right-size the package if you extend.")
+
+
+def test_the_module_asked_about_named_by_a_pronoun_and_an_unpriced_discount(policy, embedder) -> None:
+    a = _an("How about we suspend it for a while instead of cancelling, with a small discount on the rest, if you "
+            "agree to a 12-month lock?", "sunrise-bakeries-module", policy, embedder)
+    assert a.offer is not None and a.offer.offer["services_kept"] and "Social Media" not in \
+        a.offer.offer["services_kept"]
+    assert offers.UNPRICED in a.offer.notes
