@@ -66,6 +66,10 @@ _AFTER_LOCK = re.compile(r"\b(?:once|when|after|as soon as)\s+(?:the|your)\s+(?:
                          r"(?:\s+period)?\s+(?:ends|is over|expires|runs out|lifts|finishes)\b|\bafter the lock\b|"
                          r"(?<!\w)(?:після|щойно|коли)\s+(?:\w+\s+){0,2}(?:закінч|мин|сплив)\w*\s+(?:\w+\s+)?"
                          r"(?:блокуванн|мораторі|lock)\w*", re.I)
+# a next contact named ("I'll call you", "check in", "зателефоную")
+_CONTACT = re.compile(r"\b(?:call|ring|phone|check[- ]in|check back|catch up|meet|meeting|talk|speak|follow[- ]up|"
+                      r"touch base|reach out|ping|email you|review)\b|(?<!\w)(?:зателефон\w*|набер\w*|зв['’]яж\w*|"
+                      r"зустр\w*|напиш\w*|поговор\w*)", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -224,7 +228,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
-            offers.concession(s.text) and offers.proposes(s.text)))  # "a free month of Content in January"
+            offers.concession(s.text) and offers.proposes(s.text))) or (  # "a free month of Content in January"
+            offers.giveaway(s.text) and not _CONTACT.search(s.text))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced
@@ -235,7 +240,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # a re-engagement trigger.
         # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
         sets = (s.label == "trigger" and not dated_change and (follow_up or when == "dated")) or scheduled or (
-            follow_up and when != "none")
+            follow_up and when != "none" and not dated_change)
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"

@@ -39,9 +39,9 @@ _ORDINAL_UK = r"перш\w+|друг\w+|трет\w+|четверт\w+|насту
 _EN_SUBJECT = r"(?:you|your|the|we|our|they|their|it|its|he|she|his|her|billing|hiring|budgets?|(?-i:[A-Z][a-z]+))"
 _EN_OCCASION = (r"renewal|budget (?:review|meeting|planning|cycle|approval|season)|board (?:meeting|review)|qbr|"
                 r"quarterly (?:review|business review)|kick-?off|launch|go-live|audit|opening|planning "
-                r"(?:cycle|session|meeting)|season|holidays|migration|rollout|re-?org\w*|merger|review")
+                r"(?:cycle|session|meeting)|season|migration|rollout|re-?org\w*|merger|review")
 _UK_OCCASION = (r"бюджет\w*|запуск\w*|відкритт\w*|аудит\w*|ремонт\w*|засіданн\w*|нарад\w*|поновленн\w*|"
-                r"продовженн\w*|затвердженн\w*|перегляд\w*|сезон\w*|свят\w*|міграц\w*|злитт\w*|реорганізац\w*|"
+                r"продовженн\w*|затвердженн\w*|перегляд\w*|сезон\w*|міграц\w*|злитт\w*|реорганізац\w*|"
                 r"закінченн\w*|завершенн\w*|планування|звіт\w*")
 _DATED = re.compile("|".join([
     rf"\b(?:{_MONTHS_EN})\b\.?", _MAY, rf"\b(?:{_WEEKDAYS_EN})\b", r"\btomorrow\b", r"\bfortnight\b",
@@ -97,6 +97,8 @@ _ROUGH = re.compile("|".join([
     r"\b(?:after|in) a while\b", r"\blater(?: (?:this|next|in the) (?:year|month|quarter|week))?\b",
     r"\bdown the (?:road|line|track)\b",
     r"\b(?:after|in|by|around|over) (?:the )?new year\b|\bnew year\b",
+    # a calendar season, not the customer's own event ("after the holidays", "після свят")
+    r"\b(?:after|over|around|by|before) the (?:holidays|festive season)\b|(?<!\w)після свят(?!\w)",
     r"\bin the (?:near |coming )?future\b",
     r"\bsome ?time\b", r"\bat some point\b", r"(?<!as )\bsoon\b(?! as)", r"\bperiodically\b", r"\bregularly\b",
     r"\bevery (?:month|quarter|few|couple|\w+ (?:weeks|months))\b",

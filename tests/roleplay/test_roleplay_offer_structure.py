@@ -235,3 +235,22 @@ def test_the_module_asked_about_named_by_a_pronoun_and_an_unpriced_discount(poli
     assert a.offer is not None and a.offer.offer["services_kept"] and "Social Media" not in \
         a.offer.offer["services_kept"]
     assert offers.UNPRICED in a.offer.notes
+
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("I'll ping you after the holidays to see where the budget is landing.", "rough"),
+    ("Зателефоную після свят.", "rough"),
+    ("I'll call you before the holidays, on 18 December.", "dated"),
+    ("I'll call you after your budget review in June.", "dated"),
+])
+def test_a_calendar_season_is_a_rough_time_not_an_event(sentence: str, when: str) -> None:
+    from coach.roleplay import timing
+
+    assert timing.timing(sentence) == when
+
+
+def test_a_giveaway_with_a_month_and_a_reason_to_look_is_not_a_trigger(policy, embedder) -> None:
+    sentence = ("What I can do is add a free month of Content in January so you can see what a full content "
+                "calendar looks like.")
+    a = _an(sentence, "harper-cole-spend", policy, embedder)
+    assert a.trigger is None and a.vague_offer == sentence
