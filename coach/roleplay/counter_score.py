@@ -22,7 +22,9 @@ def _cut(mrr: float, new: float | None) -> float | None:
     return None if new is None or mrr <= 0 else max(0.0, (1 - new / mrr) * 100)
 
 
-def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnalysis]) -> ComponentScore:
+def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnalysis],
+                  root_turn: int | None = None) -> ComponentScore:
+    """`root_turn`: the turn whose answer uncovered the root cause (None: it never came out)."""
     mrr = persona.account.mrr
     offers = [(i, t.offer) for i, t in enumerate(a) if t.offer is not None]
     ev: list[Evidence] = []
@@ -60,7 +62,11 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         for i in priced:
             card.mark(i, "counter", False, "a discount for a customer leaving for a competitor: this is the "
                       "competitive save playbook, not the negotiation matrix", 2, "counter")
-        if saves and not priced:
+        informed = [i for i in saves if root_turn is not None and i > root_turn]
+        if saves and not priced and not informed:
+            # a demo before the competitor is known is not yet a side-by-side against what they showed
+            points, summary = MISFIT, "a product demo offered before the competitor was known: not yet a side-by-side"
+        elif saves and not priced:
             points, summary = 25, "routed to the competitive save without a discount counter"
         elif saves:
             points, summary = 10, "competitive save raised, but a discount counter was offered too"

@@ -50,7 +50,7 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
 
     first_text = exchanges[0].text if exchanges else ""
     scored = [_acknowledgment(card, a, until, first_text), _diagnosis(card, a, root_turn, first_offer, until),
-              score_counter(card, persona, ref, a), _triggers(card, a, ref)]
+              score_counter(card, persona, ref, a, root_turn), _triggers(card, a, ref)]
     components = [with_rule_points(c) for c in scored]  # a breach already makes the counter missed
     breaches = [Breach(turn=i + 1, quote=t.offer.quote, rule=c.id, reason=c.reason)
                 for i, t in enumerate(a) if t.offer for c in t.offer.breaches]

@@ -150,3 +150,22 @@ def test_a_giveaway_first_then_the_right_counter_is_a_second_try(policy: Policy,
     card, _ = replay(persona, policy, embedder, [t for t, _ in turns], recorded=[c for _, c in turns])
     assert {c.id: c.status for c in card.components}["counter"] == "partial"
     assert {f.id: f.status for f in card.failure_modes}["F3"] == "triggered"
+
+
+@pytest.mark.parametrize(("turns", "counter"), [
+    # a demo offered in the first reply, before the competitor is known
+    ([("I understand, Iryna, and I'll help with the process if the decision is final. I can set up a meeting with "
+       "our product manager to show what's new on the platform. What led you to this decision?",
+       "We've been reviewing our whole tool stack this quarter.")], "partial"),
+    # the side-by-side once DataHub and the CRM integration are known
+    ([("Thanks for the notice, Iryna. What led you to this decision?",
+       "DataHub offered us an integration with our CRM and a lower price, and the team liked their demo."),
+      ("Then let me set up a side-by-side with our product manager: our integrations module on your real CRM "
+       "data, next to what DataHub showed you. No discount talk.", "A fair comparison before we decide is fine.")],
+     "met"),
+])
+def test_a_competitive_save_is_a_side_by_side_once_the_competitor_is_known(turns: list[tuple[str, str]], counter: str,
+                                                                          policy: Policy, embedder: Any) -> None:
+    card, _ = replay(get_persona("technosfera-cancel"), policy, embedder, [t for t, _ in turns],
+                     recorded=[c for _, c in turns])
+    assert {c.id: c.status for c in card.components}["counter"] == counter
