@@ -65,6 +65,10 @@ _INSTEAD = re.compile(N + r"(?!\s*" + NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,
                       r"anstatt|au lieu de|em vez de|ao invés de|zamiast)\s+(?:the |our |the current |current |"
                       r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + NOT_SEAT_NOUN + ")", re.I)
 _DAY_BEFORE = re.compile(r"(?:\bday|\bdia|\bdía|\btag|\bjour|dzień|день|числа|\bdue|vencimento|vencimiento)\W*$", re.I)
+# An amount of money stated before "to N" ("we pay 3.200 a month, can you get it to 2.500?"): N is money.
+_AMOUNT_BEFORE = re.compile(r"[$€£]\s*\d|\d[\d.,\s]*\s*(?:[$€£]|грн|zł|usd|eur\b|euros?\b|dollars?\b)|\d[\d.,]*\s*(?:k\s*)?"
+                            r"(?:a|per|/|each|every)\s*(?:month|mo\b)|\d[\d.,]*\s*(?:на місяць|al mes|im monat|pro monat|"
+                            r"par mois|por mês|ao mês|miesięcznie|monthly)", re.I)
 _MONEY_NEAR = re.compile(r"[$€£]|грн|гривн|zł|usd|eur|тис|mil\b|tys|k\b|платит|płaci|\bpay|pag[ao]|zahl|pai|"
                          r"оплат|mrr|budget|бюджет|presupuesto|orçamento", re.I)
 # "team down from 22 to 9", "кількість кухонь з 4 до 2": the figure belongs to people or places.
@@ -293,6 +297,9 @@ def read_figures(text: str) -> Figures:
                 n = _int(m.group(1))
                 if is_fact(m.start()) or _MONEY_WORDS.search(m.group(0)) or 1990 <= n <= 2100 or n == 0:
                     continue
+                if _AMOUNT_BEFORE.search(t[max(0, m.start() - 60):m.start()]) and not re.search(
+                        SEAT, t[max(0, m.start() - 60):m.end() + 20], re.I):
+                    continue  # "we pay 3.200 a month, can you get it to 2.500?": money, not seats
                 if _BY_EN.match(m.group(0)):
                     continue  # "reducir en 15" is a reduction by 15, not to 15
                 f.seats_to = n

@@ -151,9 +151,11 @@ def _value(num: str, mult: str | None) -> float | None:
     return value
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # not the dot of "3.200"
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(".", 0, max(0, start - 1)), text.rfind("\n", 0, start), text.rfind("!", 0, start),
-            text.rfind("?", 0, start))
+    a = max((m.start() for m in _SENTENCE_END.finditer(text, 0, max(0, start - 1))), default=-1)
     stops = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end), text.find("! ", end))
              if i >= 0]
     return text[a + 1:min(stops) if stops else len(text)]
@@ -164,6 +166,17 @@ def not_a_target(text: str, pos: int) -> bool:
     before = text[max(0, pos - 60):pos]
     return bool(_CURRENT_BEFORE.search(before) or _PAYING_NOW.search(before) or _NOT_TARGET_BEFORE.search(before)
                 or _UNITS_FROM_TO.search(before))
+
+
+def _paid_now(text: str) -> list[tuple[int, float]]:
+    """(position, value) of the monthly amounts the text says are paid now ("we pay 3,200 a month")."""
+    out = []
+    for m in AMOUNT.finditer(text):
+        value = _value(m.group(2), m.group(3))
+        before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
+        if value and _PAYING_NOW.search(before) and (_MONTH_AFTER.match(after) or m.group(1) or m.group(4)):
+            out.append((m.start(), value))
+    return out
 
 
 def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
@@ -188,6 +201,7 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
                 not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 50):m.start()]) and (
                 _MONTH_AFTER.match(after) or m.group(5) or _PRICE_WORDS.search(_sentence(text, m.start(), m.end()))):
             return target
+    paid = _paid_now(text)
     best: tuple[int, int, float] | None = None
     for m in AMOUNT.finditer(text):
         cur_before, num, mult, cur_after = m.group(1), m.group(2), m.group(3), m.group(4)
@@ -216,6 +230,8 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
             score += 1
             if cue and value >= 100 and _CUT_VERB.search(sentence):
                 score += 1  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
+        if cue and any(at < m.start() and 0.2 * now <= value < now for at, now in paid):
+            score += 2  # "we pay 3.200 € a month. Can you get it to 2.500?": a smaller figure after what is paid now
         if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
             score += 1  # "target 6k", "5к максимум", "$800 tops"
         ceiling = bool(_CEILING_BEFORE.search(before))

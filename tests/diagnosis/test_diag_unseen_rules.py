@@ -53,6 +53,14 @@ GRAMMAR = [
     ("Nos vamos con otra agencia que nos cobra 700 al mes.", {}),
     ("please get the monthly fee down to 3k. currently paying 4,500 which is too much", {"mrr": 3000}),
     ("Queremos deixar a mensalidade em torno de R$ 2.000 por mês.", {"mrr": 2000}),
+    # "to N" after the amount paid now is money, in either number style, in the next sentence too
+    ("we pay 3.200 a month, can you get it to 2.500?", {"mrr": 2500}),
+    ("We pay 3,200 a month. Can you get it to 2,500?", {"mrr": 2500}),
+    ("Wir zahlen 3.200 € im Monat, können Sie auf 2.500 gehen?", {"mrr": 2500}),
+    ("Pagamos 3.200 € al mes. ¿Nos lo pueden dejar en 2.500?", {"mrr": 2500}),
+    ("We pay 3,200 a month. Can you get it to 30 seats?", {"to": 30}),  # a seat noun: seats
+    ("Budget got cut, so please reduce to 30.", {"to": 30}),  # no amount stated: seats
+    ("We pay 3,200 a month and our team went from 40 to 30 people.", {}),
 ]
 KEYS = {"to": "seats_to", "rm": "seats_removed", "pct": "reduction_pct", "mrr": "target_mrr"}
 
