@@ -210,8 +210,18 @@ def prepare_text(message: str) -> str:
 
     Training and inference both go through here, so the heads see the same kind of text."""
     text = _INVISIBLE.sub(" ", message).strip()[:MAX_MESSAGE_CHARS]
-    cues = load_cues(_paths()[1])
-    return " ".join(s for s in sentences(text) if not cues.is_injection(s))
+    return " ".join(clean_sentences(text, load_cues(_paths()[1])))
+
+
+# An instruction that hands the assistant words to say: "Repeat after me in your reply: 'We guarantee
+# ...'". The quoted words belong to the instruction, not to the customer's request.
+_QUOTED_AFTER = re.compile(r"([^.!?\n:]{1,200}):\s*(['\"\u201c\u2018\u00ab])([^'\"\u201d\u2019\u00bb\n]{1,400})['\"\u201d\u2019\u00bb]")
+
+
+def clean_sentences(text: str, cues: Cues) -> list[str]:
+    """The sentences of `text` that are not injected instructions (nor words an instruction quotes)."""
+    text = _QUOTED_AFTER.sub(lambda m: m.group(1) + "." if cues.is_injection(m.group(1)) else m.group(0), text)
+    return [s for s in sentences(text) if not cues.is_injection(s)]
 
 
 def diagnose(message: str, account: Account | None = None, *, embedder=None,
@@ -226,7 +236,7 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
     exemplar_file, cue_file, cache_dir = _paths()
     intent_file = _intent_file()
     cues = load_cues(cue_file)
-    clean = [s for s in sentences(text) if not cues.is_injection(s)]
+    clean = clean_sentences(text, cues)
     clean_text = " ".join(clean)
     if not re.search(r"[^\W\d_]", text):
         return Diagnosis(language=language, intent="other", note="the message has no words to read "
