@@ -13,6 +13,11 @@ from coach.drafting.models import Draft
 
 def render_draft(d: Draft, account: Account, console: Console | None = None) -> None:
     con = console or Console()
+    cur = (account.currency or "USD").upper()
+
+    def cash(x: float) -> str:
+        return f"${x:,.2f}" if cur == "USD" else f"{x:,.2f} {cur}"
+
     req = d.request
     size = ", ".join(x for x in (
         f"{req.reduction_pct:g}%" if req.reduction_pct is not None else "",
@@ -24,23 +29,29 @@ def render_draft(d: Draft, account: Account, console: Console | None = None) -> 
     )
     con.print(head)
 
-    rules = Table(show_header=False, box=None, padding=(0, 1))
-    for r in d.eligibility.rules:
-        rules.add_row(Text("✔", style="green") if r.passed else Text("✘", style="red"), r.id,
-                      Text(r.reason, style="dim"))
-    con.print(Panel(rules, title="Rule checks", title_align="left"))
+    if d.eligibility.rules:  # none for a message that is no downsell request
+        rules = Table(show_header=False, box=None, padding=(0, 1))
+        for r in d.eligibility.rules:
+            rules.add_row(Text("✔", style="green") if r.passed else Text("✘", style="red"), r.id,
+                          Text(r.reason, style="dim"))
+        con.print(Panel(rules, title="Rule checks", title_align="left"))
 
     con.print(Panel(d.acknowledgment or Text("(withheld: failed the guard)", style="red"),
                     title="1. Acknowledge now", title_align="left", border_style="green"))
-    con.print(Panel("\n".join(f"• {q}" for q in d.diagnosis_questions),
-                    title="2. Diagnosis questions", title_align="left", border_style="cyan"))
+    if d.diagnosis_questions:
+        con.print(Panel("\n".join(f"• {q}" for q in d.diagnosis_questions),
+                        title="2. Diagnosis questions", title_align="left", border_style="cyan"))
     c = d.counter_proposal
     if c is None:
-        con.print(Panel("No standard counter: " + ", ".join(d.escalations), title="3. Counter-proposal",
-                        title_align="left", border_style="yellow"))
+        if d.escalations:
+            con.print(Panel("No standard counter: loop in " + ", ".join(d.escalations), title="3. Counter-proposal",
+                            title_align="left", border_style="yellow"))
+        elif d.eligibility.rules:  # a downsell with nothing to counter (the notes say why)
+            con.print(Panel("No counter-proposal: see the notes below", title="3. Counter-proposal",
+                            title_align="left", border_style="yellow"))
     else:
         nums = Table(show_header=False, box=None, padding=(0, 1))
-        nums.add_row("new MRR", f"${c.new_mrr:,.2f}  (now ${account.mrr:,.2f})")
+        nums.add_row("new MRR", f"{cash(c.new_mrr)}  (now {cash(account.mrr)})")
         nums.add_row("discount off list", f"{c.discount_pct:g}%" + (f"  · needs {c.needs_approval}"
                                                                      if c.needs_approval else ""))
         if c.term_extension_months:
@@ -48,10 +59,10 @@ def render_draft(d: Draft, account: Account, console: Console | None = None) -> 
         if c.pause_months:
             nums.add_row("pause", f"{c.pause_months} months, billing resumes {c.resume_date}")
         if c.contract_value is not None:
-            nums.add_row("contract value", f"${c.contract_value:,.2f} over {c.commitment_months} committed months")
+            nums.add_row("contract value", f"{cash(c.contract_value)} over {c.commitment_months} committed months")
         if c.requested_contract_value is not None and c.requested_mrr is not None:
-            nums.add_row("customer's request", f"${c.requested_mrr:,.2f}/month, "
-                         f"${c.requested_contract_value:,.2f} over the remaining term")
+            nums.add_row("customer's request", f"{cash(c.requested_mrr)}/month, "
+                         f"{cash(c.requested_contract_value)} over the remaining term")
         body = Group(nums, Text(""), Text(c.message or "(withheld: failed the guard)"))
         con.print(Panel(body, title=f"3. Counter-proposal · {c.kind}", title_align="left",
                         border_style="magenta"))

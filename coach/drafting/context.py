@@ -154,6 +154,7 @@ class DraftContext:
             if dx.kind in SERVICE_REQUESTS else [],
             "play": d.play, "c": _safe_services(c, self.language),
             "current_mrr": self.account.mrr, "list_mrr": self.account.list_mrr,
+            "currency": self.account.currency or "USD",
             "current_seats": self.account.seats, "requested_mrr": d.requested_mrr,
             "swap_to": d.swap_to, "pause_start": d.pause_start, "mrr_during_pause": d.mrr_during_pause,
             "pause_asked": d.pause_asked_months, "pause_max": self.policy.pause.max_months,

@@ -45,13 +45,23 @@ _DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} року", "fr": "{d} {
         "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} roku"}
 
 
-def money(value: float | None, language: str = "en") -> str:
-    """$4,600.00 in English; 4 600,00 $ in Ukrainian, French and Polish; 4.600,00 $ in German, Spanish, Portuguese."""
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+_LOCAL_NAME = {("uk", "UAH"): "грн", ("pl", "PLN"): "zł"}
+
+
+def money(value: float | None, language: str = "en", currency: str = "USD") -> str:
+    """An amount in the account's currency as the reply's language writes it: $4,600.00 and €4,600.00 in
+    English, 4 600,00 $ in Ukrainian, French and Polish, 4.600,00 € in German, Spanish and Portuguese; a
+    currency with no sign here by its code (4,600.00 UAH) or its local name (4 600,00 грн)."""
     if value is None:
         return ""
     thousands, decimal, shape = _MONEY.get(language, _MONEY["en"])
     digits = f"{value:,.2f}".replace(",", "\0").replace(".", decimal).replace("\0", thousands)
-    return shape.format(digits)
+    code = (currency or "USD").upper()
+    sign = _SYMBOL.get(code) or _LOCAL_NAME.get((language, code))
+    if sign is None:  # "4,600.00 UAH": a code goes after the figure, in every language
+        return f"{digits}\u00a0{code}" if language != "en" else f"{digits} {code}"
+    return shape.replace("$", sign).format(digits) if len(sign) == 1 else f"{digits}\u00a0{sign}"
 
 
 def day(value: date | str | None, language: str = "en") -> str:
@@ -77,6 +87,13 @@ def _in_reply_language(fn: Callable[[Any, str], str]) -> Callable[..., str]:
         return fn(value, _language_of(ctx))
 
     return apply
+
+
+@pass_context
+def _money_filter(ctx: Context, value: Any) -> str:
+    """money() in the template's language and the account's currency (the `currency` variable; USD when
+    a template is rendered without one)."""
+    return money(value, _language_of(ctx), str(ctx.get("currency") or "USD"))
 
 
 # A percentage: French, German and Spanish put a (non-breaking) space before the sign ("13 %").
@@ -205,8 +222,9 @@ def _env(prompts_dir: str) -> Environment:
     env = Environment(loader=FileSystemLoader(str(Path(prompts_dir) / "templates")),
                       undefined=StrictUndefined, autoescape=False, trim_blocks=False,
                       keep_trailing_newline=False, bytecode_cache=FileSystemBytecodeCache(pattern=_CACHE_PATTERN))
-    for name, fn in (("money", money), ("day", day), ("pct", pct), ("months", months)):
+    for name, fn in (("day", day), ("pct", pct), ("months", months)):
         env.filters[name] = _in_reply_language(fn)
+    env.filters["money"] = _money_filter
     env.filters["plural"] = _plural_filter
     env.filters["vocative"] = vocative
     env.filters["company_of"] = company_of

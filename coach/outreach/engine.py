@@ -106,6 +106,7 @@ def draft_outreach(account: Account, request: OutreachRequest, policy: Policy, n
         "reason": request.reason, "trigger_kind": request.trigger.kind if request.trigger else None,
         "persona": persona(recipient.role), "segment": account.segment, "offer": offer,
         "loyalty_years": years, "loyalty_years_word": years_word_uk(years or 0), "loyalty_months": months,
+        "currency": account.currency or "USD",
     }
     facts = offer_facts(offer, policy, extra=(account.name, recipient.name, years, months))
     facts.allow_months(years * 12 if years else None, months)  # "more than 7 years" with the customer

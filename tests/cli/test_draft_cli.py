@@ -70,3 +70,18 @@ def test_search_json(builtin_knowledge):
     assert len(hits) == 3
     assert set(hits[0]) == {"source", "section", "text", "score"}
     assert hits[0]["score"] >= hits[-1]["score"]
+
+
+def test_readable_output_shows_only_the_parts_a_message_has(tmp_path, builtin_knowledge):
+    """A thank-you gets its reply and a note, no empty rule, question or counter panels; a downsell on a
+    euro account shows its figures in euros."""
+    r = _run("draft", "--account", str(_write(tmp_path, account_data())), "--message",
+             "Thanks for the great onboarding session yesterday!", "--today", "2026-11-21")
+    assert r.exit_code == 0, r.output
+    assert "1. Acknowledge now" in r.stdout and "intent: feedback" in r.stdout
+    assert "Rule checks" not in r.stdout and "2. Diagnosis questions" not in r.stdout
+    assert "Counter-proposal" not in r.stdout
+    r = _run("draft", "--account", str(_write(tmp_path, {**account_data(), "currency": "EUR"}, "eur.json")),
+             "--message", MSG, "--today", "2026-11-21")
+    assert r.exit_code == 0, r.output
+    assert "Rule checks" in r.stdout and "EUR" in r.stdout and "$" not in r.stdout

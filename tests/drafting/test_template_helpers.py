@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from coach.drafting.templates import day, months, pct, vocative
+from coach.drafting.templates import day, money, months, pct, vocative
 
 
 @pytest.mark.parametrize(("n", "lang", "text"), [
@@ -44,3 +44,32 @@ def test_ukrainian_company_names_take_their_case_from_the_word_before_them() -> 
     assert company_of("Стоматологія Усмішка") == "компанії «Стоматологія Усмішка»"
     assert company("Acme Dental") == "компанія «Acme Dental»"
     assert company_of("вашої компанії") == "вашої компанії"  # the fallback is already declined
+
+
+@pytest.mark.parametrize(("lang", "currency", "text"), [
+    ("en", "USD", "$4,600.00"), ("en", "EUR", "€4,600.00"), ("en", "GBP", "£4,600.00"), ("en", "UAH", "4,600.00 UAH"),
+    ("de", "EUR", "4.600,00\u00a0€"), ("es", "EUR", "4.600,00\u00a0€"), ("fr", "EUR", "4\u00a0600,00\u00a0€"),
+    ("uk", "UAH", "4\u00a0600,00\u00a0грн"), ("uk", "USD", "4\u00a0600,00\u00a0$"), ("pl", "PLN", "4\u00a0600,00\u00a0zł"),
+    ("pt", "BRL", "4.600,00\u00a0BRL"),
+])
+def test_money_is_written_in_the_accounts_currency(lang: str, currency: str, text: str) -> None:
+    assert money(4600, lang, currency) == text
+
+
+def test_a_euro_account_gets_euros_in_its_counter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from pathlib import Path
+
+    from coach.accounts import load_account
+    from coach.config import get_settings
+    from coach.drafting.engine import TemplateDrafter, draft
+
+    data = json.loads(Path("examples/acme-dental.json").read_text(encoding="utf-8"))
+    data.update(currency="EUR", language="de")
+    path = tmp_path / "eur.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    settings = get_settings()
+    d = draft(load_account(path), "Unser Budget wurde gekürzt, wir müssen die Lizenzen um 30% reduzieren.",
+              today=date(2026, 11, 21), settings=settings, drafter=TemplateDrafter(settings.prompts_dir))
+    assert d.counter_proposal is not None and d.violations == []
+    assert "4.600,00\u00a0€" in d.counter_proposal.message and "$" not in d.counter_proposal.message
