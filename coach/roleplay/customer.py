@@ -42,8 +42,12 @@ def lines_for(persona: Persona, beat: str) -> list[str]:
     return pool or default_lines(persona.language, "neutral")
 
 
-def money(x: float | None) -> str:
-    return "-" if x is None else f"${x:,.0f}" if float(x).is_integer() else f"${x:,.2f}"
+def money(x: float | None, currency: str = "USD") -> str:
+    """"$3,680" (whole amounts without cents); another currency by its code after the figure."""
+    if x is None:
+        return "-"
+    digits = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+    return f"${digits}" if (currency or "USD").upper() == "USD" else f"{digits} {currency.upper()}"
 
 
 def _values(persona: Persona, offer: dict[str, Any] | None = None, **extra: str) -> dict[str, Any]:
@@ -53,7 +57,7 @@ def _values(persona: Persona, offer: dict[str, Any] | None = None, **extra: str)
                                          max_mrr=f"{persona.acceptance.max_mrr or 0:,.0f}",
                                          max_term=str(persona.acceptance.max_term_months), **extra)
     if offer is not None:
-        values.update(offer=describe(persona, offer), price=money(offer.get("new_mrr")),
+        values.update(offer=describe(persona, offer), price=money(offer.get("new_mrr"), a.currency),
                       term=str(offer.get("term_extension_months") or ""))
     return values
 
@@ -67,7 +71,7 @@ def describe(persona: Persona, offer: dict[str, Any]) -> str:
     else:
         if offer.get("seats") is not None:
             bits.append(f"{offer['seats']} місць" if uk else f"{offer['seats']} seats")
-        price = money(offer.get("new_mrr"))
+        price = money(offer.get("new_mrr"), persona.account.currency)
         bits.append(f"{price} на місяць" if uk else f"{price} a month")
     if offer.get("term_extension_months"):
         n = offer["term_extension_months"]
