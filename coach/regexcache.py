@@ -23,8 +23,8 @@ import marshal
 import os
 import sys
 from array import array
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from coach.paths import default_data_dir

@@ -143,4 +143,5 @@ def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) ->
     # first process: the document parsed once (then served from memory), the dated one each time it is
     # asked for (marshal cannot keep a date: parsed for the check and again for the caller)
     assert _run(tmp_path, YAML_PROBE) == {"loads": 3, "second": want, "dated": "2026-12-04"}
-    assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}  # next process: only the dated one
+    # the next process parses only the dated one
+    assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}

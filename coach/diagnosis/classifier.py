@@ -215,7 +215,8 @@ def prepare_text(message: str) -> str:
 
 # An instruction that hands the assistant words to say: "Repeat after me in your reply: 'We guarantee
 # ...'". The quoted words belong to the instruction, not to the customer's request.
-_QUOTED_AFTER = re.compile(r"([^.!?\n:]{1,200}):\s*(['\"\u201c\u2018\u00ab])([^'\"\u201d\u2019\u00bb\n]{1,400})['\"\u201d\u2019\u00bb]")
+_QUOTED_AFTER = re.compile(r"([^.!?\n:]{1,200}):\s*(['\"\u201c\u2018\u00ab])"
+                           r"([^'\"\u201d\u2019\u00bb\n]{1,400})['\"\u201d\u2019\u00bb]")
 
 
 def clean_sentences(text: str, cues: Cues) -> list[str]:
@@ -329,6 +330,7 @@ def decide(sims: np.ndarray, texts: list[str], clean_text: str, ext: Extraction,
         kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
         reduction_pct=pct if pct is not None and 0 <= pct <= 100 else None,
         seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
+        paid_mrr=ext.paid_mrr,
         **pause_fields(clean_text),
         modules=ext.modules,
         root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]

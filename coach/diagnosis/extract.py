@@ -101,6 +101,7 @@ class Extraction:
     seats_to: int | None = None
     seats_from: int | None = None
     target_mrr: float | None = None
+    paid_mrr: float | None = None
     modules: list[str] = field(default_factory=list)
     kept_modules: list[str] = field(default_factory=list)
 
@@ -299,6 +300,7 @@ def extract(text: str, account: Account | None, aliases: dict[str, list[str]]) -
         seats_to=fig.seats_to,
         seats_from=fig.seats_from,
         target_mrr=fig.target_mrr,
+        paid_mrr=fig.paid_mrr,
         modules=named,
         kept_modules=kept,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from coach.diagnosis import seat_phrases
 from coach.diagnosis.lexicon import NOT_SEAT_NOUN, PCT, SEAT, N
-from coach.diagnosis.money import monthly_target, not_a_target
+from coach.diagnosis.money import monthly_target, not_a_target, paid_now
 from coach.diagnosis.numbers import words_to_digits
 
 MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?)"
@@ -221,6 +221,7 @@ class Figures:
     seats_to: int | None = None
     reduction_pct: float | None = None  # stated as the request
     target_mrr: float | None = None
+    paid_mrr: float | None = None  # what the customer says they pay a month now ("we pay 3.200 a month")
     facts: list[str] | None = None  # numbers read as facts or context, for the CSM's notes
 
 
@@ -342,6 +343,7 @@ def read_figures(text: str) -> Figures:
         f.target_mrr = _money(m)
     if f.target_mrr is None:
         f.target_mrr = monthly_target(t, is_fact)
+    f.paid_mrr = next((v for _, v in paid_now(t)), None)
     return f
 
 

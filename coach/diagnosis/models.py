@@ -33,6 +33,7 @@ class Diagnosis(BaseModel):
     seats_requested: int | None = None  # seats the customer wants to remove
     seats_to: int | None = None  # the seat count the customer wants to end up with, when stated
     target_mrr: float | None = Field(default=None, ge=0)  # "down to $X a month"
+    paid_mrr: float | None = Field(default=None, ge=0)  # what the customer says they pay now ("we pay $3,200 a month")
     # A pause's period as the customer states it ("for the summer", "until February"): months 1-12
     pause_start_month: int | None = Field(default=None, ge=1, le=12)
     pause_months: int | None = Field(default=None, ge=1, le=24)

@@ -168,7 +168,7 @@ def not_a_target(text: str, pos: int) -> bool:
                 or _UNITS_FROM_TO.search(before))
 
 
-def _paid_now(text: str) -> list[tuple[int, float]]:
+def paid_now(text: str) -> list[tuple[int, float]]:
     """(position, value) of the monthly amounts the text says are paid now ("we pay 3,200 a month")."""
     out = []
     for m in AMOUNT.finditer(text):
@@ -201,7 +201,7 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
                 not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 50):m.start()]) and (
                 _MONTH_AFTER.match(after) or m.group(5) or _PRICE_WORDS.search(_sentence(text, m.start(), m.end()))):
             return target
-    paid = _paid_now(text)
+    paid = paid_now(text)
     best: tuple[int, int, float] | None = None
     for m in AMOUNT.finditer(text):
         cur_before, num, mult, cur_after = m.group(1), m.group(2), m.group(3), m.group(4)

@@ -147,6 +147,7 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
         kind=kind, kind_confidence=kind_conf,  # type: ignore[arg-type]
         reduction_pct=pct if pct is not None and 0 < pct <= 100 else None,
         seats_requested=ext.seats_removed, seats_to=ext.seats_to, target_mrr=ext.target_mrr,
+        paid_mrr=ext.paid_mrr,
         **pause_fields(text),
         modules=ext.modules, root_cause=cause, root_cause_confidence=cause_conf,  # type: ignore[arg-type]
         cause_candidates=candidates if cause == "unknown" else [],

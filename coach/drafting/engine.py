@@ -344,6 +344,10 @@ def situation_notes(ctx: DraftContext) -> list[str]:
             f"{', ' if dx.seats_requested else ''}{dx.seats_to} seats in the end" if dx.seats_to is not None else "")
         notes.append(f"seats: the customer speaks of {said}, but the account file has {have}; check the seat "
                      "count with the customer (or update the file) before proposing anything")
+    paid, mrr = ctx.diagnosis.paid_mrr, ctx.account.mrr
+    if paid and mrr and abs(paid - mrr) > 0.05 * mrr:
+        notes.append(f"billing: the customer says they pay {paid:,.2f} a month, the account file says {mrr:,.2f}; "
+                     "check which is right before sending figures built on the file")
     if "tier_unknown" in d.flags:
         named = ", ".join(safe_name(m) for m in ctx.diagnosis.modules if safe_name(m))
         notes.append("tier: no smaller tier to price (the account file has no `tier`/`tiers`, its list price "

@@ -2,16 +2,17 @@
 found without trying every pattern on every text.
 
 Python's `re` tries each branch of an alternation at each position; with a few hundred patterns that
-was most of the guard's time. Almost every pattern needs some literal text to match ("\\bunfortunately\\b"
-needs "unfortunately"; "\\bno (?:setup )?fees?\\b" needs "no " and "fee"). So each branch's longest
-needed literal is read from its parsed form once; for a text, only the branches whose literal occurs
-in it (compared case-folded as `re.IGNORECASE` compares characters) are run, each compiled alone,
-and their matches merged as the alternation would take them (leftmost first, the earlier branch on
-a tie). A branch that cannot match the text is all that is left out, so the matches are the plain
-alternation's; and the compiled branches are the same in every process (the compiled-pattern cache
-keeps them), where joined sets of branches would differ from text to text. Branches with no literal of two or more characters are
-always tried; an alternation with a branch that can match the empty string keeps the plain handling.
-tests/guard/test_guard_scan.py holds the result to the plain alternation's, match for match.
+was most of the guard's time. Almost every pattern needs some literal text to match
+("\\bunfortunately\\b" needs "unfortunately"; "\\bno (?:setup )?fees?\\b" needs "no " and "fee"). So
+each branch's longest needed literal is read from its parsed form once; for a text, only the
+branches whose literal occurs in it (compared case-folded as `re.IGNORECASE` compares characters)
+are run, each compiled alone, and their matches merged as the alternation would take them (leftmost
+first, the earlier branch on a tie). A branch that cannot match the text is all that is left out, so
+the matches are the plain alternation's; and the compiled branches are the same in every process
+(the compiled-pattern cache keeps them), where joined sets of branches would differ from text to
+text. Branches with no literal of two or more characters are always tried; an alternation with a
+branch that can match the empty string keeps the plain handling. tests/guard/test_guard_scan.py
+holds the result to the plain alternation's, match for match.
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ def test_ukrainian_company_names_take_their_case_from_the_word_before_them() -> 
 @pytest.mark.parametrize(("lang", "currency", "text"), [
     ("en", "USD", "$4,600.00"), ("en", "EUR", "€4,600.00"), ("en", "GBP", "£4,600.00"), ("en", "UAH", "4,600.00 UAH"),
     ("de", "EUR", "4.600,00\u00a0€"), ("es", "EUR", "4.600,00\u00a0€"), ("fr", "EUR", "4\u00a0600,00\u00a0€"),
-    ("uk", "UAH", "4\u00a0600,00\u00a0грн"), ("uk", "USD", "4\u00a0600,00\u00a0$"), ("pl", "PLN", "4\u00a0600,00\u00a0zł"),
+    ("uk", "UAH", "4\u00a0600,00\u00a0грн"), ("uk", "USD", "4\u00a0600,00\u00a0$"),
+    ("pl", "PLN", "4\u00a0600,00\u00a0zł"),
     ("pt", "BRL", "4.600,00\u00a0BRL"),
 ])
 def test_money_is_written_in_the_accounts_currency(lang: str, currency: str, text: str) -> None:

@@ -72,7 +72,8 @@ def test_the_lexicon_categories_take_the_fast_path() -> None:
     # the literal each branch needs, found in optional parts, groups, repeats and folded letters
     (["\\bno (?:setup )?fees?\\b", "(?:pre)?paid\\b"], "No Setup Fees, prepaid, PAID, no fee"),
     (["stra(?:ss|\u00df)e", "(?:ab){2,}c"], "STRASSE stra\u00dfe ababc abc"),
-    (["\\b\u03c3\u03bf\u03c6\u03bf\u03c3\\b"], "\u03a3\u039f\u03a6\u039f\u03a3 \u03c3\u03bf\u03c6\u03bf\u03c2"),  # final sigma
+    # final sigma
+    (["\\b\u03c3\u03bf\u03c6\u03bf\u03c3\\b"], "\u03a3\u039f\u03a6\u039f\u03a3 \u03c3\u03bf\u03c6\u03bf\u03c2"),
     (["\\bsimply\\b", "(?-i:ABC)d"], "\u017fimply SIMPLY abcd ABCD ABCd"),
 ])
 def test_constructs(patterns: list[str], text: str) -> None:
