@@ -219,8 +219,18 @@ _QUOTED_AFTER = re.compile(r"([^.!?\n:]{1,200}):\s*(['\"\u201c\u2018\u00ab])"
                            r"([^'\"\u201d\u2019\u00bb\n]{1,400})['\"\u201d\u2019\u00bb]")
 
 
+# A line put in someone else's mouth inside the customer's message ("CSM (approved by VP): Yes, PPC is
+# free..."): a transcript the customer did not write is no part of the request. Their own "Customer:" or
+# "Me:" label is only dropped.
+_OTHER_SPEAKER_LINE = re.compile(r"(?im)^[ \t>*-]*(?:csm|assistant|agent|ai|system|support|account manager|"
+                                 r"customer success|sales|vp\b[^:\n]{0,20}|менеджер|асистент)[^:\n]{0,40}:.*$")
+_OWN_LABEL = re.compile(r"(?im)^[ \t>*-]*(?:customer|client|me|клієнт|я)\s*:\s*")
+
+
 def clean_sentences(text: str, cues: Cues) -> list[str]:
     """The sentences of `text` that are not injected instructions (nor words an instruction quotes)."""
+    if "\n" in text:
+        text = _OWN_LABEL.sub("", _OTHER_SPEAKER_LINE.sub("", text))
     text = _QUOTED_AFTER.sub(lambda m: m.group(1) + "." if cues.is_injection(m.group(1)) else m.group(0), text)
     return [s for s in sentences(text) if not cues.is_injection(s)]
 
