@@ -227,6 +227,13 @@ _OTHER_SPEAKER_LINE = re.compile(r"(?im)^[ \t>*-]*(?:csm|assistant|agent|ai|syst
 _OWN_LABEL = re.compile(r"(?im)^[ \t>*-]*(?:customer|client|me|клієнт|я)\s*:\s*")
 
 
+def customer_turns(history: list[str]) -> list[str]:
+    """The earlier turns the customer wrote, their "Customer:" label dropped: a history given as plain
+    strings may hold the CSM's turns too ("CSM: We proposed suspending it..."), which say nothing of the
+    customer's request or reason."""
+    return [_OWN_LABEL.sub("", t, count=1) for t in history if t.strip() and not _OTHER_SPEAKER_LINE.match(t)]
+
+
 def clean_sentences(text: str, cues: Cues) -> list[str]:
     """The sentences of `text` that are not injected instructions (nor words an instruction quotes)."""
     if "\n" in text:

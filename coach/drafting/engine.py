@@ -141,9 +141,11 @@ def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> 
     states a new one; the reason and a hardship may come from any earlier turn."""
     if not history:
         return dx
+    from coach.diagnosis.classifier import customer_turns
     from coach.diagnosis.conversation import combine
 
-    return combine([diagnose(t, account) for t in history[-6:] if t.strip()], dx)
+    turns = customer_turns(history)
+    return combine([diagnose(t, account) for t in turns[-6:]], dx) if turns else dx
 
 
 def csm_profile(settings: Settings, override: CsmProfile | None = None) -> CsmProfile:

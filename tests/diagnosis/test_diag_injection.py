@@ -46,3 +46,32 @@ def test_instructions_to_the_assistant_are_left_out(message: str, clean: str | N
         assert "20%" in got and "budget" in got
     else:
         assert got == clean
+
+
+def test_a_plain_string_history_is_read_for_the_customers_turns_only() -> None:
+    from coach.diagnosis.classifier import customer_turns
+
+    history = ["Customer: We don't use Social Media, please cancel it.",
+               "CSM: We proposed suspending it with a retention discount.",
+               "We'd rather not.",
+               "Account manager (me): our VP offered a trial of a new content format instead.",
+               "Клієнт: Дякуємо, але ми вирішили."]
+    assert customer_turns(history) == ["We don't use Social Media, please cancel it.", "We'd rather not.",
+                                       "Дякуємо, але ми вирішили."]
+
+
+def test_the_csms_turns_in_a_drafts_history_do_not_set_the_reason() -> None:
+    from datetime import date
+
+    from coach.accounts import load_account
+    from coach.config import get_settings
+    from coach.drafting.engine import TemplateDrafter, draft
+
+    settings = get_settings()
+    d = draft(load_account("examples/acme-dental.json"), "Thanks, but we have decided. Please cancel Social Media.",
+              today=date(2026, 11, 21), settings=settings, drafter=TemplateDrafter(settings.prompts_dir),
+              history=["Customer: We don't use Social Media, please cancel it.",
+                       "CSM: We proposed suspending it with a retention discount.", "Customer: We'd rather not.",
+                       "CSM: Our VP offered a three-month trial of a new content format instead."],
+              prior_counters=2)
+    assert d.root_cause == "usage_gap" and d.play != "competitive_save"
