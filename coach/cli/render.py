@@ -9,14 +9,14 @@ from rich.text import Text
 
 from coach.accounts import Account
 from coach.drafting.models import Draft
+from coach.drafting.templates import plain_money
 
 
 def render_draft(d: Draft, account: Account, console: Console | None = None) -> None:
     con = console or Console()
-    cur = (account.currency or "USD").upper()
 
     def cash(x: float) -> str:
-        return f"${x:,.2f}" if cur == "USD" else f"{x:,.2f} {cur}"
+        return plain_money(x, account.currency)
 
     req = d.request
     size = ", ".join(x for x in (

@@ -341,9 +341,10 @@ def read_figures(text: str) -> Figures:
     if m and not is_fact(m.start()) and not not_a_target(
             t, next((m.start(i) for i in range(1, (m.lastindex or 0) + 1) if m.group(i)), m.start())):
         f.target_mrr = _money(m)
+    paid = paid_now(t)
     if f.target_mrr is None:
-        f.target_mrr = monthly_target(t, is_fact)
-    f.paid_mrr = next((v for _, v in paid_now(t)), None)
+        f.target_mrr = monthly_target(t, is_fact, paid)
+    f.paid_mrr = paid[0][1] if paid else None
     return f
 
 

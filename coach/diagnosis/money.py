@@ -179,7 +179,8 @@ def paid_now(text: str) -> list[tuple[int, float]]:
     return out
 
 
-def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
+def monthly_target(text: str, is_fact=lambda pos: False,
+                   paid: list[tuple[int, float]] | None = None) -> float | None:
     """The monthly amount the customer asks to pay, or None; `text` has number words as digits."""
     month_in_text = bool(re.search(_MONTH_AFTER.pattern.replace("^\\W{0,3}", r"(?<!\w)"), text, re.I))
     price_in_text = bool(_PRICE_WORDS.search(text) or re.search(_CUR_BEFORE + r"\d", text)
@@ -201,7 +202,7 @@ def monthly_target(text: str, is_fact=lambda pos: False) -> float | None:
                 not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 50):m.start()]) and (
                 _MONTH_AFTER.match(after) or m.group(5) or _PRICE_WORDS.search(_sentence(text, m.start(), m.end()))):
             return target
-    paid = paid_now(text)
+    paid = paid_now(text) if paid is None else paid
     best: tuple[int, int, float] | None = None
     for m in AMOUNT.finditer(text):
         cur_before, num, mult, cur_after = m.group(1), m.group(2), m.group(3), m.group(4)

@@ -8,6 +8,7 @@ import json
 
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
 from coach.drafting.context import DraftContext, d_hardship
+from coach.drafting.templates import plain_money
 from coach.knowledge.search import Hit
 from coach.llm.blocks import defang
 from coach.llm.blocks import language_name as name_of
@@ -20,8 +21,7 @@ MAX_PASSAGE_CHARS = 700
 def money(ctx: DraftContext, value: float | None) -> str:
     if value is None:
         return "-"
-    cur = ctx.account.currency or "USD"
-    return f"${value:,.2f}" if cur == "USD" else f"{value:,.2f} {cur}"
+    return plain_money(value, ctx.account.currency)
 
 
 def language_name(ctx: DraftContext) -> str:

@@ -45,6 +45,12 @@ _DAY = {"en": "{month} {d}, {y}", "uk": "{d} {month} {y} року", "fr": "{d} {
         "es": "{d} de {month} de {y}", "pt": "{d} de {month} de {y}", "pl": "{d} {month} {y} roku"}
 
 
+def plain_money(value: float, currency: str = "USD") -> str:
+    """An amount for the CSM's own view and the model's prompt: $4,600.00, or 4,600.00 EUR."""
+    code = (currency or "USD").upper()
+    return f"${value:,.2f}" if code == "USD" else f"{value:,.2f} {code}"
+
+
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
 _LOCAL_NAME = {("uk", "UAH"): "грн", ("pl", "PLN"): "zł"}
 
