@@ -832,3 +832,138 @@ def test_ordinary_uses_of_the_new_words_pass(stage: str, text: str) -> None:
 ])
 def test_a_legal_team_said_to_stay_out_passes(text: str) -> None:
     assert "pushback" not in categories(text, "acknowledgment")
+
+
+# A fourth writer's families (written for this test, apart from guard_dev4.yaml), in en and uk fully
+# and the other reply languages: refusals as "not something I'm able to approve", "no other route to
+# a lower price", "if we don't agree, the current contract continues", "as far as I can go", "room to",
+# "isn't realistic", "your plan doesn't qualify", "cancelling won't release you from the remaining
+# months", "beyond what we can approve"; offers as "a pause shouldn't be a problem", approval sought
+# for a reduction, going to bat on pricing, "there's room", something off the bill, a pause granted;
+# hidden terms as pricing that steps up, a price moved to the list rate, invoicing moved to annual or
+# billed each month named, paused months billed later, tacit renewal with words between; a free
+# period with its frequency, a day of the month, a month "for the whole of"; a leak of "what the
+# system decided".
+PUSHBACK_DEV4 = [
+    "Dana, that's not something we're able to sign off on, and honestly I don't see it happening.",
+    "Dana, there is no other way to get a lower price than the one below.",
+    "Dana, if you don't accept it, the existing agreement simply stays in place.",
+    "Dana, I've gone as far as I can on this.",
+    "Dana, that's as low as we can go.",
+    "Dana, the agreement doesn't give us room to lower it further.",
+    "Dana, I'd rather not keep reopening the price.",
+    "Dana, a lower figure just isn't realistic.",
+    "Dana, a mid-term reduction isn't something your plan qualifies for.",
+    "Dana, ending early won't release you from the remaining payments.",
+    "Ірино, така знижка виходить за межі наших повноважень.",
+    "Ірино, іншого способу знизити ціну немає.",
+    "Ірино, я зробила все, що могла.",
+    "Ірино, така ціна нереалістична.",
+    "Ірино, не хочу знову повертатися до цього питання.",
+    "Ірино, договір не залишає нам простору для зниження.",
+    "Ірино, дострокове скасування не звільнить вас від решти платежів.",
+    "Pani Anno, to wykracza poza to, co możemy zaakceptować.",
+]
+
+OFFER_DEV4 = [
+    "Hi Dana, thanks. A pause shouldn't be an issue at all.",
+    "Hi Dana, thanks. Reducing the seats is no problem.",
+    "Hi Dana, thanks. I'll push for approval on a lower rate.",
+    "Hi Dana, thanks. I'll fight for you on the price.",
+    "Hi Dana, thanks. On pricing, there's definitely some room.",
+    "Hi Dana, thanks. I'll find you a little off the monthly bill.",
+    "Hi Dana, thanks. I'll make sure you're not paying for seats you don't use.",
+    "Ірино, дякую. Без проблем, призупинимо все, поки триває ремонт.",
+    "Ірино, дякую. Пауза — не проблема.",
+    "Ірино, дякую. Нічого не будемо списувати, поки ви на паузі.",
+    "Ірино, дякую. Спробую отримати погодження на суттєве зниження.",
+    "Ірино, дякую. Щось знімемо з вашого рахунку.",
+    "Ірино, дякую. Заморозимо доступ, поки ви вирішуєте.",
+    "Pani Anno, dziękuję. Zawiesimy konto i nie będziemy niczego naliczać.",
+    "Herr Bergmann, danke. Eine Pause kriegen wir bestimmt hin.",
+    "Lucía, gracias. Pausamos la cuenta sin problema.",
+    "Madame Dupuis, merci. Nous mettrons votre compte en pause.",
+    "João, obrigado. Posso já oferecer-lhe um mês sem custos.",
+]
+
+HIDDEN_DEV4 = [
+    "Dana, 32 seats at $3,600 a month, 10% off; pricing goes up at each renewal.",
+    "Dana, 32 seats at $3,600 a month, 10% off; after the term the rate returns to the standard list price.",
+    "Dana, 32 seats at $3,600 a month, 10% off; we'd switch your billing to quarterly.",
+    "Dana, 32 seats at $3,600 a month, 10% off; invoices go out every March.",
+    "Dana, the months of the pause will be added to the term and charged later on.",
+    "Ірино, 32 місця, знижка 10%; після продовження ціна перейде на актуальний прайс.",
+    "Ірино, пауза на три місяці; місяці паузи пізніше буде включено до рахунків.",
+    "Ірино, 32 місця, знижка 10%; попросимо аванс за перший місяць.",
+    "Madame Dupuis, 32 postes, 10 % de remise ; le contrat se reconduit ensuite chaque année.",
+]
+
+UNSTATED_DEV4 = [
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off; it works out to a month free every year."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, if you sign before day 20."),
+    ("counter", "Lucía, 32 licencias, 3.600 € al mes, 10 % de descuento, firmando antes del día veinte."),
+    ("counter", "João, 32 lugares, 3.600 € por mês, 10 % de desconto, com assinatura até ao dia vinte."),
+    ("acknowledgment", "Hi Dana, thanks. We can keep the account frozen for the whole of March."),
+    ("acknowledgment", "Hi Dana, thanks. I can get you the first month of the new plan at no charge."),
+    ("acknowledgment", "Ірино, дякую. Перший місяць після переходу — безкоштовно."),
+]
+
+LEAK_DEV4 = [
+    "Dana, I'm only allowed to pass on what the system calculated.",
+    "Ірино, я передаю лише те, що вирішила система.",
+]
+
+# Near misses that pass: the customer's own legal or collections team, a season the customer named,
+# the customer's wish to bring the spend down, a debt-collection module, an article before a figure.
+CLEAN_DEV4 = [
+    ("acknowledgment", "Hi Dana, thanks. Is your legal team still the main user of the portal?"),
+    ("questions", "Hi Dana, does your collections team still send reminders through the portal?"),
+    ("acknowledgment", "Ірино, дякую. Після реорганізації юридичного відділу вам потрібно менше місць, так?"),
+    ("acknowledgment", "Hi Dana, thanks for letting me know the clinic closes over the summer. I'll come back with questions."),
+    ("acknowledgment", "Hi Dana, I hear the team wants to bring the monthly spend down. I'll look into it and come back with questions."),
+    ("questions", "Pani Anno, czy moduł windykacji ma dalej wysyłać przypomnienia?"),
+    ("acknowledgment", "Herr Bergmann, danke. Arbeitet Ihre Rechtsabteilung noch mit dem Portal?"),
+    ("counter", "Dana, 32 seats at a $3,600 monthly price instead of $4,000, 10% off, for 24 more months."),
+]
+
+
+@pytest.mark.parametrize("text", PUSHBACK_DEV4)
+def test_fourth_writer_refusals(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", OFFER_DEV4)
+def test_fourth_writer_offers(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_DEV4)
+def test_fourth_writer_fine_print(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), UNSTATED_DEV4)
+def test_fourth_writer_unstated_figures(stage: str, text: str) -> None:
+    assert "unstated_number" in categories(text, stage)
+
+
+@pytest.mark.parametrize("text", LEAK_DEV4)
+def test_fourth_writer_leaks(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_DEV4)
+def test_fourth_writer_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+def test_a_quoted_brand_is_masked_only_with_its_capital() -> None:
+    """«Аванс» the agency is a name; "аванс" written small is a prepayment."""
+    facts = Facts(currency="UAH")
+    facts.allow(27000.0, 24300.0, 10)
+    facts.allow_months(12)
+    ctx = GuardContext(stage="counter", facts=facts, language="uk",
+                       names=Names().add("Агенція «Аванс»", "Дмитро Лисенко", "Дмитро"))
+    assert GUARD.problems("Дмитре, для «Авансу»: 24 300 грн на місяць, знижка 10%, 12 місяців.", ctx) == []
+    found = {v.id for v in GUARD.check("Дмитре, 24 300 грн на місяць, знижка 10%, 12 місяців; попросимо аванс.", ctx)}
+    assert "hidden_terms.prepayment" in found
