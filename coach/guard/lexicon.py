@@ -118,8 +118,8 @@ class NumberWords(_Strict):
     def _address(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
 
-    @field_validator("words", "hundreds", "multipliers", "scales", "fractions", "fraction_prefix", "direct_durations", "positions",
-                     "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
+    @field_validator("words", "hundreds", "multipliers", "scales", "fractions", "fraction_prefix", "direct_durations",
+                     "positions", "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
         _compile_all(list(v))
