@@ -244,6 +244,19 @@ def _negated_last_clause(p: Prepared, m: re.Match[str]) -> bool:
     return last is not None and _negated(p, m.start() + last.start(1))
 
 
+_NEXT_WORD = re.compile(r"\s+([\w']+)")
+
+
+def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
+    """A price rise said not to happen: a negation inside the match ("the price never goes up", "el
+    precio no sube", "cena nie rośnie") or as the next word ("der Preis steigt nicht")."""
+    neg = p.data.compiled.negation
+    if neg.search(" " + m.group(0) + " "):
+        return True
+    nxt = _NEXT_WORD.match(p.text, m.end())
+    return nxt is not None and bool(neg.search(" " + nxt.group(1) + " "))
+
+
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
     def check(p: Prepared) -> list[Finding]:
         if term in p.ctx.facts.disclosed:
@@ -251,7 +264,7 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
                 for m in p.data.compiled.hidden[term].finditer(p.text)
                 if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m)
-                and not _negated_last_clause(p, m)]
+                and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))]
 
     return check
 

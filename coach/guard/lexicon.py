@@ -57,6 +57,9 @@ class NumberWords(_Strict):
     words: dict[str, float] = Field(default_factory=dict)
     hundreds: dict[str, float] = Field(default_factory=dict)
     hundred_multiplies: bool = False  # "deux cents", "zweihundert": the hundred multiplies what precedes it
+    # words that multiply a unit word right before them and count alone otherwise ("quatre-vingt-dix" is
+    # 4 x 20 + 10, "vingt" alone 20)
+    multipliers: dict[str, float] = Field(default_factory=dict)
     compounds: bool = False  # numbers written as one word ("vierundzwanzig") are read piece by piece
     scales: dict[str, float] = Field(default_factory=dict)
     articles: list[str] = Field(default_factory=list)
@@ -91,6 +94,9 @@ class NumberWords(_Strict):
     # weekdays after a lead ("by Friday", "next Tuesday"): dates, a fact when a fact's date is that weekday
     weekdays: dict[str, int] = Field(default_factory=dict)
     weekday_lead: str = r"(?!x)x"
+    # right before a number (digits or words), a word that makes it a day of the month ("antes del día
+    # quince", "by day 15"): a date, a fact only when a fact's date falls on that day
+    day_lead: str = r"(?!x)x"
     # dates named relative to today ("until the end of next week", "do końca kwartału"): no fact is one
     relative_dates: list[str] = Field(default_factory=list)
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
@@ -102,7 +108,7 @@ class NumberWords(_Strict):
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past", "season_lead", "counted", "weekday_lead", "figure_before")
+                     "past", "season_lead", "counted", "weekday_lead", "figure_before", "day_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
@@ -112,8 +118,8 @@ class NumberWords(_Strict):
     def _address(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
 
-    @field_validator("words", "hundreds", "scales", "fractions", "fraction_prefix", "direct_durations", "positions",
-                     "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
+    @field_validator("words", "hundreds", "multipliers", "scales", "fractions", "fraction_prefix", "direct_durations",
+                     "positions", "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
         _compile_all(list(v))

@@ -60,10 +60,20 @@ def form(name: str, inflect_latin: bool) -> str:
     return out
 
 
+def _capital(name: str, variant: str, pattern: str) -> str:
+    """A one-word brand quoted inside a name ("Агенція «Аванс»", "Кав'ярня «Бонус»") is matched only
+    with its capital: written small, the same word is the ordinary noun ("попросимо аванс")."""
+    first = re.escape(variant[:1])
+    if (len(variant.split()) == 1 and variant[:1].isupper() and pattern.startswith(first)
+            and any(m.group(1).strip() == variant for m in _QUOTED.finditer(name))):
+        return f"(?-i:{first})" + pattern[len(first):]
+    return pattern
+
+
 @lru_cache(maxsize=256)
 def name_pattern(names: tuple[str, ...], inflect_latin: bool) -> re.Pattern[str] | None:
     """One pattern for all the names, longest first, whole words only."""
-    forms = {form(v, inflect_latin) for n in names for v in variants(n)}
+    forms = {_capital(n, v, form(v, inflect_latin)) for n in names for v in variants(n)}
     if not forms:
         return None
     alt = "|".join(sorted(forms, key=len, reverse=True))

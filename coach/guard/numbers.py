@@ -58,6 +58,7 @@ _RUN = re.compile(r"\w+")
 _APOS_RUN = re.compile(r"\w+(?:'\w+)*")  # "п'ятниці" is one word ("l'automne" is two: both are tried)
 _GAP = re.compile(r"[\s-]*")
 _THOUSANDS = re.compile(r"\s?[kK]\b")
+_FIGURE_NEXT = re.compile(r"\s*(?:[$€£₴]|US\$|USD|EUR|UAH|GBP)?\s?\d")
 _ARTICLE = re.compile(r"\s+(?:a|an)\b", FLAGS)
 _NEVER = r"(?!x)x"
 # a pattern that looks behind its start (or at the start of the string) reads a slice of the text
@@ -117,6 +118,7 @@ class _Vocab:
 
         self.words = table("words")
         self.hundreds = table("hundreds")
+        self.multipliers = table("multipliers")
         self.en_style_hundred = {k for w in langs for k, v in w.hundreds.items()
                                  if v == 100 and (w.articles or w.hundred_multiplies)}
         pieces = sorted({k for w in langs if w.compounds
@@ -179,6 +181,7 @@ class _Vocab:
         self.money_after = re.compile(rf"\s?(?:{alt('money_after')})", FLAGS)
         self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
         self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
+        self.day_lead = re.compile(rf"(?<![\w])(?:{alt('day_lead')})\s+\Z", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
         self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
         self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
@@ -208,7 +211,8 @@ class _Vocab:
         except KeyError:
             pass
         found = word not in self.articles and all(
-            t.get(word) is None for t in (self.words, self.hundreds, self.scales, self.fractions, self.fraction_prefix))
+            t.get(word) is None
+            for t in (self.words, self.hundreds, self.multipliers, self.scales, self.fractions, self.fraction_prefix))
         if len(self._inert) >= _Table.MEMO:
             self._inert.clear()
         self._inert[word] = found
@@ -331,6 +335,8 @@ def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int, bool] | Non
 def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab, in_words: bool,
               article: bool = False) -> Quantity | None:
     before, after = text[max(0, start - 6):start], text[end:end + 40]
+    if article and _FIGURE_NEXT.match(after):
+        return None  # "a $3,600 fee", "un 15 %": the article belongs to the figure after it
     if v.percent.match(after):
         pm = v.percent.match(after)
         return Quantity("percent", value, raw, start, end + (pm.end() if pm else 0), in_words=in_words)
@@ -355,6 +361,9 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
                         unit_months=months)
     if article:
         return None
+    if (value == int(value) and 1 <= value <= 31 and not (in_words and value == 1)  # "from day one": a saying
+            and v.day_lead.search(text[max(0, start - 16):start])):
+        return Quantity("date", 0.0, raw, start, end, f"---{int(value):02d}", in_words=in_words)
     counted = in_words and value >= 2 and (v.counted.match(text, end) is not None
                                            or v.figure_before.search(text[max(0, start - 40):start]) is not None)
     return Quantity("number", value, raw, start, end, in_words=in_words, counted=counted)
@@ -408,7 +417,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
             out.append((s0, e0, fr, "frac", False))
             i += 1
             continue
-        total, current, j, end, seen, only_article = 0.0, 0.0, i, e0, False, True
+        total, current, j, end, seen, only_article, last = 0.0, 0.0, i, e0, False, True, 0.0
         joined = False
         while j < len(toks):
             s, e, w = toks[j]
@@ -431,6 +440,14 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                     current += 1
             elif (x := v.lookup(v.words, w)) is not None:
                 current += x
+                last = x
+                only_article = False
+                seen, end = True, e
+                j += 1
+                continue
+            elif (mu := v.lookup(v.multipliers, w)) is not None:
+                # "quatre-vingt": the unit word before is multiplied; "vingt" alone counts as itself
+                current += last * (mu - 1) if 1 < last < 10 else mu
                 only_article = False
             elif (h := v.lookup(v.hundreds, w)) is not None:
                 if w in v.en_style_hundred:
@@ -447,6 +464,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                 only_article = False
             else:
                 break
+            last = 0.0
             seen, end = True, e
             j += 1
         if seen:
@@ -465,10 +483,12 @@ def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> 
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
+    direct: set[tuple[int, int]] = set()
     for pat, months, position in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
             found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True,
                                   position=position))
+            direct.add((m.start(), m.end()))
             rest = _blank(rest, m.start(), m.end())
     for pat, pct in v.percents:  # "halving the spend": 50 percent
         for m in pat.finditer(rest):
@@ -510,7 +530,9 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
     kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
                                         and r.end - r.start > q.end - q.start for r in found)]
-    return sorted((replace(q, aside=True) if _aside(text, q, v) else q for q in kept), key=lambda q: q.start)
+    # a free period said with its frequency ("a month free each year") is still a period given
+    return sorted((replace(q, aside=True) if _aside(text, q, v, (q.start, q.end) in direct) else q for q in kept),
+                  key=lambda q: q.start)
 
 
 _CLAUSE = re.compile(r"[.!?;:\n]|,\s")
@@ -523,12 +545,12 @@ def _segment(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else len(text)
 
 
-def _aside(text: str, q: Quantity, v: _Vocab) -> bool:
+def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool:
     """A period in the past ("two weeks ago", "hace un año") or a frequency ("seven days a week"),
     or a month named alone in a past-tense clause ("we spoke in March"): no term is stated."""
     if q.kind == "duration":
         return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
-                    or v.rate_after.match(text, q.end))
+                    or (not free_period and v.rate_after.match(text, q.end) is not None))
     if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
         if v.past.search(text, a, b):

@@ -1,5 +1,6 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml, written apart from the
-lexicons by two different authors) run as tests: recall per check and false positives on clean texts.
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml, guard_dev2.yaml, guard_dev3.yaml and
+guard_dev4.yaml, written apart from the lexicons by four different authors) run as tests: recall per
+check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
 prints its aggregate figures.
@@ -15,9 +16,13 @@ from coach.guard import guard_for
 
 DIR = REPO_ROOT / "evals" / "heldout"
 FLOORS = {
-    "guard_corpus.yaml": {"pushback": 1.0, "unstated_number": 0.98, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    "guard_corpus.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                           "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 0.96},
-    "guard_dev2.yaml": {"pushback": 1.0, "unstated_number": 0.86, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    "guard_dev2.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                        "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev3.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                        "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev4.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01

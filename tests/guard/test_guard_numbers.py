@@ -101,6 +101,37 @@ def es_words(n: int) -> str:
     return " ".join(p for p in parts if p)
 
 
+_FR_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+             "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+_FR_TENS = ["", "", "vingt", "trente", "quarante", "cinquante", "soixante"]
+
+
+def _fr_below_100(n: int) -> str:
+    if n < 20:
+        return _FR_UNITS[n]
+    if n < 70:
+        tens, unit = _FR_TENS[n // 10], n % 10
+        return tens + (" et un" if unit == 1 else f"-{_FR_UNITS[unit]}" if unit else "")
+    if n < 80:  # soixante-dix, soixante et onze, soixante-douze ...
+        return "soixante" + (" et onze" if n == 71 else f"-{_FR_UNITS[n - 60]}")
+    return "quatre-vingt" + (f"-{_FR_UNITS[n - 80]}" if n > 80 else "s")
+
+
+def fr_words(n: int) -> str:
+    """French words for 1 <= n < 1,000,000, the vigesimal way ("quatre-vingt-dix-sept", "soixante et onze")."""
+    parts: list[str] = []
+    if n >= 1000:
+        parts += ([] if n // 1000 == 1 else [fr_words(n // 1000).replace("quatre-vingts", "quatre-vingt")]) + ["mille"]
+        n %= 1000
+    if n >= 100:
+        h = n // 100
+        parts.append("cent" if h == 1 else f"{_FR_UNITS[h]} cent" + ("s" if n % 100 == 0 else ""))
+        n %= 100
+    if n:
+        parts.append(_fr_below_100(n))
+    return " ".join(parts)
+
+
 def numbers(text: str) -> list[Quantity]:
     return read_quantities(text, WORDS)
 
@@ -137,6 +168,14 @@ def test_german_compound_words_read_as_their_value(n: int) -> None:
 def test_spanish_words_read_as_their_value(n: int) -> None:
     q = only(f"serían {es_words(n)} para el equipo")
     assert (q.kind, q.value) == ("number", n)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999))
+def test_french_words_read_as_their_value(n: int) -> None:
+    """Including the vigesimal tens: "quatre-vingt-dix" is 90, "trois mille six cent quatre-vingt-dix" 3690."""
+    q = only(f"ce serait {fr_words(n)} euros par mois")
+    assert (q.kind, q.value) == ("money", n), fr_words(n)
 
 
 @settings(max_examples=150, deadline=None)
@@ -195,6 +234,9 @@ def test_durations_in_words_are_months(n: int, unit: tuple[str, int]) -> None:
     ("pół roku", "duration", 6),
     ("trzy lata", "duration", 36),
     ("dwa tysiące trzysta euro", "money", 2300),
+    ("trois mille six cent quatre-vingt-dix euros", "money", 3690),
+    ("quatre-vingts euros", "money", 80),
+    ("a month free each year", "duration", 1),  # a free period with its frequency is still a period
 ])
 def test_words_fractions_and_durations(text: str, kind: str, value: float) -> None:
     q = [q for q in numbers(text) if q.kind == kind]
@@ -277,6 +319,11 @@ def test_a_season_is_a_fact_when_a_fact_date_falls_in_it() -> None:
     ("скоротити бюджет удвічі", "percent", 50),
     ("the first year is invoiced differently", "duration", 12),
     ("der Vertrag verlängert sich um jeweils ein Jahr", "duration", 12),
+    ("if you sign before day 20", "date", "---20"),
+    ("firmando antes del día quince", "date", "---15"),
+    ("com assinatura até ao dia vinte", "date", "---20"),
+    ("we'll freeze it for the whole of January", "date", "--01"),
+    ("a $3,600 monthly fee", "money", 3600),  # the article belongs to the figure, it is no "1"
 ])
 def test_weekdays_days_relative_dates_halves_and_first_years(text: str, kind: str, value_or_iso: object) -> None:
     q = only(text)

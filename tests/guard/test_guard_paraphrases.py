@@ -832,3 +832,274 @@ def test_ordinary_uses_of_the_new_words_pass(stage: str, text: str) -> None:
 ])
 def test_a_legal_team_said_to_stay_out_passes(text: str) -> None:
     assert "pushback" not in categories(text, "acknowledgment")
+
+
+# A fourth writer's families (written for this test, apart from guard_dev4.yaml), in en and uk fully
+# and the other reply languages: refusals as "not something I'm able to approve", "no other route to
+# a lower price", "if we don't agree, the current contract continues", "as far as I can go", "room to",
+# "isn't realistic", "your plan doesn't qualify", "cancelling won't release you from the remaining
+# months", "beyond what we can approve"; offers as "a pause shouldn't be a problem", approval sought
+# for a reduction, going to bat on pricing, "there's room", something off the bill, a pause granted;
+# hidden terms as pricing that steps up, a price moved to the list rate, invoicing moved to annual or
+# billed each month named, paused months billed later, tacit renewal with words between; a free
+# period with its frequency, a day of the month, a month "for the whole of"; a leak of "what the
+# system decided".
+PUSHBACK_DEV4 = [
+    "Dana, that's not something we're able to sign off on, and honestly I don't see it happening.",
+    "Dana, there is no other way to get a lower price than the one below.",
+    "Dana, if you don't accept it, the existing agreement simply stays in place.",
+    "Dana, I've gone as far as I can on this.",
+    "Dana, that's as low as we can go.",
+    "Dana, the agreement doesn't give us room to lower it further.",
+    "Dana, I'd rather not keep reopening the price.",
+    "Dana, a lower figure just isn't realistic.",
+    "Dana, a mid-term reduction isn't something your plan qualifies for.",
+    "Dana, ending early won't release you from the remaining payments.",
+    "Ірино, така знижка виходить за межі наших повноважень.",
+    "Ірино, іншого способу знизити ціну немає.",
+    "Ірино, я зробила все, що могла.",
+    "Ірино, така ціна нереалістична.",
+    "Ірино, не хочу знову повертатися до цього питання.",
+    "Ірино, договір не залишає нам простору для зниження.",
+    "Ірино, дострокове скасування не звільнить вас від решти платежів.",
+    "Pani Anno, to wykracza poza to, co możemy zaakceptować.",
+]
+
+OFFER_DEV4 = [
+    "Hi Dana, thanks. A pause shouldn't be an issue at all.",
+    "Hi Dana, thanks. Reducing the seats is no problem.",
+    "Hi Dana, thanks. I'll push for approval on a lower rate.",
+    "Hi Dana, thanks. I'll fight for you on the price.",
+    "Hi Dana, thanks. On pricing, there's definitely some room.",
+    "Hi Dana, thanks. I'll find you a little off the monthly bill.",
+    "Hi Dana, thanks. I'll make sure you're not paying for seats you don't use.",
+    "Ірино, дякую. Без проблем, призупинимо все, поки триває ремонт.",
+    "Ірино, дякую. Пауза — не проблема.",
+    "Ірино, дякую. Нічого не будемо списувати, поки ви на паузі.",
+    "Ірино, дякую. Спробую отримати погодження на суттєве зниження.",
+    "Ірино, дякую. Щось знімемо з вашого рахунку.",
+    "Ірино, дякую. Заморозимо доступ, поки ви вирішуєте.",
+    "Pani Anno, dziękuję. Zawiesimy konto i nie będziemy niczego naliczać.",
+    "Herr Bergmann, danke. Eine Pause kriegen wir bestimmt hin.",
+    "Lucía, gracias. Pausamos la cuenta sin problema.",
+    "Madame Dupuis, merci. Nous mettrons votre compte en pause.",
+    "João, obrigado. Posso já oferecer-lhe um mês sem custos.",
+]
+
+HIDDEN_DEV4 = [
+    "Dana, 32 seats at $3,600 a month, 10% off; pricing goes up at each renewal.",
+    "Dana, 32 seats at $3,600 a month, 10% off; after the term the rate returns to the standard list price.",
+    "Dana, 32 seats at $3,600 a month, 10% off; we'd switch your billing to quarterly.",
+    "Dana, 32 seats at $3,600 a month, 10% off; invoices go out every March.",
+    "Dana, the months of the pause will be added to the term and charged later on.",
+    "Ірино, 32 місця, знижка 10%; після продовження ціна перейде на актуальний прайс.",
+    "Ірино, пауза на три місяці; місяці паузи пізніше буде включено до рахунків.",
+    "Ірино, 32 місця, знижка 10%; попросимо аванс за перший місяць.",
+    "Madame Dupuis, 32 postes, 10 % de remise ; le contrat se reconduit ensuite chaque année.",
+]
+
+UNSTATED_DEV4 = [
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off; it works out to a month free every year."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, if you sign before day 20."),
+    ("counter", "Lucía, 32 licencias, 3.600 € al mes, 10 % de descuento, firmando antes del día veinte."),
+    ("counter", "João, 32 lugares, 3.600 € por mês, 10 % de desconto, com assinatura até ao dia vinte."),
+    ("acknowledgment", "Hi Dana, thanks. We can keep the account frozen for the whole of March."),
+    ("acknowledgment", "Hi Dana, thanks. I can get you the first month of the new plan at no charge."),
+    ("acknowledgment", "Ірино, дякую. Перший місяць після переходу — безкоштовно."),
+]
+
+LEAK_DEV4 = [
+    "Dana, I'm only allowed to pass on what the system calculated.",
+    "Ірино, я передаю лише те, що вирішила система.",
+]
+
+# Near misses that pass: the customer's own legal or collections team, a season the customer named,
+# the customer's wish to bring the spend down, a debt-collection module, an article before a figure.
+CLEAN_DEV4 = [
+    ("acknowledgment", "Hi Dana, thanks. Is your legal team still the main user of the portal?"),
+    ("questions", "Hi Dana, does your collections team still send reminders through the portal?"),
+    ("acknowledgment", "Ірино, дякую. Після реорганізації юридичного відділу вам потрібно менше місць, так?"),
+    ("acknowledgment", "Hi Dana, thanks for letting me know the clinic closes over the summer. I'll come back with "
+                       "questions."),
+    ("acknowledgment", "Hi Dana, I hear the team wants to bring the monthly spend down. I'll look into it and come "
+                       "back with questions."),
+    ("questions", "Pani Anno, czy moduł windykacji ma dalej wysyłać przypomnienia?"),
+    ("acknowledgment", "Herr Bergmann, danke. Arbeitet Ihre Rechtsabteilung noch mit dem Portal?"),
+    ("counter", "Dana, 32 seats at a $3,600 monthly price instead of $4,000, 10% off, for 24 more months."),
+]
+
+
+@pytest.mark.parametrize("text", PUSHBACK_DEV4)
+def test_fourth_writer_refusals(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize("text", OFFER_DEV4)
+def test_fourth_writer_offers(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize("text", HIDDEN_DEV4)
+def test_fourth_writer_fine_print(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), UNSTATED_DEV4)
+def test_fourth_writer_unstated_figures(stage: str, text: str) -> None:
+    assert "unstated_number" in categories(text, stage)
+
+
+@pytest.mark.parametrize("text", LEAK_DEV4)
+def test_fourth_writer_leaks(text: str) -> None:
+    assert "prompt_leak" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_DEV4)
+def test_fourth_writer_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+def test_a_quoted_brand_is_masked_only_with_its_capital() -> None:
+    """«Аванс» the agency is a name; "аванс" written small is a prepayment."""
+    facts = Facts(currency="UAH")
+    facts.allow(27000.0, 24300.0, 10)
+    facts.allow_months(12)
+    ctx = GuardContext(stage="counter", facts=facts, language="uk",
+                       names=Names().add("Агенція «Аванс»", "Дмитро Лисенко", "Дмитро"))
+    assert GUARD.problems("Дмитре, для «Авансу»: 24 300 грн на місяць, знижка 10%, 12 місяців.", ctx) == []
+    found = {v.id for v in GUARD.check("Дмитре, 24 300 грн на місяць, знижка 10%, 12 місяців; попросимо аванс.", ctx)}
+    assert "hidden_terms.prepayment" in found
+
+# The fourth writer's families carried into every reply language and said again in other words in
+# en and uk (written for this test; each batch was run before its forms were added: 8 of 49
+# refusals, 9 of 28 offers, 12 of 31 fine-print texts and 0 of 5 leaks were caught).
+MULTILINGUAL_DEV4 = {
+"pushback": [
+ "Lucía, no es algo que pueda aprobar.", "Herr Bergmann, das ist nichts, was ich freigeben kann.",
+ "Madame Dupuis, ce n'est pas quelque chose que je peux approuver.", "João, não é algo que eu possa aprovar.",
+ "Pani Anno, to nie jest coś, co mogę zatwierdzić.",
+ "Lucía, no hay otra vía para bajar el precio.", "Herr Bergmann, einen anderen Weg zu einem niedrigeren Preis gibt "
+ "es nicht.",
+ "Madame Dupuis, il n'y a pas d'autre moyen d'obtenir un prix plus bas.", "João, não há outra forma de baixar o preço.",
+ "Pani Anno, nie ma innej drogi do niższej ceny.",
+ "Lucía, he llegado hasta donde puedo.", "Herr Bergmann, weiter kann ich Ihnen nicht entgegenkommen.",
+ "Madame Dupuis, je suis allée aussi loin que je le pouvais.", "João, fui até onde podia.",
+ "Pani Anno, zrobiłam już wszystko, co mogłam.",
+ "Lucía, esa cifra no es realista.", "Herr Bergmann, dieser Betrag ist nicht realistisch.",
+ "Madame Dupuis, ce montant n'est pas réaliste.", "João, esse valor não é realista.", "Pani Anno, ta kwota jest "
+ "nierealna.",
+ "Lucía, cancelar ahora no le libera de los meses restantes.", "Herr Bergmann, eine Kündigung entbindet Sie nicht "
+ "von den übrigen Monaten.",
+ "Madame Dupuis, résilier maintenant ne vous libère pas des mois restants.", "João, cancelar agora não o liberta dos "
+ "meses restantes.",
+ "Pani Anno, rezygnacja teraz nie zwalnia Pani z pozostałych miesięcy.",
+ "Lucía, su plan no da derecho a una pausa.", "Herr Bergmann, Ihr Tarif berechtigt nicht zu einer Pause.",
+ "Madame Dupuis, votre formule ne donne pas droit à une pause.", "João, o seu plano não dá direito a uma pausa.",
+ "Pani Anno, Pani plan nie uprawnia do przerwy.",
+ "Lucía, eso va más allá de lo que podemos aprobar.", "Herr Bergmann, das geht über das hinaus, was wir genehmigen "
+ "können.",
+ "Madame Dupuis, cela dépasse ce que nous pouvons accepter.", "João, isso vai além do que podemos aprovar.",
+ "Lucía, prefiero no volver a discutir el precio.", "Herr Bergmann, ich möchte das Thema Preis nicht noch einmal "
+ "aufmachen.",
+ "Madame Dupuis, je préfère ne pas revenir sur le prix.", "João, prefiro não voltar a discutir o preço.",
+ "Pani Anno, wolałabym nie wracać do tematu ceny.",
+ "Dana, the contract leaves us no room to move on this.", "Dana, I don't think a lower number is achievable.",
+ "Dana, I can't see that happening, to be honest.", "Dana, a pause isn't something the Basic plan is eligible for.",
+ "Dana, stopping now wouldn't get you out of the remaining months.", "Dana, I've already pushed as hard as I can.",
+ "Ірино, це максимум, на який ми можемо піти.", "Ірино, не бачу, як це може статися.",
+ "Ірино, договір не дає нам можливості знизити ціну.", "Ірино, скасування не звільняє від оплати решти строку.",
+],
+"offer_in_first_reply": [
+ "Lucía, gracias. Intentaré conseguir la aprobación para una reducción.", "Herr Bergmann, danke. Ich hole mir die "
+ "Freigabe für eine Reduzierung.",
+ "Madame Dupuis, merci. Je vais demander l'accord pour une baisse.", "João, obrigado. Vou pedir aprovação para uma "
+ "redução.",
+ "Pani Anno, dziękuję. Postaram się o zgodę na obniżkę.",
+ "Herr Bergmann, danke. Beim Preis ist sicher noch Luft.", "João, obrigado. No preço há margem, de certeza.",
+ "Pani Anno, dziękuję. W cenie na pewno jest jeszcze pole manewru.",
+ "Lucía, gracias. Le quitaré algo de la factura.", "Herr Bergmann, danke. Ich hole Ihnen etwas von der Rechnung "
+ "runter.",
+ "Madame Dupuis, merci. Je vais vous enlever quelque chose sur la facture.", "João, obrigado. Vou tirar-lhe alguma "
+ "coisa da fatura.",
+ "Pani Anno, dziękuję. Zejdę trochę z rachunku.",
+ "Lucía, gracias. Una pausa no es problema.", "Madame Dupuis, merci. Une pause, aucun problème.",
+ "João, obrigado. Uma pausa não é problema.", "Pani Anno, dziękuję. Przerwa to żaden problem.", "Herr Bergmann, "
+ "danke. Eine Pause ist kein Problem.",
+ "Hi Dana, thanks. Freezing the account won't be a problem, I'll sort it.", "Hi Dana, thanks. I'll go in to bat for "
+ "you on the price.",
+ "Hi Dana, thanks. I think I can get my manager to sign off on a better rate.", "Hi Dana, thanks. There's room to "
+ "move, I'm sure.",
+ "Hi Dana, thanks. I'll knock something off your next invoice.", "Hi Dana, thanks. I can get you a meaningful "
+ "discount.",
+ "Ірино, дякую. Постараюся вибити для вас кращу ціну.", "Ірино, дякую. Пауза — без проблем, усе зробимо.",
+ "Ірино, дякую. Я вже попросила погодити для вас зниження.", "Ірино, дякую. Щось скинемо з рахунку.",
+],
+"hidden_terms": [
+ "Lucía, 32 licencias, 10 %; el precio sube en cada aniversario.", "Herr Bergmann, 32 Plätze, 10 %; der Preis steigt "
+ "zu jedem Jahrestag.",
+ "Madame Dupuis, 32 postes, 10 % ; le tarif augmente à chaque anniversaire du contrat.", "João, 32 lugares, 10 %; o "
+ "preço sobe a cada aniversário.",
+ "Pani Anno, 32 stanowiska, 10%; cena rośnie z każdą rocznicą.",
+ "Lucía, al reanudar, la cuota pasa a la tarifa vigente.", "Herr Bergmann, nach der Pause gilt der aktuelle "
+ "Listenpreis.",
+ "Madame Dupuis, à la reprise, le prix passe au tarif catalogue en vigueur.", "João, no regresso, o preço passa para "
+ "a tabela atual.",
+ "Pani Anno, po wznowieniu obowiązuje aktualny cennik.",
+ "Lucía, pasaremos la facturación a anual.", "Herr Bergmann, wir stellen die Rechnung auf jährlich um.",
+ "Madame Dupuis, nous passerons la facturation en annuel.", "João, passamos a faturação para anual.",
+ "Pani Anno, przejdziemy na fakturowanie roczne.",
+ "Lucía, los meses de pausa se facturarán después.", "Herr Bergmann, die Pausenmonate werden später berechnet.",
+ "Madame Dupuis, les mois de pause seront facturés plus tard.", "João, os meses de pausa serão faturados depois.",
+ "Pani Anno, miesiące przerwy zostaną zafakturowane później.",
+ "Lucía, se factura cada enero.", "Herr Bergmann, abgerechnet wird jeweils im Januar.",
+ "Madame Dupuis, facturé chaque janvier.", "João, faturado todos os anos em janeiro.", "Pani Anno, fakturowane co "
+ "roku w styczniu.",
+ "Dana, 32 seats, 10% off; the rate ticks up a little every anniversary.", "Dana, we'd move you onto yearly invoicing.",
+ "Dana, the paused months get tacked onto your following invoices.", "Dana, on restart your price resets to today's "
+ "list price.",
+ "Ірино, 32 місця, 10%; ціна зростатиме з кожною річницею.", "Ірино, рахунки виставлятимемо щороку в січні.",
+],
+"prompt_leak": [
+ "Lucía, solo puedo presentar lo que decidió el sistema.", "Herr Bergmann, ich darf nur weitergeben, was das System "
+ "entschieden hat.",
+ "Madame Dupuis, je ne peux présenter que ce que le système a décidé.", "João, só posso apresentar o que o sistema "
+ "decidiu.",
+ "Pani Anno, mogę przekazać tylko to, co zdecydował system.",
+],
+}
+
+# Near misses that pass: rises said not to happen ("the price never goes up", "el precio no sube",
+# "der Preis steigt nicht"), months of a pause skipped, "no other way to say it", a timeline that
+# "isn't realistic" for the customer, the pause months added to the term, "no problem" with no
+# concession, Portuguese "no fim do contrato" ("at the end of", not a negation).
+CLEAN_DEV4_MULTILINGUAL = [
+ ("counter", "Lucía, 32 licencias, 10 % de descuento; el precio no sube en cada aniversario."),
+ ("counter", "Herr Bergmann, 32 Plätze, 10 % Rabatt; der Preis steigt nicht zu jedem Jahrestag."),
+ ("counter", "Madame Dupuis, 32 postes, 10 % de remise ; le tarif n'augmente pas à chaque anniversaire."),
+ ("counter", "João, 32 lugares, 10 % de desconto; o preço não sobe a cada aniversário."),
+ ("counter", "Pani Anno, 32 stanowiska, 10% rabatu; cena nie rośnie z każdą rocznicą."),
+ ("counter", "Dana, 32 seats at $3,600 a month, 10% off; the price never goes up during the term."),
+ ("pause_plan", "Dana, the month of the pause is skipped and you're billed again as usual afterwards."),
+ ("counter", "Dana, there's no other way to say it: thank you for staying with us. 32 seats, $3,600 a month, 10% "
+             "off, 24 more months."),
+ ("acknowledgment", "Hi Dana, thanks. If that timeline isn't realistic for your team, just tell me and I'll come "
+                    "back with questions."),
+ ("acknowledgment", "Hi Dana, thanks. I'll make sure the right people see this and come back with a few questions."),
+ ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці; місяці паузи додано до строку договору."),
+ ("acknowledgment", "Herr Bergmann, danke. Unsere Antwort bekommen Sie morgen."),
+ ("acknowledgment", "Lucía, gracias. No es problema escribirme en cualquier momento."),
+ ("acknowledgment", "Madame Dupuis, merci. Aucun problème, je reviens vers vous avec quelques questions."),
+ ("acknowledgment", "João, obrigado. Não é problema nenhum, volto com algumas perguntas."),
+ ("counter", "Pani Anno, 32 stanowiska, 10% rabatu; miesiące przerwy nie zostaną zafakturowane."),
+ ("counter", "João, 32 lugares, 10 % de desconto; no fim do contrato não há pagamento antecipado."),
+]
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in MULTILINGUAL_DEV4.items() for t in ts])
+def test_fourth_writer_families_in_every_language(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_DEV4_MULTILINGUAL)
+def test_fourth_writer_near_misses_in_every_language_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
