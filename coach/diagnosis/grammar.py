@@ -17,12 +17,12 @@ from coach.diagnosis.lexicon import NOT_SEAT_NOUN, PCT, SEAT, N
 from coach.diagnosis.money import monthly_target, not_a_target, paid_now
 from coach.diagnosis.numbers import words_to_digits
 
-MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?)"
+MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?|bucks)"
          r")")
 
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
 _TO_SEATS = [
-    re.compile(r"\b(?:down to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
+    re.compile(r"\b(?:down to|downgrade (?:us )?to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
                r"keep(?:ing)?(?: only| just)?|right-?siz\w* (?:us |it )?to|to just|to only|just|only)\s+(?:about |around |roughly )?" + N
@@ -47,7 +47,7 @@ _REDUCE_VERB = (r"(?:reduc\w*|decreas\w*|shrink\w*|cut|drop|lower|bring|scale|tr
                 r"baj\w*|recort\w*|pasar|ajust\w*|reduzier\w*|runter|verringer\w*|senk\w*|gehen|"
                 r"rédui\w*|descend\w*|passer|baisser|ajuster|reduz\w*|baix\w*|diminu\w*|pass\w*|cortar|"
                 r"zmniejsz\w*|ogranicz\w*|zredukow\w*|obniż\w*|zejść)")
-_NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|"
+_NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|percent|pour ?cent|proz|procent|відсот|грн|usd|eur|zł|pln|dollars|bucks|"
                     r"euros?|a month|per month|на місяць|numbers?|por ?ciento|por cento|th\b|st\b|nd\b|rd\b|числа|січ|лют|бер|кві|тра|"
                     r"чер|лип|сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:enero|febrero|"
                     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
@@ -56,7 +56,7 @@ _REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]
 _WE_ARE = re.compile(r"(?:we are|we're|we re|on est|nous sommes|somos|wir sind|jesteśmy|нас|ми|zostało nas)\s+"
                      r"(?:now\s+|maintenant\s+|ahora\s+|jetzt\s+|agora\s+|teraz\s+|тепер\s+|зараз\s+)?$", re.I)
 _BY_EN = re.compile(r"(?:reduc|recort|baj|rebaj|dismin)\w*\b.*\ben\s+\S+$", re.I)
-_MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|"
+_MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rate|retainer|\bpay|mrr|\bmonthly\b|"
                           r"оплат|абонплат|витрат|платити|пакет|paga|pagar|zahlen|payer|płaci|рахун|варт|ціну|"
                           r"бюджет|платіж|factura|precio|coste|pago|cuota|rechnung|preis|kosten|facture|prix|"
                           r"coût|fatura|preço|custo|mensalidade|faktur|cen[aęy]|koszt|opłat", re.I)
@@ -126,8 +126,8 @@ _BY_SEATS = [
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:supprimer|retirer|réduire de|enlever|moins)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:reduzir|cortar|remover|tirar|menos)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:supprim\w*|retir\w*|rédui\w*(?:-nous)? de|enlev\w*|moins)\s+" + N + r"\s+(?:de\s+)?" + SEAT, re.I),
+    re.compile(r"\b(?:reduz\w*|cort\w*|remov\w*|tir[ae]\w*|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 # "пропозицію на продовження на 85 місць", "renewal for 85 seats": the count renewed, not a cut.
@@ -159,6 +159,13 @@ _FACT = re.compile(
     + r"|(?:budget|бюджет|presupuesto|orçamento|verba|budżet)\w*\s+(?:\w+\s+){0,3}?(?:went|dropped|fell|was cut|has been cut|"
     r"shrank|moved)\s+(?:down\s+)?from\s+\S+\s+to\s+\S+",
     re.I)
+# A cut already made, before the one asked for now ("We already cut 20 in May. Now minus 25", "Wir haben im Mai
+# schon 10 Lizenzen gekündigt. Jetzt bitte nochmal fünf weniger"): its figure is a past event.
+_PAST_CUT = re.compile(
+    r"[^.!?;\n]*(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już)(?!\w)[^.!?;\n]*?(?<!\w)(?:cut|reduced|removed|"
+    r"dropped|took off|gave back|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|gekündigt|reduziert|gestrichen|"
+    r"abgebaut|enlevé|retiré|réduit|supprimé|reducimos|quitamos|recortamos|dimos de baja|reduzimos|tiramos|cortamos|"
+    r"removemos|zmniejszaliśmy|zmniejszyliśmy|usunęliśmy|obcięliśmy|zredukowaliśmy)(?!\w)[^.!?;\n]*", re.I)
 _REQ_PCT_BEFORE = re.compile(
     r"(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
     r"скорот\w*|зменш\w*|знизит\w*|знижк\w*|на|reduc\w*|recort\w*|rebaj\w*|bajar|descuento|un|reduzier\w*|kürz\w*|"
@@ -244,6 +251,7 @@ def read_figures(text: str) -> Figures:
     t = seat_phrases.tidy_numbers(words_to_digits(seat_phrases.tidy(text)))
     f = Figures(facts=[])
     facts = [m.span() for m in _FACT.finditer(t)]
+    facts += [m.span() for m in _PAST_CUT.finditer(t) if re.search(r"\d", m.group(0)) and re.search(r"\d", t[m.end():])]
     f.facts = [t[a:b] for a, b in facts]
 
     def is_fact(pos: int) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from coach.diagnosis.lexicon import SEAT
+
 # (stem regex, value). Order matters only for readability; the longest match wins in the regex.
 _STEMS: list[tuple[str, int]] = [
     # en
@@ -53,8 +55,8 @@ _STEMS: list[tuple[str, int]] = [
     ("quatre-vingts?", 80), ("cent", 100), ("deux cents", 200),
     # pl
     ("jed(?:en|na|nego|nej)", 1), ("dw(?:a|ie|óch|u)", 2), ("trz(?:y|ech)", 3), ("czter(?:y|ech)", 4),
-    ("pięci?(?:ć|u)", 5), ("sześci?(?:ć|u)", 6), ("siedmi?(?:u|ć)?", 7), ("ośmi?(?:u)?|osiem", 8),
-    ("dziewięci?(?:ć|u)", 9), ("dziesięci?(?:ć|u)", 10), ("dwunast(?:u|ę)?|dwanaście", 12),
+    ("pięć|pięci(?:u|oma)?", 5), ("sześć|sześci(?:u|oma)?", 6), ("siedem|siedmi(?:u|oma)?", 7), ("ośmi?(?:u)?|osiem", 8),
+    ("dziewięć|dziewięci(?:u|oma)?", 9), ("dziesięć|dziesięci(?:u|oma)?", 10), ("dwunast(?:u|ę)?|dwanaście", 12),
     ("piętnast(?:u)?|piętnaście", 15), ("jedenast(?:u)?|jedenaście", 11), ("trzynast(?:u)?|trzynaście", 13),
     ("czternast(?:u)?|czternaście", 14), ("szesnast(?:u)?|szesnaście", 16), ("siedemnast(?:u)?|siedemnaście", 17),
     ("osiemnast(?:u)?|osiemnaście", 18), ("dziewiętnast(?:u)?|dziewiętnaście", 19),
@@ -91,7 +93,7 @@ _EN_PREP_BEFORE = re.compile(r"\b(?:from|to|by)\s+$", re.I)
 _END_AFTER = re.compile(r"\s*(?:[.,;!?)]|$|\s+(?:to|from|at|and|pls|please|thanks)\b)", re.I)
 _NOUN_AFTER = {
     "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|"
-        r"puestos?)",
+        r"puestos?|thousand|tausend|mille|mil\b)",
     "dos": r"\s+(?:\w+\s+)?(?:licencias|usuarios|puestos|cuentas|asientos|plazas)",  # pt "dos" is "of the"
 }
 
@@ -123,12 +125,26 @@ def _german(word: str) -> int | None:
 
 
 _A_DOZEN = re.compile(r"\ba dozen\b", re.I)
+# "une douzaine", "una decena", "десяток": a round count said as a collective noun.
+_COLLECTIVE = [(re.compile(p, re.I), v) for p, v in (
+    (r"\b(?:une|la) dizaine\b|\buna decena\b|\buma dezena\b|(?<!\w)десят(?:ок|ка)\b", "10"),
+    (r"\b(?:une|la) douzaine\b|\buna docena\b|\buma dúzia\b|(?<!\w)дюжин[ауи]\b|\btuzin\b|\bein dutzend\b", "12"),
+    (r"\b(?:une|la) quinzaine\b|\buna quincena\b|\buma quinzena\b", "15"),
+    (r"\b(?:une|la) vingtaine\b|\buna veintena\b|\buma vintena\b", "20"),
+    (r"\b(?:une|la) trentaine\b|\buna treintena\b|\buma trintena\b", "30"),
+    (r"\b(?:une|la) quarantaine\b", "40"), (r"\b(?:une|la) cinquantaine\b", "50"), (r"\b(?:une|la) centaine\b", "100"))]
+# "1 thousand 200 seats", "3 тисячі 600 ліцензій" once the words are digits: thousands times, plus the rest (seats
+# only: the money reader reads "20 тисяч гривень", "two thousand a month" itself).
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
+                        r"(?:\s+(?:and\s+|e\s+|y\s+|і\s+)?(\d{1,3})(?![\d.,]))?(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)", re.I)
 
 
 def words_to_digits(text: str) -> str:
     """`text` with runs of number words replaced by their digits; everything else unchanged."""
     text = text.replace("\u02bc", "’")  # the Ukrainian apostrophe letter ("пʼять") as the punctuation one
     text = _A_DOZEN.sub("12", text)  # "take off a dozen licenses": the article is part of the number
+    for pat, digits in _COLLECTIVE:
+        text = pat.sub(digits, text)
     text = _DE_WORD.sub(lambda m: str(_german(m.group(1))) if m.group(1) and ("und" in m.group(1).lower()
                         or "hundert" in m.group(1).lower()) and _german(m.group(1)) else m.group(0), text)
     out: list[str] = []
@@ -170,7 +186,7 @@ def words_to_digits(text: str) -> str:
         pos = end
         i = j
     out.append(text[pos:])
-    return "".join(out)
+    return _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0)), "".join(out))
 
 
 def _place(value: int) -> int:

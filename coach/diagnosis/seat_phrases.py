@@ -33,15 +33,42 @@ def tidy(text: str) -> str:
     return _N_DASH_SEAT.sub(r"\1 ", text)
 
 
+# A figure corrected on the spot: "to 60 licences, sorry 65", "до 30 ліцензій, ой, вибачте — до 35",
+# "Bajar a 60 licencias, perdón, a 65", "auf 50 Lizenzen — Korrektur: 55", "two hundred seats, no wait, two
+# fifty", "п'ятнадцять… ні, не п'ятнадцять, двадцять": the second figure replaces the first.
+_CORRECTED = re.compile(
+    r"(?<![\d.,])" + N + r"((?:\s+[^\W\d]+){0,2})\s*(?:[,.;:…!]+|\s[—–-])\s*(?:sorry|no wait|wait|i mean|correction|"
+    r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|nein|non|não|nao|ні|ой|"
+    r"вибачте|вибач|перепрошую|точніше|przepraszam|poprawka|właściwie|raczej)\b[\s,:;.…!—–-]*"
+    r"(?:(?:вибачте|sorry|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1)[\s,:;.…!—–-]*)*"
+    r"(?:(?:to|до|a|à|auf|para|pra|do|na|en)\s+)?" + N + r"(?![\d.,]*\s*(?:%|[$€£]))", re.I)
+# "~20", "десь 12", "ok. 8", "около 15", "etwa 30", "environ 10": the approximate count itself.
+_APPROX = re.compile(r"(?<!\w)(?:~|ок\.|ok\.|około|circa|ca\.|environ|aprox\.?|aproximadamente|etwa|rund|"
+                     r"десь|приблизно|близько|approximately|approx\.?)\s*(?=\d[\d.,]*\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b)",
+                     re.I)
+# "10-15 seats", "10–15 licences": a range of seats; the first figure is the one asked for.
+_RANGE = re.compile(r"(?<![\d.,])(\d{1,4})\s*(?:[-–]|bis)\s*\d{1,4}(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)",
+                    re.I)
+
+
+def _corrected(m: re.Match[str]) -> str:
+    return m.group(3) + (m.group(2) or "")
+
+
 def tidy_numbers(text: str) -> str:
-    """After number words are digits: "like 25" -> "25", "3, 3 logins" -> "3 logins"."""
-    return _REPEAT.sub(r"\1", _LIKE_N.sub("", text))
+    """After number words are digits: "like 25" -> "25", "3, 3 logins" -> "3 logins", a corrected figure
+    replaced by the correction, an approximate count or a range of seats by its figure."""
+    text = _REPEAT.sub(r"\1", _LIKE_N.sub("", text))
+    text = _APPROX.sub("", text)
+    text = _RANGE.sub(r"\1", text)
+    return _CORRECTED.sub(_corrected, text)
 
 
 _NOUNISH = r"(?:[\w'’-]+\s+){0,2}?"
 _NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|percent|відсот|procent|prozent|por ?cient|por cento|pour ?cent|"
                    r"[.,]\d|/|" + NOT_SEAT_NOUN + r"|dni|днів|days|días|dias|tage|jours|"
-                   r"годин|hours|horas|stunden|heures|godzin))")
+                   r"годин|hours|horas|stunden|heures|godzin|years?|months?|weeks?|рок\w*|рік|місяц\w*|тижн\w*|años|meses|"
+                   r"semanas|jahre?n?\b|monate?n?\b|wochen|ans\b|semaines|anos|lat\b|lata\b|miesi\w*|tygodni\w*))")
 # "from 52 provider licenses to 38", "z 250 licencji na 200", "з 30 місць на 16", "ze 60 do 10".
 FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bz|\bze|\bde|\bvon)\s+(?:the\s+)?" + N + r"\s+" + _NOUNISH + SEAT
                      + r"\s+(?:(?:down|back)\s+)?(?:to|до|на|na|do|a|auf|à|para|pra)\s+(?:about |around )?" + N
@@ -83,12 +110,43 @@ BARE_TO = re.compile(
     r"|\b(?:land|settle|end up)\s+at\s+" + N + r"\b"
     r"|(?<!\d\s)\b" + SEAT + r"\s+to\s+" + N + r"\b"
     r"|(?<!\w)(?:" + SEAT + r")\s+(?:потрібно|треба|вистачить|wystarczy)\s+(?:лише\s+|тільки\s+|nam\s+)?" + N + r"\b"
-    r"|" + N + r"\s+" + SEAT + r"\s+(?:nam\s+)?(?:wystarczy|wystarczą|suffisent|suffira|suffiront|reichen|reicht|"
-    r"alcanzan|bastan|chegam|bastam|вистачить|достатньо)", re.I)
+    r"|" + N + r"\s+" + SEAT + r",?\s+(?:(?:nam|нам|nos|uns|nous|us|цілком|зовсім|zupełnie|völlig|largement|"
+    r"de sobra|totalmente|more than|quite|plenty)\s+){0,2}(?:wystarczy|wystarczą|wystarczające|suffisent|suffira|suffiront|"
+    r"reichen|reicht|genügen|alcanzan|bastan|basta|chegam|bastam|вистачить|вистачає|достатньо|enough|will do|would do|"
+    r"is all we need|are all we need|c'est ce qu'il nous faut|ce qu'il nous faut|es lo que necesitamos|"
+    r"é o que precisamos|to wszystko)"
+    # "Zwanzig reichen", "45 nam wystarczy": the figure alone, the seats named earlier in the message
+    r"|(?<![\w.,])" + N + r"\s+(?:nam\s+|uns\s+|nous\s+|нам\s+)?(?:reichen|reicht|genügen|wystarczy|wystarczą|suffisent|"
+    r"suffiront|bastan|bastam|chegam|вистачить|достатньо)\b"
+    # "con 35 usuarios vamos sobrados", "com 40 licenças a gente se vira", "with 30 we're fine"
+    r"|(?:\bcon|\bcom|\bwith|\bmit|\bavec|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:vamos sobrados|vamos bien|nos basta|"
+    r"nos alcanza|a gente se vira|dá|dá conta|damos conta|we'?re fine|we'?ll be fine|we can manage|kommen wir aus|"
+    r"on s'en sort|ça suffit|damy radę)"
+    # "take our licence count down to 45", "bring the number of users down to 30"
+    r"|\b(?:count|number|total|headcount on \w+)\s+(?:(?:of|de)\s+\w+\s+)?(?:down\s+)?to\s+" + N + r"\b"
+    # "dejar solo 15 licencias", "manter só 12 licenças", "potrzebujemy tylko 22", "keep just 12"
+    r"|\b(?:dejar|dejarnos|dejadnos|mantener|manter|garder|behalten|zostawić|keep|retain)\s+(?:(?:solo|sólo|únicamente|só|"
+    r"apenas|seulement|nur|noch|tylko|only|just)\s+)?(?:(?:las|los|as|os|les|the|die)\s+)?" + N
+    + r"\b(?=\s*(?:[,.;!?)]|$)|\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b)"
+    r"|(?:potrzebujemy|potrzeba nam|brauchen wir|necesitamos|precisamos de|il nous faut|nous avons besoin de|"
+    r"we need|we only need|потрібно нам|нам потрібно|треба нам|нам треба)\s+(?:(?:tylko|jedynie|nur noch|nur|solo|sólo|"
+    r"apenas|só|seulement|que|only|just|тільки|лише)\s+)+" + N + r"\b", re.I)
+WANT_N = re.compile(
+    # "we want 60", "I want to pay for 50", "we'd like 150" ("like" before a figure is dropped as a filler), "Хочемо 320", "Wir wollen 55 bezahlen", "Queremos 20 licencias",
+    # "On veut 15 licences", "Chcemy 18 licencji": a wanted count, read when the message is about seats
+    r"(?:\bwe want|\bi want|\bwe'?d(?: like)?|\bwe would like|\bi'?d(?: like)?)\s+(?:to\s+(?:pay for|keep|have)\s+)?(?:only\s+|just\s+)?"
+    + N + r"\b"
+    r"|(?<!\w)(?:хочемо|хочу|хотіли б|wir wollen|wir möchten|ich möchte|queremos|quisiéramos|on veut|on voudrait|nous voulons|"
+    r"nous voudrions|je veux|chcemy|chcielibyśmy|chcę|queríamos|gostaríamos de)\s+(?:(?:тільки|лише|nur|noch|solo|sólo|"
+    r"seulement|só|apenas|tylko|mieć|ter|tener|avoir|haben|bezahlen für|payer pour|pagar por|płacić za|платити за)\s+){0,2}"
+    + N + r"\b", re.I)
 # "Potrzebujemy 12 dodatkowych kont", "35 licenças a mais": more seats, not a target.
 MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|dodatkow\w*|додатков\w*|більше|"
                          r"zusätzlich\w*|weitere|supplémentaires|de plus|adicional\w*|a mais|de más|a más|nowych|нових)\b",
                          re.I)
+# "we want 10 fewer users", "Queremos 10 licencias menos", "on voudrait 30 licences de moins": a removal.
+LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:fewer|less|menos|a menos|de menos|en moins|de moins|weniger|mniej|менше)\b",
+                        re.I)
 _MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
                     re.I)
 _REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
@@ -108,6 +166,15 @@ CURRENT = re.compile(
     + r"|(?:obecnie jest|obecnie mamy|aktuell sind es|currently at|currently|current:?|the current|for all|зараз(?: у нас)?|"
     r"наразі|ahora(?: mismo)?(?: pagamos| tenemos| somos)?|estamos com|actuellement|aktuell)\s+" + N + r"\b"
     + r"|(?<!\w)" + SEAT + r"\s+(?:із|з|of|von|de|z|ze)\s+" + N + r"\b"
+    # "Mamy 40, ale...", "we have 60. We want 45": the count held, a bare figure closing its clause
+    + r"|(?:\bwe have|\bwe've got|\bmamy|(?<!\w)маємо|(?<!\w)у нас|\btenemos|\btemos|\bwir haben|\bnous avons|\bon a)\s+"
+    + N + r"(?=\s*(?:[,.;!?]|$|\s+(?:but|ale|pero|mas|aber|mais|але|а|now|teraz|зараз|ahora|agora|jetzt)\b))"
+    # "our plan is 75 seats", "we're at 96", "Hoje são 55", "płacimy za 60", "wir zahlen für 90", "платимо за 85"
+    + r"|(?:our plan is(?: for)?|our contract is(?: for)?|we'?re at|we are at|we'?re on|we are on|we pay for|"
+    r"hoje são|hoje temos|hoje pagamos|pagamos por|pagamos|płacimy za|płacimy teraz za|wir zahlen für|wir zahlen|"
+    r"nous payons|on paie|платимо за|зараз платимо за|ми платимо за|we'?re paying for|we currently pay for)\s+"
+    r"(?:(?:for|para|за|für|pour)\s+)?" + N + r"\b(?!\s*(?:%|[$€£]|k\b|zł|грн|eur|usd|dollars?|euros?|a month|per month|"
+    r"al mes|por mês|im monat|par mois|miesięcznie|на місяць))"
     + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
     + r"|(?<![\w.,])" + N + r"\s+" + SEAT + r"\s*(?:[—–-]\s*)?(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|sind\s+|to\s+)?"
     r"(?:забагато|too many|way too many|zu viele|trop|demasiad\w*|za dużo|demais)", re.I)
@@ -152,7 +219,13 @@ BY_BARE = re.compile(
     r"|\b(?:reduzier\w*|verringer\w*|kürz\w*|senk\w*)\s+(?:[\w'’-]+\s+){0,4}?um\s+" + N + r"\b"
     r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:menos|en moins|weniger|a menos|mniej|менше)\b"
     r"|\b(?:sobran|over by|sobrando)\s+" + N + r"\b"
-    r"|(?:la baja de|redução de|redukcj\w* o|zdjąć|zdejmijcie|zdejmij|odłączcie)\s+(?:(?:esas|esos|las|los)\s+)?" + N
+    # "now minus 25", "jeszcze minus 5", "nochmal fünf weniger", "en enlever encore 5", "another 10"
+    r"|(?<!\w)(?:мінус|minus)\s+" + N + r"\b"
+    r"|(?:\bnochmal|\bnoch einmal|\bencore|\bjeszcze|(?<!\w)ще|\banother|\botr[ao]s)\s+(?:(?:мінус|minus|o)\s+)?" + N
+    + r"(?:\s+" + SEAT + r")?\s+(?:weniger|менше|de moins|en moins|mniej|menos|fewer|less)\b"
+    r"|\b(?:enlever|retirer|supprimer|usunąć|zdjąć|прибрати|зняти|remove|drop|cut)\s+(?:encore|jeszcze|ще|another)\s+" + N
+    + r"\b"
+    r"|(?:la baja de|redução de|redukcj\w* o|zdjąć|zdejmijcie|zdejmij|odłączcie)\s+(?:(?:esas|esos|las|los|nam)\s+)?" + N
     + r"\s+" + SEAT, re.I)
 _ABOUT_SEATS = re.compile(SEAT + r"\b", re.I)
 _YEARS = range(1990, 2101)
@@ -180,13 +253,16 @@ def from_to(t: str, is_fact) -> tuple[int, int] | None:
 
 
 def target(t: str, is_fact) -> int | None:
-    """A target seat count stated without the grammar's usual nouns, or None."""
-    for m in BARE_TO.finditer(t):
+    """A target seat count stated without the grammar's usual nouns, or None. A wanted count ("we want 60")
+    only in a message that names seats or the count held now."""
+    wanted = list(WANT_N.finditer(t)) if (_ABOUT_SEATS.search(t) or CURRENT.search(t)) else []
+    for m in [*BARE_TO.finditer(t), *wanted]:
         if is_fact(m.start()):
             continue
         n = next(v for v in _groups(m))
         end = m.end(next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)))
-        if n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or MORE_AFTER.match(t[end:end + 40]):
+        if n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or MORE_AFTER.match(t[end:end + 40]) or \
+                LESS_AFTER.match(t[end:end + 40]):
             continue
         if _MONEY.search(t) and not _ABOUT_SEATS.search(t):
             continue  # "Давайте 10 000" in a message about the price
