@@ -1094,6 +1094,7 @@ CLEAN_DEV4_MULTILINGUAL = [
  ("counter", "João, 32 lugares, 10 % de desconto; no fim do contrato não há pagamento antecipado."),
 ]
 
+
 @pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in MULTILINGUAL_DEV4.items() for t in ts])
 def test_fourth_writer_families_in_every_language(check: str, text: str) -> None:
     stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
@@ -1103,3 +1104,121 @@ def test_fourth_writer_families_in_every_language(check: str, text: str) -> None
 @pytest.mark.parametrize(("stage", "text"), CLEAN_DEV4_MULTILINGUAL)
 def test_fourth_writer_near_misses_in_every_language_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+# The same families in other words again, as a new writer might put them (written for this test; run
+# before their forms were added: 12 of 30 offers, 17 of 24 fine-print texts and 6 of 13 refusals were
+# caught): finance sweetening the renewal, "a version that costs you less", "a freeze is definitely
+# doable", "put things on hold", "stop billing you", "a concession"; the year invoiced in full, a
+# discount clawed back, "after the first year it goes back to"; "not how our pricing works", "hold the
+# line on price", "your agreement commits you to the full term", «не в наших силах».
+OTHER_WORDS_DEV4 = {
+"offer_in_first_reply": [
+ "Hi Dana, thanks for the note. Leave it with me, I'm sure we can work something out on the cost.",
+ "Hi Dana, thanks. I'll see whether finance can sweeten the renewal for you.",
+ "Hi Dana, thanks. We value you, so I'll do my best to get that number down.",
+ "Hi Dana, thanks. I'll ask if we can hold the old rate for you.",
+ "Hi Dana, thanks. Rest assured we'll land somewhere you're happy with on price.",
+ "Hi Dana, thanks. I'm sure there's a version of the plan that costs you less.",
+ "Hi Dana, thanks. A short freeze is definitely doable.",
+ "Hi Dana, thanks. We can absolutely put things on hold for a while.",
+ "Hi Dana, thanks. I'll get the seats dropped for you today.",
+ "Hi Dana, thanks. I'll push our finance team for a better deal.",
+ "Hi Dana, thanks. I'll see if I can shave a bit off.",
+ "Hi Dana, thanks. You won't be out of pocket for the months you're closed.",
+ "Hi Dana, thanks. We'll sort out a lower price, don't worry.",
+ "Hi Dana, thanks. I'll talk to my manager about a price reduction for you.",
+ "Hi Dana, thanks. I can probably do something on the rate.",
+ "Hi Dana, thanks. We'll stop billing you while you're closed.",
+ "Hi Dana, thanks. I'll make it cheaper for you, leave it with me.",
+ "Hi Dana, thanks. Let's get you onto a smaller package straight away.",
+ "Hi Dana, thanks. Happy to give the team a little breathing room on cost.",
+ "Hi Dana, thanks. I'll look into a concession for you.",
+ "Ірино, дякую. Думаю, зможемо трохи скинути ціну.",
+ "Ірино, дякую. Я домовлюся про кращі умови для вас.",
+ "Ірино, дякую. Паузу оформимо без питань.",
+ "Ірино, дякую. На час закриття платити не доведеться.",
+ "Ірино, дякую. Поговорю з керівником про зниження ціни для вас.",
+ "Ірино, дякую. Впевнена, що знайдемо для вас вигідніший варіант.",
+ "Ірино, дякую. Зробимо дешевше, не хвилюйтеся.",
+ "Ірино, дякую. Зменшимо кількість місць уже сьогодні.",
+ "Ірино, дякую. Постараюся, щоб рахунок став меншим.",
+ "Ірино, дякую. Можу зробити для вас поступку.",
+],
+"hidden_terms": [
+ "Dana, 32 seats, $3,600 a month, 10% off; the year is invoiced in full on the first of the month.",
+ "Dana, 32 seats, $3,600 a month, 10% off; you'd settle the first six months at the outset.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the discount is clawed back if you leave early.",
+ "Dana, 32 seats, $3,600 a month, 10% off; there's a one-time onboarding charge.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the agreement renews itself each year.",
+ "Dana, 32 seats, $3,600 a month, 10% off; after the first year it goes back to $4,000.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the rate is reviewed upwards every January.",
+ "Dana, 32 seats, $3,600 a month, 10% off; we bill twice a year from now on.",
+ "Dana, 32 seats, $3,600 a month, 10% off; payment is taken upfront each quarter.",
+ "Dana, 32 seats, $3,600 a month, 10% off; a small admin charge applies to the change.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the price will track inflation.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the whole amount is due on signing.",
+ "Dana, 32 seats, $3,600 a month, 10% off; it continues for another term unless cancelled in writing.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the reduced price holds for the first year only.",
+ "Dana, 32 seats, $3,600 a month, 10% off; restarting after a pause costs a reactivation fee.",
+ "Ірино, 32 місця, знижка 10%; рахунок за весь рік виставимо одразу.",
+ "Ірино, 32 місця, знижка 10%; за переоформлення береться разовий платіж.",
+ "Ірино, 32 місця, знижка 10%; через рік ціна повернеться до 40 000 грн.",
+ "Ірино, 32 місця, знижка 10%; договір продовжуватиметься сам, поки ви не скасуєте.",
+ "Ірино, 32 місця, знижка 10%; оплата тепер раз на квартал.",
+ "Ірино, 32 місця, знижка 10%; знижка діє лише перший рік.",
+ "Ірино, 32 місця, знижка 10%; ціну щорічно переглядаємо в бік збільшення.",
+ "Ірино, 32 місця, знижка 10%; якщо підете раніше, знижку доведеться компенсувати.",
+ "Ірино, пауза на три місяці; за відновлення доступу буде окрема плата.",
+],
+"pushback": [
+ "Dana, I'm sorry to say the seat count can't go below what you signed for.",
+ "Dana, that's simply not how our pricing works.",
+ "Dana, we'd need to stick with the current terms.",
+ "Dana, a reduction mid-term isn't possible, I'm afraid.",
+ "Dana, I won't be able to get that through.",
+ "Dana, we're going to have to hold the line on price.",
+ "Dana, there's nothing more I can do on the price.",
+ "Dana, your agreement commits you to the full term.",
+ "Ірино, на жаль, зменшити місця до кінця строку не вийде.",
+ "Ірино, таку ціну ми погодити не зможемо.",
+ "Ірино, більше знизити не вдасться.",
+ "Ірино, ваш договір зобов'язує вас до кінця строку.",
+ "Ірино, це не в наших силах.",
+],
+}
+
+# Near misses that pass: the customer's own wish restated in every language ("you're hoping for a lower
+# price", «ви шукаєте вигідніший тариф», "usted busca un precio más bajo"; lexicon `not_offer_before`),
+# a question about reducing seats, a bill going back to the current price.
+CLEAN_WISHES_AND_NEAR_MISSES = [
+ ("acknowledgment", "Hi Dana, thanks. You asked whether a pause is possible; I'll check the details and come back "
+                    "with questions."),
+ ("questions", "Hi Dana, would you like to have the seats reduced now, or keep them until the renewal?"),
+ ("acknowledgment", "Hi Dana, thanks. I understand you'd like the portal to cost less. I'll come back with a few "
+                    "questions."),
+ ("counter", "Dana, 32 seats, 10% off, 24 more months; until the change your bill goes back to $4,000 a month as "
+             "before."),
+ ("acknowledgment", "Ірино, дякую. Розумію, що ви шукаєте вигідніший тариф; спершу поставлю кілька запитань."),
+ ("acknowledgment", "Ірино, дякую. Ви хочете, щоб рахунок став меншим, я правильно зрозуміла? Повернуся із "
+                    "запитаннями."),
+ ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці; ваш договір продовжується на 24 місяці, рахунки щомісяця."),
+ ("acknowledgment", "Lucía, gracias. Entiendo que usted busca un precio más bajo; antes, unas preguntas."),
+ ("acknowledgment", "Herr Bergmann, danke. Sie möchten bessere Konditionen, das verstehe ich; zuerst ein paar Fragen."),
+ ("acknowledgment", "Madame Dupuis, merci. Je comprends que vous cherchez un prix plus bas ; d'abord quelques "
+                    "questions."),
+ ("acknowledgment", "João, obrigado. Percebo que o senhor procura um preço melhor; primeiro, algumas perguntas."),
+ ("acknowledgment", "Pani Anno, dziękuję. Rozumiem, że Pani szuka niższej ceny; najpierw kilka pytań."),
+ ("acknowledgment", "Hi Dana, thanks. I understand you're hoping for a lower price; a few questions first."),
+]
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in OTHER_WORDS_DEV4.items() for t in ts])
+def test_fourth_writer_families_in_other_words(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_WISHES_AND_NEAR_MISSES)
+def test_the_customers_own_wish_and_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
