@@ -173,11 +173,11 @@ def _find_names(name: str, aliases: list[str], text: str) -> list[tuple[int, int
     variants = [(_norm(name), r"(?!\w)"), *((_norm(a), "") for a in aliases)]
     spans = [m.span() for variant, tail in variants if variant
              for m in re.finditer(rf"(?<!\w){re.escape(variant)}{tail}", text)]
-    words = _norm(name).split()
-    if not spans and len(words) >= 2 and len(words[0]) >= 6:
+    name_words = _norm(name).split()
+    if not spans and len(name_words) >= 2 and len(name_words[0]) >= 6:
         # the first word cut short: "adv analytics", "Adv. Analytics" for "Advanced Analytics"
-        short = (rf"(?<!\w){re.escape(words[0][:3])}\w*(?:\s+\|)?\s+"  # "adv." may have ended a sentence
-                 + r"\s+".join(map(re.escape, words[1:])) + r"(?!\w)")
+        short = (rf"(?<!\w){re.escape(name_words[0][:3])}\w*(?:\s+\|)?\s+"  # "adv." may have ended a sentence
+                 + r"\s+".join(map(re.escape, name_words[1:])) + r"(?!\w)")
         spans = [m.span() for m in re.finditer(short, text)]
     if spans:
         return sorted(set(spans))
