@@ -220,7 +220,9 @@ def discount_cap(p: Prepared) -> list[Finding]:
 
 
 def offer_in_first_reply(p: Prepared) -> list[Finding]:
-    out = _hits(p.data.compiled.offer, p)
+    wish = p.data.compiled.not_offer_before  # "you'd like a lower price": the customer's wish, no offer
+    out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.offer.finditer(p.text)
+           if m.group(0).strip() and not wish.search(p.text[max(0, m.start() - 60):m.start()])]
     own = p.ctx.facts.own
     for q in p.quantities:  # the customer's own figures (the cut or the price they asked for) may be repeated
         if q.kind in ("money", "percent") and not any(abs(q.value - o) < 0.006 for o in own):

@@ -141,6 +141,9 @@ class LanguageLexicon(_Strict):
     # ніхто не збирається", "no one is going to refuse")
     not_pushback_before: list[str] = Field(default_factory=list)
     not_pushback_after: list[str] = Field(default_factory=list)
+    # right before an offer's words (a word or two may come between), the customer's own wish restated:
+    # "you'd like a lower price", "ви шукаєте вигідніший тариф" offer nothing
+    not_offer_before: list[str] = Field(default_factory=list)
     offer: list[str] = Field(default_factory=list)
     promise: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
@@ -152,7 +155,7 @@ class LanguageLexicon(_Strict):
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "contract_threat", "negation", "negation_after", "not_pushback_before",
-                     "not_pushback_after", "offer", "promise", "commitment",
+                     "not_pushback_after", "not_offer_before", "offer", "promise", "commitment",
                      "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
@@ -230,6 +233,11 @@ class Compiled:
     @cached_property
     def not_pushback_after(self) -> re.Pattern[str]:
         return self._anchored(lambda x: x.not_pushback_after, False)
+
+    @cached_property
+    def not_offer_before(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.not_offer_before) or r"(?!x)x"
+        return re.compile(rf"(?:{alt})(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

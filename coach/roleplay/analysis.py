@@ -18,13 +18,19 @@ from coach.roleplay.personas import Persona
 MAX_TURN_CHARS = 4000
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
+                       r"\bwhat i'?d (?:like|suggest|propose|recommend)\b|\bi'?d like to (?:offer|propose|suggest|set up|"
+                       r"run|arrange|book|show|bring)\b|"
                        r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
+                          # "the agreement simply extends by the months you're paused"
+                          r"(?:by|for) (?:the|those|these) (?:\w+ )?months? (?:you'?re|you are|we'?re|we are|it'?s|it is|"
+                          r"they'?re|it'?ll be|you'?ll be|we'?ll be) (?:\w+ )?(?:paused|on hold|frozen|off)\b|"
                           r"\bpaused months?\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
-                          r"\badd\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at) the end of (?:the|your|our) (?:term|agreement|"
+                          r"\b(?:add|tack|put|bolt|mov|push|shift)\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at|on) the end of "
+                          r"(?:the|your|our) (?:term|agreement|"
                           r"contract|subscription)\b|(?<!\w)дода\w*[^.?!]{0,40}(?:в|у|до|на) кін\w* (?:договору|"
                           r"строку|терміну|контракту|співпраці)|"
                           r"\b(?:those|the|these) (?:\w+ )?months? (?:are|is|get|gets|will be|would be) "
@@ -32,7 +38,7 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
                           r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
                           r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
-                          r"на (?:ті самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
+                          r"на (?:ті самі|ті ж|ці ж|ці самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
                           r"(?:\w+ )?(?:місяц|строк|термін|період|час)|місяць за місяць|"
                           r"на (?:час|період|строк|термін) паузи|на місяці паузи|"
                           # "the term just shifts by three months", "the end date moves out by the same"
@@ -40,19 +46,34 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"(?: \w+)?(?: out| back| on)? by\b|(?:договір|термін|строк)\w* (?:\w+ )?(?:зсува|посува|"
                           r"переноси)\w* на", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
-                   r"roadmap|порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку", re.I)
-_GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:process|cancel|remove|cut|make the change)|"
-                    r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|оформлю|приберемо|"
+                   r"roadmap|head[- ]to[- ]head|\bbake-?off\b|on your (?:own )?(?:data|pipeline|accounts)\b|"
+                   r"порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку|"
+                   r"(?:поруч|поряд) (?:з|із)\b|на ваших (?:власних )?даних", re.I)
+_GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:process|cancel|remove|cut|make the change|"
+                    r"halve|reduce|lower|downgrade|put you (?:down )?(?:to|on)|take you (?:down )?to|drop you to)\b|"
+                    r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|"
+                    r"\byou'?ll be on \d+ (?:seats?|licen[cs]es?|users?)\b|оформлю|приберемо|"
                     r"як ви просили", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
                        r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо)[^.?!]{0,40}"
                        r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн|"
+                       r"непродовженн|припиненн|"
                        r"заверш\w+ (?:договір|співпрац\w*)|завершенн)|"
                        r"\b(?:i'?ll|we'?ll|i will|let me)\b[^.?!]{0,30}\b(?:send|share)\b[^.?!]{0,30}\b(?:how to "
                        r"(?:cancel|end|close)|termination|cancellation (?:steps|form|checklist))",
                        re.I)
+# The paperwork for a change ("Done.", "I'll get the paperwork going", "I'll send the amendment over"): a close;
+# a grant only when no counter came before it.
+_PAPERWORK = re.compile(r"^(?:ok(?:ay)?,? |great,? |right,? )?done\b|\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,20}\b(?:get|start|send|draw up|prepare|"
+                        r"put through)\b[^.?!]{0,20}\b(?:paperwork|amendment|change form)\b|"
+                        r"(?:підготую|надішлю|оформлю)[^.?!]{0,20}(?:документи|зміни до договору|додаткову угоду)", re.I)
+# The request processed only if the save or plan put forward in the same turn fails ("If it doesn't hold up,
+# I'll process the cancellation myself"): the decision accepted, not granted now. "... if you'd like" grants it.
+_CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)?(?:if|unless|should (?:it|that|this)|якщо|якби|"
+                          r"у разі)\b|,\s*(?:if|unless|якщо|у разі)\b(?! you(?:'d| would)? (?:like|want|prefer|wish)\b)",
+                          re.I)
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
@@ -70,6 +91,35 @@ _AFTER_LOCK = re.compile(r"\b(?:once|when|after|as soon as)\s+(?:the|your)\s+(?:
 _CONTACT = re.compile(r"\b(?:call|ring|phone|check[- ]in|check back|catch up|meet|meeting|talk|speak|follow[- ]up|"
                       r"touch base|reach out|ping|email you|review)\b|(?<!\w)(?:зателефон\w*|набер\w*|зв['’]яж\w*|"
                       r"зустр\w*|напиш\w*|поговор\w*)", re.I)
+# Putting the options off until the cause is heard ("I'd like to understand the pressure you're under before we
+# talk options", "перш ніж говорити про варіанти"): diagnosis, not a plan.
+_DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|discuss|get (?:in)?to|go (?:in)?to|jump (?:in)?to|"
+                     r"move (?:on )?to|explore|put)\b[^.?!]{0,25}\b(?:options|solutions|numbers|alternatives|offers?|"
+                     r"changes|anything)\b|(?<!\w)перш ніж (?:\w+ )?(?:говорити|обговорювати|переходити|шукати|"
+                     r"пропонувати|думати)", re.I)
+# a clause of a sentence ("Let's start it from December and I'll check in with you in the spring")
+_STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effect|go live|resum|switch\w* (?:on|off))\w*|"
+                     r"(?<!\w)(?:почн\w*|почина\w*|стартує\w*|діятиме|набуде|відновимо|відновлюємо)", re.I)
+_CLAUSES = re.compile(r",?\s+(?:and|but|then|і|й|та|а)\s+|;\s*", re.I)
+
+
+def _follow_up_timing(sentence: str) -> str:
+    """The timing of a sentence's follow-up: where a clause without a follow-up dates a change ("Let's start
+    it from December and I'll check in in the spring"), the follow-up's own clauses say when."""
+    when = timing.timing(sentence)
+    parts = [c for c in _CLAUSES.split(sentence) if c.strip()]
+    if when != "dated" or len(parts) < 2:
+        return when
+    contact = [c for c in parts if timing.follow_up(c)]
+    change = [c for c in parts if not timing.follow_up(c) and timing.timing(c) == "dated"
+              and (_STARTS.search(c) or offers.concession(c) or _GRANT.search(c))]
+    if not contact or not change:
+        return when
+    order = {"dated": 2, "rough": 1, "none": 0}
+    return max((timing.timing(c) for c in contact), key=order.__getitem__)
+
+
+_SUBORDINATE = re.compile(r"(?:that|because|since|how|що|бо|адже|як)\b", re.I)
 _AE = re.compile(r"account executive|\bAE\b|sales (?:lead|director)|менеджер\w* з продаж", re.I)
 
 
@@ -197,7 +247,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
-        argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text))
+        argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text)) or (
+            # "I should mention, though, that your rate was set on the 120-seat tier of the subscription"
+            first_turn and not s.question and stance.but_contract(s.text))
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
@@ -224,7 +276,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if not ours and stance.GUILT.search(s.text):
             a.guilt.append(s.text)
         follow_up = timing.follow_up(s.text)
-        when = timing.timing(s.text)
+        when = _follow_up_timing(s.text) if follow_up else timing.timing(s.text)
         # "I'll make the change for January" dates the change itself: a trigger needs a follow-up
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
@@ -251,7 +303,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
-        if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) and (
+        if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) \
+                and not _DEFERS.search(s.text) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
@@ -265,15 +318,19 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                               previous=previous_offer, context=" ".join(clean))
         if "offer" not in a.moves:
             a.moves.append("offer")
-    closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse") and (
+    closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse")
+                    and not (_CONDITIONAL.search(s.text) and (a.solution or not x.empty)) and (
         s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
         or _GRANT.search(s.text)
-        or _OFFBOARD.search(s.text))), None)
+        or _OFFBOARD.search(s.text) or _PAPERWORK.search(s.text))), None)
     if a.offer is None and closing is not None:
         a.closing = closing  # the request processed: a close
         # Processing a cancellation after a declined counter is accepting the decision, not granting it
-        # without a counter; cutting the package as asked is still the request granted.
-        if (previous_offer is None and not countered) or (requested_mrr or 0) > 0:
+        # without a counter; cutting the package as asked is still the request granted. The paperwork for
+        # a counter already made is that counter's.
+        paperwork = bool(_PAPERWORK.search(closing)) and not (_GRANT.search(closing) or _OFFBOARD.search(closing))
+        if (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
+                paperwork and (previous_offer is not None or countered)):
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
     if a.offer is None and a.closing is None:
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
@@ -294,6 +351,17 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # "No, the seats stay as they are; we can revisit it at renewal": deferring a refused request
         # is stalling, not a re-engagement trigger.
         a.trigger, a.trigger_concrete, a.trigger_loose = None, False, False
+    if first_turn and a.acknowledgment is None and not a.pushback:
+        # "Андрію, дуже дякую, що звернулися, я розумію, що такі рішення не ухвалюють легко, ... як вам таке?":
+        # the acknowledgment may be a clause of a longer sentence
+        soft = []
+        for p in clean:
+            clauses = [c.strip() for c in re.split(r",\s+(?=\w)", p) if c.strip()]
+            for i, c in enumerate(clauses):
+                if stance.only_acknowledges(c) and not offers.proposes(c):
+                    tail = [t for t in clauses[i + 1:i + 2] if _SUBORDINATE.match(t) and not offers.proposes(t)]
+                    soft.append(", ".join([c, *tail]))
+        a.acknowledgment = next((c for c in soft if len(c.split()) >= 5), soft[0] if soft else None)
     if a.trigger and "trigger" not in a.moves:
         a.moves.append("trigger")
     return a

@@ -49,7 +49,7 @@ _CAUSE = re.compile(
     r"results?|working|value|worth|return|roi|deliver\w*|perform\w*|happy|satisf\w*|"
     r"competitor|alternative|another (?:provider|vendor|tool|platform|agency)|other (?:provider|vendor|"
     r"tool|platform|agency|option)|switch\w*|priorit\w*|strateg\w*|plans?\b|focus|"
-    r"чому|причин\w*|стоїть за|спонука\w*|призвел\w*|пов['’]язан\w*|змін\w*|сталос\w*|відбува\w*|"
+    r"чому|причин\w*|стоїть за|спонука\w*|призвел\w*|викликан\w*|чим (?:викликан|пов['’]язан)\w*|пов['’]язан\w*|змін\w*|сталос\w*|відбува\w*|"
     r"ситуац\w*|рішенн\w*|бюджет\w*|витрат\w*|вартіст\w*|цін\w*|команд\w*|персонал\w*|людей|"
     r"користу\w*|результат\w*|працю\w*|цінніст\w*|віддач\w*|задоволен\w*|влаштову\w*|конкурент\w*|"
     r"альтернатив\w*|інш\w+ (?:постачальник|компані|сервіс|рішенн)\w*|пріоритет\w*|стратегі\w*|план\w*",
@@ -61,10 +61,11 @@ _NOT_DIAGNOSIS = re.compile(
     r"\bshall (?:i|we)\b|\bshould (?:i|we) (?:send|set|go|do|book|start)|\bwould you like me to\b|\bhow about\b|"
     r"\bwhat if we\b|\b(?:can|could) we (?:do|set|book|arrange|try|look at (?:a|an|the option))\b|\bwhy don'?t we\b|"
     r"weather|weekend|\bgame\b|"
-    r"(?<!\w)(?:вам підходить|вас влаштовує такий|як вам така|ще якісь питання|щось іще|надіслати вам|"
+    r"(?<!\w)(?:вам підходить|вас влаштовує такий|як вам (?:така|таке|такий|це)|ще якісь питання|щось іще|надіслати вам|"
     r"як щодо|погода|вихідн\w*)(?!\w)", re.IGNORECASE)
+# An open question (what, why, how, tell me ...), not a yes/no guess ("Is it the budget?", "Команда теж зменшується?").
 _OPEN = re.compile(r"(?:^|[,:;—–-]\s*)(?:(?:and|so|but|then|а|і|й|то|тоді)\s+)?(?:what|why|how|which|tell me|"
-                   r"walk me|що|чому|як|яка|який|які|яке|з чим|до чого|розкажіть|поясніть)\b", re.I)
+                   r"walk me|що|чому|чим|навіщо|звідки|як|яка|який|які|яке|з чим|до чого|розкажіть|поясніть)\b", re.I)
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget)\b.{0,40}\b(persona|instructions?|rules|prompt|role|character|script)\b"
     r"|\b(you are now|pretend (to be|you are)|break (out of )?character|stop (role-?playing|pretending)|"
@@ -105,7 +106,14 @@ def is_injection(sentence: str) -> bool:
     return bool(_INJECTION.search(sentence))
 
 
+# "What I'd like is a proper side-by-side", "What we can do is ...": a statement that puts something forward
+_CLEFT = re.compile(r"^(?:so |then |and )?what (?:i|we)(?:'d| would| can| could| will|'ll| want| propose| suggest)?\s*"
+                    r"(?:like|suggest|propose|recommend|do|offer|want|have in mind)?\w*(?: to \w+)?\s+is\b", re.I)
+
+
 def is_question(sentence: str) -> bool:
+    if not sentence.rstrip().endswith("?") and _CLEFT.match(sentence.strip()):
+        return False
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence.strip()))
 
 
@@ -114,6 +122,16 @@ _PROPOSAL = re.compile(r"\b(?:i|we)\s*(?:can|could|'d|would|will|'ll)\b|\blet(?:
                        r"\bwhat if\b|"
                        r"\b(?:can|could|shall|should|may) (?:we|i) (?!ask\b)|\bwould (?:it|that|a|an)\b|"
                        r"(?<!\w)(?:можемо|можу|давайте|як щодо|що як)(?!\w)", re.IGNORECASE)
+
+
+_OPEN_ANY = re.compile(r"\b(?:what|why|how|which|where|who|tell me|talk me|walk me|take me|share|explain|describe|"
+                       r"help me (?:understand|see)|curious|wondering)\b|(?<!\w)(?:що|чому|як|які|який|яка|яке|якими|"
+                       r"де|хто|чим|навіщо|звідки|з чим|до чого|розкажіть|поясніть|поділіться|опишіть|цікаво)(?!\w)", re.I)
+
+
+def open_question(sentence: str) -> bool:
+    """Asks openly (what, why, how, tell me ...) rather than for a yes or no ("Is it the budget?")."""
+    return bool(_OPEN_ANY.search(sentence))
 
 
 def asks_cause(sentence: str) -> bool:
@@ -267,5 +285,7 @@ def classify(parts: list[str], embedder) -> list[Sentence]:
             label = "trigger"  # "Shall I ring you in June, after the budget review?" sets the next contact
         if label.startswith("ask:") and not question:
             label = "other"  # a statement about the budget is not a question about it
+        if label.startswith("ask:") and _NOT_DIAGNOSIS.search(text) and not asks_cause(_NOT_DIAGNOSIS.sub(" ", text)):
+            label = "other"  # "Would that help?", "як вам таке?": checking an offer, not asking about the cause
         out.append(Sentence(text, label, round(share, 3), question, pushback_words(text)))
     return out

@@ -64,6 +64,13 @@ UNPRICED = "a discount named with no figure: the price is not stated"
 _UNPRICED_DISCOUNT = re.compile(r"\b(?:small|little|bit of|some|extra|modest|slight)\s+(?:\w+\s+)?discount\b|"
                                 r"\bdiscount\b(?![^.?!]*\d)|(?<!\w)(?:невелик\w*|трохи|деяк\w*)\s+знижк\w*", re.I)
 REALLOCATES = "moves budget between services at the same spend (value engineering)"
+# a share of one service's budget moved to another, no amount named ("move most of the PPC budget into local SEO")
+_MOVED_SHARE = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|channel|put)\w*\s+(?:most|some|part|half|much|"
+                          r"a (?:chunk|share|portion|part|good part|big part)|the (?:bulk|rest|majority)|all)\s+of\s+"
+                          r"(?:the|your|that|this)\s+[\w -]{0,25}?(?:budget|spend|money|investment)\b[^.?!]{0,20}?\b"
+                          r"(?:into|to|towards|over to|across to)\b|"
+                          r"(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)\s+(?:більшу |значну )?"
+                          r"(?:частину|половину|більшість)\s+(?:\w+\s+){0,2}бюджет\w*", re.I)
 # an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
 _MOVED = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|put|channel|swap)\w*\s+(?:about|around|roughly|some|"
                     r"~)?\s*$|(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)\s+(?:близько\s+)?$",
@@ -88,7 +95,7 @@ _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|знижк|дешевш|зменш|скорот|зниз|"
                          r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
-                    r"\bscal(?:e|ed|ing) (?:it )?(?:back|down)\b|\btrim\w*|\bcore (?:categories|pages|services|"
+                    r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|pages|services|"
                     r"markets|locations)\b|\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
                     r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*", re.I)
 # "take Personalisation out": the service named between the verb and "out"
@@ -158,7 +165,7 @@ _OFFER_CUE = re.compile(
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
-    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо)\b",
+    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо|перенесемо|перерозподілимо|спрямуємо)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -220,7 +227,7 @@ _ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:
                           r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
 _REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|recommend\w*|how about|what if|in exchange|in return|"
                        r"if you)\b|"
-                       r"(?<!\w)(?:можу|можемо|пропоную|в обмін|натомість|якщо ви)(?!\w)", re.I)
+                       r"(?<!\w)(?:можу|можемо|пропоную|запропон\w*|давайте|в обмін|натомість|якщо ви)(?!\w)", re.I)
 # the old price named beside the new one ("$3,000 a month instead of $4,750")
 _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
                         r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
@@ -440,7 +447,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
         moved = [m for m in money if _MOVED.search(text[max(0, m.start() - 40):m.start()])
                  or _MOVED_AFTER.match(text[m.end():m.end() + 40])]  # budget moved between services
-        if moved and REALLOCATES not in out.notes:
+        if (moved or _MOVED_SHARE.search(text)) and REALLOCATES not in out.notes:
             out.notes.append(REALLOCATES)
         money = [m for m in money if m not in moved]
         if not money and _KEEPS_SPEND.search(text):
@@ -483,7 +490,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                     _SET_ASIDE_CLAUSE.search(text[max(0, m.start() - 30):m.start()]) or span is not None:
                 continue  # "from 40 to 32" says the seats kept; "instead of taking 12 seats off" sets 12 aside
             removing = _REMOVE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or \
-                _REMOVE_AFTER.search(text[m.end():m.end() + 10])
+                _REMOVE_AFTER.search(text[m.end():m.end() + 10]) or (
+                    # "cut by 20%, that is four seats": the seats that percentage removes
+                    out.seat_cut_pct is not None and account.seats is not None
+                    and n == round(account.seats * out.seat_cut_pct / 100) and n < account.seats / 2)
             if removing and account.seats:
                 out.seats = max(0, account.seats - n)
             elif not removing:

@@ -13,6 +13,7 @@ from coach.roleplay.card import PART_OF, TITLES, Card, Exchange, status
 from coach.roleplay.counter_score import score_counter
 from coach.roleplay.failures import failure_modes
 from coach.roleplay.level import LEVEL_RULE, level_for, with_rule_points
+from coach.roleplay.moves import open_question, sentences
 from coach.roleplay.models import (
     Breach,
     ComponentScore,
@@ -25,6 +26,7 @@ from coach.roleplay.models import (
 )
 from coach.roleplay.personas import Persona
 from coach.roleplay.reference import reference
+from coach.roleplay.stance import THREAT
 
 
 def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: CustomerState, *,
@@ -101,6 +103,10 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
     asked = bool(first.questions) and first.offer is None  # took the request on by asking about it
     if first.pushback:
         hard = first.refusal or first.pushback_words or any(_HARD.search(q) for q in first.pushback)
+        opened = sentences(first_text)[:1] == [first.acknowledgment] and first.acknowledgment not in first.pushback
+        if hard and opened and not (first.refusal or first.pushback_words or first.guilt
+                                    or any(THREAT.search(q) for q in first.pushback)):
+            hard = False  # "I completely understand. I do need to flag, though, that your rate ...": empathy first
         points, summary = (0, "the first reply pushed back on the request (contract, refusal, threat or guilt)") \
             if hard else (15, "the first reply argued gently for keeping things as they are")
         for q in first.pushback:
@@ -156,6 +162,12 @@ def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_o
                    else "diagnosis question") for i, q in asked]
     if not asked:
         points, summary = 0, "no diagnosis question was asked"  # a cause told unasked is not diagnosed
+    elif root_turn is not None and root_turn < until and before and not any(
+            open_question(q) or topic == "hardship" for t in a[:until] for q, topic in zip(t.questions, t.topics,
+                                                                                            strict=True)):
+        # "Is it the budget?", "Команда теж зменшується?": the cause confirmed by yes/no guesses, not uncovered
+        # ("Is everyone all right?" after a hardship is the empathy the playbook asks for, not a guess)
+        points, summary = 15, "the root cause came out, but only through yes/no questions (ask open ones)"
     elif root_turn is not None and root_turn < until and before:  # asked, and the cause known, before the offer
         points, summary = 25, "the root cause was uncovered before any offer"
     elif before:

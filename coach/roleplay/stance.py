@@ -18,6 +18,11 @@ ARGUE = re.compile(
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"\bare you (?:sure|certain)\b|"
+    # too early to judge: "it's a bit early to judge it", "SEO needs six months to mature", "give it more time"
+    r"\b(?:too|a bit|a little|bit|rather|still) (?:too )?early to (?:judge|tell|say|call it|give up|decide|pull|cut|"
+    r"drop|write (?:it|\w+) off)\b|\bneeds? (?:\w+ ){0,4}(?:time|months?|weeks?) to (?:mature|kick in|ramp up|pay off|"
+    r"bed in|take effect|show results|build (?:up )?momentum)\b|\bgive (?:it|them|us|the \w+) (?:a bit |a little )?"
+    r"(?:more )?time\b|"
     r"\bi'?m not (?:sure|convinced) (?:that'?s|this is|it'?s|it would be) (?:wise|a good|the right|smart|sensible)|"
     r"\b(?:wrong|bad|risky) (?:move|idea|call|decision|choice)\b|"
     r"\b(?:would be|that'?s|it'?s|this is) (?:a )?(?:big |huge |real |serious )?mistake\b|"
@@ -37,13 +42,16 @@ ARGUE = re.compile(
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
     r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
     r"втратите|втрачаєте|шкода (?:буде )?(?:втрачати|кидати|зупинятися)|саме (?:зараз|тоді), коли|"
-    r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*)(?!\w)", re.I)
+    r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*|(?:ще )?(?:зарано|рано) (?:судити|оцінювати|"
+    r"робити висновки|відмовлятися)|дайте (?:\w+ )?(?:ще )?(?:трохи )?час\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
     r"\bkeep (?:everything|it all|all of it) (?:as it is|running)\b|\bkeep the (?:full|whole) package\b|"
     r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|"
     r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
+    r"\b(?:renew|continue|carry on|stay|sign again)\w* (?:\w+ ){0,4}?(?:as is|as it is|as things are|unchanged|on the "
+    r"(?:full|same|current|whole) (?:package|plan|terms))\b|"
     r"\bcan'?t (?:set (?:that|this|it) up|do (?:that|this)|process (?:that|this|it)|allow (?:that|this|it)|"
     r"approve (?:that|this|it))\b|\b(?:is|it'?s) not possible\b|\bisn'?t possible\b|"
     r"\b(?:package|price|contract|plan) is (?:fixed|final|locked)\b|\bno (?:changes|reductions|exceptions) (?:are|is) "
@@ -51,7 +59,7 @@ REFUSES_CHANGE = re.compile(
     r"\bwe don'?t (?:do|offer|allow) (?:downgrades|reductions|pauses|cancellations|changes|that)\b|"
     r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|\b(?:i'?m|we'?re|i am|we are) (?:not able|unable) to "
     r"(?:change|reduce|cancel|remove|pause|lower|cut|do)\b|"
-    r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|"
+    r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|продовж\w* (?:договір )?(?:як є|без змін)|"
     r"нічого не змінюємо|не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
     r"призупин)\w*|неможлив\w*|не передбачен\w*|не дозволя\w*|не можна|"
     r"(?:зробити|дати|змінити|зменшити|скоротити|скасувати|прибрати|призупинити) не (?:можу|можемо|зможу|зможемо)|"
@@ -67,10 +75,13 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\bafter (?:all|everything) (?:the team|our team|i'?ve|we'?ve|that)\b|"
                    r"\bafter all (?:these|this|those) (?:years|time|months)\b|"
                    r"\bi (?:thought|hoped) we (?:had|were) (?:a )?(?:good|great|strong|real)\b|"
-                   r"\b(?:i'?m|we'?re) (?:\w+ )?(?:surprised|shocked|hurt)\b|"
-                   r"(?<!\w)(?:прикро|розчаров\w*|після всього|після \w+ років|неприємно (?:чути|дізнатися)|"
-                   r"(?:я|ми) (?:думав|думала|думали|сподівався|сподівалася|сподівалися),? (?:що )?у нас|"
-                   r"здивован\w*)(?!\w)", re.I)
+                   r"\b(?:i'?m|we'?re) (?:\w+ )?hurt\b|"
+                   # "прикро таке чути" lays it on the customer; "Мені дуже прикро" is sympathy
+                   r"(?<!\w)(?<!мені )(?<!мені дуже )(?<!мені так )(?<!мені щиро )прикро(?!\w)|"
+                   r"(?<!\w)(?:розчаров\w*|після всього|після \w+ років|"
+                   r"неприємно (?:чути|дізнатися)|"
+                   r"(?:я|ми) (?:думав|думала|думали|сподівався|сподівалася|сподівалися),? (?:що )?у нас)(?!\w)",
+                   re.I)
 # Persuading, not diagnosing ("What would it take to change your mind?").
 PERSUADE = re.compile(r"\bchange your mind\b|\bwhat would it take\b|\banything (?:i|we) can do to (?:keep|change)|"
                       r"\breconsider\b|(?<!\w)(?:змінити (?:ваше |своє )?рішення|передумати|передумаєте)(?!\w)",
@@ -93,7 +104,9 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"(?<!\w)(?:нема за що|немає за що|радий допомогти|рада допомогти|прошу)(?!\w)|"
                    r"\bglad you\b|\bi (?:hear|see) (?:you|what|where|why)\b|\bi get (?:it|that|why)\b|"
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
-                   r"\bthat'?s (?:a lot|hard|tough|difficult)\b|"
+                   r"\bthat'?s (?:so |really |just )?(?:a lot|hard|tough|difficult|awful|terrible|horrible|"
+                   r"devastating|heartbreaking|rough)\b|\bthe last thing you need\b|"
+                   r"(?<!\w)(?:мені (?:дуже |так |щиро )?прикро|це (?:жахливо|дуже важко)|жах)(?!\w)|"
                    r"\bsounds (?:like )?(?:a )?(?:tough|hard|rough|difficult)\b|"
                    r"(?<!\w)(?:ціную|чудово розумію|добре розумію|це зрозуміло|слушно|бачу ваш\w* (?:запит|лист|"
                    r"повідомлення)|мені жаль|прийнято)(?!\w)|"
@@ -129,3 +142,12 @@ def leans_on_terms(sentence: str) -> bool:
 # A limit on a concession ("I can't go beyond 10%", "Більше за 10% я дати не можу"), not a refusal of any change.
 LIMIT = re.compile(r"\d|\b(?:more than|beyond|further|any (?:more|lower|further)|anything more)\b|"
                    r"(?<!\w)(?:більше|понад|далі|нижче)(?!\w)", re.I)
+
+
+def but_contract(sentence: str) -> bool:
+    """Contract talk put against the request with a "but" or "though" ("I do need to flag, though, that your
+    price was set on the 120-seat tier of the subscription")."""
+    return bool(_BUT.search(sentence) and (CONTRACT.search(sentence) or _TERMS.search(sentence)))
+
+
+_TERMS = re.compile(r"\bsubscription\b|\btier\b|\bminimum (?:term|commitment|seats?)\b|(?<!\w)(?:підписк\w*|тариф\w*)", re.I)

@@ -158,7 +158,7 @@ FOLLOW_UP = re.compile(
     r"revisit|check[- ]?(?:in|back)|\bring you\b|\bgive you a (?:ring|call|bell)\b|follow[- ]?up|\breview|"
     r"reach out|come back|re-?engage|talk again|catch up|"
     r"reconnect|touch base|remind|add(?:ing)? (?:\w+ ){0,2}back\b|be in touch|scale (?:back )?up|stay in touch|"
-    r"keep in touch|(?:speak|chat|meet|talk) (?:again|then)|look at \w+(?: \w+)? again|take another look|"
+    r"keep in touch|(?:speak|chat|meet|talk) (?:again|then)|\b(?:we|let'?s|you and i) (?:\w+ )?meet\b(?! (?:your|you (?:half|in|some)|the (?:budget|target|price|cap)|in the middle|halfway))|look at \w+(?: \w+)? again|take another look|"
     r"look again|\bping\b|drop you a (?:line|note)|get back to you|circle back|loop back|reconvene|"
     r"\bschedul\w*|\bbook (?:a|an|some|time)\b|\bpencil\w*|calendar|\bsit down\b|pick (?:this|it|things) "
     r"(?:up|back up)|\bemail you\b|send you (?:a|an) (?:note|email|message|invite)|reassess|re-?evaluat\w*|"

@@ -1094,6 +1094,7 @@ CLEAN_DEV4_MULTILINGUAL = [
  ("counter", "João, 32 lugares, 10 % de desconto; no fim do contrato não há pagamento antecipado."),
 ]
 
+
 @pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in MULTILINGUAL_DEV4.items() for t in ts])
 def test_fourth_writer_families_in_every_language(check: str, text: str) -> None:
     stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
@@ -1102,4 +1103,346 @@ def test_fourth_writer_families_in_every_language(check: str, text: str) -> None
 
 @pytest.mark.parametrize(("stage", "text"), CLEAN_DEV4_MULTILINGUAL)
 def test_fourth_writer_near_misses_in_every_language_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+# The same families in other words again, as a new writer might put them (written for this test; run
+# before their forms were added: 12 of 30 offers, 17 of 24 fine-print texts and 6 of 13 refusals were
+# caught): finance sweetening the renewal, "a version that costs you less", "a freeze is definitely
+# doable", "put things on hold", "stop billing you", "a concession"; the year invoiced in full, a
+# discount clawed back, "after the first year it goes back to"; "not how our pricing works", "hold the
+# line on price", "your agreement commits you to the full term", «не в наших силах».
+OTHER_WORDS_DEV4 = {
+"offer_in_first_reply": [
+ "Hi Dana, thanks for the note. Leave it with me, I'm sure we can work something out on the cost.",
+ "Hi Dana, thanks. I'll see whether finance can sweeten the renewal for you.",
+ "Hi Dana, thanks. We value you, so I'll do my best to get that number down.",
+ "Hi Dana, thanks. I'll ask if we can hold the old rate for you.",
+ "Hi Dana, thanks. Rest assured we'll land somewhere you're happy with on price.",
+ "Hi Dana, thanks. I'm sure there's a version of the plan that costs you less.",
+ "Hi Dana, thanks. A short freeze is definitely doable.",
+ "Hi Dana, thanks. We can absolutely put things on hold for a while.",
+ "Hi Dana, thanks. I'll get the seats dropped for you today.",
+ "Hi Dana, thanks. I'll push our finance team for a better deal.",
+ "Hi Dana, thanks. I'll see if I can shave a bit off.",
+ "Hi Dana, thanks. You won't be out of pocket for the months you're closed.",
+ "Hi Dana, thanks. We'll sort out a lower price, don't worry.",
+ "Hi Dana, thanks. I'll talk to my manager about a price reduction for you.",
+ "Hi Dana, thanks. I can probably do something on the rate.",
+ "Hi Dana, thanks. We'll stop billing you while you're closed.",
+ "Hi Dana, thanks. I'll make it cheaper for you, leave it with me.",
+ "Hi Dana, thanks. Let's get you onto a smaller package straight away.",
+ "Hi Dana, thanks. Happy to give the team a little breathing room on cost.",
+ "Hi Dana, thanks. I'll look into a concession for you.",
+ "Ірино, дякую. Думаю, зможемо трохи скинути ціну.",
+ "Ірино, дякую. Я домовлюся про кращі умови для вас.",
+ "Ірино, дякую. Паузу оформимо без питань.",
+ "Ірино, дякую. На час закриття платити не доведеться.",
+ "Ірино, дякую. Поговорю з керівником про зниження ціни для вас.",
+ "Ірино, дякую. Впевнена, що знайдемо для вас вигідніший варіант.",
+ "Ірино, дякую. Зробимо дешевше, не хвилюйтеся.",
+ "Ірино, дякую. Зменшимо кількість місць уже сьогодні.",
+ "Ірино, дякую. Постараюся, щоб рахунок став меншим.",
+ "Ірино, дякую. Можу зробити для вас поступку.",
+],
+"hidden_terms": [
+ "Dana, 32 seats, $3,600 a month, 10% off; the year is invoiced in full on the first of the month.",
+ "Dana, 32 seats, $3,600 a month, 10% off; you'd settle the first six months at the outset.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the discount is clawed back if you leave early.",
+ "Dana, 32 seats, $3,600 a month, 10% off; there's a one-time onboarding charge.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the agreement renews itself each year.",
+ "Dana, 32 seats, $3,600 a month, 10% off; after the first year it goes back to $4,000.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the rate is reviewed upwards every January.",
+ "Dana, 32 seats, $3,600 a month, 10% off; we bill twice a year from now on.",
+ "Dana, 32 seats, $3,600 a month, 10% off; payment is taken upfront each quarter.",
+ "Dana, 32 seats, $3,600 a month, 10% off; a small admin charge applies to the change.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the price will track inflation.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the whole amount is due on signing.",
+ "Dana, 32 seats, $3,600 a month, 10% off; it continues for another term unless cancelled in writing.",
+ "Dana, 32 seats, $3,600 a month, 10% off; the reduced price holds for the first year only.",
+ "Dana, 32 seats, $3,600 a month, 10% off; restarting after a pause costs a reactivation fee.",
+ "Ірино, 32 місця, знижка 10%; рахунок за весь рік виставимо одразу.",
+ "Ірино, 32 місця, знижка 10%; за переоформлення береться разовий платіж.",
+ "Ірино, 32 місця, знижка 10%; через рік ціна повернеться до 40 000 грн.",
+ "Ірино, 32 місця, знижка 10%; договір продовжуватиметься сам, поки ви не скасуєте.",
+ "Ірино, 32 місця, знижка 10%; оплата тепер раз на квартал.",
+ "Ірино, 32 місця, знижка 10%; знижка діє лише перший рік.",
+ "Ірино, 32 місця, знижка 10%; ціну щорічно переглядаємо в бік збільшення.",
+ "Ірино, 32 місця, знижка 10%; якщо підете раніше, знижку доведеться компенсувати.",
+ "Ірино, пауза на три місяці; за відновлення доступу буде окрема плата.",
+],
+"pushback": [
+ "Dana, I'm sorry to say the seat count can't go below what you signed for.",
+ "Dana, that's simply not how our pricing works.",
+ "Dana, we'd need to stick with the current terms.",
+ "Dana, a reduction mid-term isn't possible, I'm afraid.",
+ "Dana, I won't be able to get that through.",
+ "Dana, we're going to have to hold the line on price.",
+ "Dana, there's nothing more I can do on the price.",
+ "Dana, your agreement commits you to the full term.",
+ "Ірино, на жаль, зменшити місця до кінця строку не вийде.",
+ "Ірино, таку ціну ми погодити не зможемо.",
+ "Ірино, більше знизити не вдасться.",
+ "Ірино, ваш договір зобов'язує вас до кінця строку.",
+ "Ірино, це не в наших силах.",
+],
+}
+
+# Near misses that pass: the customer's own wish restated in every language ("you're hoping for a lower
+# price", «ви шукаєте вигідніший тариф», "usted busca un precio más bajo"; lexicon `not_offer_before`),
+# a question about reducing seats, a bill going back to the current price.
+CLEAN_WISHES_AND_NEAR_MISSES = [
+ ("acknowledgment", "Hi Dana, thanks. You asked whether a pause is possible; I'll check the details and come back "
+                    "with questions."),
+ ("questions", "Hi Dana, would you like to have the seats reduced now, or keep them until the renewal?"),
+ ("acknowledgment", "Hi Dana, thanks. I understand you'd like the portal to cost less. I'll come back with a few "
+                    "questions."),
+ ("counter", "Dana, 32 seats, 10% off, 24 more months; until the change your bill goes back to $4,000 a month as "
+             "before."),
+ ("acknowledgment", "Ірино, дякую. Розумію, що ви шукаєте вигідніший тариф; спершу поставлю кілька запитань."),
+ ("acknowledgment", "Ірино, дякую. Ви хочете, щоб рахунок став меншим, я правильно зрозуміла? Повернуся із "
+                    "запитаннями."),
+ ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці; ваш договір продовжується на 24 місяці, рахунки щомісяця."),
+ ("acknowledgment", "Lucía, gracias. Entiendo que usted busca un precio más bajo; antes, unas preguntas."),
+ ("acknowledgment", "Herr Bergmann, danke. Sie möchten bessere Konditionen, das verstehe ich; zuerst ein paar Fragen."),
+ ("acknowledgment", "Madame Dupuis, merci. Je comprends que vous cherchez un prix plus bas ; d'abord quelques "
+                    "questions."),
+ ("acknowledgment", "João, obrigado. Percebo que o senhor procura um preço melhor; primeiro, algumas perguntas."),
+ ("acknowledgment", "Pani Anno, dziękuję. Rozumiem, że Pani szuka niższej ceny; najpierw kilka pytań."),
+ ("acknowledgment", "Hi Dana, thanks. I understand you're hoping for a lower price; a few questions first."),
+]
+
+
+@pytest.mark.parametrize(("check", "text"), [(c, t) for c, ts in OTHER_WORDS_DEV4.items() for t in ts])
+def test_fourth_writer_families_in_other_words(check: str, text: str) -> None:
+    stage = "acknowledgment" if check == "offer_in_first_reply" else "counter"
+    assert check in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_WISHES_AND_NEAR_MISSES)
+def test_the_customers_own_wish_and_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+# Figures and pressure a new writer adds around a correct restatement (written for this test; 9 of 12
+# such figures and 3 of 11 refusals were caught before): a saving per month or over the term, a reply
+# date, fewer seats, "mid-January" (a hyphen after the lead), «з середини січня», «двох робочих днів»;
+# a contract that runs "regardless of usage", finance "chasing payment", access switched off if unpaid,
+# "30 seats is a no", "that figure won't fly", «фінвідділ таку цифру не пропустить».
+UNSTATED_AROUND_FACTS = [
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months: you save about $400 every month."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months, so roughly $9,600 over the term."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months. Please reply by the 15th."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months; that's eight fewer seats."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months, with the first invoice in two weeks."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months, effective mid-January."),
+    ("acknowledgment", "Hi Dana, thanks. I'll get back to you within 48 hours."),
+    ("acknowledgment", "Hi Dana, thanks. I'll come back to you by Thursday with a few questions."),
+    ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці. Відповідь чекаю до 15-го."),
+    ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці; це на вісім місць менше."),
+    ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці, починаючи з середини січня."),
+    ("acknowledgment", "Ірино, дякую. Відповім протягом двох робочих днів."),
+]
+
+PRESSURE_AROUND_FACTS = [
+    ("followup", "Dana, just a reminder that the agreement runs until the end of the term regardless of usage."),
+    ("followup", "Dana, I'd hate for this to end up with our finance team chasing payment."),
+    ("followup", "Dana, if the invoices stop being paid, access will be switched off."),
+    ("followup", "Dana, walking away now means the rest of the contract is still owed."),
+    ("counter", "Dana, I have to be straight with you: 30 seats is a no."),
+    ("counter", "Dana, we simply can't go that low."),
+    ("counter", "Dana, that figure won't fly with our finance team."),
+    ("followup", "Ірино, нагадаю, що договір діє до кінця строку незалежно від використання."),
+    ("followup", "Ірино, якщо рахунки не оплачуватимуться, доступ буде вимкнено."),
+    ("counter", "Ірино, так низько ми опуститися не можемо."),
+    ("counter", "Ірино, фінвідділ таку цифру не пропустить."),
+]
+
+# Ordinary messages in every stage, en and uk, in varied voices: they must pass (written for this
+# test; all passed before and after), and three near misses of the new forms.
+CLEAN_VOICES = [
+    ("acknowledgment", "Hi Dana, thanks for writing, and sorry the last quarter was rough. I'll look at everything "
+                       "and come back with a couple of questions."),
+    ("acknowledgment", "Hi Dana, thank you for being so open about the budget. I'd like to understand the situation "
+                       "before suggesting anything."),
+    ("acknowledgment", "Hi Dana, got it, and thanks for the context about the merger. I'll come back with a few "
+                       "questions shortly."),
+    ("acknowledgment", "Hi Dana, I appreciate the heads-up. No pressure at all; I just want to understand what "
+                       "changed for your team."),
+    ("acknowledgment", "Hi Dana, thanks for the note. I hear you on cost, and I want to get this right, so questions "
+                       "first."),
+    ("acknowledgment", "Hi Dana, thanks. Totally understand that budgets are tight this year. Can I ask a few things "
+                       "first?"),
+    ("acknowledgment", "Hi Dana, thanks for flagging this early rather than at renewal. I'll be in touch with "
+                       "questions."),
+    ("acknowledgment", "Hi Dana, thanks. I'm glad you reached out before deciding anything. Questions to follow."),
+    ("acknowledgment", "Hi Dana, thanks for your message. Your account manager role is safe with me: I'll come back "
+                       "with questions."),
+    ("questions", "Hi Dana, a few questions: which teams still log in every week? Is the reporting module used at "
+                  "all? Who signs off on tools like ours?"),
+    ("questions", "Hi Dana, could you tell me which features the front desk relies on, and which ones nobody opens?"),
+    ("questions", "Hi Dana, what would a good outcome look like for you? And is anyone else involved in the decision?"),
+    ("counter", "Dana, here's what I can propose: 32 seats at $3,600 a month, 10% off the current price, with the "
+                "agreement running 24 more months. Billing stays monthly."),
+    ("counter", "Dana, the proposal: 32 seats, $3,600 a month instead of $4,000, which is 10% off, for twenty-four "
+                "more months. Nothing else changes."),
+    ("counter", "Dana, to confirm: thirty-two seats, three thousand six hundred dollars a month, ten percent off, and "
+                "two more years on the agreement. No setup fee, no prepayment."),
+    ("counter", "Dana, 32 seats at $3,600 a month (10% off) for 24 more months. You can reply here or call me; happy "
+                "to walk through it."),
+    ("followup", "Hi Dana, just checking in on the proposal from last week. Happy to answer any questions."),
+    ("followup", "Hi Dana, no rush on this. When you've had a chance to look at the proposal, let me know what you "
+                 "think."),
+    ("followup", "Hi Dana, following up in case my last note got buried. The offer stands as described: 32 seats, "
+                 "$3,600 a month, 10% off, 24 more months."),
+    ("outreach", "Hi Dana, I noticed your team hasn't used the reporting module lately. Would a short walkthrough "
+                 "help?"),
+    ("acknowledgment", "Ірино, дякую за лист і за відвертість щодо бюджету. Спершу поставлю кілька запитань, щоб "
+                       "краще зрозуміти ситуацію."),
+    ("acknowledgment", "Ірино, дякую, що написали заздалегідь. Я все уважно подивлюся й повернуся із запитаннями."),
+    ("acknowledgment", "Ірино, дякую за повідомлення. Розумію, що зараз непростий час для клініки. Повернуся з "
+                       "кількома запитаннями."),
+    ("questions", "Ірино, кілька запитань: які відділення щодня користуються CRM? Хто ухвалює рішення щодо "
+                  "інструментів?"),
+    ("counter", "Ірино, пропозиція така: 32 місця, знижка 10%, договір ще на 24 місяці. Оплата щомісяця, без "
+                "передоплати."),
+    ("counter", "Ірино, підсумую: тридцять два місця, знижка десять відсотків, договір подовжується на двадцять "
+                "чотири місяці. Інших змін немає."),
+    ("followup", "Ірино, нагадую про нашу пропозицію. Якщо є запитання, я на зв'язку."),
+    ("followup", "Ірино, не поспішайте з рішенням. Коли переглянете пропозицію, напишіть, будь ласка, що думаєте."),
+    ("acknowledgment", "Hi Dana, thanks. I won't try to talk you out of anything; I just want to understand what's "
+                       "changed."),
+    ("acknowledgment", "Hi Dana, thanks for telling me the clinic is opening a second site. Questions to follow."),
+    ("acknowledgment", "Hi Dana, thanks. Sorry to hear the team got smaller. I'll come back with a few questions."),
+    ("acknowledgment", "Hi Dana, thanks for the message. I'll make sure the right people see it and get back to you."),
+    ("counter", "Dana, 32 seats, $3,600 a month, 10% off, 24 more months. If anything in this doesn't work for you, "
+                "tell me and we'll talk it through."),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, for 24 more months. I know this isn't the figure you had "
+                "in mind, and I appreciate you hearing me out."),
+    ("followup", "Hi Dana, thanks for the call today. As promised, a recap: 32 seats, $3,600 a month, 10% off, 24 "
+                 "more months."),
+    ("acknowledgment", "Ірино, дякую. Шкода чути, що команда зменшилася. Повернуся з кількома запитаннями."),
+    ("counter", "Ірино, 32 місця, знижка 10%, ще 24 місяці. Якщо щось не підходить, напишіть, обговоримо."),
+    ("followup", "Hi Dana, if the last invoice isn't paid yet, no worries, just ignore the reminder."),
+    ("followup", "Ірино, якщо рахунок ще не оплачено, нічого страшного, просто проігноруйте нагадування."),
+    ("followup", "Hi Dana, I'd still like to hear what you think, even if it's a firm no."),
+]
+
+
+@pytest.mark.parametrize(("stage", "text"), UNSTATED_AROUND_FACTS)
+def test_figures_around_a_correct_restatement(stage: str, text: str) -> None:
+    assert "unstated_number" in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), PRESSURE_AROUND_FACTS)
+def test_pressure_around_a_correct_restatement(stage: str, text: str) -> None:
+    assert "pushback" in categories(text, stage)
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_VOICES)
+def test_ordinary_messages_in_varied_voices_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+# Offers with no figure in es/de/fr/pt/pl, in the voices of the en/uk families (written for this test;
+# 9 of 25 were caught before): "you'll pay less", better conditions from management, a cheaper
+# solution ("más a cuenta", "mais em conta", "tańsze rozwiązanie", "moins chère"), a better rate, an
+# account put on hold "bez kosztów".
+OFFERS_OTHER_LANGUAGES = [
+    "Lucía, gracias. Seguro que encontramos una solución que le salga más a cuenta.",
+    "Lucía, gracias. Hablaré con dirección para mejorarle las condiciones.",
+    "Lucía, gracias. Podemos dejar la cuenta en pausa mientras tanto, sin coste.",
+    "Lucía, gracias. Le haré un precio especial, no se preocupe.",
+    "Lucía, gracias. Veré cómo ajustar la factura para que pague menos.",
+    "Herr Bergmann, danke. Wir finden sicher eine Lösung, bei der Sie weniger zahlen.",
+    "Herr Bergmann, danke. Ich spreche mit der Geschäftsleitung über bessere Konditionen für Sie.",
+    "Herr Bergmann, danke. Wir können das Konto so lange ruhen lassen, ohne Kosten.",
+    "Herr Bergmann, danke. Beim Preis lässt sich bestimmt etwas machen.",
+    "Herr Bergmann, danke. Ich sorge dafür, dass Ihre Rechnung kleiner wird.",
+    "Madame Dupuis, merci. Nous trouverons sûrement une solution moins chère pour vous.",
+    "Madame Dupuis, merci. Je vais voir avec la direction pour améliorer vos conditions.",
+    "Madame Dupuis, merci. On peut geler le compte en attendant, sans frais.",
+    "Madame Dupuis, merci. Je vais faire en sorte que vous payiez moins.",
+    "Madame Dupuis, merci. Je vous obtiendrai un meilleur tarif.",
+    "João, obrigado. De certeza que encontramos uma solução mais em conta.",
+    "João, obrigado. Vou falar com a direção para melhorar as suas condições.",
+    "João, obrigado. Podemos pôr a conta em pausa entretanto, sem custos.",
+    "João, obrigado. Vou garantir que paga menos.",
+    "João, obrigado. Consigo arranjar-lhe um preço melhor.",
+    "Pani Anno, dziękuję. Na pewno znajdziemy tańsze rozwiązanie.",
+    "Pani Anno, dziękuję. Porozmawiam z zarządem o lepszych warunkach dla Pani.",
+    "Pani Anno, dziękuję. Możemy wstrzymać konto na ten czas, bez kosztów.",
+    "Pani Anno, dziękuję. Postaram się, żeby płaciła Pani mniej.",
+    "Pani Anno, dziękuję. Załatwię Pani lepszą cenę.",
+]
+
+# Ordinary messages in es/de/fr/pt/pl in every stage, a pause with nothing charged, and the customer's
+# wish to pay less: they pass (one French pause plan, "rien n'est facturé", was read as a fee before).
+CLEAN_OTHER_LANGUAGES = [
+    ("acknowledgment", "Hola Lucía, gracias por escribirnos y por explicar la situación del presupuesto. Antes de "
+                       "proponer nada, le haré unas preguntas."),
+    ("acknowledgment", "Lucía, gracias por avisar con tiempo. Entiendo que este año es complicado; vuelvo pronto con "
+                       "algunas preguntas."),
+    ("questions", "Lucía, unas preguntas: ¿qué equipos usan la herramienta cada semana? ¿Quién decide sobre estas "
+                  "compras?"),
+    ("counter", "Lucía, la propuesta: 32 licencias, 3.600 $ al mes en lugar de 4.000 $, un 10 % de descuento, y 24 "
+                "meses más de contrato. La facturación sigue siendo mensual."),
+    ("followup", "Lucía, solo quería saber si pudo revisar la propuesta. Quedo a su disposición para cualquier duda."),
+    ("acknowledgment", "Guten Tag Herr Bergmann, danke für Ihre offene Nachricht. Bevor ich etwas vorschlage, habe "
+                       "ich ein paar Fragen."),
+    ("acknowledgment", "Herr Bergmann, vielen Dank, dass Sie sich früh gemeldet haben. Ich melde mich in Kürze mit "
+                       "einigen Fragen."),
+    ("questions", "Herr Bergmann, ein paar Fragen: Welche Teams nutzen das Tool wöchentlich? Wer entscheidet über "
+                  "solche Verträge?"),
+    ("counter", "Herr Bergmann, unser Vorschlag: 32 Plätze, 3.600 $ im Monat statt 4.000 $, also 10 % Rabatt, und 24 "
+                "weitere Monate. Die Abrechnung bleibt monatlich."),
+    ("followup", "Herr Bergmann, ich wollte kurz nachfragen, ob Sie den Vorschlag schon ansehen konnten. Bei Fragen "
+                 "bin ich gern da."),
+    ("acknowledgment", "Bonjour Madame Dupuis, merci pour votre message et pour votre franchise sur le budget. Avant "
+                       "toute proposition, j'aurai quelques questions."),
+    ("acknowledgment", "Madame Dupuis, merci de nous avoir prévenus à l'avance. Je reviens vers vous rapidement avec "
+                       "quelques questions."),
+    ("questions", "Madame Dupuis, quelques questions : quelles équipes utilisent l'outil chaque semaine ? Qui décide "
+                  "de ce type d'abonnement ?"),
+    ("counter", "Madame Dupuis, notre proposition : 32 postes, 3 600 $ par mois au lieu de 4 000 $, soit 10 % de "
+                "remise, et 24 mois de plus. La facturation reste mensuelle."),
+    ("followup", "Madame Dupuis, je me permets de revenir vers vous au sujet de la proposition. Je reste disponible "
+                 "pour toute question."),
+    ("acknowledgment", "Olá João, obrigado pela mensagem e pela franqueza sobre o orçamento. Antes de propor algo, "
+                       "tenho algumas perguntas."),
+    ("acknowledgment", "João, obrigado por avisar com antecedência. Volto em breve com algumas perguntas."),
+    ("questions", "João, algumas perguntas: que equipas usam a ferramenta todas as semanas? Quem decide sobre este "
+                  "tipo de contrato?"),
+    ("counter", "João, a proposta: 32 lugares, 3.600 $ por mês em vez de 4.000 $, ou seja 10 % de desconto, e mais 24 "
+                "meses. A faturação continua mensal."),
+    ("followup", "João, queria só saber se já conseguiu ver a proposta. Fico ao dispor para qualquer dúvida."),
+    ("acknowledgment", "Dzień dobry Pani Anno, dziękuję za wiadomość i szczerość w sprawie budżetu. Zanim coś "
+                       "zaproponuję, mam kilka pytań."),
+    ("acknowledgment", "Pani Anno, dziękuję za wcześniejszą informację. Wrócę wkrótce z kilkoma pytaniami."),
+    ("questions", "Pani Anno, kilka pytań: które zespoły korzystają z narzędzia co tydzień? Kto decyduje o takich "
+                  "umowach?"),
+    ("counter", "Pani Anno, propozycja: 32 stanowiska, 3 600 $ miesięcznie zamiast 4 000 $, czyli 10% rabatu, i "
+                "kolejne 24 miesiące. Rozliczenie pozostaje miesięczne."),
+    ("followup", "Pani Anno, chciałam zapytać, czy udało się przejrzeć propozycję. Chętnie odpowiem na pytania."),
+    ("pause_plan", "Lucía, durante la pausa no se factura nada y no hay ningún cargo por reactivar la cuenta."),
+    ("pause_plan", "Herr Bergmann, während der Pause wird nichts berechnet, und für die Reaktivierung fällt keine "
+                   "Gebühr an."),
+    ("pause_plan", "Madame Dupuis, pendant la pause, rien n'est facturé et la reprise se fait sans frais."),
+    ("pause_plan", "João, durante a pausa nada é faturado e não há qualquer taxa de reativação."),
+    ("pause_plan", "Pani Anno, w czasie przerwy nic nie naliczamy i nie ma opłaty za wznowienie."),
+    ("acknowledgment", "Lucía, gracias. Entiendo que usted quiere pagar menos; primero unas preguntas."),
+    ("acknowledgment", "Madame Dupuis, merci. Je comprends que vous souhaitez payer moins ; d'abord quelques "
+                       "questions."),
+    ("acknowledgment", "Pani Anno, dziękuję. Rozumiem, że Pani chce płacić mniej; najpierw kilka pytań."),
+    ("acknowledgment", "Herr Bergmann, danke. Sie möchten weniger zahlen, das verstehe ich; zuerst ein paar Fragen."),
+    ("acknowledgment", "João, obrigado. Percebo que o senhor quer pagar menos; primeiro, algumas perguntas."),
+]
+
+
+@pytest.mark.parametrize("text", OFFERS_OTHER_LANGUAGES)
+def test_offers_without_a_figure_in_the_other_languages(text: str) -> None:
+    assert "offer_in_first_reply" in categories(text, "acknowledgment")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_OTHER_LANGUAGES)
+def test_ordinary_messages_in_the_other_languages_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()

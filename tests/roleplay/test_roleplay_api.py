@@ -13,7 +13,7 @@ from sqlalchemy import inspect
 from api.app import create_app
 from coach.config import Settings
 
-GOOD = ["Thank you for letting me know, Dana.", "Is this mainly about the budget for next year?",
+GOOD = ["Thank you for letting me know, Dana.", "How much of this is about the budget for next year?",
         "I can take you down to 32 seats if you commit to a 24-month extension.",
         "Let's revisit the seat count in June, when your budget is reviewed."]
 

@@ -47,7 +47,7 @@ def test_a_terminal_session_end_to_end(db_url: str) -> None:
         child.sendline("Thanks so much for telling me, Dana.")
         child.expect("Customer: Thanks. So what can we do?")
         child.expect("hint: Diagnose before you offer anything")
-        child.sendline("Is this mainly about the budget for next year?")
+        child.sendline("How much of this is about the budget for next year?")
         child.expect("Customer: Our board cut the marketing budget")
         child.expect("hint: Root cause uncovered")
         child.sendline("I can do 25% off if you sign for two years.")
@@ -120,7 +120,7 @@ def test_a_good_and_a_bad_terminal_session(db_url: str) -> None:
     good = _terminal(db_url, "val", [
         "Thanks so much for telling me, Dana, I appreciate you raising it early.",
         "Could you tell me a bit more about what's behind this change?",
-        "Is this mainly about the budget for next year?",
+        "How much of this is about the budget for next year?",
         "I can take you down to 32 seats if you commit to a 24-month extension.",
         "Let's revisit the seat count in June, when your budget is reviewed."])
     assert "Score 100/100, level: excellent" in good

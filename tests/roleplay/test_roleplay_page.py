@@ -60,7 +60,7 @@ def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> 
     assert page.locator("#log img").count() == 0  # shown as text, never parsed as HTML
     assert "Diagnose" in page.locator("#next-step").inner_text()
 
-    send(page, "Is this mainly about the budget for next year?", 3)
+    send(page, "How much of this is about the budget for next year?", 3)
     assert "board cut the marketing budget" in page.locator("#log li.customer").nth(2).inner_text()
     send(page, "I can do 25% off if you sign for two years.", 4)
     assert page.locator("#hints li").first.inner_text().startswith("POLICY BREACH discount-cap")
@@ -87,7 +87,7 @@ def test_practise_and_review_on_the_training_page(server: Server, page: Any) -> 
 
 GOOD_PAGE = ["Thanks so much for telling me, Dana, I appreciate you raising it early.",
              "Could you tell me a bit more about what's behind this change?",
-             "Is this mainly about the budget for next year?",
+             "How much of this is about the budget for next year?",
              "I can take you down to 32 seats if you commit to a 24-month extension.",
              "Let's revisit the seat count in June, when your budget is reviewed."]
 BAD_PAGE = ["Unfortunately your contract runs for 24 months, so we can't just cut seats.",
