@@ -163,7 +163,8 @@ class _Vocab:
         self.weekday_numbers = [d for _, d in days]
         groups = "|".join(f"({k})" for k, _ in days) or _NEVER
         self.weekday = re.compile(rf"(?<![\w])(?:{alt('weekday_lead')})\s+(?:{groups})(?![\w])", FLAGS)
-        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
+        # "in March", "mid-January", "mi-janvier": a lead, then spaces or a hyphen, then the month
+        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})[\s-]+({month_alt})(?![\w])", FLAGS)
         seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
         adverbs = [(k, tuple(v)) for w in langs for k, v in w.season_words.items()]
         self.season_months = [m for _, m in seasons] + [m for _, m in adverbs]
