@@ -161,6 +161,15 @@ def _negated_inside(p: Prepared, m: re.Match[str]) -> bool:
     return neg is not None and neg.start() == 0 and neg.end() == len(rest)
 
 
+_QUOTE = re.compile(r"«[^»\n]{2,160}»|“[^”\n]{2,160}”|„[^“”\n]{2,160}[“”]|\"[^\"\n]{2,160}\"")
+
+
+def _quoted(p: Prepared, start: int, end: int) -> bool:
+    """Inside quotation marks: the customer's own words quoted back ("you wrote «no podemos seguir
+    pagando lo mismo»", 'I know "late fee" is in your company name'), not ours."""
+    return any(q.start() < start and end < q.end() for q in _QUOTE.finditer(p.text))
+
+
 def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
     """The customer's own wish ("you'd like to end the contract") or nobody doing it ("no one is going
     to refuse you", "відмовляти вам ніхто не збирається"): lexicon forms right before or after."""
@@ -169,9 +178,28 @@ def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
                 or c.not_pushback_after.match(p.text[m.end():m.end() + 40]))
 
 
+_SENTENCE = re.compile(r"[.;!?\n]")
+_WORDS_ON = 8
+
+
+def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
+    """A regret word that sympathises: an empathy form within a few words after it, in its sentence,
+    and no contrast word ("but", "але", "pero") anywhere after it in that sentence."""
+    c = p.data.compiled
+    end = _SENTENCE.search(p.text, m.end())
+    rest = p.text[m.end():end.start() if end else len(p.text)]
+    if c.contrast.search(rest):
+        return False
+    near = " ".join(rest.split()[:_WORDS_ON])
+    return bool(c.regret_empathy.search(near))
+
+
 def pushback(p: Prepared) -> list[Finding]:
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.pushback.finditer(p.text)
-            if m.group(0).strip() and not _not_pushback(p, m)]
+    c = p.data.compiled
+    out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.pushback.finditer(p.text)
+           if m.group(0).strip() and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
+    return out + [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.regret.finditer(p.text)
+                  if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
 
 
 def contract_threat(p: Prepared) -> list[Finding]:
@@ -180,7 +208,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
-            and not _not_pushback(p, m)]
+            and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
 
 
 def _stated(p: Prepared) -> list[Quantity]:

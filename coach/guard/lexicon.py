@@ -132,6 +132,12 @@ class LanguageLexicon(_Strict):
     # Prawnej"): they are matched in inflected forms (Cyrillic names always are)
     names_inflect: bool = False
     pushback: list[str] = Field(default_factory=list)
+    # a regret word ("unfortunately", "на жаль") is pushback unless a few words on, in its sentence and
+    # with no contrast word ("but", "але") after it, it sympathises ("these things never come at a good
+    # time", "такі речі трапляються", "I know it's not the figure you had in mind")
+    regret: list[str] = Field(default_factory=list)
+    regret_empathy: list[str] = Field(default_factory=list)
+    contrast: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
@@ -154,9 +160,9 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "contract_threat", "negation", "negation_after", "not_pushback_before",
-                     "not_pushback_after", "not_offer_before", "offer", "promise", "commitment",
-                     "save", "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
+                     "negation_after", "not_pushback_before", "not_pushback_after", "not_offer_before", "offer",
+                     "promise", "commitment", "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -203,6 +209,20 @@ class Compiled:
     @cached_property
     def pushback(self) -> Alternation:
         return self._join(lambda x: x.pushback)
+
+    @cached_property
+    def regret(self) -> Alternation:
+        return self._join(lambda x: x.regret)
+
+    @cached_property
+    def regret_empathy(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_empathy) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+
+    @cached_property
+    def contrast(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.contrast) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
 
     @cached_property
     def contract_threat(self) -> Alternation:

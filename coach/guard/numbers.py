@@ -44,7 +44,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_OF_MONTH = re.compile(r"(?<![\w])the\s+(\d{1,2})(?:st|nd|rd|th)(?![\w])"
                            r"(?!\s+(?:of\s+)?(?:month|time|year|week))", re.I)
 _QUARTER = re.compile(r"(?<![\w])Q([1-4])(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./]\d)")
 _DIGITS = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3})+)(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
