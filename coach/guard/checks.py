@@ -277,16 +277,21 @@ def _negated_last_clause(p: Prepared, m: re.Match[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
+_RESTRICTION = re.compile(r"\bne\b(?=.*\bque\b)|\bn'(?=\w+.*\bque\b)", re.I)
 
 
 def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
     """A price rise said not to happen: a negation inside the match ("the price never goes up", "el
     precio no sube", "cena nie rośnie") or as the next word ("der Preis steigt nicht")."""
     neg = p.data.compiled.negation
-    if neg.search(" " + m.group(0) + " "):
+    said = _RESTRICTION.sub(" ", m.group(0))  # "la remise ne vaut que la première année" restricts, not denies
+    if neg.search(" " + said + " "):
         return True
     nxt = _NEXT_WORD.match(p.text, m.end())
-    return nxt is not None and bool(neg.search(" " + nxt.group(1) + " "))
+    if nxt is None:
+        return False
+    hit = neg.search(" " + p.text[nxt.start(1):nxt.start(1) + 40])  # the word with what follows it
+    return hit is not None and hit.start() <= 1
 
 
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:

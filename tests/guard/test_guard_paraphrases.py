@@ -1446,3 +1446,63 @@ def test_offers_without_a_figure_in_the_other_languages(text: str) -> None:
 @pytest.mark.parametrize(("stage", "text"), CLEAN_OTHER_LANGUAGES)
 def test_ordinary_messages_in_the_other_languages_pass(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+# Fine print in es/de/fr/pt/pl (written for this test; 27 of 31 were caught before): the first year paid
+# ahead, renewal by itself, a one-off set-up fee, a discount for the first year only («ne vaut que la
+# première année»: a restriction, not a negation; «só vale no primeiro ano»: Portuguese "no" is "in
+# the"), indexation («waloryzowana»), the yearly amount taken at once («pobierana jednorazowo»),
+# quarterly billing. Near misses pass: a discount for the whole term, «cena nie jest waloryzowana», and
+# nothing charged during a pause («nic nie pobieramy», «no se cobra nada», «não se paga nada»).
+HIDDEN_OTHER_LANGUAGES = [
+    "Lucía, 32 licencias, 10 %; el primer año se abona por adelantado.",
+    "Lucía, 32 licencias, 10 %; el contrato se renueva solo cada año.",
+    "Lucía, 32 licencias, 10 %; hay una cuota de alta única.",
+    "Lucía, 32 licencias, 10 %; el descuento solo vale el primer año.",
+    "Lucía, 32 licencias, 10 %; la tarifa se actualiza cada año según el IPC.",
+    "Lucía, 32 licencias, 10 %; el importe anual se cobra de una vez.",
+    "Herr Bergmann, 32 Plätze, 10 %; das erste Jahr ist vorab fällig.",
+    "Herr Bergmann, 32 Plätze, 10 %; der Vertrag verlängert sich automatisch um ein Jahr.",
+    "Herr Bergmann, 32 Plätze, 10 %; es fällt eine einmalige Einrichtungsgebühr an.",
+    "Herr Bergmann, 32 Plätze, 10 %; der Rabatt gilt nur im ersten Jahr.",
+    "Herr Bergmann, 32 Plätze, 10 %; der Jahresbetrag wird auf einmal abgebucht.",
+    "Herr Bergmann, 32 Plätze, 10 %; wir rechnen künftig quartalsweise ab.",
+    "Madame Dupuis, 32 postes, 10 % ; la première année est réglée à l'avance.",
+    "Madame Dupuis, 32 postes, 10 % ; des frais de dossier uniques s'appliquent.",
+    "Madame Dupuis, 32 postes, 10 % ; la remise ne vaut que la première année.",
+    "Madame Dupuis, 32 postes, 10 % ; le tarif est indexé chaque année.",
+    "Madame Dupuis, 32 postes, 10 % ; le montant annuel est prélevé en une fois.",
+    "Madame Dupuis, 32 postes, 10 % ; la facturation devient trimestrielle.",
+    "João, 32 lugares, 10 %; o primeiro ano é pago adiantado.",
+    "João, 32 lugares, 10 %; o contrato renova-se automaticamente.",
+    "João, 32 lugares, 10 %; há uma taxa de adesão única.",
+    "João, 32 lugares, 10 %; o desconto só vale no primeiro ano.",
+    "João, 32 lugares, 10 %; o valor anual é cobrado de uma só vez.",
+    "João, 32 lugares, 10 %; a faturação passa a ser trimestral.",
+    "Pani Anno, 32 stanowiska, 10%; pierwszy rok płatny z góry.",
+    "Pani Anno, 32 stanowiska, 10%; umowa odnawia się automatycznie.",
+    "Pani Anno, 32 stanowiska, 10%; obowiązuje jednorazowa opłata aktywacyjna.",
+    "Pani Anno, 32 stanowiska, 10%; rabat obowiązuje tylko w pierwszym roku.",
+    "Pani Anno, 32 stanowiska, 10%; cena jest co roku waloryzowana.",
+    "Pani Anno, 32 stanowiska, 10%; kwota roczna pobierana jest jednorazowo.",
+    "Pani Anno, 32 stanowiska, 10%; fakturujemy odtąd kwartalnie.",
+]
+
+CLEAN_FINE_PRINT_OTHER_LANGUAGES = [
+    ("counter", "Madame Dupuis, 32 postes, 10 % de remise, 24 mois de plus ; la remise s'applique sur toute la durée."),
+    ("counter", "João, 32 lugares, 10 % de desconto, mais 24 meses; o desconto vale durante todo o contrato."),
+    ("counter", "Pani Anno, 32 stanowiska, 10% rabatu; cena nie jest waloryzowana."),
+    ("pause_plan", "Pani Anno, w czasie przerwy nic nie pobieramy; opłaty nie są pobierane jednorazowo ani z góry."),
+    ("pause_plan", "Lucía, durante la pausa no se cobra nada."),
+    ("pause_plan", "João, durante a pausa não se paga nada."),
+]
+
+
+@pytest.mark.parametrize("text", HIDDEN_OTHER_LANGUAGES)
+def test_fine_print_in_the_other_languages(text: str) -> None:
+    assert "hidden_terms" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), CLEAN_FINE_PRINT_OTHER_LANGUAGES)
+def test_fine_print_denied_in_the_other_languages_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
