@@ -16,7 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import Quantity, counts_something, read_quantities
+from coach.guard.numbers import Quantity, counts_something, elided_scale, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
@@ -220,12 +220,14 @@ def unstated_number(p: Prepared) -> list[Finding]:
     f, cap = p.ctx.facts, p.ctx.facts.hard_cap_pct
     if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
         cap = None  # no cap check here: an over-cap percentage is an unstated number
+    langs = tuple(p.data.compiled.number_languages.values())
     for q in _stated(p):
-        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted:
+        scale = elided_scale(p.text, q, p.quantities, langs)
+        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted and scale == 1:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
-        if q.position or not f.accepts(q):
+        if q.position or not (f.accepts(q) if scale == 1 else f.has_number(q.value * scale)):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 
@@ -340,7 +342,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
     would lose access in the move to 48 seats?"): a counted number that is a fact. Prices, shares
     and periods stay out (an offer before the diagnosis)."""
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-           if not (q.in_words and q.kind == "number" and q.value < 10)
+           if not (q.in_words and q.kind == "number" and q.value < 10) and not (q.kind == "date" and q.aside)
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and counts_something(p.text, q, tuple(p.data.compiled.number_languages.values())))]
     if not out and any(not any(q.start <= d.start() < q.end for q in p.quantities) for d in _DIGIT.finditer(p.text)):

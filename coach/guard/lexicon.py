@@ -103,12 +103,23 @@ class NumberWords(_Strict):
     # seasons (regex -> its months): a date after `season_lead` ("in spring", "mid-spring", "до весни")
     # or alone as an adverb in `season_words` ("навесні", "wiosną"); "your spring campaign" is none
     seasons: dict[str, list[int]] = Field(default_factory=dict)
+    # a month, season or weekday in a question about the customer's own plans ("do you plan to open new
+    # services in spring?", "чи плануєте ви взимку проводити турніри?") is theirs, unless the question
+    # also names a term of ours (pause, billing, price: "shall we resume billing in spring?")
+    question_terms: str = r"(?!x)x"
+    # "18 thousand a month instead of twenty": right before a number word with no scale, a word after
+    # which the scale of the figure before it carries over (the number is 20,000)
+    instead_before: str = r"(?!x)x"
+    # a clause opened by "that" ("я розумію, що ... взимку", "ich verstehe, dass"): the clause before it
+    # tells whether it restates what the customer told us
+    clause_that: str = r"(?!x)x"
     season_lead: str = r"(?!x)x"
     season_words: dict[str, list[int]] = Field(default_factory=dict)
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past", "season_lead", "counted", "weekday_lead", "figure_before", "day_lead")
+                     "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
+                     "weekday_lead", "figure_before", "day_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

@@ -191,6 +191,9 @@ class _Vocab:
         self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
         self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
         self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
+        self.instead_before = re.compile(rf"(?<![\w])(?:{alt('instead_before')})\s+\Z", FLAGS)
+        self.question_terms = re.compile(rf"(?<![\w])(?:{alt('question_terms')})", FLAGS)
+        self.clause_that = re.compile(rf"\s*(?:{alt('clause_that')})(?![\w])", FLAGS)
         unit_alt = "|".join(f"(?:{k})" for w in langs for k in w.time_units)
         self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
@@ -425,7 +428,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
             gap = text[end:s] if seen else ""
             if joined:  # "hundred and five": the joiner was skipped
                 gap, joined = "", False
-            if seen and gap.strip() not in ("", "-", ","):
+            if seen and gap.strip() not in ("", ",") and gap != "-":  # "four hundred - ten percent off": two
                 break
             if seen and "," in gap:
                 break
@@ -474,6 +477,19 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
         else:
             i += 1
     return out
+
+
+def elided_scale(text: str, q: Quantity, found: list[Quantity], words: tuple[NumberWords, ...]) -> float:
+    """The scale a number word leaves out ("18 тисяч гривень замість двадцяти": 20,000): after an
+    `instead_before` word, the scale of a figure earlier in its sentence; 1 when none."""
+    if not (q.in_words and q.kind == "number" and q.value < 1000):
+        return 1.0
+    if not _vocab(words).instead_before.search(text[max(0, q.start - 30):q.start]):
+        return 1.0
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
+    before = [o.value for o in found if a <= o.start and o.end <= q.start and o.kind in ("money", "number")]
+    big = max(before, default=0.0)
+    return 1_000_000.0 if big >= 1_000_000 else 1000.0 if big >= 1000 else 1.0
 
 
 def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
@@ -546,6 +562,16 @@ def _segment(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else len(text)
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _own_question(text: str, q: Quantity, v: _Vocab) -> bool:
+    """The date is in a question (its sentence ends with "?") that names no term of ours."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
+    m = _SENTENCE_END.search(text, q.end)
+    return m is not None and m.group(0) == "?" and not v.question_terms.search(text, a, m.start())
+
+
 def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool:
     """A period in the past ("two weeks ago", "hace un año") or a frequency ("seven days a week"),
     or a month named alone in a past-tense clause ("we spoke in March"): no term is stated."""
@@ -554,8 +580,12 @@ def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool
                     or (not free_period and v.rate_after.match(text, q.end) is not None))
     if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
-        if v.past.search(text, a, b):
+        if v.past.search(text, a, b) or _own_question(text, q, v):
             return True
+        if a >= 2 and v.clause_that.match(text, a):  # "I understand, that ...": the clause before it
+            c, d = _segment(text, a - 2, a - 2)
+            if v.past.search(text, c, d):
+                return True
         if len(text[a:b].split()) <= 3 and b < len(text) and text[b] == ",":  # "In March, you said ..."
             c, d = _segment(text, b + 2, b + 2)
             return bool(v.past.search(text, c, d))

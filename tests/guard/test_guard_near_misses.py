@@ -130,3 +130,44 @@ def test_neutral_words_pass(stage: str, pause: bool, text: str) -> None:
 @pytest.mark.parametrize(("stage", "check", "text"), NEUTRAL_VIOLATIONS)
 def test_the_same_words_as_terms_are_caught(stage: str, check: str, text: str) -> None:
     assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# A season or month in a question about the customer's own plans is theirs (lexicon `question_terms`:
+# a question naming a term of ours still states a date); one in what the customer told us ("je
+# comprends que ... cet hiver", "я розумію, що ... взимку"; `past`, `clause_that`); a spaced dash
+# between two number words separates them; a number word after "instead of" with its scale left out
+# ("вісімнадцять тисяч замість двадцяти") takes the scale of the figure before (`instead_before`).
+OWN_DATES_AND_WORDS = [
+    ("questions", "Михайле, кілька запитань: чи плануєте запускати нові послуги навесні?"),
+    ("questions", "Андрію, чи плануєте ви взимку проводити турніри в залі?"),
+    ("questions", "Hi Dana, do some of the crews keep working through the winter?"),
+    ("questions", "Bonjour, certains chantiers continuent-ils pendant l'hiver ?"),
+    ("questions", "Hola Lucía, ¿el despacho sigue abierto en verano?"),
+    ("acknowledgment", "Bonjour, je comprends que les chantiers sont à l'arrêt cet hiver et que vous souhaitez une "
+                       "pause."),
+    ("acknowledgment", "Ірино, я розумію, що взимку зал не працює. Надішлю кілька запитань."),
+    ("acknowledgment", "Hi Dana, I understand the site is closed over the winter. A few questions will follow."),
+    ("counter", "Hi Dana, forty seats become thirty-two. Four thousand dollars a month becomes three thousand six "
+                "hundred - ten percent off - for twenty-four more months."),
+    ("counter", "Ірино, підсумую: три тисячі шістсот доларів на місяць замість чотирьох, знижка 10%, ще 24 місяці."),
+    ("counter", "Herr Bergmann, dreitausendsechshundert Dollar im Monat statt viertausend, 10 % Rabatt, 24 Monate."),
+]
+
+OWN_DATES_VIOLATIONS = [
+    ("questions", "Hi Dana, shall we resume billing in spring?"),
+    ("questions", "Ірино, може, ми відновимо оплату навесні?"),
+    ("questions", "Hi Dana, would a pause over the winter work for you?"),
+    ("counter", "Hi Dana, 32 seats at $3,600 a month instead of five thousand, 10% off, 24 more months."),
+    ("counter", "Ірино, 32 місця за 3 600 доларів замість п'яти, знижка 10%, ще 24 місяці."),
+    ("counter", "Hi Dana, 32 seats at $3,600, 10% off, 24 more months - twelve percent less than last year."),
+]
+
+
+@pytest.mark.parametrize(("stage", "text"), OWN_DATES_AND_WORDS)
+def test_the_customers_own_dates_and_figures_in_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize(("stage", "text"), OWN_DATES_VIOLATIONS)
+def test_dates_proposed_and_figures_not_stated_are_caught(stage: str, text: str) -> None:
+    assert "unstated_number" in categories(text, stage)
