@@ -16,7 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import Quantity, counts_something, read_quantities
+from coach.guard.numbers import Quantity, counts_something, elided_scale, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
@@ -161,6 +161,15 @@ def _negated_inside(p: Prepared, m: re.Match[str]) -> bool:
     return neg is not None and neg.start() == 0 and neg.end() == len(rest)
 
 
+_QUOTE = re.compile(r"«[^»\n]{2,160}»|“[^”\n]{2,160}”|„[^“”\n]{2,160}[“”]|\"[^\"\n]{2,160}\"")
+
+
+def _quoted(p: Prepared, start: int, end: int) -> bool:
+    """Inside quotation marks: the customer's own words quoted back ("you wrote «no podemos seguir
+    pagando lo mismo»", 'I know "late fee" is in your company name'), not ours."""
+    return any(q.start() < start and end < q.end() for q in _QUOTE.finditer(p.text))
+
+
 def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
     """The customer's own wish ("you'd like to end the contract") or nobody doing it ("no one is going
     to refuse you", "відмовляти вам ніхто не збирається"): lexicon forms right before or after."""
@@ -169,9 +178,28 @@ def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
                 or c.not_pushback_after.match(p.text[m.end():m.end() + 40]))
 
 
+_SENTENCE = re.compile(r"[.;!?\n]")
+_WORDS_ON = 8
+
+
+def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
+    """A regret word that sympathises: an empathy form within a few words after it, in its sentence,
+    and no contrast word ("but", "але", "pero") anywhere after it in that sentence."""
+    c = p.data.compiled
+    end = _SENTENCE.search(p.text, m.end())
+    rest = p.text[m.end():end.start() if end else len(p.text)]
+    if c.contrast.search(rest):
+        return False
+    near = " ".join(rest.split()[:_WORDS_ON])
+    return bool(c.regret_empathy.search(near))
+
+
 def pushback(p: Prepared) -> list[Finding]:
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.pushback.finditer(p.text)
-            if m.group(0).strip() and not _not_pushback(p, m)]
+    c = p.data.compiled
+    out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.pushback.finditer(p.text)
+           if m.group(0).strip() and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
+    return out + [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.regret.finditer(p.text)
+                  if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
 
 
 def contract_threat(p: Prepared) -> list[Finding]:
@@ -180,7 +208,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
-            and not _not_pushback(p, m)]
+            and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
 
 
 def _stated(p: Prepared) -> list[Quantity]:
@@ -192,12 +220,14 @@ def unstated_number(p: Prepared) -> list[Finding]:
     f, cap = p.ctx.facts, p.ctx.facts.hard_cap_pct
     if "discount_cap" not in p.data.rules.rule_sets.get(p.ctx.stage, []):
         cap = None  # no cap check here: an over-cap percentage is an unstated number
+    langs = tuple(p.data.compiled.number_languages.values())
     for q in _stated(p):
-        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted:
+        scale = elided_scale(p.text, q, p.quantities, langs)
+        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted and scale == 1:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
-        if q.position or not f.accepts(q):
+        if q.position or not (f.accepts(q) if scale == 1 else f.has_number(q.value * scale)):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 
@@ -247,16 +277,21 @@ def _negated_last_clause(p: Prepared, m: re.Match[str]) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
+_RESTRICTION = re.compile(r"\bne\b(?=.*\bque\b)|\bn'(?=\w+.*\bque\b)", re.I)
 
 
 def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
     """A price rise said not to happen: a negation inside the match ("the price never goes up", "el
     precio no sube", "cena nie rośnie") or as the next word ("der Preis steigt nicht")."""
     neg = p.data.compiled.negation
-    if neg.search(" " + m.group(0) + " "):
+    said = _RESTRICTION.sub(" ", m.group(0))  # "la remise ne vaut que la première année" restricts, not denies
+    if neg.search(" " + said + " "):
         return True
     nxt = _NEXT_WORD.match(p.text, m.end())
-    return nxt is not None and bool(neg.search(" " + nxt.group(1) + " "))
+    if nxt is None:
+        return False
+    hit = neg.search(" " + p.text[nxt.start(1):nxt.start(1) + 40])  # the word with what follows it
+    return hit is not None and hit.start() <= 1
 
 
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
@@ -307,7 +342,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
     would lose access in the move to 48 seats?"): a counted number that is a fact. Prices, shares
     and periods stay out (an offer before the diagnosis)."""
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-           if not (q.in_words and q.kind == "number" and q.value < 10)
+           if not (q.in_words and q.kind == "number" and q.value < 10) and not (q.kind == "date" and q.aside)
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and counts_something(p.text, q, tuple(p.data.compiled.number_languages.values())))]
     if not out and any(not any(q.start <= d.start() < q.end for q in p.quantities) for d in _DIGIT.finditer(p.text)):

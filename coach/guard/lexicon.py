@@ -103,12 +103,23 @@ class NumberWords(_Strict):
     # seasons (regex -> its months): a date after `season_lead` ("in spring", "mid-spring", "до весни")
     # or alone as an adverb in `season_words` ("навесні", "wiosną"); "your spring campaign" is none
     seasons: dict[str, list[int]] = Field(default_factory=dict)
+    # a month, season or weekday in a question about the customer's own plans ("do you plan to open new
+    # services in spring?", "чи плануєте ви взимку проводити турніри?") is theirs, unless the question
+    # also names a term of ours (pause, billing, price: "shall we resume billing in spring?")
+    question_terms: str = r"(?!x)x"
+    # "18 thousand a month instead of twenty": right before a number word with no scale, a word after
+    # which the scale of the figure before it carries over (the number is 20,000)
+    instead_before: str = r"(?!x)x"
+    # a clause opened by "that" ("я розумію, що ... взимку", "ich verstehe, dass"): the clause before it
+    # tells whether it restates what the customer told us
+    clause_that: str = r"(?!x)x"
     season_lead: str = r"(?!x)x"
     season_words: dict[str, list[int]] = Field(default_factory=dict)
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
-                     "past", "season_lead", "counted", "weekday_lead", "figure_before", "day_lead")
+                     "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
+                     "weekday_lead", "figure_before", "day_lead")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
@@ -132,6 +143,12 @@ class LanguageLexicon(_Strict):
     # Prawnej"): they are matched in inflected forms (Cyrillic names always are)
     names_inflect: bool = False
     pushback: list[str] = Field(default_factory=list)
+    # a regret word ("unfortunately", "на жаль") is pushback unless a few words on, in its sentence and
+    # with no contrast word ("but", "але") after it, it sympathises ("these things never come at a good
+    # time", "такі речі трапляються", "I know it's not the figure you had in mind")
+    regret: list[str] = Field(default_factory=list)
+    regret_empathy: list[str] = Field(default_factory=list)
+    contrast: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
@@ -154,9 +171,9 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "contract_threat", "negation", "negation_after", "not_pushback_before",
-                     "not_pushback_after", "not_offer_before", "offer", "promise", "commitment",
-                     "save", "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
+                     "negation_after", "not_pushback_before", "not_pushback_after", "not_offer_before", "offer",
+                     "promise", "commitment", "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -203,6 +220,20 @@ class Compiled:
     @cached_property
     def pushback(self) -> Alternation:
         return self._join(lambda x: x.pushback)
+
+    @cached_property
+    def regret(self) -> Alternation:
+        return self._join(lambda x: x.regret)
+
+    @cached_property
+    def regret_empathy(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_empathy) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+
+    @cached_property
+    def contrast(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.contrast) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
 
     @cached_property
     def contract_threat(self) -> Alternation:

@@ -44,7 +44,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_OF_MONTH = re.compile(r"(?<![\w])the\s+(\d{1,2})(?:st|nd|rd|th)(?![\w])"
                            r"(?!\s+(?:of\s+)?(?:month|time|year|week))", re.I)
 _QUARTER = re.compile(r"(?<![\w])Q([1-4])(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./]\d)")
 _DIGITS = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3})+)(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d+)?)(?![\d])"
@@ -163,7 +163,8 @@ class _Vocab:
         self.weekday_numbers = [d for _, d in days]
         groups = "|".join(f"({k})" for k, _ in days) or _NEVER
         self.weekday = re.compile(rf"(?<![\w])(?:{alt('weekday_lead')})\s+(?:{groups})(?![\w])", FLAGS)
-        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})\s+({month_alt})(?![\w])", FLAGS)
+        # "in March", "mid-January", "mi-janvier": a lead, then spaces or a hyphen, then the month
+        self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})[\s-]+({month_alt})(?![\w])", FLAGS)
         seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
         adverbs = [(k, tuple(v)) for w in langs for k, v in w.season_words.items()]
         self.season_months = [m for _, m in seasons] + [m for _, m in adverbs]
@@ -190,6 +191,9 @@ class _Vocab:
         self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
         self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
         self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
+        self.instead_before = re.compile(rf"(?<![\w])(?:{alt('instead_before')})\s+\Z", FLAGS)
+        self.question_terms = re.compile(rf"(?<![\w])(?:{alt('question_terms')})", FLAGS)
+        self.clause_that = re.compile(rf"\s*(?:{alt('clause_that')})(?![\w])", FLAGS)
         unit_alt = "|".join(f"(?:{k})" for w in langs for k in w.time_units)
         self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
@@ -424,7 +428,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
             gap = text[end:s] if seen else ""
             if joined:  # "hundred and five": the joiner was skipped
                 gap, joined = "", False
-            if seen and gap.strip() not in ("", "-", ","):
+            if seen and gap.strip() not in ("", ",") and gap != "-":  # "four hundred - ten percent off": two
                 break
             if seen and "," in gap:
                 break
@@ -473,6 +477,19 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
         else:
             i += 1
     return out
+
+
+def elided_scale(text: str, q: Quantity, found: list[Quantity], words: tuple[NumberWords, ...]) -> float:
+    """The scale a number word leaves out ("18 тисяч гривень замість двадцяти": 20,000): after an
+    `instead_before` word, the scale of a figure earlier in its sentence; 1 when none."""
+    if not (q.in_words and q.kind == "number" and q.value < 1000):
+        return 1.0
+    if not _vocab(words).instead_before.search(text[max(0, q.start - 30):q.start]):
+        return 1.0
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
+    before = [o.value for o in found if a <= o.start and o.end <= q.start and o.kind in ("money", "number")]
+    big = max(before, default=0.0)
+    return 1_000_000.0 if big >= 1_000_000 else 1000.0 if big >= 1000 else 1.0
 
 
 def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
@@ -545,6 +562,16 @@ def _segment(text: str, start: int, end: int) -> tuple[int, int]:
     return a, m.start() if m else len(text)
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _own_question(text: str, q: Quantity, v: _Vocab) -> bool:
+    """The date is in a question (its sentence ends with "?") that names no term of ours."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
+    m = _SENTENCE_END.search(text, q.end)
+    return m is not None and m.group(0) == "?" and not v.question_terms.search(text, a, m.start())
+
+
 def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool:
     """A period in the past ("two weeks ago", "hace un año") or a frequency ("seven days a week"),
     or a month named alone in a past-tense clause ("we spoke in March"): no term is stated."""
@@ -553,8 +580,12 @@ def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool
                     or (not free_period and v.rate_after.match(text, q.end) is not None))
     if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
-        if v.past.search(text, a, b):
+        if v.past.search(text, a, b) or _own_question(text, q, v):
             return True
+        if a >= 2 and v.clause_that.match(text, a):  # "I understand, that ...": the clause before it
+            c, d = _segment(text, a - 2, a - 2)
+            if v.past.search(text, c, d):
+                return True
         if len(text[a:b].split()) <= 3 and b < len(text) and text[b] == ",":  # "In March, you said ..."
             c, d = _segment(text, b + 2, b + 2)
             return bool(v.past.search(text, c, d))

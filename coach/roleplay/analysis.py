@@ -43,6 +43,8 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"на (?:час|період|строк|термін) паузи|на місяці паузи|"
                           # "the term just shifts by three months", "the end date moves out by the same"
                           r"\b(?:term|agreement|contract|end date|renewal)\b[^.?!]{0,20}\b(?:shift|push|mov|roll)\w*"
+                          r"[^.?!]{0,25}\blater\b|"
+                          r"\b(?:term|agreement|contract|end date|renewal)\b[^.?!]{0,20}\b(?:shift|push|mov|roll)\w*"
                           r"(?: \w+)?(?: out| back| on)? by\b|(?:договір|термін|строк)\w* (?:\w+ )?(?:зсува|посува|"
                           r"переноси)\w* на", re.I)
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
@@ -52,7 +54,9 @@ _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:process|cancel|remove|cut|make the change|"
                     r"halve|reduce|lower|downgrade|put you (?:down )?(?:to|on)|take you (?:down )?to|drop you to)\b|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|"
-                    r"\byou'?ll be on \d+ (?:seats?|licen[cs]es?|users?)\b|оформлю|приберемо|"
+                    r"\byou'?(?:ll be|re| are| will be) (?:down )?on \d+ (?:seats?|licen[cs]es?|users?)\b|"
+                    r"\b(?:will|'ll) be (?:switched off|turned off|removed|cancell?ed|dropped|stopped|processed)\b|"
+                    r"(?<!\w)у вас (?:буде|залишиться|лишиться) \d+ (?:місц|ліценз|користувач)\w*|оформлю|приберемо|"
                     r"як ви просили", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
@@ -66,7 +70,7 @@ _OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\
                        re.I)
 # The paperwork for a change ("Done.", "I'll get the paperwork going", "I'll send the amendment over"): a close;
 # a grant only when no counter came before it.
-_PAPERWORK = re.compile(r"^(?:ok(?:ay)?,? |great,? |right,? )?done\b|\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,20}\b(?:get|start|send|draw up|prepare|"
+_PAPERWORK = re.compile(r"^(?:ok(?:ay)?,? |great,? |right,? )?(?:done|(?:all |that'?s |it'?s )?sorted)\b|\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,20}\b(?:get|start|send|draw up|prepare|"
                         r"put through)\b[^.?!]{0,20}\b(?:paperwork|amendment|change form)\b|"
                         r"(?:підготую|надішлю|оформлю)[^.?!]{0,20}(?:документи|зміни до договору|додаткову угоду)", re.I)
 # The request processed only if the save or plan put forward in the same turn fails ("If it doesn't hold up,

@@ -61,7 +61,8 @@ _NOT_DIAGNOSIS = re.compile(
     r"\bshall (?:i|we)\b|\bshould (?:i|we) (?:send|set|go|do|book|start)|\bwould you like me to\b|\bhow about\b|"
     r"\bwhat if we\b|\b(?:can|could) we (?:do|set|book|arrange|try|look at (?:a|an|the option))\b|\bwhy don'?t we\b|"
     r"weather|weekend|\bgame\b|"
-    r"(?<!\w)(?:вам підходить|вас влаштовує такий|як вам (?:така|таке|такий|це)|ще якісь питання|щось іще|надіслати вам|"
+    r"(?<!\w)(?:вам (?:таке |це |так )?підходить|вас (?:таке |це |так )?влаштовує|вас влаштовує такий|"
+    r"що скажете (?:на|про|щодо)|як вам (?:така|таке|такий|це)|ще якісь питання|щось іще|надіслати вам|"
     r"як щодо|погода|вихідн\w*)(?!\w)", re.IGNORECASE)
 # An open question (what, why, how, tell me ...), not a yes/no guess ("Is it the budget?", "Команда теж зменшується?").
 _OPEN = re.compile(r"(?:^|[,:;—–-]\s*)(?:(?:and|so|but|then|а|і|й|то|тоді)\s+)?(?:what|why|how|which|tell me|"

@@ -42,6 +42,9 @@ _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|лі
 _FROM_TO = re.compile(r"\b(?:(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
                       r"(?:to|down to|до)|(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?)\s+)?down to)\s+(\d{1,6})\b"
                       r"(?!\s?[%$€£₴])", re.I)
+# "the seat count down to 28", "кількість місць до 15": the count kept
+_SEATS_TO = re.compile(r"\b(?:seats?|licen[cs]es?|users?|seat count|місц\w*|ліценз\w*)\s+(?:down to|to|до)\s+(\d{1,6})\b"
+                       r"(?!\s?[%$€£₴])", re.I)
 # "not 15 seats but 17", "не 15 місць, а 17", "17 rather than 15": the number proposed, not the one set aside
 # "8 seats instead of 12", "88 seats rather than 72": the number proposed, and the one set aside
 _INSTEAD_OF = re.compile(r"\b(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
@@ -165,7 +168,8 @@ _OFFER_CUE = re.compile(
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
-    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо|перенесемо|перерозподілимо|спрямуємо)\b",
+    r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо|перенесемо|перерозподілимо|спрямуємо|"
+    r"зменшу|скорочу|приберу|вимкну|призупиню|ставлю|починаємо|почнемо)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -475,6 +479,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         span = _FROM_TO.search(text)
         if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
             out.seats = int(span.group(3))
+        elif (to_count := _SEATS_TO.search(text)) and not _SET_ASIDE.search(text[max(0, to_count.start() - 14):
+                                                                                   to_count.start()]):
+            span = to_count  # "зменшу кількість місць до 15"
+            out.seats = int(to_count.group(1))
         instead = _NOT_BUT.search(text)
         if instead and _SEAT_WORD.search(text) and not span:
             out.seats = _kept(account, asked_cut, int(instead.group(2)), int(instead.group(1)))

@@ -22,7 +22,7 @@ ARGUE = re.compile(
     r"\b(?:too|a bit|a little|bit|rather|still) (?:too )?early to (?:judge|tell|say|call it|give up|decide|pull|cut|"
     r"drop|write (?:it|\w+) off)\b|\bneeds? (?:\w+ ){0,4}(?:time|months?|weeks?) to (?:mature|kick in|ramp up|pay off|"
     r"bed in|take effect|show results|build (?:up )?momentum)\b|\bgive (?:it|them|us|the \w+) (?:a bit |a little )?"
-    r"(?:more )?time\b|"
+    r"(?:more )?time\b|\b(?:isn'?t|is not|not|aren'?t) (?:enough|long enough) to (?:judge|tell|say|see|know)\b|"
     r"\bi'?m not (?:sure|convinced) (?:that'?s|this is|it'?s|it would be) (?:wise|a good|the right|smart|sensible)|"
     r"\b(?:wrong|bad|risky) (?:move|idea|call|decision|choice)\b|"
     r"\b(?:would be|that'?s|it'?s|this is) (?:a )?(?:big |huge |real |serious )?mistake\b|"

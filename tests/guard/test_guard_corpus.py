@@ -1,5 +1,5 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml, guard_dev2.yaml, guard_dev3.yaml and
-guard_dev4.yaml, written apart from the lexicons by four different authors) run as tests: recall per
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml, guard_dev2.yaml, guard_dev3.yaml,
+guard_dev4.yaml and guard_dev5.yaml, written apart from the lexicons by five different authors) run as tests: recall per
 check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -24,8 +24,12 @@ FLOORS = {
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev4.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev5.yaml": {"pushback": 0.79, "unstated_number": 0.88, "offer_in_first_reply": 0.8, "hidden_terms": 0.92,
+                        "wrong_language": 1.0, "prompt_leak": 0.86, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
+# a file still short of the target: its figure so far (only goes down)
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
@@ -58,4 +62,5 @@ def test_false_positives_on_clean_texts(name: str) -> None:
     r = report(name)
     fp, n = r.false_positives()
     flagged = [(i.id, sorted(i.found)) for i in r.items if i.false_positive]
-    assert fp / n <= MAX_FALSE_POSITIVES, f"{name}: {fp}/{n} clean texts flagged: {flagged}"
+    limit = MAX_FALSE_POSITIVES_SO_FAR.get(name, MAX_FALSE_POSITIVES)
+    assert fp / n <= limit, f"{name}: {fp}/{n} clean texts flagged: {flagged}"

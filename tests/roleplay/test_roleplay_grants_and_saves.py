@@ -49,6 +49,20 @@ def test_the_request_granted_in_plain_words_is_the_request_as_asked(persona_id: 
     assert a.trigger is None  # the date of the change is not a re-engagement trigger
 
 
+@pytest.mark.parametrize(("persona_id", "text"), [
+    ("northwind-freight-seats", "All sorted: from January you're on 72 seats."),
+    ("usmishka-seats", "Гаразд, з наступного місяця у вас буде 15 місць."),
+    ("usmishka-seats", "Без проблем, зменшу кількість місць до 15 з наступного місяця."),
+    ("bright-smile-ppc", "Okay, PPC will be switched off from next month."),
+    ("corelytics-cancel", "Understood, I'll start the cancellation process today."),
+    ("technosfera-cancel", "Зрозуміло, підготую документи на завершення договору."),
+])
+def test_more_ways_of_granting_the_request(persona_id: str, text: str, policy: Policy, embedder: Any) -> None:
+    a = _an(text, persona_id, policy, embedder)
+    assert a.offer is not None
+    assert a.offer.as_requested or any(c.id == "counter-first" and not c.passed for c in a.offer.checks)
+
+
 def test_paperwork_closes_the_talk_but_grants_nothing_after_a_counter(policy: Policy, embedder: Any) -> None:
     first = _an("Done, I'll get the paperwork going today.", "acme-dental-seats", policy, embedder)
     assert first.closing and first.offer is not None and first.offer.as_requested  # no counter before: a grant
@@ -131,6 +145,9 @@ def test_a_cut_given_in_percent_and_then_in_seats_is_a_cut() -> None:
     ("riverside-hotel-cancel", "I can pause all three services for four months and we tack those four months "
                                "onto the end of your agreement."),
     ("levada-pause", "Пропоную паузу на три місяці з грудня. Договір подовжується на ці ж три місяці."),
+    ("riverside-hotel-cancel", "We can pause everything for four months, and your end date just moves four months "
+                               "later."),
+    ("levada-pause", "Ставимо на паузу на три місяці, а кінець договору зсунемо на ці три місяці."),
 ])
 def test_the_pause_extension_said_in_other_words(persona_id: str, text: str, policy: Policy, embedder: Any) -> None:
     persona = get_persona(persona_id)
@@ -145,6 +162,8 @@ def test_the_pause_extension_said_in_other_words(persona_id: str, text: str, pol
     "To be fair, SEO usually needs six months to kick in, so it's a bit early to judge.",
     "Honestly, it's too early to write PPC off.",
     "Чесно кажучи, ще зарано судити про результати.",
+    "With respect, three months of data isn't enough to judge PPC.",
+    "Ще рано робити висновки щодо реклами, дайте їй кілька місяців.",
 ])
 def test_arguing_it_is_too_early_to_judge_is_pushback(sentence: str, policy: Policy, embedder: Any) -> None:
     assert stance.ARGUE.search(sentence)
@@ -185,7 +204,8 @@ def test_renewing_as_it_is_insists_on_the_package(sentence: str, policy: Policy,
 
 # --- questions ---
 
-@pytest.mark.parametrize("sentence", ["Would that help?", "Як вам таке?", "Does that sound fair?"])
+@pytest.mark.parametrize("sentence", ["Would that help?", "Як вам таке?", "Does that sound fair?", "Вам таке підходить?",
+                                      "Що скажете на таку пропозицію?"])
 def test_checking_an_offer_is_not_a_diagnosis_question(sentence: str, policy: Policy, embedder: Any) -> None:
     a = _an(sentence, "riverside-hotel-cancel", policy, embedder)
     assert not a.questions
@@ -220,6 +240,8 @@ def test_yes_no_questions_only_confirm_the_cause(policy: Policy, embedder: Any) 
     ("Let's start the pause from January and I'll check in with you in the spring.", False, True),
     ("You keep everything, and in late May, once the new team is in place, we meet and decide together.",
      True, False),
+    ("Починаємо паузу з грудня, а я вам зателефоную якось навесні.", False, True),
+    ("Зустрінемося 14 січня, щоб порівняти інтеграції.", True, False),
 ])
 def test_the_follow_up_clause_dates_the_trigger(sentence: str, concrete: bool, loose: bool, policy: Policy,
                                                 embedder: Any) -> None:

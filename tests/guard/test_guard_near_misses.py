@@ -1,0 +1,173 @@
+"""Clean texts that come close to a violation, and the violations next to them (a fifth writer's
+families, written for this test apart from evals/heldout/guard_dev5.yaml, in en and uk fully and in
+the other reply languages where the form exists).
+
+The cut case: 32 seats at $3,600 a month (from 40 at $4,000), 10% off, 24 more months. The pause case:
+three months, billing resumes 2027-04-01, the agreement three months longer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import get_settings
+from coach.evals.guard_corpus import CHECK_CATEGORY
+from coach.guard import Facts, GuardContext, Names, guard_for
+
+GUARD = guard_for(get_settings())
+
+
+def categories(text: str, stage: str, pause: bool = False) -> set[str]:
+    facts = Facts(currency="USD", hard_cap_pct=20)
+    if pause:
+        facts.allow(4000.0, 3, "2027-04-01")
+        facts.allow_months(3)
+    else:
+        facts.allow(4000.0, 3600.0, 10, 40, 32)
+        facts.allow_months(24)
+    ctx = GuardContext(stage=stage, facts=facts, language=None, names=Names().add("Dana Whitfield", "Dana"))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+# A regret word that sympathises (an empathy form a few words on, no "but" after it) is no refusal
+# (lexicon `regret`, `regret_empathy`, `contrast`); nor is "I can't imagine" (`not_pushback_after`).
+SYMPATHY = [
+    "Hi Dana, unfortunately these things never come at a good time. I'll send a few questions shortly.",
+    "Hi Dana, unfortunately, reorganisations like this are never easy. A few questions will follow.",
+    "Hi Dana, unfortunately I know this has been a hard few weeks for the team. Questions to follow.",
+    "Hi Dana, I'm so sorry. I can't imagine how hard the move has been. I'll come back with questions.",
+    "Hi Dana, I can't even imagine losing the warehouse like that. Questions to follow shortly.",
+    "Ірино, на жаль, таке буває в найневдаліший момент. Надішлю кілька запитань.",
+    "Ірино, на жаль, я розумію, як це непросто. Невдовзі напишу кілька запитань.",
+    "Ірино, не можу уявити, як це складно. Надішлю кілька запитань.",
+    "Lucía, lamentablemente estas cosas pasan sin avisar. Le enviaré unas preguntas.",
+    "Lucía, no puedo imaginar lo difícil que ha sido. Le enviaré unas preguntas.",
+    "João, infelizmente estas coisas acontecem no pior momento. Envio algumas perguntas.",
+    "Herr Bergmann, leider kommt so etwas immer im ungünstigsten Moment. Ich schicke ein paar Fragen.",
+    "Madame Dupuis, malheureusement ces choses arrivent au pire moment. Je vous envoie quelques questions.",
+    "Pani Anno, niestety takie rzeczy zdarzają się w najgorszym momencie. Wyślę kilka pytań.",
+]
+
+REGRET_REFUSALS = [
+    "Hi Dana, unfortunately the seat count stays as it is until the renewal.",
+    "Hi Dana, unfortunately these things are hard, but the price stays where it is.",
+    "Hi Dana, unfortunately, the discount stays at what we already agreed.",
+    "Ірино, на жаль, ціна залишається такою, як у договорі.",
+    "Ірино, на жаль, таке буває, але змінити умови до кінця строку ми не готові.",
+    "Lucía, lamentablemente el precio se queda como está.",
+    "João, infelizmente o preço mantém-se.",
+    "Herr Bergmann, leider bleibt der Preis, wie er ist.",
+    "Madame Dupuis, malheureusement le tarif reste inchangé.",
+    "Pani Anno, niestety cena pozostaje bez zmian.",
+]
+
+# The customer's own words quoted back are theirs, not a refusal or a threat of ours.
+QUOTED = [
+    ("acknowledgment", "Hi Dana, you wrote \"we can't keep paying the same for fewer people\" - that makes sense. "
+                       "A few questions will follow."),
+    ("acknowledgment", "Ірино, ви написали «ми не можемо платити стільки ж» - я це розумію. Надішлю запитання."),
+    ("followup", "Dana, I know \"late fee\" is the name of your product, so to be clear: there is none in the "
+                 "proposal."),
+    ("acknowledgment", "Lucía, usted escribió «no podemos seguir pagando lo mismo» - lo entiendo."),
+]
+
+# Neutral words that were read as terms: the customer's own legal team, a commission the customer
+# earns, a commitment offered (de), a customer's deposit business (pl), no charge during the pause.
+NEUTRAL = [
+    ("questions", False, "Hi Dana, would anyone outside the legal team need read-only access later on?"),
+    ("questions", False, "Hi Dana, when the next big commission lands, would you want the capacity back?"),
+    ("counter", False, "Herr Bergmann, 3.600 Euro im Monat, 10 % Rabatt, dafür eine Verpflichtung für 24 "
+                       "weitere Monate."),
+    ("pause_plan", True, "Pani Anno, trzy miesiące przerwy, faktury od 1 kwietnia 2027. Historia kaucji klientów "
+                         "zostaje zachowana."),
+    ("questions", True, "Pani Anno, czy klienci będą mogli sprawdzać swoje rozliczenia kaucji w czasie przerwy?"),
+    ("pause_plan", True, "Dana, the pause is 3 months and billing resumes on 2027-04-01. There's no charge during "
+                         "the pause and no fee to restart."),
+    ("pause_plan", True, "Dana, a pause of three months, billing resumes on 1 April 2027. No charge in between."),
+    ("followup", True, "Ірино, нагадаю, що оплата відновиться 01.04.2027. Якщо щось зміниться - напишіть."),
+    ("followup", True, "Madame Dupuis, petit rappel : la facturation reprend le 01/04/2027. Dites-le-moi si besoin."),
+    ("followup", True, "Pani Anno, przypominam, że rozliczenia wracają 1.04.2027. Proszę dać znać."),
+    ("questions", False, "Hi Dana, will the route planner still be used for all 32 vehicles?"),
+    ("counter", False, "Dear Dana, thank you for the candid conversation on Tuesday. The proposal: 32 seats at "
+                       "$3,600 a month, 10% off, for 24 more months."),
+]
+
+# The same words when they are ours or charged to the customer.
+NEUTRAL_VIOLATIONS = [
+    ("counter", "pushback", "Dana, if this isn't settled we'll pass the matter to our legal team."),
+    ("counter", "pushback", "Dana, the legal team will be in touch about the remaining months."),
+    ("counter", "hidden_terms", "Madame Dupuis, une commission de traitement s'applique au changement."),
+    ("counter", "pushback", "Herr Bergmann, Ihre vertragliche Verpflichtung bleibt bis zum Ende bestehen."),
+    ("counter", "hidden_terms", "Pani Anno, przed wznowieniem prosimy o wpłatę kaucji."),
+    ("counter", "hidden_terms", "Pani Anno, kaucja zwrotna wynosi jeden miesiąc abonamentu."),
+    ("pause_plan", "offer_in_first_reply", "Dana, as a thank-you the first month after the pause is at no charge."),
+    ("counter", "unstated_number", "Dana, 32 seats at $3,600, 10% off, 24 more months; please confirm by "
+                                   "01.05.2027."),
+    ("counter", "unstated_number", "Dana, 32 seats, 10% off, 24 more months; let's meet on Tuesday to sign."),
+]
+
+
+@pytest.mark.parametrize("text", SYMPATHY)
+def test_sympathy_is_no_refusal(text: str) -> None:
+    assert categories(text, "acknowledgment") == set()
+
+
+@pytest.mark.parametrize("text", REGRET_REFUSALS)
+def test_regret_before_a_refusal_is_pushback(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
+
+
+@pytest.mark.parametrize(("stage", "text"), QUOTED)
+def test_the_customers_words_quoted_back_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), NEUTRAL)
+def test_neutral_words_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), NEUTRAL_VIOLATIONS)
+def test_the_same_words_as_terms_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# A season or month in a question about the customer's own plans is theirs (lexicon `question_terms`:
+# a question naming a term of ours still states a date); one in what the customer told us ("je
+# comprends que ... cet hiver", "я розумію, що ... взимку"; `past`, `clause_that`); a spaced dash
+# between two number words separates them; a number word after "instead of" with its scale left out
+# ("вісімнадцять тисяч замість двадцяти") takes the scale of the figure before (`instead_before`).
+OWN_DATES_AND_WORDS = [
+    ("questions", "Михайле, кілька запитань: чи плануєте запускати нові послуги навесні?"),
+    ("questions", "Андрію, чи плануєте ви взимку проводити турніри в залі?"),
+    ("questions", "Hi Dana, do some of the crews keep working through the winter?"),
+    ("questions", "Bonjour, certains chantiers continuent-ils pendant l'hiver ?"),
+    ("questions", "Hola Lucía, ¿el despacho sigue abierto en verano?"),
+    ("acknowledgment", "Bonjour, je comprends que les chantiers sont à l'arrêt cet hiver et que vous souhaitez une "
+                       "pause."),
+    ("acknowledgment", "Ірино, я розумію, що взимку зал не працює. Надішлю кілька запитань."),
+    ("acknowledgment", "Hi Dana, I understand the site is closed over the winter. A few questions will follow."),
+    ("counter", "Hi Dana, forty seats become thirty-two. Four thousand dollars a month becomes three thousand six "
+                "hundred - ten percent off - for twenty-four more months."),
+    ("counter", "Ірино, підсумую: три тисячі шістсот доларів на місяць замість чотирьох, знижка 10%, ще 24 місяці."),
+    ("counter", "Herr Bergmann, dreitausendsechshundert Dollar im Monat statt viertausend, 10 % Rabatt, 24 Monate."),
+]
+
+OWN_DATES_VIOLATIONS = [
+    ("questions", "Hi Dana, shall we resume billing in spring?"),
+    ("questions", "Ірино, може, ми відновимо оплату навесні?"),
+    ("questions", "Hi Dana, would a pause over the winter work for you?"),
+    ("counter", "Hi Dana, 32 seats at $3,600 a month instead of five thousand, 10% off, 24 more months."),
+    ("counter", "Ірино, 32 місця за 3 600 доларів замість п'яти, знижка 10%, ще 24 місяці."),
+    ("counter", "Hi Dana, 32 seats at $3,600, 10% off, 24 more months - twelve percent less than last year."),
+]
+
+
+@pytest.mark.parametrize(("stage", "text"), OWN_DATES_AND_WORDS)
+def test_the_customers_own_dates_and_figures_in_words_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize(("stage", "text"), OWN_DATES_VIOLATIONS)
+def test_dates_proposed_and_figures_not_stated_are_caught(stage: str, text: str) -> None:
+    assert "unstated_number" in categories(text, stage)
