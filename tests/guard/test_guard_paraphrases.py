@@ -1506,3 +1506,41 @@ def test_fine_print_in_the_other_languages(text: str) -> None:
 @pytest.mark.parametrize(("stage", "text"), CLEAN_FINE_PRINT_OTHER_LANGUAGES)
 def test_fine_print_denied_in_the_other_languages_passes(stage: str, text: str) -> None:
     assert categories(text, stage) == set()
+
+
+# Refusals and contract pressure in es/de/fr/pt/pl (written for this test; 15 of 25 were caught
+# before): the contract runs to its end whether it is used or not («lo use o no», «unabhängig von der
+# Nutzung», «que vous l'utilisiez ou non», «use-o ou não», «niezależnie od korzystania»), the months
+# left still to pay, «eine Absage erteilen», «nichts mehr ändern», «ne pouvons rien changer».
+PUSHBACK_OTHER_LANGUAGES = [
+    "Lucía, lamento decirle que no podemos bajar de lo firmado.",
+    "Lucía, el contrato sigue vigente hasta el final del plazo, lo use o no.",
+    "Lucía, si cancela ahora, tendrá que abonar los meses que quedan.",
+    "Lucía, me temo que la respuesta es no.",
+    "Lucía, no hay margen para cambiar nada hasta la renovación.",
+    "Herr Bergmann, eine Senkung ist vor Vertragsende leider ausgeschlossen.",
+    "Herr Bergmann, der Vertrag läuft bis zum Ende der Laufzeit, unabhängig von der Nutzung.",
+    "Herr Bergmann, bei einer Kündigung jetzt wären die restlichen Monate trotzdem zu zahlen.",
+    "Herr Bergmann, da muss ich Ihnen eine Absage erteilen.",
+    "Herr Bergmann, an den Konditionen können wir nichts mehr ändern.",
+    "Madame Dupuis, je crains que ce ne soit pas possible avant l'échéance.",
+    "Madame Dupuis, le contrat court jusqu'à son terme, que vous l'utilisiez ou non.",
+    "Madame Dupuis, en cas de résiliation anticipée, les mois restants resteront dus.",
+    "Madame Dupuis, la réponse est malheureusement non.",
+    "Madame Dupuis, nous ne pouvons rien changer avant le renouvellement.",
+    "João, lamento, mas não podemos descer abaixo do contratado.",
+    "João, o contrato mantém-se até ao fim do prazo, use-o ou não.",
+    "João, se cancelar agora, terá de pagar os meses restantes.",
+    "João, receio que a resposta seja não.",
+    "João, não conseguimos mexer nas condições até à renovação.",
+    "Pani Anno, niestety nie możemy zejść poniżej tego, co zostało podpisane.",
+    "Pani Anno, umowa obowiązuje do końca okresu, niezależnie od korzystania.",
+    "Pani Anno, przy rezygnacji teraz pozostałe miesiące nadal trzeba opłacić.",
+    "Pani Anno, obawiam się, że odpowiedź brzmi: nie.",
+    "Pani Anno, do odnowienia nie możemy nic zmienić.",
+]
+
+
+@pytest.mark.parametrize("text", PUSHBACK_OTHER_LANGUAGES)
+def test_refusals_and_pressure_in_the_other_languages(text: str) -> None:
+    assert "pushback" in categories(text, "counter")
