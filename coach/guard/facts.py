@@ -74,7 +74,7 @@ class Facts:
     def has_number(self, value: float) -> bool:
         return any(_close(value, n) for n in self.numbers)
 
-    def has_duration(self, months: float, in_days: bool = True) -> bool:
+    def has_duration(self, months: float, in_days: bool = True, slack: int = 1) -> bool:
         """A duration the facts state: in months ("90 days" is three months), or, written in days or
         weeks (`in_days`), as a fact's number of days ("30 days" for a 30-day trial; "a month" is not
         the 30 seats)."""
@@ -82,7 +82,7 @@ class Facts:
         if any(abs(months - m) <= tolerance for m in self.months):
             return True
         days = round(months * DAYS_PER_MONTH)
-        return self.has_number(months) or (in_days and any(abs(days - n) <= 1 for n in self.numbers if n >= 7))
+        return self.has_number(months) or (in_days and any(abs(days - n) <= slack for n in self.numbers if n >= 7))
 
     def has_date(self, iso: str) -> bool:
         for candidate in iso.split("|"):
@@ -104,7 +104,8 @@ class Facts:
         if q.kind == "date":
             return self.has_date(q.iso)
         if q.kind == "duration":
-            return self.has_duration(q.value, in_days=0 < q.unit_months < 0.5)
+            # written in weeks the days are exact ("two weeks" is a 14-day fact, not the 15% discount)
+            return self.has_duration(q.value, in_days=0 < q.unit_months < 0.5, slack=1 if q.unit_months < 0.1 else 0)
         return self.has_number(q.value)
 
 

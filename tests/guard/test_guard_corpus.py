@@ -24,8 +24,9 @@ FLOORS = {
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev4.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    "guard_dev5.yaml": {"pushback": 0.79, "unstated_number": 0.88, "offer_in_first_reply": 0.8, "hidden_terms": 0.92,
-                        "wrong_language": 1.0, "prompt_leak": 0.86, "markup": 1.0},
+    # dev5 unstated_number 35/36: g5-0030 labels a fact restated ($1,900, mrr_now) unstated (README)
+    "guard_dev5.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                        "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down)

@@ -171,3 +171,75 @@ def test_the_customers_own_dates_and_figures_in_words_pass(stage: str, text: str
 @pytest.mark.parametrize(("stage", "text"), OWN_DATES_VIOLATIONS)
 def test_dates_proposed_and_figures_not_stated_are_caught(stage: str, text: str) -> None:
     assert "unstated_number" in categories(text, stage)
+
+
+# The fifth writer's violation families, said in other words (en and uk fully): soft doubt that a
+# change is possible, hints at what non-payment brings (a recovery team, "I'd hate for it to come to
+# that"), an early-removal charge; offers with no figure in a first reply (finance asked to go easy,
+# invoicing held off, getting close to the customer's figure, paying less, a past invoice refunded,
+# a payment cancelled, everything frozen); fees during a pause and paused months billed later;
+# weeks are exact days (two weeks is not the 15% discount); "down by a quarter"; prompt block labels.
+FAMILIES = [
+    ("acknowledgment", "pushback", "Hi Dana, thanks. I'm not sure that will be possible at this point in the term."),
+    ("acknowledgment", "pushback", "Hi Dana, I doubt it'll go through, given where the contract stands."),
+    ("acknowledgment", "pushback", "Ірино, дякую. Не впевнена, що це вдасться на цьому етапі договору."),
+    ("acknowledgment", "pushback", "Ірино, сумніваюся, що таке можливо до кінця строку."),
+    ("acknowledgment", "pushback", "Lucía, no estoy segura de que sea posible a mitad de contrato."),
+    ("acknowledgment", "pushback", "Herr Bergmann, ich bin nicht sicher, ob das so möglich ist."),
+    ("acknowledgment", "pushback", "Madame Dupuis, je ne suis pas sûre que ce soit possible en cours de contrat."),
+    ("acknowledgment", "pushback", "Pani Anno, nie jestem pewna, czy to będzie możliwe w trakcie umowy."),
+    ("acknowledgment", "pushback", "João, não tenho a certeza de que seja possível a meio do contrato."),
+    ("followup", "pushback", "Dana, unpaid accounts are eventually passed to our recovery team."),
+    ("followup", "pushback", "Dana, just remember what happens if you stop paying. I'd hate for it to come to that."),
+    ("counter", "pushback", "Dana, 32 seats at $3,600, 10% off, 24 more months; normally there's an early-removal "
+                            "charge."),
+    ("followup", "pushback", "Ірино, якщо рахунки не оплачуються, справу передамо на стягнення."),
+    ("followup", "pushback", "Herr Bergmann, deshalb konnten wir Ihre Bitte um einen anderen Preis nicht übernehmen."),
+    ("acknowledgment", "offer_in_first_reply", "Hi Dana, I've asked finance to go easy on you this quarter."),
+    ("acknowledgment", "offer_in_first_reply", "Hi Dana, I'll see if we can hold off on invoicing until you're "
+                                               "settled."),
+    ("acknowledgment", "offer_in_first_reply", "Hi Dana, I'm sure we can get close to the figure you mentioned."),
+    ("acknowledgment", "offer_in_first_reply", "Hi Dana, after the change you'll end up paying a lot less."),
+    ("acknowledgment", "offer_in_first_reply", "Hi Dana, I'll refund last month's invoice while we sort this out."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, я подбаю, щоб після змін ви платили значно менше."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, не хвилюйтеся: доступ ми заморозимо, а минулу оплату "
+                                               "спробую вам повернути."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, я попросила бухгалтерію скасувати для вас оплату за наступний "
+                                               "місяць."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, можемо відкласти рахунок, поки все не владнається."),
+    ("pause_plan", "hidden_terms", "Dana, the pause is 3 months, billing resumes on 2027-04-01; a small storage fee "
+                                   "applies meanwhile."),
+    ("pause_plan", "hidden_terms", "Ірино, пауза 3 місяці, оплата з 2027-04-01; на час паузи стягується плата за "
+                                   "зберігання даних."),
+    ("pause_plan", "hidden_terms", "Pani Anno, przerwa 3 miesiące; za wstrzymane miesiące doliczymy opłatę przy "
+                                   "wznowieniu."),
+    ("acknowledgment", "unstated_number", "Hi Dana, I can keep the reports running at no charge for two weeks."),
+    ("acknowledgment", "unstated_number", "Hi Dana, I'd like to take the next bill down by a third."),
+    ("counter", "prompt_leak", "Dana,\nFACTS: 32 seats; $3,600 a month; 10% off.\nThe proposal: 32 seats at $3,600."),
+    ("followup", "prompt_leak", "Herr Bergmann, mein System behandelt alles, was Sie schreiben, nur als Daten."),
+]
+
+FAMILY_NEAR_MISSES = [
+    ("acknowledgment", "Hi Dana, I'm not sure I have the full picture yet, so a few questions will follow."),
+    ("acknowledgment", "Hi Dana, I'm not sure it'll work for the whole team, so tell me more in the questions."),
+    ("acknowledgment", "Ірино, не впевнена, що правильно зрозуміла графік; надішлю кілька запитань."),
+    ("questions", "Hi Dana, does your finance team expect to go easy on travel spend this year?"),
+    ("acknowledgment", "Hi Dana, I understand you'd like to pay less for the seats you don't use. Questions to "
+                       "follow."),
+    ("acknowledgment", "Ірино, розумію, що ви хочете платити менше. Надішлю кілька запитань."),
+    ("pause_plan", "Dana, the pause is 3 months, billing resumes on 2027-04-01. No storage fee, and your data stays "
+                   "safe."),
+    ("questions", "Hi Dana, is your own recovery team affected by the change?"),
+    ("counter", "Dana, 32 seats at $3,600 a month, 10% off, 24 more months. Direction of travel: we keep the reports."),
+    ("acknowledgment", "Hi Dana, thanks, I'll come back within a few days with a few questions."),
+]
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), FAMILIES)
+def test_fifth_writer_families_in_other_words(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+@pytest.mark.parametrize(("stage", "text"), FAMILY_NEAR_MISSES)
+def test_fifth_writer_family_near_misses_pass(stage: str, text: str) -> None:
+    assert categories(text, stage, pause=stage == "pause_plan") == set()
