@@ -16,13 +16,13 @@ the request; for the percent, only one the message states, not one worked out fr
 --kind: the whole reading (`read_conversation`: heads, cue rules, grammar) with a stand-in account per
 item (the item's agreement type; the services are every service the same file names for that
 agreement type): intent; on downsells kind, root cause (also by language group en / uk / other) and
-hardship. The heads were trained on the authored files, so on them these are training
+hardship; on every item with a CSM turn before it, pushback (is the reply a rejection of the counter). The heads were trained on the authored files, so on them these are training
 figures; on a file the heads never saw they are unseen-author figures.
 
 It also gives the figures as the whole reading returns them, conversations included (the grammar
 on each customer turn, the request carried across turns).
 
---errors FIELD prints the misread items for one field (seats_to, seats_removed, reduction_pct,
+--errors FIELD prints the misread items for one field (seats_to, seats_removed, reduction_pct, pushback,
 target_mrr, kind, services): for error analysis on training files only.
 """
 
@@ -156,7 +156,8 @@ def kinds(items: list[tuple[str, int, AuthoredItem]], errors: str | None = None)
 
     accounts = stand_in_accounts(items)
     acc: dict[str, dict[str, list[int]]] = {k: defaultdict(lambda: [0, 0])
-                                            for k in ("intent", "kind", "root_cause", "hardship", "services", *FIELDS)}
+                                            for k in ("intent", "kind", "root_cause", "hardship", "services", "pushback",
+                                                      *FIELDS)}
     confusion: dict[str, int] = defaultdict(int)
     for name, line, it in items:
         acct = accounts[(name, it.agreement or "software")]
@@ -168,6 +169,8 @@ def kinds(items: list[tuple[str, int, AuthoredItem]], errors: str | None = None)
             checks.append(("hardship", it.hardship, dx.hardship or "none"))
             if it.services:
                 checks.append(("services", sorted(it.services), sorted(dx.modules)))
+        if any(t.role == "csm" for t in it.history):
+            checks.append(("pushback", it.pushback, bool(dx.pushback)))  # a reply to a CSM: is it pushback?
         got = {"seats_to": dx.seats_to, "seats_removed": dx.seats_requested, "reduction_pct": dx.reduction_pct,
                "target_mrr": dx.target_mrr}
         checks += [(f, True, _exact(getattr(it, f), got[f])) for f in FIELDS if getattr(it, f) is not None]
@@ -204,7 +207,7 @@ def render(fig: dict, kind: dict | None) -> str:
     lines.append(f"seats & % exact {fig['seats_pct_exact']}")
     lines.append(row("services (rules)", fig["services"], "exact"))
     if kind:
-        for k in ("intent", "kind", "root_cause", "hardship", "services"):
+        for k in ("intent", "kind", "root_cause", "hardship", "services", "pushback"):
             lines.append(row(k, kind[k], "acc"))
         lines.append(row("cause by group", kind["cause_by_group"], "acc"))
         lines.append("the whole reading, conversations included (exact):")
@@ -219,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--kind", action="store_true", help="also intent, kind and services through the whole reading")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--errors", choices=[*FIELDS, "kind", "intent", "root_cause", "hardship", "services"])
+    ap.add_argument("--errors", choices=[*FIELDS, "kind", "intent", "root_cause", "hardship", "services", "pushback"])
     ap.add_argument("--lang", choices=LANGS, help="only items in this language")
     a = ap.parse_args(argv)
     paths = a.files or sorted(AUTHORED.glob("*.jsonl"))
@@ -227,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.lang:
         items = [x for x in items if x[2].lang == a.lang]
     fig = figures(items, a.errors if a.errors in (*FIELDS, "services") and not a.kind else None)
-    whole = ("kind", "intent", "root_cause", "hardship", "services")
+    whole = ("kind", "intent", "root_cause", "hardship", "services", "pushback")
     kind = kinds(items, a.errors if a.errors in whole else None) if a.kind else None
     if a.errors:
         return 0

@@ -8,6 +8,7 @@ may come from any turn, the latest stated reason winning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach.accounts import Account
@@ -15,6 +16,38 @@ from coach.diagnosis.models import Diagnosis
 
 _REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules",
                    "pause_start_month", "pause_months", "pause_resume_month")
+
+
+# A CSM turn that offers something (a figure, a discount, a pause, an alternative) is a counter a reply can
+# push back on; a turn that only asks why or promises to come back is not ("Can I ask what's changed?",
+# "I'll prepare the change and get back to you").
+_OFFER = re.compile(
+    r"\d|%|\b(?:offer\w*|propos\w*|suggest\w*|instead|alternative|discount\w*|pause|paus\w*|freeze|how about|what if|"
+    r"could (?:we|you) (?:keep|try|move|pause|switch|go)|would you (?:consider|be open)|lock|extend\w*|months? free|"
+    r"descuento|ofrec\w*|propuesta|en lugar|en vez|rabatt|angebot|anbieten|statt|remise|offre|au lieu|desconto|oferta|"
+    r"proposta|em vez|rabat\w*|ofert\w*|zamiast|zawiesz\w*)\b"
+    r"|(?<!\w)(?:знижк\w*|пропону\w*|пропозиц\w*|запропон\w*|замість|пауз\w*|заморо\w*|а якщо|як щодо)", re.I)
+# The reply takes the counter ("sounds fair, let's do that", "Добре, годиться", "Aceitamos os 10%").
+_ACCEPTS = re.compile(
+    r"\b(?:sounds (?:reasonable|fair|good|great|ok)|let'?s do (?:it|that)|that works|works for us|(?:we|i) accept|"
+    r"we'?ll take (?:it|that)|deal\b|agreed|happy with (?:that|this)|let'?s go with|fine by (?:us|me)|"
+    r"aceptamos|de acuerdo|nos vale|nos sirve|einverstanden|passt (?:uns|so)|nehmen wir|akzeptieren|"
+    r"ça nous va|nous acceptons|marché conclu|aceitamos|combinado|fechado|pode ser|przyjmujemy|zgoda|pasuje|"
+    r"akceptujemy|w porządku)\b"
+    r"|(?<!\w)(?:згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|підходить)(?!\w)",
+    re.I)
+_STILL_NO = re.compile(r"\b(?:but|however|though|still|aber|pero|mais|mas|ale)\b|(?<!\w)(?:але|проте|однак|все одно)(?!\w)",
+                       re.I)
+
+
+def offers(text: str) -> bool:
+    """Does a CSM turn make an offer the customer could push back on?"""
+    return bool(_OFFER.search(text))
+
+
+def accepts(text: str) -> bool:
+    """Does a customer's reply take the counter, with no "but" after it?"""
+    return bool(_ACCEPTS.search(text)) and not _STILL_NO.search(text)
 
 
 @dataclass(frozen=True)
@@ -32,8 +65,10 @@ def states_request(dx: Diagnosis) -> bool:
         not dx.pushback and dx.kind in ("pause", "cancel", "tier_downgrade") and dx.kind_confidence >= 0.5)
 
 
-def combine(turns: list[Diagnosis], latest: Diagnosis) -> Diagnosis:
-    """One diagnosis for the conversation from the diagnoses of its customer turns (oldest first)."""
+def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -> Diagnosis:
+    """One diagnosis for the conversation from the diagnoses of its customer turns (oldest first). With
+    `accepted` (the latest turn takes the CSM's counter) the request in force stays the customer's own: the
+    figures of the counter being accepted are not a new request."""
     earlier = [d for d in turns if d.note is None]
     if not earlier:
         return latest
@@ -47,7 +82,9 @@ def combine(turns: list[Diagnosis], latest: Diagnosis) -> Diagnosis:
     # The latest request stated before this turn is the one in force (the first, unless changed).
     if requests:
         base = requests[-1]
-    if base is not None and not states_request(latest):
+    # An accepted pause is the request now ("Pausing the app for three months is fine by us"); an accepted
+    # discount for keeping a service is not a new request (the figures are the counter's).
+    if base is not None and ((accepted and latest.kind != "pause") or not states_request(latest)):
         update.update({f: getattr(base, f) for f in _REQUEST_FIELDS})
     elif base is not None and latest.pushback:
         # "can't you do 30% off": the new figure replaces the old one; the kind stays the request's.
@@ -75,9 +112,11 @@ def read_conversation(history: list[Turn], message: str, account: Account | None
     before the message makes a rejection pushback)."""
     latest = diagnose(message, account)
     customer = [t.text for t in history if t.role == "customer" and t.text.strip()]
-    countered = any(t.role == "csm" for t in history)
-    if history and not countered and latest.pushback:
-        latest = latest.model_copy(update={"pushback": False})  # nothing was offered yet to push back on
+    countered = any(t.role == "csm" and offers(t.text) for t in history)
+    accepted = countered and accepts(message)
+    if latest.pushback and (not countered or accepted):
+        # nothing was offered yet to push back on, or the reply takes the offer
+        latest = latest.model_copy(update={"pushback": False})
     if not customer:
         return latest
-    return combine([diagnose(t, account) for t in customer[-6:]], latest)
+    return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted)

@@ -69,13 +69,14 @@ _KEEP_BEFORE = re.compile(r"(except|apart from|other than|all but|everything but
                           r"besides|крім|окрім|залиш\w*)\W+(?!(?:paying|using|getting|having|on)\b)(?:\w+\W+){0,2}$",
                           re.I)
 _REMOVE_VERB = re.compile(
-    r"\b(cancel\w*|drop\w*|remov\w*|stop\w*|paus\w*|suspend\w*|hold|take\w* \w+( \w+)? off|off (our|the)|"
+    r"\b(cancel\w*|drop\w*|remov\w*|stop\w*|paus\w*|suspend\w*|hold|take\w*( \w+){1,8}? off|knock\w*( \w+){1,8}? off|"
+    r"off (our|the)|can go|kill\w*|ditch\w*|scrap\w*|axe|lose|"
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
     r"don t need|do not need|let go of|not renew\w*|won t (?:need|renew)|will not (?:need|renew)|is out|are out|"
     r"we re out of|wind\w* down|freeze|want it gone|no more)\b"
     r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|прибир\w*|скасу\w*|видал\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
     r"знім\w*|зніміть|заморож\w*|пауз\w*|виключ\w*|не потрібн\w*|перевод\w*|переведе\w*|не продовжу\w*|"
-    r"забира\w*|заберіть|закінчу\w*|припиня\w*|припини\w*)"
+    r"забира\w*|заберіть|закінчу\w*|припиня\w*|припини\w*|ні до чого|не треба|не знадобит\w*)"
     # es, pt (shared stems first), fr, de, pl; the text is lower-cased with punctuation as spaces
     r"|\b(cancel\w*|suspend\w*|paus\w*|elimin\w*|quit\w*|dar de baja|dejar de|prescindi\w*|retir\w*|"
     r"ya no necesit\w*|no necesit\w*|remov\w*|tirar|tir[ae]m|tira|deixar de|encerr\w*|desativ\w*|parar|"
@@ -85,6 +86,7 @@ _REMOVE_VERB = re.compile(
     r"plus besoin|nous passer|se passer|"
     r"kündig\w*|kundig\w*|streich\w*|abbestell\w*|entfern\w*|pausier\w*|einstell\w*|beend\w*|"
     r"verzicht\w*|stornier\w*|abschalt\w*|abmeld\w*|nicht mehr|nicht verlängern|raus|ruhen|herausnehmen|"
+    r"rausnehm\w*|rauswerf\w*|aussetz\w*|loswerd\w*|weg|fuera|la baja del?|solicit\w* la baja|"
     r"aus (?:dem|unserem) (?:paket|vertrag)|"
     r"ne pas renouveler|ne renouvel\w* pas|retir\w*|"
     r"anul\w*|usun\w*|rezygn\w*|zrezygn\w*|wyłącz\w*|zawies\w*|wypowi\w*|odłącz\w*|nie potrzebuj\w*|"
@@ -171,6 +173,12 @@ def _find_names(name: str, aliases: list[str], text: str) -> list[tuple[int, int
     variants = [(_norm(name), r"(?!\w)"), *((_norm(a), "") for a in aliases)]
     spans = [m.span() for variant, tail in variants if variant
              for m in re.finditer(rf"(?<!\w){re.escape(variant)}{tail}", text)]
+    name_words = _norm(name).split()
+    if not spans and len(name_words) >= 2 and len(name_words[0]) >= 6:
+        # the first word cut short: "adv analytics", "Adv. Analytics" for "Advanced Analytics"
+        short = (rf"(?<!\w){re.escape(name_words[0][:3])}\w*(?:\s+\|)?\s+"  # "adv." may have ended a sentence
+                 + r"\s+".join(map(re.escape, name_words[1:])) + r"(?!\w)")
+        spans = [m.span() for m in re.finditer(short, text)]
     if spans:
         return sorted(set(spans))
     target = _norm(name)

@@ -1,6 +1,8 @@
 """The conversation, not the last message: request persistence, new requests, pushback."""
 
-from coach.diagnosis.conversation import Turn, combine, read_conversation, states_request
+import pytest
+
+from coach.diagnosis.conversation import Turn, accepts, combine, offers, read_conversation, states_request
 from coach.diagnosis.models import Diagnosis
 from coach.drafting.engine import draft
 from tests.conftest import TODAY
@@ -74,3 +76,54 @@ def test_unchanged_request_across_turns(builtin_knowledge):
     d = draft(acct, "Ok, when can you confirm?", today=TODAY, knowledge=builtin_knowledge, history=history)
     assert d.intent == "downsell"
     assert d.request.kind in ("service_removal", "module_cancel") and d.request.modules == ["PPC"]
+
+
+def _fake(text, account):
+    return Diagnosis(pushback=True, kind="acv_cut", kind_confidence=0.6, reduction_pct=10.0) \
+        if "10" in text else FIRST
+
+
+@pytest.mark.parametrize(("csm", "countered"), [
+    ("we can do 10% off for 24 months", True),
+    ("What if we paused PPC for three months instead?", True),
+    ("Можемо запропонувати знижку, якщо продовжимо договір.", True),
+    ("Le proponemos un descuento a cambio de un año más.", True),
+    ("Thanks, noted. Can I ask what's changed?", False),
+    ("I'll prepare the change and get back to you by Friday.", False),
+    ("Дякую, передав колегам, повернусь з деталями.", False),
+    ("Gerne. Darf ich fragen, woran es liegt?", False),
+])
+def test_pushback_needs_a_counter_that_offers_something(csm: str, countered: bool) -> None:
+    history = [Turn("customer", "cut 12 seats"), Turn("csm", csm)]
+    assert offers(csm) is countered
+    assert read_conversation(history, "no, 10 is not enough", None, _fake).pushback is countered
+
+
+@pytest.mark.parametrize(("reply", "takes"), [
+    ("ok the 12 months at 10% off sounds reasonable, let's do that", True),
+    ("Добре, годиться. Залишаємо модуль на 12 місяців зі знижкою 10%.", True),
+    ("Aceitamos os 10% com 12 meses e mantemos a automação.", True),
+    ("Przyjmujemy: 10% rabatu przy 12 miesiącach.", True),
+    ("Sounds good, but 10% is still not enough.", False),
+    ("Добре, але 10% нам замало.", False),
+])
+def test_a_reply_that_takes_the_counter_is_not_pushback(reply: str, takes: bool) -> None:
+    history = [Turn("customer", "cut 12 seats"), Turn("csm", "we can do 10% off if you stay 12 months")]
+    assert accepts(reply) is takes
+    out = read_conversation(history, reply, None, _fake)
+    if takes:
+        assert out.pushback is False and out.kind == "seat_reduction" and out.reduction_pct == 30.0
+
+
+@pytest.mark.parametrize("reply", [
+    "I'm not changing my mind about the Mobile App.",
+    "Thanks, but the answer is still no.",
+    "Ich wiederhole mich ungern: achthundert Lizenzen.",
+    "Já falei: duzentas licenças.",
+    "Powtarzam po raz trzeci: sześćdziesiąt licencji.",
+    "Та облиште ви ці знижки, API вимикайте.",
+])
+def test_the_request_repeated_over_an_offer_is_a_pushback_cue(reply: str) -> None:
+    from coach.diagnosis.classifier import _paths
+    from coach.diagnosis.cues import load_cues
+    assert load_cues(_paths()[1]).has_pushback(reply)

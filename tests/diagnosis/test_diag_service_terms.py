@@ -40,3 +40,35 @@ SOFTWARE = make_account(services=[
 ])
 def test_services_in_other_languages(account, text: str, named: list[str]) -> None:
     assert extract(text, account, service_aliases()).modules == named
+
+
+MODULES = make_account(services=[
+    {"name": "Core Platform", "mrr": 2000.0, "core": True}, {"name": "Advanced Analytics", "mrr": 400.0},
+    {"name": "Reporting Suite", "mrr": 300.0}, {"name": "Mobile App", "mrr": 250.0},
+    {"name": "API Access", "mrr": 200.0}, {"name": "Workflow Automation", "mrr": 350.0}])
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # analytics and reporting are two services, not one word family
+    ("Приберіть, будь ласка, модуль аналітики.", ["Advanced Analytics"]),
+    ("Вимкніть звіти з наступного місяця.", ["Reporting Suite"]),
+    ("Merci d'annuler le module reporting, personne ne lit les rapports.", ["Reporting Suite"]),
+    ("Queremos cancelar la analítica, nadie la mira.", ["Advanced Analytics"]),
+    # a mobile app, an API, automations in other words and languages
+    ("Скасуйте мобільний застосунок, водії ним не користуються.", ["Mobile App"]),
+    ("Wir wollen die Mobil-App rausnehmen.", ["Mobile App"]),
+    ("merci de supprimer l'accès API, le projet est abandonné", ["API Access"]),
+    ("Автоматизація нам більше ні до чого.", ["Workflow Automation"]),
+    ("we moved to Make for automations, so the workflow module can go", ["Workflow Automation"]),
+    # removal verbs with the service in between, slang, abbreviations, typos
+    ("Could you take the Mobile App and the API Access off? Everything else is fine.", ["API Access", "Mobile App"]),
+    ("Can we knock the Reporting Suite off next month?", ["Reporting Suite"]),
+    ("please cancel the adv. analytics add-on", ["Advanced Analytics"]),
+    ("time to kill the workflow automaton, nobody touches it", ["Workflow Automation"]),
+    ("La app movil y la analitica fuera, gracias", ["Advanced Analytics", "Mobile App"]),
+    # near misses: named without a removal
+    ("The Mobile App is great, the drivers love it.", []),
+    ("Is the API Access included in our plan?", []),
+])
+def test_modules_in_other_words(text: str, named: list[str]) -> None:
+    assert sorted(extract(text, MODULES, service_aliases()).modules) == named
