@@ -253,7 +253,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
         argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text)) or (
             # "I should mention, though, that your rate was set on the 120-seat tier of the subscription"
-            first_turn and not s.question and stance.but_contract(s.text))
+            first_turn and not s.question and stance.but_contract(s.text)) or (
+            first_turn and stance.pitches(s.text))  # "Our platform has AI bid optimisation": arguing for the product
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
@@ -266,7 +267,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         acknowledges = label == "acknowledge" or not s.question and s.text not in priced and (
             label == "other" and stance.only_acknowledges(s.text)
             or label not in ("pushback", "refuse") and offers.accepts_request(s.text))
-        if acknowledges and a.acknowledgment is None and not s.pushback_words:
+        if acknowledges and a.acknowledgment is None and not s.pushback_words and not (
+                first_turn and stance.pitches(s.text)):  # "I'd really hold off on that!" is no acknowledgment
             a.acknowledgment = s.text
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing

@@ -151,3 +151,35 @@ def but_contract(sentence: str) -> bool:
 
 
 _TERMS = re.compile(r"\bsubscription\b|\btier\b|\bminimum (?:term|commitment|seats?)\b|(?<!\w)(?:підписк\w*|тариф\w*)", re.I)
+
+
+# Arguing for the product in a first reply: its features, its roadmap, how it compares, what other
+# customers get from it, or a plea to try it before ending ("Our PPC platform has AI bid optimisation",
+# "Most clinics see results in months 9 to 12", "have you seen our new forecasting module?",
+# "наша платформа дуже виросла", "мало хто на ринку дає таку глибину звітів", "варто спершу його
+# спробувати, перш ніж щось завершувати"). Judged on the first reply only (F1); later, a save that shows
+# the product is a counter.
+PITCH = re.compile(
+    r"\bour (?:[\w-]+ ){0,3}(?:platform|product|tool|software|dashboards?|modules?|features?|service|system|app|"
+    r"solution)s? (?:(?:now|already|also|really) )?(?:has|have|offers?|includes?|is (?:the|one of|far|much)|gives|"
+    r"delivers?|(?:has|have) (?:grown|improved))\b|"
+    r"\b(?:brand[- ]new|new) (?:[\w-]+ ){0,3}(?:launching|coming|rolling out|released?)\b|"
+    r"\bhave you (?:seen|tried|looked at) (?:our|the) (?:new|latest)\b|"
+    r"\bmost (?:of our )?(?:clients|customers|clinics|firms|companies|users|teams|accounts) (?:see|get|find|start)\b|"
+    r"\babout to (?:hit|see|reach) the (?:good|best) part\b|\bi'?d (?:really |strongly )?hold off\b|"
+    r"\bnobody (?:else )?(?:on the market )?(?:offers|gives|has|matches)\b|"
+    r"\b(?:needs?|takes?) (?:\w+ ){0,4}(?:months?|weeks?|years?|time)(?: or (?:more|longer|so))? before (?:it|they|you) (?:pays? off|works?|kicks? in|"
+    r"see|shows?)\b|\bwould (?:really )?(?:hurt|damage|harm) your\b|"
+    r"\btry (?:it|them|this|the \w+)(?: [\w-]+){0,3} before (?:you )?(?:cancel|end|drop|leav|decid)\w*|"
+    r"(?<!\w)(?:наш\w* (?:[\w'’-]+ ){0,3}(?:платформ|продукт|сервіс|модул|інструмент|систем|дашборд|функці)\w* "
+    r"(?:[\w'’-]+ ){0,4}(?:виріс|виросл|покращ\w*|має|дає|пропону\w*)|мало хто (?:на ринку )?(?:дає|пропону\w*|має)|"
+    r"ви бачили наш\w* нов\w*|(?:нов\w+|свіж\w+) (?:[\w'’-]+ ){0,3}(?:запуска\w*|виходить|вийде)|"
+    r"більшість (?:наших )?(?:клієнтів|клінік|компаній) (?:бач\w*|отриму\w*)|"
+    r"(?:варто|спробуйте|спробувати) (?:[\w'’,-]+ ){0,3}перш ніж (?:щось )?(?:завершувати|скасовувати|відмовлятися|"
+    r"йти|вирішувати))(?!\w)", re.I)
+
+
+def pitches(sentence: str) -> bool:
+    """Argues for the product (features, roadmap, results others get, "try it before you end")."""
+    return bool(PITCH.search(sentence))
+

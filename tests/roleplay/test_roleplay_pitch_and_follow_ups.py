@@ -1,0 +1,75 @@
+"""The dev-7 round's rules, by wording families a new trainee would also use, in English and Ukrainian:
+arguing for the product in the first reply (its features, its roadmap, what other customers get, "try
+it before you end") is pushback for F1, and a partial acknowledgment, never an acknowledgment by itself.
+Phrasings written for this test, not taken from the judged transcripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coach.policy import Policy
+from coach.roleplay import stance
+from coach.roleplay.analysis import analyse
+from coach.roleplay.personas import get_persona
+from coach.roleplay.reference import reference
+
+
+def _an(text: str, persona_id: str, policy: Policy, embedder: Any, **kw: Any):
+    persona = get_persona(persona_id)
+    return analyse(text, persona, policy, embedder=embedder,
+                   requested_mrr=reference(persona, policy).requested_mrr, **kw)
+
+
+# --- arguing for the product in the first reply ---
+
+@pytest.mark.parametrize("sentence", [
+    "Our reporting platform now has predictive alerts and a dozen new integrations.",
+    "Our analytics tool is one of the deepest on the market.",
+    "There's a brand new attribution dashboard launching next quarter.",
+    "Have you seen our new forecasting module?",
+    "Most of our clients see the lift in the second year.",
+    "You're about to hit the good part.",
+    "I'd really hold off on that.",
+    "Local SEO takes six to nine months before it pays off.",
+    "Dropping the ads now would really hurt your bookings.",
+    "Try it for another month before you cancel.",
+    "Наша платформа за цей рік дуже покращилася.",
+    "Наш новий модуль має вбудовану аналітику.",
+    "Мало хто на ринку пропонує такі звіти.",
+    "А ви бачили наш новий дашборд?",
+    "Більшість наших клієнтів бачать результат на другий рік.",
+    "Варто спершу спробувати, перш ніж відмовлятися.",
+])
+def test_arguing_for_the_product_is_a_pitch(sentence: str) -> None:
+    assert stance.pitches(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Can I ask what's prompting the decision?",
+    "Our engineer will walk your team through the integration side by side with theirs.",
+    "Our team is here to help with whatever you decide.",
+    "I'm sorry to hear that; let's find what fits your budget.",
+    "Що стало причиною такого рішення?",
+    "Наш інженер покаже інтеграцію на ваших даних.",
+])
+def test_questions_saves_and_empathy_are_no_pitch(sentence: str) -> None:
+    assert not stance.pitches(sentence)
+
+
+@pytest.mark.parametrize(("persona_id", "text"), [
+    ("bright-smile-ppc", "Honestly, I'd hold off. Our PPC platform has smart bidding and call tracking built in."),
+    ("harper-cole-spend", "I hear you, but SEO really needs a year or more before it pays off."),
+    ("technosfera-cancel", "Розумію, але наша платформа дуже виросла за останній рік."),
+    ("technosfera-cancel", "А ви бачили наш новий модуль звітів? Варто його спробувати, перш ніж щось завершувати."),
+])
+def test_a_pitch_in_the_first_reply_is_pushback(persona_id: str, text: str, policy: Policy, embedder: Any) -> None:
+    a = _an(text, persona_id, policy, embedder, first_turn=True)
+    assert a.pushback, text
+
+
+def test_a_pitch_later_is_not_first_reply_pushback(policy: Policy, embedder: Any) -> None:
+    a = _an("Our platform has a native CRM sync now; let me show it side by side on your data.",
+            "technosfera-cancel", policy, embedder)
+    assert not a.pushback
