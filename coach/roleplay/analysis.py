@@ -95,6 +95,13 @@ _AFTER_LOCK = re.compile(r"\b(?:once|when|after|as soon as)\s+(?:the|your)\s+(?:
 _CONTACT = re.compile(r"\b(?:call|ring|phone|check[- ]in|check back|catch up|meet|meeting|talk|speak|follow[- ]up|"
                       r"touch base|reach out|ping|email you|review)\b|(?<!\w)(?:зателефон\w*|набер\w*|зв['’]яж\w*|"
                       r"зустр\w*|напиш\w*|поговор\w*)", re.I)
+# Offboarding steps put on a date ("we'll schedule your data export for the end of the term", "закриємо
+# доступи в кінці строку і вивантажимо ваші дані"): the request processed, not a next contact.
+_OFFBOARD_STEP = re.compile(r"\bdata export\b|\bexport (?:of )?(?:all )?your (?:data|reports|files)\b|\bnon-?renewal\b|"
+                            r"\boffboard\w*|\b(?:close|closing|switch off|turn off) (?:your |the )?"
+                            r"(?:access|accounts?|logins?)\b|"
+                            r"(?<!\w)(?:вивантаж\w*|експорт\w* (?:ваших |усіх |всіх )?даних|закри\w* доступ\w*|"
+                            r"непродовженн\w*)", re.I)
 # Putting the options off until the cause is heard ("I'd like to understand the pressure you're under before we
 # talk options", "перш ніж говорити про варіанти"): diagnosis, not a plan.
 _DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|discuss|get (?:in)?to|go (?:in)?to|jump (?:in)?to|"
@@ -302,6 +309,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"
+            if _OFFBOARD_STEP.search(s.text) and not _CONTACT.search(s.text):
+                concrete = loose = False  # "we'll schedule your data export for the end of the term": no next contact
             if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")

@@ -1,7 +1,9 @@
 """The dev-7 round's rules, by wording families a new trainee would also use, in English and Ukrainian:
 arguing for the product in the first reply (its features, its roadmap, what other customers get, "try
-it before you end") is pushback for F1, and a partial acknowledgment, never an acknowledgment by itself.
-Phrasings written for this test, not taken from the judged transcripts."""
+it before you end") is pushback for F1, and a partial acknowledgment, never an acknowledgment by itself;
+a promise to be in touch "soon" ("скоро зв'яжуся") is a rough follow-up; a meeting held on a date
+("Проведемо 14 січня") sets the next contact; "isn't an option" refuses the change; offboarding steps put
+on a date (the data export, the non-renewal, closing access) set no next contact. Phrasings written for this test, not taken from the judged transcripts."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 
 from coach.policy import Policy
-from coach.roleplay import stance
+from coach.roleplay import stance, timing
 from coach.roleplay.analysis import analyse
 from coach.roleplay.personas import get_persona
 from coach.roleplay.reference import reference
@@ -73,3 +75,42 @@ def test_a_pitch_later_is_not_first_reply_pushback(policy: Policy, embedder: Any
     a = _an("Our platform has a native CRM sync now; let me show it side by side on your data.",
             "technosfera-cancel", policy, embedder)
     assert not a.pushback
+
+
+# --- follow-ups ---
+
+@pytest.mark.parametrize(("sentence", "when"), [
+    ("Я скоро вам зателефоную, подивимося, як справи.", "rough"),
+    ("Найближчим часом зв'яжуся з вами.", "rough"),
+    ("Проведемо зустріч 3 березня, перед вашим рішенням.", "dated"),
+])
+def test_follow_up_timing(sentence: str, when: str) -> None:
+    assert timing.follow_up(sentence) and timing.timing(sentence) == when
+
+
+def test_a_meeting_held_on_a_date_sets_the_next_contact(policy: Policy, embedder: Any) -> None:
+    a = _an("Проведемо 20 січня, за тиждень до вашого рішення.", "technosfera-cancel", policy, embedder)
+    assert a.trigger and a.trigger_concrete
+
+
+@pytest.mark.parametrize("sentence", ["Pausing now isn't an option, I'm afraid.",
+                                      "Ending early is not an option under the agreement."])
+def test_not_an_option_refuses_the_change(sentence: str) -> None:
+    assert stance.REFUSES_CHANGE.search(sentence)
+
+
+@pytest.mark.parametrize(("persona_id", "text"), [
+    ("corelytics-cancel", "Once the form is signed we'll schedule the data export for the end of the term."),
+    ("corelytics-cancel", "I'll book the non-renewal for the end of March."),
+    ("technosfera-cancel", "Наприкінці строку закриємо доступи і вивантажимо ваші дані."),
+])
+def test_offboarding_steps_on_a_date_set_no_next_contact(persona_id: str, text: str, policy: Policy,
+                                                         embedder: Any) -> None:
+    a = _an(text, persona_id, policy, embedder)
+    assert not (a.trigger_concrete or a.trigger_loose), a.trigger
+
+
+def test_a_call_beside_the_offboarding_still_sets_the_next_contact(policy: Policy, embedder: Any) -> None:
+    a = _an("We'll schedule the data export, and I'll call you in the first week of March when the new "
+            "vendor is live.", "corelytics-cancel", policy, embedder)
+    assert a.trigger_concrete
