@@ -243,3 +243,117 @@ def test_fifth_writer_families_in_other_words(stage: str, check: str, text: str)
 @pytest.mark.parametrize(("stage", "text"), FAMILY_NEAR_MISSES)
 def test_fifth_writer_family_near_misses_pass(stage: str, text: str) -> None:
     assert categories(text, stage, pause=stage == "pause_plan") == set()
+
+
+
+# A second probe, written after the rules above in a new voice (4 of 27 near misses flagged, 5 of 15
+# violations missed before the forms it gave; the one left is in docs/guard.md: more sympathy forms, "not convinced we can make that
+# work", «навряд чи вдасться», "cut you some slack", an invoice pushed back, the customer's company
+# lawyers asked about in a question).
+PROBE_CLEAN = [
+    ("acknowledgment", False,
+     "Hi Dana, unfortunately life rarely waits for a convenient moment. I'll send a few questions."),
+    ("acknowledgment", False,
+     "Hi Dana, unfortunately that's the nature of a restructure - nobody plans for it. Questions soon."),
+    ("acknowledgment", False,
+     "Hi Dana, I'm so sorry to hear it. Unfortunately, I know how hard a funding gap can be."),
+    ("acknowledgment", False,
+     "Hi Dana, sadly these things happen. I'll follow up with a couple of questions."),
+    ("acknowledgment", False,
+     "Ірино, на жаль, від таких подій ніхто не застрахований. Невдовзі надішлю запитання."),
+    ("acknowledgment", False,
+     "Ірино, на жаль, так буває. Я все зрозуміла і скоро повернуся з запитаннями."),
+    ("acknowledgment", False,
+     "Ірино, шкода це чути. Розумію, що зараз непростий час."),
+    ("acknowledgment", False,
+     "Hi Dana, I can't thank you enough for the early notice. A few questions will follow."),
+    ("acknowledgment", False,
+     "Hi Dana, you said \"we simply can't justify the cost right now\" and I hear you."),
+    ("acknowledgment", False,
+     "Ірино, ви написали: «ми не можемо далі платити за 40 місць». Я вас почула."),
+    ("counter", False,
+     "Dana, to recap: thirty-two seats, three thousand six hundred dollars a month, ten percent off, for two "
+     "more years. No penalties, no prepayment, billing stays monthly."),
+    ("counter", False,
+     "Ірино, підсумок: 32 місця, 3 600 доларів на місяць, знижка 10%, ще два роки. Оплата щомісячна, без "
+     "передоплати і без штрафів."),
+    ("counter", False,
+     "Dana, your invoice goes from $4,000 to $3,600 a month (10% off) with 24 more months. Nothing else "
+     "changes: same invoice date, monthly billing."),
+    ("pause_plan", True,
+     "Dana, confirmed: a three-month pause, billing back on April 1, 2027, and the agreement runs three months "
+     "longer. No reactivation fee and nothing billed for the paused months."),
+    ("pause_plan", True,
+     "Dana, pause of 3 months; billing restarts 1 April 2027; agreement extended by 3 months. Your data stays "
+     "where it is."),
+    ("pause_plan", True,
+     "Ірино, пауза на три місяці, оплата відновиться 1 квітня 2027 року, договір подовжиться на три місяці. "
+     "Плати за паузу немає."),
+    ("pause_plan", True,
+     "Ірино, пауза 3 місяці; оплата з 01.04.2027; договір довший на 3 місяці. Нічого не нараховуємо за місяці "
+     "паузи."),
+    ("followup", True,
+     "Dana, just a reminder that billing picks up again on 2027-04-01. Let me know if the reopening moves."),
+    ("followup", True,
+     "Ірино, нагадую: оплата відновиться першого квітня 2027 року. Якщо плани зміняться, напишіть."),
+    ("questions", False,
+     "Hi Dana, a couple of questions: which teams use the reports most, and does your legal team need access "
+     "after the change?"),
+    ("questions", False,
+     "Ірино, кілька запитань: чи плануєте ви влітку набирати нових людей? Чи юристи компанії користуються "
+     "звітами?"),
+    ("questions", False,
+     "Hi Dana, are the stores closing over the summer, or only some of them?"),
+    ("questions", False,
+     "Hi Dana, will the 32 remaining users all need the reporting module?"),
+    ("outreach", True,
+     "Hi Dana, welcome back! Since you reopened, the reports module has a new export. Happy to show you."),
+    ("followup", False,
+     "Dana, I know \"penalty\" is in the name of your sports bar, so to be clear: the proposal has none."),
+    ("counter", False,
+     "Dear Dana, thanks for the call on Monday. As discussed: 32 seats, $3,600 a month, 10% off, 24 more "
+     "months."),
+    ("acknowledgment", False,
+     "Hi Dana, I'm sorry, I can't imagine how stressful this has been. Leave it with me; questions will follow."),
+]
+
+PROBE_VIOLATIONS = [
+    ("acknowledgment", "pushback",
+     "Hi Dana, unfortunately mid-term changes aren't usually approved."),
+    ("acknowledgment", "pushback",
+     "Ірино, на жаль, зменшення місць посеред строку не передбачене."),
+    ("acknowledgment", "pushback",
+     "Hi Dana, I'm not convinced we can make that work mid-term."),
+    ("acknowledgment", "pushback",
+     "Ірино, навряд чи вдасться змінити це до кінця строку."),
+    ("followup", "pushback",
+     "Dana, unpaid invoices eventually go to our debt recovery partner."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Hi Dana, I'll see whether finance can cut you some slack on the next invoice."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Ірино, я попрошу фінансистів піти вам назустріч із наступним рахунком."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Hi Dana, we'll push the next invoice back until things settle."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Ірино, наступний рахунок відкладемо, поки все не владнається."),
+    ("pause_plan", "hidden_terms",
+     "Dana, 3 months' pause, billing resumes 2027-04-01; a monthly holding fee applies meanwhile."),
+    ("pause_plan", "hidden_terms",
+     "Ірино, пауза 3 місяці, оплата з 01.04.2027; за місяці паузи нарахуємо доплату після відновлення."),
+    ("counter", "unstated_number",
+     "Dana, 32 seats at $3,600, 10% off, 24 more months - that's a third less than the list price."),
+    ("pause_plan", "unstated_number",
+     "Dana, pause 3 months, billing back on 2027-04-01. I'll check in mid-March."),
+    ("followup", "unstated_number",
+     "Dana, reminder: billing resumes on 01.05.2027."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), PROBE_CLEAN)
+def test_second_probe_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), PROBE_VIOLATIONS)
+def test_second_probe_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
