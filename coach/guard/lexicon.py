@@ -146,6 +146,10 @@ class LanguageLexicon(_Strict):
     # a regret word ("unfortunately", "на жаль") is pushback unless a few words on, in its sentence and
     # with no contrast word ("but", "але") after it, it sympathises ("these things never come at a good
     # time", "такі речі трапляються", "I know it's not the figure you had in mind")
+    # before quotation marks, words that make the quote the customer's ("you wrote", «ви написали»): a
+    # refusal or threat inside it is theirs (a quote of one to three words is a mention: 'I know "late
+    # fee" is in your company name')
+    quote_lead: list[str] = Field(default_factory=list)
     regret: list[str] = Field(default_factory=list)
     regret_empathy: list[str] = Field(default_factory=list)
     contrast: list[str] = Field(default_factory=list)
@@ -171,7 +175,7 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
+    @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
                      "negation_after", "not_pushback_before", "not_pushback_after", "not_offer_before", "offer",
                      "promise", "commitment", "save", "hurdle", "leak", "leak_markers", "out_of_character")
     @classmethod
@@ -220,6 +224,11 @@ class Compiled:
     @cached_property
     def pushback(self) -> Alternation:
         return self._join(lambda x: x.pushback)
+
+    @cached_property
+    def quote_lead(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.quote_lead) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
 
     @cached_property
     def regret(self) -> Alternation:

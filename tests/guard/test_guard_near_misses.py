@@ -466,3 +466,29 @@ def test_third_probe_near_misses_pass(stage: str, pause: bool, text: str) -> Non
 @pytest.mark.parametrize(("stage", "check", "text"), PROBE3_VIOLATIONS)
 def test_third_probe_violations_are_caught(stage: str, check: str, text: str) -> None:
     assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# A quote is the customer's after a lead ("you wrote", «ви написали», "Sie schrieben") or when it is a
+# mention of one to three words; a longer quote with no lead (a clause quoted at the customer) is ours.
+QUOTES_THEIRS = [
+    ("acknowledgment", "Hi Dana, as you put it, \"we cannot keep paying for empty seats\" - fair enough."),
+    ("acknowledgment", "Ірино, у вашому листі: «ми не можемо далі тримати 40 місць». Розумію вас."),
+    ("acknowledgment", "Herr Bergmann, Sie schrieben „wir können nicht mehr so viel zahlen“ - das verstehe ich."),
+    ("acknowledgment", "Madame Dupuis, vous avez écrit « nous ne pouvons plus payer autant » : je comprends."),
+    ("followup", "Dana, I know \"penalty\" is in your company's name; there is none in the proposal."),
+]
+QUOTES_OURS = [
+    ("followup", "Dana, a reminder of the clause: \"early termination incurs a penalty equal to the remaining "
+                 "months\"."),
+    ("followup", "Ірино, нагадаю пункт договору: «у разі дострокового розірвання сплачується штраф»."),
+]
+
+
+@pytest.mark.parametrize(("stage", "text"), QUOTES_THEIRS)
+def test_quotes_of_the_customer_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize(("stage", "text"), QUOTES_OURS)
+def test_a_clause_quoted_at_the_customer_is_pushback(stage: str, text: str) -> None:
+    assert "pushback" in categories(text, stage)
