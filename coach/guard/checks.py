@@ -188,11 +188,12 @@ _WORDS_ON = 8
 
 def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
     """A regret word that sympathises: an empathy form within a few words after it, in its sentence,
-    and no contrast word ("but", "але", "pero") anywhere after it in that sentence."""
+    and neither a contrast word ("but", "але", "pero") nor a word about the deal (price, seats,
+    contract) anywhere after it in that sentence."""
     c = p.data.compiled
     end = _SENTENCE.search(p.text, m.end())
     rest = p.text[m.end():end.start() if end else len(p.text)]
-    if c.contrast.search(rest):
+    if c.contrast.search(rest) or c.regret_deal.search(rest):
         return False
     near = " ".join(rest.split()[:_WORDS_ON])
     return bool(c.regret_empathy.search(near))

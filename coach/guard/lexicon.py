@@ -152,6 +152,9 @@ class LanguageLexicon(_Strict):
     quote_lead: list[str] = Field(default_factory=list)
     regret: list[str] = Field(default_factory=list)
     regret_empathy: list[str] = Field(default_factory=list)
+    # words about the deal (a price, a seat count, the contract, a change to them): a regret sentence
+    # naming one is about the request, not sympathy ("unfortunately, I know it's hard, the seats stay")
+    regret_deal: list[str] = Field(default_factory=list)
     contrast: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
@@ -175,9 +178,10 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
-                     "negation_after", "not_pushback_before", "not_pushback_after", "not_offer_before", "offer",
-                     "promise", "commitment", "save", "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
+                     "contract_threat", "negation", "negation_after", "not_pushback_before", "not_pushback_after",
+                     "not_offer_before", "offer", "promise", "commitment", "save", "hurdle", "leak", "leak_markers",
+                     "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -237,6 +241,11 @@ class Compiled:
     @cached_property
     def regret_empathy(self) -> re.Pattern[str]:
         alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_empathy) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+
+    @cached_property
+    def regret_deal(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_deal) or r"(?!x)x"
         return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
 
     @cached_property

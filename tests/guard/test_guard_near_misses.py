@@ -492,3 +492,21 @@ def test_quotes_of_the_customer_pass(stage: str, text: str) -> None:
 @pytest.mark.parametrize(("stage", "text"), QUOTES_OURS)
 def test_a_clause_quoted_at_the_customer_is_pushback(stage: str, text: str) -> None:
     assert "pushback" in categories(text, stage)
+
+
+# A regret sentence that names the deal (price, seats, contract, a change to them) is about the request,
+# not sympathy, even with an empathy form in it (lexicon `regret_deal`).
+REGRET_ABOUT_THE_DEAL = [
+    "Hi Dana, unfortunately, I know this is hard, the seats stay at 40 until renewal.",
+    "Hi Dana, unfortunately a reduction isn't easy to approve mid-term.",
+    "Hi Dana, unfortunately these things happen, and the contract runs to its end regardless.",
+    "Ірино, на жаль, я розумію, як це непросто, проте знизити ціну до кінця строку неможливо.",
+    "Ірино, на жаль, таке буває, і договір залишається чинним до кінця строку.",
+    "Lucía, lamentablemente estas cosas pasan y el contrato se mantiene hasta el final.",
+    "Herr Bergmann, leider passiert so etwas, und der Vertrag bleibt bis zum Ende bestehen.",
+]
+
+
+@pytest.mark.parametrize("text", REGRET_ABOUT_THE_DEAL)
+def test_regret_about_the_deal_is_pushback(text: str) -> None:
+    assert "pushback" in categories(text, "acknowledgment")
