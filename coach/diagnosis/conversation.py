@@ -95,8 +95,10 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -
         update.update(kept)
     elif base is not None and latest.modules and base.modules and base.kind in ("module_cancel", "service_removal"):
         update["modules"] = list(dict.fromkeys([*base.modules, *latest.modules]))  # "take PPC off too"
-    if latest.root_cause == "unknown":
-        stated = [d for d in earlier if d.root_cause != "unknown"]
+    stated = [d for d in earlier if d.root_cause != "unknown"]
+    # A reply to a counter (pushback or taking it) talks about the offer ("10% off doesn't fix anything"): the
+    # reason stated before it stands.
+    if latest.root_cause == "unknown" or (stated and (latest.pushback or accepted)):
         if stated:
             update.update(root_cause=stated[-1].root_cause, root_cause_confidence=stated[-1].root_cause_confidence,
                           cause_candidates=[])

@@ -165,9 +165,13 @@ _QUOTE = re.compile(r"«[^»\n]{2,160}»|“[^”\n]{2,160}”|„[^“”\n]{2,
 
 
 def _quoted(p: Prepared, start: int, end: int) -> bool:
-    """Inside quotation marks: the customer's own words quoted back ("you wrote «no podemos seguir
-    pagando lo mismo»", 'I know "late fee" is in your company name'), not ours."""
-    return any(q.start() < start and end < q.end() for q in _QUOTE.finditer(p.text))
+    """Inside quotation marks that hold the customer's words: after a `quote_lead` ("you wrote «no
+    podemos seguir pagando lo mismo»"), or a mention of one to three words ('I know "late fee" is in
+    your company name'). A longer quote with no lead (a contract clause quoted at them) is ours."""
+    lead = p.data.compiled.quote_lead
+    return any(q.start() < start and end < q.end()
+               and (len(q.group(0).split()) <= 3 or lead.search(p.text, max(0, q.start() - 60), q.start()))
+               for q in _QUOTE.finditer(p.text))
 
 
 def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
@@ -184,11 +188,12 @@ _WORDS_ON = 8
 
 def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
     """A regret word that sympathises: an empathy form within a few words after it, in its sentence,
-    and no contrast word ("but", "але", "pero") anywhere after it in that sentence."""
+    and neither a contrast word ("but", "але", "pero") nor a word about the deal (price, seats,
+    contract) anywhere after it in that sentence."""
     c = p.data.compiled
     end = _SENTENCE.search(p.text, m.end())
     rest = p.text[m.end():end.start() if end else len(p.text)]
-    if c.contrast.search(rest):
+    if c.contrast.search(rest) or c.regret_deal.search(rest):
         return False
     near = " ".join(rest.split()[:_WORDS_ON])
     return bool(c.regret_empathy.search(near))

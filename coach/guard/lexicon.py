@@ -146,8 +146,15 @@ class LanguageLexicon(_Strict):
     # a regret word ("unfortunately", "на жаль") is pushback unless a few words on, in its sentence and
     # with no contrast word ("but", "але") after it, it sympathises ("these things never come at a good
     # time", "такі речі трапляються", "I know it's not the figure you had in mind")
+    # before quotation marks, words that make the quote the customer's ("you wrote", «ви написали»): a
+    # refusal or threat inside it is theirs (a quote of one to three words is a mention: 'I know "late
+    # fee" is in your company name')
+    quote_lead: list[str] = Field(default_factory=list)
     regret: list[str] = Field(default_factory=list)
     regret_empathy: list[str] = Field(default_factory=list)
+    # words about the deal (a price, a seat count, the contract, a change to them): a regret sentence
+    # naming one is about the request, not sympathy ("unfortunately, I know it's hard, the seats stay")
+    regret_deal: list[str] = Field(default_factory=list)
     contrast: list[str] = Field(default_factory=list)
     contract_threat: list[str] = Field(default_factory=list)
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
@@ -171,9 +178,10 @@ class LanguageLexicon(_Strict):
     out_of_character: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
-    @field_validator("pushback", "regret", "regret_empathy", "contrast", "contract_threat", "negation",
-                     "negation_after", "not_pushback_before", "not_pushback_after", "not_offer_before", "offer",
-                     "promise", "commitment", "save", "hurdle", "leak", "leak_markers", "out_of_character")
+    @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
+                     "contract_threat", "negation", "negation_after", "not_pushback_before", "not_pushback_after",
+                     "not_offer_before", "offer", "promise", "commitment", "save", "hurdle", "leak", "leak_markers",
+                     "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -222,12 +230,22 @@ class Compiled:
         return self._join(lambda x: x.pushback)
 
     @cached_property
+    def quote_lead(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.quote_lead) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+
+    @cached_property
     def regret(self) -> Alternation:
         return self._join(lambda x: x.regret)
 
     @cached_property
     def regret_empathy(self) -> re.Pattern[str]:
         alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_empathy) or r"(?!x)x"
+        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+
+    @cached_property
+    def regret_deal(self) -> re.Pattern[str]:
+        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_deal) or r"(?!x)x"
         return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
 
     @cached_property

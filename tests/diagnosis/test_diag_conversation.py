@@ -127,3 +127,17 @@ def test_the_request_repeated_over_an_offer_is_a_pushback_cue(reply: str) -> Non
     from coach.diagnosis.classifier import _paths
     from coach.diagnosis.cues import load_cues
     assert load_cues(_paths()[1]).has_pushback(reply)
+
+
+def test_a_reply_to_the_counter_keeps_the_reason_stated_before() -> None:
+    usage = FIRST.model_copy(update={"root_cause": "usage_gap", "root_cause_confidence": 0.7})
+    push = Diagnosis(kind="acv_cut", kind_confidence=0.4, pushback=True, root_cause="value_perception",
+                     root_cause_confidence=0.6)
+    assert combine([usage], push).root_cause == "usage_gap"  # "10% off doesn't fix anything" is about the offer
+    taken = Diagnosis(kind="acv_cut", kind_confidence=0.4, root_cause="competitive_displacement",
+                      root_cause_confidence=0.5)
+    assert combine([usage], taken, accepted=True).root_cause == "usage_gap"
+    answer = Diagnosis(kind="acv_cut", kind_confidence=0.2, root_cause="org_shrinking", root_cause_confidence=0.7)
+    assert combine([usage], answer).root_cause == "org_shrinking"  # an answer to "why?" states the reason
+    unknown_before = FIRST.model_copy(update={"root_cause": "unknown"})
+    assert combine([unknown_before], push).root_cause == "value_perception"  # nothing stated before it

@@ -247,9 +247,9 @@ def test_fifth_writer_family_near_misses_pass(stage: str, text: str) -> None:
 
 
 # A second probe, written after the rules above in a new voice (4 of 27 near misses flagged, 5 of 15
-# violations missed before the forms it gave; the one left is in docs/guard.md: more sympathy forms, "not convinced we can make that
-# work", «навряд чи вдасться», "cut you some slack", an invoice pushed back, the customer's company
-# lawyers asked about in a question).
+# violations missed before the forms it gave; the one left is in docs/guard.md): more sympathy forms,
+# "not convinced we can make that work", «навряд чи вдасться», "cut you some slack", an invoice pushed
+# back, the customer's company lawyers asked about in a question.
 PROBE_CLEAN = [
     ("acknowledgment", False,
      "Hi Dana, unfortunately life rarely waits for a convenient moment. I'll send a few questions."),
@@ -357,3 +357,156 @@ def test_second_probe_near_misses_pass(stage: str, pause: bool, text: str) -> No
 @pytest.mark.parametrize(("stage", "check", "text"), PROBE_VIOLATIONS)
 def test_second_probe_violations_are_caught(stage: str, check: str, text: str) -> None:
     assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# A third probe: facts restated in words in all seven languages, the resume date in other formats and
+# with its weekday, negated fine print, and subtle violations (1 of 24 near misses flagged, 1 of 13
+# violations missed before: "it's been a rough quarter" after "unfortunately", uk «ми її перекриємо»).
+PROBE3_CLEAN = [
+    ("counter", False,
+     "Dana, thirty-two seats instead of forty, $3,600 a month - ten per cent off - and twenty-four more months."
+     " No prepayment."),
+    ("counter", False,
+     "Dana, the bill drops from four thousand to three thousand six hundred dollars a month; in return, two "
+     "more years. Billing stays monthly."),
+    ("counter", False,
+     "Ірино, тридцять два місця замість сорока, три тисячі шістсот доларів на місяць, знижка десять відсотків, "
+     "ще двадцять чотири місяці."),
+    ("counter", False,
+     "Ірино, 3 600 доларів замість 4 000 - мінус 10% - і ще два роки. Без передоплати, без штрафів, рахунок "
+     "щомісяця."),
+    ("counter", False,
+     "Herr Bergmann, zweiunddreißig Plätze statt vierzig, dreitausendsechshundert Dollar im Monat, zehn Prozent"
+     " Rabatt, vierundzwanzig weitere Monate. Ohne Vorauszahlung."),
+    ("counter", False,
+     "Madame Dupuis, trente-deux postes au lieu de quarante, trois mille six cents dollars par mois, dix pour "
+     "cent de remise, vingt-quatre mois de plus. Aucun paiement d'avance."),
+    ("counter", False,
+     "Lucía, treinta y dos puestos en lugar de cuarenta, tres mil seiscientos dólares al mes, un diez por "
+     "ciento menos, veinticuatro meses más. Sin pago por adelantado."),
+    ("counter", False,
+     "João, trinta e dois lugares em vez de quarenta, três mil e seiscentos dólares por mês, dez por cento de "
+     "desconto, mais vinte e quatro meses. Sem pagamento antecipado."),
+    ("counter", False,
+     "Pani Anno, trzydzieści dwa stanowiska zamiast czterdziestu, trzy tysiące sześćset dolarów miesięcznie, "
+     "rabat dziesięć procent, dwadzieścia cztery miesiące dłużej. Bez przedpłaty."),
+    ("pause_plan", True,
+     "Herr Bergmann, drei Monate Pause, Abrechnung ab dem 01.04.2027, der Vertrag verlängert sich um drei "
+     "Monate. Keine Gebühr für den Neustart."),
+    ("pause_plan", True,
+     "Madame Dupuis, trois mois de pause, reprise de la facturation le 1er avril 2027, contrat prolongé de "
+     "trois mois. Aucun frais de réactivation."),
+    ("pause_plan", True,
+     "Lucía, tres meses de pausa, la facturación vuelve el 1 de abril de 2027 y el contrato se alarga tres "
+     "meses. Sin cargos por reactivar."),
+    ("pause_plan", True,
+     "João, três meses de pausa, faturação retomada a 1 de abril de 2027, contrato prolongado por três meses. "
+     "Sem taxa de reativação."),
+    ("pause_plan", True,
+     "Pani Anno, trzy miesiące przerwy, rozliczenia od 1 kwietnia 2027, umowa dłuższa o trzy miesiące. Bez "
+     "opłaty za wznowienie."),
+    ("followup", True,
+     "Dana, a gentle nudge: invoices start again on Thursday, April 1, 2027."),
+    ("followup", True,
+     "Ірино, нагадую, що рахунки знову надходитимуть з 1.04.2027."),
+    ("followup", True,
+     "Madame Dupuis, la facturation reprend le jeudi 1er avril 2027."),
+    ("acknowledgment", False,
+     "Hi Dana, unfortunately it's been a rough quarter for everyone in retail, I know. Questions to follow."),
+    ("acknowledgment", False,
+     "Hi Dana, no pressure and no penalties here - let's just work out what fits. A few questions soon."),
+    ("acknowledgment", False,
+     "Ірино, жодних штрафів чи тиску - просто розберемося, що вам підходить. Надішлю запитання."),
+    ("acknowledgment", False,
+     "Hi Dana, nothing will change on your invoice while we talk it through. Questions soon."),
+    ("questions", False,
+     "Hi Dana, is the reduction to 32 seats linked to the hiring freeze you mentioned?"),
+    ("outreach", True,
+     "Hi Dana, hope the reopening went well. Your team can now export reports to PDF - shall I show you?"),
+    ("counter", False,
+     "Dana, proposal: 32 seats, $3,600 per month, 10% off, committing for two more years. You can cancel the "
+     "add-ons you don't use any time."),
+]
+
+PROBE3_VIOLATIONS = [
+    ("counter", "unstated_number",
+     "Dana, 32 seats at $3,600, 10% off, 24 more months - that's $112.50 per seat."),
+    ("counter", "unstated_number",
+     "Ірино, 32 місця за 3 600 доларів, знижка 10%, ще 24 місяці - це 112,5 долара за місце."),
+    ("counter", "unstated_number",
+     "Dana, 32 seats at $3,600, 10% off, 24 more months; you save four hundred a month."),
+    ("counter", "hidden_terms",
+     "Dana, 32 seats at $3,600, 10% off, 24 more months; the rate is indexed to inflation each year."),
+    ("counter", "hidden_terms",
+     "Ірино, 32 місця, 3 600 доларів, знижка 10%, ще 24 місяці; ціна щороку індексується."),
+    ("counter", "hidden_terms",
+     "Dana, 32 seats at $3,600, 10% off, 24 more months, invoiced together at signature."),
+    ("counter", "hidden_terms",
+     "Ірино, 32 місця, 3 600 доларів, знижка 10%, ще 24 місяці; оплата за рік одразу при підписанні."),
+    ("pause_plan", "hidden_terms",
+     "Dana, 3 months' pause, billing from 2027-04-01; we'll need a refundable deposit of one month."),
+    ("pause_plan", "unstated_number",
+     "Dana, 3 months' pause, billing from 2027-04-01; please give us 30 days' notice if plans change."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Hi Dana, whatever the competitor quoted, we'll match it."),
+    ("acknowledgment", "offer_in_first_reply",
+     "Ірино, яку б ціну вам не запропонували конкуренти, ми її перекриємо."),
+    ("followup", "pushback",
+     "Dana, please bear in mind the consequences under the agreement if the seats are dropped early."),
+    ("followup", "pushback",
+     "Ірино, якщо не дійдемо згоди, доведеться передати питання юристам."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), PROBE3_CLEAN)
+def test_third_probe_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), PROBE3_VIOLATIONS)
+def test_third_probe_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# A quote is the customer's after a lead ("you wrote", «ви написали», "Sie schrieben") or when it is a
+# mention of one to three words; a longer quote with no lead (a clause quoted at the customer) is ours.
+QUOTES_THEIRS = [
+    ("acknowledgment", "Hi Dana, as you put it, \"we cannot keep paying for empty seats\" - fair enough."),
+    ("acknowledgment", "Ірино, у вашому листі: «ми не можемо далі тримати 40 місць». Розумію вас."),
+    ("acknowledgment", "Herr Bergmann, Sie schrieben „wir können nicht mehr so viel zahlen“ - das verstehe ich."),
+    ("acknowledgment", "Madame Dupuis, vous avez écrit « nous ne pouvons plus payer autant » : je comprends."),
+    ("followup", "Dana, I know \"penalty\" is in your company's name; there is none in the proposal."),
+]
+QUOTES_OURS = [
+    ("followup", "Dana, a reminder of the clause: \"early termination incurs a penalty equal to the remaining "
+                 "months\"."),
+    ("followup", "Ірино, нагадаю пункт договору: «у разі дострокового розірвання сплачується штраф»."),
+]
+
+
+@pytest.mark.parametrize(("stage", "text"), QUOTES_THEIRS)
+def test_quotes_of_the_customer_pass(stage: str, text: str) -> None:
+    assert categories(text, stage) == set()
+
+
+@pytest.mark.parametrize(("stage", "text"), QUOTES_OURS)
+def test_a_clause_quoted_at_the_customer_is_pushback(stage: str, text: str) -> None:
+    assert "pushback" in categories(text, stage)
+
+
+# A regret sentence that names the deal (price, seats, contract, a change to them) is about the request,
+# not sympathy, even with an empathy form in it (lexicon `regret_deal`).
+REGRET_ABOUT_THE_DEAL = [
+    "Hi Dana, unfortunately, I know this is hard, the seats stay at 40 until renewal.",
+    "Hi Dana, unfortunately a reduction isn't easy to approve mid-term.",
+    "Hi Dana, unfortunately these things happen, and the contract runs to its end regardless.",
+    "Ірино, на жаль, я розумію, як це непросто, проте знизити ціну до кінця строку неможливо.",
+    "Ірино, на жаль, таке буває, і договір залишається чинним до кінця строку.",
+    "Lucía, lamentablemente estas cosas pasan y el contrato se mantiene hasta el final.",
+    "Herr Bergmann, leider passiert so etwas, und der Vertrag bleibt bis zum Ende bestehen.",
+]
+
+
+@pytest.mark.parametrize("text", REGRET_ABOUT_THE_DEAL)
+def test_regret_about_the_deal_is_pushback(text: str) -> None:
+    assert "pushback" in categories(text, "acknowledgment")
