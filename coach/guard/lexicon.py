@@ -225,14 +225,21 @@ class Compiled:
     def _join(self, getter: Any) -> Alternation:
         return Alternation([p for lex in self.lexicons.values() for p in getter(lex)], FLAGS)
 
+    def _alt(self, getter: Any) -> str:
+        """Every language's forms as one alternation (one that matches nothing when all lists are empty)."""
+        return "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in getter(lex)) or r"(?!x)x"
+
+    def _words(self, getter: Any) -> re.Pattern[str]:
+        """One pattern of whole-word forms from every language's list."""
+        return re.compile(rf"(?<!\w)(?:{self._alt(getter)})(?!\w)", FLAGS)
+
     @cached_property
     def pushback(self) -> Alternation:
         return self._join(lambda x: x.pushback)
 
     @cached_property
     def quote_lead(self) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.quote_lead) or r"(?!x)x"
-        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+        return self._words(lambda x: x.quote_lead)
 
     @cached_property
     def regret(self) -> Alternation:
@@ -240,18 +247,15 @@ class Compiled:
 
     @cached_property
     def regret_empathy(self) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_empathy) or r"(?!x)x"
-        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+        return self._words(lambda x: x.regret_empathy)
 
     @cached_property
     def regret_deal(self) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.regret_deal) or r"(?!x)x"
-        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+        return self._words(lambda x: x.regret_deal)
 
     @cached_property
     def contrast(self) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.contrast) or r"(?!x)x"
-        return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", FLAGS)
+        return self._words(lambda x: x.contrast)
 
     @cached_property
     def contract_threat(self) -> Alternation:
@@ -264,13 +268,12 @@ class Compiled:
     @cached_property
     def negation_after(self) -> re.Pattern[str]:
         """A negation right after a term (at most a comma or colon between): anchored, short texts."""
-        parts = [p for lex in self.lexicons.values() for p in lex.negation_after]
-        alt = "|".join(f"(?:{p})" for p in parts) or r"(?!x)x"
+        alt = self._alt(lambda x: x.negation_after)
         # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
         return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:[\w']+[\s,:;\-\u2013\u2014]+){{0,3}}?(?:{alt})", FLAGS)
 
     def _anchored(self, getter: Any, before: bool) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in getter(lex)) or r"(?!x)x"
+        alt = self._alt(getter)
         if before:  # right before the term (a form may allow a word of its own: "не збираюся вас")
             return re.compile(rf"(?:{alt})[\s,]+\Z", FLAGS)
         return re.compile(rf"\A[\s,]*(?:[\w']+\s+){{0,2}}?(?:{alt})", FLAGS)
@@ -285,8 +288,7 @@ class Compiled:
 
     @cached_property
     def not_offer_before(self) -> re.Pattern[str]:
-        alt = "|".join(f"(?:{p})" for lex in self.lexicons.values() for p in lex.not_offer_before) or r"(?!x)x"
-        return re.compile(rf"(?:{alt})(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
+        return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:
