@@ -57,11 +57,14 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:proce
                     r"\byou'?(?:ll be|re| are| will be) (?:down )?on \d+ (?:seats?|licen[cs]es?|users?)\b|"
                     r"\b(?:will|'ll) be (?:switched off|turned off|removed|cancell?ed|dropped|stopped|processed)\b|"
                     r"(?<!\w)у вас (?:буде|залишиться|лишиться) \d+ (?:місц|ліценз|користувач)\w*|оформлю|приберемо|"
-                    r"як ви просили", re.I)
+                    r"як ви (?:й |і |же )?просили|як ви (?:й |і )?хотіли", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
-_OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,40}\b(?:cancellation|offboarding|"
+# "I've put the cancellation through", "Я вже надіслав вам форму про непродовження": done, in the past tense.
+_OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?ve|we'?ve|i have|we have)\b[^.?!]{0,40}\b"
+                       r"(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
-                       r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо)[^.?!]{0,40}"
+                       r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо|надіслав|надіслала|надіслали|"
+                       r"оформив|оформила|оформили|підготував|підготувала|підготували)[^.?!]{0,40}"
                        r"(?:документ\w* (?:для|на|щодо) (?:завершенн|розірванн|скасуванн)|скасуванн|розірванн|"
                        r"непродовженн|припиненн|"
                        r"заверш\w+ (?:договір|співпрац\w*)|завершенн)|"

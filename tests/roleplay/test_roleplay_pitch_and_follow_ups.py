@@ -3,7 +3,9 @@ arguing for the product in the first reply (its features, its roadmap, what othe
 it before you end") is pushback for F1, and a partial acknowledgment, never an acknowledgment by itself;
 a promise to be in touch "soon" ("скоро зв'яжуся") is a rough follow-up; a meeting held on a date
 ("Проведемо 14 січня") sets the next contact; "isn't an option" refuses the change; offboarding steps put
-on a date (the data export, the non-renewal, closing access) set no next contact. Phrasings written for this test, not taken from the judged transcripts."""
+on a date (the data export, the non-renewal, closing access) set no next contact; the request granted in
+the past tense ("I've put the cancellation through", "я вже надіслав форму") or "як ви й просили" is the
+full request granted. Phrasings written for this test, not taken from the judged transcripts."""
 
 from __future__ import annotations
 
@@ -114,3 +116,19 @@ def test_a_call_beside_the_offboarding_still_sets_the_next_contact(policy: Polic
     a = _an("We'll schedule the data export, and I'll call you in the first week of March when the new "
             "vendor is live.", "corelytics-cancel", policy, embedder)
     assert a.trigger_concrete
+
+
+# --- the request granted, said as done ---
+
+@pytest.mark.parametrize(("persona_id", "text"), [
+    ("riverside-hotel-cancel", "Okay. I've put the cancellation through for all three services from next month."),
+    ("peak-fitness-cancel", "We've sent over the cancellation form, so it ends with the quarter."),
+    ("technosfera-cancel", "Я вже надіслала вам форму про непродовження, гарного дня."),
+    ("usmishka-seats", "Добре, зроблю 15 місць, як ви й просили."),
+])
+def test_the_request_granted_as_done_is_no_counter(persona_id: str, text: str, policy: Policy, embedder: Any) -> None:
+    from coach.roleplay.replay import replay
+    card, _ = replay(get_persona(persona_id), policy, embedder, ["Thanks for telling me.", text],
+                     recorded=["Yes.", "Thank you."])
+    modes = {f.id: f.status for f in card.failure_modes}
+    assert modes["F3"] == "triggered", text
