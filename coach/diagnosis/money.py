@@ -19,7 +19,7 @@ _MULT = (r"(?:\s?(k\b|к\b|thousand|"
          r"millones|million\w*|milh\w*))?")
 _CUR_BEFORE = r"(?:(?:R\$|US\$|USD|EUR|PLN|UAH|[$€£])\s?)"
 _CUR_AFTER = (r"(?:\s?(?:[$€£]|usd|euros?|eur|gbp|pln|uah|zł|zl\b|грн\.?|гривень|гривні|гривн\w*|dollars?|"
-              r"dólares|dolares|"
+              r"dólares|dolares|доларів|долари|долар\b|євро|dolar\w*|bucks|"
               r"pesos(?: \w+)?|"
               r"reais|złotych|netto))")
 AMOUNT = re.compile(r"(?<![\w.,])(" + _CUR_BEFORE + r")?" + _NUM + _MULT + r"(" + _CUR_AFTER + r")?(?![\d%])", re.I)
@@ -41,7 +41,11 @@ _TARGET_BEFORE = re.compile(
     # "no pase de 2.500 € al mes", "não pode passar de R$ 5.000", "nicht mehr als 3.000 €", "pas plus de 900 €",
     # "nie więcej niż 4 000 zł", "не більше ніж", "need to be at $2,000"
     r"no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|nicht mehr als|"
-    r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at)\W{0,3}$", re.I)
+    r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at|"
+    # "target is 3,200 a month", "ready to pay 800", "Готові платити", "вийти на 3 000 €", "neue Monatspauschale 3.200 €"
+    r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
+    r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|neue monatspauschale(?: dann)?(?: bitte)?|"
+    r"nueva cuota(?: de)?|nouveau forfait(?: de)?|nova mensalidade(?: de)?|nowy abonament(?: to)?)\W{0,3}$", re.I)
 _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|"
                           r"is the (?:ceiling|limit|cap|max)|"
                           r"como máximo|no máximo|máximo|maximal|höchstens|max\.?|maksymalnie|максимум|"
@@ -58,6 +62,8 @@ _CURRENT_BEFORE = re.compile(
 # "we pay 3.200 a month for ...", "Płacimy za moduł CRM 1 900 zł": the price now, a few words on.
 _PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying|płacimy|pagamos|wir zahlen|zahlen wir|"
                          r"nous payons|on paie|платимо|cuesta|kostet|coûte|custa|kosztuje|коштує|costs)"
+                         r"(?!(?:\s+[^\s\d]+){0,3}?\s+(?:no máximo|como máximo|at most|max(?:imum)?|höchstens|maksymalnie|"
+                         r"максимум|не більше|au plus|up to|hasta))"
                          r"(?:\s+[^\s\d]+){0,4}\s*\W{0,3}$", re.I)
 # A rising price or a reduction by an amount ("went from $42 to $97", "зменшити рахунок на 10 000").
 _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gone up|up to|over|виросла|виріс|зросл\w*|"
@@ -67,7 +73,7 @@ _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gon
                                 r"|(?:quot(?:ing|ed|es)|nos cobra|cobra|cobran|cobram|offered us|verlangt|bierze|"
                                 r"бере)\s+"
                                 r"(?:(?:us|nos|nam|нам)\s+)?(?:[\w.,+]+\s+){0,5}?(?:for\s+)?(?:[$€£]|R\$)?\s?$"
-                                r"|(?<!\w)(?:by|на|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$"
+                                r"|(?<!\w)(?<!вийти )(?<!вийдемо )(?:by|на|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$"
                                 # "em" is "by" only after a cut verb ("fique em R$ 7.000" is a target)
                                 r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
                                 r"(?:R\$)?\s?$",

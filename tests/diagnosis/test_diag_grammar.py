@@ -310,6 +310,12 @@ CASES = [
     ("réduisez-nous de 5 licences", {"rm": 5}),
     ("Please downgrade us to 80 seats.", {"to": 80}),
     ("need the monthly down to 700 bucks", {"mrr": 700}),
+    # monthly targets: currency words, a stated target, a ceiling after "we pay"
+    ("Готові платити 600 доларів на місяць, не 1 100.", {"mrr": 600}),
+    ("Зараз платимо 5 100 €. Хочемо вийти на 3 900 € на місяць.", {"mrr": 3900}),
+    ("we pay 6k/mo now. our target is 4,500 a month", {"mrr": 4500}),
+    ("Pagamos no máximo R$ 4.000 por mês.", {"mrr": 4000}),
+    ("We pay $3,000 a month for this.", {}),
     ("Скоротіть місця на 10 відсотків. Штат зменшився з 200 до 180 осіб.", {"pct": 10}),
 ]
 
