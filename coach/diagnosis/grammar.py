@@ -121,7 +121,7 @@ _BY_SEATS = [
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|"
+    re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|забир\w*|"
                r"забрат\w*)\s+(?:[\w'’-]+\s+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
@@ -282,6 +282,8 @@ def read_figures(text: str) -> Figures:
             if m:
                 a, b = _int(m.group(1)), _int(m.group(2))
                 to, frm = (b, a) if pat is _OF_KEEP else (a, b)
+                if re.match(r"\s*" + NOT_SEAT_NOUN, t[m.end(1):], re.I):
+                    continue  # "з трьох офісів лишаємо один": offices, not seats
                 near = t[max(0, m.start() - 80):m.end() + 20]
                 if pat is _INSTEAD and (_MONEY_NEAR.search(near) or _WE_ARE.search(t[max(0, m.start() - 20):m.start()])
                                         or _DAY_BEFORE.search(t[max(0, m.start() - 20):m.start()])):

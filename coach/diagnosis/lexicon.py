@@ -12,14 +12,15 @@ SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members
         r"licencias?|usuarios?|puestos?|asientos?|plazas?|"
         r"lizenzen|lizenz|nutzer\w*|benutzer\w*|plätze|sitze|arbeitsplätze|"
         r"licences?|sièges?|utilisateurs?|postes?|"
-        r"licenças?|usuários?|utilizadores?|assentos?|lugares|"
+        r"licenças?|licencas?|usuários?|utilizadores?|assentos?|lugares|"
         r"licencj\w*|stanowisk\w*|użytkownik\w*|miejsc\w*|"
         r"terminals?|chairs?|юзер\w*|cuentas?|comptes?|contas?|agentes|kont\w*)")
 N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,6})"
 PCT = r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|відсот\w*|процент\w*|por ?ciento|prozent|pour ?cent|por cento|procent\w*)"
 # Counts of people, places or money are facts ("we are 6 people instead of 15"), not seats asked for.
 NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*|personas|personnes|pessoas|osób|людей|осіб|особи|"
-                  r"люди|працівник\w*|співробітник\w*|юрист\w*|restaurants?|restaurantes?|locales|tiendas|centros|oficinas|lojas|filiais|sklep\w*|oddzia\w*|офіс\w*|"
+                  r"люди|працівник\w*|співробітник\w*|юрист\w*|dział\w*|відділ\w*|departments?|abteilung\w*|"
+                  r"départements?|departamentos?|restaurants?|restaurantes?|locales|tiendas|centros|oficinas|lojas|filiais|sklep\w*|oddzia\w*|офіс\w*|"
                   r"standorte|studios|locations?|stores?|shops?|sites?|clinics?|"
                   r"branches|hubs|offices|hours|годин\w*|stunden|horas|heures|godzin|zimmer|établissements|brasseries|магазин\w*|точ\w*|кас\b|філі\w*|filial\w*|"
                   r"thirds?|quarters?|третин\w*|чверт\w*|tercios|drittel|tiers|terços|trzecie|"

@@ -150,6 +150,7 @@ LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:fewer|less|menos|a menos|de m
 _MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
                     re.I)
 _REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
+                           r"nicht mehr|no longer need|не потрібн|ya no necesit|plus besoin|não precisamos|nie potrzebujemy|"
                            r"streich|kündig|entfern|\bweg\b|supprim|retir|quit|baja|elimin|desativ|tirar|usun|usuń|zdj|"
                            r"anul|rezygn|відмов", re.I)
 _BARE_TO_AFTER = re.compile(r"\s*" + _NOT_UNIT_AFTER.replace("(?!", "(?=(?!", 1) + ")", re.I)
@@ -176,6 +177,10 @@ CURRENT = re.compile(
     r"(?:(?:for|para|за|für|pour)\s+)?" + N + r"\b(?!\s*(?:%|[$€£]|k\b|zł|грн|eur|usd|dollars?|euros?|a month|per month|"
     r"al mes|por mês|im monat|par mois|miesięcznie|на місяць))"
     + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
+    # "Ya no necesitamos 50 usuarios", "brauchen wir keine 45 Lizenzen", "we don't need 50 seats": the count held
+    + r"|(?:ya no necesitamos|no necesitamos|brauchen wir keine|wir brauchen keine|we don'?t need|we no longer need|"
+    r"nie potrzebujemy|não precisamos de|nous n'avons pas besoin de|нам не потрібно|не потрібно нам)\s+" + N + r"\s+"
+    + SEAT
     + r"|(?<![\w.,])" + N + r"\s+" + SEAT + r"\s*(?:[—–-]\s*)?(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|sind\s+|to\s+)?"
     r"(?:забагато|too many|way too many|zu viele|trop|demasiad\w*|za dużo|demais)", re.I)
 
@@ -197,6 +202,9 @@ NAMED_THEN_REMOVED = re.compile(
     r"cancel|drop|fuera|quitad|weg|streichen|supprim\w*|retir\w*|usu[nń]\w*|anul\w*)", re.I)
 # A removal verb then a pronoun for seats named earlier ("remove them", "les supprimer", "entfernen Sie diese").
 _REMOVE_THEM = re.compile(r"(?:remove|drop|cancel|delete|take off|get rid of)\s+(?:them|those|these)\b|(?:les|la) supprimer|"
+                          r"take (?:them|those|these) off|(?:on )?les retir\w*|retirez-les|do usunięcia|"
+                          r"(?<!\w)bitte (?:streichen|entfernen|kündigen)|pode[mr]? retirar|retir\w+ (?:essas|esses|elas|eles)|"
+                          r"zdj\w+ te|usu[nń]\w* te|ці (?:ліцензії|місця) (?:приберіть|зніміть)|"
                           r"supprimez-les|entfernen Sie (?:diese|sie)\b|diese \w+ (?:bitte )?(?:entfernen|streichen|kündigen)|"
                           r"(?:lizenzen|nutzer) bitte (?:streichen|entfernen|kündigen)|"
                           r"dar(?:las|los) de baja|quit(?:arlas|adlas|enlas|arlos)|elimin(?:arlas|adlas|arlos)|"
@@ -219,6 +227,10 @@ BY_BARE = re.compile(
     r"|\b(?:reduzier\w*|verringer\w*|kürz\w*|senk\w*)\s+(?:[\w'’-]+\s+){0,4}?um\s+" + N + r"\b"
     r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:menos|en moins|weniger|a menos|mniej|менше)\b"
     r"|\b(?:sobran|over by|sobrando)\s+" + N + r"\b"
+    # "20 less, to be precise", "take 20 off our seat count", "fallen 150 Nutzer weg"
+    r"|(?<![\w.,])" + N + r"\s+(?:less|fewer)\b(?!\s+than)"
+    r"|\btake\s+" + N + r"\s+off\b"
+    r"|\bfallen\s+" + N + r"\s+" + SEAT + r"\s+weg\b"
     # "now minus 25", "jeszcze minus 5", "nochmal fünf weniger", "en enlever encore 5", "another 10"
     r"|(?<!\w)(?:мінус|minus)\s+" + N + r"\b"
     r"|(?:\bnochmal|\bnoch einmal|\bencore|\bjeszcze|(?<!\w)ще|\banother|\botr[ao]s)\s+(?:(?:мінус|minus|o)\s+)?" + N
