@@ -161,11 +161,28 @@ _FACT = re.compile(
     re.I)
 # A cut already made, before the one asked for now ("We already cut 20 in May. Now minus 25", "Wir haben im Mai
 # schon 10 Lizenzen gekündigt. Jetzt bitte nochmal fünf weniger"): its figure is a past event.
-_PAST_CUT = re.compile(
-    r"[^.!?;\n]*(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już)(?!\w)[^.!?;\n]*?(?<!\w)(?:cut|reduced|removed|"
-    r"dropped|took off|gave back|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|gekündigt|reduziert|gestrichen|"
-    r"abgebaut|enlevé|retiré|réduit|supprimé|reducimos|quitamos|recortamos|dimos de baja|reduzimos|tiramos|cortamos|"
-    r"removemos|zmniejszaliśmy|zmniejszyliśmy|usunęliśmy|obcięliśmy|zredukowaliśmy)(?!\w)[^.!?;\n]*", re.I)
+_ALREADY = re.compile(r"(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już)(?!\w)", re.I)
+_CUT_DONE = re.compile(
+    r"(?<!\w)(?:cut|reduced|removed|dropped|took off|gave back|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|"
+    r"gekündigt|reduziert|gestrichen|abgebaut|enlevé|retiré|réduit|supprimé|reducimos|quitamos|recortamos|dimos de baja|"
+    r"reduzimos|tiramos|cortamos|removemos|zmniejszaliśmy|zmniejszyliśmy|usunęliśmy|obcięliśmy|zredukowaliśmy)(?!\w)",
+    re.I)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _past_cuts(t: str) -> list[tuple[int, int]]:
+    """Spans of sentences that tell of a cut already made, when a figure follows them (the new request)."""
+    spans: list[tuple[int, int]] = []
+    for m in _ALREADY.finditer(t):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start = max((e.end() for e in _SENTENCE_END.finditer(t, 0, m.start())), default=0)
+        end_m = _SENTENCE_END.search(t, m.end())
+        end = end_m.start() if end_m else len(t)
+        sentence = t[start:end]
+        if _CUT_DONE.search(t, m.end(), end) and re.search(r"\d", sentence) and re.search(r"\d", t[end:]):
+            spans.append((start, end))
+    return spans
 _REQ_PCT_BEFORE = re.compile(
     r"(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
     r"скорот\w*|зменш\w*|знизит\w*|знижк\w*|на|reduc\w*|recort\w*|rebaj\w*|bajar|descuento|un|reduzier\w*|kürz\w*|"
@@ -251,7 +268,7 @@ def read_figures(text: str) -> Figures:
     t = seat_phrases.tidy_numbers(words_to_digits(seat_phrases.tidy(text)))
     f = Figures(facts=[])
     facts = [m.span() for m in _FACT.finditer(t)]
-    facts += [m.span() for m in _PAST_CUT.finditer(t) if re.search(r"\d", m.group(0)) and re.search(r"\d", t[m.end():])]
+    facts += _past_cuts(t)
     f.facts = [t[a:b] for a, b in facts]
 
     def is_fact(pos: int) -> bool:
