@@ -27,3 +27,5 @@ NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*
                   r"kuchni|кухонь|курс\w*|дітей|children|rooms|chambres|тисяч\w*|тис\b|mil\b|tys\w*|thousand|"
                   r"гривень|гривні|грн|złotych|mensu\w*|al mes|por m[eê]s|на міс\w*|за міс\w*|a month|per month|"
                   r"monthly|pro monat|im monat|par mois|miesięcznie|mensais|mensual\w*|ao mês)(?![\w-])")
+# "fewer" after a figure, in every language: "10 fewer", "cinco menos", "drei weniger", "5 mniej".
+FEWER = r"(?:fewer|less|menos|a menos|de menos|en moins|de moins|weniger|mniej|менше)"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from coach.diagnosis.lexicon import NOT_SEAT_NOUN, SEAT, N
+from coach.diagnosis.lexicon import FEWER, NOT_SEAT_NOUN, SEAT, N
 
 # "um" only before a comma: it is "a" in Portuguese and "by" in German.
 _FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
@@ -145,8 +145,7 @@ MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|do
                          r"zusätzlich\w*|weitere|supplémentaires|de plus|adicional\w*|a mais|de más|a más|nowych|нових)\b",
                          re.I)
 # "we want 10 fewer users", "Queremos 10 licencias menos", "on voudrait 30 licences de moins": a removal.
-LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:fewer|less|menos|a menos|de menos|en moins|de moins|weniger|mniej|менше)\b",
-                        re.I)
+LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?" + FEWER + r"\b", re.I)
 _MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
                     re.I)
 _REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
@@ -234,7 +233,7 @@ BY_BARE = re.compile(
     # "now minus 25", "jeszcze minus 5", "nochmal fünf weniger", "en enlever encore 5", "another 10"
     r"|(?<!\w)(?:мінус|minus)\s+" + N + r"\b"
     r"|(?:\bnochmal|\bnoch einmal|\bencore|\bjeszcze|(?<!\w)ще|\banother|\botr[ao]s)\s+(?:(?:мінус|minus|o)\s+)?" + N
-    + r"(?:\s+" + SEAT + r")?\s+(?:weniger|менше|de moins|en moins|mniej|menos|fewer|less)\b"
+    + r"(?:\s+" + SEAT + r")?\s+" + FEWER + r"\b"
     r"|\b(?:enlever|retirer|supprimer|usunąć|zdjąć|прибрати|зняти|remove|drop|cut)\s+(?:encore|jeszcze|ще|another)\s+" + N
     + r"\b"
     r"|(?:la baja de|redução de|redukcj\w* o|zdjąć|zdejmijcie|zdejmij|odłączcie)\s+(?:(?:esas|esos|las|los|nam)\s+)?" + N

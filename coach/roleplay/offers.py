@@ -68,16 +68,17 @@ _UNPRICED_DISCOUNT = re.compile(r"\b(?:small|little|bit of|some|extra|modest|sli
                                 r"\bdiscount\b(?![^.?!]*\d)|(?<!\w)(?:невелик\w*|трохи|деяк\w*)\s+знижк\w*", re.I)
 REALLOCATES = "moves budget between services at the same spend (value engineering)"
 # a share of one service's budget moved to another, no amount named ("move most of the PPC budget into local SEO")
-_MOVED_SHARE = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|channel|put)\w*\s+(?:most|some|part|half|much|"
+# moving money between services: the verbs (en stems, then uk)
+_MOVE_EN = r"\b(?:mov|shift|reallocat|redirect|re-?invest|channel|put)\w*"
+_MOVE_UK = r"(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)"
+_MOVED_SHARE = re.compile(_MOVE_EN + r"\s+(?:most|some|part|half|much|"
                           r"a (?:chunk|share|portion|part|good part|big part)|the (?:bulk|rest|majority)|all)\s+of\s+"
                           r"(?:the|your|that|this)\s+[\w -]{0,25}?(?:budget|spend|money|investment)\b[^.?!]{0,20}?\b"
                           r"(?:into|to|towards|over to|across to)\b|"
-                          r"(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)\s+(?:більшу |значну )?"
+                          + _MOVE_UK + r"\s+(?:більшу |значну )?"
                           r"(?:частину|половину|більшість)\s+(?:\w+\s+){0,2}бюджет\w*", re.I)
 # an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
-_MOVED = re.compile(r"\b(?:mov|shift|reallocat|redirect|re-?invest|put|channel|swap)\w*\s+(?:about|around|roughly|some|"
-                    r"~)?\s*$|(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)\s+(?:близько\s+)?$",
-                    re.I)
+_MOVED = re.compile(r"(?:" + _MOVE_EN + r"|\bswap\w*)\s+(?:about|around|roughly|some|~)?\s*$|" + _MOVE_UK + r"\s+(?:близько\s+)?$", re.I)
 _MOVED_AFTER = re.compile(r"^[^.?!]{0,25}\b(?:into|over to|across to)\b|^\s*(?:of|from) (?:the|your) [\w -]{1,20}"
                           r"(?:money|budget|spend)\b", re.I)
 # the spend kept as it is ("we keep your monthly budget where it is", "бюджет лишається той самий")
@@ -104,8 +105,9 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
-_DISCOUNT_WORD = re.compile(r"discount|cheaper|знижк|дешевш", re.I)
-_DISCOUNT = re.compile(r"\boff\b|discount|cheaper|знижк|дешевш", re.I)
+_DISCOUNT_WORDS = r"discount|cheaper|знижк|дешевш"
+_DISCOUNT_WORD = re.compile(_DISCOUNT_WORDS, re.I)
+_DISCOUNT = re.compile(r"\boff\b|" + _DISCOUNT_WORDS, re.I)
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
                            r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
