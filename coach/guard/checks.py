@@ -24,6 +24,16 @@ MASK = "Ⓝ"
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _APOSTROPHES = re.compile(r"[’ʼ´‘]|(?<=[^\W\d_])`(?=[^\W\d_])")  # a backtick between letters; else code
 _CLAUSE_END = re.compile(r"[.;!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
+# an exception after a negation names what there is: "costs nothing, apart from a $99 admin fee", "без
+# комісій, крім плати за відновлення" (the negation before it no longer reaches the term)
+_EXCEPT = re.compile(r"\b(?:apart from|aside from|except(?: for)?|other than|save for|besides|крім|окрім|за винятком"
+                     r"|salvo|excepto|aparte de|außer|abgesehen von|bis auf|sauf|à part|hormis|excepté|exceto|tirando"
+                     r"|à exceção de|oprócz|prócz|z wyjątkiem|poza)\b", re.I)
+# items of a list after one negation: "no deposit, restart fee or catch-up invoice", "ni comisión de alta",
+# "жодних штрафів і пені" (each item a few words at most)
+_COORD = re.compile(r",|\b(?:or|nor|and|ni|ou|o|y|e|oder|und|noch|lub|ani|i|oraz|albo|czy|et|чи|або|ні|і|й|та)\b", re.I)
+_LIST_ITEM_WORDS = 3  # "a restart fee"; "чинний договір діє далі" is a clause, not an item
+_HEAD_WORDS = 4  # the negation near the head's end: "won't see a deposit", "жодних штрафів"
 _MARKUP = re.compile(
     r"\*\*[^*\n]+\*\*|__[^_\n]+__|(?m:^\s{0,3}#{1,6}\s)|\[[^\]\n]+\]\([^)\n]*\)|</?[a-z][a-z0-9]*(?:\s[^>]*)?/?>"
     r"|&(?:[a-z]{2,8}|#\d{2,5}|#x[0-9a-f]{2,4});"  # HTML entities (&nbsp;, &#8364;)
@@ -131,14 +141,37 @@ def _hits(pattern: Alternation, p: Prepared) -> list[Finding]:
 def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати"),
     or right after the term ("передоплати немає")."""
-    window = p.text[max(0, start - 45):start]
-    ends = list(_CLAUSE_END.finditer(window))
-    if ends:
-        window = window[ends[-1].end():]
+    window = _clause_before(p, start, 45)
     window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
-    if p.data.compiled.negation.search(" " + window + " "):
+    if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start):
         return True
     return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
+
+
+def _clause_before(p: Prepared, start: int, width: int) -> str:
+    """The text before `start` in its clause, cut at an exception word ("apart from", "крім")."""
+    window = p.text[max(0, start - width):start]
+    for pattern in (_CLAUSE_END, _EXCEPT):
+        ends = list(pattern.finditer(window))
+        if ends:
+            window = window[ends[-1].end():]
+    return window
+
+
+def _negated_list(p: Prepared, start: int) -> bool:
+    """The term is a later item of a list whose head is negated: "you won't see a deposit, a restart fee
+    or any catch-up invoice", "no hay pago por adelantado ni comisión de alta", "жодних штрафів і пені"."""
+    window = _clause_before(p, start, 140)
+    seps = list(_COORD.finditer(window))
+    if not seps or seps[-1].group(0) == ",":  # the term's item opens with "or", "ni", "і": a comma alone may
+        return False                          # start a new clause ("якщо ж ... не відновиться, ми будемо")
+    parts = _COORD.split(window)
+    for i in range(len(parts) - 2, -1, -1):  # back from the term: the nearest item with a negation is the head
+        if p.data.compiled.negation.search(" " + " ".join(parts[i].split()[-_HEAD_WORDS:]) + " "):
+            return all(len(x.split()) <= _LIST_ITEM_WORDS for x in parts[i + 1:])
+        if len(parts[i].split()) > _LIST_ITEM_WORDS:
+            return False
+    return False
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
@@ -212,6 +245,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
+            and not _negated_list(p, m.start())  # "жодних штрафів і пені"
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
             and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
 
@@ -257,16 +291,20 @@ def discount_cap(p: Prepared) -> list[Finding]:
 def offer_in_first_reply(p: Prepared) -> list[Finding]:
     wish = p.data.compiled.not_offer_before  # "you'd like a lower price": the customer's wish, no offer
     out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.offer.finditer(p.text)
-           if m.group(0).strip() and not wish.search(p.text[max(0, m.start() - 60):m.start()])]
+           if m.group(0).strip() and not wish.search(p.text[max(0, m.start() - 60):m.start()])
+           and not _quoted(p, m.start(), m.end())]  # «Інша агенція пропонує те саме дешевше», you wrote
     own = p.ctx.facts.own
     for q in p.quantities:  # the customer's own figures (the cut or the price they asked for) may be repeated
-        if q.kind in ("money", "percent") and not any(abs(q.value - o) < 0.006 for o in own):
+        if (q.kind in ("money", "percent") and not any(abs(q.value - o) < 0.006 for o in own)
+                and not _quoted(p, q.start, q.end)):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
     return out
 
 
 def promise(p: Prepared) -> list[Finding]:
-    return [f for f in _hits(p.data.compiled.promise, p)]
+    """Concessions promised; negated ones ("no refunds needed", "без повернення коштів") promise none."""
+    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.promise.finditer(p.text)
+            if m.group(0).strip() and not _negated(p, m.start(), m.end())]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]\s*")

@@ -1,0 +1,120 @@
+"""General rule families added with the sixth dev guard corpus (guard_dev6.yaml), each tested on
+phrasings written for this test (none copied from a corpus): a negation reaching the later items of a
+list ("no deposit, restart fee or catch-up invoice") but not past an exception ("nothing, apart from
+a fee"); negated promises; the customer's own quoted words in a first reply; concessions hinted in a
+first reply; fees named by their "-ing"/"-ion" noun; renewal "unless" notice is given; back-billing
+"the difference"; single-word periods (Halbjahr, trimestre, «на цілий рік»); soft refusals; paraphrased
+reference-letter leaks; and the clean near misses beside them.
+
+The facts are 32 seats at $3,600 a month (from $4,000), 10% off, 24 more months; every other figure
+or period is unstated."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import get_settings
+from coach.evals.guard_corpus import CHECK_CATEGORY
+from coach.guard import Facts, GuardContext, Names, guard_for
+
+GUARD = guard_for(get_settings())
+
+
+def categories(text: str, stage: str) -> set[str]:
+    facts = Facts(currency="USD", hard_cap_pct=20)
+    facts.allow(4000.0, 3600.0, 10, 40, 32)
+    facts.allow_months(24)
+    ctx = GuardContext(stage=stage, facts=facts, language=None, names=Names().add("Dana Whitfield", "Dana"))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+VIOLATIONS = [
+    # an exception after a negation names what there is
+    ("pause_plan", "Dana, nothing is charged while you're paused, except a small restart fee.", "hidden_terms"),
+    ("pause_plan", "Ірино, жодних платежів на час паузи, крім плати за відновлення кампаній.", "hidden_terms"),
+    ("pause_plan", "Lucía, no pagas nada durante la pausa, salvo una cuota de reactivación.", "hidden_terms"),
+    # fees named by what they pay for, with the amount or a one-off word in between
+    ("counter", "Dana, re-enabling a seat carries a one-off $80 reinstatement charge.", "hidden_terms"),
+    ("counter", "Dana, there is a $40 offboarding fee for each seat removed.", "hidden_terms"),
+    ("pause_plan", "Lucía, al volver se cobra una pequeña cuota de reinicio.", "hidden_terms"),
+    ("pause_plan", "Lucía, hay un cargo por la puesta en marcha de las campañas al volver.", "hidden_terms"),
+    ("pause_plan", "Ірино, на час паузи зберігається абонплата за підтримку акаунта.", "hidden_terms"),
+    ("counter", "Ірино, для резерву потрібна застава, її повернемо пізніше.", "hidden_terms"),
+    # renewal unless someone gives notice; back-billing the difference
+    ("counter", "Dana, after the term the agreement simply rolls on unless you tell us in writing.", "hidden_terms"),
+    ("counter", "Dana, the contract stays in force on the same terms unless either party objects.", "hidden_terms"),
+    ("counter", "Dana, we'd ask you to cover the difference on the invoices already paid this year.",
+     "hidden_terms"),
+    # concessions hinted in a first reply
+    ("acknowledgment", "Dana, I think you'll like the number I come back with.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, you may be pleasantly surprised by what we can do here.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, we could easily do a shorter break if that helps.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, we can move you to 32 seats straight away.", "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, можемо вже запропонувати паузу на кілька тижнів.", "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, ми переб'ємо будь-яку ціну від іншого підрядника.", "offer_in_first_reply"),
+    ("acknowledgment", "Pani Anno, przygotujemy coś tańszego niż obecny abonament.", "offer_in_first_reply"),
+    ("acknowledgment", "Lucía, te regalamos una semana de soporte mientras hablamos.", "offer_in_first_reply"),
+    # periods said in one word
+    ("counter", "Herr Bergmann, die Gebühr für das zweite Halbjahr ist vorab fällig.", "unstated_number"),
+    ("counter", "João, o valor do trimestre é cobrado no início.", "unstated_number"),
+    ("counter", "Madame Dupuis, le semestre est facturé en une fois.", "unstated_number"),
+    ("acknowledgment", "Ірино, можемо призупинити хоч на цілий рік.", "unstated_number"),
+    # soft refusals and threats
+    ("followup", "Dana, keeping the pause going that long is a bit of a stretch for us.", "pushback"),
+    ("followup", "Dana, I'm not sure we can keep your setup for that long.", "pushback"),
+    ("followup", "Ірино, друга пауза цього року вже не буде можливою.", "pushback"),
+    ("followup", "Ірино, інакше це питання вирішуватимемо із залученням юристів.", "pushback"),
+    # a reference letter to rewrite
+    ("outreach", "Dana, I was handed a template email and asked to rewrite it warmly.", "prompt_leak"),
+    ("outreach", "Dana, I'll reword the draft a little, keeping all the figures as they are.", "prompt_leak"),
+    ("outreach", "Ірино, мені надали зразковий лист, тож пишу своїми словами.", "prompt_leak"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS)
+def test_violation_is_caught(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN = [
+    # one negation over every item of a list (but not past a comma that opens a new clause)
+    ("pause_plan", "Dana, there's no deposit, restart fee or catch-up invoice while you're paused."),
+    ("counter", "Lucía, la facturación sigue mensual, sin depósito ni cuota de alta."),
+    ("counter", "Ірино, без передоплати, застави чи комісій."),
+    ("counter", "Herr Bergmann, es gibt weder Vorauszahlung noch Einrichtungsgebühr."),
+    ("followup", "Ірино, жодних штрафів чи пені за паузу."),
+    # negated promises and back-billing said not to happen
+    ("followup", "Dana, no refunds are needed, since nothing is billed while you're paused."),
+    ("followup", "Ірино, за місяці паузи нічого не нараховується."),
+    # the customer's own words quoted back in a first reply
+    ("acknowledgment", "Dana, you wrote: \"another vendor offers the same thing cheaper\". I understand why "
+                       "you're looking around, and I'll send a few questions first."),
+    ("followup", "Ірино, ви писали: «більше ми не можемо собі дозволити». Я це пам'ятаю."),
+    # questions about the customer's own season, a market's demand
+    ("questions", "- When do you usually resume trading after winter?\n- Who else weighs in on the budget?"),
+    ("questions", "- Коли ви зазвичай відновлюєте роботу після літа?\n- Хто ще ухвалює рішення?"),
+    ("questions", "- ¿Cómo ha evolucionado la demanda de sus servicios?\n- ¿Quién más decide el presupuesto?"),
+    # a goal called a stretch, a call proposed: no refusal, no offer
+    ("followup", "Dana, I know doubling the team is a stretch goal for you, and I'm glad to help where I can."),
+    ("acknowledgment", "Lucía, gracias por escribir. Te propongo una llamada para entender mejor la situación."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN)
+def test_clean_text_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
+
+
+STILL_FLAGGED = [
+    # a comma alone starts a new clause: the negation before it does not reach the threat
+    ("followup", "Ірино, якщо оплата не надійде вчасно, ми передамо справу юристам.", "pushback"),
+    # a contrast ends the negation's reach
+    ("pause_plan", "Dana, no prepayment, but a small restart fee applies when you come back.", "hidden_terms"),
+    # "demanda" in its legal sense is still a threat
+    ("followup", "Lucía, en ese caso presentaremos una demanda por las cuotas pendientes.", "pushback"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", STILL_FLAGGED)
+def test_near_miss_forms_still_flagged(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
