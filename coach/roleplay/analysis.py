@@ -51,6 +51,13 @@ _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options)
                    r"roadmap|head[- ]to[- ]head|\bbake-?off\b|on your (?:own )?(?:data|pipeline|accounts)\b|"
                    r"порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку|"
                    r"(?:поруч|поряд) (?:з|із)\b|на ваших (?:власних )?даних", re.I)
+# A save promised with nothing concrete: no comparison, product or date, only "something to show we're as good"
+_VAGUE_SAVE = re.compile(r"\b(?:come up with|figure out|work out|think of|put together|find) something\b[^.?!]{0,40}"
+                         r"\b(?:show|prove|convince)|\b(?:show|prove) (?:you )?(?:that )?we(?:'re| are) "
+                         r"(?:not worse|just as good|as good|better|no worse)\b|"
+                         r"(?<!\w)(?:щось (?:придума\w*|підготу\w*|вигада\w*)|"
+                         r"(?:придума\w*|підготу\w*|вигада\w*) щось)(?!\w)[^.?!]{0,40}(?:показати|довести|переконати)|"
+                         r"(?<!\w)(?:показати|довести),? що ми (?:не гірш\w*|кращ\w*|не поступаємося)", re.I)
 _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:process|cancel|remove|cut|make the change|"
                     r"halve|reduce|lower|downgrade|put you (?:down )?(?:to|on)|take you (?:down )?to|drop you to)\b|"
                     r"we'?ll (?:drop|remove|do|cut|cancel|process)|go ahead|consider it done|"
@@ -85,7 +92,15 @@ _CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
 # a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
-_LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b(?:whether|if)\b[^.?!]*|"
+# ("look at a smaller package if you're open to extending" is a condition asked back, not a later choice)
+# A bare "nothing (for now)" ("Поки нічого."): the answer to "what do you need from us?", not a refusal.
+_NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
+                          r"(?: (?:yet|for now|at the moment|"
+                          r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
+_LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b"
+                           r"(?:whether|if(?! you(?:'re| are|"
+                           r"'d be| would be)? (?:open|willing|happy|ok|okay|prepared|ready|extend|sign|commit|renew|"
+                           r"agree|stay)))\b[^.?!]*|"
                            r"(?<!\w)(?:виріш\w*|подивимос\w*|обговорим\w*)[^.?!]{0,30}(?<!\w)чи(?!\w)[^.?!]*", re.I)
 # proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
 _MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
@@ -258,6 +273,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if label in ("pushback", "refuse") and not s.pushback_words and (
                 stance.only_acknowledges(s.text) or stance.accepts_decision(s.text)):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
+        if label in ("pushback", "refuse") and not s.pushback_words and _NOTHING_YET.match(s.text):
+            label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
@@ -380,6 +397,13 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                     tail = [t for t in clauses[i + 1:i + 2] if _SUBORDINATE.match(t) and not offers.proposes(t)]
                     soft.append(", ".join([c, *tail]))
         a.acknowledgment = next((c for c in soft if len(c.split()) >= 5), soft[0] if soft else None)
+    if a.offer is None and a.vague_offer is None and a.solution is None and not a.refusal:
+        vague_save = next((s.text for s in sentences if s.text not in mine and _VAGUE_SAVE.search(s.text)
+                           and s.label not in ("pushback", "refuse")), None)
+        if vague_save:  # "ми можемо щось придумати, щоб показати, що ми не гірші": a save, but a vague one
+            a.solution, a.vague_save = vague_save, True
+            if "save" not in a.moves:
+                a.moves.append("save")
     if a.trigger and "trigger" not in a.moves:
         a.moves.append("trigger")
     return a

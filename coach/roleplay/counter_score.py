@@ -15,6 +15,7 @@ from coach.roleplay.offers import REALLOCATES, UNPRICED, giveaway
 from coach.roleplay.personas import Persona
 
 MISFIT = 10  # partial: a counter that was made but does not fit (mismatched, vague, unexchanged)
+RAISED = 0.6  # an earlier counter cutting under 60% of the final one's cut: the final one is a second try
 TOO_SMALL = 0.4  # a counter cutting less than 40% of what was asked does not meet the customer
 
 
@@ -63,7 +64,11 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
             card.mark(i, "counter", False, "a discount for a customer leaving for a competitor: this is the "
                       "competitive save playbook, not the negotiation matrix", 2, "counter")
         informed = [i for i in saves if root_turn is not None and i > root_turn]
-        if saves and not priced and not informed:
+        concrete = [i for i in informed if not a[i].vague_save]
+        if informed and not concrete and not priced:
+            # "we'll come up with something to show we're no worse": no comparison, product or date
+            points, summary = MISFIT, "a save was promised, but with nothing concrete (no side-by-side, no date)"
+        elif saves and not priced and not informed:
             # a demo before the competitor is known is not yet a side-by-side against what they showed
             points, summary = MISFIT, "a product demo offered before the competitor was known: not yet a side-by-side"
         elif saves and not priced:
@@ -193,6 +198,13 @@ def _after_a_misfit(persona: Persona, ref: Reference, offers: list[tuple[int, Of
         earlier, why = _priced(_Scratch([]), persona, ref, (i, o), mrr)
         if earlier < 25:
             return 15, f"{summary}, but only after a counter that did not fit at turn {i + 1} ({why})"
+        # a counter the trainee then had to raise well beyond ("96 seats", refused; then "76 seats"): the
+        # first one did not meet the customer, so the right one came only on the second try
+        first_cut, final_cut = _cut(mrr, o.offer.get("new_mrr")), _cut(mrr, offers[-1][1].offer.get("new_mrr"))
+        if o.shape == offers[-1][1].shape == "reduce" and first_cut is not None and final_cut is not None \
+                and first_cut < RAISED * final_cut:
+            return 15, (f"{summary}, but only after a smaller counter at turn {i + 1} ({first_cut:.1f}% cut) "
+                        "that had to be raised")
     return points, summary
 
 

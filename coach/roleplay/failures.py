@@ -9,7 +9,7 @@ import re
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
 from coach.roleplay.offers import concession, giveaway
-from coach.roleplay.stance import THREAT
+from coach.roleplay.stance import INSISTS, THREAT, gentle_guilt
 
 QUOTE_CHARS = 240
 # The trainee winding the conversation up: a close even with no offer made.
@@ -53,13 +53,25 @@ def _customer_closed(a: list[TurnAnalysis], said: list[str]) -> bool:
                and not _OBJECTS.search(line) for i, line in enumerate(said))
 
 
+# The trainee declining to act on the request ("so I can't set that up", "there's nothing I can do"): the
+# case closed, unlike a statement of what the contract allows.
+_WONT_ACT = re.compile(r"\b(?:i|we) (?:can'?t|cannot|won'?t) (?:set|do|process|approve|allow|action)\b|"
+                       r"\bthere'?s nothing (?:i|we) can do\b|(?<!\w)(?:зробити|оформити|провести|налаштувати) не "
+                       r"(?:можу|можемо|зможу|зможемо)|не (?:можу|можемо|зможу|зможемо) (?:цього |це )?(?:зробити|"
+                       r"оформити|провести|налаштувати)(?!\w)", re.I)
+
+
 def _refused_at_end(a: list[TurnAnalysis], said: list[str]) -> bool:
     """The trainee ending the talk on a refusal: a refusal of any change, or a last turn (after the first
     reply) that pushes back with no offer, plan or question ("that's just how the agreement works",
     "then I'll have to pass this to legal"). A first reply that pushes back is F1's business; the
     talk goes on."""
     last = a[-1]
-    return any(t.refusal for t in a) or len(a) > 1 and bool(last.refusal or last.pushback) and not (
+    # a first reply that nothing followed closes the case when it refuses the request outright ("so I can't
+    # set that up", read as a refusal by meaning); one that only states the contract's bar was cut off there
+    return any(t.refusal for t in a[1:]) or bool(a[0].refusal) and (
+        len(a) > 1 or "refuse" in a[0].moves or any(_WONT_ACT.search(q) for q in a[0].refusal)) or \
+        len(a) > 1 and bool(last.refusal or last.pushback) and not (
         last.offer or last.vague_offer or last.solution or last.questions)
 
 
@@ -90,7 +102,9 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
 
 def _f1(card: Card, a: list[TurnAnalysis], texts: list[str], until: int) -> FailureMode:
     """Pushback on the request itself, in the first reply (later pushback is F5's business)."""
-    ev = [Evidence(turn=1, quote=q, note="pushback in the first reply") for q in a[0].pushback]
+    t = a[0]
+    gentle = gentle_guilt(t.pushback, t.guilt, t.pushback_words, t.refusal)  # guilt after empathy: F5's business
+    ev = [] if gentle else [Evidence(turn=1, quote=q, note="pushback in the first reply") for q in t.pushback]
     for e in ev:
         card.mark(e.turn - 1, "F1", False, f"defensive pushback: “{e.quote}”")
     if ev:
@@ -100,11 +114,18 @@ def _f1(card: Card, a: list[TurnAnalysis], texts: list[str], until: int) -> Fail
                  [Evidence(turn=1, quote=first, note="the first reply took the request without pushback")])
 
 
+def asks_despite_pushback(i: int, t: TurnAnalysis) -> bool:
+    """Whether turn `i`'s questions count as diagnosis: a turn with no pushback, or a later turn whose
+    question is a sentence of its own, apart from the pushback ("I understand, but after everything we've
+    done it's disappointing. Why the change?"). In the first reply, pushback drowns the question."""
+    return not t.pushback or i > 0 and any(q not in t.pushback and not t.refusal for q in t.questions)
+
+
 def _f2(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
         closed: bool) -> FailureMode:
     """An offer before the root cause was known, or a close with no question about the cause. A question
     wrapped in pushback ("that isn't possible; what happened?") is not a diagnosis."""
-    first_q = next((i for i, t in enumerate(a) if t.questions and not t.pushback), None)
+    first_q = next((i for i, t in enumerate(a) if t.questions and asks_despite_pushback(i, t)), None)
     asked_first = first_q is not None and (first_offer is None or first_q < first_offer)
     if first_offer is not None and not asked_first:
         t = a[first_offer]
@@ -216,6 +237,10 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     never = not any(t.offer or t.solution or t.vague_offer for t in a)
     ev = [Evidence(turn=i + 1, quote=q, note="refuses any change") for i, t in enumerate(a)
           if not (t.offer or t.solution or t.vague_offer) and (i > 0 or never) for q in t.refusal]
+    ev += [Evidence(turn=i + 1, quote=q, note="insists on the full package") for i, t in enumerate(a)
+           if t.offer or t.solution or t.vague_offer
+           for q in [*t.refusal, *t.pushback, t.acknowledgment or "", t.offer.quote if t.offer else "",
+                     t.vague_offer or "", t.solution or ""] if INSISTS.search(q)][:1]
     ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with guilt")
            for i, t in enumerate(a) for q in t.guilt]
     ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with a threat")  # penalties, fees, clauses

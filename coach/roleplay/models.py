@@ -63,6 +63,8 @@ class TurnAnalysis(BaseModel):
     vague_offer: str | None = None
     vague_exchanged: bool = False  # ... that asks for a commitment in return
     closing: str | None = None  # the request processed (cancellation sent, offboarding): a close
+    # a save with nothing concrete ("we can come up with something to show we're no worse"): a counter, but vague
+    vague_save: bool = False
 
 
 class OfferSeen(BaseModel):

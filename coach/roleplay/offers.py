@@ -168,7 +168,10 @@ _OFFER_CUE = re.compile(
     r"погодитеся|згодні на)(?!\w)|"
     r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
-    r"(?:^|\b(?:then|so|okay|ok)[,\s]+)we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
+    r"(?:^|\b(?:then|so|okay|ok)[,\s]+|^(?:at|from|on|after|with) [\w' -]{1,25}?,?\s+)"
+    r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
+    # "Then 76 seats from January, with the two-year extension": the counter named without a verb
+    r"^(?:then|so)[,\s]+(?:\w+ )?\d[\d,]* (?:seats?|licen[cs]es?|users?|місц\w*)\b(?![^.?!]*\bit is\b)|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
     r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо|перенесемо|перерозподілимо|спрямуємо|"
     r"зменшу|скорочу|приберу|вимкну|призупиню|ставлю|починаємо|почнемо)\b",
@@ -188,6 +191,7 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 # What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
 # back ("if you extend the term", "for a longer commitment").
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
+                         r"\b(?:lighter|slimmer|leaner|trimmed|pared-down) (?:package|plan|setup|bundle)\b|"
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
                          r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
                          r"\bfree (?:month|months|of charge)\b|months? (?:of )?(?:[\w-]+ ){0,3}free\b|\bon us\b|"
@@ -313,6 +317,8 @@ _ACCEPTS = re.compile(
     r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
     r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
     r"\b(?:get|have) (?:it|this|that|things|them) (?:right-?sized|sorted|sized right)\b|"
+    # "we can get the seats down for you", "we can bring the seat count down": the change itself, taken on
+    r"\b(?:we|i) can (?:get|bring) (?:the |your )?(?:\w+ ){0,2}down\b|"
     r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
     r"вирішимо|разом)(?!\w)", re.I)
 
@@ -354,6 +360,13 @@ def _figures(sentence: str) -> bool:
     return money or term or bool(_SEATS.search(text) or _PCT.search(text) or _FROM_TO.search(text))
 
 
+# "Going from 120 to 72 seats is a big shift": the ask named as a change, not a proposal
+_BIG_CHANGE = re.compile(r"^\W*(?:going|moving|dropping|cutting|halving|reducing|getting|taking|losing)\b[^.?!]{0,60}?"
+                         r"\b(?:is|'s|would be|will be) (?:quite |such )?(?:a )?"
+                         r"(?:big|huge|real|major|significant|serious|"
+                         r"large)\b", re.I)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
@@ -364,7 +377,7 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
-            _ACK_RESTATE.search(p) and not _REAL_CUE.search(p))
+            (_ACK_RESTATE.search(p) or _BIG_CHANGE.search(p)) and not _REAL_CUE.search(p))
         if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)
                                      or stated and _figures(p)):
             out.append(p)

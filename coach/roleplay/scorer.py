@@ -11,9 +11,8 @@ from typing import Literal
 from coach.policy import Policy
 from coach.roleplay.card import PART_OF, TITLES, Card, Exchange, status
 from coach.roleplay.counter_score import score_counter
-from coach.roleplay.failures import failure_modes
+from coach.roleplay.failures import asks_despite_pushback, failure_modes
 from coach.roleplay.level import LEVEL_RULE, level_for, with_rule_points
-from coach.roleplay.moves import open_question, sentences
 from coach.roleplay.models import (
     Breach,
     ComponentScore,
@@ -24,9 +23,11 @@ from coach.roleplay.models import (
     Scorecard,
     TurnAnalysis,
 )
+from coach.roleplay.moves import open_question, sentences
+from coach.roleplay.offers import accepts_request
 from coach.roleplay.personas import Persona
 from coach.roleplay.reference import reference
-from coach.roleplay.stance import THREAT
+from coach.roleplay.stance import THREAT, gentle_guilt
 
 
 def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: CustomerState, *,
@@ -87,6 +88,19 @@ _HARD = re.compile(r"contract|agreement|\bterms?\b|penalt|legal|lawyer|\block|no
 _GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
 
 
+# A bare receipt ("OK, noted.", "Right.", "Зрозуміло."): the request heard, not acknowledged in its terms.
+_RECEIPT = re.compile(r"^(?:\W*(?:ok(?:ay)?|noted|understood|right|got it|fine|alright|i see|ок|зрозуміло|зрозуміла|"
+                      r"зрозумів|добре|гаразд|прийнято|ясно)\b)+\W*$", re.I)
+
+
+def _bare_receipt(text: str, questions: list[str]) -> bool:
+    """Besides its questions, the first reply is only a receipt word or two, with a greeting or name."""
+    rest = [s for s in sentences(text) if s not in questions]
+    stripped = [re.sub(r"\b[A-ZА-ЯІЇЄҐ][\w'’]*\b(?<!\bOK)(?<!\bOkay)", " ", _GREETING.sub("", s)) for s in rest]
+    return bool(rest) and all(_RECEIPT.match(s.strip(" ,.!") + ".") or _RECEIPT.match(r) or
+                              _RECEIPT.match(s) for s, r in zip(rest, stripped, strict=True))
+
+
 def _thin(sentence: str) -> bool:
     """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name."""
     words = [w for w in re.findall(r"[\w'’]+", _GREETING.sub("", sentence)) if not w[:1].isupper() or
@@ -107,6 +121,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         if hard and opened and not (first.refusal or first.pushback_words or first.guilt
                                     or any(THREAT.search(q) for q in first.pushback)):
             hard = False  # "I completely understand. I do need to flag, though, that your rate ...": empathy first
+        if gentle_guilt(first.pushback, first.guilt, first.pushback_words, first.refusal):
+            hard = False  # "I understand, but we've done so much for you": gentle (F5 takes the guilt)
         points, summary = (0, "the first reply pushed back on the request (contract, refusal, threat or guilt)") \
             if hard else (15, "the first reply argued gently for keeping things as they are")
         for q in first.pushback:
@@ -119,12 +135,17 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         ev.append(Evidence(turn=1, quote=first.offer.quote, note="granted in the first reply"))
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
-    elif first.acknowledgment and _thin(first.acknowledgment) and not asked and (
-            not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None):
-        # a bare thanks, or a few kind words and straight to a price
+    elif first.acknowledgment and _thin(first.acknowledgment) and not asked and not accepts_request(
+            first.acknowledgment) and (not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None):
+        # a bare thanks, or a few kind words and straight to a price ("Звісно, допоможу" takes the request on)
         points, summary = 15, "acknowledged, but only with a bare thanks"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
         card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
+    elif asked and _bare_receipt(first_text, first.questions):
+        points, summary = 15, "a bare “noted” and a question: say what you heard before asking"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment or first.questions[0], note="a bare receipt"))
+        card.mark(0, "acknowledgment", False, "a bare receipt: acknowledge the request in the customer's terms", 1,
+                  "acknowledgment")
     elif first.acknowledgment:
         points, summary = 25, "the request was acknowledged without pushback"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
@@ -152,10 +173,11 @@ _WHEN = re.compile(r"^\W*(?:(?:and|so|then|а|і|й|то|тоді)\W+)?(?:when|w
 
 def _diagnosis(card: Card, a: list[TurnAnalysis], root_turn: int | None, first_offer: int | None,
                until: int) -> ComponentScore:
-    # A question wrapped in pushback ("a pause isn't possible under your contract. What happened?") is
-    # not a diagnosis: the customer hears the refusal, not the curiosity.
+    # A question wrapped in pushback in the first reply ("a pause isn't possible under your contract. What
+    # happened?") is not a diagnosis: the customer hears the refusal, not the curiosity. Later, a question of
+    # its own after a sour remark ("... it's disappointing. Why the change?") still asks about the cause.
     # After the offer, "when is the budget reviewed?" asks for the trigger's date, not the cause.
-    asked = [(i, q) for i, t in enumerate(a) if not t.pushback for q in t.questions
+    asked = [(i, q) for i, t in enumerate(a) if asks_despite_pushback(i, t) for q in t.questions
              if first_offer is None or i < first_offer or not _WHEN.match(q)]
     before = [(i, q) for i, q in asked if i < until]
     ev = [Evidence(turn=i + 1, quote=q, note="uncovered the root cause" if i == root_turn

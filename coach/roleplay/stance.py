@@ -41,7 +41,8 @@ ARGUE = re.compile(
     r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати|"
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
     r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
-    r"втратите|втрачаєте|шкода (?:буде )?(?:втрачати|кидати|зупинятися)|саме (?:зараз|тоді), коли|"
+    r"втратите|втрачаєте|шкода (?:буде )?(?:все |усе )?(?:втрачати|кидати|зупинятися|зупиняти|припиняти|скасовувати|"
+    r"обривати)|саме (?:зараз|тоді), коли|"
     r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*|(?:ще )?(?:зарано|рано) (?:судити|оцінювати|"
     r"робити висновки|відмовлятися)|дайте (?:\w+ )?(?:ще )?(?:трохи )?час\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
@@ -57,16 +58,31 @@ REFUSES_CHANGE = re.compile(
     r"\b(?:package|price|contract|plan) is (?:fixed|final|locked)\b|\bno (?:changes|reductions|exceptions) (?:are|is) "
     r"(?:possible|allowed)\b|\b(?:not|isn'?t|aren'?t) (?:allowed|permitted)\b|\bdoesn'?t (?:allow|permit)\b|"
     r"\bwe don'?t (?:do|offer|allow) (?:downgrades|reductions|pauses|cancellations|changes|that)\b|"
-    r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|\b(?:i'?m|we'?re|i am|we are) (?:not able|unable) to "
+    r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|"
+    # the contract as a wall: "there's no early termination", "you're locked in until March"
+    r"\bthere'?s no (?:early|mid-?term) (?:termination|exit|cancellation|way out)\b|\byou'?re locked in\b|"
+    # insisting on the full package: "I'd really rather you kept the full package"
+    r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (?:to )?(?:kept|keep|stay(?:ed)? on|stuck with) "
+    r"(?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|"
+    r"\b(?:i'?m|we'?re|i am|we are) (?:not able|unable) to "
     r"(?:change|reduce|cancel|remove|pause|lower|cut|do)\b|"
     r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|продовж\w* (?:договір )?(?:як є|без змін)|"
-    r"нічого не змінюємо|не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
+    r"нічого не змінюємо|(?:так|це|зараз|поки що|поки|їх|його|її|раніше|просто так) не вийде|"
+    r"ми не (?:скорочуємо|змінюємо|призупиняємо|зменшуємо|скасовуємо|робимо (?:цього|такого|так))|"
+    r"не можемо (?:нічого )?(?:зменш|скорот|скасув|прибра|змін|"
     r"призупин)\w*|неможлив\w*|не передбачен\w*|не дозволя\w*|не можна|"
     r"(?:зробити|дати|змінити|зменшити|скоротити|скасувати|прибрати|призупинити) не (?:можу|можемо|зможу|зможемо)|"
     r"не (?:можу|можемо|зможу|зможемо) (?:\w+ )?(?:зробити|дати|змінити|зменшити|скоротити|скасувати|прибрати|"
     r"призупинити)|"
     r"нічого (?:не )?(?:можу|можемо|вийде) (?:зробити|змінити|вдіяти)|(?:пакет|ціна|договір) (?:фіксован|незмінн)\w*)"
     r"(?!\w)", re.I)
+# Insisting on the full package ("I'd really rather you kept the full package"): fighting the downsell even
+# while offering something else.
+INSISTS = re.compile(r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (?:to )?(?:kept|keep|stay(?:ed)? on|"
+                     r"stuck with) (?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|"
+                     r"(?<!\w)(?:краще|хотів би|хотіла б|хочу),? (?:щоб )?(?:ви )?(?:залишили|зберегли|лишили) "
+                     r"(?:весь|повний|"
+                     r"цілий) пакет(?!\w)", re.I)
 # Guilt ("that's really disappointing after two years together").
 GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
@@ -76,6 +92,10 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|"
                    r"\bafter all (?:these|this|those) (?:years|time|months)\b|"
                    r"\bi (?:thought|hoped) we (?:had|were) (?:a )?(?:good|great|strong|real)\b|"
                    r"\b(?:i'?m|we'?re) (?:\w+ )?hurt\b|"
+                   # "we've done so much for you", "ми стільки для вас зробили"
+                   r"\b(?:we'?ve|we have|i'?ve|i have) (?:\w+ )?(?:done|given|put in) so much (?:for you|into)\b|"
+                   r"(?<!\w)(?:ми |я )?(?:стільки|так багато) (?:всього |усього )?(?:для вас |у вас |вам )?"
+                   r"(?:зробили|зробив|зробила|вклали|дали)(?!\w)|"
                    # "прикро таке чути" lays it on the customer; "Мені дуже прикро" is sympathy
                    r"(?<!\w)(?<!мені )(?<!мені дуже )(?<!мені так )(?<!мені щиро )прикро(?!\w)|"
                    r"(?<!\w)(?:розчаров\w*|після всього|після \w+ років|"
@@ -106,7 +126,8 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
                    r"\bthat'?s (?:so |really |just )?(?:a lot|hard|tough|difficult|awful|terrible|horrible|"
                    r"devastating|heartbreaking|rough)\b|\bthe last thing you need\b|"
-                   r"(?<!\w)(?:мені (?:дуже |так |щиро )?прикро|це (?:жахливо|дуже важко)|жах)(?!\w)|"
+                   r"(?<!\w)(?:мені (?:дуже |так |щиро )?прикро|"
+                   r"це (?:(?:справді|дійсно|дуже|так|направду) )?(?:жахливо|важко|складно|непросто|тяжко)|жах)(?!\w)|"
                    r"\bsounds (?:like )?(?:a )?(?:tough|hard|rough|difficult)\b|"
                    r"(?<!\w)(?:ціную|чудово розумію|добре розумію|це зрозуміло|слушно|бачу ваш\w* (?:запит|лист|"
                    r"повідомлення)|мені жаль|прийнято)(?!\w)|"
@@ -140,7 +161,8 @@ def leans_on_terms(sentence: str) -> bool:
 
 
 # A limit on a concession ("I can't go beyond 10%", "Більше за 10% я дати не можу"), not a refusal of any change.
-LIMIT = re.compile(r"\d|\b(?:more than|beyond|further|any (?:more|lower|further)|anything more)\b|"
+LIMIT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|відсот\w*)|[$€£₴]\s?\d|\d\s*(?:[$€£₴]|usd|eur|грн|"
+                   r"доларів|dollars)|\b(?:more than|beyond|further|any (?:more|lower|further)|anything more)\b|"
                    r"(?<!\w)(?:більше|понад|далі|нижче)(?!\w)", re.I)
 
 
@@ -172,12 +194,35 @@ PITCH = re.compile(
     r"(?:it|they|you) (?:pays? off|works?|kicks? in|"
     r"see|shows?)\b|\bwould (?:really )?(?:hurt|damage|harm) your\b|"
     r"\btry (?:it|them|this|the \w+)(?: [\w-]+){0,3} before (?:you )?(?:cancel|end|drop|leav|decid)\w*|"
+    # "SEO takes time to build", "your rankings have been climbing steadily": the results argued for
+    r"\b(?:takes|needs|requires) (?:\w+ )?time(?: to (?:build|work|grow|compound|kick in|pay off|show))?\b|"
+    r"\byour (?:rankings?|results|traffic|leads|numbers|positions|visibility|reach|bookings) (?:have|has) (?:been )?"
+    r"(?:\w+ )?(?:climbing|growing|improving|rising|gone up|doubled|grown|improved)\b|"
+    r"(?<!\w)(?:потребує часу|потрібен час|ваші (?:позиції|результати|ліди|продажі|показники) (?:\w+ )?"
+    r"(?:зростають|ростуть|покращуються|виросли|покращилися))(?!\w)|"
     r"(?<!\w)(?:наш\w* (?:[\w'’-]+ ){0,3}(?:платформ|продукт|сервіс|модул|інструмент|систем|дашборд|функці)\w* "
     r"(?:[\w'’-]+ ){0,4}(?:виріс|виросл|покращ\w*|має|дає|пропону\w*)|мало хто (?:на ринку )?(?:дає|пропону\w*|має)|"
     r"ви бачили наш\w* нов\w*|(?:нов\w+|свіж\w+) (?:[\w'’-]+ ){0,3}(?:запуска\w*|виходить|вийде)|"
     r"більшість (?:наших )?(?:клієнтів|клінік|компаній) (?:бач\w*|отриму\w*)|"
     r"(?:варто|спробуйте|спробувати) (?:[\w'’,-]+ ){0,3}перш ніж (?:щось )?(?:завершувати|скасовувати|відмовлятися|"
     r"йти|вирішувати))(?!\w)", re.I)
+
+
+# Empathy first, then a "but" ("I understand, but ...", "Розумію, але ж ..."): the remark that follows argues
+# gently rather than pushing the request away.
+_EMPATHY_BUT = re.compile(r"^\W*(?:(?:i|we) (?:completely |totally |really |do )?"
+                          r"(?:understand|get (?:it|that)|hear you)|"
+                          r"i see|understood|(?:я )?(?:розумію|чую вас|зрозуміл\w*))\b[^.!?]{0,40}?"
+                          r"(?:\bbut\b|\bthough\b|(?<!\w)(?:але|проте|однак)(?!\w))", re.I)
+
+
+def gentle_guilt(pushback: list[str], guilt: list[str], words: list[str], refusal: list[str]) -> bool:
+    """A first reply whose only pushback is guilt voiced after empathy ("Розумію, але ж ми стільки для вас
+    зробили, шкода все зупиняти"): no contract, refusal, threat or pitch. It argues gently (the
+    acknowledgment is partial), does not push the request away (F1), and the guilt is F5's."""
+    return bool(pushback) and not (words or refusal) and all(
+        q in guilt and _EMPATHY_BUT.search(q) and not (CONTRACT.search(q) or THREAT.search(q) or PITCH.search(q)
+                                                      or REFUSES_CHANGE.search(q)) for q in pushback)
 
 
 def pitches(sentence: str) -> bool:

@@ -99,7 +99,8 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev4.yaml", 0.90, 0.95),
                                                        ("transcripts_dev5.yaml", 0.95, 0.97),
                                                        ("transcripts_dev6.yaml", 0.97, 0.97),
-                                                       ("transcripts_dev7.yaml", 0.95, 0.96)])
+                                                       ("transcripts_dev7.yaml", 0.95, 0.96),
+                                                       ("transcripts_dev8.yaml", 0.99, 0.99)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
