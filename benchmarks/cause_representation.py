@@ -64,7 +64,7 @@ def dump(work: Path, limit: int = 0, reuse: Path | None = None) -> None:
         old = {t: i for i, t in enumerate(prev)}
     model, tok = load(work / "cache")
     c = model.config
-    graph = e5onnx.build(model)
+    graph = e5onnx.build(model, e5onnx.QUERY_ACTIVATIONS)  # the graph coach's queries run through
     outs = ["h0"] + [f"l{i}_h2" for i in range(c.layers)]  # outs[n]: the states after n layers
     for o in outs:
         graph.graph.output.append(helper.make_tensor_value_info(o, TensorProto.FLOAT, ["b", "t", c.hidden]))

@@ -22,14 +22,15 @@ MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€
 
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
 _TO_SEATS = [
-    re.compile(r"\b(?:down to|downgrade (?:us )?to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
+    re.compile(r"\b(?:down to|downgrade (?:us )?to|take (?:us |it )?(?:down )?to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
                r"keep(?:ing)?(?: only| just)?|right-?siz\w* (?:us |it )?to|to just|to only|just|only)\s+(?:about |around |roughly )?" + N
                + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)"
                r"|" + N + r"\s+" + SEAT + r"\s+(?:should|will|would|can)\s+(?:cover|do)\b", re.I),
-    re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|(?:за)?лиш(?:ити|аємо|имо|іть|те|ать)(?: нам)?(?: лише| тільки)?|"
+               r"залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\bon )(?<!\by )\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
@@ -37,7 +38,7 @@ _TO_SEATS = [
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
-_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
+_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz|\bze)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
                       r"(?:to|до|a|auf|à|para|pra|do)\s+(?:about |around )?" + N + r"(?!\s*(?:%|percent|відсот|[$€£]))", re.I)
 _TO_PREP = r"(?:down to|to|до|a|à|auf|para|pra|do|en|na)"
 # A reduce verb, a few words, then "to N" with no noun after: "please reduce to 110", "reduzieren Sie auf
@@ -102,7 +103,7 @@ _CURRENT_SEATS = re.compile(
     r"|(?:obecnie jest|aktuell sind es|currently at|the current)\s+" + N + r"\b", re.I)
 # Seats to remove: "cut 10 seats", "by 10 seats", "10 fewer seats", "give back 10 of our 40 seats".
 _BY_SEATS = [
-    re.compile(r"\b(?:drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
+    re.compile(r"\b(?:(?:reduction|cut|decrease|removal)\s+of|drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
                r"hand back|trim\w*|shed|get rid of|decreas\w* by|lower\w* by|down by|fewer by|by|scale back|"
                r"take (?:out|off)|cancel)\s+(?:(?:the|those|these|that|our|[\w-]+'s)\s+){0,2}"
                r"(?:another |about |around |roughly )?" + N + r"\s+(?:(?:of )?(?:our|the|my|its) (?:" + N + r" )?)?"
@@ -118,17 +119,30 @@ _BY_SEATS = [
     re.compile(N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT + r"\s+(?:[\w-]+\s+){0,4}?(?:abgeben|stornieren|streichen|"
                r"kündigen|entfernen|abziehen|abbauen|wegnehmen|can go|are no longer needed|aren't needed|to be removed)\b", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|de moins|raus|weniger|a menos|de menos|menos|mniej)\b", re.I),
-    re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent))", re.I),
+    re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent|thirds?|quarters?|halves|fifths?))",
+               re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|забир\w*|"
-               r"забрат\w*)\s+(?:[\w'’-]+\s+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
+               r"забрат\w*)[\s,]+(?:[\w'’-]+[\s,]+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:supprim\w*|retir\w*|rédui\w*(?:-nous)? de|enlev\w*|moins)\s+" + N + r"\s+(?:de\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reduz\w*|cort\w*|remov\w*|tir[ae]\w*|menos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
+]
+_BY_SEATS += [
+    # "please don't renew the 15 extra seats", "не продовжуйте 15 додаткових місць", "no renovéis las 15 licencias"
+    re.compile(r"(?:don'?t|do not|not|не|no|nicht|ne|não|nie)\s+(?:renew|продовжуйте|продовжувати|продовжуємо|renovéis|renueven|"
+               r"renovar|verlängern|renouvelez|renouveler|renovem|renovar|przedłużajcie|odnawiajcie)\s+(?:the\s+|las\s+|los\s+|"
+               r"die\s+|les\s+|as\s+|os\s+)?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
+    # a second item after a removal verb: "cancel API Access and the extra 5 sandbox seats", "відключила API Access і
+    # ще 5 тестових місць", "quitar el módulo y 5 licencias"
+    re.compile(r"(?:cancel|remov|drop|get rid of|відключ|прибер|зні|скасу|quit|elimin|kündig|streich|supprim|retir|"
+               r"cancel|usun|wyłącz)\w*\s+[^.!?\n]{1,40}?\s(?:and|plus|і|й|та|y|und|et|e|i|oraz)\s+(?:also\s+)?(?:the\s+|ще\s+|"
+               r"las\s+|los\s+|die\s+|les\s+|as\s+|os\s+)?(?:extra\s+|additional\s+)?" + N + r"\s+(?:[\w'’-]+\s+){0,2}?" + SEAT,
+               re.I),
 ]
 # "пропозицію на продовження на 85 місць", "renewal for 85 seats": the count renewed, not a cut.
 _RENEWAL_BEFORE = re.compile(r"(?:продовження|продовжити|подовження|renewal|renew|renovación|verlängerung|renouvellement|"
@@ -140,11 +154,14 @@ _MOVE_N = re.compile(r"\b(?:move|moving|switch|switching|transfer|transferring|m
 # Numbers that are facts about usage, never the request.
 _FACT = re.compile(
     r"\b(?:only|just|fewer than|less than|under|about|maybe|barely)\s+" + N + r"\s*%?\s+(?:of|out of|з|із|de|von|sur|z)\s+"
+    r"(?!what we|ce que|lo que|o que|того,? що|tego,? co)"
     r"|\b" + N + r"\s+(?:of|out of|з|із|de|von|sur|z)\s+(?:our|the|наших|nuestros|unseren|nos|nossos|naszych)?\s*"
     + N + r"\s+\w+\s+(?:use|actually|really|log|open|are active|користу|usan|nutzen|utilisent|usam|korzyst)"
     r"|(?:fewer than|less than|only|under)\s+" + PCT
     + r"|(?:headcount|staff|team|employees|people|workforce|personnel)\s+(?:\w+\s+){0,2}(?:dropped|fell|shrank|went|"
-    r"decreased|declined|grew|changed)\s+(?:down\s+)?from\s+" + N + r"\s+to\s+" + N
+    r"decreased|declined|grew|changed)\s+(?:down\s+)?from\s+" + N + r"\s+(?:\w+\s+)?to\s+" + N
+    + r"|(?<!\w)(?:лише|тільки|solo|sólo|nur|seulement|apenas|só|tylko|jedynie)\s+" + N + r"\s+(?:[\w'’-]+\s+)?"
+    r"(?:з|із|de|von|sur|z|das|dos)\s+" + N
     + r"|(?:offer(?:ed)?|propos\w*|counter\w*|quoted|пропозиц\w*|пропону\w*|запропонува\w*|oferta|angebot|offre|proposta|ofert\w*)"
     r"\s+(?:\w+\s+){0,3}" + PCT
     + r"|" + PCT + r"\s+of\s+(?:our\s+|the\s+|them\b)?(?:users|staff|drivers|team|people|employees|members|agents|workers|"
@@ -156,6 +173,18 @@ _FACT = re.compile(
     r"revenue|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
     r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT
+    + r"|(?<![\w-])(?:up|grown|grew|gestiegen um|a pris|a augmenté de|ont augmenté de|wzrósł o|wzrosła o|wzrosły o|"
+    r"subiu|subió|subieron|caído|caíram|caiu|gefallen um|chuté de|spadły o|spadła o|впали на|впала на|зросли на)\s+"
+    r"(?:by\s+|de\s+|o\s+|un\s+|em\s+|на\s+)?" + PCT
+    + r"|" + PCT + r"\s+(?:gestiegen|gesunken|höher|teurer|uplift|increase|growth|hike|more expensive|de hausse|de aumento|"
+    r"de subida|wzrostu)"
+    + r"|(?:<|moins de|menos de|menos del|weniger als|mniej niż|менше ніж|менше за|менш ніж)\s*" + PCT
+    + r"|" + PCT + r"\s+(?:of|de|del|z|від|der|des|do|da)\s+(?:(?:our|the|their|nuestr\w+|unsere\w*|nos|nosso\w*|nossa\w*|"
+    r"nasz\w*|нашо\w*|нашої|la|el|los|las|o|a|os|as|les|die|des)\s+)?(?:revenue|sales|income|business|turnover|leads|traffic|"
+    r"bookings|ingresos|ventas|facturación|receita|vendas|faturamento|umsatz|umsatzes|chiffre|ventes|leadów|przychod\w*|"
+    r"sprzedaży|ruchu|виручк\w*|доход\w*|продаж\w*|лідів|трафік\w*)"
+    + r"|(?:budget|бюджет|presupuesto|orçamento|verba|budżet)\w*\s+(?:\w+\s+){0,3}?(?:by\s+|на\s+|um\s+|de\s+|en\s+|em\s+|o\s+)"
+    + PCT
     + r"|(?:budget|бюджет|presupuesto|orçamento|verba|budżet)\w*\s+(?:\w+\s+){0,3}?(?:went|dropped|fell|was cut|has been cut|"
     r"shrank|moved)\s+(?:down\s+)?from\s+\S+\s+to\s+\S+",
     re.I)
@@ -163,7 +192,8 @@ _FACT = re.compile(
 # schon 10 Lizenzen gekündigt. Jetzt bitte nochmal fünf weniger"): its figure is a past event.
 _ALREADY = re.compile(r"(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już)(?!\w)", re.I)
 _CUT_DONE = re.compile(
-    r"(?<!\w)(?:cut|reduced|removed|dropped|took off|gave back|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|"
+    r"(?<!\w)(?:cut|reduced|removed|dropped|took off|gave back|returned|rendu|devolvimos|devolvemos|zurückgegeben|"
+    r"oddaliśmy|віддали|повернули|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|"
     r"gekündigt|reduziert|gestrichen|abgebaut|enlevé|retiré|réduit|supprimé|reducimos|quitamos|recortamos|dimos de baja|"
     r"reduzimos|tiramos|cortamos|removemos|zmniejszaliśmy|zmniejszyliśmy|usunęliśmy|obcięliśmy|zredukowaliśmy)(?!\w)",
     re.I)
@@ -188,6 +218,13 @@ _REQ_PCT_BEFORE = re.compile(
     r"скорот\w*|зменш\w*|знизит\w*|знижк\w*|на|reduc\w*|recort\w*|rebaj\w*|bajar|descuento|un|reduzier\w*|kürz\w*|"
     r"senk\w*|um|rabatt|rédui\w*|baisser|remise|de|reduz\w*|cortar|desconto|em|obniż\w*|zmniejsz\w*|ogranicz\w*|"
     r"rabat\w*|o)\W+(?:\w+\W+){0,4}$", re.I)
+# A competitor's price ("a competitor whose pricing is 30% lower", "Ihr Wettbewerber hat uns 40 % weniger angeboten",
+# "konkurencja zaproponowała nam to samo o 40% taniej"): a fact about them, not the request.
+_COMPETITOR_BEFORE = re.compile(r"(?:competitor|competition|rival|конкурент|competencia|competidor|concorrente|concorrência|"
+                                r"wettbewerb|konkurrent|concurrent|concurrence|konkurencj)\w*[^.!?\n]{0,60}$", re.I)
+# "roughly 60% of what we pay now", "60 % de ce que nous payons": the share that stays.
+_SHARE_OF_NOW_AFTER = re.compile(r"^\s*(?:of|de|do|von|з|від|z)\s+(?:what we(?:'re)? pay|what we are paying|our current|the current|"
+                                 r"ce que nous payons|lo que pagamos|o que pagamos|dem,? was wir (?:jetzt |heute )?zahlen|того,? що ми (?:зараз )?платимо|tego,? co płacimy)", re.I)
 _KEEP_PCT_BEFORE = re.compile(r"(?:only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+"
                               r"(?:\w+\W+)?$", re.I)
 _KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing)?(?: only)?|garder(?: seulement)?|"
@@ -205,7 +242,7 @@ _FRACTION_FACT_BEFORE = re.compile(
     r"|\b(?:for|per|next|last|this|each|every)(?:\s+(?:a|one))?\s*$", re.I)
 _FRACTION_FACT_AFTER = re.compile(r"^\W*(?:the size|what it was|of the (?:team|staff|people))", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:in half|by half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
+    (re.compile(r"\b(?:in half|by (?:roughly |about |around |nearly |approximately )?half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
                 r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
@@ -315,9 +352,13 @@ def read_figures(text: str) -> Figures:
             f.seats_removed = pair[0] - pair[1]
     if f.seats_to is None:
         for pat in _TO_SEATS:
-            m = pat.search(t)
-            if m and not is_fact(m.start()) and not seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]):
+            for m in pat.finditer(t):
+                if is_fact(m.start()) or seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]) or (
+                        re.match(r"(?:only|just)\b", m.group(0), re.I) and seat_phrases.USE_AFTER.match(t[m.end():m.end() + 40])):
+                    continue  # "only 40 users log in": a usage figure, not the count asked for
                 f.seats_to = _int(next(g for g in m.groups() if g))
+                break
+            if f.seats_to is not None:
                 break
     if f.seats_to is None:
         for pat in (_REDUCE_TO, _KEEP_BARE):
@@ -336,6 +377,12 @@ def read_figures(text: str) -> Figures:
                 break
     if f.seats_to is None:
         f.seats_to = seat_phrases.target(t, is_fact)
+    if f.seats_to is None:
+        f.seats_to = seat_phrases.hedged(t, is_fact)
+    final = seat_phrases.settled(t, is_fact)
+    if final is not None and final != f.seats_to and (f.seats_from is None or final < f.seats_from):
+        f.seats_to = final  # "we want to downsize to 85. Actually ... Go with 88"
+        f.seats_removed = f.seats_from - final if f.seats_from is not None else None
     m = _MOVE_N.search(t)
     if f.seats_removed is None and m and not is_fact(m.start()):
         f.seats_removed = _int(m.group(1))
@@ -356,7 +403,7 @@ def read_figures(text: str) -> Figures:
                 f.seats_from, f.seats_removed = now, now - f.seats_to
                 break
     if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
-        held = seat_phrases.current(t, f.seats_to)
+        held = seat_phrases.current(t, f.seats_to) or seat_phrases.held_named(t, f.seats_to, is_fact)
         if held:
             f.seats_from, f.seats_removed = held, held - f.seats_to
     if f.seats_removed is None:
@@ -390,7 +437,9 @@ def _request_pct(t: str, is_fact) -> float | None:
             score += 2
         if _COUNTER_ECHO_AFTER.search(after):
             score -= 4  # "20% still feels like a lot": the counter being rejected, not the request
-        if _KEEP_PCT_BEFORE.search(before) and value < 100:
+        if _COMPETITOR_BEFORE.search(t[max(0, m.start() - 80):m.start()]):
+            continue
+        if (_KEEP_PCT_BEFORE.search(before) or _SHARE_OF_NOW_AFTER.match(after)) and value < 100:
             value = round(100 - value, 1)
         ranked.append((-score, -m.start(), value))
     if ranked:

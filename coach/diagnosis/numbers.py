@@ -29,7 +29,8 @@ _STEMS: list[tuple[str, int]] = [
     ("двадцят[ьи]", 20), ("тридцят[ьи]", 30), ("сорок(?:а)?", 40), ("п['’]?ятдесят(?:и)?", 50),
     ("шістдесят(?:и)?|шістдесяти", 60), ("сімдесят(?:и)?", 70), ("вісімдесят(?:и)?", 80), ("дев['’]?яност[оа]", 90),
     ("сто|ста|сотн(?:і|я|ю)", 100), ("двісті|двохсот", 200), ("триста|трьохсот", 300), ("чотириста|чотирьохсот", 400),
-    ("п['’]?ятсот", 500), ("двоє|двох", 2), ("троє", 3), ("четверо", 4), ("п['’]?ятеро", 5), ("шестеро", 6),
+    ("п['’]?ятсот|п['’]?ятисот", 500), ("шістсот|шестисот", 600), ("сімсот|семисот", 700),
+    ("вісімсот|восьмисот", 800), ("дев['’]?ятсот|дев['’]?ятисот", 900), ("двоє|двох", 2), ("троє", 3), ("четверо", 4), ("п['’]?ятеро", 5), ("шестеро", 6),
     ("семеро", 7), ("восьмеро", 8),
     # es
     ("uno|una", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8),
@@ -37,12 +38,17 @@ _STEMS: list[tuple[str, int]] = [
     ("veinti(?:uno|una|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)", -1),
     ("treinta", 30), ("cuarenta", 40), ("cincuenta", 50), ("sesenta", 60), ("setenta", 70), ("ochenta", 80),
     ("noventa", 90), ("cien|ciento", 100), ("doscient[oa]s", 200), ("trescient[oa]s", 300),
-    ("quinient[oa]s", 500),
+    ("quinient[oa]s", 500), ("trece", 13), ("catorce", 14), ("dieciséis|dieciseis", 16), ("diecisiete", 17),
+    ("dieciocho", 18), ("diecinueve", 19), ("cuatrocient[oa]s", 400), ("seiscient[oa]s", 600),
+    ("setecient[oa]s", 700), ("ochocient[oa]s", 800), ("novecient[oa]s", 900),
     # pt
     ("dois|duas", 2), ("três", 3), ("quatro", 4), ("sete", 7), ("oito", 8), ("nove", 9), ("dez", 10),
     ("doze", 12), ("quinze", 15), ("vinte", 20), ("trinta", 30), ("quarenta", 40), ("cinquenta", 50),
     ("sessenta", 60), ("setenta", 70), ("oitenta", 80), ("noventa", 90), ("cem|cento", 100),
-    ("duzent[oa]s", 200), ("trezent[oa]s", 300),
+    ("duzent[oa]s", 200), ("trezent[oa]s", 300), ("treze", 13), ("catorze|quatorze", 14),
+    ("dezesseis|dezasseis", 16), ("dezessete|dezassete", 17), ("dezoito", 18), ("dezenove|dezanove", 19),
+    ("quatrocent[oa]s", 400), ("quinhent[oa]s", 500), ("seiscent[oa]s", 600), ("setecent[oa]s", 700),
+    ("oitocent[oa]s", 800), ("novecent[oa]s", 900),
     # de (compounds are split below)
     ("eins|eine[nm]?", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7),
     ("acht", 8), ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("fünfzehn", 15), ("achtzehn", 18),
@@ -52,7 +58,7 @@ _STEMS: list[tuple[str, int]] = [
     ("deux", 2), ("trois", 3), ("quatre", 4), ("cinq", 5), ("sept", 7), ("huit", 8), ("neuf", 9),
     ("dix", 10), ("onze", 11), ("douze", 12), ("quinze", 15), ("vingt", 20), ("trente", 30), ("quarante", 40),
     ("cinquante", 50), ("soixante", 60), ("septante", 70), ("huitante", 80), ("nonante", 90),
-    ("quatre-vingts?", 80), ("cent", 100), ("deux cents", 200),
+    ("quatre-vingts?", 80), ("cent", 100), ("deux cents", 200), ("treize", 13), ("quatorze", 14), ("seize", 16),
     # pl
     ("jed(?:en|na|nego|nej)", 1), ("dw(?:a|ie|óch|u)", 2), ("trz(?:y|ech)", 3), ("czter(?:y|ech)", 4),
     ("pięć|pięci(?:u|oma)?", 5), ("sześć|sześci(?:u|oma)?", 6), ("siedem|siedmi(?:u|oma)?", 7), ("ośmi?(?:u)?|osiem", 8),
@@ -64,6 +70,8 @@ _STEMS: list[tuple[str, int]] = [
     ("dwudziest(?:u)|dwadzieścia", 20), ("trzydziest(?:u)|trzydzieści", 30),
     ("czterdziest(?:u)|czterdzieści", 40), ("pięćdziesi(?:ąt|ęciu)", 50), ("sześćdziesi(?:ąt|ęciu)", 60),
     ("siedemdziesi(?:ąt|ęciu)", 70), ("osiemdziesi(?:ąt|ęciu)", 80), ("sto|stu", 100), ("dwieście|dwustu", 200),
+    ("trzysta|trzystu", 300), ("czterysta|czterystu", 400), ("pięćset|pięciuset", 500), ("sześćset|sześciuset", 600),
+    ("siedemset|siedmiuset", 700), ("osiemset|ośmiuset", 800), ("dziewięćset|dziewięciuset", 900),
 ]
 _ES_VEINTI = {"uno": 1, "una": 1, "dós": 2, "dos": 2, "trés": 3, "tres": 3, "cuatro": 4, "cinco": 5, "séis": 6,
               "seis": 6, "siete": 7, "ocho": 8, "nueve": 9}
@@ -72,8 +80,8 @@ _DE_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechz
             "neunzig": 90}
 _DE_COMPOUND = re.compile(r"(?:(" + "|".join(_DE_UNITS) + r")?hundert)?(?:(" + "|".join(_DE_UNITS) + r")und("
                           + "|".join(_DE_TENS) + r")|(" + "|".join(_DE_TENS) + r"|zehn|elf|zwölf))?$", re.I)
-_WORD = re.compile(r"(?<![\w'’])(" + "|".join(f"(?:{s})" for s, _ in sorted(_STEMS, key=lambda p: -len(p[0])))
-                   + r")(?![\w'’])", re.I)
+_WORD = re.compile(r"(?<!\w)(?<!\w['’])(" + "|".join(f"(?:{s})" for s, _ in sorted(_STEMS, key=lambda p: -len(p[0])))
+                   + r")(?!\w|['’]\w)", re.I)  # a quote mark after ("'down to sixty' seats") ends the word
 _VALUES = [(re.compile(rf"(?:{s})$", re.I), v) for s, v in _STEMS]
 _HUNDRED = re.compile(r"\s+(?:hundred|hundert)\b", re.I)
 _JOIN = re.compile(r"^(?:\s+|\s*-\s*|\s+(?:and|y|e|і|й|i|und|et)\s+)$", re.I)
@@ -85,7 +93,7 @@ _DE_WORD = re.compile(r"(?<!\w)((?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht
 # Words that are numbers only in some languages and common words in others; read only before a noun
 # a figure can count (seats, licences, users) so "dos usuários" (pt "of the") is not a two.
 _AMBIGUOUS = {"dos", "once", "sete", "acht", "elf", "une", "una", "uno", "one", "eine", "einen", "einem", "dwu",
-              "sto", "cent", "neuf", "ten", "trzech", "seis", "e"}
+              "sto", "cent", "neuf", "ten", "trzech", "seis", "e", "seize"}
 
 
 # "from three logins to one", "by ten.": an English preposition before, the end of the phrase after.

@@ -21,7 +21,7 @@ from coach.diagnosis.lexicon import FEWER, NOT_SEAT_NOUN, SEAT, N
 # "um" only before a comma: it is "a" in Portuguese and "by" in German.
 _FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
 _REPEAT = re.compile(r"(?<![\w'’])([\w'’-]+)(?:,?\s+\1(?![\w'’]))+", re.I)
-_LIKE_N = re.compile(r"\b(?:like|maybe)\s+(?=\d)", re.I)
+_LIKE_N = re.compile(r"(?<!, )(?<!,)\b(?:like|maybe)\s+(?=\d)", re.I)  # ", maybe 32" stays: a hedge (HEDGED)
 _N_DASH_SEAT = re.compile(r"(\d)-(?=(?:seat|user|licen[cs]e|login|person)\b)", re.I)
 
 
@@ -30,6 +30,7 @@ def tidy(text: str) -> str:
     text = _FILLER.sub("", text)
     text = re.sub(r"\b(to|down to|from),\s+", r"\1 ", text, flags=re.I)  # "down to, twenty-five"
     text = _REPEAT.sub(r"\1", text)
+    text = _DOZENS.sub(lambda m: str(12 * (_SMALL.get(m.group(1).lower()) or int(m.group(1)))), text)
     return _N_DASH_SEAT.sub(r"\1 ", text)
 
 
@@ -38,17 +39,39 @@ def tidy(text: str) -> str:
 # fifty", "п'ятнадцять… ні, не п'ятнадцять, двадцять": the second figure replaces the first.
 _CORRECTED = re.compile(
     r"(?<![\d.,])" + N + r"((?:\s+[^\W\d]+){0,2})\s*(?:[,.;:…!]+|\s[—–-])\s*(?:sorry|no wait|wait|i mean|correction|"
-    r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|nein|non|não|nao|ні|ой|"
-    r"вибачте|вибач|перепрошую|точніше|przepraszam|poprawka|właściwie|raczej)\b[\s,:;.…!—–-]*"
+    r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|ой|"
+    r"вибачте|вибач|перепрошую|точніше|przepraszam|poprawka|właściwie|raczej|"
+    # a bare "no" corrects only with a stop after it ("45 — no, make it 50"); "75 puestos, no 110" is a contrast
+    r"(?:nein|non|não|nao|ні|no|nie)(?=\s*[,;:.…!—–-]))\b[\s,:;.…!—–-]*"
     r"(?:(?:вибачте|sorry|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1)[\s,:;.…!—–-]*)*"
+    # "no, make it 50", "ні, краще 50", "no, mejor 50", "nein, doch lieber 50", "non, plutôt 50", "nie, jednak 50"
+    r"(?:(?:make (?:it|that)|better|rather|actually|краще|точніше|mejor|doch lieber|lieber|doch|eher|plutôt|"
+    r"melhor|jednak|raczej|lepiej)[\s,:;]+)?"
     r"(?:(?:to|до|a|à|auf|para|pra|do|na|en)\s+)?" + N + r"(?![\d.,]*\s*(?:%|[$€£]))", re.I)
 # "~20", "десь 12", "ok. 8", "около 15", "etwa 30", "environ 10": the approximate count itself.
 _APPROX = re.compile(r"(?<!\w)(?:~|ок\.|ok\.|około|circa|ca\.|environ|aprox\.?|aproximadamente|etwa|rund|"
+                     r"around|about|roughly|unas|unos|umas|uns|(?:so )?um die|ungefähr|à peu près|cerca de|"
                      r"десь|приблизно|близько|approximately|approx\.?)\s*(?=\d[\d.,]*\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b)",
                      re.I)
 # "10-15 seats", "10–15 licences": a range of seats; the first figure is the one asked for.
 _RANGE = re.compile(r"(?<![\d.,])(\d{1,4})\s*(?:[-–]|bis)\s*\d{1,4}(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)",
                     re.I)
+
+
+# "2 dozen", "three dozen" (before number words, which read "dozen" as 12): 24, 36.
+_DOZENS = re.compile(r"(?<![\d.,])(\d{1,2}|two|three|four|five|six)\s+dozen\b", re.I)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "one hundred and twenty (120)" after number words is "120 (120)": the figure once.
+_PAREN_SAME = re.compile(r"(?<![\d.,])(\d[\d,. ]*\d|\d)\s*\(\s*(\d[\d,. ]*\d|\d)\s*\)")
+# A spoken aside between a preposition and its figure: "from 18 seats to... let me count... 11",
+# "до… зараз порахую… 11", "auf … Moment … 11": the figure goes with the preposition.
+_ASIDE = re.compile(r"(\b(?:to|до|auf|para|pra|a|à|do|na|en)\s*)(?:…|\.{2,3})\s*[^\d.…!?\n]{1,30}?\s*(?:…|\.{2,3})\s*"
+                    r"(?=\d)", re.I)
+
+
+def _paren_same(m: re.Match[str]) -> str:
+    a, b = (re.sub(r"[ ,.]", "", g) for g in m.groups())
+    return m.group(1) if a == b else m.group(0)
 
 
 def _corrected(m: re.Match[str]) -> str:
@@ -59,13 +82,15 @@ def tidy_numbers(text: str) -> str:
     """After number words are digits: "like 25" -> "25", "3, 3 logins" -> "3 logins", a corrected figure
     replaced by the correction, an approximate count or a range of seats by its figure."""
     text = _REPEAT.sub(r"\1", _LIKE_N.sub("", text))
+    text = _PAREN_SAME.sub(_paren_same, text)
+    text = _ASIDE.sub(lambda m: m.group(1).rstrip() + " ", text)
     text = _APPROX.sub("", text)
     text = _RANGE.sub(r"\1", text)
     return _CORRECTED.sub(_corrected, text)
 
 
 _NOUNISH = r"(?:[\w'’-]+\s+){0,2}?"
-_NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|percent|відсот|procent|prozent|por ?cient|por cento|pour ?cent|"
+_NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|euros?\b|dollars?\b|złotych|гривень|percent|відсот|procent|prozent|por ?cient|por cento|pour ?cent|"
                    r"[.,]\d|/|" + NOT_SEAT_NOUN + r"|dni|днів|days|días|dias|tage|jours|"
                    r"годин|hours|horas|stunden|heures|godzin|years?|months?|weeks?|рок\w*|рік|місяц\w*|тижн\w*|años|meses|"
                    r"semanas|jahre?n?\b|monate?n?\b|wochen|ans\b|semaines|anos|lat\b|lata\b|miesi\w*|tygodni\w*))")
@@ -78,14 +103,45 @@ FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bz|\bze|\bde|\bvon)\s+(?:th
                      + r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:down to|→|->)\s+" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 # "drop to 12 seats from 35", "reduce to 22 users from the 26 we have": the target first.
 TO_FROM = re.compile(r"\b(?:to|down to|до|na)\s+(?:the\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
-                     + r"\s+(?:[\w-]+\s+){0,2}?(?:from|з|із|z)\s+(?:the\s+|our\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+                     + r"\s+(?:[\w-]+\s+){0,2}?\(?(?:from|з|із|z)\s+(?:the\s+|our\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 # "9 users not 14", "30 seats this time, not 45", "на 100 користувачів, не на 150", "15 seats ... instead of 42".
-N_NOT_M = re.compile(N + r"\s+(?:(?!more|extra|additional|new)[\w-]+\s+)?" + SEAT + r"(?:\s+[\w'’-]+){0,6}?,?\s+(?:not|не|nicht|pas|no|nie|instead of|rather than|"
-                     r"замість|statt|au lieu de|en vez de|em vez de|zamiast)\s+(?:на\s+|the current\s+|the\s+)?"
+# "75 seats is what we need. Not 110.", "75 місць — стільки нам треба. Не 110.", "75 stanowisk, a nie 110".
+N_NOT_M = re.compile(N + r"\s+(?:(?!more|extra|additional|new)[\w-]+\s+)?" + SEAT + r"(?:[\s,—–-]+[\w'’]+){0,7}?[,.;:!—–-]?\s+"
+                     r"(?:(?:a|and|but|mais|але|ale|e|y|und)\s+)?(?:not|не|nicht|pas|no|nie|não|nao|instead of|rather than|"
+                     r"замість|statt|au lieu de|en vez de|em vez de|zamiast)\s+(?:на\s+|the current\s+|the\s+|a\s+)?"
                      + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 # "замість 48 місць у нас тепер буде 30", "instead of 45 seats, 30".
 NOT_M_N = re.compile(r"(?:instead of|rather than|замість|statt|au lieu de|en vez de|em vez de|zamiast)\s+" + N + r"\s+"
                      + SEAT + r"\W+(?:[\w'’-]+\s+){0,5}?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+
+# A count with a hedge after it: "around 30 users, maybe 32", "30 місць, може 32", "30 licencias, quizá 32".
+HEDGED = re.compile(r"(?<![\w.,])" + N + r"\s+(?:[\w-]+\s+)?" + SEAT + r",?\s+(?:or\s+)?(?:maybe|perhaps|possibly|може|"
+                    r"можливо|quizá|quizás|tal vez|vielleicht|peut-être|talvez|może)\s+\d[\d.,]*"
+                    # a hedge with a condition after it ("maybe 35, depends on hiring", "peut-être 40 si ...") is undecided
+                    r"(?![^.!?\n]{0,12}?\b(?:if|depend\w*|unless|si|según|dependendo|depende|wenn|je nach|falls|jeśli|"
+                    r"zależy|якщо|залежно)\b)", re.I)
+# The figure settled on, which replaces one said before it: "we've settled on 36 seats", "Go with 88", "set us to
+# 40", "Sagen wir 50", "зупинилися на 36 місцях", "Хай буде 88", "Pongamos 50", "Disons 50", "Niech będzie 50".
+SETTLED = re.compile(
+    r"\b(?:settled on|settle on|settling on|go with|going with|set (?:us|it|the count|our seats)(?: down)? to|"
+    r"let'?s (?:say|do|go with)|sagen wir|nehmen wir|disons|mettons|pongamos|digamos|vamos de|bleiben wir bei|"
+    r"on part sur|on s'arrête à|ficamos em|zostajemy przy)\s+" + N + r"\b"
+    r"|(?<!\w)(?:зупинилися на|зупинимося на|зупиняємося на|хай буде|нехай буде|niech będzie|niech zostanie)\s+" + N
+    + r"\b", re.I)
+# A removal by a figure just before ("reduce us by 10-15 seats? Let's say 10"): a settled figure there is the removal.
+_BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|quit\w*|retir\w*|"
+                        r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d", re.I)
+_EXTRA_BEFORE = re.compile(r"\b(?:extra|more|additional|add)\b|додатков|більше|zusätzlich|adicional|dodatkow", re.I)
+
+# The count held, then the count needed: "Було 25 місць, треба 12", "Tenemos 24 usuarios, necesitamos 12", "On a 20
+# licences, il nous en faut 10", "We have 40 seats; we need 25", "Wir haben 30 Lizenzen, brauchen 20".
+HAVE_NEED = re.compile(
+    r"(?:we have|we've got|we had|there are|було|було в нас|у нас|маємо|мали|tenemos|teníamos|on a|nous avons|wir haben|"
+    r"wir hatten|temos|tínhamos|mamy|mieliśmy|были)\s+(?:[\w-]+\s+){0,2}?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+    + r"\s*[,.;:—–-]+\s*(?:(?:but|але|а|pero|mais|aber|mas|ale|now|зараз|тепер)\s+)*(?:we\s+)?(?:only\s+)?"
+    r"(?:need|треба|потрібно|потрібні|necesitamos|il nous en faut|il en faut|nous en voulons|brauchen(?: wir)?|"
+    r"precisamos(?: de)?|potrzebujemy|want|хочемо|queremos|wollen|voulons|chcemy)\s+"
+    r"(?:(?:only|just|лише|тільки|solo|nur|noch|seulement|apenas|só|tylko)\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 
 # A target with no noun after: a German verb at the end ("auf 6 reduzieren", "auf zehn reduzieren",
 # "bitte auf 35"), a keep/need verb ("quedarnos con 45", "ficar com 150", "potrzebujemy 20", "дайте 25",
@@ -124,10 +180,33 @@ BARE_TO = re.compile(
     r"on s'en sort|ça suffit|damy radę)"
     # "take our licence count down to 45", "bring the number of users down to 30"
     r"|\b(?:count|number|total|headcount on \w+)\s+(?:(?:of|de)\s+\w+\s+)?(?:down\s+)?to\s+" + N + r"\b"
+    # "ramener le nombre de postes à 40", "reducir el número de licencias a 40", "die Anzahl der Lizenzen auf 40",
+    # "кількість місць до 40", "liczbę licencji do 40"
+    r"|(?:nombre|número|numero|anzahl|zahl|кількість|liczb[aęy])\s+(?:(?:de|d'|der|von|dos|das)\s*)?[\w'’-]+\s+"
+    r"(?:[\w'’-]+\s+)?(?:à|a|auf|до|do|para)\s+" + N + r"\b"
     # "dejar solo 15 licencias", "manter só 12 licenças", "potrzebujemy tylko 22", "keep just 12"
     r"|\b(?:dejar|dejarnos|dejadnos|mantener|manter|garder|behalten|zostawić|keep|retain)\s+(?:(?:solo|sólo|únicamente|só|"
     r"apenas|seulement|nur|noch|tylko|only|just)\s+)?(?:(?:las|los|as|os|les|the|die)\s+)?" + N
     + r"\b(?=\s*(?:[,.;!?)]|$)|\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b)"
+    # "We're at 1,200 seats and want 1,050"
+    r"|" + SEAT + r"\s+(?:and|but|&|і|та|але|y|pero|und|aber|et|mais|e|mas|i|ale)\s+(?:we\s+)?(?:want|need|would like|"
+    r"хочемо|треба|queremos|necesitamos|wollen|brauchen|voulons|queremos|precisamos de|chcemy|potrzebujemy)\s+"
+    r"(?:only\s+)?" + N + r"\b"
+    # "go back to our base of 45", "повертаємося до базових 45", "volvemos a nuestras 45"
+    r"|\b(?:back to|return to|revert to|повертаємося до|повернутися до|повернемося до|volver a|volvemos a|zurück auf|"
+    r"zurück zu|revenir à|voltar a|voltamos a|wracamy do|powrót do)\s+(?:(?:our|the|нашої|наших|nuestr\w+|unsere\w*|nos|"
+    r"nossa\w*|nasz\w*)\s+)?(?:base|basic|original|базов\w*|початков\w*|base de|basis)\s+(?:(?:of|de|von|з)\s+)?" + N + r"\b"
+    # a lower plan for a count: "to Basic with 20 seats", "Growth plan for 25 users", "на Basic на 20 місць",
+    # "al Growth con 25 usuarios", "auf den Growth-Tarif, mit 25 Nutzern", "pour 25 utilisateurs", "dla 25 użytkowników"
+    r"|(?<!\w)(?:plans?|planu|plano|plan[ae]|tier|tarif\w*|тариф\w*|план\w*|пакет\w*|edition|package|paquete|pakiet\w*|"
+    r"offre|formule|basic|starter|growth|essentials?|standard|lite)(?!\w)\W+(?:[\w'’-]+\W+){0,3}?(?:with|for|на|для|con|para|mit|für|pour|"
+    r"avec|com|dla)\s+" + N + r"\s+(?=" + SEAT + r")"
+    # "нам вистачить 60", "wystarczy nam 40", "nos bastan 40", "uns reichen 40"
+    r"|(?<!\w)(?:нам\s+)?(?:вистачить|вистачило б|wystarczy(?:\s+nam)?|nos bastan|nos basta|uns reichen|uns reicht)\s+"
+    r"(?:і\s+|лише\s+|тільки\s+|tylko\s+)?" + N + r"\b"
+    # "Deixem em 150", "dejadlo en 40", "laissez-nous à 40"
+    r"|(?:deix\w*|dej\w*|laissez(?:-nous)?)\s+(?:\w+\s+)?(?:em|en|à)\s+" + N
+    + r"(?=\s+(?:[\w-]+\s+)?" + SEAT + r"|\s*[,.;!?]?\s*(?:por favor|please|s'il vous plaît|s'il te plaît)?[.!]?\s*$)"
     r"|(?:potrzebujemy|potrzeba nam|brauchen wir|necesitamos|precisamos de|il nous faut|nous avons besoin de|"
     r"we need|we only need|потрібно нам|нам потрібно|треба нам|нам треба)\s+(?:(?:tylko|jedynie|nur noch|nur|solo|sólo|"
     r"apenas|só|seulement|que|only|just|тільки|лише)\s+)+" + N + r"\b", re.I)
@@ -148,11 +227,14 @@ MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|do
 LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?" + FEWER + r"\b", re.I)
 _MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
                     re.I)
-_REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
+_REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|\blos[ei]|\bshed|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
                            r"nicht mehr|no longer need|не потрібн|ya no necesit|plus besoin|não precisamos|nie potrzebujemy|"
                            r"streich|kündig|entfern|\bweg\b|supprim|retir|quit|baja|elimin|desativ|tirar|usun|usuń|zdj|"
                            r"anul|rezygn|відмов", re.I)
 _BARE_TO_AFTER = re.compile(r"\s*" + _NOT_UNIT_AFTER.replace("(?!", "(?=(?!", 1) + ")", re.I)
+
+# A count raised, not cut: "розширити кількість користувачів до 90", "increase the number of users to 90".
+_GROW_BEFORE = re.compile(r"(?:розшир|збільш|increas|expand|erhöh|augment|aument|zwiększ|raise|grow)\w*\W+(?:[\w'’-]+\W+)?$", re.I)
 
 # The seats held now ("we pay for 85 seats", "On a 40 licences", "sur 60 licences", "4 von 10 Lizenzen",
 # "Ліцензій у нас 120", "de 70 licencias", "Das duzentas licenças").
@@ -176,6 +258,11 @@ CURRENT = re.compile(
     r"(?:(?:for|para|за|für|pour)\s+)?" + N + r"\b(?!\s*(?:%|[$€£]|k\b|zł|грн|eur|usd|dollars?|euros?|a month|per month|"
     r"al mes|por mês|im monat|par mois|miesięcznie|на місяць))"
     + r"|(?:нащо нам|навіщо нам|навіщо платити за|why pay for|no tiene sentido pagar|wozu)\s+" + N + r"\b"
+    # "Down from 52", "Було 52", "desde los 700 actuales", "(50 seats)", "current plan is 250 seats"
+    + r"|(?:down from|(?<!\w)було|(?<!\w)було в нас|(?<!\w)а було|desde (?:los|las)|von bisher|au lieu des|em vez das?|"
+    r"zamiast dotychczasowych)\s+" + N + r"\b" + _NOT_UNIT_AFTER
+    + r"|\(\s*" + N + r"\s+" + SEAT + r"\s*\)"
+    + r"|(?:current|existing)\s+(?:plan|contract|subscription)\s+(?:is|has)\s+(?:for\s+)?" + N + r"\b"
     # "Ya no necesitamos 50 usuarios", "brauchen wir keine 45 Lizenzen", "we don't need 50 seats": the count held
     + r"|(?:ya no necesitamos|no necesitamos|brauchen wir keine|wir brauchen keine|we don'?t need|we no longer need|"
     r"nie potrzebujemy|não precisamos de|nous n'avons pas besoin de|нам не потрібно|не потрібно нам)\s+" + N + r"\s+"
@@ -229,6 +316,10 @@ BY_BARE = re.compile(
     # "20 less, to be precise", "take 20 off our seat count", "fallen 150 Nutzer weg"
     r"|(?<![\w.,])" + N + r"\s+(?:less|fewer)\b(?!\s+than)"
     r"|\btake\s+" + N + r"\s+off\b"
+    # "another 15 off", "il nous en faut 15 de moins", "precisamos de menos 15", "15 de menos"
+    r"|\banother\s+" + N + r"\s+(?:" + SEAT + r"\s+)?off\b"
+    r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:de moins|en moins|de menos|a menos)\b"
+    r"|\b(?:de\s+)?menos\s+" + N + r"\b(?!\s*(?:%|[$€£]|por ?cento|por ?ciento))"
     r"|\bfallen\s+" + N + r"\s+" + SEAT + r"\s+weg\b"
     # "now minus 25", "jeszcze minus 5", "nochmal fünf weniger", "en enlever encore 5", "another 10"
     r"|(?<!\w)(?:мінус|minus)\s+" + N + r"\b"
@@ -252,7 +343,7 @@ def _groups(m: re.Match[str]) -> list[int]:
 
 def from_to(t: str, is_fact) -> tuple[int, int] | None:
     """(seats now, seats asked for) from a from-to phrase, or None."""
-    for pat in (FROM_TO, TO_FROM, N_NOT_M, NOT_M_N):
+    for pat in (FROM_TO, TO_FROM, N_NOT_M, NOT_M_N, HAVE_NEED):
         for m in pat.finditer(t):
             if is_fact(m.start()):
                 continue
@@ -273,12 +364,72 @@ def target(t: str, is_fact) -> int | None:
         n = next(v for v in _groups(m))
         end = m.end(next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)))
         if n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or MORE_AFTER.match(t[end:end + 40]) or \
-                LESS_AFTER.match(t[end:end + 40]):
+                LESS_AFTER.match(t[end:end + 40]) or _GROW_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
             continue
         if _MONEY.search(t) and not _ABOUT_SEATS.search(t):
             continue  # "Давайте 10 000" in a message about the price
         return n
     return None
+
+
+def settled(t: str, is_fact) -> int | None:
+    """The last figure the message settles on ("..., sorry, go with 88"), or None."""
+    found = None
+    for m in SETTLED.finditer(t):
+        n = next(v for v in _groups(m))
+        before = t[max(0, m.start() - 80):m.start()]
+        end = m.end(next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)))
+        if is_fact(m.start()) or n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or \
+                MORE_AFTER.match(t[end:end + 40]) or LESS_AFTER.match(t[end:end + 40]) or \
+                _BY_BEFORE.search(before) or _EXTRA_BEFORE.search(before):
+            continue
+        found = n
+    return found
+
+
+def hedged(t: str, is_fact) -> int | None:
+    """A count followed by a hedge ("around 30 users, maybe 32"), not after a removal verb, or None."""
+    for m in HEDGED.finditer(t):
+        n = _groups(m)[0]
+        if is_fact(m.start()) or n in _YEARS or _REMOVAL_WORD.search(t[max(0, m.start() - 40):m.start()]):
+            continue
+        return n
+    return None
+
+
+# A seat count named anywhere ("can't defend 60 licences", "we budgeted for 90 seats", "płacić za 12 miejsc").
+_NAMED_COUNT = re.compile(r"(?<![\w.,-])" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b", re.I)
+# Said of use, not of what is held: "only 28 users log in", "лише 30 користувачів заходять".
+_USE_BEFORE = re.compile(r"(?:only|just|barely|about|around|roughly|with|~|лише|тільки|близько|десь|solo|sólo|apenas|nur|"
+                         r"seulement|que|tylko|około|jedynie)\s*$", re.I)
+USE_AFTER = re.compile(r"^\s*(?:(?:are|is|who|that|which|we|actually|really|що|які|que|die|qui|które)\s+){0,2}(?:use|used|using|log|logged|logs|active|actually|really|open|work|"
+                        r"користу|заход|працю|активн|usan|usa\b|utiliz|trabajan|nutzen|aktiv|arbeiten|utilisent|se connectent|"
+                        r"actifs|usam|utilizam|ativos|korzysta|używa|aktywn|pracuj)", re.I)
+
+
+# A count read off a bill or a quote ("the bill still shows 52 seats", "charged us for 140 seats", "the 30 seats on
+# the quote"): what was billed, not what is held.
+# A figure said or asked for before ("we said 70 seats last week"): an earlier plan, not what is held.
+_SAID_BEFORE = re.compile(r"(?:said|asked for|planned|talked about|mentioned|discussed|agreed|proposed|quoted)\W+(?:[\w'’-]+\W+){0,2}$",
+                          re.I)
+_BILLED = re.compile(r"(?:bill|invoice|charg|quote|рахун|factur|rechnung|fatur|faktur)\w*\W+(?:[\w'’-]+\W+){0,3}$", re.I)
+_BILLED_AFTER = re.compile(r"^\s*(?:on|in|de|auf|у|w|na)\s+(?:the|our|la|el|der|a|o)?\s*(?:bill|invoice|quote|рахун|factur|"
+                           r"rechnung|fatur|faktur|devis|angebot)", re.I)
+
+
+def held_named(t: str, above: int, is_fact) -> int | None:
+    """The seats held now when the message names exactly one seat count above the target `above` and says
+    nothing of its use ("I can't defend 60 licences ... bring us to 30"), or None."""
+    counts: set[int] = set()
+    for m in _NAMED_COUNT.finditer(t):
+        n = _groups(m)[0]
+        if n <= above or n in _YEARS or is_fact(m.start()) or _USE_BEFORE.search(t[max(0, m.start() - 12):m.start()]) \
+                or USE_AFTER.match(t[m.end():m.end() + 40]) or MORE_AFTER.match(t[m.end(1):m.end(1) + 40]) \
+                or _EXTRA_BEFORE.search(t[max(0, m.start() - 25):m.start()]) \
+                or _BILLED.search(t[max(0, m.start() - 40):m.start()]) or _SAID_BEFORE.search(t[max(0, m.start() - 30):m.start()]) or _BILLED_AFTER.match(t[m.end():m.end() + 30]):
+            continue
+        counts.add(n)
+    return counts.pop() if len(counts) == 1 else None
 
 
 def current(t: str, above: int) -> int | None:

@@ -104,7 +104,8 @@ def embed_cached(texts: list[str], embedder, cache_dir: Path | None,
     import hashlib
 
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-    path = cache_dir / f"diagnosis-vectors-{digest([], embedder.name)}.npz" if cache_dir else None
+    key = getattr(embedder, "vector_key", embedder.name)  # the model and how its activations are rounded
+    path = cache_dir / f"diagnosis-vectors-{digest([], key)}.npz" if cache_dir else None
     known: dict[str, np.ndarray] = {}
     if path is not None and path.exists():
         try:
@@ -299,7 +300,8 @@ def rebuild(settings, *, regenerate: bool = True, corrections: list[TrainingItem
     heads, reports = train_heads(items, x, dev=dev, weights=weights, authors=authors, embed_dim=int(raw.shape[1]),
                                  author_cv=author_cv)
     t2 = time.perf_counter()
-    meta = {"embedder": embedder.name, "dim": int(raw.shape[1]), "seed": SEED, "l2": L2,
+    meta = {"embedder": embedder.name, "vectors": getattr(embedder, "vector_key", embedder.name),
+            "dim": int(raw.shape[1]), "seed": SEED, "l2": L2,
             "generated_weight": GENERATED_WEIGHT, "ngram_heads": list(NGRAM_HEADS), "word_heads": list(WORD_HEADS),
             "data": digest([it.text for it in items]), "n_items": len(items), "n_generated": counts["generated"],
             "n_hand": counts["hand"], "n_authored": counts["authored"], "n_corrections": counts["corrections"],

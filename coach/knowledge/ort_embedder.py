@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from coach.knowledge.e5model import E5File, Tokenizer, dequantize_rows, load
-from coach.knowledge.e5onnx import INT8_ACTIVATIONS, PRECISION, TOKEN_LAYERS, ensure_graph
+from coach.knowledge.e5onnx import PRECISION, QUERY_ACTIVATIONS, TOKEN_LAYERS, VECTOR_KEY, ensure_graph
 from coach.knowledge.embeddings import QueryCache
 
 BATCH_TOKENS = 1024  # padded tokens per run when embedding passages (measured: benchmarks/README.md)
@@ -33,6 +33,7 @@ class OrtE5Embedder:
     name = f"ort/multilingual-e5-small-{PRECISION}"
     dim = 384
     token_layers = TOKEN_LAYERS  # the layers whose token states embed_query_states gives
+    vector_key = f"{name}|{VECTOR_KEY}"  # the model and its activations: keys cached training vectors
 
     def __init__(self, cache_dir: Path, threads: int = 1, batch_tokens: int = BATCH_TOKENS,
                  passage_threads: int | None = None) -> None:
@@ -49,7 +50,7 @@ class OrtE5Embedder:
         self.threads = threads
         self.passage_threads = passage_threads or min(4, os.cpu_count() or 1)
         self._cache_dir = cache_dir
-        self._session = self._open(threads, str(ensure_graph(cache_dir, model)))
+        self._session = self._open(threads, str(ensure_graph(cache_dir, model, QUERY_ACTIVATIONS)))
         self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
         self._recent = QueryCache(self.dim)
         self._states_lock = threading.Lock()
@@ -96,9 +97,9 @@ class OrtE5Embedder:
             return self._encode(list(texts), "passage: ")
         self._tok.build_dict()  # an ingest: the faster piece lookup pays for itself
         if self._batch_session is None:
-            # int8 activations for bulk passages (e5onnx: why queries keep float32 ones)
+            # the same graph, more threads
             self._batch_session = self._open(self.passage_threads,
-                                             str(ensure_graph(self._cache_dir, self._model, INT8_ACTIVATIONS)))
+                                             str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
         return self._encode(list(texts), "passage: ", self._batch_session)
 
     def prepare_for_traffic(self) -> None:

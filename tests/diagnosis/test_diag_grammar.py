@@ -281,7 +281,7 @@ CASES = [
     ("Queremos 4 licencias menos.", {"rm": 4}),
     # enough / keep-only forms, in every language
     ("Двадцять ліцензій нам цілком достатньо.", {"to": 20}),
-    ("Brauchen keine 30 Lizenzen mehr. Zwölf reichen.", {"to": 12}),
+    ("Brauchen keine 30 Lizenzen mehr. Zwölf reichen.", {"to": 12, "rm": 18}),
     ("Con quince usuarios vamos sobrados.", {"to": 15}),
     ("Com trinta licenças a gente se vira.", {"to": 30}),
     ("Trente licences, c'est ce qu'il nous faut.", {"to": 30}),
@@ -331,6 +331,42 @@ CASES = [
     ("Pagamos no máximo R$ 4.000 por mês.", {"mrr": 4000}),
     ("We pay $3,000 a month for this.", {}),
     ("Скоротіть місця на 10 відсотків. Штат зменшився з 200 до 180 осіб.", {"pct": 10}),
+    # a figure corrected with a bare "no" and a stop; a contrast with "no" and no stop is not a correction
+    ("Take us to 35 seats - no, better 38, the interns stay.", {"to": 38}),
+    ("Давайте тридцять п'ять... ні, краще сорок місць.", {"to": 40}),
+    ("Vamos a 20 licencias... no, mejor 24.", {"to": 24}),
+    ("Quedamos en 60 licencias, no 80.", {"to": 60, "rm": 20}),
+    ("Sechzig Plätze reichen, nicht achtzig.", {"to": 60, "rm": 20}),
+    # an aside between the preposition and its figure; a figure repeated in brackets; dozens
+    ("cut from 30 users to... hang on... 22", {"to": 22, "rm": 8}),
+    ("reduce the licence count from sixty (60) to forty (40)", {"to": 40, "rm": 20}),
+    ("bring the seat count to three dozen", {"to": 36}),
+    # the figure settled on replaces the one before; not after "by N" or about extra seats
+    ("We said 70 seats last week. Scratch that, go with 64.", {"to": 64}),
+    ("Please lower us by 10 seats or so. Let's say 10.", {"rm": 10}),
+    # a lower plan for a count
+    ("Move us to the Starter plan for 15 users.", {"to": 15}),
+    # a hedged count; a hedge with a condition is undecided
+    ("Probably 40 users, maybe 42.", {"to": 40}),
+    ("Maybe 40 users, maybe 45 if the merger goes through.", {}),
+    # the count held named once beside the target (not a usage figure, not a billed one)
+    ("I can't defend 90 licences to our CFO. Please bring us to 60.", {"to": 60, "rm": 30}),
+    ("Only 40 users log in. Please bring us to 45 seats.", {"to": 45}),
+    ("У нас 50 місць, треба 35.", {"to": 35, "rm": 15}),
+    ("On a 24 licences, il nous en faut 16.", {"to": 16, "rm": 8}),
+    # removals
+    ("We gave back 10 seats in spring. Now another 6 off, please.", {"rm": 6}),
+    ("Please don't renew the 8 temporary seats.", {"rm": 8}),
+    ("Cancel the Reporting module and the 4 extra admin seats.", {"rm": 4}),
+    ("Зніміть, будь ласка, сім ліцензій.", {"rm": 7}),
+    # percentages that are facts: a rise, a share of revenue, a small share
+    ("Ad costs went up 25% and we can't justify them. Please stop PPC.", {}),
+    ("That client was 45% of our revenue. We have to pause.", {}),
+    ("Less than 10% of our staff open the app.", {}),
+    # a competitor's price is not the request; a share of what is paid now is the part that stays
+    ("A rival vendor quoted us 35% less for the same seats. Please cancel at term end.", {}),
+    ("Can we get to about 70% of what we pay now?", {"pct": 30}),
+    ("We'd like to cut our spend by roughly half next year.", {"pct": 50}),
 ]
 
 KEYS = {"to": "seats_to", "rm": "seats_removed", "frm": "seats_from", "pct": "reduction_pct", "mrr": "target_mrr"}
