@@ -100,11 +100,13 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev5.yaml", 0.95, 0.97),
                                                        ("transcripts_dev6.yaml", 0.97, 0.97),
                                                        ("transcripts_dev7.yaml", 0.95, 0.96),
-                                                       ("transcripts_dev8.yaml", 0.99, 0.99)])
+                                                       ("transcripts_dev8.yaml", 0.99, 0.99),
+                                                       # dev 9 (36 sessions): untouched, nothing tuned on it
+                                                       ("transcripts_dev9.yaml", 0.91, 0.96)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["items"] == 48 and "disagreements" not in data
+    assert data["items"] == (36 if name == "transcripts_dev9.yaml" else 48) and "disagreements" not in data
     assert data["components"] >= components and data["failure_flags"] >= flags, data
