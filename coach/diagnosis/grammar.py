@@ -36,6 +36,11 @@ _TO_SEATS = [
     re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter|até|deix\w*(?: só| apenas)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
+    # the count needed, in every language: "Necesitamos 5 licencias", "precisamos de 12 licenças", "wir brauchen 20
+    # Lizenzen", "il nous faut 15 licences", "potrzebujemy 8 licencji", "потрібно 12 місць" (not "N more")
+    re.compile(r"(?<!\w)(?<!no )(?<!nie )(?<!не )(?:necesitamos|nos hacen falta|precisamos de|precisamos|brauchen wir|wir brauchen|benötigen wir|"
+               r"il nous faut|il nous en faut|nous avons besoin de|potrzebujemy|потрібно|потрібні|треба|нам треба)\s+"
+               r"(?:(?:solo|sólo|só|apenas|nur|noch|seulement|tylko|лише|тільки)\s+)?" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
 _FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz|\bze)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
@@ -125,7 +130,7 @@ _BY_SEATS = [
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|забир\w*|"
                r"забрат\w*)[\s,]+(?:[\w'’-]+[\s,]+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
-    re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos|bajar|baixar)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:supprim\w*|retir\w*|rédui\w*(?:-nous)? de|enlev\w*|moins)\s+" + N + r"\s+(?:de\s+)?" + SEAT, re.I),
@@ -237,12 +242,15 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
 # half", "the team is now half the size", "for half of what we pay you", "freeze it for a quarter"): a fact, not
 # the request. (A budget halved is left alone: the authors label "reduce our budget by half" as the request.)
 _FRACTION_FACT_BEFORE = re.compile(
-    r"\b(?:revenue|turnover|chiffre d.affaires|umsatz|виручк|ventas|vendas|"
+    # said in the passive, of something else: "notre budget a été réduit de moitié", "was halved"
+    r"(?:\bwas|\bhas been|\bhave been|\ba été|\bont été|\bha sido|\bfoi|\bwurde|\bzostał\w*|(?<!\w)був|(?<!\w)була|"
+    r"(?<!\w)було)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:revenue|turnover|chiffre d.affaires|umsatz|виручк|ventas|vendas|"
     r"time|команд|team|équipe|equipo|equipe|zespół)\w*\W+(?:[\w'’-]+\W+){0,4}$"
     r"|\b(?:for|per|next|last|this|each|every)(?:\s+(?:a|one))?\s*$", re.I)
 _FRACTION_FACT_AFTER = re.compile(r"^\W*(?:the size|what it was|of the (?:team|staff|people))", re.I)
 _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:in half|by (?:roughly |about |around |nearly |approximately )?half|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
+    (re.compile(r"\b(?:in half|by (?:roughly |about |around |nearly |approximately )?half|(?:down )?to (?:a |one )?half\b|halve[ds]?|halving|half (?:of )?(?:our|the|its|all|my|what))\b"
                 r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"

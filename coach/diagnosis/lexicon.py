@@ -18,7 +18,8 @@ SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members
 N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,6})"
 PCT = r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|відсот\w*|процент\w*|por ?ciento|prozent|pour ?cent|por cento|procent\w*)"
 # Counts of people, places or money are facts ("we are 6 people instead of 15"), not seats asked for.
-NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|leute|mitarbeit\w*|personas|personnes|pessoas|osób|osoby|osob[aęy]|людей|людин\w*|осіб|особи|"
+NOT_SEAT_NOUN = (r"(?:people|staff|persons?|employees|workers|salariés|employés|empleados|trabajadores|funcionários|"
+                  r"colaboradores|angestellte\w*|pracownik\w*|leute|mitarbeit\w*|personas|personnes|pessoas|osób|osoby|osob[aęy]|людей|людин\w*|осіб|особи|"
                   r"люди|працівник\w*|співробітник\w*|юрист\w*|dział\w*|відділ\w*|departments?|abteilung\w*|"
                   r"départements?|departamentos?|restaurants?|restaurantes?|locales|tiendas|centros|oficinas|lojas|filiais|sklep\w*|oddzia\w*|офіс\w*|"
                   r"standorte|studios|locations?|stores?|shops?|sites?|clinics?|"

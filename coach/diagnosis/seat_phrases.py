@@ -96,9 +96,11 @@ _NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|euros?\b|dollars?\b|złotych|гри
                    r"semanas|jahre?n?\b|monate?n?\b|wochen|ans\b|semaines|anos|lat\b|lata\b|miesi\w*|tygodni\w*))")
 # "from 52 provider licenses to 38", "z 250 licencji na 200", "з 30 місць на 16", "ze 60 do 10".
 FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bz|\bze|\bde|\bvon)\s+(?:the\s+)?" + N + r"\s+" + _NOUNISH + SEAT
-                     + r"\s+(?:(?:down|back)\s+)?(?:to|до|на|na|do|a|auf|à|para|pra)\s+(?:about |around )?" + N
+                     + r"(?:\s+(?:band|tier|plan|package|level|bundle))?"  # "from the 500-seat band to the 300-seat band"
+                     + r"\s+(?:(?:down|back)\s+)?(?:to|до|на|na|do|a|auf|à|para|pra)\s+(?:the\s+)?(?:about |around )?" + N
                      + r"\b" + _NOT_UNIT_AFTER
-                     + r"|(?:\bз|\bзі|\bіз|\bz|\bze)\s+" + N + r"\s+(?:" + _NOUNISH + SEAT + r"\s+)?(?:na|на)\s+" + N
+                     # "з 38 місць перейти на 30", "z 40 licencji przejść na 30": a verb between
+                     + r"|(?:\bз|\bзі|\bіз|\bz|\bze)\s+" + N + r"\s+(?:" + _NOUNISH + SEAT + r"\s+)?(?:[\w'’]+\s+)?(?:na|на)\s+" + N
                      + r"\b" + _NOT_UNIT_AFTER
                      + r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:down to|→|->)\s+" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 # "drop to 12 seats from 35", "reduce to 22 users from the 26 we have": the target first.
@@ -207,7 +209,12 @@ BARE_TO = re.compile(
     # "Deixem em 150", "dejadlo en 40", "laissez-nous à 40"
     r"|(?:deix\w*|dej\w*|laissez(?:-nous)?)\s+(?:\w+\s+)?(?:em|en|à)\s+" + N
     + r"(?=\s+(?:[\w-]+\s+)?" + SEAT + r"|\s*[,.;!?]?\s*(?:por favor|please|s'il vous plaît|s'il te plaît)?[.!]?\s*$)"
-    r"|(?:potrzebujemy|potrzeba nam|brauchen wir|necesitamos|precisamos de|il nous faut|nous avons besoin de|"
+    # "right-size to 250", "keep the other 40", "leaving us 54", "which leaves us with 30"
+    r"|\bright-?siz\w*\s+(?:us\s+|it\s+)?(?:down\s+)?to\s+" + N + r"\b"
+    r"|\bkeep\s+(?:the\s+)?(?:other|remaining|rest of the)\s+" + N + r"\b"
+    r"|\b(?:leaving|leaves|leave)\s+us\s+(?:with\s+)?" + N + r"\b"
+    r"|(?:potrzebujemy|potrzeba nam|brauchen wir|necesitamos|precisamos de|il nous faut|il nous faudrait|nous faudrait|"
+    r"nous avons besoin de|"
     r"we need|we only need|потрібно нам|нам потрібно|треба нам|нам треба)\s+(?:(?:tylko|jedynie|nur noch|nur|solo|sólo|"
     r"apenas|só|seulement|que|only|just|тільки|лише)\s+)+" + N + r"\b", re.I)
 WANT_N = re.compile(
@@ -220,7 +227,7 @@ WANT_N = re.compile(
     r"seulement|só|apenas|tylko|mieć|ter|tener|avoir|haben|bezahlen für|payer pour|pagar por|płacić za|платити за)\s+){0,2}"
     + N + r"\b", re.I)
 # "Potrzebujemy 12 dodatkowych kont", "35 licenças a mais": more seats, not a target.
-MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|dodatkow\w*|додатков\w*|більше|"
+MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|más|mas|mehr|dodatkow\w*|додатков\w*|більше|"
                          r"zusätzlich\w*|weitere|supplémentaires|de plus|adicional\w*|a mais|de más|a más|nowych|нових)\b",
                          re.I)
 # "we want 10 fewer users", "Queremos 10 licencias menos", "on voudrait 30 licences de moins": a removal.
@@ -424,7 +431,8 @@ def held_named(t: str, above: int, is_fact) -> int | None:
     for m in _NAMED_COUNT.finditer(t):
         n = _groups(m)[0]
         if n <= above or n in _YEARS or is_fact(m.start()) or _USE_BEFORE.search(t[max(0, m.start() - 12):m.start()]) \
-                or USE_AFTER.match(t[m.end():m.end() + 40]) or MORE_AFTER.match(t[m.end(1):m.end(1) + 40]) \
+                or USE_AFTER.match(t[m.end():m.end() + 40]) or (MORE_AFTER.match(t[m.end(1):m.end(1) + 40]) and not
+                                                                  re.search(r"\bkeine?\s+$", t[max(0, m.start() - 8):m.start()], re.I)) \
                 or _EXTRA_BEFORE.search(t[max(0, m.start() - 25):m.start()]) \
                 or _BILLED.search(t[max(0, m.start() - 40):m.start()]) or _SAID_BEFORE.search(t[max(0, m.start() - 30):m.start()]) or _BILLED_AFTER.match(t[m.end():m.end() + 30]):
             continue
@@ -460,6 +468,6 @@ def removed(t: str, is_fact) -> int | None:
         return None
     for m in BY_BARE.finditer(t):
         n = _groups(m)[0]
-        if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():]):
+        if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():], re.I):
             return n
     return None

@@ -79,6 +79,9 @@ class NumberWords(_Strict):
     duration_lead: str
     more: str
     more_after: str = r"(?!x)x"  # "more" after the unit ("un mes más"): an article's period is then stated
+    # after the unit, a word placing a moment that long from another ("a week before the restart", "eine
+    # Woche vorher", "une semaine avant"): an article's period is then stated too
+    offset_after: str = r"(?!x)x"
     discount_before: str = r"(?!x)x"  # before a fraction: it comes off the price ("knock off a fifth")
     ago_after: str = r"(?!x)x"  # "two weeks ago", "два тижні тому": a period in the past, no term
     ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
@@ -117,7 +120,8 @@ class NumberWords(_Strict):
     season_words: dict[str, list[int]] = Field(default_factory=dict)
 
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
-                     "duration_lead", "more", "more_after", "month_lead", "discount_before", "ago_after", "ago_before",
+                     "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
+                     "ago_after", "ago_before",
                      "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
                      "weekday_lead", "figure_before", "day_lead")
     @classmethod

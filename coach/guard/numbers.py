@@ -185,6 +185,7 @@ class _Vocab:
         self.day_lead = re.compile(rf"(?<![\w])(?:{alt('day_lead')})\s+\Z", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
         self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
+        self.offset_after = re.compile(rf"\s+(?:{alt('offset_after')})(?![\w])", FLAGS)
         self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
         self.off_before = re.compile(
             rf"(?<![\w])(?:{alt('discount_before')})\s+(?:(?:another|further|extra|a|an)\s+)?\Z", FLAGS)
@@ -354,7 +355,9 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
         # stated duration, unless something makes it one: a lead ("for a month", "encore un mois"),
         # the article itself being one ("another month"), or "more" ("an extra month", "un mes más")
         # "another day", "otro día" is a later time, not a term: the article alone makes no day a period
-        if article and not (hm or more or v.more_after.match(text, uend) or (v.lead_word.match(raw) and months >= 0.2)
+        # "a week before the restart", "eine Woche vorher": a period placing a moment, stated as well
+        if article and not (hm or more or v.more_after.match(text, uend) or v.offset_after.match(text, uend)
+                            or (v.lead_word.match(raw) and months >= 0.2)
                             or v.lead.search(text[max(0, start - 25):start])):
             return None
         total = value * months

@@ -367,6 +367,21 @@ CASES = [
     ("A rival vendor quoted us 35% less for the same seats. Please cancel at term end.", {}),
     ("Can we get to about 70% of what we pay now?", {"pct": 30}),
     ("We'd like to cut our spend by roughly half next year.", {"pct": 50}),
+    # a band of seats, a verb between "з N" and "на M", the rest kept, what it leaves, right-sizing
+    ("Move us from the 200-seat tier to the 150-seat tier, please.", {"to": 150, "rm": 50}),
+    ("Хочемо з 60 місць перейти на 45 з квітня.", {"to": 45, "rm": 15}),
+    ("Drop 6 users and keep the other 20.", {"to": 20, "rm": 6}),
+    ("Two shops close, that's 12 seats, leaving us 30.", {"to": 30}),
+    ("We want to right-size to 75.", {"to": 75}),
+    ("Il nous faudrait seulement 12 licences.", {"to": 12}),
+    ("Necesitamos 9 licencias, no más.", {"to": 9}),
+    ("Necesitamos 9 licencias más para el equipo nuevo.", {}),
+    # a percent of licences is no count of seats; staff counts are facts
+    ("Reduzierung um 15 Prozent der Lizenzen, bitte.", {"pct": 15}),
+    ("On est passés de 80 à 50 salariés, réduisez les licences de 30 %.", {"pct": 30}),
+    # said in the passive of a budget, a half is a fact; a package cut to half is the request
+    ("Our marketing budget was cut in half, so please bring the retainer to $2,000 a month.", {"mrr": 2000}),
+    ("Please reduce the social package to half.", {"pct": 50}),
 ]
 
 KEYS = {"to": "seats_to", "rm": "seats_removed", "frm": "seats_from", "pct": "reduction_pct", "mrr": "target_mrr"}

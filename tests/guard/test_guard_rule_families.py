@@ -13,20 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.config import get_settings
-from coach.evals.guard_corpus import CHECK_CATEGORY
-from coach.guard import Facts, GuardContext, Names, guard_for
-
-GUARD = guard_for(get_settings())
-
-
-def categories(text: str, stage: str) -> set[str]:
-    facts = Facts(currency="USD", hard_cap_pct=20)
-    facts.allow(4000.0, 3600.0, 10, 40, 32)
-    facts.allow_months(24)
-    ctx = GuardContext(stage=stage, facts=facts, language=None, names=Names().add("Dana Whitfield", "Dana"))
-    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
-
+# the same facts as the paraphrase tests: 32 seats, $3,600 a month from $4,000, 10% off, 24 more months
+from tests.guard.test_guard_paraphrases import categories
 
 VIOLATIONS = [
     # an exception after a negation names what there is
@@ -77,6 +65,9 @@ def test_violation_is_caught(stage: str, text: str, category: str) -> None:
 
 
 CLEAN = [
+    # a charge we say we will not make is no threat
+    ("counter", "Dana, we won't charge you a penalty for the change."),
+    ("pause_plan", "Dana, we will not impose any penalty while you're paused."),
     # one negation over every item of a list (but not past a comma that opens a new clause)
     ("pause_plan", "Dana, there's no deposit, restart fee or catch-up invoice while you're paused."),
     ("counter", "Lucía, la facturación sigue mensual, sin depósito ni cuota de alta."),
@@ -106,6 +97,8 @@ def test_clean_text_passes(stage: str, text: str) -> None:
 
 
 STILL_FLAGGED = [
+    # ... one we will make is
+    ("counter", "Dana, we will charge you a penalty if you leave early.", "pushback"),
     # a comma alone starts a new clause: the negation before it does not reach the threat
     ("followup", "Ірино, якщо оплата не надійде вчасно, ми передамо справу юристам.", "pushback"),
     # a contrast ends the negation's reach
@@ -118,3 +111,71 @@ STILL_FLAGGED = [
 @pytest.mark.parametrize("stage, text, category", STILL_FLAGGED)
 def test_near_miss_forms_still_flagged(stage: str, text: str, category: str) -> None:
     assert category in categories(text, stage), text
+
+
+# Rule families added with the seventh dev guard corpus (guard_dev7.yaml), on phrasings written for this
+# test: a period placing a moment ("a week before the restart", "eine Woche vorher", "a fortnight before");
+# the rest of the term falling due at once; deposits by other names ("a security sum held against your
+# account"); per-quarter billing and "each month, in advance"; paused months spread back onto invoices;
+# a penalty charged (en/uk/ru); eligibility "only in exceptional circumstances" or "if you qualify"; a
+# concession "as good as approved" in a first reply (en/de/uk); "usually not provided for" (uk); a first
+# month free said with the adjective (uk).
+VIOLATIONS_7 = [
+    ("pause_plan", "Dana, I'll send the restart checklist a week before billing resumes.", "unstated_number"),
+    ("pause_plan", "Dana, expect a reminder from me a fortnight before the restart.", "unstated_number"),
+    ("pause_plan", "Herr Bergmann, wir schicken Ihnen eine Woche vor dem Neustart eine Erinnerung.", "unstated_number"),
+    ("pause_plan", "Madame Dupuis, nous vous écrirons une semaine avant la reprise.", "unstated_number"),
+    ("pause_plan", "Lucía, te avisaremos una semana antes de reactivar la campaña.", "unstated_number"),
+    ("pause_plan", "João, vamos avisar uma semana antes do reinício.", "unstated_number"),
+    ("acknowledgment", "Ірино, дякуємо, перший місяць нового тарифу буде для вас безкоштовним.", "unstated_number"),
+    ("followup", "Dana, should you leave before the end, whatever is left on the term falls due immediately.",
+     "hidden_terms"),
+    ("followup", "Dana, ending early means the outstanding months of the agreement become payable at once.",
+     "hidden_terms"),
+    ("counter", "Dana, we'd ask for a security sum to be held against your account during the discount.",
+     "hidden_terms"),
+    ("counter", "Dana, the new rate is invoiced once per quarter.", "hidden_terms"),
+    ("counter", "Dana, your $3,600 is charged each month, in advance.", "hidden_terms"),
+    ("pause_plan", "Dana, the skipped months get folded back into your regular invoices afterwards.", "hidden_terms"),
+    ("followup", "Dana, leaving now means a penalty will be levied on the final invoice.", "hidden_terms"),
+    ("followup", "Ірино, у разі дострокового виходу буде нараховано штраф.", "hidden_terms"),
+    ("followup", "Ірино, місяці паузи буде дораховано в наступних рахунках.", "hidden_terms"),
+    ("followup", "Дана, в этом случае мы начислим штраф за досрочное расторжение.", "hidden_terms"),
+    ("followup", "Dana, a pause is only granted in exceptional circumstances.", "pushback"),
+    ("questions", "Dana, first we need to check whether your account qualifies for a pause. What changed?",
+     "pushback"),
+    ("questions", "Ірино, такі зміни зазвичай не передбачені посеред року. Що сталося?", "pushback"),
+    ("acknowledgment", "Dana, thanks for writing. Consider the lower price as good as approved.",
+     "offer_in_first_reply"),
+    ("acknowledgment", "Herr Bergmann, danke. Die Reduzierung ist praktisch schon bewilligt.", "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, дякуємо. Вважайте, що паузу вже погоджено.", "offer_in_first_reply"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS_7)
+def test_dev7_family_is_caught(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN_7 = [
+    # a period in the past, a day named with "the", a negated penalty, deposit or back-billing
+    ("followup", "Dana, thanks again for the call a week ago."),
+    # notice the customer gave ("un mes de antelación", "a month in advance") is theirs, not a term
+    ("acknowledgment", "Dana, thank you for letting us know a month in advance."),
+    ("acknowledgment", "Lucía, gracias por escribirnos con una semana de antelación."),
+    ("followup", "Dana, I'll call you the day before the restart."),
+    ("followup", "Dana, no penalty is charged for the pause."),
+    ("counter", "Dana, there is no security deposit and no refundable amount to hold."),
+    ("pause_plan", "Dana, the paused months are not added to your invoices."),
+    ("followup", "Dana, nothing left on the term becomes due if you pause."),
+    ("followup", "Dana, the remaining invoices are all paid in full, thanks."),
+    # "done", "sure", a customer's own requirements: no concession, no refusal
+    ("acknowledgment", "Dana, I'm more or less done reviewing your account and will send a few questions."),
+    ("followup", "Dana, could you check whether the new room layout meets the requirements of your team?"),
+    ("acknowledgment", "Ірино, дякуємо. Вважайте, що ми вже все почули, лише кілька питань."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN_7)
+def test_dev7_clean_text_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
