@@ -68,6 +68,8 @@ CLEAN = [
     # a charge we say we will not make is no threat
     ("counter", "Dana, we won't charge you a penalty for the change."),
     ("pause_plan", "Dana, we will not impose any penalty while you're paused."),
+    # the month-for-month extension is no billing change
+    ("pause_plan", "Dana, the paused months are added to the end of the agreement."),
     # one negation over every item of a list (but not past a comma that opens a new clause)
     ("pause_plan", "Dana, there's no deposit, restart fee or catch-up invoice while you're paused."),
     ("counter", "Lucía, la facturación sigue mensual, sin depósito ni cuota de alta."),
@@ -99,6 +101,7 @@ def test_clean_text_passes(stage: str, text: str) -> None:
 STILL_FLAGGED = [
     # ... one we will make is
     ("counter", "Dana, we will charge you a penalty if you leave early.", "pushback"),
+    ("pause_plan", "Dana, the paused months are added to your next invoices.", "hidden_terms"),
     # a comma alone starts a new clause: the negation before it does not reach the threat
     ("followup", "Ірино, якщо оплата не надійде вчасно, ми передамо справу юристам.", "pushback"),
     # a contrast ends the negation's reach
