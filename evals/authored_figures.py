@@ -23,6 +23,7 @@ It also gives the figures as the whole reading returns them, conversations inclu
 on each customer turn, the request carried across turns).
 
 --errors FIELD prints the misread items for one field (seats_to, seats_removed, reduction_pct, pushback,
+(with --kind, a figure's misreads are the whole reading's, conversations included)
 target_mrr, kind, services): for error analysis on training files only.
 """
 
@@ -230,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.lang:
         items = [x for x in items if x[2].lang == a.lang]
     fig = figures(items, a.errors if a.errors in (*FIELDS, "services") and not a.kind else None)
-    whole = ("kind", "intent", "root_cause", "hardship", "services", "pushback")
+    whole = ("kind", "intent", "root_cause", "hardship", "services", "pushback", *FIELDS)  # FIELDS: the whole reading's
     kind = kinds(items, a.errors if a.errors in whole else None) if a.kind else None
     if a.errors:
         return 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from coach.accounts import Account
 from coach.diagnosis.models import Diagnosis
 
+_FIGURES = ("reduction_pct", "seats_requested", "seats_to", "target_mrr")
 _REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules",
                    "pause_start_month", "pause_months", "pause_resume_month")
 
@@ -84,17 +85,32 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -
         base = requests[-1]
     # An accepted pause is the request now ("Pausing the app for three months is fine by us"); an accepted
     # discount for keeping a service is not a new request (the figures are the counter's).
-    if base is not None and ((accepted and latest.kind != "pause") or not states_request(latest)):
+    # a seat count the customer agrees to in their own words is the request now; an accepted discount's
+    # percentage is the counter's figure, not a request
+    own = latest.seats_to is not None or latest.seats_requested is not None
+    if base is not None and ((accepted and latest.kind != "pause" and not own)
+                             or (not states_request(latest) and not (accepted and own))):
         update.update({f: getattr(base, f) for f in _REQUEST_FIELDS})
-    elif base is not None and latest.pushback:
-        # "can't you do 30% off": the new figure replaces the old one; the kind stays the request's.
+    elif base is not None and (latest.pushback or accepted):
+        # "can't you do 30% off", and a figure the customer agrees to in their own words ("Fine, 200 it is",
+        # "давайте 70 місць, як ви запропонували"): the new figure replaces the old one; the kind stays the
+        # request's, and a target against the seats held before gives the seats removed.
         kept = {f: getattr(base, f) for f in _REQUEST_FIELDS}
-        for f in ("reduction_pct", "seats_requested", "seats_to", "target_mrr"):
+        for f in (_FIGURES if latest.pushback else ("seats_requested", "seats_to")):
             if getattr(latest, f) is not None:
                 kept[f] = getattr(latest, f)
+        if latest.seats_to is not None and latest.seats_requested is None:
+            held = (base.seats_to + base.seats_requested) if base.seats_to is not None and \
+                base.seats_requested is not None else None
+            kept["seats_requested"] = held - latest.seats_to if held is not None and held > latest.seats_to else None
         update.update(kept)
     elif base is not None and latest.modules and base.modules and base.kind in ("module_cancel", "service_removal"):
         update["modules"] = list(dict.fromkeys([*base.modules, *latest.modules]))  # "take PPC off too"
+    # a new target against the seats held stated before ("from 200 seats to 120" ... "150 it is"): the removal
+    to = update.get("seats_to", latest.seats_to)
+    if base is not None and to is not None and update.get("seats_requested", latest.seats_requested) is None \
+            and base.seats_to is not None and base.seats_requested is not None and base.seats_to + base.seats_requested > to:
+        update["seats_requested"] = base.seats_to + base.seats_requested - to
     stated = [d for d in earlier if d.root_cause != "unknown"]
     # A reply to a counter (pushback or taking it) talks about the offer ("10% off doesn't fix anything"): the
     # reason stated before it stands.

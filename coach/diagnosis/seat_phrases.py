@@ -125,11 +125,12 @@ HEDGED = re.compile(r"(?<![\w.,])" + N + r"\s+(?:[\w-]+\s+)?" + SEAT + r",?\s+(?
 # The figure settled on, which replaces one said before it: "we've settled on 36 seats", "Go with 88", "set us to
 # 40", "Sagen wir 50", "зупинилися на 36 місцях", "Хай буде 88", "Pongamos 50", "Disons 50", "Niech będzie 50".
 SETTLED = re.compile(
-    r"\b(?:settled on|settle on|settling on|go with|going with|set (?:us|it|the count|our seats)(?: down)? to|"
+    r"\b(?:settled on|settle on|settling on|go with|going with|set (?:us|it|the count|our seats)(?: down)? to|make (?:it|that)|"
     r"let'?s (?:say|do|go with)|sagen wir|nehmen wir|disons|mettons|pongamos|digamos|vamos de|bleiben wir bei|"
     r"on part sur|on s'arrête à|ficamos em|zostajemy przy)\s+" + N + r"\b"
     r"|(?<!\w)(?:зупинилися на|зупинимося на|зупиняємося на|хай буде|нехай буде|niech będzie|niech zostanie)\s+" + N
-    + r"\b", re.I)
+    + r"\b"
+    r"|(?<![\w.,$€£])" + N + r"(?=\s+it is\b)", re.I)  # "Fine, 200 it is"
 # A removal by a figure just before ("reduce us by 10-15 seats? Let's say 10"): a settled figure there is the removal.
 _BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|quit\w*|retir\w*|"
                         r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d", re.I)

@@ -141,3 +141,17 @@ def test_a_reply_to_the_counter_keeps_the_reason_stated_before() -> None:
     assert combine([usage], answer).root_cause == "org_shrinking"  # an answer to "why?" states the reason
     unknown_before = FIRST.model_copy(update={"root_cause": "unknown"})
     assert combine([unknown_before], push).root_cause == "value_perception"  # nothing stated before it
+
+
+@pytest.mark.parametrize(("reply", "to", "removed"), [
+    ("Fine, 150 it is. Send the paperwork.", 150, 50),
+    ("Vale, nos quedamos con 170 entonces.", 170, 30),
+])
+def test_a_seat_count_the_customer_agrees_to_is_the_request_now(reply: str, to: int, removed: int) -> None:
+    from coach.diagnosis import diagnose
+
+    history = [Turn("customer", "We need to go from 200 seats to 120."),
+               Turn("csm", "Could we meet in the middle: 150 seats with a 24-month extension?")]
+    out = read_conversation(history, reply, None, diagnose)
+    assert out.pushback is False and out.seats_to == to and out.seats_requested == removed
+
