@@ -100,9 +100,7 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -
             if getattr(latest, f) is not None:
                 kept[f] = getattr(latest, f)
         if latest.seats_to is not None and latest.seats_requested is None:
-            held = (base.seats_to + base.seats_requested) if base.seats_to is not None and \
-                base.seats_requested is not None else None
-            kept["seats_requested"] = held - latest.seats_to if held is not None and held > latest.seats_to else None
+            kept["seats_requested"] = None  # the earlier removal went with the earlier target (worked out below)
         update.update(kept)
     elif base is not None and latest.modules and base.modules and base.kind in ("module_cancel", "service_removal"):
         update["modules"] = list(dict.fromkeys([*base.modules, *latest.modules]))  # "take PPC off too"

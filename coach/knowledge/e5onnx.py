@@ -45,7 +45,7 @@ GRAPH_VERSION = "2"  # 2: the token states of TOKEN_LAYERS as extra outputs
 TOKEN_LAYERS = (8, 10, 12)
 
 
-def graph_file(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS) -> Path:
+def graph_file(cache_dir: Path, model: E5File, accuracy_level: int = QUERY_ACTIVATIONS) -> Path:
     """Where the converted graph lives: keyed by the source file, the converter version and the
     activations' precision."""
     st = model.path.stat()
@@ -54,7 +54,7 @@ def graph_file(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIV
     return cache_dir / f"e5-small-{PRECISION}-{key.hexdigest()[:12]}.onnx"
 
 
-def ensure_graph(cache_dir: Path, model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS) -> Path:
+def ensure_graph(cache_dir: Path, model: E5File, accuracy_level: int = QUERY_ACTIVATIONS) -> Path:
     """The converted graph, built on first use (atomic write, so two processes may race safely)."""
     path = graph_file(cache_dir, model, accuracy_level)
     if path.exists():
@@ -79,7 +79,7 @@ def _repack(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(packed), blocks["d"].astype(np.float32).reshape(-1)
 
 
-def build(model: E5File, accuracy_level: int = FLOAT_ACTIVATIONS,  # type: ignore[no-untyped-def]
+def build(model: E5File, accuracy_level: int = QUERY_ACTIVATIONS,  # type: ignore[no-untyped-def]
           token_layers: tuple[int, ...] = TOKEN_LAYERS):
     """The encoder as an ONNX ModelProto: inputs `embeddings` [B, T, H] (word + position + type,
     before the first LayerNorm) and `mask` [B, T] (1 for a token, 0 for padding); output `pooled`

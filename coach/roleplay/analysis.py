@@ -91,12 +91,12 @@ _CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
-# a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
-# ("look at a smaller package if you're open to extending" is a condition asked back, not a later choice)
 # A bare "nothing (for now)" ("Поки нічого."): the answer to "what do you need from us?", not a refusal.
 _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
                           r"(?: (?:yet|for now|at the moment|"
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
+# a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
+# ("look at a smaller package if you're open to extending" is a condition asked back, not a later choice)
 _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b"
                            r"(?:whether|if(?! you(?:'re| are|"
                            r"'d be| would be)? (?:open|willing|happy|ok|okay|prepared|ready|extend|sign|commit|renew|"
