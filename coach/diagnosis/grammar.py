@@ -69,7 +69,8 @@ _MONEY_WORDS = re.compile(r"bill|price|cost|spend|invoice|fee|budget|payment|rat
 # "14 logins instead of 22", "140 seats going forward rather than the current 200", "9 замість 22".
 _INSTEAD = re.compile(N + r"(?!\s*" + NOT_SEAT_NOUN + r")\s+(?:[\w'’-]+\s+){0,3}?(?:instead of|rather than|замість|en vez de|en lugar de|statt|"
                       r"anstatt|au lieu de|em vez de|ao invés de|zamiast)\s+(?:the |our |the current |current |"
-                      r"the existing |los |las |der |den |les |os |as )?" + N + r"\b(?!\s*" + NOT_SEAT_NOUN + ")", re.I)
+                      r"the existing |los |las |der |den |les |os |as )?(?:(?:today'?s|today|now|currently|heute|aktuell|derzeit|"
+                      r"actuellement|aujourd'hui|hoy|ahora|hoje|agora|obecnie|teraz|зараз|сьогодні|наразі)\s+)?" + N + r"\b(?!\s*" + NOT_SEAT_NOUN + ")", re.I)
 _DAY_BEFORE = re.compile(r"(?:\bday|\bdia|\bdía|\btag|\bjour|dzień|день|числа|\bdue|vencimento|vencimiento)\W*$", re.I)
 # An amount of money stated before "to N" ("we pay 3.200 a month, can you get it to 2.500?"): N is money.
 _AMOUNT_BEFORE = re.compile(r"[$€£]\s*\d|\d[\d.,\s]*\s*(?:[$€£]|грн|zł|usd|eur\b|euros?\b|dollars?\b)|\d[\d.,]*\s*(?:k\s*)?"
@@ -135,7 +136,7 @@ _BY_SEATS = [
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:supprim\w*|retir\w*|rédui\w*(?:-nous)? de|enlev\w*|moins)\s+" + N + r"\s+(?:de\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reduz\w*|cort\w*|remov\w*|tir[ae]\w*|menos)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o|odjąć|odejmijcie|odejmij|odjęcie|zdjąć)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 _BY_SEATS += [
     # "please don't renew the 15 extra seats", "не продовжуйте 15 додаткових місць", "no renovéis las 15 licencias"
@@ -236,6 +237,10 @@ _KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing
                                 r"(?<!\w)до|залиш\w*|quedarnos con|ficar com|behalten|zostawić|nur noch)(?:\s+about|\s+roughly)?\s*$",
                                 re.I)
 _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|seems|is too|isn.t|is not|doesn.t|"
+                                 r"won.t (?:work|do|cut it)|not enough|no (?:nos )?sirve|no (?:nos )?alcanza|no basta|"
+                                 r"no es suficiente|reich\w* nicht|genüg\w* nicht|ne (?:nous )?suffi\w* pas|ne nous (?:va|arrange) pas|"
+                                 r"não (?:nos )?(?:resolve|serve|basta|chega|adianta)|nie wystarcz\w*|nie pasuje|не вистачить|"
+                                 r"не підходить|не влаштовує|не рятує|"
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
                                  r"nadal)", re.I)
 # A fraction said of revenue, a team or time ("le chiffre d'affaires a chuté de moitié", "cut our setup time in
@@ -243,7 +248,7 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
 # the request. (A budget halved is left alone: the authors label "reduce our budget by half" as the request.)
 _FRACTION_FACT_BEFORE = re.compile(
     # said in the passive, of something else: "notre budget a été réduit de moitié", "was halved"
-    r"(?:\bwas|\bhas been|\bhave been|\ba été|\bont été|\bha sido|\bfoi|\bwurde|\bzostał\w*|(?<!\w)був|(?<!\w)була|"
+    r"(?:(?<!\bu )\bwas|\bhas been|\bhave been|\ba été|\bont été|\bha sido|\bfoi|\bwurde|\bzostał\w*|(?<!\w)був|(?<!\w)була|"
     r"(?<!\w)було)\s+(?:[\w'’-]+\s+){0,2}$"
     r"|\b(?:revenue|turnover|chiffre d.affaires|umsatz|виручк|ventas|vendas|"
     r"time|команд|team|équipe|equipo|equipe|zespół)\w*\W+(?:[\w'’-]+\W+){0,4}$"
@@ -361,7 +366,8 @@ def read_figures(text: str) -> Figures:
     if f.seats_to is None:
         for pat in _TO_SEATS:
             for m in pat.finditer(t):
-                if is_fact(m.start()) or seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]) or (
+                if is_fact(m.start()) or seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]) or \
+                        seat_phrases.REJECTED_AFTER.match(t[m.end():m.end() + 40]) or (
                         re.match(r"(?:only|just)\b", m.group(0), re.I) and seat_phrases.USE_AFTER.match(t[m.end():m.end() + 40])):
                     continue  # "only 40 users log in": a usage figure, not the count asked for
                 f.seats_to = _int(next(g for g in m.groups() if g))
@@ -418,6 +424,12 @@ def read_figures(text: str) -> Figures:
         gone = seat_phrases.removed(t, is_fact)
         if gone and gone != f.seats_to:
             f.seats_removed = gone
+    if f.seats_removed is None:
+        gone = seat_phrases.settled_removal(t, is_fact)
+        if gone is not None:
+            f.seats_removed = gone
+            if f.seats_to == gone:
+                f.seats_to = None  # the settled figure was read as a target: it is the removal
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
     if m and not is_fact(m.start()) and not not_a_target(
@@ -444,7 +456,7 @@ def _request_pct(t: str, is_fact) -> float | None:
                     r"de desconto|rabatu|taniej)", after, re.I):
             score += 2
         if _COUNTER_ECHO_AFTER.search(after):
-            score -= 4  # "20% still feels like a lot": the counter being rejected, not the request
+            score -= 6  # "20% still feels like a lot": the counter being rejected, not the request
         if _COMPETITOR_BEFORE.search(t[max(0, m.start() - 80):m.start()]):
             continue
         if (_KEEP_PCT_BEFORE.search(before) or _SHARE_OF_NOW_AFTER.match(after)) and value < 100:

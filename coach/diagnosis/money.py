@@ -42,6 +42,7 @@ _TARGET_BEFORE = re.compile(
     # "nie więcej niż 4 000 zł", "не більше ніж", "need to be at $2,000"
     r"no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|nicht mehr als|"
     r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at|"
+    r"(?:need|want|get|have|put|bring) (?:that|it|this|us|the (?:bill|price|fee|invoice))(?: down)? at|"
     # "target is 3,200 a month", "ready to pay 800", "Готові платити", "вийти на 3 000 €", "neue Monatspauschale 3.200 €"
     r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
     r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|neue monatspauschale(?: dann)?(?: bitte)?|"

@@ -19,7 +19,7 @@ import re
 from coach.diagnosis.lexicon import FEWER, NOT_SEAT_NOUN, SEAT, N
 
 # "um" only before a comma: it is "a" in Portuguese and "by" in German.
-_FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
+_FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у|hã|ãh|äh+m?|ähm|euh|yy+|eee+|emm+|ммм+)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
 _REPEAT = re.compile(r"(?<![\w'’])([\w'’-]+)(?:,?\s+\1(?![\w'’]))+", re.I)
 _LIKE_N = re.compile(r"(?<!, )(?<!,)\b(?:like|maybe)\s+(?=\d)", re.I)  # ", maybe 32" stays: a hedge (HEDGED)
 _N_DASH_SEAT = re.compile(r"(\d)-(?=(?:seat|user|licen[cs]e|login|person)\b)", re.I)
@@ -102,7 +102,10 @@ FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bz|\bze|\bde|\bvon)\s+(?:th
                      # "з 38 місць перейти на 30", "z 40 licencji przejść na 30": a verb between
                      + r"|(?:\bз|\bзі|\bіз|\bz|\bze)\s+" + N + r"\s+(?:" + _NOUNISH + SEAT + r"\s+)?(?:[\w'’]+\s+)?(?:na|на)\s+" + N
                      + r"\b" + _NOT_UNIT_AFTER
-                     + r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:down to|→|->)\s+" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
+                     + r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:down to|→|->)\s+" + N + r"\b" + _NOT_UNIT_AFTER
+                     # an aside between "from" and the figure: "zejść z tych, ile tam mamy, 60 licencji do 40"
+                     + r"|(?:\bfrom|\bz|\bze|\bз|\bзі|\bde|\bvon)\s+[^\d.!?\n]{2,30}?[,—–]\s*" + N + r"\s+" + _NOUNISH + SEAT
+                     + r"\s+(?:(?:down|back)\s+)?(?:to|до|на|na|do|a|auf|à|para|pra)\s+" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 # "drop to 12 seats from 35", "reduce to 22 users from the 26 we have": the target first.
 TO_FROM = re.compile(r"\b(?:to|down to|до|na)\s+(?:the\s+)?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
                      + r"\s+(?:[\w-]+\s+){0,2}?\(?(?:from|з|із|z)\s+(?:the\s+|our\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
@@ -127,13 +130,17 @@ HEDGED = re.compile(r"(?<![\w.,])" + N + r"\s+(?:[\w-]+\s+)?" + SEAT + r",?\s+(?
 SETTLED = re.compile(
     r"\b(?:settled on|settle on|settling on|go with|going with|set (?:us|it|the count|our seats)(?: down)? to|make (?:it|that)|"
     r"let'?s (?:say|do|go with)|sagen wir|nehmen wir|disons|mettons|pongamos|digamos|vamos de|bleiben wir bei|"
-    r"on part sur|on s'arrête à|ficamos em|zostajemy przy)\s+" + N + r"\b"
+    r"on part sur|on s'arrête à|ficamos em|zostajemy przy|on reste à|on reste sur|we(?:'ll)? stay at|we stick (?:with|to)|"
+    r"nos quedamos en|seguimos en|ficamos com|zostajemy na)\s+" + N + r"\b"
     r"|(?<!\w)(?:зупинилися на|зупинимося на|зупиняємося на|хай буде|нехай буде|niech będzie|niech zostanie)\s+" + N
     + r"\b"
     r"|(?<![\w.,$€£])" + N + r"(?=\s+it is\b)", re.I)  # "Fine, 200 it is"
 # A removal by a figure just before ("reduce us by 10-15 seats? Let's say 10"): a settled figure there is the removal.
 _BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|quit\w*|retir\w*|"
-                        r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d", re.I)
+                        r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d"
+                        # "enlever, je sais pas, cinq, six licences ? Disons cinq": the figure settled is the removal
+                        r"|(?:enlev\w*|supprim\w*|retir\w*|remov\w*|drop|quit\w*|elimin\w*|odją\w*|odjąć|usun\w*|"
+                        r"прибра\w*|зня\w*|streich\w*|abziehen|tir[ae]\w*)\W+(?:[\w'’-]+\W+){0,4}?\d", re.I)
 _EXTRA_BEFORE = re.compile(r"\b(?:extra|more|additional|add)\b|додатков|більше|zusätzlich|adicional|dodatkow", re.I)
 
 # The count held, then the count needed: "Було 25 місць, треба 12", "Tenemos 24 usuarios, necesitamos 12", "On a 20
@@ -167,6 +174,10 @@ BARE_TO = re.compile(
     r"|^\s*" + N + r"\s+" + SEAT + r"\s+(?:pls|please|only|bitte|proszę|por favor|s'il)"
     r"|\b(?:ramen\w*|descend\w*)(?:-nous)?\s+à\s+" + N + r"\b"
     r"|\b(?:land|settle|end up)\s+at\s+" + N + r"\b"
+    # "We're only going to need 55 going forward", "we'll need 40 from next month"
+    r"|\b(?:going to|gonna|will|'ll|we)\s+(?:only\s+|just\s+)?need\s+(?:only\s+|just\s+)?" + N
+    + r"(?=\s+(?:going forward|from now on|moving forward|from next \w+|next (?:year|term|month)|at (?:the )?renewal|after "
+    r"(?:the )?renewal))"
     r"|(?<!\d\s)\b" + SEAT + r"\s+to\s+" + N + r"\b"
     r"|(?<!\w)(?:" + SEAT + r")\s+(?:потрібно|треба|вистачить|wystarczy)\s+(?:лише\s+|тільки\s+|nam\s+)?" + N + r"\b"
     r"|" + N + r"\s+" + SEAT + r",?\s+(?:(?:nam|нам|nos|uns|nous|us|цілком|зовсім|zupełnie|völlig|largement|"
@@ -235,7 +246,7 @@ MORE_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:more|extra|additional|m�
 LESS_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+)?" + FEWER + r"\b", re.I)
 _MONEY = re.compile(r"[$€£]|грн|гривен|гривн|zł|usd|eur\b|тис|\bk\b|\bpay|плат|price|ціна|precio|preço|preis|prix|cen[aęy]",
                     re.I)
-_REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|\blos[ei]|\bshed|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
+_REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|мінус|\bminus|\blos[ei]|\bshed|take \w+ off|get rid|прибра|прибер|зня|відключ|скорот|скороч|"
                            r"nicht mehr|no longer need|не потрібн|ya no necesit|plus besoin|não precisamos|nie potrzebujemy|"
                            r"streich|kündig|entfern|\bweg\b|supprim|retir|quit|baja|elimin|desativ|tirar|usun|usuń|zdj|"
                            r"anul|rezygn|відмов", re.I)
@@ -395,6 +406,20 @@ def settled(t: str, is_fact) -> int | None:
     return found
 
 
+def settled_removal(t: str, is_fact) -> int | None:
+    """The figure settled on after a removal verb ("enlever, je sais pas, cinq, six licences ? Disons cinq"): the
+    seats to remove, or None."""
+    found = None
+    for m in SETTLED.finditer(t):
+        n = next(v for v in _groups(m))
+        before = t[max(0, m.start() - 80):m.start()]
+        if is_fact(m.start()) or n == 0 or n in _YEARS or not _BY_BEFORE.search(before) or \
+                _EXTRA_BEFORE.search(before) or not _ABOUT_SEATS.search(t):
+            continue
+        found = n
+    return found
+
+
 def hedged(t: str, is_fact) -> int | None:
     """A count followed by a hedge ("around 30 users, maybe 32"), not after a removal verb, or None."""
     for m in HEDGED.finditer(t):
@@ -405,6 +430,11 @@ def hedged(t: str, is_fact) -> int | None:
     return None
 
 
+# A count turned down ("garder 80 licences ne nous arrange pas", "keeping 80 seats doesn't work for us"): not the request.
+REJECTED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(?:ne nous (?:arrange|va|convient) pas|n'est pas possible|doesn.t work|won.t work|"
+                             r"isn.t (?:an option|going to work)|is not an option|no nos sirve|no nos vale|no es opción|"
+                             r"passt (?:uns )?nicht|kommt nicht in frage|não (?:nos )?serve|não dá|nie pasuje|nie wchodzi w grę|"
+                             r"нам не підходить|не підходить|не влаштовує|не варіант)", re.I)
 # A seat count named anywhere ("can't defend 60 licences", "we budgeted for 90 seats", "płacić za 12 miejsc").
 _NAMED_COUNT = re.compile(r"(?<![\w.,-])" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b", re.I)
 # Said of use, not of what is held: "only 28 users log in", "лише 30 користувачів заходять".
@@ -435,6 +465,7 @@ def held_named(t: str, above: int, is_fact) -> int | None:
                 or USE_AFTER.match(t[m.end():m.end() + 40]) or (MORE_AFTER.match(t[m.end(1):m.end(1) + 40]) and not
                                                                   re.search(r"\bkeine?\s+$", t[max(0, m.start() - 8):m.start()], re.I)) \
                 or _EXTRA_BEFORE.search(t[max(0, m.start() - 25):m.start()]) \
+                or REJECTED_AFTER.match(t[m.end():m.end() + 40]) \
                 or _BILLED.search(t[max(0, m.start() - 40):m.start()]) or _SAID_BEFORE.search(t[max(0, m.start() - 30):m.start()]) or _BILLED_AFTER.match(t[m.end():m.end() + 30]):
             continue
         counts.add(n)

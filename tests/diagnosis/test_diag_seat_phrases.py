@@ -100,6 +100,21 @@ CASES = [
     ("we're down to like four closers, it's been a slow year", {}),
     ("we moved from 80 seats to 100 last year and it went well", {}),
     ("On passe à l'offre de base, on est 5 maintenant au lieu de 9.", {}),  # people, not seats
+    # calls and voicemails: hedges settled, asides, a target turned down, a target beside today's count
+    ("Нам треба десь мінус двадцять місць, можливо двадцять два, але пишіть двадцять.", {"rm": 20}),
+    ("on voudrait enlever, je sais pas, cinq, six licences ? Disons cinq.", {"rm": 5}),
+    ("chcielibyśmy zejść z tych, ile tam mamy, sześćdziesięciu licencji do czterdziestu.", {"to": 40, "rm": 20}),
+    ("Zielgröße sind 22 statt heute 40 Lizenzen.", {"to": 22, "rm": 18}),
+    ("Non, garder 80 licences ne nous arrange pas. On a dit 60, on reste à 60.", {"to": 60}),
+    ("chce odjąć 7 stanowisk, bo dział księgowości przeszedł do biura rachunkowego", {"rm": 7}),
+    ("Queremos reducir licencias. De las 50 personas solo entran unas 20. Por eso pedimos quitar 25.", {"rm": 25}),
+    ("> your 75 seats renew on 4/15\n\nNot quite. We're only going to need 55 going forward.", {"to": 55, "rm": 20}),
+    ("we're paying like 2.6k a month for the whole package and I need that at 2k flat", {"mrr": 2000}),
+    ("a gente queria baixar o pacote pra uns, hã, três mil por mês, tá?", {"mrr": 3000}),
+    ("Musimy obciąć wydatki u Was o jedną trzecią od nowego roku.", {"pct": 33.3}),
+    ("Entiendo la propuesta, pero un 15% no nos sirve. Necesitamos reducir la mitad.", {"pct": 50}),
+    ("Nein, 20 % reichen nicht. Wir haben ein Drittel gesagt, und dabei bleibt es.", {"pct": 33.3}),
+    ("Entendo, mas 15% de desconto não resolve. A gente precisa cortar pela metade.", {"pct": 50}),
 ]
 
 
