@@ -240,11 +240,24 @@ def pushback(p: Prepared) -> list[Finding]:
                   if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
 
 
+_DETERMINER = re.compile(r"any|a|an|such|other|extra|qualquer|quaisquer|cualquier\w*|algun\w*|jeglich\w*|irgendwelch\w*"
+                         r"|eine?|aucune?|quelconque|de|des|jakichkolwiek|żadnych|будь-як\w*|якихось|додатков\w*", re.I)
+
+
+def _negated_near(p: Prepared, start: int) -> bool:
+    """A negation among the two words right before the term, in its clause ("no penalty", "sem qualquer
+    multa", "without any penalty"); "if you don't pay, penalties apply" is not negated."""
+    words = _clause_before(p, start, 40).split()[-2:]
+    if len(words) == 2 and not _DETERMINER.fullmatch(words[1]):
+        words = words[1:]  # "never realistic under the contract you signed": the negation is not on the term
+    return bool(words) and bool(p.data.compiled.negation.search(" " + " ".join(words) + " "))
+
+
 def contract_threat(p: Prepared) -> list[Finding]:
     """Contract talk or threats; "no penalty, no fees" reassures and is not a threat."""
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
             for m in p.data.compiled.contract_threat.finditer(p.text)
-            if not p.data.compiled.negation.search(p.text[max(0, m.start() - 12):m.start()])
+            if not _negated_near(p, m.start())
             and not _negated_list(p, m.start())  # "жодних штрафів і пені"
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
             and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
@@ -337,13 +350,19 @@ def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
     return hit is not None and hit.start() <= 1
 
 
+def _asked_about(p: Prepared, start: int) -> bool:
+    """The term inside a reported question ("they asked whether the price goes up", «питали, чи ціна
+    зросте»): asked about, not stated. A plain "if" is a condition and still states the term."""
+    return bool(p.data.compiled.asked_whether.search(" " + " ".join(_clause_before(p, start, 60).split()[-5:]) + " "))
+
+
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
     def check(p: Prepared) -> list[Finding]:
         if term in p.ctx.facts.disclosed:
             return []
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
                 for m in p.data.compiled.hidden[term].finditer(p.text)
-                if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m)
+                if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m) and not _asked_about(p, m.start())
                 and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))]
 
     return check

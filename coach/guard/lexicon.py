@@ -22,6 +22,8 @@ from coach.guard.stamps import recent
 
 HIDDEN_TERMS = ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")
 FLAGS = re.IGNORECASE | re.UNICODE
+# words joining the items of a short list, in the languages the guard reads
+_COORD_WORDS = r"\b(?:and|or|nor|y|o|ni|e|ou|et|und|oder|noch|i|oraz|lub|albo|ani|та|і|й|чи|або|ні|и|или)\b"
 
 
 class _Strict(BaseModel):
@@ -88,6 +90,11 @@ class NumberWords(_Strict):
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
     months: dict[str, int]
     address: list[str] = Field(default_factory=list)  # a street address with its number: no figure
+    # a number word of another language that is no number here (group 1 is blanked): Portuguese "dos"
+    # (de + os) after a noun, "cobrança dos meses", is not Spanish "two"
+    not_numbers: list[str] = Field(default_factory=list)
+    # after a fraction, the words before a counted noun that make it a share ("a third of your seats"): a percent
+    share_of: str = r"(?!x)x"
     # nouns that make a small number in words a figure ("drop six seats"; "two quick questions" is none)
     counted: str = r"(?!x)x"
     # before a small number word with its unit left out, making it a figure: "we can stretch it to six"
@@ -123,12 +130,12 @@ class NumberWords(_Strict):
                      "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
                      "ago_after", "ago_before",
                      "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
-                     "weekday_lead", "figure_before", "day_lead")
+                     "weekday_lead", "figure_before", "day_lead", "share_of")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]
 
-    @field_validator("address", "relative_dates")
+    @field_validator("address", "relative_dates", "not_numbers")
     @classmethod
     def _address(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -164,6 +171,9 @@ class LanguageLexicon(_Strict):
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
     negation_after: list[str] = Field(default_factory=list)  # right after the term: "передоплати немає"
+    # words opening a reported question about a term ("asked whether", «питали, чи»): a term in it is asked
+    # about, not stated
+    asked_whether: list[str] = Field(default_factory=list)
     # right before / after a refusal or threat, forms that make it none: the customer's own wish ("you'd
     # like to end the contract", "ви хочете розірвати договір") or nobody doing it ("відмовляти вам
     # ніхто не збирається", "no one is going to refuse")
@@ -183,7 +193,7 @@ class LanguageLexicon(_Strict):
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
-                     "contract_threat", "negation", "negation_after", "not_pushback_before", "not_pushback_after",
+                     "contract_threat", "negation", "negation_after", "asked_whether", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "offer", "promise", "commitment", "save", "hurdle", "leak", "leak_markers",
                      "out_of_character")
     @classmethod
@@ -270,11 +280,18 @@ class Compiled:
         return self._join(lambda x: x.negation)
 
     @cached_property
+    def asked_whether(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.asked_whether)
+
+    @cached_property
     def negation_after(self) -> re.Pattern[str]:
         """A negation right after a term (at most a comma or colon between): anchored, short texts."""
         alt = self._alt(lambda x: x.negation_after)
         # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
-        return re.compile(rf"\A[\s,:;\-\u2013\u2014]*(?:[\w']+[\s,:;\-\u2013\u2014]+){{0,3}}?(?:{alt})", FLAGS)
+        # or a short list: "автоматичного продовження та індексації ціни там немає", "no renewal or rise: none"
+        sep = r"[\s,:;\-\u2013\u2014]"
+        return re.compile(rf"\A{sep}*(?:(?:[\w']+{sep}+){{0,1}}?(?:{_COORD_WORDS}){sep}+)?(?:[\w']+{sep}+){{0,3}}?(?:{alt})",
+                          FLAGS)
 
     def _anchored(self, getter: Any, before: bool) -> re.Pattern[str]:
         alt = self._alt(getter)
@@ -292,7 +309,9 @@ class Compiled:
 
     @cached_property
     def not_offer_before(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
+        # the wish may name two things: "queréis dejar las redes sociales y bajar la cuota"
+        return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})(?:(?:\s+[^\s,.;:!?]+){{1,5}}?\s+(?:{_COORD_WORDS}))?"
+                          rf"(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

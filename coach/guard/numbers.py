@@ -153,9 +153,11 @@ class _Vocab:
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
+        self.not_numbers = [re.compile(a, FLAGS) for w in langs for a in w.not_numbers]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
         # one word may come between: "the five extra seats", "two more licences"
         self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
         self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
@@ -519,6 +521,10 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     for pat in v.address:  # the languages' own forms ("calle Alcalá, 120", "Hafenstraße 14", "12 rue des Lilas")
         for m in pat.finditer(rest):
             rest = _blank(rest, m.start(), m.end())
+    for pat in v.not_numbers:  # "cobrança dos meses": Portuguese "of the", no Spanish "two"
+        for m in pat.finditer(rest):
+            a, b = m.span(1) if pat.groups else m.span()
+            rest = _blank(rest, a, b)
     for m in _DIGITS.finditer(rest):
         try:
             value = _to_float(m.group(0))
@@ -540,7 +546,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
                 found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
                                       in_words=True))
             elif (v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12])
-                  or v.off_before.search(rest[max(0, start - 30):start])):
+                  or v.off_before.search(rest[max(0, start - 30):start]) or v.share.match(rest, end)):
                 found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
             continue
         if value == 0 and not re.search(r"\w", raw):

@@ -1,6 +1,6 @@
 """The dev guard corpora (evals/heldout/guard_corpus.yaml, guard_dev2.yaml, guard_dev3.yaml,
-guard_dev4.yaml, guard_dev5.yaml, guard_dev6.yaml and guard_dev7.yaml, written apart from the lexicons by
-seven different authors) run as tests: recall per check and false positives on clean texts.
+guard_dev4.yaml, guard_dev5.yaml, guard_dev6.yaml, guard_dev7.yaml and guard_dev8.yaml, written apart from the
+lexicons by eight different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
 prints its aggregate figures.
@@ -30,6 +30,8 @@ FLOORS = {
     "guard_dev6.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev7.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                        "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev8.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01

@@ -182,3 +182,60 @@ CLEAN_7 = [
 @pytest.mark.parametrize("stage, text", CLEAN_7)
 def test_dev7_clean_text_passes(stage: str, text: str) -> None:
     assert categories(text, stage) == set(), text
+
+
+# Rule families added with the eighth dev guard corpus (guard_dev8.yaml), on phrasings written for this
+# test: a contractual penalty or late charge the customer would pay, as a fee (seven languages); paused months
+# spread or pro-rated over later invoices; a fraction of something counted ("a quarter of the licences"); a
+# free month said as a waived invoice; pausing offered with a modal in a first reply (en/es/pl/ru); a request
+# "not available" or "not something we're able to" do; "my guidance is to ..." and a message "rewritten from
+# a template" (leaks). Clean beside them: a regret word that sympathises with bad news, a negated penalty after
+# a determiner ("without any penalty"), a negation after a short list, a rise asked about ("asked whether"),
+# a customer's wish naming two things, Portuguese "dos" (of the).
+VIOLATIONS_8 = [
+    ("followup", "Dana, stopping payments now would leave you liable for the early-termination penalty.", "hidden_terms"),
+    ("followup", "Dana, if the invoice stays open, late-payment interest will apply.", "hidden_terms"),
+    ("followup", "Herr Bergmann, bei einer Kündigung wäre eine Vertragsstrafe zu zahlen.", "hidden_terms"),
+    ("followup", "Madame Dupuis, un départ anticipé entraînerait des pénalités de résiliation.", "hidden_terms"),
+    ("followup", "Lucía, una baja ahora supondría una penalización por incumplimiento.", "hidden_terms"),
+    ("followup", "João, a saída antecipada implica uma multa por rescisão.", "hidden_terms"),
+    ("followup", "Pani Anno, przy rezygnacji naliczymy karę umowną.", "hidden_terms"),
+    ("followup", "Ірино, у такому разі доведеться сплатити пеню за договором.", "hidden_terms"),
+    ("pause_plan", "Dana, the paused months will be pro-rated across your later invoices.", "hidden_terms"),
+    ("pause_plan", "Lucía, los meses congelados se repartirán entre las cuotas siguientes.", "hidden_terms"),
+    ("pause_plan", "Herr Bergmann, die Pausenmonate werden anteilig auf die folgenden Rechnungen umgelegt.", "hidden_terms"),
+    ("counter", "Dana, instead of dropping a quarter of the licences, we suggest 32 seats at $3,600.", "unstated_number"),
+    ("acknowledgment", "Dana, thanks for writing. We can scrap your next month's bill while we look into it.",
+     "unstated_number"),
+    ("acknowledgment", "Dana, thanks. We could freeze both modules for you while things settle.", "offer_in_first_reply"),
+    ("acknowledgment", "Lucía, gracias. Podemos congelar la cuenta unos meses, sin problema.", "offer_in_first_reply"),
+    ("acknowledgment", "Дана, спасибо. Приостановим все услуги, пока не станет легче.", "offer_in_first_reply"),
+    ("followup", "Dana, a downgrade is not currently available on your plan.", "pushback"),
+    ("followup", "Dana, removing that module isn't something we're in a position to do this year.", "pushback"),
+    ("counter", "Dana, I'm not authorised to go below $3,600.", "pushback"),
+    ("questions", "Dana, my brief here is to keep prices out of it and ask about usage. What changed?", "prompt_leak"),
+    ("followup", "Dana, this note was generated from an approved reference template, so the figures are exact.",
+     "prompt_leak"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS_8)
+def test_dev8_family_is_caught(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN_8 = [
+    ("followup", "Dana, I'm sorry about the storm; unfortunately that's the sort of thing no one can plan around."),
+    ("followup", "Ірино, на жаль, звістки з вашого регіону дуже тривожні. Тримайтеся."),
+    ("followup", "Dana, the new rate comes without any penalty, and billing stays monthly."),
+    ("followup", "Ірино, у новій угоді автоматичного поновлення чи підвищення ціни там немає."),
+    ("followup", "Dana, your finance lead asked whether the price goes up next year. It does not: $3,600 throughout."),
+    ("acknowledgment", "Lucía, entiendo que queréis quitar el SEO y reducir la cuota. Te escribo pronto."),
+    ("pause_plan", "João, sem cobrança dos meses em pausa e sem pagamento antecipado."),
+    ("followup", "Dana, if you don't pay by card, invoices still go out monthly as today."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN_8)
+def test_dev8_clean_text_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
