@@ -67,7 +67,11 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:proce
                     r"як ви (?:й |і |же )?просили|як ви (?:й |і )?хотіли", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 # "I've put the cancellation through", "Я вже надіслав вам форму про непродовження": done, in the past tense.
-_OFFBOARD = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?ve|we'?ve|i have|we have)\b[^.?!]{0,40}\b"
+_OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?(?:written |formal )?notice\b|"
+                       r"\b(?:we'?ll|i'?ll|we will|i will) export (?:your|all|the)\b|"
+                       r"(?<!\w)надішліть (?:\w+ )?(?:письмове )?повідомлення (?:про|щодо) (?:завершення|розірвання|"
+                       r"непродовження)|"
+                       r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?ve|we'?ve|i have|we have)\b[^.?!]{0,40}\b"
                        r"(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
                        r"(?:підготую|надішлю|оформлю|оформимо|надішлемо|підготуємо|надіслав|надіслала|надіслали|"
@@ -115,7 +119,10 @@ _CONTACT = re.compile(r"\b(?:call|ring|phone|check[- ]in|check back|catch up|mee
                       r"зустр\w*|напиш\w*|поговор\w*)", re.I)
 # Offboarding steps put on a date ("we'll schedule your data export for the end of the term", "закриємо
 # доступи в кінці строку і вивантажимо ваші дані"): the request processed, not a next contact.
-_OFFBOARD_STEP = re.compile(r"\bdata export\b|\bexport (?:of )?(?:all )?your (?:data|reports|files)\b|\bnon-?renewal\b|"
+_OFFBOARD_STEP = re.compile(r"\bdata export\b|\bwrap (?:things|it|everything|this|the account) up\b|"
+                            r"\bwind (?:things|it|everything|the account) down\b|"
+                            r"(?<!\w)(?:оформимо|оформлю|оформлюємо) (?:завершення|закриття)|завершимо співпрацю|"
+                            r"\bexport (?:of )?(?:all )?your (?:data|reports|files)\b|\bnon-?renewal\b|"
                             r"\boffboard\w*|\b(?:close|closing|switch off|turn off) (?:your |the )?"
                             r"(?:access|accounts?|logins?)\b|"
                             r"(?<!\w)(?:вивантаж\w*|експорт\w* (?:ваших |усіх |всіх )?даних|закри\w* доступ\w*|"
@@ -127,8 +134,19 @@ _DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|disc
                      r"changes|anything)\b|(?<!\w)перш ніж (?:\w+ )?(?:говорити|обговорювати|переходити|шукати|"
                      r"пропонувати|думати)", re.I)
 # a clause of a sentence ("Let's start it from December and I'll check in with you in the spring")
-_STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effect|go live|resum|switch\w* (?:on|off))\w*|"
-                     r"(?<!\w)(?:почн\w*|почина\w*|стартує\w*|діятиме|набуде|відновимо|відновлюємо)", re.I)
+_STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effect|go live|resum|restart|"
+                     r"switch\w* (?:on|off))\w*|"
+                     r"(?<!\w)(?:почн\w*|почина\w*|стартує\w*|діятиме|набуде|відновимо|відновлюємо|відновлю\w*|"
+                     r"відновиться)", re.I)
+# the bill starting again on a date ("Billing restarts in April", "оплата відновлюється з березня"): the change's
+# own date, not a next contact
+_BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[^.?!]{0,20}\b(?:re-?start|resum|start|"
+                           r"kick\w* in|begin)\w*|(?<!\w)(?:оплата|рахунк\w*|платеж\w*|платіж\w*)[^.?!]{0,20}"
+                           r"(?:відновлю|відновить|почина|почнеться)\w*", re.I)
+# a concession only set aside ("No discount, no new paperwork.", "Без знижок і без нових підписів."): a limit, not
+# a refusal of the change put forward
+_SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:discounts?|price cuts?|знижок|знижки)\b"
+                             r"[^.?!]{0,40}$", re.I)
 _CLAUSES = re.compile(r",?\s+(?:and|but|then|і|й|та|а)\s+|;\s*", re.I)
 
 
@@ -273,6 +291,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if label in ("pushback", "refuse") and not s.pushback_words and (
                 stance.only_acknowledges(s.text) or stance.accepts_decision(s.text)):
             label = "acknowledge"  # "Ending at the end of the quarter, understood." takes the request on
+        if label in ("pushback", "refuse") and not s.pushback_words and stance.CONCEDES.search(s.text) and not (
+                stance.REFUSES_CHANGE.search(s.text) or stance.THREAT.search(s.text) or stance.GUILT.search(s.text)):
+            label = "acknowledge"  # "That isn't good enough, and I won't defend it." sides with the complaint
+        if label in ("pushback", "refuse") and not s.pushback_words and _SET_ASIDE_ONLY.match(s.text):
+            label = "other"  # "No discount, no new signatures.": the terms of a save, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and _NOTHING_YET.match(s.text):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
@@ -314,7 +337,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # when the sentence grants or prices the request.
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
             offers.concession(s.text) and offers.proposes(s.text))) or (  # "a free month of Content in January"
-            offers.giveaway(s.text) and not _CONTACT.search(s.text))
+            offers.giveaway(s.text) and not _CONTACT.search(s.text)) or (
+            not follow_up and bool(_BILLING_BACK.search(s.text)) and not _CONTACT.search(s.text))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced
@@ -326,6 +350,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
         sets = (s.label == "trigger" and not dated_change and (follow_up or when == "dated")) or scheduled or (
             follow_up and when != "none" and not dated_change)
+        if sets and s.question and not (moves.proposes_contact(s.text) or _MEET_ON.search(s.text)
+                                        or moves.puts_forward(s.text) or _SAVE.search(s.text) or follow_up):
+            # "Should the posts scheduled for this month still go out?", "When you say they're all over Google,
+            # is that the map listings?": a question that asks, not a next contact put on a date
+            sets = False
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"

@@ -174,6 +174,12 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     if offers:
         last_pause = max((i for i, o in offers if o.shape == "pause"), default=None)
         for i, o in offers:
+            # "Would it help to pause it for a while instead?": a pause floated with no length, then a real
+            # counter tied to a commitment, is an idea the final offer replaced, not a concession given
+            floated = any(n.startswith("pause length not stated") for n in o.notes) and any(
+                j > i and (p.offer.get("term_extension_months") or p.shape == "hold") for j, p in offers)
+            if floated:
+                continue
             # the pause as finally put (a first "could we pause instead?" may get its terms a turn later)
             if i == last_pause and not o.offer.get("term_extension_months"):
                 card.mark(i, "F3", False, "a pause with no extension of the agreement in return")

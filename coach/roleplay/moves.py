@@ -33,7 +33,7 @@ CACHE_VERSION = "1"
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|[\n\r]+|;\s*")
 _QUESTION_START = re.compile(
-    r"^(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|may|"
+    r"^(?:(?:then|so|okay|ok|well|now|and|тоді|то|а|добре|гаразд),?\s+)?(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|may|"
     r"tell me|talk me|walk me|take me|help me (understand|see)|i'?d (love|like|want) to (hear|understand|know|learn)|"
     r"i'?m (curious|wondering|interested)|i wonder|i'?d be (curious|interested)|out of curiosity|"
     r"(can|could) you (share|explain|say|describe)|share (with me|a bit|more)|"
@@ -61,9 +61,36 @@ _NOT_DIAGNOSIS = re.compile(
     r"\bshall (?:i|we)\b|\bshould (?:i|we) (?:send|set|go|do|book|start)|\bwould you like me to\b|\bhow about\b|"
     r"\bwhat if we\b|\b(?:can|could) we (?:do|set|book|arrange|try|look at (?:a|an|the option))\b|\bwhy don'?t we\b|"
     r"weather|weekend|\bgame\b|"
+    # small talk about the season or the business in general ("How's the winter schedule treating the fleet?",
+    # "How are the clubs doing this winter, by the way?", "Як у клініці, багато пацієнтів перед святами?")
+    r"\bby the way\b|\btreating (?:you|the \w+|your \w+)\b|\bhow(?:'s| is| are| was| were)\b[^.?!]{0,40}\b"
+    r"(?:doing|going|holding up)\b[^.?!]{0,20}\b(?:this|these|the) (?:winter|summer|spring|autumn|fall|season|"
+    r"holidays?|week|weekend|days)\b|\b(?:settl\w+ down|busy|quiet) (?:after|before|over) the (?:\w+ )?"
+    r"(?:rush|season|holidays?|summer|winter)\b|"
+    r"(?<!\w)(?:перед святами|цієї (?:зими|весни|осені)|цього (?:літа|сезону|тижня)|до речі|як справи|"
+    r"як (?:у вас )?минули)(?!\w)|"
     r"(?<!\w)(?:вам (?:таке |це |так )?підходить|вас (?:таке |це |так )?влаштовує|вас влаштовує такий|"
     r"що скажете (?:на|про|щодо)|як вам (?:така|таке|такий|це)|ще якісь питання|щось іще|надіслати вам|"
     r"як щодо|погода|вихідн\w*)(?!\w)", re.IGNORECASE)
+# Carrying the request out, not asking why: which items to cut, from which date, where the invoices or papers go
+# ("Which services would you want to trim, and from which month?", "З якої дати і кому надсилати документи?")
+_LOGISTICS = re.compile(
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:would|do|should|shall) (?:you|we|i) (?:want |like |prefer )?(?:to )?"
+    r"(?:trim|cut|remove|drop|cancel|switch off|turn off|disable|deactivate|stop|delete)\b|"
+    r"\b(?:from|starting|as of) (?:which|what) (?:month|date|day)\b|\bwhich (?:month|date|day) should\b|"
+    r"\bbilling contact\b|\binvoices?\b|\bsame (?:billing )?(?:contact|address|email)\b|"
+    r"\b(?:who|where) should (?:i|we) send\b|\b(?:already )?scheduled (?:posts|emails|ads|campaigns)\b|"
+    r"\bstill go out\b|"
+    r"(?<!\w)(?:з якого (?:числа|місяця|дня)|з якої дати|кому (?:надсилати|надіслати|відправ\w*)|"
+    r"куди (?:надсилати|надіслати)|рахун\w*|закривальн\w*|(?:які|кого) (?:саме )?[^?]{0,40}"
+    r"(?:відключити|вимкнути|прибрати|деактивувати|видалити))(?!\w)", re.IGNORECASE)
+
+
+def logistics(sentence: str) -> bool:
+    """Asks how or when to carry the request out, not why it was made."""
+    return bool(_LOGISTICS.search(sentence)) and not asks_cause(_LOGISTICS.sub(" ", sentence))
+
+
 # An open question (what, why, how, tell me ...), not a yes/no guess ("Is it the budget?", "Команда теж зменшується?").
 _OPEN = re.compile(r"(?:^|[,:;—–-]\s*)(?:(?:and|so|but|then|а|і|й|то|тоді)\s+)?(?:what|why|how|which|tell me|"
                    r"walk me|що|чому|чим|навіщо|звідки|як|яка|який|які|яке|з чим|до чого|розкажіть|поясніть)\b", re.I)
@@ -123,6 +150,11 @@ _PROPOSAL = re.compile(r"\b(?:i|we)\s*(?:can|could|'d|would|will|'ll)\b|\blet(?:
                        r"\bwhat if\b|"
                        r"\b(?:can|could|shall|should|may) (?:we|i) (?!ask\b)|\bwould (?:it|that|a|an)\b|"
                        r"(?<!\w)(?:можемо|можу|давайте|як щодо|що як)(?!\w)", re.IGNORECASE)
+
+
+def puts_forward(sentence: str) -> bool:
+    """A question that puts something forward ("Could we do it the week of 12 January?")."""
+    return bool(_PROPOSAL.search(sentence))
 
 
 _OPEN_ANY = re.compile(r"\b(?:what|why|how|which|where|who|tell me|talk me|walk me|take me|share|explain|describe|"
@@ -288,5 +320,7 @@ def classify(parts: list[str], embedder) -> list[Sentence]:
             label = "other"  # a statement about the budget is not a question about it
         if label.startswith("ask:") and _NOT_DIAGNOSIS.search(text) and not asks_cause(_NOT_DIAGNOSIS.sub(" ", text)):
             label = "other"  # "Would that help?", "як вам таке?": checking an offer, not asking about the cause
+        if label.startswith("ask:") and logistics(text):
+            label = "other"  # "From which date, and who gets the invoices?": carrying the request out
         out.append(Sentence(text, label, round(share, 3), question, pushback_words(text)))
     return out

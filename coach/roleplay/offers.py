@@ -49,8 +49,8 @@ _SEATS_TO = re.compile(r"\b(?:seats?|licen[cs]es?|users?|seat count|місц\w*|
 # "8 seats instead of 12", "88 seats rather than 72": the number proposed, and the one set aside
 _INSTEAD_OF = re.compile(r"\b(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
                          r"(?:instead of|rather than|замість|а не)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
-_NOT_BUT = re.compile(r"\b(?:not|не)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)?\s*,?\s*"
-                      r"(?:but|а|але)\s+(\d{1,6})\b", re.I)
+_NOT_BUT = re.compile(r"(?:\bnot|(?<!\w)не)\s+(?:by\s+|на\s+)?(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|"
+                      r"ліценз\w*)?\s*,?\s*(?:but|а|але)\s+(?:by\s+|на\s+)?(\d{1,6})\b", re.I)
 _SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|а не|ніж)\s*$", re.I)
 # an amount saved, not the new bill ("you'd save $1,300 a month", "a saving of $900", "економія 300 доларів")
 _SAVING = re.compile(r"\b(?:sav(?:e|es|ing|ings)|knock\w*|shav\w*|take|takes|taking)\b(?:\s+(?:you|of|about|around|"
@@ -139,6 +139,8 @@ _OFFER_CUE = re.compile(
     r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|запропон\w*|давайте|знижк\w*\s+(?:на\s+)?\d|"
+    r"(?<!\w)(?:а|і) якщо (?:ми )?(?:\w+ )?(?:скоротити|скоротимо|зменшити|зменшимо|призупинити|призупинимо|"
+    r"продовжити|зробити|дати|залишити|перейти)|(?<!\w)що,? як(?:що)? (?:ми )?(?:скоро|зменш|призупин|продовж|зроб)\w*|"
     # the commitment asked back, answering "what do you need from us?" ("Just the 24-month extension signed")
     r"(?:\b(?:just|only|simply|all (?:we|i) need is)|(?<!\w)(?:лише|тільки|просто))\b[^.?!]{0,30}(?:extension|renewal|"
     r"\bextend|\brenew|commit|продовж|подовж|підпис)|"
@@ -248,6 +250,14 @@ _LIMIT = re.compile(r"(?:\b(?:under|below|within|beneath|inside|than|above|over)
                     r"\byour (?:budget|target|limit|ceiling|cap|line)(?: of)?|\b(?:budget|target|limit|ceiling|cap) of|"
                     r"(?<!\w)(?:нижче|менше|в межах|у межах)\s+(?:вашого|ваших|вашої)\b[^$€£₴\d]{0,25})\s*"
                     r"(?:about|around|roughly|approximately|~|близько|приблизно)?\s*$", re.I)
+
+
+# a unit price ("each seat goes from $95 to $90", "$90 per seat", "за місце"), not the monthly bill
+_PER_UNIT = re.compile(r"\b(?:each|every|per|a) (?:seat|licen[cs]e|user)\b[^.?!$€£₴\d]{0,14}$|"
+                       r"(?<!\w)(?:кожне|одне|за) (?:місце|ліцензію)\b[^.?!$€£₴\d]{0,14}$", re.I)
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|each|/)\s*(?:seat|licen[cs]e|user)\b|^\s*за (?:місце|ліцензію)", re.I)
+# the customer's people named beside the count proposed ("80 seats: your 75 users plus a buffer")
+_THEIRS = re.compile(r"\byour\s+$|(?<!\w)ваш\w*\s+$", re.I)
 
 
 @dataclass
@@ -361,7 +371,9 @@ def _figures(sentence: str) -> bool:
 
 
 # "Going from 120 to 72 seats is a big shift": the ask named as a change, not a proposal
-_BIG_CHANGE = re.compile(r"^\W*(?:going|moving|dropping|cutting|halving|reducing|getting|taking|losing)\b[^.?!]{0,60}?"
+_BIG_CHANGE = re.compile(r"^\W*(?:(?:a|an|the|your|that|this)\s+)?(?:\d+\s?%|\d+ per ?cent|half)[\s-]+(?:cut|reduction|drop|"
+                         r"decrease|cutback)\b[^.?!]{0,20}?\b(?:is|'s|was|feels)\b|"
+                         r"^\W*(?:going|moving|dropping|cutting|halving|reducing|getting|taking|losing)\b[^.?!]{0,60}?"
                          r"\b(?:is|'s|would be|will be) (?:quite |such )?(?:a )?"
                          r"(?:big|huge|real|major|significant|serious|"
                          r"large)\b", re.I)
@@ -471,6 +483,13 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         money = [m for m in money if m not in moved]
         if not money and _KEEPS_SPEND.search(text):
             out.new_mrr = account.mrr  # "we keep your monthly budget where it is": the spend is kept
+        monthly = [m for m in money if m.group("per")]
+        per_unit = [m for m in money if _PER_UNIT.search(text[max(0, m.start() - 32):m.start()])
+                    or _PER_UNIT_AFTER.match(text[m.end():m.end() + 16])]
+        per_unit += [m for k, m in enumerate(money) if k and money[k - 1] in per_unit and m not in per_unit
+                     and re.fullmatch(r"\s*(?:down )?(?:to|до)\s*", text[money[k - 1].end():m.start()], re.I)]
+        if monthly and per_unit and not all(m in per_unit for m in monthly):
+            money = [m for m in money if m not in per_unit]  # the unit price beside the bill: the bill counts
         saved = [m for m in money if _SAVING.search(text[max(0, m.start() - 24):m.start()])]
         money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
                  and not _LIMIT.search(text[max(0, m.start() - 40):m.start()]) and m not in saved] or money
@@ -509,6 +528,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             n = int(m.group(1))
             in_span = span is not None and m.start() < span.end() and m.end() > span.start()
             set_aside = instead is not None and instead.start() <= m.start() < instead.end()
+            if _THEIRS.search(text[max(0, m.start() - 8):m.start()]) and out.seats is not None:
+                continue  # "80 seats: your 75 users plus a buffer": the count proposed came first
             if in_span or set_aside or _SET_ASIDE.search(text[max(0, m.start() - 14):m.start()]) or \
                     _SET_ASIDE_CLAUSE.search(text[max(0, m.start() - 30):m.start()]) or span is not None:
                 continue  # "from 40 to 32" says the seats kept; "instead of taking 12 seats off" sets 12 aside

@@ -60,8 +60,12 @@ def closed_by(persona: Persona, lines: list[str]) -> dict[str, bool]:
     persona's acceptance, `left` when they speak its leaving line or push back more often than the
     persona's patience allows (the scripted customer's own rule, applied to what was said)."""
     pushed = sum(says(persona, line, "pushback") for line in lines)
+    # "If you argue about the contract, I'll take this to the owners" and then answering the next question:
+    # a customer who goes on to tell the trainee their facts did not leave
+    leaves = [i for i, line in enumerate(lines) if says(persona, line, "leave")]
+    left = any(not any(facts_in(persona, later) for later in lines[i + 1:]) for i in leaves)
     return {"accepted": any(says(persona, line, "accept") or says(persona, line, "after_accept") for line in lines),
-            "left": pushed > persona.acceptance.patience or any(says(persona, line, "leave") for line in lines)}
+            "left": pushed > persona.acceptance.patience or left}
 
 
 def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own: OwnWords = EMPTY,

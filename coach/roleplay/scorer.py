@@ -23,7 +23,7 @@ from coach.roleplay.models import (
     Scorecard,
     TurnAnalysis,
 )
-from coach.roleplay.moves import open_question, sentences
+from coach.roleplay.moves import is_question, open_question, sentences
 from coach.roleplay.offers import accepts_request
 from coach.roleplay.personas import Persona
 from coach.roleplay.reference import reference
@@ -101,6 +101,39 @@ def _bare_receipt(text: str, questions: list[str]) -> bool:
                               _RECEIPT.match(s) for s, r in zip(rest, stripped, strict=True))
 
 
+# A courtesy with no empathy ("Happy to help, Priya.", "Sure thing."): contract talk after it still opens the reply.
+_COURTESY_ONLY = re.compile(r"^\W*(?:(?:hi|hello|hey)\W+)?(?:\w+,\s*)?(?:(?:happy|glad|pleased|always happy) to (?:help|assist)|"
+                            r"sure(?: thing)?|certainly|радий допомогти|рада допомогти)\b[^.!?]*[.!]?$", re.I)
+# The request said back in its own terms ("Understood, a 40% reduction at renewal.", "скоротити місця на чверть")
+_RESTATES = re.compile(r"\b(?:a|an|the|your)\s+(?:\d+\s?%|half|third|quarter)[\s-]+(?:reduction|cut|decrease)\b|"
+                       r"\bfrom \d+ (?:to|down to) \d+\b|(?<!\w)(?:скоротити|зменшити) [^.?!]{0,20}на (?:\d+|чверть|третину|"
+                       r"половину)", re.I)
+# A greeting's pleasantry ("Good to hear from you!", "Рада вас чути."): courtesy, not the request heard.
+_PLEASANTRY = re.compile(r"\b(?:good|nice|great|lovely|always good) to (?:hear from|see|talk to|speak to|catch) you\b|"
+                         r"\bhope you'?re (?:well|keeping well|doing well)\b|\bhow are you\b|"
+                         r"(?<!\w)(?:рад\w* (?:вас )?(?:чути|бачити)|сподіваюся, у вас усе добре|як ваші справи)(?!\w)",
+                         re.I)
+# What names the request or takes a change on: its numbers, the seats, services, cut, pause or cancellation, or
+# thanks for the news itself ("thanks for letting me know", "дякую, що повідомили").
+_NAMES_REQUEST = re.compile(r"\d|%|seat|licen[cs]|user|cut|reduc|cancel|pause|stop|drop|end(?:ing)?\b|budget|spend|"
+                            r"\bppc\b|\bseo\b|social|ads\b|campaign|paying|sorted|"
+                            r"letting (?:me|us) know|telling (?:me|us)|reaching out|heads-?up|coming to (?:me|us)|"
+                            r"rais(?:e|ed|ing) (?:it|this)|flag\w*|"
+                            r"(?:being|were|was) (?:so )?(?:upfront|honest|straight|open|candid|direct) with (?:me|us)|"
+                            r"повідоми|сказали|звернул|попередил|реклам|"
+                            r"package|module|service|plan\b|contract|agreement|renewal|notice|change|decision|request|"
+                            r"місц|ліценз|скороч|зменш|скасу|пауз|призупин|заверш|бюджет|витрат|пакет|модул|послуг|"
+                            r"договір|договор|рішенн|змін|запит|прохання", re.I)
+
+
+def _empathy_only(first: TurnAnalysis, text: str) -> bool:
+    """A first reply of warm words alone ("I really appreciate you being honest. I'm here for you.", "Я вас
+    розумію, зараз усім непросто."): no question, no offer, nothing that names the request or takes it on."""
+    return not (first.questions or first.offer or first.vague_offer or first.solution or first.closing
+                or first.pushback) and not _NAMES_REQUEST.search(text) and not any(
+        accepts_request(s) for s in sentences(text))
+
+
 def _thin(sentence: str) -> bool:
     """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name."""
     words = [w for w in re.findall(r"[\w'’]+", _GREETING.sub("", sentence)) if not w[:1].isupper() or
@@ -118,7 +151,7 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
     if first.pushback:
         hard = first.refusal or first.pushback_words or any(_HARD.search(q) for q in first.pushback)
         opened = sentences(first_text)[:1] == [first.acknowledgment] and first.acknowledgment not in first.pushback
-        if hard and opened and not (first.refusal or first.pushback_words or first.guilt
+        if hard and opened and not _COURTESY_ONLY.match(first.acknowledgment or "") and not (first.refusal or first.pushback_words or first.guilt
                                     or any(THREAT.search(q) for q in first.pushback)):
             hard = False  # "I completely understand. I do need to flag, though, that your rate ...": empathy first
         if gentle_guilt(first.pushback, first.guilt, first.pushback_words, first.refusal):
@@ -136,11 +169,19 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
     elif first.acknowledgment and _thin(first.acknowledgment) and not asked and not accepts_request(
-            first.acknowledgment) and (not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None):
+            first.acknowledgment) and (not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None) \
+            and not (first.offer is None and first.vague_offer is None and _RESTATES.search(first_text)):
         # a bare thanks, or a few kind words and straight to a price ("Звісно, допоможу" takes the request on)
         points, summary = 15, "acknowledged, but only with a bare thanks"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="a bare thanks: say what you heard"))
         card.mark(0, "acknowledgment", False, f"a bare thanks: “{first.acknowledgment}”", 1, "acknowledgment")
+    elif first.acknowledgment and not asked and (_empathy_only(first, first_text) or all(
+            _PLEASANTRY.search(s) or _thin(s) or is_question(s) for s in sentences(first_text))
+            and _PLEASANTRY.search(first_text) and not (first.offer or first.vague_offer or first.solution)):
+        # warm words or a greeting's pleasantry and small talk, with the request itself never named
+        points, summary = 15, "kind words, but the request itself was not acknowledged in the customer's terms"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment, note="say what you heard"))
+        card.mark(0, "acknowledgment", False, "the request was not named: say what you heard", 1, "acknowledgment")
     elif asked and _bare_receipt(first_text, first.questions):
         points, summary = 15, "a bare “noted” and a question: say what you heard before asking"
         ev.append(Evidence(turn=1, quote=first.acknowledgment or first.questions[0], note="a bare receipt"))

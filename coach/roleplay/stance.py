@@ -9,6 +9,7 @@ import re
 
 # Arguing to keep things as they are ("a 40% cut would wipe out two years of progress").
 ARGUE = re.compile(
+    r"(?<!rather than )(?<!instead of )(?<!\bnot )(?<!n't )(?<!won't )(?<!never )(?<!no need to )(?<!not going to )(?<!n't want to )(?<!not gonna )"
     r"\bpush back\b(?! (?:the|your|our|a|on the (?:date|start)))|\bwipe out\b|\bthrow (?:away|it all away)\b|"
     r"\bundo (?:all|everything|your|the (?:work|progress|results)|\w+ (?:months|years))\b|"
     r"\bstart(?:ing)? (?:again )?from (?:zero|scratch)\b|\byou'?(?:d|ll| would| will) regret\b|"
@@ -18,6 +19,12 @@ ARGUE = re.compile(
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"\bare you (?:sure|certain)\b|"
+    # "six months is really early for PPC", "the data says it's working", "a hasty decision"
+    r"\b(?:really|very|quite|still|far too|much too|way too) early (?:for|in)\b|"
+    r"\bthe (?:data|numbers|figures|stats) (?:says?|shows?|tells? us) (?:it'?s|it is|they'?re|they are|this is) "
+    r"(?:working|paying off)\b|\b(?:hasty|rash|premature|rushed) (?:decision|move|call|step)\b|"
+    r"(?<!\w)(?:поспішн\w* (?:рішенн|крок)\w*|передчасн\w* (?:рішенн|крок)\w*|(?:дані|цифри) (?:показують|кажуть),? "
+    r"що (?:все |це )?працює)(?!\w)|"
     # too early to judge: "it's a bit early to judge it", "SEO needs six months to mature", "give it more time"
     r"\b(?:too|a bit|a little|bit|rather|still) (?:too )?early to (?:judge|tell|say|call it|give up|decide|pull|cut|"
     r"drop|write (?:it|\w+) off)\b|\bneeds? (?:\w+ ){0,4}(?:time|months?|weeks?) to (?:mature|kick in|ramp up|pay off|"
@@ -84,7 +91,12 @@ INSISTS = re.compile(r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (
                      r"(?:весь|повний|"
                      r"цілий) пакет(?!\w)", re.I)
 # Guilt ("that's really disappointing after two years together").
-GUILT = re.compile(r"\bi'?d hate for you to\b|"
+GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to see\b|"
+                   r"\bdon'?t be surprised (?:if|when)\b|\b(?:the|our|my) team (?:will|would|'ll) be (?:so |really )?"
+                   r"(?:upset|gutted|disappointed|sad|heartbroken|crushed)\b|"
+                   r"(?<!\w)(?:не дивуйтеся|(?:мені )?(?:було б|буде) (?:дуже )?шкода (?:це |все це |таке )?бачити|"
+                   r"команда (?:буде|будуть) (?:дуже )?засмучен\w*|(?:стільки|так багато) (?:\w+ ){1,2}"
+                   r"(?:вклали|вклав|вклала|зробили|поклали|витратили)|а тепер ви (?:просто )?йдете)(?!\w)|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
                    r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
                    r"\blet (?:us|me) down\b|\bhate to (?:lose|see) you\b|"
@@ -132,6 +144,16 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"(?<!\w)(?:ціную|чудово розумію|добре розумію|це зрозуміло|слушно|бачу ваш\w* (?:запит|лист|"
                    r"повідомлення)|мені жаль|прийнято)(?!\w)|"
                    r"(?<!\w)(?:розумію|зрозуміл\w*|дякую|шкода|співчува\w*|звісно|не хвилюйтеся|чую вас)(?!\w)", re.I)
+# Conceding the customer's point ("that isn't good enough, and I won't defend it", "I'd rather understand it than
+# argue with it", "не буду це прикрашати"): siding with the complaint, never pushing back on it.
+CONCEDES = re.compile(r"\b(?:i|we) won'?t (?:defend|argue with|dress (?:it|that|this) up|sugar-?coat|make excuses)\b|"
+                      r"\b(?:i'?m|we'?re|i am|we are) not (?:going to|gonna) (?:defend|argue|dress (?:it|that|this) up|"
+                      r"sugar-?coat|make excuses)\b|\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not) good enough\b|"
+                      r"\brather (?:understand|hear|listen to|learn)\b[^.?!]{0,30}\bthan (?:argue|push|debate)\w*|"
+                      r"\b(?:rather than|instead of|not here to|won'?t|i don'?t want to) (?:push(?:ing)? back|argu\w*)\b|"
+                      r"(?<!\w)(?:не буду (?:це )?(?:захищати|виправдовуватися|сперечатися|прикрашати|виправдовувати)|"
+                      r"не (?:сперечатимусь|сперечатимуся|виправдовуватиму)|(?:це )?недостатньо (?:добре|добрий результат)|"
+                      r"замість того,? щоб сперечатися)(?!\w)", re.I)
 _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
 
 
@@ -195,7 +217,11 @@ PITCH = re.compile(
     r"see|shows?)\b|\bwould (?:really )?(?:hurt|damage|harm) your\b|"
     r"\btry (?:it|them|this|the \w+)(?: [\w-]+){0,3} before (?:you )?(?:cancel|end|drop|leav|decid)\w*|"
     # "SEO takes time to build", "your rankings have been climbing steadily": the results argued for
-    r"\b(?:takes|needs|requires) (?:\w+ )?time(?: to (?:build|work|grow|compound|kick in|pay off|show))?\b|"
+    r"\b(?:takes?|needs?|requires?) (?:\w+ )?time(?: to (?:build|work|grow|compound|kick in|pay off|show|learn|"
+    r"optimi[sz]e|settle))?\b|"
+    r"\byour (?:impressions|clicks|traffic|rankings?|leads|calls|visits|bookings|reach|numbers) (?:are|is) (?:\w+ )?"
+    r"up\b|\bahead of (?:everyone|everybody|anyone|the (?:competition|market|rest|pack))\b|"
+    r"(?<!\w)(?:попереду (?:всіх|усіх|конкурентів)|найкращ\w* (?:на ринку|серед)|кращ\w* за (?:всіх|усіх|конкурентів))(?!\w)|"
     r"\byour (?:rankings?|results|traffic|leads|numbers|positions|visibility|reach|bookings) (?:have|has) (?:been )?"
     r"(?:\w+ )?(?:climbing|growing|improving|rising|gone up|doubled|grown|improved)\b|"
     r"(?<!\w)(?:потребує часу|потрібен час|ваші (?:позиції|результати|ліди|продажі|показники) (?:\w+ )?"

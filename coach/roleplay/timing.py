@@ -187,7 +187,7 @@ _MONTH_WORD = (r"(?P<m>january|february|march|april|may|june|july|august|septemb
 _UNTIL = re.compile(r"(?<!\w)(?:through|until|till|to|up to|до|по)\s+(?:the\s+)?(?:end\s+of\s+|кінця\s+)?"
                     + _MONTH_WORD + r"(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|starting(?: in)?|з|із|від)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|"
-                   r"початку\s+)?" + _MONTH_WORD + r"(?!\w)", re.I)
+                   r"початку\s+|\d{1,2}(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?)?" + _MONTH_WORD + r"(?!\w)", re.I)
 
 
 def _month(word: str) -> int | None:
@@ -201,7 +201,9 @@ def months_through(text: str, today: date) -> int | None:
     end = _UNTIL.search(text)
     if end is None or (last := _month(end.group("m"))) is None:
         return None
-    start = _FROM.search(text)
+    # the start named before the end ("з 1 грудня до кінця лютого, ... оплата з березня": from December)
+    starts = [m for m in _FROM.finditer(text) if m.start() < end.start()]
+    start = starts[-1] if starts else _FROM.search(text)
     first = _month(start.group("m")) if start else None
     first = first or today.month % 12 + 1
     return (last - first) % 12 + 1
