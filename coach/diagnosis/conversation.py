@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from coach.accounts import Account
+from coach.diagnosis.lexicon import SEAT
 from coach.diagnosis.models import Diagnosis
 
 _FIGURES = ("reduction_pct", "seats_requested", "seats_to", "target_mrr")
@@ -33,12 +34,89 @@ _ACCEPTS = re.compile(
     r"\b(?:sounds (?:reasonable|fair|good|great|ok)|let'?s do (?:it|that)|that works|works for us|(?:we|i) accept|"
     r"we'?ll take (?:it|that)|deal\b|agreed|happy with (?:that|this)|let'?s go with|fine by (?:us|me)|"
     r"aceptamos|de acuerdo|nos vale|nos sirve|einverstanden|passt (?:uns|so)|nehmen wir|akzeptieren|"
-    r"ça nous va|nous acceptons|marché conclu|aceitamos|combinado|fechado|pode ser|przyjmujemy|zgoda|pasuje|"
+    r"ça nous va|nous acceptons|marché conclu|d'accord|vous avez raison|you'?re right|tiene razón|sie haben recht|tem razão|"
+    r"ma pan rację|ma pani rację|aceitamos|combinado|fechado|pode ser|przyjmujemy|zgoda|pasuje|"
     r"akceptujemy|w porządku)\b"
-    r"|(?<!\w)(?:згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|підходить)(?!\w)",
+    r"|\b(?:makes sense|tiene sentido|faz sentido|c'est logique|ergibt sinn|ma sens)\b"
+    r"|(?<!\w)(?:логічно|згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|підходить|"
+    r"маєте рацію|ви праві)(?!\w)"
+    r"|^\W*(?:ok(?:ay)?,?\s+)?\d+\s+(?:works|is fine|sounds (?:good|fine|right|fair))\b"
+    # an OK and then going ahead: "Fine, let's do the 6-month pause then", "Ок, давайте паузу", "Vale, nos quedamos con
+    # 40 entonces"
+    r"|^\W*(?:fine|ok(?:ay)?|alright|sure|yes|yeah|vale|de acuerdo|ок|окей|добре|гаразд|так|d'accord|gut|dobrze|certo|tá)"
+    r"[\s,.!]+(?:[\w'’-]+[\s,]+){0,4}?(?:let'?s|давайте|vamos|entonces|then|alors|dann|então|nos quedamos|we'?ll (?:take|go|do)|"
+    r"zróbmy|robimy|хай|нехай|on (?:prend|part))\b",
     re.I)
-_STILL_NO = re.compile(r"\b(?:but|however|though|still|aber|pero|mais|mas|ale)\b|(?<!\w)(?:але|проте|однак|все одно)(?!\w)",
-                       re.I)
+# A later turn that names a bare count for the seats asked about before: a correction ("Wait, 85.", "Actually make
+# that 20", "Sorry, I meant 45"), a count agreed ("80 works", "D'accord pour trente", "OK, 70 then"), or a removal
+# verb with no noun ("let's remove those 45", "removing seventy makes sense", "Він каже прибрати двадцять п'ять").
+_N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,5})"
+_NO_UNIT = (r"(?!\s*(?:%|[$€£]|k\b|[.,]\d|/|percent|pour ?cent|por ?ciento|por cento|prozent|procent|відсот|euros?\b|dollars?\b|"
+            r"zł|грн|usd|eur\b|a month|per month|months?|meses|monate?|mois|miesi|місяц|days?|días|tage|jours|dni|днів|"
+            r"years?|años|jahre|ans\b|anos|lat\b|років|рок|weeks?|semanas|wochen|semaines|tygodni|тижн|st\b|th\b|nd\b|rd\b|"
+            r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|de (?:enero|febrero|marzo|abril|mayo|junio|julio|"
+            r"agosto|septiembre|octubre|noviembre|diciembre)|(?:січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру)))")
+# "Ні, сто — це забагато", "No, 100 is too many": the counter turned down, not a count asked for.
+_NOT_TOO_MANY = (r"(?!\s*[—–-]?\s*(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|ist\s+|sind\s+|to\s+|é\s+|są\s+)?(?:still\s+|ще\s+)?"
+                 r"(?:забагато|замало|too|trop|zu viele?|demasiad|za dużo|za mało|demais|not enough|way too|far too))")
+_BARE_REMOVAL = re.compile(
+    r"(?:\bremov\w*|\bdrop\w*|\bcut(?:ting)?|\btake off|\brelease|(?<!\w)прибра\w*|(?<!\w)прибер\w*|(?<!\w)зня\w*|"
+    r"(?<!\w)скоротити на|(?<!\w)мінус|\bstreichen|\bkündigen|\bsupprim\w*|\bretir\w*|\benlev\w*|\bquit\w*|\belimin\w*|"
+    r"\btir[ae]\w*|\busun\w*|\bodją\w*)\s+(?:(?:those|these|the|another|die|les|los|las|ці|ще|esses|essas|te)\s+)?"
+    + _N + r"\b" + _NO_UNIT, re.I)
+_BARE_CORRECTION = re.compile(
+    r"^\W*(?:(?:wait|hold on|hang on|one sec(?:ond)?|actually|sorry|no|oops|correction|scratch that|чекайте|стривайте|espera|"
+    r"warte|attendez|espere|czekaj|ой|вибачте|точніше|перепрошую|ні|perdón|perdona|"
+    r"corrijo|moment|korrektur|eigentlich|pardon|en fait|plutôt|desculpe?|opa|na verdade|przepraszam|właściwie|poprawka)"
+    r"\b[\s,:;.!—–-]*)+(?:(?:make (?:it|that)|i meant|it'?s|that'?s|better|rather|краще|мала на увазі|мав на увазі|"
+    r"mejor|quise decir|lieber|ich meinte|je voulais dire|melhor|queria dizer|lepiej|chodziło mi o)\s+)?" + _N + r"\b"
+    + _NO_UNIT + _NOT_TOO_MANY, re.I)
+_BARE_AGREED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|sure|alright|right|good|great|perfect|добре|гаразд|так|окей|vale|sí|bueno|perfecto|"
+    r"gut|ja|okay|bon|oui|parfait|certo|sim|beleza|perfeito|dobrze|tak|świetnie)\b[\s,.!—–-]*)*" + _N
+    + r"\s+(?:works|is fine|it is|sounds (?:good|fine|right|fair|ok)|is ok(?:ay)?|then|please|is good|will do|"
+    r"then it is|it'?ll be|є ок|підходить|годиться|нас влаштовує|vale|está bien|me parece bien|passt|geht|ça marche|"
+    r"ça nous va|ça va|funciona|serve|pode ser|pasuje|może być)\b"
+    r"|(?:d'accord pour|va pour|ok(?:ay)? (?:with|for)|fine with|go(?:ing)? with|de acuerdo con|vale,? (?:con )?|"
+    r"einverstanden mit|zgoda na|pode ser|fechado em|давайте|згодні на|погоджуємось на|погоджуємося на|let'?s do|"
+    r"хай буде|нехай буде|niech będzie|dejémoslo en|déjalo en|lo dejamos en|let'?s make it|bleiben wir bei|"
+    r"va pour|on part sur|ficamos com|ficamos em)\s+"
+    + _N + r"\b" + _NO_UNIT, re.I)
+
+
+# A reply that turns the counter down ("Дякую, але ні", "No, el 18% no nos sirve", "Standard is what we asked for").
+_REJECTS = re.compile(
+    r"^\W*(?:no|nope|ні|nein|non|não|nie)\b(?!\s+(?:problem|worries|hay problema|problema|problème|problem))"
+    r"|\b(?:no nos sirve|no nos vale|no nos alcanza|not what we (?:asked|need)\w*|(?:is|was) what we asked for|"
+    r"doesn'?t work for us|won'?t work for us|still too (?:much|many|high|expensive)|too (?:much|expensive) for us|"
+    r"reicht (?:uns )?nicht|passt (?:uns )?nicht|ne (?:nous )?suffit pas|ne nous convient pas|não (?:nos )?serve|"
+    r"não resolve|nie wystarczy|nie pasuje|nie wchodzi w grę|como (?:ya )?(?:lo )?pedimos|wie besprochen|comme demandé|"
+    r"como pedimos|jak prosiliśmy)\b"
+    r"|(?<!\w)(?:але ні|не по кишені|не те,? про що|як і просили|як я й писала|як я й писав|забагато|замало|не підходить|"
+    r"не влаштовує)(?!\w)", re.I)
+
+
+_PAUSE_WORD = re.compile(r"\b(?:pause|pausing|paus\w*|hold|freeze|pausa\w*|pausier\w*|zawiesz\w*|wstrzyma\w*)\b"
+                         r"|(?<!\w)(?:пауз\w*|призупин\w*|заморож\w*)", re.I)
+
+
+def bare_count(text: str) -> tuple[int, str] | None:
+    """A bare count in a later turn and what it is: ("removal" | "target" | "same field", n)."""
+    from coach.diagnosis.numbers import words_to_digits
+
+    t = words_to_digits(text)
+    for pat, role in ((_BARE_REMOVAL, "removal"), (_BARE_CORRECTION, "same field"), (_BARE_AGREED, "same field")):
+        m = pat.search(t)
+        if m:
+            n = int(re.sub(r"[ ,.]", "", next(g for g in m.groups() if g)))
+            if 0 < n and not 1990 <= n <= 2100:
+                return n, role
+    return None
+
+
+# (a condition after the yes is no "but": "Fine, let's do the pause. But if numbers aren't better by then we're done")
+_STILL_NO = re.compile(r"\b(?:but|however|though|still|aber|pero|mais|mas|ale)\b(?!\s+(?:if|wenn|falls|si|se|jeśli|jeżeli)\b)"
+                       r"|(?<!\w)(?:але|проте|однак|все одно)(?!\w)(?!\s+(?:якщо|коли)\b)", re.I)
 
 
 def offers(text: str) -> bool:
@@ -48,7 +126,7 @@ def offers(text: str) -> bool:
 
 def accepts(text: str) -> bool:
     """Does a customer's reply take the counter, with no "but" after it?"""
-    return bool(_ACCEPTS.search(text)) and not _STILL_NO.search(text)
+    return bool(_ACCEPTS.search(text)) and not _STILL_NO.search(text) and not _REJECTS.search(text)
 
 
 @dataclass(frozen=True)
@@ -66,7 +144,8 @@ def states_request(dx: Diagnosis) -> bool:
         not dx.pushback and dx.kind in ("pause", "cancel", "tier_downgrade") and dx.kind_confidence >= 0.5)
 
 
-def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -> Diagnosis:
+def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False,
+            bare: tuple[int, str] | None = None, about_seats: bool = False) -> Diagnosis:
     """One diagnosis for the conversation from the diagnoses of its customer turns (oldest first). With
     `accepted` (the latest turn takes the CSM's counter) the request in force stays the customer's own: the
     figures of the counter being accepted are not a new request."""
@@ -88,7 +167,11 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -
     # a seat count the customer agrees to in their own words is the request now; an accepted discount's
     # percentage is the counter's figure, not a request
     own = latest.seats_to is not None or latest.seats_requested is not None
-    if base is not None and ((accepted and latest.kind != "pause" and not own)
+    if accepted and latest.kind == "pause":
+        # the pause taken is the request now, with its own months; of the services asked about before
+        if not latest.modules and base is not None and base.modules:
+            update["modules"] = list(base.modules)
+    elif base is not None and ((accepted and latest.kind != "pause" and not own)
                              or (not states_request(latest) and not (accepted and own))):
         update.update({f: getattr(base, f) for f in _REQUEST_FIELDS})
     elif base is not None and (latest.pushback or accepted):
@@ -104,6 +187,20 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False) -
         update.update(kept)
     elif base is not None and latest.modules and base.modules and base.kind in ("module_cancel", "service_removal"):
         update["modules"] = list(dict.fromkeys([*base.modules, *latest.modules]))  # "take PPC off too"
+    # a bare count in this turn, for the seats asked about before ("Wait, 85", "Actually make that 20", "80 works"):
+    # it takes the place of the earlier figure (a removal verb makes it the removal)
+    own_figures = [f for f in _FIGURES if getattr(latest, f) is not None]
+    if bare is not None and (not own_figures or (own_figures == ["seats_to"] and latest.seats_to == bare[0])) and (
+            (base is not None and (base.seats_to is not None or base.seats_requested is not None or latest.pushback
+                                   or accepted)) or (base is None and bare[1] == "removal" and about_seats)):
+        n, role = bare
+        held = base.seats_to + base.seats_requested if base is not None and base.seats_to is not None \
+            and base.seats_requested is not None else None
+        if role == "removal" or (base is not None and base.seats_to is None and base.seats_requested is not None):
+            update.update(seats_requested=n, seats_to=held - n if held is not None and held > n else None)
+        else:
+            update.update(seats_to=n, seats_requested=held - n if held is not None and held > n else None)
+        update.update(kind="seat_reduction", reduction_pct=None, target_mrr=None)
     # a new target against the seats held stated before ("from 200 seats to 120" ... "150 it is"): the removal
     to = update.get("seats_to", latest.seats_to)
     if base is not None and to is not None and update.get("seats_requested", latest.seats_requested) is None \
@@ -129,10 +226,20 @@ def read_conversation(history: list[Turn], message: str, account: Account | None
     latest = diagnose(message, account)
     customer = [t.text for t in history if t.role == "customer" and t.text.strip()]
     countered = any(t.role == "csm" and offers(t.text) for t in history)
-    accepted = countered and accepts(message)
+    from coach.diagnosis.numbers import words_to_digits
+
+    rejects = bool(_REJECTS.search(message))
+    accepted = countered and (accepts(message) or (not rejects and bool(_BARE_AGREED.search(words_to_digits(message)))))
+    if accepted and latest.kind != "pause" and _PAUSE_WORD.search(message):
+        # "OK that works, let's do the 3-month pause on PPC", "Добре, погоджуємось на паузу на три місяці"
+        latest = latest.model_copy(update={"kind": "pause", "kind_confidence": max(latest.kind_confidence, 0.6)})
     if latest.pushback and (not countered or accepted):
         # nothing was offered yet to push back on, or the reply takes the offer
         latest = latest.model_copy(update={"pushback": False})
+    elif countered and not accepted and not latest.pushback and rejects:
+        latest = latest.model_copy(update={"pushback": True})  # "Дякую, але ні", "No, el 18% no nos sirve"
     if not customer:
         return latest
-    return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted)
+    bare = bare_count(message)
+    about_seats = bool(re.search(SEAT, "\n".join([*customer, message]), re.I))
+    return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted, bare, about_seats)

@@ -66,14 +66,14 @@ _KEEP_PCT_BEFORE = re.compile(
     r"(only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+(?:\w+\W+)?$", re.I)
 # Words around the kept services ("except SEO", "keep PPC", "залишити тільки SEO").
 _KEEP_BEFORE = re.compile(r"(except|apart from|other than|all but|everything but|keep|keeping|keep only|"
-                          r"besides|крім|окрім|залиш\w*)\W+(?!(?:paying|using|getting|having|on)\b)(?:\w+\W+){0,2}$",
+                          r"besides|крім|окрім|залиш\w*)[^\w|]+(?!(?:paying|using|getting|having|on)\b)(?:\w+[^\w|]+){0,2}$",
                           re.I)
 _REMOVE_VERB = re.compile(
     r"\b(cancel\w*|drop\w*|remov\w*|stop\w*|paus\w*|suspend\w*|hold|take\w*( \w+){1,8}? off|knock\w*( \w+){1,8}? off|"
     r"off (our|the)|can go|kill\w*|ditch\w*|scrap\w*|axe|lose|"
     r"get rid|cut\w*|end\w*|switch\w*|turn\w* off|mov\w*|discontinu\w*|unsubscrib\w*|no longer need|"
     r"don t need|do not need|let go of|not renew\w*|won t (?:need|renew)|will not (?:need|renew)|is out|are out|"
-    r"we re out of|wind\w* down|freeze|want it gone|no more)\b"
+    r"we re out of|wind\w* down|freeze|want it gone|no more|gone|(?:has|have|needs?|must) to go|must go)\b"
     r"|(відключ\w*|вимкн\w*|прибра\w*|прибер\w*|прибир\w*|скасу\w*|видал\w*|відмов\w*|зупин\w*|призупин\w*|зняти|"
     r"знім\w*|зніміть|заморож\w*|пауз\w*|виключ\w*|не потрібн\w*|перевод\w*|переведе\w*|не продовжу\w*|"
     r"забира\w*|заберіть|закінчу\w*|припиня\w*|припини\w*|ні до чого|не треба|не знадобит\w*)"
@@ -82,7 +82,8 @@ _REMOVE_VERB = re.compile(
     r"ya no necesit\w*|no necesit\w*|remov\w*|tirar|tir[ae]m|tira|deixar de|encerr\w*|desativ\w*|parar|"
     r"não precisamos|nao precisamos|dad de baja|den de baja|damos por terminad\w*|terminar|congel\w*|"
     r"sair|sai do|fora do|não vamos renovar|no vamos a renovar|no renovar\w*|"
-    r"arrêt\w*|arret\w*|annul\w*|supprim\w*|résili\w*|resili\w*|enlev\w*|abandonn\w*|"
+    r"arrêt\w*|arret\w*|annul\w*|supprim\w*|résili\w*|resili\w*|enlev\w*|abandonn\w*|mettre fin|mettons fin|"
+    r"dad\w* de baja|dar\w* de baja|não vamos mais precisar|nao vamos mais precisar|não precisaremos|wylacz\w*|"
     r"plus besoin|nous passer|se passer|"
     r"kündig\w*|kundig\w*|streich\w*|abbestell\w*|entfern\w*|pausier\w*|einstell\w*|beend\w*|"
     r"verzicht\w*|stornier\w*|abschalt\w*|abmeld\w*|nicht mehr|nicht verlängern|raus|ruhen|herausnehmen|"
@@ -91,9 +92,14 @@ _REMOVE_VERB = re.compile(
     r"ne pas renouveler|ne renouvel\w* pas|retir\w*|"
     r"anul\w*|usun\w*|rezygn\w*|zrezygn\w*|wyłącz\w*|zawies\w*|wypowi\w*|odłącz\w*|nie potrzebuj\w*|"
     r"zatrzyma\w*|przerw\w*|wytni\w*|wycina\w*|wyciąć|kończymy|zakończ\w*|zamroz\w*|wyrzuć\w*|wywal\w*)\b", re.I)
-_PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn|sie|es|das|go|je|ją)\b"
+_PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn|sie|es|das|go|je|ją|"
+                      r"esse|essa|este|esta|ese|esa|dieser|diesen|diese|cette|ten|tę|"
+                      r"(?:dad|dar|quitad|quitar|cancelar|eliminar)l[oa]s?)\b"
                       r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b|\bцей\b|\bцю\b|\bця\b|\bці\b|\bцього\b|\bцих\b)", re.I)
-_KEEP_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}(as (it is|they are)|stays?|unchanged|intact)\b", re.I)
+# (within its clause: "drop Advanced Analytics module | seats unchanged" keeps the seats, not the module)
+_KEEP_AFTER = re.compile(r"^[^\w|]*(?:\w+[^\w|]+){0,3}(as (it is|they are)|stays?|unchanged|intact|"
+                         r"(?:soll|sollen|kann|können) bleiben|bleib\w*|reste\w*|se mantiene\w*|se queda\w*|continua\w*|"
+                         r"fica\w*|zostaje\w*|zostają|pozostaje\w*|залишається|залишаються|лишається|лишаються)\b", re.I)
 
 
 @dataclass

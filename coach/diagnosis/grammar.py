@@ -33,7 +33,7 @@ _TO_SEATS = [
                r"залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\bon )(?<!\by )\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:à|que|besoin que de|garder)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:à|que|besoin que de|garder|gard(?:e|ons|ez)\s+(?:seulement|uniquement|juste))\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter|até|deix\w*(?: só| apenas)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
     # the count needed, in every language: "Necesitamos 5 licencias", "precisamos de 12 licenças", "wir brauchen 20
@@ -136,6 +136,8 @@ _BY_SEATS = [
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:supprim\w*|retir\w*|rédui\w*(?:-nous)? de|enlev\w*|moins)\s+" + N + r"\s+(?:de\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reduz\w*|cort\w*|remov\w*|tir[ae]\w*|menos)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:reducci[oó]n de|reduç[aã]o de|r[ée]duction de|reduzierung um|(?:zrezygnować|rezygnujemy|zrezygnujemy|"
+               r"rezygnacj\w*) z|скорочення на|зменшення на)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o|odjąć|odejmijcie|odejmij|odjęcie|zdjąć)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 _BY_SEATS += [
@@ -236,6 +238,10 @@ _KEEP_PCT_BEFORE = re.compile(r"(?:only need|need only|keep|keeping|down to|redu
 _KEEP_SHARE_BEFORE = re.compile(r"(?:down to|go to|only for|only need|keep(?:ing)?(?: only)?|garder(?: seulement)?|"
                                 r"(?<!\w)до|залиш\w*|quedarnos con|ficar com|behalten|zostawić|nur noch)(?:\s+about|\s+roughly)?\s*$",
                                 re.I)
+_INSTEAD_AFTER = re.compile(r"^\s*(?:statt|anstatt|instead of|rather than|en vez de|en lugar de|au lieu de|em vez de|zamiast|"
+                            r"замість)\b", re.I)
+_INSTEAD_BEFORE = re.compile(r"(?:statt|anstatt|instead of|rather than|en vez de|en lugar de|au lieu de|em vez de|zamiast|"
+                             r"замість)\s*(?:the\s+|den\s+|los\s+|les\s+)?$", re.I)
 _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|seems|is too|isn.t|is not|doesn.t|"
                                  r"won.t (?:work|do|cut it)|not enough|no (?:nos )?sirve|no (?:nos )?alcanza|no basta|"
                                  r"no es suficiente|reich\w* nicht|genüg\w* nicht|ne (?:nous )?suffi\w* pas|ne nous (?:va|arrange) pas|"
@@ -367,7 +373,8 @@ def read_figures(text: str) -> Figures:
         for pat in _TO_SEATS:
             for m in pat.finditer(t):
                 if is_fact(m.start()) or seat_phrases.MORE_AFTER.match(t[m.end():m.end() + 40]) or \
-                        seat_phrases.REJECTED_AFTER.match(t[m.end():m.end() + 40]) or (
+                        seat_phrases.REJECTED_AFTER.match(t[m.end():m.end() + 40]) or \
+                        seat_phrases.LESS_AFTER.match(t[m.end():m.end() + 30]) or (
                         re.match(r"(?:only|just)\b", m.group(0), re.I) and seat_phrases.USE_AFTER.match(t[m.end():m.end() + 40])):
                     continue  # "only 40 users log in": a usage figure, not the count asked for
                 f.seats_to = _int(next(g for g in m.groups() if g))
@@ -452,9 +459,13 @@ def _request_pct(t: str, is_fact) -> float | None:
         score = 0
         if _REQ_PCT_BEFORE.search(before):
             score += 2
-        if re.match(r"\W*(?:off|less|cut|reduction|discount|decrease|lower|знижк|менше|de descuento|rabatt|de remise|"
+        if re.match(r"\W*(?:off|less|fewer|cut|reduction|discount|decrease|lower|знижк|менше|de descuento|rabatt|de remise|"
                     r"de desconto|rabatu|taniej)", after, re.I):
             score += 2
+        if _INSTEAD_AFTER.match(after):
+            score += 3  # "bitte 25 % statt 20 %": the figure before "instead of" is the one asked for
+        if _INSTEAD_BEFORE.search(before):
+            score -= 6
         if _COUNTER_ECHO_AFTER.search(after):
             score -= 6  # "20% still feels like a lot": the counter being rejected, not the request
         if _COMPETITOR_BEFORE.search(t[max(0, m.start() - 80):m.start()]):

@@ -42,6 +42,9 @@ _TARGET_BEFORE = re.compile(
     # "nie więcej niż 4 000 zł", "не більше ніж", "need to be at $2,000"
     r"no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|nicht mehr als|"
     r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at|"
+    # a ceiling: "ne pouvons plus dépasser 1 500 €", "stay under", "rester sous 900 €", "ficar abaixo de R$ 3.000"
+    r"(?:pas |plus )?dépasser|exceed|go (?:over|above)|superar|pasar de|überschreiten|przekraczać|przekroczyć|"
+    r"перевищувати|перевищити|ultrapassar|passar de|sous|en dessous de|abaixo de|por debajo de|poniżej|unter|нижче|"
     r"(?:need|want|get|have|put|bring) (?:that|it|this|us|the (?:bill|price|fee|invoice))(?: down)? at|"
     # "target is 3,200 a month", "ready to pay 800", "Готові платити", "вийти на 3 000 €", "neue Monatspauschale 3.200 €"
     r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
@@ -94,7 +97,8 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
 # A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
 _CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
                              r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
-                             r"not more than|em torno de|cerca de|alrededor de|autour de)\W{0,3}$", re.I)
+                             r"not more than|em torno de|cerca de|alrededor de|autour de|abaixo de|por debajo de|en dessous de|"
+                             r"dépasser|ultrapassar|passar de|pasar de)\W{0,3}$", re.I)
 _CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"
                              r"l.utilisateur|par (?:utilisateur|siège)|por (?:usuario|usuário|licencia)|"

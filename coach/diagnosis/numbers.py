@@ -147,6 +147,12 @@ _COLLECTIVE = [(re.compile(p, re.I), v) for p, v in (
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
                         r"(?:\s+(?:and\s+|e\s+|y\s+|і\s+)?(\d{1,3})(?![\d.,]))?(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)", re.I)
 
+# "three thousand five hundred dollars a month" -> "3 thousand 500 dollars": with its remainder, one amount.
+_THOUSANDS_MONEY = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
+                              r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,])"
+                              r"(?=\s*(?:dollars?|bucks|euros?|€|\$|грн|гривень|гривні|zł|złotych|reais|pesos|"
+                              r"(?:a|per|each|every|al|por|im|pro|par|на|w)\s+(?:month|mes|monat|mois|mês|місяць|miesiąc)))", re.I)
+
 
 def words_to_digits(text: str) -> str:
     """`text` with runs of number words replaced by their digits; everything else unchanged."""
@@ -195,7 +201,8 @@ def words_to_digits(text: str) -> str:
         pos = end
         i = j
     out.append(text[pos:])
-    return _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0)), "".join(out))
+    out_text = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0)), "".join(out))
+    return _THOUSANDS_MONEY.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
 
 
 def _place(value: int) -> int:

@@ -39,11 +39,16 @@ def tidy(text: str) -> str:
 # fifty", "п'ятнадцять… ні, не п'ятнадцять, двадцять": the second figure replaces the first.
 _CORRECTED = re.compile(
     r"(?<![\d.,])" + N + r"((?:\s+[^\W\d]+){0,2})\s*(?:[,.;:…!]+|\s[—–-])\s*(?:sorry|no wait|wait|i mean|correction|"
-    r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|ой|"
+    r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|ой|oops|opa|ups|oups|hoppla|"
     r"вибачте|вибач|перепрошую|точніше|przepraszam|poprawka|właściwie|raczej|"
     # a bare "no" corrects only with a stop after it ("45 — no, make it 50"); "75 puestos, no 110" is a contrast
     r"(?:nein|non|não|nao|ні|no|nie)(?=\s*[,;:.…!—–-]))\b[\s,:;.…!—–-]*"
-    r"(?:(?:вибачте|sorry|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1)[\s,:;.…!—–-]*)*"
+    r"(?:(?:вибачте|sorry|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1|"
+    # "Sorry, I meant 45", "perdón, quería decir 65", "Opa, errei: são 55", "ich meinte 30", "je voulais dire 30"
+    r"i meant(?: to say)?|i mean|meant|quería decir|quise decir|queria dizer|ich meinte|je voulais dire|"
+    r"miałem na myśli|miałam na myśli|chciałem powiedzieć|chciałam powiedzieć|мав на увазі|мала на увазі|"
+    r"хотів сказати|хотіла сказати|errei|me equivoqué|je me suis trompée?|ich habe mich vertan|pomyliłem się|pomyliłam się|"
+    r"помилився|помилилася|são|son|sind|c'est|it'?s|це)[\s,:;.…!—–-]*)*"
     # "no, make it 50", "ні, краще 50", "no, mejor 50", "nein, doch lieber 50", "non, plutôt 50", "nie, jednak 50"
     r"(?:(?:make (?:it|that)|better|rather|actually|краще|точніше|mejor|doch lieber|lieber|doch|eher|plutôt|"
     r"melhor|jednak|raczej|lepiej)[\s,:;]+)?"
@@ -130,11 +135,16 @@ HEDGED = re.compile(r"(?<![\w.,])" + N + r"\s+(?:[\w-]+\s+)?" + SEAT + r",?\s+(?
 SETTLED = re.compile(
     r"\b(?:settled on|settle on|settling on|go with|going with|set (?:us|it|the count|our seats)(?: down)? to|make (?:it|that)|"
     r"let'?s (?:say|do|go with)|sagen wir|nehmen wir|disons|mettons|pongamos|digamos|vamos de|bleiben wir bei|"
+    r"let'?s just say|let'?s just go with|(?:let me be|to be) (?:definite|precise|exact|clear)\W+|final answer\W+|"
     r"on part sur|on s'arrête à|ficamos em|zostajemy przy|on reste à|on reste sur|we(?:'ll)? stay at|we stick (?:with|to)|"
     r"nos quedamos en|seguimos en|ficamos com|zostajemy na)\s+" + N + r"\b"
     r"|(?<!\w)(?:зупинилися на|зупинимося на|зупиняємося на|хай буде|нехай буде|niech będzie|niech zostanie)\s+" + N
     + r"\b"
-    r"|(?<![\w.,$€£])" + N + r"(?=\s+it is\b)", re.I)  # "Fine, 200 it is"
+    r"|(?<![\w.,$€£])" + N + r"(?=\s+it is\b)"  # "Fine, 200 it is"
+    # "210 seats, final answer", "75, that's my number", "40 Lizenzen, endgültig"
+    r"|(?<![\w.,$€£])" + N + r"(?=\s+(?:[\w'’-]+\s+)?" + SEAT + r"\W+(?:final answer|final|that'?s final|that'?s my (?:final )?number|"
+    r"endgültig|c'est définitif|definitivo|ostatecznie|остаточно)\b|\W+(?:final answer|that'?s my (?:final )?number|that'?s final)\b)",
+    re.I)
 # A removal by a figure just before ("reduce us by 10-15 seats? Let's say 10"): a settled figure there is the removal.
 _BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|quit\w*|retir\w*|"
                         r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d"
@@ -252,6 +262,12 @@ _REMOVAL_WORD = re.compile(r"remov|drop|cancel|\bcut|мінус|\bminus|\blos[ei
                            r"anul|rezygn|відмов", re.I)
 _BARE_TO_AFTER = re.compile(r"\s*" + _NOT_UNIT_AFTER.replace("(?!", "(?=(?!", 1) + ")", re.I)
 
+# "Wir möchten 60 Lizenzen streichen", "we'd like 20 seats removed", "queremos 10 licencias menos": a wanted
+# removal, not a target.
+_REMOVAL_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:streichen|kündigen|abgeben|entfernen|abbauen|wegnehmen|abziehen|"
+                            r"removed|cancell?ed|dropped|cut|taken off|off\b|supprim\w*|retir\w*|enlev\w*|quitar|eliminar|"
+                            r"dar de baja|tirar|remover|cancelar|usunąć|zlikwidować|anulować|прибрати|зняти|скасувати|відключити)",
+                            re.I)
 # A count raised, not cut: "розширити кількість користувачів до 90", "increase the number of users to 90".
 _GROW_BEFORE = re.compile(r"(?:розшир|збільш|increas|expand|erhöh|augment|aument|zwiększ|raise|grow)\w*\W+(?:[\w'’-]+\W+)?$", re.I)
 
@@ -328,6 +344,7 @@ BY_BARE = re.compile(
     r"|\b(?:retirem|retire|tirem|tirar|quitar|quiten|quitad|eliminar|eliminen|desativar|cortar|cortem)\s+(?:(?:las|los|as|os)\s+)?"
     + N + r"\b"
     r"|\b(?:reduc\w*|recort\w*)\s+(?:[\w'’-]+\s+){0,3}?en\s+" + N + r"\b"
+    r"|\b(?:diminu\w*|reduz\w*|cort\w*|baix\w*)\s+(?:[\w'’-]+\s+){0,4}?em\s+" + N + r"\b"
     r"|\b(?:zmniejsz\w*|ogranicz\w*|obniż\w*|zredukow\w*)\s+(?:[\w'’-]+\s+){0,4}?o\s+" + N + r"\b"
     r"|\b(?:reduzier\w*|verringer\w*|kürz\w*|senk\w*)\s+(?:[\w'’-]+\s+){0,4}?um\s+" + N + r"\b"
     r"|(?<!\w)" + N + r"\s+" + SEAT + r"\s+(?:menos|en moins|weniger|a menos|mniej|менше)\b"
@@ -383,7 +400,8 @@ def target(t: str, is_fact) -> int | None:
         n = next(v for v in _groups(m))
         end = m.end(next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i)))
         if n == 0 or n in _YEARS or not _BARE_TO_AFTER.match(t, end) or MORE_AFTER.match(t[end:end + 40]) or \
-                LESS_AFTER.match(t[end:end + 40]) or _GROW_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
+                LESS_AFTER.match(t[end:end + 40]) or _GROW_BEFORE.search(t[max(0, m.start() - 30):m.start()]) or \
+                _REMOVAL_AFTER.match(t[end:end + 50]):
             continue
         if _MONEY.search(t) and not _ABOUT_SEATS.search(t):
             continue  # "Давайте 10 000" in a message about the price
@@ -435,6 +453,8 @@ REJECTED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,1}(?:ne nous (?:arrange|va|convie
                              r"isn.t (?:an option|going to work)|is not an option|no nos sirve|no nos vale|no es opción|"
                              r"passt (?:uns )?nicht|kommt nicht in frage|não (?:nos )?serve|não dá|nie pasuje|nie wchodzi w grę|"
                              r"нам не підходить|не підходить|не влаштовує|не варіант)", re.I)
+# "somewhere between 70 and 80 seats": the top of a range, not the seats held.
+_RANGE_BEFORE = re.compile(r"(?:between|entre|zwischen|między|між|від)\s+\d+\s+(?:and|y|e|und|et|a|i|та|і|й|до)\s+$", re.I)
 # A seat count named anywhere ("can't defend 60 licences", "we budgeted for 90 seats", "płacić za 12 miejsc").
 _NAMED_COUNT = re.compile(r"(?<![\w.,-])" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b", re.I)
 # Said of use, not of what is held: "only 28 users log in", "лише 30 користувачів заходять".
@@ -466,6 +486,7 @@ def held_named(t: str, above: int, is_fact) -> int | None:
                                                                   re.search(r"\bkeine?\s+$", t[max(0, m.start() - 8):m.start()], re.I)) \
                 or _EXTRA_BEFORE.search(t[max(0, m.start() - 25):m.start()]) \
                 or REJECTED_AFTER.match(t[m.end():m.end() + 40]) \
+                or _RANGE_BEFORE.search(t[max(0, m.start() - 30):m.start()]) \
                 or _BILLED.search(t[max(0, m.start() - 40):m.start()]) or _SAID_BEFORE.search(t[max(0, m.start() - 30):m.start()]) or _BILLED_AFTER.match(t[m.end():m.end() + 30]):
             continue
         counts.add(n)

@@ -155,3 +155,50 @@ def test_a_seat_count_the_customer_agrees_to_is_the_request_now(reply: str, to: 
     out = read_conversation(history, reply, None, diagnose)
     assert out.pushback is False and out.seats_to == to and out.seats_requested == removed
 
+
+
+@pytest.mark.parametrize(("first", "csm", "reply", "to", "removed"), [
+    # a bare correction takes the place of the figure asked before, in its field
+    ("Please take 12 seats off our plan.", "Of course. May I ask what changed?", "Actually, make that 18.", None, 18),
+    ("Cut us down to 60 licences please.", "Sure, 60 from the renewal date?", "Hold on - wait, 65. I forgot the auditors.",
+     65, None),
+    ("Приберіть 8 місць, будь ласка.", "Добре. Що змінилося?", "Ой, вибачте, краще 12. Ще одна команда пішла.", None, 12),
+    # a count agreed in the customer's words
+    ("We want to go from 90 seats to 50.", "What if we went to 70 seats with a two-year term?", "70 works for us.",
+     70, 20),
+    ("Queremos bajar a 25 licencias.", "¿Y si lo dejamos en 35, con 24 meses?", "De acuerdo con 35, tiene sentido.",
+     35, None),
+    # a removal verb with a bare count
+    ("Can we lower the cost? Maybe fewer seats.", "Shall I pull a usage report?",
+     "Thanks, the report shows 22 people never log in, so let's remove those 22.", None, 22),
+])
+def test_a_bare_count_in_a_later_turn_goes_to_the_request(first, csm, reply, to, removed) -> None:
+    from coach.diagnosis import diagnose
+
+    out = read_conversation([Turn("customer", first), Turn("csm", csm)], reply, None, diagnose)
+    assert out.kind == "seat_reduction" and out.seats_to == to and out.seats_requested == removed
+    assert out.pushback is False
+
+
+@pytest.mark.parametrize("reply", [
+    "No, 90 is too many. 60, as I said.",
+    "Ні, дев'яносто — це забагато. Шістдесят, як і просили.",
+])
+def test_a_counter_turned_down_is_pushback_and_not_the_request(reply: str) -> None:
+    from coach.diagnosis import diagnose
+
+    history = [Turn("customer", "We need to cut to 60 seats."),
+               Turn("csm", "How about 90 seats, so nobody loses access?")]
+    out = read_conversation(history, reply, None, diagnose)
+    assert out.pushback is True and out.seats_to == 60
+
+
+@pytest.mark.parametrize(("reply", "takes"), [
+    ("No, gracias: el 10% no nos sirve.", False),           # "nos sirve" inside a refusal
+    ("Ні, нас це не влаштовує.", False),
+    ("Das ist nicht das, was wir besprochen haben, und passt uns nicht.", False),
+    ("Fine, let's go with the pause then. But if nothing improves by spring we're out.", True),  # a condition, not a no
+    ("Гаразд, давайте паузу. Але якщо нічого не зміниться — закриваємо.", True),
+])
+def test_a_refusal_never_reads_as_taking_the_counter(reply: str, takes: bool) -> None:
+    assert accepts(reply) is takes
