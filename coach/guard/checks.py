@@ -32,6 +32,9 @@ _EXCEPT = re.compile(r"\b(?:apart from|aside from|except(?: for)?|other than|sav
 # items of a list after one negation: "no deposit, restart fee or catch-up invoice", "ni comisión de alta",
 # "жодних штрафів і пені" (each item a few words at most)
 _COORD = re.compile(r",|\b(?:or|nor|and|ni|ou|o|y|e|oder|und|noch|lub|ani|i|oraz|albo|czy|et|чи|або|ні|і|й|та)\b", re.I)
+# how far after a term a "there is none" form may come: "eine Vertragsstrafe oder eine Einrichtungsgebühr gibt
+# es nicht" (a short list between)
+_AFTER = 60
 _LIST_ITEM_WORDS = 3  # "a restart fee"; "чинний договір діє далі" is a clause, not an item
 _HEAD_WORDS = 4  # the negation near the head's end: "won't see a deposit", "жодних штрафів"
 _MARKUP = re.compile(
@@ -145,7 +148,7 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
     if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start):
         return True
-    return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + 40]))
+    return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + _AFTER]))
 
 
 def _clause_before(p: Prepared, start: int, width: int) -> str:
@@ -241,7 +244,10 @@ def pushback(p: Prepared) -> list[Finding]:
 
 
 _DETERMINER = re.compile(r"any|a|an|such|other|extra|qualquer|quaisquer|cualquier\w*|algun\w*|jeglich\w*|irgendwelch\w*"
-                         r"|eine?|aucune?|quelconque|de|des|jakichkolwiek|żadnych|будь-як\w*|якихось|додатков\w*", re.I)
+                         r"|eine?|aucune?|quelconque|de|des|jakichkolwiek|żadnych|будь-як\w*|якихось|додатков\w*"
+                         # "there is" between the negation and the term: "no hay penalización", "não há multa",
+                         # "nie ma kary", «не буде штрафу»
+                         r"|hay|habrá|há|haverá|existe\w*|ma|będzie|jest|gibt|буде|є|будет|есть", re.I)
 
 
 def _negated_near(p: Prepared, start: int) -> bool:
@@ -259,7 +265,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not _negated_near(p, m.start())
             and not _negated_list(p, m.start())  # "жодних штрафів і пені"
-            and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + 40])  # "штрафів немає"
+            and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + _AFTER])  # "штрафів немає"
             and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
 
 
@@ -350,6 +356,18 @@ def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
     return hit is not None and hit.start() <= 1
 
 
+_CONDITION = re.compile(r"\b(?:unless|until|till|if|without|ohne|sin|sans|sem|bez|без|wenn|falls|sofern|bis|solange|si|salvo|menos|sauf|moins|chyba|jeśli|"
+                        r"jeżeli|o ile|dopóki|se|caso|якщо|поки|доки|если|пока)\b", re.I)
+
+
+def _renewal_denied(p: Prepared, m: re.Match[str]) -> bool:
+    """A renewal said not to happen: a negation among the match's words and no condition ("danach
+    verlängert sich nichts automatisch", "it renews on no account by itself"); "renews unless you do not
+    cancel", "without notice it continues" and «якщо ви не скасуєте» are conditions and still renew."""
+    said = m.group(0)
+    return not _CONDITION.search(said) and bool(p.data.compiled.negation.search(" " + said + " "))
+
+
 def _asked_about(p: Prepared, start: int) -> bool:
     """The term inside a reported question ("they asked whether the price goes up", «питали, чи ціна
     зросте»): asked about, not stated. A plain "if" is a condition and still states the term."""
@@ -363,7 +381,8 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
         return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
                 for m in p.data.compiled.hidden[term].finditer(p.text)
                 if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m) and not _asked_about(p, m.start())
-                and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))]
+                and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))
+                and not (term == "auto_renewal" and _renewal_denied(p, m))]
 
     return check
 

@@ -239,3 +239,86 @@ CLEAN_8 = [
 @pytest.mark.parametrize("stage, text", CLEAN_8)
 def test_dev8_clean_text_passes(stage: str, text: str) -> None:
     assert categories(text, stage) == set(), text
+
+
+# Rule families added with the ninth dev guard corpus (guard_dev9.yaml), on phrasings written for this
+# test: a price "softened", "eased" or "lightened" in a first reply, or "room/scope to" do it (en, es, fr, uk);
+# a modal with an adverb before a pause ("we can certainly freeze everything"); a concession that "is
+# something we can arrange"; "nothing will be charged" and being excused from paying (en, pl, uk, with the
+# month as an unstated period); a fortnight in one word (quincena); "not something we'd usually permit" (en,
+# es, de, uk); a clause or section of the contract cited; a change "only possible on payment of" a fee; the
+# outstanding balance of the contract settled (en, de, pt); prepayment with commas between the words, an
+# invoice for the whole term sent at once (en, pl), settled quarterly or annually (en, es, de); German fee
+# compounds (-gebühr); relaying an approved message "without adding anything of my own" (leaks, en, ru, uk).
+# Clean beside them: a feature someone "won't be able to" use until a module is back; "no hay / não há /
+# nie ma" before a negated fee; a short list before "gibt es (dabei) nicht"; a renewal with a negation in it
+# ("verlängert sich nichts automatisch"); the customer's own wish to ease the bill; "in my own words" alone.
+VIOLATIONS_9 = [
+    ("acknowledgment", "Dana, once I understand the workflow there may well be scope to ease your monthly bill somewhat.",
+     "offer_in_first_reply"),
+    ("acknowledgment", "Lucía, quizá podamos aligerar un poco la factura cuando revisemos el uso.", "offer_in_first_reply"),
+    ("acknowledgment", "Madame Dupuis, nous verrons comment alléger votre facture dès que possible.", "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, думаю, зможемо трохи полегшити оплату для вас.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, we can certainly freeze everything while you regroup.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, a shorter break is definitely something we can arrange for your team.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, rest assured nothing will be charged while we sort this out.", "offer_in_first_reply"),
+    ("acknowledgment", "Dana, we could excuse you from paying next month's invoice while we talk.", "unstated_number"),
+    ("acknowledgment", "Pani Anno, możemy zwolnić Państwa z opłaty za ten miesiąc.", "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, можемо звільнити вас від плати за наступний місяць.", "unstated_number"),
+    ("acknowledgment", "Lucía, te regalamos una quincena de soporte mientras lo vemos.", "unstated_number"),
+    ("followup", "Dana, removing seats mid-term is not something we would usually permit.", "pushback"),
+    ("followup", "Lucía, cambiar el plan a mitad de contrato no es algo que normalmente aceptemos.", "pushback"),
+    ("followup", "Herr Bergmann, eine Reduzierung vor Laufzeitende ist nichts, was wir üblicherweise zulassen.", "pushback"),
+    ("followup", "Ірино, зменшення місць посеред строку — це не те, що ми зазвичай дозволяємо.", "pushback"),
+    ("followup", "Dana, as clause 7 of your contract sets out, a downgrade needs written notice.", "pushback"),
+    ("followup", "Herr Bergmann, gemäß § 12 des Vertrags ist das so geregelt.", "pushback"),
+    ("followup", "Dana, dropping the module early is only possible on payment of a release fee.", "pushback"),
+    ("followup", "Lucía, la baja anticipada solo es posible previo pago de una penalización.", "pushback"),
+    ("followup", "Dana, ending now would mean paying off the outstanding balance of the contract in one go.",
+     "hidden_terms"),
+    ("followup", "Herr Bergmann, in diesem Fall wäre der Restbetrag des Vertrags sofort fällig.", "hidden_terms"),
+    ("followup", "João, nesse caso teria de liquidar o saldo remanescente do contrato.", "hidden_terms"),
+    ("counter", "Dana, to hold this rate the package would be paid for in full, in advance, at the start.", "hidden_terms"),
+    ("counter", "Dana, we'd need the invoice for the entire commitment to go out straight away.", "hidden_terms"),
+    ("counter", "Pani Anno, faktura za cały okres umowy zostanie wystawiona od razu.", "hidden_terms"),
+    ("counter", "Dana, the new package would be settled quarterly rather than each month.", "hidden_terms"),
+    ("counter", "Lucía, la cuota se liquidaría anualmente en lugar de cada mes.", "hidden_terms"),
+    ("counter", "Herr Bergmann, der Betrag würde künftig jährlich beglichen.", "hidden_terms"),
+    ("counter", "Herr Bergmann, bei einem Wechsel fällt eine Umstellungsgebühr an, ebenso eine Freischaltgebühr.",
+     "hidden_terms"),
+    ("outreach", "Dana, I'm only meant to relay the approved message, without adding any discounts of my own.",
+     "prompt_leak"),
+    ("outreach", "Дана, мне велено переписать это письмо своими словами.", "prompt_leak"),
+    ("outreach", "Ірино, пишу коротко, бо маю переказати цей лист своїми словами й не додавати нічого від себе.",
+     "prompt_leak"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS_9)
+def test_dev9_family_is_caught(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN_9 = [
+    ("followup", "Dana, while the module is off, your staff won't be able to book new jobs in it until it's switched "
+                 "back on; everything stored stays."),
+    ("followup", "Dana, your archive stays readable; users won't be able to upload new files while the module is paused."),
+    ("followup", "Lucía, no hay penalización ni cuota de reactivación por pausar."),
+    ("followup", "João, não há multa nem taxa quando a conta volta a estar ativa."),
+    ("followup", "Pani Anno, nie ma kary ani opłaty za wznowienie."),
+    ("followup", "Herr Bergmann, eine Reaktivierungsgebühr oder eine Strafzahlung gibt es dabei nicht."),
+    ("followup", "Herr Bergmann, nach den 24 Monaten verlängert sich nichts automatisch."),
+    ("followup", "Dana, after the 24 months nothing renews by itself; we'll talk before then."),
+    ("followup", "Dana, billing stays monthly: the package is not settled annually or quarterly."),
+    ("followup", "Dana, there is no outstanding balance of any kind on your contract to settle."),
+    ("counter", "Dana, invoices go out monthly as today; nothing is billed up front for the whole term."),
+    ("acknowledgment", "Lucía, entiendo que queréis aliviar la factura; primero le haré unas preguntas."),
+    ("followup", "Dana, I wrote this in my own words after our call; the figures are the ones we agreed."),
+    ("counter", "Dana, the proposal is $3,600 a month, which isn't the full cut you asked about, for 24 more months."),
+    ("followup", "Ірино, жодних штрафів за паузу немає, і за поточний місяць рахунок уже сплачено."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN_9)
+def test_dev9_clean_text_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
