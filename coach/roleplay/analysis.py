@@ -147,6 +147,13 @@ _BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[
 # a refusal of the change put forward
 _SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:discounts?|price cuts?|знижок|знижки)\b"
                              r"[^.?!]{0,40}$", re.I)
+# a commitment said as a bare noun phrase ("A 24-month renewal at $4,500", "Just the two-year extension", "Лише
+# продовження договору на 24 місяці"): no verb of its own, it names what is asked for the offer on the table
+_ANSWERS_TERM = re.compile(r"^\W*(?:(?:just|only|simply|all i need is|all we need is|лише|тільки|просто)\W+)?"
+                           r"(?:(?:a|an|the|your)\s+)?(?:\w+[- ]\w+[- ]|\w+[- ])?(?:extension|renewal|commitment|term|"
+                           r"agreement|contract|продовження|подовження|підпис\w*|договір)\b", re.I)
+_TERM_LENGTH = re.compile(r"\d+[\s-]*(?:years?|months?|рок\w*|рік|місяц\w*)|\b(?:two|three|one)[\s-]years?\b|"
+                          r"\b(?:multi-?year)\b|(?<!\w)(?:два|три|дворічн\w*|трирічн\w*) ?(?:роки|рок\w*)?", re.I)
 _CLAUSES = re.compile(r",?\s+(?:and|but|then|і|й|та|а)\s+|;\s*", re.I)
 
 
@@ -274,6 +281,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     mine = {s.text for s in sentences if s.text in own}
     a.own = [s.text for s in sentences if s.text in mine]
     a.moves = list(dict.fromkeys(s.label for s in sentences))
+    # "A 24-month extension at that rate.", "Продовження договору на 24 місяці за новою ціною.": the commitment
+    # named as the answer to "what would you want in return?" after an offer is that offer's term
+    answers = {p for p in clean if previous_offer is not None and _ANSWERS_TERM.search(p) and "?" not in p
+               and not _NEGATED.search(p) and offers.commitment(p) and _TERM_LENGTH.search(offers.digits(p))}
+    mine = mine | answers
     proposing_parts = offers.offer_sentences(clean, also=mine)
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
@@ -355,6 +367,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             # "Should the posts scheduled for this month still go out?", "When you say they're all over Google,
             # is that the map listings?": a question that asks, not a next contact put on a date
             sets = False
+        if sets and offers.accepts_request(s.text) and not follow_up and not _CONTACT.search(s.text):
+            sets = False  # "Let's make sure January looks right for you.": the request taken on, no next contact
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"

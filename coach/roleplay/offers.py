@@ -329,6 +329,9 @@ _ACCEPTS = re.compile(
     r"\b(?:get|have) (?:it|this|that|things|them) (?:right-?sized|sorted|sized right)\b|"
     # "we can get the seats down for you", "we can bring the seat count down": the change itself, taken on
     r"\b(?:we|i) can (?:get|bring) (?:the |your )?(?:\w+ ){0,2}down\b|"
+    # "let's make sure January looks right for you", "давайте подивимося, як зробити це найкраще для клініки"
+    r"\bmake sure (?:\w+ ){0,3}(?:looks?|is|feels?|works?|lands?) right\b|\blet'?s (?:see|look at) how (?:to|we)\b|"
+    r"(?<!\w)подивимос\w*,? як (?:\w+ ){0,2}(?:найкраще|краще|правильно|зручніше)|"
     r"(?<!\w)(?:можлив\w*|можна(?! було б)|допоможу|допоможемо|розберемося|знайдемо|підберемо|підійде|"
     r"вирішимо|разом)(?!\w)", re.I)
 
@@ -345,8 +348,19 @@ def giveaway(sentence: str) -> bool:
 def accepts_request(sentence: str) -> bool:
     """Takes the request on ("that's doable, let's work it out together") with no number and nothing
     asked back: an acknowledgment, not yet a counter."""
-    return bool(_ACCEPTS.search(sentence)) and not re.search(r"\d", digits(sentence)) and not commitment(sentence) \
-        and not _GIVEAWAY.search(sentence)  # "I'll give you next month free while you sort it out" gives something
+    # the request said back with its numbers ("A 30% reduction from next month, understood, and we'll work through
+    # it together", "Зрозуміла, 25% місць з наступного місяця — давайте подивимося, як зробити це найкраще")
+    taken = _ACCEPTS.sub(" ", re.sub(r"(?<!\w)(?:давайте|let'?s)\s+(?=подивимос|see\b|look\b|make sure\b)", " ",
+                                     sentence, flags=re.I))
+    said_back = bool(_ACK_RESTATE.search(sentence)) and not _REAL_CUE.search(taken) and not _OWN_FIGURE.search(
+        digits(sentence))
+    return bool(_ACCEPTS.search(sentence)) and (said_back or not re.search(r"\d", digits(sentence))) \
+        and not commitment(sentence) and not _GIVEAWAY.search(sentence)  # "I'll give you next month free while you sort it out" gives something
+
+
+# a number of its own put forward beside the one said back ("... we keep 17 seats", "залишимо 17 місць")
+_OWN_FIGURE = re.compile(r"\$|\bkeep\w* \d|\b(?:to|down to) \d+ (?:seats|licen)|(?<!\w)залиш\w* \d|(?<!\w)до \d+ (?:місц|ліценз)",
+                       re.I)
 
 
 def _CANNOT(sentence: str) -> bool:

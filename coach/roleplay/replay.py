@@ -90,7 +90,8 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
             before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
             heard = [f for f in facts_in(persona, said) if f not in before]
             state.revealed = before + heard
-            reply = reply.model_copy(update={"text": said, "revealed": heard})
+            took = {"stance": "accepts"} if said and (says(persona, said, "accept")) else {}
+            reply = reply.model_copy(update={"text": said, "revealed": heard, **took})
         exchanges.append(Exchange(text.strip(), a, reply))
     if recorded is not None:  # the recorded lines, not the scripted customer, say whether they agreed or left
         state = state.model_copy(update=closed_by(persona, [r or "" for r in recorded[:len(exchanges)]]))

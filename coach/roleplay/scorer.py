@@ -35,7 +35,7 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
     """Score a finished (or abandoned) session. `model_answer(part)` supplies the draft text."""
     ref = reference(persona, policy)
     card = Card(exchanges)
-    a = [x.analysis for x in exchanges]
+    a = [_after_the_deal(x.analysis, exchanges[i - 1].reply.stance if i else None) for i, x in enumerate(exchanges)]
     roots = {f.id for f in persona.facts if f.root}
     root_turn = next((i for i, x in enumerate(exchanges) if roots & set(x.reply.revealed)), None)
     first_offer = next((i for i, t in enumerate(a) if t.offer is not None or t.vague_offer or t.solution and
@@ -73,6 +73,16 @@ def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: Cu
         reference=ref, score=total, level=level, level_rule=LEVEL_RULE, level_reason=reason,  # type: ignore[arg-type]
         components=components, failure_modes=failures,
         breaches=breaches, offers=offers, turns=card.turns, weakest_turn=weakest, model_answer=answer)
+
+
+def _after_the_deal(t: TurnAnalysis, before: str | None) -> TurnAnalysis:
+    """A term asked for only after the customer took the offer ("Perfect. Oh, and would you be open to extending by
+    two years while we're at it?", "І ще одне — а могли б ви заодно продовжити договір?"): the concession was
+    already given with nothing in return, so the term does not tie it."""
+    if before == "accepts" and t.offer is not None and t.offer.amended and "adds a term to the previous offer" in \
+            t.offer.notes:
+        return t.model_copy(update={"offer": None})
+    return t
 
 
 _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
