@@ -73,8 +73,8 @@ _BARE_CORRECTION = re.compile(
     + _NO_UNIT + _NOT_TOO_MANY, re.I)
 _BARE_AGREED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|sure|alright|right|good|great|perfect|добре|гаразд|так|окей|vale|sí|bueno|perfecto|"
-    r"gut|ja|okay|bon|oui|parfait|certo|sim|beleza|perfeito|dobrze|tak|świetnie)\b[\s,.!—–-]*)*" + _N
-    + r"\s+(?:works|is fine|it is|sounds (?:good|fine|right|fair|ok)|is ok(?:ay)?|then|please|is good|will do|"
+    r"gut|ja|okay|bon|oui|parfait|certo|sim|beleza|perfeito|dobrze|tak|świetnie|гаразд)\b[\s,.!—–-]*)*" + _N
+    + r"(?:\s+" + SEAT + r")?\s+(?:works|то\s+\d+|is fine|it is|sounds (?:good|fine|right|fair|ok)|is ok(?:ay)?|then|please|is good|will do|"
     r"then it is|it'?ll be|є ок|підходить|годиться|нас влаштовує|vale|está bien|me parece bien|passt|geht|ça marche|"
     r"ça nous va|ça va|funciona|serve|pode ser|pasuje|może być)\b"
     r"|(?:d'accord pour|va pour|ok(?:ay)? (?:with|for)|fine with|go(?:ing)? with|de acuerdo con|vale,? (?:con )?|"

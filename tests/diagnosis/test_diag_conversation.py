@@ -168,6 +168,9 @@ def test_a_seat_count_the_customer_agrees_to_is_the_request_now(reply: str, to: 
      70, 20),
     ("Queremos bajar a 25 licencias.", "¿Y si lo dejamos en 35, con 24 meses?", "De acuerdo con 35, tiene sentido.",
      35, None),
+    ("We need to go from 200 seats to 120.", "Could we meet at 160 seats with a 24-month extension?", "Ok, 160 seats then.",
+     160, 40),
+    ("Хочемо з 200 місць до 120.", "А якщо 160 місць і продовження на 24 місяці?", "Гаразд, 160 то 160.", 160, 40),
     # a removal verb with a bare count
     ("Can we lower the cost? Maybe fewer seats.", "Shall I pull a usage report?",
      "Thanks, the report shows 22 people never log in, so let's remove those 22.", None, 22),
