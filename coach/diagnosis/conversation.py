@@ -34,30 +34,37 @@ _ACCEPTS = re.compile(
     r"\b(?:sounds (?:reasonable|fair|good|great|ok)|let'?s do (?:it|that)|that works|works for us|(?:we|i) accept|"
     r"we'?ll take (?:it|that)|deal\b|agreed|happy with (?:that|this)|let'?s go with|fine by (?:us|me)|"
     r"aceptamos|de acuerdo|nos vale|nos sirve|einverstanden|passt (?:uns|so)|nehmen wir|akzeptieren|"
-    r"ça nous va|nous acceptons|marché conclu|d'accord|vous avez raison|you'?re right|tiene razón|sie haben recht|tem razão|"
+    r"ça nous va|nous acceptons|marché conclu|d'accord|vous avez raison|you'?re right|tiene razón|"
+    r"sie haben recht|tem razão|"
     r"ma pan rację|ma pani rację|aceitamos|combinado|fechado|pode ser|przyjmujemy|zgoda|pasuje|"
     r"akceptujemy|w porządku)\b"
     r"|\b(?:makes sense|tiene sentido|faz sentido|c'est logique|ergibt sinn|ma sens)\b"
-    r"|(?<!\w)(?:логічно|згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|підходить|"
+    r"|(?<!\w)(?:логічно|згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|"
+    r"підходить|"
     r"маєте рацію|ви праві)(?!\w)"
     r"|^\W*(?:ok(?:ay)?,?\s+)?\d+\s+(?:works|is fine|sounds (?:good|fine|right|fair))\b"
     # an OK and then going ahead: "Fine, let's do the 6-month pause then", "Ок, давайте паузу", "Vale, nos quedamos con
     # 40 entonces"
-    r"|^\W*(?:fine|ok(?:ay)?|alright|sure|yes|yeah|vale|de acuerdo|ок|окей|добре|гаразд|так|d'accord|gut|dobrze|certo|tá)"
-    r"[\s,.!]+(?:[\w'’-]+[\s,]+){0,4}?(?:let'?s|давайте|vamos|entonces|then|alors|dann|então|nos quedamos|we'?ll (?:take|go|do)|"
+    r"|^\W*(?:fine|ok(?:ay)?|alright|sure|yes|yeah|vale|de acuerdo|ок|окей|добре|гаразд|так|d'accord|gut|dobrze|"
+    r"certo|tá)"
+    r"[\s,.!]+(?:[\w'’-]+[\s,]+){0,4}?(?:let'?s|давайте|vamos|entonces|then|alors|dann|então|nos quedamos|"
+    r"we'?ll (?:take|go|do)|"
     r"zróbmy|robimy|хай|нехай|on (?:prend|part))\b",
     re.I)
 # A later turn that names a bare count for the seats asked about before: a correction ("Wait, 85.", "Actually make
 # that 20", "Sorry, I meant 45"), a count agreed ("80 works", "D'accord pour trente", "OK, 70 then"), or a removal
 # verb with no noun ("let's remove those 45", "removing seventy makes sense", "Він каже прибрати двадцять п'ять").
 _N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,5})"
-_NO_UNIT = (r"(?!\s*(?:%|[$€£]|k\b|[.,]\d|/|percent|pour ?cent|por ?ciento|por cento|prozent|procent|відсот|euros?\b|dollars?\b|"
+_NO_UNIT = (r"(?!\s*(?:%|[$€£]|k\b|[.,]\d|/|percent|pour ?cent|por ?ciento|por cento|prozent|procent|відсот|"
+            r"euros?\b|dollars?\b|"
             r"zł|грн|usd|eur\b|a month|per month|months?|meses|monate?|mois|miesi|місяц|days?|días|tage|jours|dni|днів|"
             r"years?|años|jahre|ans\b|anos|lat\b|років|рок|weeks?|semanas|wochen|semaines|tygodni|тижн|st\b|th\b|nd\b|rd\b|"
-            r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|de (?:enero|febrero|marzo|abril|mayo|junio|julio|"
+            r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|de (?:enero|febrero|marzo|abril|mayo|"
+            r"junio|julio|"
             r"agosto|septiembre|octubre|noviembre|diciembre)|(?:січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру)))")
 # "Ні, сто — це забагато", "No, 100 is too many": the counter turned down, not a count asked for.
-_NOT_TOO_MANY = (r"(?!\s*[—–-]?\s*(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|ist\s+|sind\s+|to\s+|é\s+|są\s+)?(?:still\s+|ще\s+)?"
+_NOT_TOO_MANY = (r"(?!\s*[—–-]?\s*(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|ist\s+|sind\s+|to\s+|é\s+|"
+                 r"są\s+)?(?:still\s+|ще\s+)?"
                  r"(?:забагато|замало|too|trop|zu viele?|demasiad|za dużo|za mało|demais|not enough|way too|far too))")
 _BARE_REMOVAL = re.compile(
     r"(?:\bremov\w*|\bdrop\w*|\bcut(?:ting)?|\btake off|\brelease|(?<!\w)прибра\w*|(?<!\w)прибер\w*|(?<!\w)зня\w*|"
@@ -65,16 +72,19 @@ _BARE_REMOVAL = re.compile(
     r"\btir[ae]\w*|\busun\w*|\bodją\w*)\s+(?:(?:those|these|the|another|die|les|los|las|ці|ще|esses|essas|te)\s+)?"
     + _N + r"\b" + _NO_UNIT, re.I)
 _BARE_CORRECTION = re.compile(
-    r"^\W*(?:(?:wait|hold on|hang on|one sec(?:ond)?|actually|sorry|no|oops|correction|scratch that|чекайте|стривайте|espera|"
+    r"^\W*(?:(?:wait|hold on|hang on|one sec(?:ond)?|actually|sorry|no|oops|correction|scratch that|чекайте|"
+    r"стривайте|espera|"
     r"warte|attendez|espere|czekaj|ой|вибачте|точніше|перепрошую|ні|perdón|perdona|"
-    r"corrijo|moment|korrektur|eigentlich|pardon|en fait|plutôt|desculpe?|opa|na verdade|przepraszam|właściwie|poprawka)"
+    r"corrijo|moment|korrektur|eigentlich|pardon|en fait|plutôt|desculpe?|opa|na verdade|przepraszam|właściwie|"
+    r"poprawka)"
     r"\b[\s,:;.!—–-]*)+(?:(?:make (?:it|that)|i meant|it'?s|that'?s|better|rather|краще|мала на увазі|мав на увазі|"
     r"mejor|quise decir|lieber|ich meinte|je voulais dire|melhor|queria dizer|lepiej|chodziło mi o)\s+)?" + _N + r"\b"
     + _NO_UNIT + _NOT_TOO_MANY, re.I)
 _BARE_AGREED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|sure|alright|right|good|great|perfect|добре|гаразд|так|окей|vale|sí|bueno|perfecto|"
     r"gut|ja|okay|bon|oui|parfait|certo|sim|beleza|perfeito|dobrze|tak|świetnie|гаразд)\b[\s,.!—–-]*)*" + _N
-    + r"(?:\s+" + SEAT + r")?\s+(?:works|то\s+\d+|is fine|it is|sounds (?:good|fine|right|fair|ok)|is ok(?:ay)?|then|please|is good|will do|"
+    + r"(?:\s+" + SEAT + r")?\s+(?:works|то\s+\d+|is fine|it is|sounds (?:good|fine|right|fair|ok)|is ok(?:ay)?|"
+                         r"then|please|is good|will do|"
     r"then it is|it'?ll be|є ок|підходить|годиться|нас влаштовує|vale|está bien|me parece bien|passt|geht|ça marche|"
     r"ça nous va|ça va|funciona|serve|pode ser|pasuje|może być)\b"
     r"|(?:d'accord pour|va pour|ok(?:ay)? (?:with|for)|fine with|go(?:ing)? with|de acuerdo con|vale,? (?:con )?|"
@@ -92,7 +102,8 @@ _REJECTS = re.compile(
     r"reicht (?:uns )?nicht|passt (?:uns )?nicht|ne (?:nous )?suffit pas|ne nous convient pas|não (?:nos )?serve|"
     r"não resolve|nie wystarczy|nie pasuje|nie wchodzi w grę|como (?:ya )?(?:lo )?pedimos|wie besprochen|comme demandé|"
     r"como pedimos|jak prosiliśmy)\b"
-    r"|(?<!\w)(?:але ні|не по кишені|не те,? про що|як і просили|як я й писала|як я й писав|забагато|замало|не підходить|"
+    r"|(?<!\w)(?:але ні|не по кишені|не те,? про що|як і просили|як я й писала|як я й писав|забагато|замало|"
+    r"не підходить|"
     r"не влаштовує)(?!\w)", re.I)
 
 
@@ -115,7 +126,8 @@ def bare_count(text: str) -> tuple[int, str] | None:
 
 
 # (a condition after the yes is no "but": "Fine, let's do the pause. But if numbers aren't better by then we're done")
-_STILL_NO = re.compile(r"\b(?:but|however|though|still|aber|pero|mais|mas|ale)\b(?!\s+(?:if|wenn|falls|si|se|jeśli|jeżeli)\b)"
+_STILL_NO = re.compile(r"\b(?:but|however|though|still|aber|pero|mais|mas|ale)\b(?!\s+(?:if|wenn|falls|si|se|"
+                       r"jeśli|jeżeli)\b)"
                        r"|(?<!\w)(?:але|проте|однак|все одно)(?!\w)(?!\s+(?:якщо|коли)\b)", re.I)
 
 
@@ -204,7 +216,8 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False,
     # a new target against the seats held stated before ("from 200 seats to 120" ... "150 it is"): the removal
     to = update.get("seats_to", latest.seats_to)
     if base is not None and to is not None and update.get("seats_requested", latest.seats_requested) is None \
-            and base.seats_to is not None and base.seats_requested is not None and base.seats_to + base.seats_requested > to:
+            and base.seats_to is not None and base.seats_requested is not None \
+            and base.seats_to + base.seats_requested > to:
         update["seats_requested"] = base.seats_to + base.seats_requested - to
     stated = [d for d in earlier if d.root_cause != "unknown"]
     # A reply to a counter (pushback or taking it) talks about the offer ("10% off doesn't fix anything"): the

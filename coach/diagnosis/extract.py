@@ -98,8 +98,10 @@ _PRONOUN = re.compile(r"\b(it|that|this|them|those|lo|la|los|las|le|les|o|os|ihn
                       r"|(\bїї\b|\bйого\b|\bце\b|\bїх\b|\bцей\b|\bцю\b|\bця\b|\bці\b|\bцього\b|\bцих\b)", re.I)
 # (within its clause: "drop Advanced Analytics module | seats unchanged" keeps the seats, not the module)
 _KEEP_AFTER = re.compile(r"^[^\w|]*(?:\w+[^\w|]+){0,3}(as (it is|they are)|stays?|unchanged|intact|"
-                         r"(?:soll|sollen|kann|können) bleiben|bleib\w*|(?<!\ble )(?<!\bdu )reste(?:nt|ra|ront)?|se mantiene\w*|se queda\w*|continua\w*|"
-                         r"fica\w*|zostaje\w*|zostają|pozostaje\w*|залишається|залишаються|лишається|лишаються)\b", re.I)
+                         r"(?:soll|sollen|kann|können) bleiben|bleib\w*|(?<!\ble )(?<!\bdu )reste(?:nt|ra|ront)?|"
+                         r"se mantiene\w*|se queda\w*|continua\w*|"
+                         r"fica\w*|zostaje\w*|zostają|pozostaje\w*|залишається|залишаються|лишається|"
+                         r"лишаються)\b", re.I)
 
 
 @dataclass

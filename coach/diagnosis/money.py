@@ -48,7 +48,8 @@ _TARGET_BEFORE = re.compile(
     r"(?:need|want|get|have|put|bring) (?:that|it|this|us|the (?:bill|price|fee|invoice))(?: down)? at|"
     # "target is 3,200 a month", "ready to pay 800", "Готові платити", "вийти на 3 000 €", "neue Monatspauschale 3.200 €"
     r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
-    r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|neue monatspauschale(?: dann)?(?: bitte)?|"
+    r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|"
+    r"neue monatspauschale(?: dann)?(?: bitte)?|"
     r"nueva cuota(?: de)?|nouveau forfait(?: de)?|nova mensalidade(?: de)?|nowy abonament(?: to)?)\W{0,3}$", re.I)
 _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|"
                           r"is the (?:ceiling|limit|cap|max)|"
@@ -66,7 +67,8 @@ _CURRENT_BEFORE = re.compile(
 # "we pay 3.200 a month for ...", "Płacimy za moduł CRM 1 900 zł": the price now, a few words on.
 _PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying|płacimy|pagamos|wir zahlen|zahlen wir|"
                          r"nous payons|on paie|платимо|cuesta|kostet|coûte|custa|kosztuje|коштує|costs)"
-                         r"(?!(?:\s+[^\s\d]+){0,3}?\s+(?:no máximo|como máximo|at most|max(?:imum)?|höchstens|maksymalnie|"
+                         r"(?!(?:\s+[^\s\d]+){0,3}?\s+(?:no máximo|como máximo|at most|max(?:imum)?|höchstens|"
+                         r"maksymalnie|"
                          r"максимум|не більше|au plus|up to|hasta))"
                          r"(?:\s+[^\s\d]+){0,4}\s*\W{0,3}$", re.I)
 # A rising price or a reduction by an amount ("went from $42 to $97", "зменшити рахунок на 10 000").
@@ -77,7 +79,8 @@ _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gon
                                 r"|(?:quot(?:ing|ed|es)|nos cobra|cobra|cobran|cobram|offered us|verlangt|bierze|"
                                 r"бере)\s+"
                                 r"(?:(?:us|nos|nam|нам)\s+)?(?:[\w.,+]+\s+){0,5}?(?:for\s+)?(?:[$€£]|R\$)?\s?$"
-                                r"|(?<!\w)(?<!вийти )(?<!вийдемо )(?:by|на|um|o)\s+(?:about |around |приблизно )?(?:[$€£]|R\$)?\s?$"
+                                r"|(?<!\w)(?<!вийти )(?<!вийдемо )(?:by|на|um|o)\s+(?:about |around |"
+                                r"приблизно )?(?:[$€£]|R\$)?\s?$"
                                 # "em" is "by" only after a cut verb ("fique em R$ 7.000" is a target)
                                 r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
                                 r"(?:R\$)?\s?$",
@@ -97,7 +100,8 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
 # A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
 _CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
                              r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
-                             r"not more than|em torno de|cerca de|alrededor de|autour de|abaixo de|por debajo de|en dessous de|"
+                             r"not more than|em torno de|cerca de|alrededor de|autour de|abaixo de|por debajo de|"
+                             r"en dessous de|"
                              r"dépasser|ultrapassar|passar de|pasar de)\W{0,3}$", re.I)
 _CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"

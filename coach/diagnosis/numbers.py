@@ -151,7 +151,8 @@ _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|ти�
 _THOUSANDS_MONEY = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
                               r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,])"
                               r"(?=\s*(?:dollars?|bucks|euros?|€|\$|грн|гривень|гривні|zł|złotych|reais|pesos|"
-                              r"(?:a|per|each|every|al|por|im|pro|par|на|w)\s+(?:month|mes|monat|mois|mês|місяць|miesiąc)))", re.I)
+                              r"(?:a|per|each|every|al|por|im|pro|par|на|w)\s+(?:month|mes|monat|mois|mês|місяць|"
+                              r"miesiąc)))", re.I)
 
 
 def words_to_digits(text: str) -> str:

@@ -160,15 +160,18 @@ def test_a_seat_count_the_customer_agrees_to_is_the_request_now(reply: str, to: 
 @pytest.mark.parametrize(("first", "csm", "reply", "to", "removed"), [
     # a bare correction takes the place of the figure asked before, in its field
     ("Please take 12 seats off our plan.", "Of course. May I ask what changed?", "Actually, make that 18.", None, 18),
-    ("Cut us down to 60 licences please.", "Sure, 60 from the renewal date?", "Hold on - wait, 65. I forgot the auditors.",
+    ("Cut us down to 60 licences please.", "Sure, 60 from the renewal date?",
+     "Hold on - wait, 65. I forgot the auditors.",
      65, None),
-    ("Приберіть 8 місць, будь ласка.", "Добре. Що змінилося?", "Ой, вибачте, краще 12. Ще одна команда пішла.", None, 12),
+    ("Приберіть 8 місць, будь ласка.", "Добре. Що змінилося?", "Ой, вибачте, краще 12. Ще одна команда пішла.",
+     None, 12),
     # a count agreed in the customer's words
     ("We want to go from 90 seats to 50.", "What if we went to 70 seats with a two-year term?", "70 works for us.",
      70, 20),
     ("Queremos bajar a 25 licencias.", "¿Y si lo dejamos en 35, con 24 meses?", "De acuerdo con 35, tiene sentido.",
      35, None),
-    ("We need to go from 200 seats to 120.", "Could we meet at 160 seats with a 24-month extension?", "Ok, 160 seats then.",
+    ("We need to go from 200 seats to 120.", "Could we meet at 160 seats with a 24-month extension?",
+     "Ok, 160 seats then.",
      160, 40),
     ("Хочемо з 200 місць до 120.", "А якщо 160 місць і продовження на 24 місяці?", "Гаразд, 160 то 160.", 160, 40),
     # a removal verb with a bare count
