@@ -18,18 +18,21 @@ from coach.roleplay.personas import Persona
 MAX_TURN_CHARS = 4000
 _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|book)|\bwe'?ll (?:build|put|set)|"
                        r"\bmy suggestion\b|\bi'?d suggest\b|\bwe (?:lock|keep|move|shift)\b|"
-                       r"\bwhat i'?d (?:like|suggest|propose|recommend)\b|\bi'?d like to (?:offer|propose|suggest|set up|"
+                       r"\bwhat i'?d (?:like|suggest|propose|recommend)\b|\bi'?d like to (?:offer|propose|"
+                       r"suggest|set up|"
                        r"run|arrange|book|show|bring)\b|"
                        r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           # "the agreement simply extends by the months you're paused"
-                          r"(?:by|for) (?:the|those|these) (?:\w+ )?months? (?:you'?re|you are|we'?re|we are|it'?s|it is|"
+                          r"(?:by|for) (?:the|those|these) (?:\w+ )?months? (?:you'?re|you are|we'?re|we are|"
+                          r"it'?s|it is|"
                           r"they'?re|it'?ll be|you'?ll be|we'?ll be) (?:\w+ )?(?:paused|on hold|frozen|off)\b|"
                           r"\bpaused months?\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
-                          r"\b(?:add|tack|put|bolt|mov|push|shift)\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at|on) the end of "
+                          r"\b(?:add|tack|put|bolt|mov|push|shift)\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at|"
+                          r"on) the end of "
                           r"(?:the|your|our) (?:term|agreement|"
                           r"contract|subscription)\b|(?<!\w)дода\w*[^.?!]{0,40}(?:в|у|до|на) кін\w* (?:договору|"
                           r"строку|терміну|контракту|співпраці)|"
@@ -38,7 +41,8 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"month[- ]for[- ]month|\badd\w* (?:those|the|these) (?:\w+ )?months\b|"
                           r"\b(?:by|for) (?:the same|an equal|that same) (?:period|length|amount of time|time)\b|"
                           r"\badd\w* (?:the|those|these) (?:\w+ )?months (?:on|to)\b|"
-                          r"на (?:ті самі|ті ж|ці ж|ці самі|стільки ж|ту саму кількість|той самий|такий самий|той же|такий же) "
+                          r"на (?:ті самі|ті ж|ці ж|ці самі|стільки ж|ту саму кількість|той самий|такий самий|"
+                          r"той же|такий же) "
                           r"(?:\w+ )?(?:місяц|строк|термін|період|час)|місяць за місяць|"
                           r"на (?:час|період|строк|термін) паузи|на місяці паузи|"
                           # "the term just shifts by three months", "the end date moves out by the same"
@@ -84,13 +88,16 @@ _OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?
                        re.I)
 # The paperwork for a change ("Done.", "I'll get the paperwork going", "I'll send the amendment over"): a close;
 # a grant only when no counter came before it.
-_PAPERWORK = re.compile(r"^(?:ok(?:ay)?,? |great,? |right,? )?(?:done|(?:all |that'?s |it'?s )?sorted)\b|\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,20}\b(?:get|start|send|draw up|prepare|"
+_PAPERWORK = re.compile(r"^(?:ok(?:ay)?,? |great,? |right,? )?(?:done|(?:all |that'?s |it'?s )?sorted)\b|"
+                        r"\b(?:i'?ll|we'?ll|i will|we will|let me)\b[^.?!]{0,20}\b(?:get|start|send|draw up|prepare|"
                         r"put through)\b[^.?!]{0,20}\b(?:paperwork|amendment|change form)\b|"
-                        r"(?:підготую|надішлю|оформлю)[^.?!]{0,20}(?:документи|зміни до договору|додаткову угоду)", re.I)
+                        r"(?:підготую|надішлю|оформлю)[^.?!]{0,20}(?:документи|зміни до договору|"
+                        r"додаткову угоду)", re.I)
 # The request processed only if the save or plan put forward in the same turn fails ("If it doesn't hold up,
 # I'll process the cancellation myself"): the decision accepted, not granted now. "... if you'd like" grants it.
 _CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)?(?:if|unless|should (?:it|that|this)|якщо|якби|"
-                          r"у разі)\b|,\s*(?:if|unless|якщо|у разі)\b(?! you(?:'d| would)? (?:like|want|prefer|wish)\b)",
+                          r"у разі)\b|,\s*(?:if|unless|якщо|у разі)\b(?! you(?:'d| would)? (?:like|want|prefer|"
+                          r"wish)\b)",
                           re.I)
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
@@ -129,7 +136,8 @@ _OFFBOARD_STEP = re.compile(r"\bdata export\b|\bwrap (?:things|it|everything|thi
                             r"непродовженн\w*)", re.I)
 # Putting the options off until the cause is heard ("I'd like to understand the pressure you're under before we
 # talk options", "перш ніж говорити про варіанти"): diagnosis, not a plan.
-_DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|discuss|get (?:in)?to|go (?:in)?to|jump (?:in)?to|"
+_DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|discuss|get (?:in)?to|go (?:in)?to|"
+                     r"jump (?:in)?to|"
                      r"move (?:on )?to|explore|put)\b[^.?!]{0,25}\b(?:options|solutions|numbers|alternatives|offers?|"
                      r"changes|anything)\b|(?<!\w)перш ніж (?:\w+ )?(?:говорити|обговорювати|переходити|шукати|"
                      r"пропонувати|думати)", re.I)

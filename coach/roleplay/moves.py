@@ -49,7 +49,8 @@ _CAUSE = re.compile(
     r"results?|working|value|worth|return|roi|deliver\w*|perform\w*|happy|satisf\w*|"
     r"competitor|alternative|another (?:provider|vendor|tool|platform|agency)|other (?:provider|vendor|"
     r"tool|platform|agency|option)|switch\w*|priorit\w*|strateg\w*|plans?\b|focus|"
-    r"чому|причин\w*|стоїть за|спонука\w*|призвел\w*|викликан\w*|чим (?:викликан|пов['’]язан)\w*|пов['’]язан\w*|змін\w*|сталос\w*|відбува\w*|"
+    r"чому|причин\w*|стоїть за|спонука\w*|призвел\w*|викликан\w*|чим (?:викликан|пов['’]язан)\w*|пов['’]язан\w*|"
+    r"змін\w*|сталос\w*|відбува\w*|"
     r"ситуац\w*|рішенн\w*|бюджет\w*|витрат\w*|вартіст\w*|цін\w*|команд\w*|персонал\w*|людей|"
     r"користу\w*|результат\w*|працю\w*|цінніст\w*|віддач\w*|задоволен\w*|влаштову\w*|конкурент\w*|"
     r"альтернатив\w*|інш\w+ (?:постачальник|компані|сервіс|рішенн)\w*|пріоритет\w*|стратегі\w*|план\w*",
@@ -159,7 +160,8 @@ def puts_forward(sentence: str) -> bool:
 
 _OPEN_ANY = re.compile(r"\b(?:what|why|how|which|where|who|tell me|talk me|walk me|take me|share|explain|describe|"
                        r"help me (?:understand|see)|curious|wondering)\b|(?<!\w)(?:що|чому|як|які|який|яка|яке|якими|"
-                       r"де|хто|чим|навіщо|звідки|з чим|до чого|розкажіть|поясніть|поділіться|опишіть|цікаво)(?!\w)", re.I)
+                       r"де|хто|чим|навіщо|звідки|з чим|до чого|розкажіть|поясніть|поділіться|опишіть|"
+                       r"цікаво)(?!\w)", re.I)
 
 
 def open_question(sentence: str) -> bool:

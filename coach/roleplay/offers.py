@@ -43,7 +43,8 @@ _FROM_TO = re.compile(r"\b(?:(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[c
                       r"(?:to|down to|до)|(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?)\s+)?down to)\s+(\d{1,6})\b"
                       r"(?!\s?[%$€£₴])", re.I)
 # "the seat count down to 28", "кількість місць до 15": the count kept
-_SEATS_TO = re.compile(r"\b(?:seats?|licen[cs]es?|users?|seat count|місц\w*|ліценз\w*)\s+(?:down to|to|до)\s+(\d{1,6})\b"
+_SEATS_TO = re.compile(r"\b(?:seats?|licen[cs]es?|users?|seat count|місц\w*|ліценз\w*)\s+(?:down to|to|"
+                       r"до)\s+(\d{1,6})\b"
                        r"(?!\s?[%$€£₴])", re.I)
 # "not 15 seats but 17", "не 15 місць, а 17", "17 rather than 15": the number proposed, not the one set aside
 # "8 seats instead of 12", "88 seats rather than 72": the number proposed, and the one set aside
@@ -99,7 +100,8 @@ _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|знижк|дешевш|зменш|скорот|зниз|"
                          r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
-                    r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|pages|services|"
+                    r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|"
+                    r"pages|services|"
                     r"markets|locations)\b|\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
                     r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*", re.I)
 # "take Personalisation out": the service named between the verb and "out"
@@ -359,7 +361,8 @@ def accepts_request(sentence: str) -> bool:
 
 
 # a number of its own put forward beside the one said back ("... we keep 17 seats", "залишимо 17 місць")
-_OWN_FIGURE = re.compile(r"\$|\bkeep\w* \d|\b(?:to|down to) \d+ (?:seats|licen)|(?<!\w)залиш\w* \d|(?<!\w)до \d+ (?:місц|ліценз)",
+_OWN_FIGURE = re.compile(r"\$|\bkeep\w* \d|\b(?:to|down to) \d+ (?:seats|licen)|(?<!\w)залиш\w* \d|"
+                         r"(?<!\w)до \d+ (?:місц|ліценз)",
                        re.I)
 
 
@@ -385,7 +388,8 @@ def _figures(sentence: str) -> bool:
 
 
 # "Going from 120 to 72 seats is a big shift": the ask named as a change, not a proposal
-_BIG_CHANGE = re.compile(r"^\W*(?:(?:a|an|the|your|that|this)\s+)?(?:\d+\s?%|\d+ per ?cent|half)[\s-]+(?:cut|reduction|drop|"
+_BIG_CHANGE = re.compile(r"^\W*(?:(?:a|an|the|your|that|this)\s+)?(?:\d+\s?%|\d+ per ?cent|half)[\s-]+(?:cut|"
+                         r"reduction|drop|"
                          r"decrease|cutback)\b[^.?!]{0,20}?\b(?:is|'s|was|feels)\b|"
                          r"^\W*(?:going|moving|dropping|cutting|halving|reducing|getting|taking|losing)\b[^.?!]{0,60}?"
                          r"\b(?:is|'s|would be|will be) (?:quite |such )?(?:a )?"

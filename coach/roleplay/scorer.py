@@ -112,11 +112,13 @@ def _bare_receipt(text: str, questions: list[str]) -> bool:
 
 
 # A courtesy with no empathy ("Happy to help, Priya.", "Sure thing."): contract talk after it still opens the reply.
-_COURTESY_ONLY = re.compile(r"^\W*(?:(?:hi|hello|hey)\W+)?(?:\w+,\s*)?(?:(?:happy|glad|pleased|always happy) to (?:help|assist)|"
+_COURTESY_ONLY = re.compile(r"^\W*(?:(?:hi|hello|hey)\W+)?(?:\w+,\s*)?(?:(?:happy|glad|pleased|"
+                            r"always happy) to (?:help|assist)|"
                             r"sure(?: thing)?|certainly|радий допомогти|рада допомогти)\b[^.!?]*[.!]?$", re.I)
 # The request said back in its own terms ("Understood, a 40% reduction at renewal.", "скоротити місця на чверть")
 _RESTATES = re.compile(r"\b(?:a|an|the|your)\s+(?:\d+\s?%|half|third|quarter)[\s-]+(?:reduction|cut|decrease)\b|"
-                       r"\bfrom \d+ (?:to|down to) \d+\b|(?<!\w)(?:скоротити|зменшити) [^.?!]{0,20}на (?:\d+|чверть|третину|"
+                       r"\bfrom \d+ (?:to|down to) \d+\b|(?<!\w)(?:скоротити|зменшити) [^.?!]{0,20}на (?:\d+|"
+                       r"чверть|третину|"
                        r"половину)", re.I)
 # A greeting's pleasantry ("Good to hear from you!", "Рада вас чути."): courtesy, not the request heard.
 _PLEASANTRY = re.compile(r"\b(?:good|nice|great|lovely|always good) to (?:hear from|see|talk to|speak to|catch) you\b|"

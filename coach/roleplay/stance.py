@@ -150,9 +150,11 @@ CONCEDES = re.compile(r"\b(?:i|we) won'?t (?:defend|argue with|dress (?:it|that|
                       r"\b(?:i'?m|we'?re|i am|we are) not (?:going to|gonna) (?:defend|argue|dress (?:it|that|this) up|"
                       r"sugar-?coat|make excuses)\b|\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not) good enough\b|"
                       r"\brather (?:understand|hear|listen to|learn)\b[^.?!]{0,30}\bthan (?:argue|push|debate)\w*|"
-                      r"\b(?:rather than|instead of|not here to|won'?t|i don'?t want to) (?:push(?:ing)? back|argu\w*)\b|"
+                      r"\b(?:rather than|instead of|not here to|won'?t|i don'?t want to) (?:push(?:ing)? back|"
+                      r"argu\w*)\b|"
                       r"(?<!\w)(?:не буду (?:це )?(?:захищати|виправдовуватися|сперечатися|прикрашати|виправдовувати)|"
-                      r"не (?:сперечатимусь|сперечатимуся|виправдовуватиму)|(?:це )?недостатньо (?:добре|добрий результат)|"
+                      r"не (?:сперечатимусь|сперечатимуся|виправдовуватиму)|(?:це )?недостатньо (?:добре|"
+                      r"добрий результат)|"
                       r"замість того,? щоб сперечатися)(?!\w)", re.I)
 _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|однак|втім)(?!\w)", re.I)
 
@@ -194,7 +196,8 @@ def but_contract(sentence: str) -> bool:
     return bool(_BUT.search(sentence) and (CONTRACT.search(sentence) or _TERMS.search(sentence)))
 
 
-_TERMS = re.compile(r"\bsubscription\b|\btier\b|\bminimum (?:term|commitment|seats?)\b|(?<!\w)(?:підписк\w*|тариф\w*)", re.I)
+_TERMS = re.compile(r"\bsubscription\b|\btier\b|\bminimum (?:term|commitment|seats?)\b|(?<!\w)(?:підписк\w*|"
+                    r"тариф\w*)", re.I)
 
 
 # Arguing for the product in a first reply: its features, its roadmap, how it compares, what other
@@ -221,7 +224,8 @@ PITCH = re.compile(
     r"optimi[sz]e|settle))?\b|"
     r"\byour (?:impressions|clicks|traffic|rankings?|leads|calls|visits|bookings|reach|numbers) (?:are|is) (?:\w+ )?"
     r"up\b|\bahead of (?:everyone|everybody|anyone|the (?:competition|market|rest|pack))\b|"
-    r"(?<!\w)(?:попереду (?:всіх|усіх|конкурентів)|найкращ\w* (?:на ринку|серед)|кращ\w* за (?:всіх|усіх|конкурентів))(?!\w)|"
+    r"(?<!\w)(?:попереду (?:всіх|усіх|конкурентів)|найкращ\w* (?:на ринку|серед)|кращ\w* за (?:всіх|усіх|"
+    r"конкурентів))(?!\w)|"
     r"\byour (?:rankings?|results|traffic|leads|numbers|positions|visibility|reach|bookings) (?:have|has) (?:been )?"
     r"(?:\w+ )?(?:climbing|growing|improving|rising|gone up|doubled|grown|improved)\b|"
     r"(?<!\w)(?:потребує часу|потрібен час|ваші (?:позиції|результати|ліди|продажі|показники) (?:\w+ )?"
