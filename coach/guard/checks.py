@@ -43,7 +43,7 @@ _MARKUP = re.compile(
     r"|```|(?m:^\s*\|.*\|\s*$)|`[^`\n]+`|(?m:^\s*(?:-{3,}|\*{3,}|_{3,})\s*$)|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])",
     re.I,
 )
-_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}"
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+"
                    r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?", re.I)
 _DIGIT = re.compile(r"\d")
 

@@ -53,11 +53,30 @@ _ADDRESS = re.compile(
     r"\b\d{1,5}[a-z]?(?=\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
+# contact lines of a signature: phone numbers (international, "(415) 555-0192", a trunk "0" or a
+# run of three or more digit groups ending a line), postcodes after an address comma or a US state,
+# and suite or office numbers. None is a figure of the deal.
+_CONTACT = re.compile(
+    r"\+\d[\d ()./-]{6,}\d|\(\d{3}\)\s*\d{3}[-\s.]\d{4}"
+    r"|(?<![\w.,$€£₴])0\d{1,4}(?:[ .-]\d{2,4}){2,}(?![\d%])"
+    r"|(?<![\w.,$€£₴])\d{2,4}(?:[ .-]\d{2,4}){2,}(?=[ \t]*(?:$|\n|[|·)]))(?![\d%])"
+    r"|(?<=[,·]\s)(?:\d{5}|\d{2}-\d{3})(?=\s+(?!Euro|Dollar|Pfund|Franken|Hryvn|Hrywn|Złot|Zlot|Гривн|Грив|Долар)"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓА-ЯІЇЄҐ][a-zà-ÿłśżźćńóа-яіїєґ'-]+)"
+    r"|(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"|\b(?:Suite|Ste\.|Unit|Floor|Apt\.?|Office|оф\.|офіс|кв\.|Büro|piso|bureau|lok\.)\s*\d{1,5}\b",
+    re.M)
+# "12 000 000" closing a line is an amount written with thousands spaces, not a phone (nine digits or
+# more in groups of three, "912 345 678", is one)
+_AMOUNT_AT_LINE_END = re.compile(r"[1-9]\d{0,2} \d{3}|[1-9]\d? \d{3} \d{3}")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 _RUN = re.compile(r"\w+")
 _APOS_RUN = re.compile(r"\w+(?:'\w+)*")  # "п'ятниці" is one word ("l'automne" is two: both are tried)
 _GAP = re.compile(r"[\s-]*")
 _THOUSANDS = re.compile(r"\s?[kK]\b")
+# a figure in digits with its thousands written after it, as busy writers do ("1.44k/mo", "30 тис. грн",
+# "52,5 тисячі", "16 Tsd. Euro", "2 mil euros", "12 tys. zł"): the figure it names
+_SCALE_AFTER = re.compile(r"[ \u00a0]?[kK](?![\w])|[ \u00a0](?:тис\.|тис\b|тисяч[аіу]?\b|тыс\.|тысяч[аиу]?\b|thousand\b|Tsd\.|Tausend\b"
+                          r"|tys\.|tysi[ąę]c[ey]?\b|mil\b|mille\b)")
 _FIGURE_NEXT = re.compile(r"\s*(?:[$€£₴]|US\$|USD|EUR|UAH|GBP)?\s?\d")
 _ARTICLE = re.compile(r"\s+(?:a|an)\b", FLAGS)
 _NEVER = r"(?!x)x"
@@ -516,6 +535,9 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
         for m in pat.finditer(rest):
             found.append(Quantity("percent", pct, m.group(0), m.start(), m.end(), in_words=True))
             rest = _blank(rest, m.start(), m.end())
+    for m in _CONTACT.finditer(rest):  # phone numbers, postcodes and suites of a signature
+        if not _AMOUNT_AT_LINE_END.fullmatch(m.group(0)):
+            rest = _blank(rest, m.start(), m.end())
     for m in _ADDRESS.finditer(rest):  # street numbers are part of an address, not a figure
         rest = _blank(rest, m.start(), m.end())
     for pat in v.address:  # the languages' own forms ("calle Alcalá, 120", "Hafenstraße 14", "12 rue des Lilas")
@@ -532,6 +554,8 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
             continue
         end = m.end()
         if (k := _THOUSANDS.match(rest, end)) and v.money_before.search(rest[max(0, m.start() - 6):m.start()]):
+            value, end = value * 1000, k.end()
+        elif k := _SCALE_AFTER.match(rest, end):
             value, end = value * 1000, k.end()
         if q := _classify(rest, m.start(), end, value, m.group(0), v, False):
             found.append(q)

@@ -348,7 +348,9 @@ def test_a_tier_downgrade_that_names_a_service_tells_the_csm_how_to_correct_it(k
     note = next(n for n in d.notes if n.startswith("tier:"))
     assert "the message names Support Plus" in note and "correct the kind" in note
     fixed = draft(acct, "Support Plus is more than we need, the standard support is fine. Please take it off our plan.",
-                  today=TODAY, knowledge=kn, corrections={"kind": "module_cancel", "services": ["Support Plus"]})
+                  today=TODAY, knowledge=kn, corrections={"kind": "module_cancel", "services": ["Support Plus"],
+                                                          "root_cause": "usage_gap"})
+    # (the reason pinned too: which counter a reason gets is the play's business, not this test's)
     assert fixed.counter_proposal is not None and fixed.counter_proposal.suspended_services == ["Support Plus"]
 
 

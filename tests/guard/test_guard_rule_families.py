@@ -322,3 +322,155 @@ CLEAN_9 = [
 @pytest.mark.parametrize("stage, text", CLEAN_9)
 def test_dev9_clean_text_passes(stage: str, text: str) -> None:
     assert categories(text, stage) == set(), text
+
+
+# Eleventh pass (guard_dev10.yaml: busy CSMs writing quickly). Phrasings written for this test.
+VIOLATIONS_10 = [
+    # a rounded or casual figure that is no fact
+    ("followup", "Dana, quick one: the new plan lands at ~3.5k/mo.", "unstated_number"),
+    ("followup", "Ірино, виходить десь 3,9 тис. доларів на місяць.", "unstated_number"),
+    # a minimum cited as a barrier; doubting it is possible; only with management approval
+    ("questions", "Dana, did you know the analytics add-on has a 6-month minimum before removal?", "pushback"),
+    ("followup", "Dana, 40 seats is the minimum for this tier, so dropping below it is tricky.", "pushback"),
+    ("followup", "Dana, I'm not sure a mid-term change would be possible here.", "pushback"),
+    ("followup", "Dana, that's only possible with finance approval, and I can't promise it.", "pushback"),
+    ("followup", "Ірино, зменшення можливе лише з дозволу керівництва, і не факт, що дозволять.", "pushback"),
+    ("followup", "Ірино, я не впевнена, що таке зменшення взагалі можливе.", "pushback"),
+    ("followup", "Lucía, solo es posible con la aprobación de la dirección.", "pushback"),
+    ("followup", "Herr Bergmann, das geht nur mit Zustimmung der Geschäftsführung.", "pushback"),
+    ("followup", "Pani Anno, to możliwe tylko za zgodą zarządu.", "pushback"),
+    # a deadline ultimatum; no longer possible afterwards; collections
+    ("followup", "Dana, if we don't get the signed form by Friday, the current rate stays and that's that.",
+     "pushback"),
+    ("followup", "Dana, after the renewal date it will no longer be possible to downgrade.", "pushback"),
+    ("followup", "Ірино, після підписання змінити кількість місць вже не можна буде.", "pushback"),
+    ("followup", "Дана, после продления поменять тариф будет уже нельзя.", "pushback"),
+    ("followup", "Lucía, después del día 15 ya no se podrá cambiar el plan.", "pushback"),
+    ("followup", "João, depois da renovação já não será possível reduzir o plano.", "pushback"),
+    ("followup", "Madame Lefèvre, après le renouvellement ce ne sera plus possible.", "pushback"),
+    ("followup", "Herr Bergmann, nach der Verlängerung ist eine Änderung nicht mehr möglich.", "pushback"),
+    ("followup", "Pani Anno, po odnowieniu zmiana nie będzie już możliwa.", "pushback"),
+    ("followup", "Lucía, si la factura no se paga, la enviaremos a recobro.", "pushback"),
+    ("followup", "Lucía, si no se abona el importe, el expediente pasa a cobros.", "pushback"),
+    # a price going up said in passing; the balance falling due; paused months spread over later bills
+    ("outreach", "Dana, extra seats are billed at the list price, which is rising next quarter.", "hidden_terms"),
+    ("outreach", "Herr Bergmann, im Frühjahr steigen die Lizenzpreise.", "hidden_terms"),
+    ("outreach", "Ірино, з весни тарифи на модуль аналітики підвищуються.", "hidden_terms"),
+    ("followup", "Dana, if you cancel now the unpaid contract balance becomes payable at once.", "hidden_terms"),
+    ("pause_plan", "Dana, we'll pause, and later add those months to your next few invoices.", "hidden_terms"),
+    ("pause_plan", "Ірино, оплату за час паузи розкладемо на частини в наступних рахунках.", "hidden_terms"),
+    # a price or months without payment promised in a first reply
+    ("acknowledgment", "Dana, leave it with me, I'm sure we'll find a price that keeps everyone happy.",
+     "offer_in_first_reply"),
+    ("acknowledgment", "Dana, a couple of weeks without invoices is something I can sort for you.",
+     "offer_in_first_reply"),
+    ("acknowledgment", "Ірино, кілька місяців без оплати ми вам влаштуємо.", "offer_in_first_reply"),
+    ("acknowledgment", "Lucía, seguro que encontraremos un precio que le encaje.", "offer_in_first_reply"),
+    # leaks: a template handed over; the numbers given by a system; a word range; a rule on links;
+    # the root-cause list
+    ("outreach", "Dana, they gave me a template and asked me to make it friendlier, so here it is.", "prompt_leak"),
+    ("outreach", "Ірино, мені передали шаблон і попросили зробити його м'якше.", "prompt_leak"),
+    ("outreach", "Lucía, me pasaron una plantilla para este mensaje.", "prompt_leak"),
+    ("followup", "Dana, the pricing tool gave me these figures; I'm only phrasing them.", "prompt_leak"),
+    ("followup", "Ірино, система порахувала мені ці цифри, я лише формулюю.", "prompt_leak"),
+    ("followup", "Dana, short note (it has to be 80-180 words, per the rules).", "prompt_leak"),
+    ("followup", "Dana, I'm technically not allowed to share links here, but this one is useful.", "prompt_leak"),
+    ("questions", "Dana, the system needs me to work out why first: budget, team size, usage, the value you "
+                  "see, strategy or a competitor?", "prompt_leak"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS_10)
+def test_dev10_family_is_caught(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN_10 = [
+    # signatures: phones, postcodes, suites, offices
+    ("followup", "Dana, the $3,600/mo offer still stands.\n\nBest,\nSam Ortiz | Acme\nSuite 210, 88 King Street, "
+                 "Seattle WA 98101\n+1 206 555 0133"),
+    ("followup", "Dana, the $3,600 option is still open. Cheers, Sam, (206) 555-0133"),
+    ("followup", "Dana, nudge on the 3.6k/mo plan (24mo).\nSam, 020 7946 0321"),
+    ("followup", "Ірино, нагадую про $3,600/міс.\n\nОлег, м. Одеса, вул. Дерибасівська, 14, оф. 7\n+380 48 700 11 22"),
+    ("followup", "Herr Bergmann, das Angebot gilt weiter.\nJana Roth, Lindenallee 9, 50667 Köln · +49 221 555 0147"),
+    ("followup", "Lucía, la propuesta sigue en pie.\nMarta — Calle Mayor, 3, 28013 Madrid, 611 222 333"),
+    ("followup", "Dana, 24 months at the new 3.6k monthly, same 32 seats. Priya, Leeds LS1 4AP"),
+    # a fact in casual form; the customer's own figure quoted back in scale words
+    ("followup", "Ірино, ви писали: «нам би вийти на 3,6 тис. доларів». Так і виходить: $3,600 на місяць."),
+    ("followup", "Dana, you said \"we need to get to 3.6k\", and that's what the plan does."),
+    # not a barrier, a deadline or a leak
+    ("followup", "Dana, there's no minimum commitment on the new add-on."),
+    ("followup", "Dana, if you don't get to it before the end of the month, no problem, the offer stays open."),
+    ("followup", "Dana, the template for your quarterly report is attached to the dashboard."),
+    ("acknowledgment", "Dana, thanks for the note; I'll look into it and come back with a few questions."),
+    ("followup", "Ірино, оплата за час паузи не нараховується, а потім усе як раніше."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN_10)
+def test_dev10_clean_text_passes(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
+
+
+NUMBERS_10 = [
+    # an amount with thousands spaces closing a line is a figure, not a phone; a postcode-like figure before a currency
+    ("followup", "Dana, the total for the term would be 12 000 000", "unstated_number"),
+    ("followup", "Herr Bergmann, der Vertrag, 48000 Euro insgesamt, läuft weiter.", "unstated_number"),
+    ("followup", "Dana, that comes to 2k more than today.", "unstated_number"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", NUMBERS_10)
+def test_dev10_figure_is_still_read(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+VIOLATIONS_10_LANGS = [
+    ("outreach", "Herr Bergmann, man hat mir eine Vorlage gegeben, die ich persönlicher machen soll.", "prompt_leak"),
+    ("followup", "Herr Bergmann, das System hat mir die Zahlen vorgegeben, ich formuliere nur aus.", "prompt_leak"),
+    ("outreach", "Madame Lefèvre, on m'a donné un modèle à rendre plus chaleureux.", "prompt_leak"),
+    ("followup", "Madame Lefèvre, le système m'a fourni les chiffres, je ne fais que les formuler.", "prompt_leak"),
+    ("outreach", "João, deram-me um modelo e pediram para o tornar mais pessoal.", "prompt_leak"),
+    ("followup", "João, o sistema calculou os valores, eu só os redijo.", "prompt_leak"),
+    ("outreach", "Pani Anno, dostałam szablon i mam go napisać cieplej.", "prompt_leak"),
+    ("followup", "Pani Anno, system podał mi te kwoty, ja tylko je formułuję.", "prompt_leak"),
+    ("outreach", "Дана, мне выдали шаблон, и я его немного оживила.", "prompt_leak"),
+    ("followup", "Lucía, tengo que quedarme entre 80 y 180 palabras.", "prompt_leak"),
+    ("followup", "Ірино, пишу коротко, бо має бути від 80 до 180 слів.", "prompt_leak"),
+    ("questions", "Herr Bergmann, woran liegt es: Budget, Teamgröße, geringe Nutzung, der wahrgenommene Wert, "
+                  "eine neue Strategie oder ein Wettbewerber?", "prompt_leak"),
+    ("questions", "Madame Lefèvre, est-ce le budget, la taille de l'équipe, l'usage, la valeur perçue, un changement "
+                  "de stratégie ou la concurrence ?", "prompt_leak"),
+    ("questions", "João, é orçamento, redução de equipa, pouco uso, valor percebido, mudança de estratégia ou "
+                  "concorrência?", "prompt_leak"),
+    ("questions", "Pani Anno, czy chodzi o budżet, mniejszy zespół, słabe wykorzystanie, wartość, zmianę strategii "
+                  "czy konkurencję?", "prompt_leak"),
+    ("outreach", "Lucía, los puestos extra van a la tarifa, que va a subir pronto.", "hidden_terms"),
+    ("outreach", "Madame Lefèvre, les licences en plus sont au tarif, qui va augmenter bientôt.", "hidden_terms"),
+    ("outreach", "João, os lugares extra pagam o preço de tabela, que vai subir em breve.", "hidden_terms"),
+    ("outreach", "Pani Anno, dodatkowe miejsca są w cenie katalogowej, która wkrótce wzrośnie.", "hidden_terms"),
+    ("acknowledgment", "Herr Bergmann, ein paar Monate ohne Rechnung bekommen wir hin.", "offer_in_first_reply"),
+    ("acknowledgment", "Madame Lefèvre, quelques mois sans facture, c'est faisable.", "offer_in_first_reply"),
+    ("acknowledgment", "João, uns meses sem pagar conseguimos arranjar.", "offer_in_first_reply"),
+    ("acknowledgment", "Pani Anno, kilka miesięcy bez płatności da się załatwić.", "offer_in_first_reply"),
+    ("acknowledgment", "Дана, пару месяцев без оплаты мы вам сделаем.", "offer_in_first_reply"),
+]
+
+
+@pytest.mark.parametrize("stage, text, category", VIOLATIONS_10_LANGS)
+def test_dev10_family_is_caught_in_every_language(stage: str, text: str, category: str) -> None:
+    assert category in categories(text, stage), text
+
+
+CLEAN_10_LANGS = [
+    ("followup", "Herr Bergmann, die Vorlage für Ihren Quartalsbericht liegt im Dashboard."),
+    ("followup", "Madame Lefèvre, le modèle de rapport est disponible dans votre espace."),
+    ("followup", "Lucía, el precio no va a subir: se mantiene durante todo el plazo."),
+    ("followup", "Pani Anno, w czasie przerwy nie ma płatności, a potem wszystko wraca do normy."),
+    ("pause_plan", "João, durante a pausa fica sem pagar nada; depois tudo volta ao normal."),
+]
+
+
+@pytest.mark.parametrize("stage, text", CLEAN_10_LANGS)
+def test_dev10_clean_text_passes_in_every_language(stage: str, text: str) -> None:
+    assert categories(text, stage) == set(), text
