@@ -72,7 +72,8 @@ _BARE_REMOVAL = re.compile(
     r"\btir[ae]\w*|\busun\w*|\bodją\w*)\s+(?:(?:those|these|the|another|die|les|los|las|ці|ще|esses|essas|te)\s+)?"
     + _N + r"\b" + _NO_UNIT, re.I)
 _BARE_CORRECTION = re.compile(
-    r"^\W*(?:(?:wait|hold on|hang on|one sec(?:ond)?|actually|sorry|no|oops|correction|scratch that|чекайте|"
+    r"^\W*(?:(?:wait|hold on|hang on|one sec(?:ond)?|actually|sorry|no|oops|correction|scratch that|my mistake|"
+    r"i was wrong|i miscounted|чекайте|"
     r"стривайте|espera|"
     r"warte|attendez|espere|czekaj|ой|вибачте|точніше|перепрошую|ні|perdón|perdona|"
     r"corrijo|moment|korrektur|eigentlich|pardon|en fait|plutôt|desculpe?|opa|na verdade|przepraszam|właściwie|"
@@ -107,6 +108,13 @@ _REJECTS = re.compile(
     r"не влаштовує)(?!\w)", re.I)
 
 
+# The customer correcting their own figure ("Sorry, my mistake - it's 25, not 20", "I said 60 earlier but that was
+# wrong", "Вибачте, я помилився", "Perdona, me equivoqué", "Petite correction", "Correção:", "Poprawka:"): no pushback.
+_SELF_CORRECTION = re.compile(
+    r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|correction|"
+    r"i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|petite correction|correction|ich habe mich (?:vertan|"
+    r"verzählt)|korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka)\b"
+    r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка)(?!\w)", re.I)
 _PAUSE_WORD = re.compile(r"\b(?:pause|pausing|paus\w*|hold|freeze|pausa\w*|pausier\w*|zawiesz\w*|wstrzyma\w*)\b"
                          r"|(?<!\w)(?:пауз\w*|призупин\w*|заморож\w*)", re.I)
 
@@ -249,6 +257,8 @@ def read_conversation(history: list[Turn], message: str, account: Account | None
     if latest.pushback and (not countered or accepted):
         # nothing was offered yet to push back on, or the reply takes the offer
         latest = latest.model_copy(update={"pushback": False})
+    elif latest.pushback and _SELF_CORRECTION.search(message) and not rejects:
+        latest = latest.model_copy(update={"pushback": False})  # "Sorry, my mistake - it's 25, not 20": our own figure
     elif countered and not accepted and not latest.pushback and rejects:
         latest = latest.model_copy(update={"pushback": True})  # "Дякую, але ні", "No, el 18% no nos sirve"
     if not customer:

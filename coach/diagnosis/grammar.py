@@ -17,7 +17,7 @@ from coach.diagnosis.lexicon import NOT_SEAT_NOUN, PCT, SEAT, N
 from coach.diagnosis.money import monthly_target, not_a_target, paid_now
 from coach.diagnosis.numbers import words_to_digits
 
-MONEY = (r"(?:[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?|bucks)"
+MONEY = (r"(?:[$€£]\s?(\d{1,3}[.,]\d{1,2}(?=\s?k\b))\s?k\b|[$€£]\s?" + N + r"(?:\s?k\b)?|" + N + r"(?:\s?k\b)?\s?(?:\$|€|£|usd|eur|gbp|грн|uah|zł|pln|dollars|euros?|bucks)"
          r")")
 
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
@@ -123,12 +123,17 @@ _BY_SEATS = [
                r"(?:(?:esas|esos|estas|essas|esses|las|los|sus|die|ces|les|the|their|those|ці|ті|їхні)\s+)?"
                r"(?:umas |unas |about |around )?" + N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT, re.I),
     re.compile(N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT + r"\s+(?:[\w-]+\s+){0,4}?(?:abgeben|stornieren|streichen|"
-               r"kündigen|entfernen|abziehen|abbauen|wegnehmen|can go|are no longer needed|aren't needed|to be removed)\b", re.I),
+               r"kündigen|entfernen|abziehen|abbauen|wegnehmen|can go|are no longer needed|aren't needed|to be removed|"
+               # "18 seats we can let go", "14 ліцензій прибираємо", "vingt licences à retirer"
+               r"(?:we )?can let go|let go|(?:we )?can (?:lose|drop|remove|cut)|прибираємо|знімаємо|скорочуємо|"
+               r"відключаємо|можна зняти|можемо зняти|à retirer|à supprimer|a retirar|a quitar|do usunięcia|zu streichen|"
+               r"to remove)(?!\w)", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|de moins|raus|weniger|a menos|de menos|menos|mniej)\b", re.I),
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent|thirds?|quarters?|halves|fifths?))",
                re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
-    re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+(?:нам\s+|нас\s+)?" + N
+               + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|забир\w*|"
                r"забрат\w*)[\s,]+(?:[\w'’-]+[\s,]+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos|bajar|baixar)\s+" + N + r"\s+" + SEAT, re.I),
@@ -178,9 +183,10 @@ _FACT = re.compile(
     r"|(?:off by|(?:is|are|was|were|'s|been)\s+(?:\w+\s+)?(?:down|up)|(?:went|gone|goes|rose|risen|raised|increased|jumped)"
     r"\s+up|rose|raised|increased|hiked|підняли|підвищили|подорожча\w*|зросл\w*|зріс|subió|subieron|aumentó|aumentaron|"
     r"aumentou|aumentaram|subiu|gestiegen|erhöht|augmenté|wzrosł\w*|podnieśli|podniesiono|grew|growth|fell|dropped|declined|lost|"
-    r"revenue|"
+    r"revenue|chiffre d.affaires|przychod\w*|ingresos|facturación|receita|faturamento|ventes|vendas|ventas|"
+    r"baissé|chuté|spadł\w*|spadły|впал[иа]|gesunken|zurückgegangen|bajaron|cayeron|caíram|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
-    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+)?" + PCT
+    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+|o\s+|em\s+)?" + PCT
     + r"|(?<![\w-])(?:up|grown|grew|gestiegen um|a pris|a augmenté de|ont augmenté de|wzrósł o|wzrosła o|wzrosły o|"
     r"subiu|subió|subieron|caído|caíram|caiu|gefallen um|chuté de|spadły o|spadła o|впали на|впала на|зросли на)\s+"
     r"(?:by\s+|de\s+|o\s+|un\s+|em\s+|на\s+)?" + PCT
@@ -399,6 +405,8 @@ def read_figures(text: str) -> Figures:
     if f.seats_to is None:
         f.seats_to = seat_phrases.target(t, is_fact)
     if f.seats_to is None:
+        f.seats_to = seat_phrases.total(t, is_fact)
+    if f.seats_to is None:
         f.seats_to = seat_phrases.hedged(t, is_fact)
     final = seat_phrases.settled(t, is_fact)
     if final is not None and final != f.seats_to and (f.seats_from is None or final < f.seats_from):
@@ -431,6 +439,8 @@ def read_figures(text: str) -> Figures:
         gone = seat_phrases.removed(t, is_fact)
         if gone and gone != f.seats_to:
             f.seats_removed = gone
+    if f.seats_removed is None and f.seats_to is None:
+        f.seats_removed = seat_phrases.their_seats(t, is_fact)
     if f.seats_removed is None:
         gone = seat_phrases.settled_removal(t, is_fact)
         if gone is not None:

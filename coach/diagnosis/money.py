@@ -45,13 +45,17 @@ _TARGET_BEFORE = re.compile(
     # a ceiling: "ne pouvons plus dépasser 1 500 €", "stay under", "rester sous 900 €", "ficar abaixo de R$ 3.000"
     r"(?:pas |plus )?dépasser|exceed|go (?:over|above)|superar|pasar de|überschreiten|przekraczać|przekroczyć|"
     r"перевищувати|перевищити|ultrapassar|passar de|sous|en dessous de|abaixo de|por debajo de|poniżej|unter|нижче|"
-    r"(?:need|want|get|have|put|bring) (?:that|it|this|us|the (?:bill|price|fee|invoice))(?: down)? at|"
+    r"(?:need|want|get|have|put|bring)s? (?:that|it|this|us|the (?:monthly )?(?:bill|price|fee|invoice|"
+    r"cost))(?: down)? at|"
+    r"орієнтир|ціль|ziel(?: sind| ist| wären)?|objectif|objetivo|meta|cel|"
+    r"sous les|en dessous des|abaixo dos|por debajo de los|unter den|"
     # "target is 3,200 a month", "ready to pay 800", "Готові платити", "вийти на 3 000 €", "neue Monatspauschale 3.200 €"
     r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
     r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|"
     r"neue monatspauschale(?: dann)?(?: bitte)?|"
     r"nueva cuota(?: de)?|nouveau forfait(?: de)?|nova mensalidade(?: de)?|nowy abonament(?: to)?)\W{0,3}$", re.I)
-_LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|"
+_LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|or less|"
+                          r"або менше|o menos|ou moins|oder weniger|ou menos|lub mniej|"
                           r"is the (?:ceiling|limit|cap|max)|"
                           r"como máximo|no máximo|máximo|maximal|höchstens|max\.?|maksymalnie|максимум|"
                           r"or we (?:walk|go|leave|re gone|'re gone)|o nos vamos|ou (?:a gente sai|cancelo|saímos)|"
@@ -85,7 +89,8 @@ _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gon
                                 r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
                                 r"(?:R\$)?\s?$",
                                 re.I)
-_LESS_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,1}?(?:less|fewer|mniej|менше|weniger|de moins|a menos|"
+_LESS_AFTER = re.compile(r"^\W{0,3}(?!(?:or|або|o|ou|oder|lub)\s)(?:\w+\W+){0,1}?(?:less|fewer|mniej|менше|"
+                         r"weniger|de moins|a menos|"
                          r"cheaper|taniej)\b", re.I)
 _ANNUAL = re.compile(r"\b(?:annual\w*|a year|per year|/yr|yearly|per annum|anual\w*|al año|por año|par an|annuel\w*|"
                      r"jahres\w*|pro jahr|im jahr|ao ano|por ano|rocznie|rocznej|roczn\w*|на рік|річн\w*)", re.I)

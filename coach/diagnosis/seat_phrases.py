@@ -91,9 +91,14 @@ def tidy_numbers(text: str) -> str:
     text = _ASIDE.sub(lambda m: m.group(1).rstrip() + " ", text)
     text = _APPROX.sub("", text)
     text = _RANGE.sub(r"\1", text)
+    text = _NOT_A_BUT_B.sub(lambda m: m.group(2), text)
     return _CORRECTED.sub(_corrected, text)
 
 
+# "ce n'est pas 15 mais vingt licences", "не 10, а 14", "nicht 15, sondern 20", "no 15 sino 20", "nie 15, tylko 20": the
+# second figure corrects the first.
+_NOT_A_BUT_B = re.compile(r"(?<!\w)(?:not|не|nicht|pas|no|nie|não)\s+(\d{1,5})\s*[,—–-]?\s*(?:but|а|але|sondern|mais|sino|"
+                          r"tylko|lecz|mas|só)\s+(\d{1,5})(?![\d.,]*\s*(?:%|[$€£]))", re.I)
 _NOUNISH = r"(?:[\w'’-]+\s+){0,2}?"
 _NOT_UNIT_AFTER = (r"(?!\s*(?:%|[$€£]|k\b|euros?\b|dollars?\b|złotych|гривень|percent|відсот|procent|prozent|por ?cient|por cento|pour ?cent|"
                    r"[.,]\d|/|" + NOT_SEAT_NOUN + r"|dni|днів|days|días|dias|tage|jours|"
@@ -184,6 +189,13 @@ BARE_TO = re.compile(
     r"|^\s*" + N + r"\s+" + SEAT + r"\s+(?:pls|please|only|bitte|proszę|por favor|s'il)"
     r"|\b(?:ramen\w*|descend\w*)(?:-nous)?\s+à\s+" + N + r"\b"
     r"|\b(?:land|settle|end up)\s+at\s+" + N + r"\b"
+    # the count that keeps access: "we only need the 12 people in finance to keep access", "доступ лише 7 бухгалтерам"
+    r"|(?:доступ|access|accès|acceso|acesso|zugang|dostęp)\s+(?:лише|тільки|only|just|solo|nur|seulement|apenas|tylko)\s+"
+    r"(?:для\s+|for\s+|para\s+|pour\s+|für\s+|dla\s+)?" + N + r"\b"
+    # "The other 37 stay", "решта 12 залишаються", "les autres 20 restent"
+    r"|(?:the other|the remaining|the rest of the|решта|інші|los otros|las otras|les autres|die anderen|die restlichen|"
+    r"os outros|as outras|pozostałe)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:stay|stays|remain|keep|залишаються|"
+    r"лишаються|se quedan|siguen|restent|bleiben|ficam|zostają)\b"
     # "We're only going to need 55 going forward", "we'll need 40 from next month"
     r"|\b(?:going to|gonna|will|'ll|we)\s+(?:only\s+|just\s+)?need\s+(?:only\s+|just\s+)?" + N
     + r"(?=\s+(?:going forward|from now on|moving forward|from next \w+|next (?:year|term|month)|at (?:the )?renewal|after "
@@ -340,7 +352,7 @@ BY_BARE = re.compile(
     r"licen\w+|users?)\s+){0,2}by\s+" + N + r"\b"
     r"|\b(?:drop|remove|cut|release)\s+" + N + r"(?:\s+(?:pls|please|more|of them|at renewal|now)|\s*[.!?,]|\s*$)"
     r"|(?<!\w)(?:скороч\w*|скорот\w*|зменш\w*|урізат\w*|урізаєм\w*)\s+(?:[\w'’-]+\s+){0,6}?на\s+" + N + r"\b"
-    r"|(?<!\w)(?:прибира\w*|прибер\w*|знімайте|зніміть|знімаємо|мінус)\s+" + N + r"\b"
+    r"|(?<!\w)(?:прибира\w*|прибер\w*|знімайте|зніміть|знімаємо|мінус|зняти|прибрати)\s+" + N + r"\b"
     r"|\b(?:retirem|retire|tirem|tirar|quitar|quiten|quitad|eliminar|eliminen|desativar|cortar|cortem)\s+(?:(?:las|los|as|os)\s+)?"
     + N + r"\b"
     r"|\b(?:reduc\w*|recort\w*)\s+(?:[\w'’-]+\s+){0,3}?en\s+" + N + r"\b"
@@ -406,6 +418,38 @@ def target(t: str, is_fact) -> int | None:
         if _MONEY.search(t) and not _ABOUT_SEATS.search(t):
             continue  # "Давайте 10 000" in a message about the price
         return n
+    return None
+
+
+# A total the customer adds up and asks for: "So 20 seats in total going forward", "Разом 13 місць ... просимо
+# переоформити", "En total 23 licencias ... ajustadnos", "Łącznie 16, i na tyle prosimy zmienić umowę".
+_TOTAL = re.compile(r"(?:in total|altogether|разом|усього|загалом|всього|en total|au total|en tout|insgesamt|no total|ao todo|"
+                    r"łącznie|razem|w sumie)\s*[:—–-]?\s*" + N + r"\b"
+                    r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:in total|total|altogether|en total|au total|insgesamt|"
+                    r"no total|ao todo|łącznie|w sumie)\b", re.I)
+_TOTAL_ASK = re.compile(r"going forward|adjust|reduce|change the|from next|переоформ|просимо|зменш|ajust|cambi|zmieni|anpass|"
+                        r"ändern|changer|réduire|mudar|reduzir|reducir|na tyle|prosimy|please|pls|bitte|por favor|s'il", re.I)
+_HELD_BEFORE = re.compile(r"(?:we have|we've got|currently|маємо|у нас|tenemos|wir haben|nous avons|temos|mamy|obecnie)\W+"
+                          r"(?:[\w'’-]+\W+){0,3}$", re.I)
+
+
+# "we only need the 12 people in finance to keep access": the people named are the seats kept.
+_KEEP_ACCESS = re.compile(r"\b(?:only|just)\s+need\s+(?:the\s+)?" + N + r"\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:keep|have)\s+"
+                          r"access\b", re.I)
+
+
+def total(t: str, is_fact) -> int | None:
+    """A seat total the customer adds up and asks for, in a message that asks for the change, or the people who
+    keep access, or None."""
+    m = _KEEP_ACCESS.search(t)
+    if m and not is_fact(m.start()):
+        return _groups(m)[0]
+    for m in _TOTAL.finditer(t):
+        n = next(v for v in _groups(m))
+        if is_fact(m.start()) or n == 0 or n in _YEARS or _HELD_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
+            continue
+        if _TOTAL_ASK.search(t[m.start():m.end() + 120]) and _ABOUT_SEATS.search(t):
+            return n
     return None
 
 
@@ -502,6 +546,36 @@ def current(t: str, above: int) -> int | None:
     return None
 
 
+_PROPOSED_BEFORE = re.compile(r"(?:you (?:propose|suggest|offer)\w*|you'?re (?:proposing|suggesting|offering)|пропонуєте|"
+                              r"запропонували|proponen?\w*|propon(?:e|éis)|vous proposez|sie schlagen|proponujecie|"
+                              r"proponuje pan\w*|você propõe|vocês propõem)\W+(?:[\w'’-]+\W+){0,2}$", re.I)
+# People who left, then their seats removed: "the 8 contractors ... are gone, take their licences off", "5 підрядників ...
+# зніміть їхні ліцензії", "die 12 Leiharbeiter ... Bitte deren Lizenzen rausnehmen".
+_THEIR_SEATS = re.compile(r"(?:take|remove|drop|cancel|delete|зніміть|зняти|приберіть|прибрати|відключіть|quitad|quitar|quiten|"
+                          r"eliminad|eliminar|rausnehmen|entfernen|streichen|löschen|supprimer|supprimez|retirer|retirez|"
+                          r"tirar|tire|remover|remova|usunąć|usuńcie|zdjąć|wyłączyć)[\s,]+(?:[\w'’-]+[\s,]+){0,3}?"
+                          r"(?:their|його|її|їх|їхні|їхніх|sus|deren|ihre|leurs|deles|delas|ich)\s+" + SEAT
+                          + r"|(?:tirar|tire|remover|remova|quitar|quitad|eliminar|cancelar)\s+(?:as\s+|os\s+|las\s+|los\s+)?"
+                          + SEAT + r"\s+(?:deles|delas|de ellos|de ellas)"
+                          + r"|(?:their|їхні|sus|deren|leurs|deles|ich)\s+" + SEAT + r"\s+(?:[\w'’-]+\s+){0,2}?(?:off|removed|"
+                          r"rausnehmen|entfernen|streichen)", re.I)
+_PEOPLE_COUNT = re.compile(r"(?<![\w.,:/-])" + N + r"\s+(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+)(?=[^.!?\n]{0,120}$)", re.I)
+
+
+def their_seats(t: str, is_fact) -> int | None:
+    """The count of people named before "take their licences off": the seats to remove, or None."""
+    m = _THEIR_SEATS.search(t)
+    if not m:
+        return None
+    before = t[max(0, m.start() - 160):m.start()]
+    nums = [x for x in re.finditer(r"(?<![\w.,:/-])" + N + r"(?![\d.,:/-]*\d)(?!\s*(?:%|[$€£]))", before)]
+    for x in reversed(nums):
+        n = _n(x.group(1))
+        if 0 < n < 1990 and not is_fact(max(0, m.start() - 160) + x.start()):
+            return n
+    return None
+
+
 def removed(t: str, is_fact) -> int | None:
     """Seats to remove stated by naming them and then removing them, or by a bare number in a seats message."""
     for m in NAMED_THEN_REMOVED.finditer(t):
@@ -521,6 +595,8 @@ def removed(t: str, is_fact) -> int | None:
         return None
     for m in BY_BARE.finditer(t):
         n = _groups(m)[0]
+        if _PROPOSED_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
+            continue  # "Ви пропонуєте зняти 15, але мені потрібно зняти 22": the CSM's figure, echoed
         if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():], re.I):
             return n
     return None

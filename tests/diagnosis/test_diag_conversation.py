@@ -208,3 +208,17 @@ def test_a_counter_turned_down_is_pushback_and_not_the_request(reply: str) -> No
 ])
 def test_a_refusal_never_reads_as_taking_the_counter(reply: str, takes: bool) -> None:
     assert accepts(reply) is takes
+
+
+@pytest.mark.parametrize("reply", [
+    "Sorry, my mistake: it's 16, not 12. Same date please.",
+    "Вибачте, я помилився — не 12, а 16 ліцензій прибираємо.",
+    "Poprawka: nie 12, tylko szesnaście licencji mniej.",
+])
+def test_correcting_our_own_figure_is_no_pushback(reply: str) -> None:
+    from coach.diagnosis import diagnose
+
+    history = [Turn("customer", "We need to remove 12 seats."),
+               Turn("csm", "Noted: 12 seats off from the 1st of next month.")]
+    out = read_conversation(history, reply, None, diagnose)
+    assert out.pushback is False and out.seats_requested == 16

@@ -115,6 +115,25 @@ CASES = [
     ("Entiendo la propuesta, pero un 15% no nos sirve. Necesitamos reducir la mitad.", {"pct": 50}),
     ("Nein, 20 % reichen nicht. Wir haben ein Drittel gesagt, und dabei bleibt es.", {"pct": 33.3}),
     ("Entendo, mas 15% de desconto não resolve. A gente precisa cortar pela metade.", {"pct": 50}),
+    # people who left, then their seats removed; the count that keeps access; totals asked for; the rest that stays
+    ("the 9 temps in the packing hall finished on Monday, please take their licences off", {"rm": 9}),
+    ("11 стажерів уже пішли, зніміть, будь ласка, їхні ліцензії", {"rm": 11}),
+    ("los 4 becarios terminaron, quitad sus licencias", {"rm": 4}),
+    ("we only need the 9 people in accounts to keep access from June", {"to": 9}),
+    ("Лишіть доступ лише 6 менеджерам, решту можна вимкнути.", {"to": 6}),
+    ("marketing keeps 5, finance keeps 3: 8 seats in total going forward, please adjust", {"to": 8}),
+    ("Razem 14 licencji, na tyle prosimy zmienić umowę.", {"to": 14}),
+    ("We have 40 seats in total and need to go down to 25.", {"to": 25, "rm": 15}),
+    ("We'd like those 15 licences removed. The other 30 stay.", {"to": 30, "rm": 15}),
+    # corrections and the CSM's figure echoed
+    ("Petite précision : ce n'est pas 12 mais quinze licences à retirer.", {"rm": 15}),
+    ("it's actually 9 seats we can let go", {"rm": 9}),
+    ("Ви пропонуєте зняти 6, але нам треба зняти 10 ліцензій.", {"rm": 10}),
+    # money targets and facts about revenue
+    ("Get us to $2.5k/mo and we stay.", {"mrr": 2500}),
+    ("Finance wants the monthly invoice at $3,300 or less.", {"mrr": 3300}),
+    ("Ziel sind €1.900/Monat.", {"mrr": 1900}),
+    ("Notre chiffre d'affaires a baissé de 18 %. Nous demandons de réduire le contrat d'un tiers.", {"pct": 33.3}),
 ]
 
 
