@@ -31,6 +31,10 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"they'?re|it'?ll be|you'?ll be|we'?ll be) (?:\w+ )?(?:paused|on hold|frozen|off)\b|"
                           r"\bpaused months?\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
+                          # "the five months go onto the end of the agreement", "договір подовжимо на стільки ж"
+                          r"\bmonths? (?:go|goes|get|gets|are|is|will) (?:\w+ )?(?:onto|on to|to|on) the end of "
+                          r"(?:the|your|our) (?:term|agreement|contract|subscription)\b|"
+                          r"(?<!\w)(?:подовж|продовж)\w*[^.?!]{0,20}на стільки ж(?!\w)|"
                           r"\b(?:add|tack|put|bolt|mov|push|shift)\w*\b[^.?!]{0,40}\b(?:to|onto|on to|at|"
                           r"on) the end of "
                           r"(?:the|your|our) (?:term|agreement|"
@@ -418,6 +422,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
                 paperwork and (previous_offer is not None or countered)):
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
+    if a.offer is not None and a.offer.shape == "hold" and a.refusal and not a.offer.offer.get(
+            "term_extension_months") and offers.REALLOCATES not in a.offer.notes and not a.offer.amended:
+        # "Keeping all 120 is the better deal for you. Why not keep them for the new hires?": the package kept
+        # while refusing the change insists on it; it is no counter
+        a.offer = None
+        a.moves = [m for m in a.moves if m != "offer"]
     if a.offer is None and a.closing is None:
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
         a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk

@@ -9,7 +9,7 @@ import re
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
 from coach.roleplay.offers import concession, giveaway
-from coach.roleplay.stance import INSISTS, THREAT, gentle_guilt
+from coach.roleplay.stance import INSISTS, THREAT, gentle_guilt, unquoted
 
 QUOTE_CHARS = 240
 # The trainee winding the conversation up: a close even with no offer made.
@@ -196,8 +196,10 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
         note = f"a {term}-month commitment in exchange" if term else "MRR kept: nothing given away"
         return _mode("F3", "ok", "every MRR reduction came with a commitment",
                      [Evidence(turn=i + 1, quote=o.quote, note=note)])
-    plans = [(i, t.solution) for i, t in enumerate(a) if t.solution]
     vague = [(i, t) for i, t in enumerate(a) if t.vague_offer]
+    # "I'd need to check with Deal Desk" after "a smaller package for a while": the concession was already given
+    plans = [(i, t.solution) for i, t in enumerate(a) if t.solution and not (
+        t.escalation == t.solution and any(j < i and not v.vague_exchanged for j, v in vague))]
     if vague and not plans:
         i, t = vague[-1]
         if not any(v.vague_exchanged for _, v in vague):
@@ -250,7 +252,7 @@ def _f5(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with guilt")
            for i, t in enumerate(a) for q in t.guilt]
     ev += [Evidence(turn=i + 1, quote=q, note="meets the decision with a threat")  # penalties, fees, clauses
-           for i, t in enumerate(a) for q in t.pushback if THREAT.search(q) and q not in t.guilt]
+           for i, t in enumerate(a) for q in t.pushback if THREAT.search(unquoted(q)) and q not in t.guilt]
     pushing = [i for i, t in enumerate(a) if t.pushback and i <= changed]
     if len(pushing) >= 2:
         quoted = {e.turn for e in ev}  # a refusal already quoted for this turn is not counted twice

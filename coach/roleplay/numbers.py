@@ -56,6 +56,11 @@ def _uk_value(word: str, table: dict[str, int]) -> int:
     return table[word.lower().replace("’", "'")]
 
 
+# "відсотків 25", "процентів на 20": the number after the word (spoken Ukrainian) reads as "25%"
+_UK_PCT_FIRST = re.compile(r"(?<!\d)(?<!\d\s)(?<!\w)(?:відсотк\w*|процент\w*)\s+(?:на\s+|з\s+)?(\d{1,2})"
+                           r"(?![\d%.,]\d|\s?%|\s?відс)", re.I)
+
+
 def digits(text: str) -> str:
     """The text with its number words as digits (only where a number word stands alone or as a compound)."""
     text = _HALF.sub(lambda m: "18 місяців" if m.group(0)[0] in "пП" else "18 months", text)
@@ -78,4 +83,4 @@ def digits(text: str) -> str:
         extra = 1 if unit in ("один", "одна", "одну") else _uk_value(unit, _UK_UNITS) if unit else 0
         return str(_uk_value(m.group("tens"), _UK_T) + extra)
 
-    return _UK.sub(uk, _EN.sub(en, text))
+    return _UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text)))

@@ -52,7 +52,22 @@ _INSTEAD_OF = re.compile(r"\b(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\
                          r"(?:instead of|rather than|замість|а не)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _NOT_BUT = re.compile(r"(?:\bnot|(?<!\w)не)\s+(?:by\s+|на\s+)?(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|"
                       r"ліценз\w*)?\s*,?\s*(?:but|а|але)\s+(?:by\s+|на\s+)?(\d{1,6})\b", re.I)
-_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|а не|ніж)\s*$", re.I)
+_SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|а не|ніж)(?:\s+(?:by|на))?\s*$", re.I)
+# "rather than 28 seats, let's go to 32", "замість 15 місць — 17": the number set aside first, then the one proposed
+_ASIDE_FIRST = re.compile(r"(?:\binstead of|\brather than|(?<!\w)замість)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|"
+                          r"місц\w*|ліценз\w*)\s*[,:—–-]?\s*"
+                          r"(?:(?:let'?s|we(?:'ll| will| can| could)?|i(?:'d| would| can)?|"
+                          r"давайте|можемо)\s+)?(?:go (?:down )?to|keep|make it|take|settle on|land on|залиш\w*|"
+                          r"зроб\w*)?\s*(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
+# what the trainee can get or give ("I can get you 15%", "відсотків 25 зможу вибити")
+_CAN_GET = re.compile(r"\b(?:i|we) (?:can|could|might|should|'d|would)(?: \w+)? (?:get|do|give|find|manage|offer|"
+                      r"secure|arrange)\b|(?<!\w)(?:зможу|можу|зможемо|можемо)\s+(?:\w+\s+)?(?:вибити|дати|"
+                      r"зробити|знайти|запропонувати|виділити)|(?<!\w)(?:виб['’]ю|вибʼю|дам|дамо)(?!\w)", re.I)
+# a percentage put in place of another ("30% instead of 50%", "не на 25%, а на 15%"): the same kind of change as the ask
+_PCT_SWAP_AFTER = re.compile(r"^\s*(?:instead of|rather than|not|замість|а не)\s+(?:the\s+)?\d{1,3}\s?"
+                             r"(?:%|percent|відс)", re.I)
+_PCT_SWAP_BEFORE = re.compile(r"(?:\bnot|(?<!\w)не)\s+(?:by\s+|на\s+)?\d{1,3}\s?(?:%|percent|відс\w*)\s*,?\s*"
+                              r"(?:but|а|але)\s+(?:by\s+|на\s+)?$", re.I)
 # an amount saved, not the new bill ("you'd save $1,300 a month", "a saving of $900", "економія 300 доларів")
 _SAVING = re.compile(r"\b(?:sav(?:e|es|ing|ings)|knock\w*|shav\w*|take|takes|taking)\b(?:\s+(?:you|of|about|around|"
                      r"roughly|another|an extra|a further))*\s*$|"
@@ -103,7 +118,10 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
                     r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|"
                     r"pages|services|"
                     r"markets|locations)\b|\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
-                    r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*", re.I)
+                    r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*|"
+                    # "keeping Commerce Search whole": one service kept as it is, the rest of the package trimmed
+                    r"\bkeep\w* (?:the )?[\w -]{1,30}? (?:whole|intact|untouched|in full)\b|"
+                    r"(?<!\w)залиш\w* [\w -]{1,30}? (?:повністю|цілим|цілою|недоторкан\w*)(?!\w)", re.I)
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
@@ -124,7 +142,8 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
                     r"заморож\w*|перерв\w*", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
-_MULTI_YEAR = re.compile(r"multi-?year|багаторічн", re.I)
+_MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
+                         r"(?<!\w)на (?:довший|триваліший) (?:термін|строк)", re.I)
 _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|"
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
@@ -138,7 +157,7 @@ _OFFER_CUE = re.compile(
     r"'re able|'m able|propose|suggest|offer)\b"
     r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
     r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
-    r"\bin exchange\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
+    r"\bin exchange\b|\bin return for\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|запропон\w*|давайте|знижк\w*\s+(?:на\s+)?\d|"
     r"(?<!\w)(?:а|і) якщо (?:ми )?(?:\w+ )?(?:скоротити|скоротимо|зменшити|зменшимо|призупинити|призупинимо|"
@@ -208,7 +227,10 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"(?:оплат\w*|рахун\w*|платіж\w*)|"
                          r"(?<!\w)відстрочк\w*|"
                          r"\boff the (?:price|bill|fee|invoice|rate)\b|\bknock\w*|\bshave\w*|"
-                         r"\bbetter (?:price|rate|deal)\b|\bsomething (?:on|off) (?:the )?(?:price|rate|bill|cost)\b|"
+                         r"\bbetter (?:price|rate|deal)\b|"
+                         # "I can probably sort something out on price", "можу щось придумати по ціні"
+                         r"\bsomething (?:\w+ ){0,2}(?:on|off|with|about) (?:the )?(?:price|pricing|rate|bill|cost)\b|"
+                         r"(?<!\w)щось (?:\w+ ){0,2}(?:з|по|щодо) (?:ціною|ціні|цін\w*|вартіст\w*)|"
                          r"\bflexib\w* on (?:the )?(?:price|rate)\b|\bmeet you (?:half ?way|in the middle|somewhere)\b|"
                          r"\bcome down\b|\bщось (?:зробити )?з ціною|поступ\w*|"
                          r"\bspecial (?:price|rate|pricing)\b|\bbreak on\b|кращ\w* (?:ціну|ціна|умови)|"
@@ -241,7 +263,8 @@ _ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:
                           r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
 _REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|recommend\w*|how about|what if|in exchange|in return|"
                        r"if you)\b|"
-                       r"(?<!\w)(?:можу|можемо|пропоную|запропон\w*|давайте|в обмін|натомість|якщо ви)(?!\w)", re.I)
+                       r"(?<!\w)(?:можу|можемо|зможу|зможемо|"
+                       r"пропоную|запропон\w*|давайте|в обмін|натомість|якщо ви)(?!\w)", re.I)
 # the old price named beside the new one ("$3,000 a month instead of $4,750")
 _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compared (?:to|with)|vs\.?|versus|"
                         r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
@@ -347,9 +370,20 @@ def giveaway(sentence: str) -> bool:
     return bool(_GIVEAWAY.search(sentence))
 
 
+# a concession hinted at with no numbers ("something on price", "a smaller package for a while", "щось по ціні")
+_HINTED = re.compile(r"\bsomething (?:\w+ ){0,2}(?:on|off|with|about) (?:the )?(?:price|pricing|rate|bill|cost)\b|"
+                     r"\bsomething like\b|\b(?:a|some) (?:smaller|lighter|slimmer|leaner|cheaper|reduced) "
+                     r"(?:package|plan|setup|bundle|tier)\b|"
+                     r"(?<!\w)щось (?:\w+ ){0,2}(?:з|по|щодо) (?:ціною|ціні|цін\w*)|"
+                     r"(?<!\w)(?:менш|легш|дешевш)\w* (?:пакет|тариф)\w*", re.I)
+
+
 def accepts_request(sentence: str) -> bool:
     """Takes the request on ("that's doable, let's work it out together") with no number and nothing
-    asked back: an acknowledgment, not yet a counter."""
+    asked back: an acknowledgment, not yet a counter; a concession hinted at ("I can probably sort
+    something out on price") is a counter, if a vague one."""
+    if _HINTED.search(sentence) and _REAL_CUE.search(sentence):
+        return False
     # the request said back with its numbers ("A 30% reduction from next month, understood, and we'll work through
     # it together", "Зрозуміла, 25% місць з наступного місяця — давайте подивимося, як зробити це найкраще")
     taken = _ACCEPTS.sub(" ", re.sub(r"(?<!\w)(?:давайте|let'?s)\s+(?=подивимос|see\b|look\b|make sure\b)", " ",
@@ -451,6 +485,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
     seats the customer asked to remove, to tell "8 seats instead of 12" (a cut) from "88 rather than 72"."""
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
+    stated_discount = False  # a percentage named as a discount ("10% off"), not one read from a cut word
     for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
         per_spans = [m.span("per") for m in money if m.group("per")]
@@ -524,10 +559,20 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             if re.match(r"\s*(?:off\b|discount|знижк)", text[m.end():m.end() + 12], re.I) or re.search(
                     r"(?:discount|знижк\w*)\s*(?:of\s*|у\s*|в\s*)?$", text[max(0, m.start() - 16):m.start()], re.I):
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
+                stated_discount = True
             elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
+            elif _PCT_SWAP_AFTER.match(text[m.end():m.end() + 30]) or _PCT_SWAP_BEFORE.search(
+                    text[max(0, m.start() - 40):m.start()]):
+                # "reduce by 30% instead of 50%", "не на 25%, а на 15%": a smaller change of the kind asked for
+                if asked_cut:  # the customer asked for fewer seats
+                    out.seat_cut_pct = value
+                else:
+                    out.discount_pct, out.scope = value, True
             elif _PRICE_WORD.search(window) or _RAISED_TO.search(text[max(0, m.start() - 24):m.start()]):
                 out.discount_pct = value  # "I can go up to 30%" after a discount: the discount raised
+            elif not asked_cut and not removed_here and _CAN_GET.search(window):
+                out.discount_pct = value  # "відсотків 25 зможу вибити": a bare percentage offered on the bill
         span = _FROM_TO.search(text)
         if span and _SEAT_WORD.search(text):  # "з 20 до 17" (seats), "from 40 seats to 32"
             out.seats = int(span.group(3))
@@ -542,6 +587,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if swapped and _SEAT_WORD.search(text) and account.seats and asked_cut and not instead and not span:
             out.seats = _kept(account, asked_cut, int(swapped.group(1)), int(swapped.group(2)))
             instead = swapped
+        first = _ASIDE_FIRST.search(text)
+        if first and account.seats and not instead and not span:
+            out.seats = _kept(account, asked_cut, int(first.group(2)), int(first.group(1)))
+            instead = first
         for m in _SEATS.finditer(text):
             n = int(m.group(1))
             in_span = span is not None and m.start() < span.end() and m.end() > span.start()
@@ -563,6 +612,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(text) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
+    if out.discount_pct is not None and not stated_discount and out.seats is not None and account.seats and abs(
+            account.seats * (1 - out.discount_pct / 100) - out.seats) < 1:
+        out.discount_pct = None  # "скоротити на 15%, тобто залишити 17 місць": the cut those seats make, not a discount
     if out.priced and out.new_mrr is None and out.discount_pct is None and _UNPRICED_DISCOUNT.search(out.quote):
         out.notes.append(UNPRICED)  # "suspend it for a while, with a small discount on the rest"
     if (out.new_mrr is not None or out.discount_pct is not None) and not out.scope and out.seats is None \

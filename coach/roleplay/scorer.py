@@ -27,7 +27,7 @@ from coach.roleplay.moves import is_question, open_question, sentences
 from coach.roleplay.offers import accepts_request
 from coach.roleplay.personas import Persona
 from coach.roleplay.reference import reference
-from coach.roleplay.stance import THREAT, gentle_guilt
+from coach.roleplay.stance import THREAT, gentle_guilt, unquoted
 
 
 def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: CustomerState, *,
@@ -146,8 +146,17 @@ def _empathy_only(first: TurnAnalysis, text: str) -> bool:
         accepts_request(s) for s in sentences(text))
 
 
+# thanks for the news itself, however short ("дякую, що написали", "thanks for the heads-up")
+_THANKS_FOR_NEWS = re.compile(r"\bthank\w*(?: you)? for (?:letting (?:me|us) know|telling (?:me|us)|the heads-?up|"
+                              r"reaching out|flagging|raising)\b|(?<!\w)дякую,? що (?:написали|повідомили|сказали|"
+                              r"звернулися|попередили)(?!\w)", re.I)
+
+
 def _thin(sentence: str) -> bool:
-    """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name."""
+    """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name; thanks for the news
+    itself ("Розумію, дякую, що написали.") names it."""
+    if _THANKS_FOR_NEWS.search(sentence):
+        return False
     words = [w for w in re.findall(r"[\w'’]+", _GREETING.sub("", sentence)) if not w[:1].isupper() or
              w.lower() in ("thanks", "thank", "i")]
     return len(words) < 5
@@ -161,7 +170,7 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
     first = a[0]
     asked = bool(first.questions) and first.offer is None  # took the request on by asking about it
     if first.pushback:
-        hard = first.refusal or first.pushback_words or any(_HARD.search(q) for q in first.pushback)
+        hard = first.refusal or first.pushback_words or any(_HARD.search(unquoted(q)) for q in first.pushback)
         opened = sentences(first_text)[:1] == [first.acknowledgment] and first.acknowledgment not in first.pushback
         if hard and opened and not _COURTESY_ONLY.match(first.acknowledgment or "") and not (first.refusal or first.pushback_words or first.guilt
                                     or any(THREAT.search(q) for q in first.pushback)):

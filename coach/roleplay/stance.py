@@ -127,6 +127,15 @@ THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|c
                     r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal\w*|\blawyer|"
                     r"\bliable\b|\bbreach\b|(?<!\w)(?:компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
                     r"порушенн\w* договору)", re.I)
+# words in quotes are named, not said ("ranking for 'personal injury lawyer'"): a search term is no legal talk
+_QUOTED = re.compile(r"(?<!\w)['‘\"“«][^'’\"”»\n]{2,60}['’\"”»](?!\w)")
+
+
+def unquoted(text: str) -> str:
+    """The text with its quoted words ("'personal injury lawyer'") left out."""
+    return _QUOTED.sub(" ", text)
+
+
 # Only acknowledging: thanks, empathy, "understood", with no "but".
 _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\b|\bnot trying to (?:argue|push)\b|"
                    r"(?<!\w)(?:не сперечаюся|не тисну|без підвохів|немає (?:жодних )?(?:пасток|підвохів))(?!\w)|"
@@ -135,6 +144,8 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"\byou'?re welcome\b|\bmy pleasure\b|\bno problem\b|"
                    r"(?<!\w)(?:нема за що|немає за що|радий допомогти|рада допомогти|прошу)(?!\w)|"
                    r"\bglad you\b|\bi (?:hear|see) (?:you|what|where|why)\b|\bi get (?:it|that|why)\b|"
+                   # "Totally understand, Marcus", "I completely understand"
+                   r"\b(?:(?:i|we) )?(?:totally|completely|fully|absolutely|really|entirely) understand\b|"
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
                    r"\bthat'?s (?:so |really |just )?(?:a lot|hard|tough|difficult|awful|terrible|horrible|"
                    r"devastating|heartbreaking|rough)\b|\bthe last thing you need\b|"
