@@ -65,7 +65,10 @@ _NO_UNIT = (r"(?!\s*(?:%|[$€£]|k\b|[.,]\d|/|percent|pour ?cent|por ?ciento|po
 # "Ні, сто — це забагато", "No, 100 is too many": the counter turned down, not a count asked for.
 _NOT_TOO_MANY = (r"(?!\s*[—–-]?\s*(?:це\s+|is\s+|are\s+|c'est\s+|es\s+|ist\s+|sind\s+|to\s+|é\s+|"
                  r"są\s+)?(?:still\s+|ще\s+)?"
-                 r"(?:забагато|замало|too|trop|zu viele?|demasiad|za dużo|za mało|demais|not enough|way too|far too))")
+                 r"(?:забагато|замало|too|trop|zu viele?|demasiad|za dużo|za mało|demais|not enough|way too|far too|"
+                 r"doesn'?t work|won'?t work|(?:нам )?не підходить|no (?:nos )?sirve|reicht nicht|"
+                 r"ne (?:nous )?convient pas|"
+                 r"não serve|nie pasuje|isn'?t enough|is not enough))")
 _BARE_REMOVAL = re.compile(
     r"(?:\bremov\w*|\bdrop\w*|\bcut(?:ting)?|\btake off|\brelease|(?<!\w)прибра\w*|(?<!\w)прибер\w*|(?<!\w)зня\w*|"
     r"(?<!\w)скоротити на|(?<!\w)мінус|\bstreichen|\bkündigen|\bsupprim\w*|\bretir\w*|\benlev\w*|\bquit\w*|\belimin\w*|"
@@ -79,7 +82,8 @@ _BARE_CORRECTION = re.compile(
     r"corrijo|moment|korrektur|eigentlich|pardon|en fait|plutôt|desculpe?|opa|na verdade|przepraszam|właściwie|"
     r"poprawka)"
     r"\b[\s,:;.!—–-]*)+(?:(?:make (?:it|that)|i meant|it'?s|that'?s|better|rather|краще|мала на увазі|мав на увазі|"
-    r"mejor|quise decir|lieber|ich meinte|je voulais dire|melhor|queria dizer|lepiej|chodziło mi o)\s+)?" + _N + r"\b"
+    r"mejor|quise decir|lieber|ich meinte|je voulais dire|melhor|queria dizer|lepiej|chodziło mi o|são|son|sind|"
+    r"c'est|to|це)\s+)?" + _N + r"\b"
     + _NO_UNIT + _NOT_TOO_MANY, re.I)
 _BARE_AGREED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|yes|yeah|sure|alright|right|good|great|perfect|добре|гаразд|так|окей|vale|sí|bueno|perfecto|"
@@ -111,12 +115,23 @@ _REJECTS = re.compile(
 # The customer correcting their own figure ("Sorry, my mistake - it's 25, not 20", "I said 60 earlier but that was
 # wrong", "Вибачте, я помилився", "Perdona, me equivoqué", "Petite correction", "Correção:", "Poprawka:"): no pushback.
 _SELF_CORRECTION = re.compile(
-    r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|correction|"
-    r"i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|petite correction|correction|ich habe mich (?:vertan|"
+    r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|"
+    r"correction|"
+    r"i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|petite correction|correction|"
+    r"ich habe mich (?:vertan|"
     r"verzählt)|korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka)\b"
     r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка)(?!\w)", re.I)
 _PAUSE_WORD = re.compile(r"\b(?:pause|pausing|paus\w*|hold|freeze|pausa\w*|pausier\w*|zawiesz\w*|wstrzyma\w*)\b"
                          r"|(?<!\w)(?:пауз\w*|призупин\w*|заморож\w*)", re.I)
+
+
+# The customer's own figure insisted on or bettered ("It has to be 40", "потрібно саме двадцять", "mejor que sean 12",
+# "tiene que ser 30", "es müssen 600 sein"): the request's field.
+_BARE_INSIST = re.compile(
+    r"(?:\bit has to be|\bit must be|\bit needs to be|\bhas to be|(?<!\w)потрібно саме|(?<!\w)треба саме|"
+    r"(?<!\w)має бути|"
+    r"\btiene que ser|\bmejor que sean|\bque sean|\bbetter make it|\bdoit être|\btem que ser|\bmelhor que sejam|"
+    r"\bmusi być|\bmuszą być|\blieber)\s+(?:un\s+|de\s+)?" + _N + r"\b" + _NO_UNIT, re.I)
 
 
 def bare_count(text: str) -> tuple[int, str] | None:
@@ -124,7 +139,8 @@ def bare_count(text: str) -> tuple[int, str] | None:
     from coach.diagnosis.numbers import words_to_digits
 
     t = words_to_digits(text)
-    for pat, role in ((_BARE_REMOVAL, "removal"), (_BARE_CORRECTION, "same field"), (_BARE_AGREED, "same field")):
+    for pat, role in ((_BARE_REMOVAL, "removal"), (_BARE_CORRECTION, "same field"), (_BARE_AGREED, "same field"),
+                      (_BARE_INSIST, "same field")):
         m = pat.search(t)
         if m:
             n = int(re.sub(r"[ ,.]", "", next(g for g in m.groups() if g)))

@@ -440,7 +440,7 @@ def read_figures(text: str) -> Figures:
         if gone and gone != f.seats_to:
             f.seats_removed = gone
     if f.seats_removed is None and f.seats_to is None:
-        f.seats_removed = seat_phrases.their_seats(t, is_fact)
+        f.seats_removed = seat_phrases.their_seats(t, is_fact) or seat_phrases.removed_total(t, is_fact)
     if f.seats_removed is None:
         gone = seat_phrases.settled_removal(t, is_fact)
         if gone is not None:

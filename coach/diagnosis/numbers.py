@@ -147,6 +147,9 @@ _COLLECTIVE = [(re.compile(p, re.I), v) for p, v in (
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
                         r"(?:\s+(?:and\s+|e\s+|y\s+|і\s+)?(\d{1,3})(?![\d.,]))?(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)", re.I)
 
+_THOUSANDS_END = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
+                            r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,]\d)(?=\s*(?:[.!?,;]|"
+                            r"$))", re.I)
 # "three thousand five hundred dollars a month" -> "3 thousand 500 dollars": with its remainder, one amount.
 _THOUSANDS_MONEY = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
                               r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,])"
@@ -175,7 +178,8 @@ def words_to_digits(text: str) -> str:
             continue
         end, place, j = m.end(), total, i + 1
         hm = _HUNDRED.match(text, end)
-        if hm and total < 10:
+        if hm and (total < 10 or (10 < total < 100 and total % 10 != 0)):
+            # "two hundred"; "twelve hundred", "fifteen hundred" (1,200, 1,500) but not "twenty hundred"
             total, place, end = total * 100, 100, hm.end()
         while j < len(matches) and matches[j].start() < end:
             j += 1  # "hundred" after "two" was read with it
@@ -203,7 +207,9 @@ def words_to_digits(text: str) -> str:
         i = j
     out.append(text[pos:])
     out_text = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0)), "".join(out))
-    return _THOUSANDS_MONEY.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
+    out_text = _THOUSANDS_MONEY.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
+    # "from 1200 seats to one thousand and fifty": a thousands word with its remainder, before a stop or the end
+    return _THOUSANDS_END.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
 
 
 def _place(value: int) -> int:

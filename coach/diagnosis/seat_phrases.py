@@ -161,10 +161,12 @@ _EXTRA_BEFORE = re.compile(r"\b(?:extra|more|additional|add)\b|додатков|
 # The count held, then the count needed: "Було 25 місць, треба 12", "Tenemos 24 usuarios, necesitamos 12", "On a 20
 # licences, il nous en faut 10", "We have 40 seats; we need 25", "Wir haben 30 Lizenzen, brauchen 20".
 HAVE_NEED = re.compile(
-    r"(?:we have|we've got|we had|there are|було|було в нас|у нас|маємо|мали|tenemos|teníamos|on a|nous avons|wir haben|"
+    r"(?:we have|we've got|we had|there are|we'?re at|we are at|nous sommes à|on est à|estamos en|estamos com|wir sind bei|"
+    r"haben wir|jesteśmy na|було|було в нас|у нас|маємо|мали|tenemos|teníamos|on a|nous avons|wir haben|"
     r"wir hatten|temos|tínhamos|mamy|mieliśmy|были)\s+(?:[\w-]+\s+){0,2}?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
     + r"\s*[,.;:—–-]+\s*(?:(?:but|але|а|pero|mais|aber|mas|ale|now|зараз|тепер)\s+)*(?:we\s+)?(?:only\s+)?"
     r"(?:need|треба|потрібно|потрібні|necesitamos|il nous en faut|il en faut|nous en voulons|brauchen(?: wir)?|"
+    r"benötigen(?: wir)?(?:\s+(?:ab\s+)?[\d.]+)?(?:\s+aber)?|"
     r"precisamos(?: de)?|potrzebujemy|want|хочемо|queremos|wollen|voulons|chcemy)\s+"
     r"(?:(?:only|just|лише|тільки|solo|nur|noch|seulement|apenas|só|tylko)\s+)?" + N + r"\b" + _NOT_UNIT_AFTER, re.I)
 
@@ -189,6 +191,11 @@ BARE_TO = re.compile(
     r"|^\s*" + N + r"\s+" + SEAT + r"\s+(?:pls|please|only|bitte|proszę|por favor|s'il)"
     r"|\b(?:ramen\w*|descend\w*)(?:-nous)?\s+à\s+" + N + r"\b"
     r"|\b(?:land|settle|end up)\s+at\s+" + N + r"\b"
+    # "40 is enough for us", "Honestly 50 covers us", "40 chega pra gente", "need to be at 70", "Set us at 95"
+    r"|(?<![\w.,$€£])" + N + r"\s+(?:is|would be|will be|should be)\s+(?:plenty|enough|sufficient)\b"
+    r"|(?<![\w.,$€£])" + N + r"\s+(?:covers? us|will cover us|would cover us|chega|nos basta|nous suffit|uns reicht)\b"
+    r"|\b(?:need|have|has|want) to be at\s+" + N + r"\b"
+    r"|\bset (?:us|it|the count) (?:at|to)\s+" + N + r"\b"
     # the count that keeps access: "we only need the 12 people in finance to keep access", "доступ лише 7 бухгалтерам"
     r"|(?:доступ|access|accès|acceso|acesso|zugang|dostęp)\s+(?:лише|тільки|only|just|solo|nur|seulement|apenas|tylko)\s+"
     r"(?:для\s+|for\s+|para\s+|pour\s+|für\s+|dla\s+)?" + N + r"\b"
@@ -424,7 +431,8 @@ def target(t: str, is_fact) -> int | None:
 # A total the customer adds up and asks for: "So 20 seats in total going forward", "Разом 13 місць ... просимо
 # переоформити", "En total 23 licencias ... ajustadnos", "Łącznie 16, i na tyle prosimy zmienić umowę".
 _TOTAL = re.compile(r"(?:in total|altogether|разом|усього|загалом|всього|en total|au total|en tout|insgesamt|no total|ao todo|"
-                    r"łącznie|razem|w sumie)\s*[:—–-]?\s*" + N + r"\b"
+                    r"łącznie|razem|w sumie|total(?: de| of)?)\s*[:—–-]?\s*(?:also\s+|so\s+|тобто\s+|czyli\s+|donc\s+)?"
+                    + N + r"\b"
                     r"|(?<![\w.,])" + N + r"\s+(?:" + SEAT + r"\s+)?(?:in total|total|altogether|en total|au total|insgesamt|"
                     r"no total|ao todo|łącznie|w sumie)\b", re.I)
 _TOTAL_ASK = re.compile(r"going forward|adjust|reduce|change the|from next|переоформ|просимо|зменш|ajust|cambi|zmieni|anpass|"
@@ -448,7 +456,26 @@ def total(t: str, is_fact) -> int | None:
         n = next(v for v in _groups(m))
         if is_fact(m.start()) or n == 0 or n in _YEARS or _HELD_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
             continue
-        if _TOTAL_ASK.search(t[m.start():m.end() + 120]) and _ABOUT_SEATS.search(t):
+        if _TOTAL_ASK.search(t[m.start():m.end() + 120]) and _ABOUT_SEATS.search(t) and not removal_total(t, m.start()):
+            return n
+    return None
+
+
+def removal_total(t: str, at: int) -> bool:
+    """Is the total at `at` a count of seats removed ("5 Zugänge ... löschen, insgesamt also 8", "Tirem as contas dos 4
+    motoristas e dos 2 conferentes, total de 6")? A removal verb in its sentence says so."""
+    start = max(t.rfind(".", 0, at), t.rfind("\n", 0, at)) + 1
+    end_m = re.search(r"[.!?\n]", t[at:])
+    sentence = t[start:at + (end_m.start() if end_m else len(t) - at)]
+    return bool(re.search(r"lösch|streich|entfern|tirem|tirar|remov|quit|supprim|retir|usun|прибер|зніміть|delete|drop|"
+                          r"take (?:\w+ )?off", sentence, re.I))
+
+
+def removed_total(t: str, is_fact) -> int | None:
+    """A removal total ("..., insgesamt also 8"), or None."""
+    for m in _TOTAL.finditer(t):
+        n = next(v for v in _groups(m))
+        if not is_fact(m.start()) and 0 < n and n not in _YEARS and removal_total(t, m.start()) and _ABOUT_SEATS.search(t):
             return n
     return None
 

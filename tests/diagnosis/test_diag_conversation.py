@@ -222,3 +222,19 @@ def test_correcting_our_own_figure_is_no_pushback(reply: str) -> None:
                Turn("csm", "Noted: 12 seats off from the 1st of next month.")]
     out = read_conversation(history, reply, None, diagnose)
     assert out.pushback is False and out.seats_requested == 16
+
+
+@pytest.mark.parametrize(("reply", "removed"), [
+    ("No, 15 doesn't work for us. It has to be 30, those people are gone.", 30),
+    ("Ні, 15 нам не підходить. Потрібно саме тридцять.", 30),
+    ("Desde el mes que viene, pero mejor que sean 34.", 34),
+    ("Na verdade, são 34.", 34),
+])
+def test_the_customers_own_figure_insisted_on_or_bettered(reply: str, removed: int) -> None:
+    from coach.diagnosis import diagnose
+
+    history = [Turn("customer", "We want to remove 30 seats."),
+               Turn("csm", "Could we start with 15 and review in June?")]
+    out = read_conversation(history, reply, None, diagnose)
+    assert out.seats_requested == removed
+

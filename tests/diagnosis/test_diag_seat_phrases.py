@@ -134,6 +134,14 @@ CASES = [
     ("Finance wants the monthly invoice at $3,300 or less.", {"mrr": 3300}),
     ("Ziel sind €1.900/Monat.", {"mrr": 1900}),
     ("Notre chiffre d'affaires a baissé de 18 %. Nous demandons de réduire le contrat d'un tiers.", {"pct": 33.3}),
+    # a count that is enough, the count to be at, held then needed, removal totals, number words in hundreds
+    ("honestly 30 is enough for us, the rest never log in", {"to": 30}),
+    ("35 chega pra gente, o resto nem entra.", {"to": 35}),
+    ("We're at 80 licenses and need to be at 65 by renewal.", {"to": 65, "rm": 15}),
+    ("Set us at 44, please.", {"to": 44}),
+    ("Nous sommes à 50 utilisateurs, il nous en faut 35 dès juillet.", {"to": 35, "rm": 15}),
+    ("Bitte 4 Zugänge der Fahrer und 2 der Disponenten löschen, insgesamt also 6.", {"rm": 6}),
+    ("we want to go from fifteen hundred seats to one thousand and twenty.", {"to": 1020, "rm": 480}),
 ]
 
 
