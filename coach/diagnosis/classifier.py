@@ -231,7 +231,21 @@ def customer_turns(history: list[str]) -> list[str]:
     """The earlier turns the customer wrote, their "Customer:" label dropped: a history given as plain
     strings may hold the CSM's turns too ("CSM: We proposed suspending it..."), which say nothing of the
     customer's request or reason."""
-    return [_OWN_LABEL.sub("", t, count=1) for t in history if t.strip() and not _OTHER_SPEAKER_LINE.match(t)]
+    return [text for role, text in history_turns(history) if role == "customer"]
+
+
+def history_turns(history: list[str]) -> list[tuple[str, str]]:
+    """(role, text) of each earlier turn given as a plain string: "CSM: ..." lines (and the other speakers'
+    labels) are the CSM's, the rest the customer's, their "Customer:" label dropped."""
+    out: list[tuple[str, str]] = []
+    for t in history:
+        if not t.strip():
+            continue
+        if _OTHER_SPEAKER_LINE.match(t):
+            out.append(("csm", t.split(":", 1)[1].strip()))
+        else:
+            out.append(("customer", _OWN_LABEL.sub("", t, count=1)))
+    return out
 
 
 def clean_sentences(text: str, cues: Cues) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from coach.accounts import Account
 from coach.diagnosis.lexicon import SEAT
 from coach.diagnosis.models import Diagnosis
+from coach.diagnosis.numbers import words_to_digits
 
 _FIGURES = ("reduction_pct", "seats_requested", "seats_to", "target_mrr")
 _REQUEST_FIELDS = ("kind", "kind_confidence", "reduction_pct", "seats_requested", "seats_to", "target_mrr", "modules",
@@ -134,11 +135,10 @@ _BARE_INSIST = re.compile(
     r"\bmusi być|\bmuszą być|\blieber)\s+(?:un\s+|de\s+)?" + _N + r"\b" + _NO_UNIT, re.I)
 
 
-def bare_count(text: str) -> tuple[int, str] | None:
-    """A bare count in a later turn and what it is: ("removal" | "target" | "same field", n)."""
-    from coach.diagnosis.numbers import words_to_digits
-
-    t = words_to_digits(text)
+def bare_count(text: str, digits: str | None = None) -> tuple[int, str] | None:
+    """A bare count in a later turn and what it is: (n, "removal" | "same field"); `digits`: `text` with its
+    number words as digits, when the caller has it."""
+    t = digits if digits is not None else words_to_digits(text)
     for pat, role in ((_BARE_REMOVAL, "removal"), (_BARE_CORRECTION, "same field"), (_BARE_AGREED, "same field"),
                       (_BARE_INSIST, "same field")):
         m = pat.search(t)
@@ -257,16 +257,17 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False,
     return latest.model_copy(update=update) if update else latest
 
 
-def read_conversation(history: list[Turn], message: str, account: Account | None, diagnose) -> Diagnosis:
+def read_conversation(history: list[Turn], message: str, account: Account | None, diagnose, *,
+                      latest: Diagnosis | None = None, countered: bool = False) -> Diagnosis:
     """Diagnose `message` in the light of the earlier turns (customer turns are diagnosed; a CSM turn
-    before the message makes a rejection pushback)."""
-    latest = diagnose(message, account)
+    that offers something, or `countered` — a counter known to have been sent — makes a rejection pushback).
+    `latest`: the message's own diagnosis when the caller has it already."""
+    latest = latest if latest is not None else diagnose(message, account)
     customer = [t.text for t in history if t.role == "customer" and t.text.strip()]
-    countered = any(t.role == "csm" and offers(t.text) for t in history)
-    from coach.diagnosis.numbers import words_to_digits
-
+    countered = countered or any(t.role == "csm" and offers(t.text) for t in history)
+    digits = words_to_digits(message)
     rejects = bool(_REJECTS.search(message))
-    accepted = countered and (accepts(message) or (not rejects and bool(_BARE_AGREED.search(words_to_digits(message)))))
+    accepted = countered and (accepts(message) or (not rejects and bool(_BARE_AGREED.search(digits))))
     if accepted and latest.kind != "pause" and _PAUSE_WORD.search(message):
         # "OK that works, let's do the 3-month pause on PPC", "Добре, погоджуємось на паузу на три місяці"
         latest = latest.model_copy(update={"kind": "pause", "kind_confidence": max(latest.kind_confidence, 0.6)})
@@ -279,6 +280,6 @@ def read_conversation(history: list[Turn], message: str, account: Account | None
         latest = latest.model_copy(update={"pushback": True})  # "Дякую, але ні", "No, el 18% no nos sirve"
     if not customer:
         return latest
-    bare = bare_count(message)
+    bare = bare_count(message, digits)
     about_seats = bool(re.search(SEAT, "\n".join([*customer, message]), re.I))
     return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted, bare, about_seats)

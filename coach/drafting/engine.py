@@ -136,16 +136,22 @@ def retrieve(knowledge: Knowledge, message: str, play: str) -> list[Hit]:
     return sorted(hits.values(), key=lambda h: -h.score)
 
 
-def with_history(dx: Diagnosis, history: list[str] | None, account: Account) -> Diagnosis:
-    """The conversation, not the last message: the first stated request persists until a later turn
-    states a new one; the reason and a hardship may come from any earlier turn."""
+def with_history(dx: Diagnosis, message: str, history: list[str] | None, account: Account,
+                 prior_counters: int = 0) -> Diagnosis:
+    """The conversation, not the last message (coach/diagnosis/conversation.py, the reading the evals
+    measure): the first stated request persists until a later turn states a new one, a bare correction or
+    an agreed count takes its place, a reply to a counter is pushback or takes it; the reason and a hardship
+    may come from any earlier turn. History lines labelled as the CSM's ("CSM: ...") are the CSM's turns."""
     if not history:
         return dx
-    from coach.diagnosis.classifier import customer_turns
-    from coach.diagnosis.conversation import combine
+    from coach.diagnosis.classifier import history_turns
+    from coach.diagnosis.conversation import Turn, read_conversation
 
-    turns = customer_turns(history)
-    return combine([diagnose(t, account) for t in turns[-6:]], dx) if turns else dx
+    turns = [Turn(role, text) for role, text in history_turns(history)]
+    # A history of the customer's messages only (a case keeps the CSM's turns apart) says nothing of what was
+    # offered: as before, a reply in it is read as if a counter had been made.
+    countered = prior_counters > 0 or not any(t.role == "csm" for t in turns)
+    return read_conversation(turns, message, account, diagnose, latest=dx, countered=countered)
 
 
 def csm_profile(settings: Settings, override: CsmProfile | None = None) -> CsmProfile:
@@ -172,7 +178,7 @@ def build_context(account: Account, message: str, *, today: date, knowledge: Kno
     if account.contract.start_date > today:
         raise CoachInputError(f"contract.start_date: {account.contract.start_date} is after today ({today})")
     policy = policy_for(settings)
-    dx = with_history(diagnose(message, account), history, account)
+    dx = with_history(diagnose(message, account), message, history, account, prior_counters)
     if account.hardship and not dx.hardship:
         dx = dx.model_copy(update={"hardship": account.hardship})
     if dx.pushback and not history and prior_counters == 0:

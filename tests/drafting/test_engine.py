@@ -365,3 +365,16 @@ def test_a_cancel_after_our_failure_apologises_first_in_the_customers_language(k
     c = d.counter_proposal
     assert d.language == lang and d.play == "course_correct" and c is not None and d.violations == []
     assert re.search(r"перепрош|leid|excuses", c.message)
+
+
+def test_a_case_reads_the_conversation_as_the_evals_measure_it(kn):
+    """The draft path reads history with the conversation rules (a bare correction takes the request's
+    place; a "CSM:" line is the CSM's turn), the same reading `coach eval --diagnosis` measures."""
+    acct = make_account(seats=40)
+    d = draft(acct, "Hold on - wait, 25. I forgot the two hygienists.", today=TODAY, knowledge=kn,
+              history=["We need to reduce our seats from 40 to 20, our budget was cut."], prior_counters=0)
+    assert d.request.seats == 15  # the seats to remove: 40 held, 25 kept
+    taken = draft(acct, "Ok, 30 seats then.", today=TODAY, knowledge=kn,
+                  history=["We need to reduce our seats from 40 to 20, our budget was cut.",
+                           "CSM: Could we meet at 30 seats with a 24-month extension?"])
+    assert taken.request.seats == 10  # the count the CSM offered, taken in the customer's words
