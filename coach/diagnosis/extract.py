@@ -277,7 +277,10 @@ def modules(text: str, account: Account | None, aliases: dict[str, list[str]]) -
 
 def _word_spans(words: list[str], text: str) -> list[tuple[int, int]]:
     """Spans of each word (a word start: "соцмереж" finds "соцмережі") in normalised `text`."""
-    return sorted({m.span() for w in words if (v := _norm(w)) for m in re.finditer(rf"(?<!\w){re.escape(v)}", text)})
+    # a word start finds inflections, but a term of three letters or fewer only a whole word: German "sea" (PPC)
+    # is not the start of "seats", nor "sem" of "semana"
+    return sorted({m.span() for w in words if (v := _norm(w))
+                   for m in re.finditer(rf"(?<!\w){re.escape(v)}" + (r"(?!\w)" if len(v) <= 3 else ""), text)})
 
 
 def _named_by_pronoun(norm: str, last_seen: list[tuple[int, str]], kept: list[str]) -> list[str]:

@@ -72,3 +72,19 @@ MODULES = make_account(services=[
 ])
 def test_modules_in_other_words(text: str, named: list[str]) -> None:
     assert sorted(extract(text, MODULES, service_aliases()).modules) == named
+
+
+def test_a_short_service_term_is_a_whole_word_only() -> None:
+    """German "sea" (search ads, PPC) is not the start of "seats"; "SEA streichen" still names PPC."""
+    from datetime import date
+
+    from coach.accounts.loader import parse_account
+    from coach.diagnosis import diagnose
+
+    acct = parse_account({"id": "t", "name": "T", "list_mrr": 4600, "mrr": 4600, "seats": 40,
+                          "contract": {"start_date": "2025-01-01", "term_months": 24,
+                                       "agreement_type": "integrated_marketing"},
+                          "services": [{"name": "SEO", "mrr": 1800, "core": True}, {"name": "PPC", "mrr": 1500},
+                                       {"name": "Social Media", "mrr": 1300}]}, today=date(2026, 11, 21))
+    assert diagnose("We need to reduce our seats from 40 to 20, budget was cut.", acct).modules == []
+    assert diagnose("Bitte SEA streichen, das Budget wurde gekürzt.", acct).modules == ["PPC"]
