@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from coach.accounts import Account
 from coach.diagnosis.lexicon import SEAT
+from coach.diagnosis.lexicon import N as _N
 from coach.diagnosis.models import Diagnosis
 from coach.diagnosis.numbers import words_to_digits
 
@@ -55,7 +56,6 @@ _ACCEPTS = re.compile(
 # A later turn that names a bare count for the seats asked about before: a correction ("Wait, 85.", "Actually make
 # that 20", "Sorry, I meant 45"), a count agreed ("80 works", "D'accord pour trente", "OK, 70 then"), or a removal
 # verb with no noun ("let's remove those 45", "removing seventy makes sense", "Він каже прибрати двадцять п'ять").
-_N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,5})"
 _NO_UNIT = (r"(?!\s*(?:%|[$€£]|k\b|[.,]\d|/|percent|pour ?cent|por ?ciento|por cento|prozent|procent|відсот|"
             r"euros?\b|dollars?\b|"
             r"zł|грн|usd|eur\b|a month|per month|months?|meses|monate?|mois|miesi|місяц|days?|días|tage|jours|dni|днів|"
@@ -117,10 +117,8 @@ _REJECTS = re.compile(
 # wrong", "Вибачте, я помилився", "Perdona, me equivoqué", "Petite correction", "Correção:", "Poprawka:"): no pushback.
 _SELF_CORRECTION = re.compile(
     r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|"
-    r"correction|"
-    r"i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|petite correction|correction|"
-    r"ich habe mich (?:vertan|"
-    r"verzählt)|korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka)\b"
+    r"correction|i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|ich habe mich (?:vertan|verzählt)|"
+    r"korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka)\b"
     r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка)(?!\w)", re.I)
 _PAUSE_WORD = re.compile(r"\b(?:pause|pausing|paus\w*|hold|freeze|pausa\w*|pausier\w*|zawiesz\w*|wstrzyma\w*)\b"
                          r"|(?<!\w)(?:пауз\w*|призупин\w*|заморож\w*)", re.I)

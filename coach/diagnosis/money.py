@@ -28,6 +28,9 @@ _MONTH_AFTER = re.compile(
     r"^\W{0,3}(?:(?:a|per|each|every|/|im|pro|par|по|в|на|за|al|por|ao|o|na|w)\s?)?"
     r"(?:month\w*|mo\b|mth|monat\w*|mois|mensu\w*|mensais|mês|mes\b|miesiąc\w*|miesięcznie|місяць|міс\b|"
     r"щомісяця|monthly|month)", re.I)
+# A ceiling's words that end in "de" or stand before the amount ("ficar abaixo de R$ 3.000", "ne pouvons plus dépasser
+# 1 500 €"): a target (_TARGET_BEFORE), and not "from" the price now (_CEILING_BEFORE).
+_CEILING_WORDS = r"dépasser|ultrapassar|passar de|pasar de|abaixo de|por debajo de|en dessous de"
 _TARGET_BEFORE = re.compile(
     r"(?:down to|get (?:us |it )?(?:down )?to|bring (?:us |it )?(?:down )?to|to|under|below|at most|max(?:imum)?|"
     r"no more than|not more than|cap(?:ped)? (?:at|of)|ceiling(?: is| of)?|limit(?: is| of)?|something like|like|"
@@ -43,8 +46,8 @@ _TARGET_BEFORE = re.compile(
     r"no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|nicht mehr als|"
     r"pas plus de|nie więcej niż|не більше ніж|не більше за|(?:be|land|come in) at|"
     # a ceiling: "ne pouvons plus dépasser 1 500 €", "stay under", "rester sous 900 €", "ficar abaixo de R$ 3.000"
-    r"(?:pas |plus )?dépasser|exceed|go (?:over|above)|superar|pasar de|überschreiten|przekraczać|przekroczyć|"
-    r"перевищувати|перевищити|ultrapassar|passar de|sous|en dessous de|abaixo de|por debajo de|poniżej|unter|нижче|"
+    + _CEILING_WORDS + r"|exceed|go (?:over|above)|superar|überschreiten|przekraczać|przekroczyć|"
+    r"перевищувати|перевищити|sous|poniżej|unter|нижче|"
     r"(?:need|want|get|have|put|bring)s? (?:that|it|this|us|the (?:monthly )?(?:bill|price|fee|invoice|"
     r"cost))(?: down)? at|"
     r"орієнтир|ціль|ziel(?: sind| ist| wären)?|objectif|objetivo|meta|cel|"
@@ -105,9 +108,8 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
 # A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
 _CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
                              r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
-                             r"not more than|em torno de|cerca de|alrededor de|autour de|abaixo de|por debajo de|"
-                             r"en dessous de|"
-                             r"dépasser|ultrapassar|passar de|pasar de)\W{0,3}$", re.I)
+                             r"not more than|em torno de|cerca de|alrededor de|autour de|" + _CEILING_WORDS
+                             + r")\W{0,3}$", re.I)
 _CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"
                              r"l.utilisateur|par (?:utilisateur|siège)|por (?:usuario|usuário|licencia)|"

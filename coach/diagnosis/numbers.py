@@ -147,15 +147,13 @@ _COLLECTIVE = [(re.compile(p, re.I), v) for p, v in (
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
                         r"(?:\s+(?:and\s+|e\s+|y\s+|і\s+)?(\d{1,3})(?![\d.,]))?(?=\s+(?:[\w-]+\s+)?" + SEAT + r"\b)", re.I)
 
-_THOUSANDS_END = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
-                            r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,]\d)(?=\s*(?:[.!?,;]|"
-                            r"$))", re.I)
-# "three thousand five hundred dollars a month" -> "3 thousand 500 dollars": with its remainder, one amount.
-_THOUSANDS_MONEY = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
-                              r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})(?![\d.,])"
-                              r"(?=\s*(?:dollars?|bucks|euros?|€|\$|грн|гривень|гривні|zł|złotych|reais|pesos|"
-                              r"(?:a|per|each|every|al|por|im|pro|par|на|w)\s+(?:month|mes|monat|mois|mês|місяць|"
-                              r"miesiąc)))", re.I)
+# A thousands word with its remainder, as one figure: before money ("three thousand five hundred dollars a month" ->
+# "3 thousand 500 dollars" -> 3500) or before a stop or the end ("from 1200 seats to one thousand and fifty").
+_THOUSANDS_REST = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:thousand|tausend|mille|тисяч[аіи]?|mil|tysi[ąęc]\w*)"
+                             r"\s+(?:and\s+|e\s+|y\s+|і\s+|et\s+|und\s+)?(\d{1,3})"
+                             r"(?:(?![\d.,])(?=\s*(?:dollars?|bucks|euros?|€|\$|грн|гривень|гривні|zł|złotych|reais|pesos|"
+                             r"(?:a|per|each|every|al|por|im|pro|par|на|w)\s+(?:month|mes|monat|mois|mês|місяць|miesiąc)))"
+                             r"|(?![\d.,]\d)(?=\s*(?:[.!?,;]|$)))", re.I)
 
 
 def words_to_digits(text: str) -> str:
@@ -207,9 +205,7 @@ def words_to_digits(text: str) -> str:
         i = j
     out.append(text[pos:])
     out_text = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0)), "".join(out))
-    out_text = _THOUSANDS_MONEY.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
-    # "from 1200 seats to one thousand and fifty": a thousands word with its remainder, before a stop or the end
-    return _THOUSANDS_END.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
+    return _THOUSANDS_REST.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2))), out_text)
 
 
 def _place(value: int) -> int:

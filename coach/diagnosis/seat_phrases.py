@@ -461,14 +461,17 @@ def total(t: str, is_fact) -> int | None:
     return None
 
 
+_REMOVAL_IN_SENTENCE = re.compile(r"lösch|streich|entfern|tirem|tirar|remov|quit|supprim|retir|usun|прибер|зніміть|delete|"
+                                  r"drop|take (?:\w+ )?off", re.I)
+
+
 def removal_total(t: str, at: int) -> bool:
     """Is the total at `at` a count of seats removed ("5 Zugänge ... löschen, insgesamt also 8", "Tirem as contas dos 4
     motoristas e dos 2 conferentes, total de 6")? A removal verb in its sentence says so."""
     start = max(t.rfind(".", 0, at), t.rfind("\n", 0, at)) + 1
     end_m = re.search(r"[.!?\n]", t[at:])
     sentence = t[start:at + (end_m.start() if end_m else len(t) - at)]
-    return bool(re.search(r"lösch|streich|entfern|tirem|tirar|remov|quit|supprim|retir|usun|прибер|зніміть|delete|drop|"
-                          r"take (?:\w+ )?off", sentence, re.I))
+    return bool(_REMOVAL_IN_SENTENCE.search(sentence))
 
 
 def removed_total(t: str, is_fact) -> int | None:
@@ -586,7 +589,6 @@ _THEIR_SEATS = re.compile(r"(?:take|remove|drop|cancel|delete|зніміть|з�
                           + SEAT + r"\s+(?:deles|delas|de ellos|de ellas)"
                           + r"|(?:their|їхні|sus|deren|leurs|deles|ich)\s+" + SEAT + r"\s+(?:[\w'’-]+\s+){0,2}?(?:off|removed|"
                           r"rausnehmen|entfernen|streichen)", re.I)
-_PEOPLE_COUNT = re.compile(r"(?<![\w.,:/-])" + N + r"\s+(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+)(?=[^.!?\n]{0,120}$)", re.I)
 
 
 def their_seats(t: str, is_fact) -> int | None:
