@@ -243,18 +243,11 @@ def pushback(p: Prepared) -> list[Finding]:
                   if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
 
 
-_DETERMINER = re.compile(r"any|a|an|such|other|extra|qualquer|quaisquer|cualquier\w*|algun\w*|jeglich\w*|irgendwelch\w*"
-                         r"|eine?|aucune?|quelconque|de|des|jakichkolwiek|żadnych|будь-як\w*|якихось|додатков\w*"
-                         # "there is" between the negation and the term: "no hay penalización", "não há multa",
-                         # "nie ma kary", «не буде штрафу»
-                         r"|hay|habrá|há|haverá|existe\w*|ma|będzie|jest|gibt|буде|є|будет|есть", re.I)
-
-
 def _negated_near(p: Prepared, start: int) -> bool:
     """A negation among the two words right before the term, in its clause ("no penalty", "sem qualquer
     multa", "without any penalty"); "if you don't pay, penalties apply" is not negated."""
     words = _clause_before(p, start, 40).split()[-2:]
-    if len(words) == 2 and not _DETERMINER.fullmatch(words[1]):
+    if len(words) == 2 and not p.data.compiled.negation_determiner.fullmatch(words[1]):
         words = words[1:]  # "never realistic under the contract you signed": the negation is not on the term
     return bool(words) and bool(p.data.compiled.negation.search(" " + " ".join(words) + " "))
 
@@ -356,16 +349,12 @@ def _rise_denied(p: Prepared, m: re.Match[str]) -> bool:
     return hit is not None and hit.start() <= 1
 
 
-_CONDITION = re.compile(r"\b(?:unless|until|till|if|without|ohne|sin|sans|sem|bez|без|wenn|falls|sofern|bis|solange|si|salvo|menos|sauf|moins|chyba|jeśli|"
-                        r"jeżeli|o ile|dopóki|se|caso|якщо|поки|доки|если|пока)\b", re.I)
-
-
 def _renewal_denied(p: Prepared, m: re.Match[str]) -> bool:
     """A renewal said not to happen: a negation among the match's words and no condition ("danach
     verlängert sich nichts automatisch", "it renews on no account by itself"); "renews unless you do not
     cancel", "without notice it continues" and «якщо ви не скасуєте» are conditions and still renew."""
     said = m.group(0)
-    return not _CONDITION.search(said) and bool(p.data.compiled.negation.search(" " + said + " "))
+    return not p.data.compiled.condition.search(said) and bool(p.data.compiled.negation.search(" " + said + " "))
 
 
 def _asked_about(p: Prepared, start: int) -> bool:

@@ -171,6 +171,13 @@ class LanguageLexicon(_Strict):
     hidden_terms: HiddenTerms = Field(default_factory=HiddenTerms)
     negation: list[str] = Field(default_factory=list)
     negation_after: list[str] = Field(default_factory=list)  # right after the term: "передоплати немає"
+    # a word that may stand between a negation and its term and keep the term negated ("no such fee",
+    # "sem qualquer multa", "no hay penalización", «не буде штрафу»); any other word there means the
+    # negation is on something else ("never realistic under the contract you signed")
+    negation_determiner: list[str] = Field(default_factory=list)
+    # words that make a clause a condition ("unless", "if", "without", «якщо»): "renews unless you cancel"
+    # still renews, though it holds a negation
+    condition: list[str] = Field(default_factory=list)
     # words opening a reported question about a term ("asked whether", «питали, чи»): a term in it is asked
     # about, not stated
     asked_whether: list[str] = Field(default_factory=list)
@@ -193,7 +200,7 @@ class LanguageLexicon(_Strict):
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
-                     "contract_threat", "negation", "negation_after", "asked_whether", "not_pushback_before", "not_pushback_after",
+                     "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "offer", "promise", "commitment", "save", "hurdle", "leak", "leak_markers",
                      "out_of_character")
     @classmethod
@@ -278,6 +285,14 @@ class Compiled:
     @cached_property
     def negation(self) -> Alternation:
         return self._join(lambda x: x.negation)
+
+    @cached_property
+    def negation_determiner(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.negation_determiner)
+
+    @cached_property
+    def condition(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.condition)
 
     @cached_property
     def asked_whether(self) -> re.Pattern[str]:
