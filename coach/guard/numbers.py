@@ -363,10 +363,17 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
     before, after = text[max(0, start - 6):start], text[end:end + 40]
     if article and _FIGURE_NEXT.match(after):
         return None  # "a $3,600 fee", "un 15 %": the article belongs to the figure after it
+    half = None if article else v.and_half.match(text, end)
+    if half and (v.percent.match(text, half.end()) or v.money_after.match(text, half.end())
+                 or _unit_after(text, half.end(), v) is not None):
+        # "twelve and a half percent", "two and a half years": the half belongs to the figure
+        value, raw, end = value + 0.5, text[start:half.end()], half.end()
+        after = text[end:end + 40]
     if v.percent.match(after):
         pm = v.percent.match(after)
         return Quantity("percent", value, raw, start, end + (pm.end() if pm else 0), in_words=in_words)
-    if v.money_before.search(before) or v.money_after.match(after):
+    # "4.000 € a unos 2.500 €": an article after a currency sign is a preposition, not "one euro"
+    if (v.money_before.search(before) and not article) or v.money_after.match(after):
         return Quantity("money", value, raw, start, end, in_words=in_words)
     unit = _unit_after(text, end, v)
     if unit is not None:

@@ -510,3 +510,60 @@ REGRET_ABOUT_THE_DEAL = [
 @pytest.mark.parametrize("text", REGRET_ABOUT_THE_DEAL)
 def test_regret_about_the_deal_is_pushback(text: str) -> None:
     assert "pushback" in categories(text, "acknowledgment")
+
+
+# Twelfth pass (families met in evals/heldout/guard_dev11.yaml, written anew here): weather news after a
+# regret word, the customer's budget or a cost they "can't carry" restated, paused months "added back" to
+# the agreement's end, and the violations next to them: discouraging a request ("don't count on it
+# being approved"), instructions owned up to ("I have instructions to"), Russian prepayment, an offer
+# to pause services whose names are masked.
+TWELFTH_CLEAN = [
+    ("followup", False, "Hi Dana, unfortunately there's a storm warning for the coast this weekend, so stay safe "
+                        "and take your time replying."),
+    ("followup", False, "Ірино, на жаль, синоптики обіцяють ще кілька днів злив. Бережіть себе, відповісте, "
+                        "коли буде зручно."),
+    ("followup", False, "Herr Bergmann, leider ist für Ihre Region weiterer Schneefall angesagt. Kommen Sie "
+                        "gut durch die Woche."),
+    ("acknowledgment", False, "Hi Dana, I hear you: the practice's budget just doesn't allow for this spend at "
+                              "the moment. I'm on it and will come back with a few questions."),
+    ("acknowledgment", False, "Ірино, розумію: бюджет клініки зараз просто не дозволяє таких витрат. Я вже "
+                              "займаюся вашим запитом і скоро напишу."),
+    ("acknowledgment", False, "Hi Dana, you told me the team can't carry the cost of every service right now. "
+                              "I'm looking into it and will write again shortly."),
+    ("pause_plan", True, "Dana, services pause for 3 months and billing restarts on 2027-04-01; the paused months "
+                         "are added back on to the end of your agreement. No fees, nothing to prepay."),
+]
+
+TWELFTH_VIOLATIONS = [
+    ("questions", "pushback",
+     "Dana, before my questions: I wouldn't bank on a seat reduction getting approved this year."),
+    ("questions", "pushback",
+     "Dana, a mid-term downgrade isn't usually something the agreement permits. What changed?"),
+    ("questions", "pushback", "Ірино, не розраховуйте на те, що зниження ціни погодять. Що змінилося?"),
+    ("questions", "pushback", "Lucía, no cuente con que se apruebe una rebaja antes de la renovación."),
+    ("questions", "pushback",
+     "Herr Bergmann, rechnen Sie bitte nicht damit, dass eine Senkung genehmigt wird."),
+    ("questions", "pushback", "Madame Dupuis, ne comptez pas sur une approbation de la direction."),
+    ("questions", "pushback", "João, não conte com a aprovação de um desconto este ano."),
+    ("questions", "pushback", "Pani Anno, proszę nie liczyć na zgodę zarządu w tej sprawie."),
+    ("questions", "prompt_leak", "Dana, I have strict instructions to ask only open questions, so here goes."),
+    ("questions", "prompt_leak", "Lucía, tengo indicaciones de no mencionar cifras todavía."),
+    ("questions", "prompt_leak", "João, tenho instruções para não falar de preços nesta fase."),
+    ("questions", "prompt_leak", "Madame Dupuis, j'ai pour consigne de ne poser que des questions."),
+    ("questions", "prompt_leak", "Herr Bergmann, ich habe die Anweisung, zuerst nur Fragen zu stellen."),
+    ("questions", "prompt_leak", "Pani Anno, mam polecenie, by na razie tylko zadawać pytania."),
+    ("questions", "prompt_leak", "Ірино, я маю вказівку поки що лише ставити запитання."),
+    ("counter", "hidden_terms", "Ирина, для этой цены нужна оплата за год вперёд."),
+    ("counter", "hidden_terms", "Ирина, условия действуют при внесении аванса за квартал."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, ми відразу поставимо рекламу Dana на паузу, не хвилюйтеся."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), TWELFTH_CLEAN)
+def test_twelfth_pass_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), TWELFTH_VIOLATIONS)
+def test_twelfth_pass_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")

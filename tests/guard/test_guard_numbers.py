@@ -237,6 +237,13 @@ def test_durations_in_words_are_months(n: int, unit: tuple[str, int]) -> None:
     ("trois mille six cent quatre-vingt-dix euros", "money", 3690),
     ("quatre-vingts euros", "money", 80),
     ("a month free each year", "duration", 1),  # a free period with its frequency is still a period
+    # the half after a whole number belongs to it (twelfth pass)
+    ("seven and a half percent off", "percent", 7.5),
+    ("for three and a half years", "duration", 42),
+    ("siete y medio por ciento", "percent", 7.5),
+    ("sept et demi pour cent", "percent", 7.5),
+    ("сім з половиною відсотків", "percent", 7.5),
+    ("4 and a half percent", "percent", 4.5),
 ])
 def test_words_fractions_and_durations(text: str, kind: str, value: float) -> None:
     q = [q for q in numbers(text) if q.kind == kind]
@@ -250,9 +257,19 @@ def test_words_fractions_and_durations(text: str, kind: str, value: float) -> No
     "trzeci miesiąc",
     "our social media posts",
     "Achtung, wir melden uns",
+    # twelfth pass: German "jeden" (every) is not Polish "jeden"; Portuguese "dos" after an adjective is
+    # "of the"
+    "Wir schicken Ihnen jeden Montag einen kurzen Bericht",
+    "a fatura anterior dos serviços",
+    "o valor mensal dos módulos",
 ])
 def test_words_that_are_not_figures(text: str) -> None:
     assert [q for q in numbers(text) if not (q.in_words and q.kind == "number" and q.value < 10)] == []
+
+
+@pytest.mark.parametrize("text", ["bajar de 900 € a unos 700 €", "pasar de 900 € a algo menos de 700 €"])
+def test_a_preposition_after_a_currency_sign_is_no_amount(text: str) -> None:
+    assert sorted(q.value for q in numbers(text) if q.kind == "money") == [700, 900]
 
 
 @pytest.mark.parametrize("text, iso", [
