@@ -79,6 +79,12 @@ _OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?
                        r"\b(?:we'?ll|i'?ll|we will|i will) export (?:your|all|the)\b|"
                        r"(?<!\w)надішліть (?:\w+ )?(?:письмове )?повідомлення (?:про|щодо) (?:завершення|розірвання|"
                        r"непродовження)|"
+                       # "надішліть офіційний лист, і ми закриємо договір", "we'll close the account"
+                       r"(?<!\w)(?:надішліть|надіслати) (?:\w+ )?(?:офіційн\w+|письмов\w+) (?:лист|повідомлення)|"
+                       r"(?<!\w)лист\w* (?:про|щодо) (?:непродовження|розірвання|завершення|скасування)|"
+                       r"(?<!\w)(?:і|й|та) ми (?:все |усе )?закриємо(?: договір| акаунт| співпрацю)?(?!\w)|"
+                       r"(?<!\w)закриємо (?:договір|акаунт|співпрацю)(?!\w)|"
+                       r"\b(?:we'?ll|i'?ll|we will|i will) close (?:the|your) (?:contract|account|agreement)\b|"
                        r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?ve|we'?ve|i have|we have)\b[^.?!]{0,40}\b"
                        r"(?:cancellation|offboarding|"
                        r"termination|data export)\b|\bprocess (?:it|that|the (?:cancellation|request))\b|"
@@ -110,6 +116,24 @@ _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)
 _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
                           r"(?: (?:yet|for now|at the moment|"
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
+# a proposal worded as a question ("why don't you take a year off?", "а чому б вам не взяти паузу?"): it asks
+# nothing about the cause
+_PROPOSAL_Q = re.compile(r"\bwhy (?:don'?t|not) (?:you|we)\b|\bhow about (?:we|you|a|an|taking|moving|pausing|"
+                         r"keeping|putting|switching)\b|\bwhat if (?:we|you|i)\b|\bwhy not\b|"
+                         r"(?<!\w)(?:чому б (?:вам|нам|не)|а якщо (?:ми|ви) (?:просто )?(?:візьмемо|зробимо|"
+                         r"призупинимо|поставимо|перенесемо)|як щодо того,? щоб)(?!\w)", re.I)
+# the agreement said to run on by the paused or given months ("the agreement is extended by six months")
+_EXTENDED = re.compile(r"\b(?:is|gets|will be|would be) extended\b|\bextends? (?:by|for)\b|"
+                       r"(?<!\w)(?:подовж|продовж)\w*(?:ся|ться)(?!\w)", re.I)
+# a giveaway said to come with nothing asked ("no strings", "nothing needed from you for that")
+_FOR_NOTHING = re.compile(r"\bnothing (?:needed|required|asked|expected|in return)\b|\bno (?:catch|strings)\b|"
+                          r"\bfor nothing\b|\bwith no (?:conditions|strings)\b|(?<!\w)(?:нічого не (?:треба|потрібно|"
+                          r"вимагаємо)|без (?:жодних )?(?:умов|зобов['’]язань)|просто так)(?!\w)", re.I)
+# the offer left open ("The offer stands if it helps.", "Пропозиція залишається в силі."): nothing refused
+_OFFER_OPEN = re.compile(r"\b(?:offer|proposal|option)s?\b[^.?!]{0,15}\b(?:still )?(?:stands?|remains? (?:open|on the "
+                         r"table|available)|(?:is|stays) (?:still )?(?:open|on the table|there))\b|"
+                         r"(?<!\w)пропозиці\w*[^.?!]{0,15}(?:в силі|чинн\w*|актуальн\w*|залишається|лишається)(?!\w)",
+                         re.I)
 # a choice left for a later talk ("... and we decide together whether we restart or right-size"): not given now
 # ("look at a smaller package if you're open to extending" is a condition asked back, not a later choice)
 _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.?!]{0,30}\b"
@@ -154,7 +178,7 @@ _STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effe
 # own date, not a next contact
 _BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[^.?!]{0,20}\b(?:re-?start|resum|start|"
                            r"kick\w* in|begin)\w*|(?<!\w)(?:оплата|рахунк\w*|платеж\w*|платіж\w*)[^.?!]{0,20}"
-                           r"(?:відновлю|відновить|почина|почнеться)\w*", re.I)
+                           r"(?:відновлю|відновить|почина|почнеться|підуть|піде|надход|виставля)\w*", re.I)
 # a concession only set aside ("No discount, no new paperwork.", "Без знижок і без нових підписів."): a limit, not
 # a refusal of the change put forward
 _SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:discounts?|price cuts?|знижок|знижки)\b"
@@ -299,11 +323,17 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                and not _NEGATED.search(p) and offers.commitment(p) and _TERM_LENGTH.search(offers.digits(p))}
     mine = mine | answers
     proposing_parts = offers.offer_sentences(clean, also=mine)
+    for i, s in enumerate(sentences):
+        if s.label in ("pushback", "refuse") and not s.pushback_words and offers.commitment(s.text) and \
+                _TERM_LENGTH.search(offers.digits(s.text)) and _EXTENDED.search(s.text) and not (
+                _NEGATED.search(s.text) or stance.THREAT.search(s.text) or stance.REFUSES_CHANGE.search(s.text)):
+            # "... а договір подовжиться рівно на шість місяців": the exchange named, not an argument
+            sentences[i] = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one
     # ... but the commitment asked for an offer already made ("Лише підписати продовження на два роки") is the offer
-    contract_talk = {p for p in proposing_parts if p not in mine and stance.ARGUE.search(p)
-                     and not offers.commitment(p)} | {
+    contract_talk = {p for p in proposing_parts if p not in mine and (
+        stance.ARGUE.search(p) or first_turn and stance.CONTRACT_FIRST.search(p)) and not offers.commitment(p)} | {
         p for p in proposing_parts if labels.get(p) in ("pushback", "refuse") and p not in mine
                      and not (previous_offer is not None and offers.commitment(p) and not _NEGATED.search(p))
                      and (not offers.extract([p], persona.account, also=[p]).priced or stance.THREAT.search(p)
@@ -320,6 +350,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             label = "acknowledge"  # "That isn't good enough, and I won't defend it." sides with the complaint
         if label in ("pushback", "refuse") and not s.pushback_words and _SET_ASIDE_ONLY.match(s.text):
             label = "other"  # "No discount, no new signatures.": the terms of a save, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and _OFFER_OPEN.search(s.text) and not (
+                stance.REFUSES_CHANGE.search(s.text) or stance.THREAT.search(s.text)):
+            label = "other"  # "The offer stands if it helps.": an offer kept open, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and _NOTHING_YET.match(s.text):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
@@ -327,9 +360,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
         argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text)) or (
             # "I should mention, though, that your rate was set on the 120-seat tier of the subscription"
-            first_turn and not s.question and stance.but_contract(s.text)) or (
+            first_turn and not s.question and (stance.but_contract(s.text) or bool(stance.CONTRACT_FIRST.search(
+                s.text)))) or (
             first_turn and stance.pitches(s.text))  # "Our platform has AI bid optimisation": arguing for the product
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
+        if s.topic and _PROPOSAL_Q.search(s.text):
+            s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # a proposal, not a question
         if s.topic and stance.PERSUADE.search(s.text):
             s = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)  # persuading, not asking
         if s.topic and "?" not in s.text and timing.follow_up(s.text):
@@ -428,6 +464,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # while refusing the change insists on it; it is no counter
         a.offer = None
         a.moves = [m for m in a.moves if m != "offer"]
+    if a.offer is not None and not a.offer.as_requested:
+        # "... and as a thank-you, next month is free; nothing needed from you for that": a giveaway beside the
+        # counter, with nothing asked for it
+        a.vague_offer = next((p for k, p in enumerate(clean) if p not in mine and offers.giveaway(p)
+                              and not offers.commitment(p) and (_FOR_NOTHING.search(p) or k + 1 < len(clean) and bool(
+                                  _FOR_NOTHING.search(clean[k + 1])) and not offers.giveaway(clean[k + 1]))), None)
     if a.offer is None and a.closing is None:
         # "I can do a smaller seat count if you extend the term": a counter, but with no length or price.
         a.vague_offer = next((p for p in offers.offer_sentences(clean, also=mine) if p not in contract_talk

@@ -96,9 +96,10 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
-        given = [i for i, q in vague if i < final[0] and not a[i].vague_exchanged and giveaway(q or "")]
+        given = [i for i, q in vague if i <= final[0] and not a[i].vague_exchanged and giveaway(q or "")]
         if points == 25 and given:  # "next month free" refused first: right only on the second try
-            points, summary = 15, f"{summary}, but only after a giveaway with nothing asked back (turn {given[0] + 1})"
+            when = "beside it" if given[0] == final[0] else "only after"  # a free month for nothing beside the counter
+            points, summary = 15, f"{summary}, but {when} a giveaway with nothing asked back (turn {given[0] + 1})"
     if "account_executive" in ref.escalations and not any(t.account_executive for t in a) and offers:
         # A process step, not a fault in the counter itself: flagged on the card, no points taken.
         summary += f"; note: ARR is above {persona.account.currency} 100,000, so the account executive joins"

@@ -160,6 +160,11 @@ def standing_offers(a: list[TurnAnalysis]) -> list[tuple[int, OfferRecord]]:
     return [(i, o) for i, o in offers if i + 1 not in completed]
 
 
+_DEFERS_PROPOSAL = re.compile(r"\b(?:come|get) back (?:to you )?with (?:a |an |some )?(?:proposal|offer|options?|"
+                              r"numbers|figures)\b|(?<!\w)повернус\w* (?:до вас )?(?:з|із) (?:пропозиц|варіант)\w*",
+                              re.I)
+
+
 def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
     """An offer lowers MRR with nothing in exchange (a later offer with a term does not undo it: the
     customer has already heard that the discount comes free)."""
@@ -198,8 +203,10 @@ def _f3(card: Card, a: list[TurnAnalysis]) -> FailureMode:
                      [Evidence(turn=i + 1, quote=o.quote, note=note)])
     vague = [(i, t) for i, t in enumerate(a) if t.vague_offer]
     # "I'd need to check with Deal Desk" after "a smaller package for a while": the concession was already given
+    # "Let me take this to our AE and come back to you with a proposal": the counter put off, none made yet
     plans = [(i, t.solution) for i, t in enumerate(a) if t.solution and not (
-        t.escalation == t.solution and any(j < i and not v.vague_exchanged for j, v in vague))]
+        t.escalation == t.solution and any(j < i and not v.vague_exchanged for j, v in vague)) and not (
+        t.escalation == t.solution and _DEFERS_PROPOSAL.search(t.solution))]
     if vague and not plans:
         i, t = vague[-1]
         if not any(v.vague_exchanged for _, v in vague):

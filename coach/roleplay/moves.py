@@ -33,7 +33,8 @@ CACHE_VERSION = "1"
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|[\n\r]+|;\s*")
 _QUESTION_START = re.compile(
-    r"^(?:(?:then|so|okay|ok|well|now|and|тоді|то|а|добре|гаразд),?\s+)?(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|may|"
+    r"^(?:(?:then|so|okay|ok|well|now|and|тоді|то|а|добре|гаразд),?\s+)?"
+    r"(what|why|how|which|when|who|where|is|are|was|were|do|does|did|has|have|could|can|would|will|may|"
     r"tell me|talk me|walk me|take me|help me (understand|see)|i'?d (love|like|want) to (hear|understand|know|learn)|"
     r"i'?m (curious|wondering|interested)|i wonder|i'?d be (curious|interested)|out of curiosity|"
     r"(can|could) you (share|explain|say|describe)|share (with me|a bit|more)|"
@@ -140,8 +141,12 @@ _CLEFT = re.compile(r"^(?:so |then |and )?what (?:i|we)(?:'d| would| can| could|
                     r"(?:like|suggest|propose|recommend|do|offer|want|have in mind)?\w*(?: to \w+)?\s+is\b", re.I)
 
 
+# "Що ж, надішліть лист", "Як жест доброї волі ...": an interjection or "as ..." at the start, not a question word
+_NOT_ASKING = re.compile(r"^(?:ну\s+)?(?:що ж|що же)\b|^як (?:жест|виняток|бонус|компенсаці\w*|подарунок)\b", re.I)
+
+
 def is_question(sentence: str) -> bool:
-    if not sentence.rstrip().endswith("?") and _CLEFT.match(sentence.strip()):
+    if not sentence.rstrip().endswith("?") and (_CLEFT.match(sentence.strip()) or _NOT_ASKING.match(sentence.strip())):
         return False
     return sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence.strip()))
 

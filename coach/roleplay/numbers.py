@@ -52,6 +52,50 @@ _UK_A_YEAR = re.compile(r"(?<!\w)на\s+(?:рік|річний\s+(?:термін
 _HALF = re.compile(r"(?<!\w)(?:півтора\s+рок[иуі]|a year and a half|one and a half years|1\.5 years)(?!\w)", re.I)
 
 
+# hundreds in Ukrainian, in the nominative and the oblique case ("двісті", "двохсот", "трьохсот")
+_UK_HUNDREDS = {"сто": 100, "ста": 100, "двісті": 200, "двохсот": 200, "двохстах": 200, "триста": 300, "трьохсот": 300,
+                "чотириста": 400, "чотирьохсот": 400, "п'ятсот": 500, "п'ятисот": 500, "шістсот": 600,
+                "шестисот": 600, "сімсот": 700, "семисот": 700, "вісімсот": 800, "восьмисот": 800,
+                "дев'ятсот": 900, "дев'ятисот": 900}
+_UK_HUNDRED = re.compile(r"(?<!\w)(?P<h>" + _alt(_UK_HUNDREDS) + r")(?:\s+(?P<rest>\d{1,2}))?(?![\w'’.,%])", re.I)
+# a written-out amount once its parts are digits: "3 thousand 6 hundred and 80", "37 hundred", "2 тисячі 422"
+_EN_BIG = re.compile(r"\b(?:(?P<th>\d{1,3}|one|a)\s+thousand(?:\s*,?\s*(?:and\s+)?(?P<th_h>\d)\s+hundred)?"
+                     r"|(?P<h>\d{1,2}|one|a)\s+hundred)(?:\s+(?:and\s+)?(?P<rest>\d{1,2})(?![\d.,%]))?\b", re.I)
+_UK_BIG = re.compile(r"(?<![\w.,])(?:(?P<th>\d{1,3})\s+тисяч\w*|(?<!\d\s)тисяч[ау](?!\w))(?:\s+(?P<rest>\d{1,3}))?"
+                     r"(?![\w.,%])", re.I)
+# "3680 dollars and 50 cents", "2422 долари 50 центів" -> "3680.50 dollars", "2422.50 долари"
+_CENTS = re.compile(r"(?<![\d.,])(?P<n>\d+)\s+(?P<unit>dollars?|долар\w*)\s+(?:and\s+|і\s+|та\s+)?"
+                    r"(?P<c>\d{1,2})\s+(?:cents?|цент\w*)", re.I)
+# "2 137,50 долара": a decimal comma before a currency (Ukrainian usage) -> "2 137.50 долара"
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(\d{2})(?=\s*(?:долар|dollar|грн|гривн|usd|uah|\$|на місяць|a month))", re.I)
+# "на пів року", "for half a year": a length of six months (not "на наступні пів року", the span of a discount)
+_HALF_YEAR = re.compile(r"(?<!\w)(?P<pre>на|for)\s+(?:пів\s?року|half a year)(?!\w)", re.I)
+
+
+def _amounts(text: str) -> str:
+    """Join the parts of a written-out amount into one figure ("3 thousand 6 hundred and 80" -> "3680")."""
+    def one(v: str | None) -> int:
+        return 1 if v is None or v.lower() in ("one", "a") else int(v)
+
+    def en(m: re.Match[str]) -> str:
+        if m.group("th") is not None:
+            total = one(m.group("th")) * 1000 + int(m.group("th_h") or 0) * 100
+        else:
+            total = one(m.group("h")) * 100
+        return str(total + int(m.group("rest") or 0))
+
+    def uk(m: re.Match[str]) -> str:
+        return str(one(m.group("th")) * 1000 + int(m.group("rest") or 0))
+
+    def hundreds(m: re.Match[str]) -> str:
+        return str(_UK_HUNDREDS[m.group("h").lower().replace("’", "'")] + int(m.group("rest") or 0))
+
+    text = _UK_HUNDRED.sub(hundreds, text)
+    text = _UK_BIG.sub(uk, _EN_BIG.sub(en, text))
+    text = _DECIMAL_COMMA.sub(r".\1", text)
+    return _CENTS.sub(lambda m: f"{m.group('n')}.{int(m.group('c')):02d} {m.group('unit')}", text)
+
+
 def _uk_value(word: str, table: dict[str, int]) -> int:
     return table[word.lower().replace("’", "'")]
 
@@ -83,4 +127,6 @@ def digits(text: str) -> str:
         extra = 1 if unit in ("один", "одна", "одну") else _uk_value(unit, _UK_UNITS) if unit else 0
         return str(_uk_value(m.group("tens"), _UK_T) + extra)
 
-    return _UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text)))
+    text = _HALF_YEAR.sub(lambda m: m.group("pre") + (" 6 місяців" if m.group("pre").lower() == "на" else " 6 months"),
+                          text)
+    return _amounts(_UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text))))

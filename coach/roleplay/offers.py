@@ -94,7 +94,8 @@ _MOVED_SHARE = re.compile(_MOVE_EN + r"\s+(?:most|some|part|half|much|"
                           + _MOVE_UK + r"\s+(?:більшу |значну )?"
                           r"(?:частину|половину|більшість)\s+(?:\w+\s+){0,2}бюджет\w*", re.I)
 # an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
-_MOVED = re.compile(r"(?:" + _MOVE_EN + r"|\bswap\w*)\s+(?:about|around|roughly|some|~)?\s*$|" + _MOVE_UK + r"\s+(?:близько\s+)?$", re.I)
+_MOVED = re.compile(r"(?:" + _MOVE_EN + r"|\bswap\w*)\s+(?:about|around|roughly|some|~)?\s*$|" + _MOVE_UK
+                    + r"\s+(?:близько\s+)?$", re.I)
 _MOVED_AFTER = re.compile(r"^[^.?!]{0,25}\b(?:into|over to|across to)\b|^\s*(?:of|from) (?:the|your) [\w -]{1,20}"
                           r"(?:money|budget|spend)\b", re.I)
 # the spend kept as it is ("we keep your monthly budget where it is", "бюджет лишається той самий")
@@ -139,7 +140,9 @@ _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(
 _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?months?\b)|"
                     r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
                     r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
-                    r"заморож\w*|перерв\w*", re.I)
+                    r"заморож\w*|перерв\w*|"
+                    # "зупинити все на 6 місяців", "зупиняємо SEO на три місяці, грудень–лютий": a stop for a span
+                    r"(?<!\w)(?<!не )(?<!не\xa0)зупин\w*(?=[^.?!]{0,60}(?:\d+\s+місяц|місяц\w* без оплати))", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
@@ -197,7 +200,10 @@ _OFFER_CUE = re.compile(
     r"^(?:then|so)[,\s]+(?:\w+ )?\d[\d,]* (?:seats?|licen[cs]es?|users?|місц\w*)\b(?![^.?!]*\bit is\b)|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
     r"залишимо|призупинимо|призупиняємо|дамо|дам|даю|надам|надамо|перенесемо|перерозподілимо|спрямуємо|"
-    r"зменшу|скорочу|приберу|вимкну|призупиню|ставлю|починаємо|почнемо)\b",
+    r"зменшу|скорочу|приберу|вимкну|призупиню|ставлю|починаємо|почнемо|"
+    # the change stated as done now ("скорочую до 15 місць", "договір подовжуємо на два роки")
+    r"подовжуємо|подовжимо|скорочую|зменшую|залишаємо|знижуємо|знизимо|зупиняємо|зупинимо|прибираємо|"
+    r"переводимо)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -242,9 +248,12 @@ _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agree
 
 
 # a concession set aside ("rather than throw a discount at you", "без розмов про знижки", "no price cut")
-_NOT_GIVEN = re.compile(r"(?:\brather than|\binstead of|\bno|\bnot|\bwithout|\bnever|(?<!\w)без|(?<!\w)не|"
+_NOT_GIVEN = re.compile(r"(?:\brather than|\binstead of|\bno|\bnot|\bwithout|\bnever|\b(?:do|wo|would|is)n'?t|"
+                        r"(?<!\w)без|(?<!\w)не|"
                         r"(?<!\w)замість)\W+(?:\w+\W+){0,3}?(?:discount\w*|price (?:cut|games|talk)|cut|"
-                        r"знижк\w*|торг\w*)\b", re.I)
+                        r"знижк\w*|торг\w*)\b|"
+                        # "... and I won't offer you one", "і не пропонуватиму її": the discount just ruled out
+                        r"\b(?:won'?t|will not|not going to)\s+(?:offer|give)\s+(?:you\s+)?(?:one|that|it)\b", re.I)
 
 
 def concession(sentence: str) -> bool:
@@ -386,12 +395,13 @@ def accepts_request(sentence: str) -> bool:
         return False
     # the request said back with its numbers ("A 30% reduction from next month, understood, and we'll work through
     # it together", "Зрозуміла, 25% місць з наступного місяця — давайте подивимося, як зробити це найкраще")
-    taken = _ACCEPTS.sub(" ", re.sub(r"(?<!\w)(?:давайте|let'?s)\s+(?=подивимос|see\b|look\b|make sure\b)", " ",
-                                     sentence, flags=re.I))
+    taken = _ACCEPTS.sub(" ", re.sub(r"(?<!\w)(?:давайте|let'?s)\s+(?=подивимос|розберемос|подумаємо|see\b|look\b|"
+                                     r"make sure\b|work\b|figure\b)", " ", sentence, flags=re.I))
     said_back = bool(_ACK_RESTATE.search(sentence)) and not _REAL_CUE.search(taken) and not _OWN_FIGURE.search(
         digits(sentence))
     return bool(_ACCEPTS.search(sentence)) and (said_back or not re.search(r"\d", digits(sentence))) \
-        and not commitment(sentence) and not _GIVEAWAY.search(sentence)  # "I'll give you next month free while you sort it out" gives something
+        and not commitment(sentence) and not _GIVEAWAY.search(sentence)
+    # ("I'll give you next month free while you sort it out" gives something)
 
 
 # a number of its own put forward beside the one said back ("... we keep 17 seats", "залишимо 17 місць")
@@ -431,6 +441,14 @@ _BIG_CHANGE = re.compile(r"^\W*(?:(?:a|an|the|your|that|this)\s+)?(?:\d+\s?%|\d+
                          r"large)\b", re.I)
 
 
+# only the change itself said to be possible ("we can absolutely change the package", "ми можемо змінити пакет"):
+# with the request said back, an acknowledgment, not an offer
+_CAN_CHANGE = re.compile(r"\b(?:we|i) can (?:absolutely |certainly |definitely |of course )?(?:change|adjust|update|"
+                         r"amend|do) (?:the |your |that|this|it)(?:\s*(?:package|plan|setup|account|change))?\b|"
+                         r"(?<!\w)(?:ми )?(?:можемо|можу) (?:\w+ )?(?:змінити|оновити|скоригувати) (?:пакет|план|"
+                         r"тариф|це)(?!\w)", re.I)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
@@ -441,7 +459,9 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
-            (_ACK_RESTATE.search(p) or _BIG_CHANGE.search(p)) and not _REAL_CUE.search(p))
+            (_ACK_RESTATE.search(p) or _BIG_CHANGE.search(p)) and not _REAL_CUE.search(p)) and not (
+            _ACK_RESTATE.search(p) and _CAN_CHANGE.search(p) and not _REAL_CUE.search(_CAN_CHANGE.sub(" ", p))
+            and not _OWN_FIGURE.search(digits(p)))
         if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)
                                      or stated and _figures(p)):
             out.append(p)

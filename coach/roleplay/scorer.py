@@ -172,8 +172,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
     if first.pushback:
         hard = first.refusal or first.pushback_words or any(_HARD.search(unquoted(q)) for q in first.pushback)
         opened = sentences(first_text)[:1] == [first.acknowledgment] and first.acknowledgment not in first.pushback
-        if hard and opened and not _COURTESY_ONLY.match(first.acknowledgment or "") and not (first.refusal or first.pushback_words or first.guilt
-                                    or any(THREAT.search(q) for q in first.pushback)):
+        if hard and opened and not _COURTESY_ONLY.match(first.acknowledgment or "") and not (
+                first.refusal or first.pushback_words or first.guilt or any(THREAT.search(q) for q in first.pushback)):
             hard = False  # "I completely understand. I do need to flag, though, that your rate ...": empathy first
         if gentle_guilt(first.pushback, first.guilt, first.pushback_words, first.refusal):
             hard = False  # "I understand, but we've done so much for you": gentle (F5 takes the guilt)
@@ -190,7 +190,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         card.mark(0, "acknowledgment", False, "granted in the first reply instead of hearing the customer", 1,
                   "acknowledgment")
     elif first.acknowledgment and _thin(first.acknowledgment) and not asked and not accepts_request(
-            first.acknowledgment) and (not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None) \
+            first.acknowledgment) and (
+                not _EMPATHY.search(first_text) or _thin(first_text) or first.offer is not None) \
             and not (first.offer is None and first.vague_offer is None and _RESTATES.search(first_text)):
         # a bare thanks, or a few kind words and straight to a price ("Звісно, допоможу" takes the request on)
         points, summary = 15, "acknowledged, but only with a bare thanks"

@@ -9,7 +9,8 @@ import re
 
 # Arguing to keep things as they are ("a 40% cut would wipe out two years of progress").
 ARGUE = re.compile(
-    r"(?<!rather than )(?<!instead of )(?<!\bnot )(?<!n't )(?<!won't )(?<!never )(?<!no need to )(?<!not going to )(?<!n't want to )(?<!not gonna )"
+    r"(?<!rather than )(?<!instead of )(?<!\bnot )(?<!n't )(?<!won't )(?<!never )(?<!no need to )(?<!not going to )"
+    r"(?<!n't want to )(?<!not gonna )"
     r"\bpush back\b(?! (?:the|your|our|a|on the (?:date|start)))|\bwipe out\b|\bthrow (?:away|it all away)\b|"
     r"\bundo (?:all|everything|your|the (?:work|progress|results)|\w+ (?:months|years))\b|"
     r"\bstart(?:ing)? (?:again )?from (?:zero|scratch)\b|\byou'?(?:d|ll| would| will) regret\b|"
@@ -98,7 +99,10 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to 
                    r"команда (?:буде|будуть) (?:дуже )?засмучен\w*|(?:стільки|так багато) (?:\w+ ){1,2}"
                    r"(?:вклали|вклав|вклала|зробили|поклали|витратили)|а тепер ви (?:просто )?йдете)(?!\w)|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
-                   r"disappointing\b|\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
+                   # "That's disappointing, and I understand not wanting to pay for it": sympathy, not guilt
+                   r"disappointing\b(?![^.?!]*\b(?:i (?:fully |completely )?(?:understand|get|see why)|makes sense|"
+                   r"i'?m sorry)\b)|"
+                   r"\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
                    r"\blet (?:us|me) down\b|\bhate to (?:lose|see) you\b|"
                    r"\bafter (?:all|everything) (?:the team|our team|i'?ve|we'?ve|that)\b|"
                    r"\bafter all (?:these|this|those) (?:years|time|months)\b|"
@@ -199,6 +203,18 @@ def leans_on_terms(sentence: str) -> bool:
 LIMIT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|відсот\w*)|[$€£₴]\s?\d|\d\s*(?:[$€£₴]|usd|eur|грн|"
                    r"доларів|dollars)|\b(?:more than|beyond|further|any (?:more|lower|further)|anything more)\b|"
                    r"(?<!\w)(?:більше|понад|далі|нижче)(?!\w)", re.I)
+
+
+# The agreement's terms put first ("let's first see what the contract says about pausing before I promise
+# anything", "your agreement runs until February", "договір у нас діє до кінця лютого"): contract talk in a
+# first reply, whatever else the sentence says.
+CONTRACT_FIRST = re.compile(
+    r"\b(?:what|check|look at) (?:\w+ ){0,2}(?:contract|agreement) (?:says|allows|covers|permits)\b|"
+    r"\b(?:your|the|our) (?:contract|agreement) (?:runs|is valid|lasts|is in force) (?:until|till|through|to)\b|"
+    r"\baccording to (?:your|the) (?:contract|agreement)\b|\bbefore (?:i |we )?promis\w* anything\b|"
+    r"(?<!\w)(?:договір (?:у нас |з вами |ваш )?(?:діє|чинний) до|що (?:в ньому|в договорі|у договорі) "
+    r"(?:сказано|написано|передбачено)|згідно з договором|за умовами договору|перш ніж (?:щось )?обіцяти)(?!\w)",
+    re.I)
 
 
 def but_contract(sentence: str) -> bool:

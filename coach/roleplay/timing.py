@@ -115,8 +115,8 @@ _ROUGH = re.compile("|".join([
     r"щокварталу)(?!\w)",
     r"(?<!\w)(?:через|за|протягом)\s+(?:деякий|якийсь|певний)\s+час(?!\w)", r"(?<!\w)за якийсь час(?!\w)",
     r"(?<!\w)(?:за|через|протягом)\s+(?:кілька|декілька|пару|пару-трійку)(?!\w)(?:\s+\w+)?",
-    r"(?<!\w)(?:коли|як тільки|щойно)\s+(?:все|ситуація|усе)\s+(?:\w+\s+)?(?:налагод|заспоко|владна|стабіліз|"
-    r"устатку|покращ)\w*",
+    r"(?<!\w)(?:коли|як тільки|щойно)\s+(?:все|ситуація|усе|справи)\s+(?:\w+\s+){0,3}"
+    r"(?:налагод|заспоко|владна|стабіліз|устатку|покращ)\w*",
 ]), re.I)
 
 # No time at all: an open invitation ("whenever you're ready", "if anything changes"). It hides the
@@ -158,8 +158,12 @@ def dated(sentence: str) -> bool:
 FOLLOW_UP = re.compile(
     r"revisit|check[- ]?(?:in|back)|\bring you\b|\bgive you a (?:ring|call|bell)\b|follow[- ]?up|\breview|"
     r"reach out|come back|re-?engage|talk again|catch up|"
-    r"reconnect|touch base|remind|add(?:ing)? (?:\w+ ){0,2}back\b|be in touch|scale (?:back )?up|stay in touch|"
-    r"keep in touch|(?:speak|chat|meet|talk) (?:again|then)|\b(?:we|let'?s|you and i) (?:\w+ )?meet\b(?! (?:your|you (?:half|in|some)|the (?:budget|target|price|cap)|in the middle|halfway))|look at \w+(?: \w+)? again|take another look|"
+    r"reconnect|touch base|remind|\bset (?:up )?(?:a |an )?(?:trigger|check-?in|follow-?up)\b|"
+    r"\b(?:we|we'll|i'll|let's) (?:talk|speak|chat) (?:about|through)\b|"
+    r"add(?:ing)? (?:\w+ ){0,2}back\b|be in touch|scale (?:back )?up|stay in touch|"
+    r"keep in touch|(?:speak|chat|meet|talk) (?:again|then)|\b(?:we|let'?s|you and i) (?:\w+ )?meet\b"
+    r"(?! (?:your|you (?:half|in|some)|the (?:budget|target|price|cap)|in the middle|halfway))|"
+    r"look at \w+(?: \w+)? again|take another look|"
     r"look again|\bping\b|drop you a (?:line|note)|get back to you|circle back|loop back|reconvene|"
     r"\bschedul\w*|\bbook (?:a|an|some|time)\b|\bpencil\w*|calendar|\bsit down\b|pick (?:this|it|things) "
     r"(?:up|back up)|\bemail you\b|send you (?:a|an) (?:note|email|message|invite)|reassess|re-?evaluat\w*|"

@@ -106,7 +106,9 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # dev 10 (48): untouched 88.0% / 91.7%; the dev-10 round
                                                        ("transcripts_dev10.yaml", 0.96, 0.97),
                                                        # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds
-                                                       ("transcripts_dev11.yaml", 0.96, 0.97)])
+                                                       ("transcripts_dev11.yaml", 0.96, 0.97),
+                                                       # dev 13 (48): untouched 87.0% / 92.5%; the dev-13 round
+                                                       ("transcripts_dev13.yaml", 0.96, 0.99)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
