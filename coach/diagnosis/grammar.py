@@ -22,6 +22,9 @@ MONEY = (r"(?:[$€£]\s?(\d{1,3}[.,]\d{1,2}(?=\s?k\b))\s?k\b|[$€£]\s?" + N +
 
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
 _TO_SEATS = [
+    # a form's field: "Requested seat count: 45", "New number of licences: 30"
+    re.compile(r"\b(?:requested|new|desired|target)\s+(?:seat|licen[cs]e|user)\s+(?:count|number|total)\W{0,3}" + N + r"\b",
+               re.I),
     re.compile(r"\b(?:down to|downgrade (?:us )?to|take (?:us |it )?(?:down )?to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
@@ -88,11 +91,14 @@ _KEEP_OF = re.compile(r"(?:keeps?|keeping|retains?|needs?|ficar com|fica com|л�
                       r"von|sur|z)\s+(?:our|the|the current|наших|наявних|las|los|unseren|nos|nossas|nossos|"
                       r"naszych)?\s*" + N + r"\b", re.I)
 # "з 40 менеджерів залишаємо 12", "from our 60 licences keep 25".
-_OF_KEEP = re.compile(r"(?:\bfrom|\bз|\bіз|\bde|\bvon|\bz)\s+(?:our |the |наших |las |los |unseren )?" + N
-                      + r"\s+(?:[\w'’-]+\s+){1,3}?(?:keep|залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лишити|зробимо|зробіть|dejen|dejar|ficar com|behalten|garder|zostaw\w*)"
+# "of our 85 seats we really need 60", "з 300 місць нам треба 260"
+_OF_KEEP = re.compile(r"(?:\bfrom|\bof|\bз|\bіз|\bde|\bvon|\bz)\s+(?:our |the |наших |las |los |unseren )?" + N
+                      + r"\s+(?:[\w'’-]+\s+){1,3}?(?:keep|(?:really |only |just )?need|треба|потрібно|necesitamos|precisamos|"
+                      r"brauchen|potrzebujemy|залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лишити|лишимо|зробимо|зробіть|"
+                      r"dejen|dejar|ficar com|behalten|garder|zostaw\w*)"
                       r"\s+(?:only |тільки |лише )?" + N + r"\b", re.I)
 # "залиште 8", "Dejen 15 y listo", "Dejadlo en 9", "Laissez-en 10", "просять залишити 15".
-_KEEP_BARE = re.compile(r"(?:залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лиш(?:іть|те)|dejen|dejad\w*|déjanos|laissez(?:-en)?|gardez|behalten Sie|"
+_KEEP_BARE = re.compile(r"(?:залиш(?:те|ити|аємо|имо|іть)|лиша(?:ємо|ю|ти)|лиш(?:іть|те|имо|аймо)|dejen|dejad\w*|déjanos|laissez(?:-en)?|gardez|behalten Sie|"
                         r"zostaw\w*|leave us (?:with|at)|zróbcie|зробіть)\s+(?:[\w'’-]+\s+)?(?:тільки |лише |only |just |"
                         r"en |solo |nur |tylko )?" + N + r"\b(?!\s*(?:%|з\b|із\b|of\b|de\b|von\b|sur\b|z\b))"
                         + _NOT_SEATS_AFTER, re.I)
@@ -106,7 +112,16 @@ _CURRENT_SEATS = re.compile(
     + r"|(?:\bof|out of|von|\bde|\bdes|sur|\bz|\bз|\bіз|\bdas|\bdos)\s+(?:our|the|unseren|den|las|los|les|nos|nossas|"
     r"nossos|naszych|наших|наявних)\s+" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
     + r"|\((?:aktuell|currently|now|obecnie|зараз|actualmente|actuellement|atualmente)\s+" + N + r"\)"
-    r"|(?:obecnie jest|aktuell sind es|currently at|the current)\s+" + N + r"\b", re.I)
+    r"|(?:obecnie jest|aktuell sind es|currently at|the current)\s+" + N + r"\b"
+    # "We had 26.", "the 35 we're paying for", "Requested seat count: 45 / Current seat count: 52"
+    r"|(?:we had|we used to have|у нас було|teníamos|wir hatten|nous avions|tínhamos|mieliśmy)\s+" + N + r"\b(?!\s*[%$€£])"
+    r"|\bthe\s+" + N + r"\s+(?:[\w-]+\s+)?(?:we're paying for|we are paying for|we pay for|we have now|we have today)\b"
+    r"|current\s+(?:seat|licen[cs]e|user)\s+(?:count|number|total)\W{0,3}" + N + r"\b", re.I)
+# The seats paid for now without the noun ("ahora mismo pagamos 25", "hoje pagamos quarenta", "зараз оплачуємо 35"),
+# beside a target that names them: taken only when close to the target (no money amount).
+_PAID_SEATS = re.compile(r"(?<!\w)(?:pagamos|paie|payons|pago|оплачуємо|платимо за|zahlen (?:wir )?für|płacimy za|paying for|"
+                         r"pay for)\s+(?:(?:por|for|за|für|za)\s+)?" + N + r"\b(?![.,]\d)(?!\s*(?:[%$€£]|k\b|euros?|dollars?|"
+                         r"грн|zł|reais|mil\b|тис))", re.I)
 # Seats to remove: "cut 10 seats", "by 10 seats", "10 fewer seats", "give back 10 of our 40 seats".
 _BY_SEATS = [
     re.compile(r"\b(?:(?:reduction|cut|decrease|removal)\s+of|drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
@@ -119,7 +134,7 @@ _BY_SEATS = [
                re.I),
     re.compile(SEAT + r"\s+(?:[\w'’-]+\s+){0,2}(?:um|o|на)\s+" + N + r"\b(?!\s*(?:%|відсот|procent|prozent|\d))", re.I),
     re.compile(r"(?:(?:dar|den|dé|dad) de baja|quit\w*|elimin\w*|stornier\w*|supprim\w*|retir\w*|enlev\w*|"
-               r"tir[ae]\w*|abgeben|zabierz\w*|заберіть|прибер\w*|usu[nń]\w*|remove|drop|cut)\s+"
+               r"tir[ae]\w*|abgeben|zabierz\w*|заберіть|прибер\w*|usu[nń]\w*|remove|drop|cut)(?:\s+|,\s*)"
                r"(?:(?:esas|esos|estas|essas|esses|las|los|sus|die|ces|les|the|their|those|ці|ті|їхні)\s+)?"
                r"(?:umas |unas |about |around )?" + N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT, re.I),
     re.compile(N + r"\s+(?:[\w-]+\s+){0,2}?" + SEAT + r"\s+(?:[\w-]+\s+){0,4}?(?:abgeben|stornieren|streichen|"
@@ -204,7 +219,8 @@ _FACT = re.compile(
     re.I)
 # A cut already made, before the one asked for now ("We already cut 20 in May. Now minus 25", "Wir haben im Mai
 # schon 10 Lizenzen gekündigt. Jetzt bitte nochmal fünf weniger"): its figure is a past event.
-_ALREADY = re.compile(r"(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już)(?!\w)", re.I)
+_ALREADY = re.compile(r"(?<!\w)(?:already|previously|вже|уже|schon|bereits|déjà|ya|já|już|last year|торік|минулого року|"
+                     r"el año pasado|l'année dernière|letztes jahr|no ano passado|w zeszłym roku|w ubiegłym roku)(?!\w)", re.I)
 _CUT_DONE = re.compile(
     r"(?<!\w)(?:cut|reduced|removed|dropped|took off|gave back|returned|rendu|devolvimos|devolvemos|zurückgegeben|"
     r"oddaliśmy|віддали|повернули|скорочували|скоротили|зменшували|зменшили|прибрали|зняли|"
@@ -224,20 +240,21 @@ def _past_cuts(t: str) -> list[tuple[int, int]]:
         end_m = _SENTENCE_END.search(t, m.end())
         end = end_m.start() if end_m else len(t)
         sentence = t[start:end]
-        if _CUT_DONE.search(t, m.end(), end) and re.search(r"\d", sentence) and re.search(r"\d", t[end:]):
+        if _CUT_DONE.search(t, m.end(), end) and re.search(r"\d", sentence) and re.search(r"\d", t[:start] + t[end:]):
             spans.append((start, end))
     return spans
 _REQ_PCT_BEFORE = re.compile(
-    r"(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
+    r"(?<!\w)(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
     r"скорот\w*|зменш\w*|знизит\w*|знижк\w*|на|reduc\w*|recort\w*|rebaj\w*|bajar|descuento|un|reduzier\w*|kürz\w*|"
     r"senk\w*|um|rabatt|rédui\w*|baisser|remise|de|reduz\w*|cortar|desconto|em|obniż\w*|zmniejsz\w*|ogranicz\w*|"
-    r"rabat\w*|o)\W+(?:\w+\W+){0,4}$", re.I)
+    r"rabat\w*|o)(?:[^\w.!?;]|\.\d)+(?:\w+(?:[^\w.!?;]|\.\d)+){0,4}$", re.I)  # in the same sentence
 # A competitor's price ("a competitor whose pricing is 30% lower", "Ihr Wettbewerber hat uns 40 % weniger angeboten",
 # "konkurencja zaproponowała nam to samo o 40% taniej"): a fact about them, not the request.
 _COMPETITOR_BEFORE = re.compile(r"(?:competitor|competition|rival|конкурент|competencia|competidor|concorrente|concorrência|"
                                 r"wettbewerb|konkurrent|concurrent|concurrence|konkurencj)\w*[^.!?\n]{0,60}$", re.I)
 # "roughly 60% of what we pay now", "60 % de ce que nous payons": the share that stays.
-_SHARE_OF_NOW_AFTER = re.compile(r"^\s*(?:of|de|do|von|з|від|z)\s+(?:what we(?:'re)? pay|what we are paying|our current|the current|"
+_SHARE_OF_NOW_AFTER = re.compile(r"^\s*(?:of|de|do|von|з|від|z)\s+(?:what we(?:'re)? pay|what we are paying|what i(?:'m)? pay|"
+                                 r"what i am paying|our current|the current|"
                                  r"ce que nous payons|lo que pagamos|o que pagamos|dem,? was wir (?:jetzt |heute )?zahlen|того,? що ми (?:зараз )?платимо|tego,? co płacimy)", re.I)
 _KEEP_PCT_BEFORE = re.compile(r"(?:only need|need only|keep|keeping|down to|reduce to|cut to|залишити|залишаємо)\W+"
                               r"(?:\w+\W+)?$", re.I)
@@ -286,6 +303,8 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
                 r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller)\b",
                 re.I), 33.3),
+    (re.compile(r"\b(?:three|3)[- ]quarters\b|\b3/4\b|три чверті|trzy czwarte|tres cuartos|drei viertel|trois quarts|"
+                r"três quartos", re.I), 75.0),
     (re.compile(r"(?<!\bfor )(?<!\bper )(?<!\bnext )(?<!\blast )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bin )"
                 r"\b(?:by|about|around|roughly|nearly)? ?(?:a|one) quarter\b(?! of (?:the|a|this|next) year)|на чверть|una cuarta parte|un cuarto|"
                 r"ein viertel|um ein viertel|un quart|d.un (?:bon )?quart|um quarto|o jedną czwartą|o ćwierć|jedną czwartą|\b1/4\b|"
@@ -432,6 +451,12 @@ def read_figures(text: str) -> Figures:
                 f.seats_from, f.seats_removed = now, now - f.seats_to
                 break
     if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
+        for m in _PAID_SEATS.finditer(t):
+            now = _int(m.group(1))
+            if f.seats_to < now <= 4 * f.seats_to and not is_fact(m.start()):
+                f.seats_from, f.seats_removed = now, now - f.seats_to
+                break
+    if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
         held = seat_phrases.current(t, f.seats_to) or seat_phrases.held_named(t, f.seats_to, is_fact)
         if held:
             f.seats_from, f.seats_removed = held, held - f.seats_to
@@ -483,11 +508,17 @@ def _request_pct(t: str, is_fact) -> float | None:
         if (_KEEP_PCT_BEFORE.search(before) or _SHARE_OF_NOW_AFTER.match(after)) and value < 100:
             value = round(100 - value, 1)
         ranked.append((-score, -m.start(), value))
-    if ranked:
-        ranked.sort()
-        best = ranked[0]
-        if -best[0] >= 0:
-            return best[2]
+    best = sorted(ranked)[0] if ranked else None
+    if best is not None and -best[0] > 0:
+        return best[2]
+    share = _fraction(t, is_fact)
+    if share is not None:
+        return share  # "um ein Viertel reduzieren. Die Nutzung liegt bei 60 %": the fraction is asked, the percent a fact
+    return best[2] if best is not None and -best[0] >= 0 else None
+
+
+def _fraction(t: str, is_fact) -> float | None:
+    """A share in words ("cut in half", "by a third", "um ein Viertel") asked as the request, or None."""
     for pat, value in _FRACTIONS:
         fm = pat.search(t)
         if fm:
@@ -496,8 +527,10 @@ def _request_pct(t: str, is_fact) -> float | None:
             if _FRACTION_FACT_BEFORE.search(head) or _FRACTION_FACT_AFTER.match(t[fm.end():fm.end() + 30]):
                 continue
         if fm and not is_fact(fm.start()):
-            # "cut us down to a quarter of the seats", "garder seulement un quart": that share stays
-            if _KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()]) and value < 100:
+            # "cut us down to a quarter of the seats", "garder seulement un quart", "I can do two-thirds of what I'm
+            # paying you": that share stays
+            if (_KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()])
+                    or _SHARE_OF_NOW_AFTER.match(t[fm.end():fm.end() + 40])) and value < 100:
                 return round(100 - value, 1)
             return value
     return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _NUM = r"(\d{1,3}(?:[ .,\u00a0]\d{3})+|\d{1,7}(?:[.,]\d{1,2})?)"
-_MULT = (r"(?:\s?(k\b|к\b|thousand|"
+_MULT = (r"(?:\s?(k\b|к\b|thousand|grand\b|"
          r"тисяч\w*|тис\b\.?|тис\.|тыс\w*|mil\b|tys\.?|tysięcy|tausend|mille|"
          r"millones|million\w*|milh\w*))?")
 _CUR_BEFORE = r"(?:(?:R\$|US\$|USD|EUR|PLN|UAH|[$€£])\s?)"
@@ -31,8 +31,11 @@ _MONTH_AFTER = re.compile(
 # A ceiling's words that end in "de" or stand before the amount ("ficar abaixo de R$ 3.000", "ne pouvons plus dépasser
 # 1 500 €"): a target (_TARGET_BEFORE), and not "from" the price now (_CEILING_BEFORE).
 _CEILING_WORDS = r"dépasser|ultrapassar|passar de|pasar de|abaixo de|por debajo de|en dessous de"
+# "no puedo pagar más de 2.000 al mes", "can't pay more than $900", "nie możemy płacić więcej niż": a ceiling
+_MORE_THAN = (r"(?<!\w)(?:no|not|n't|nicht|ne|não|nie|не)\s+(?:[\w']+\s+){0,3}?(?:más de|more than|mehr als|plus de|"
+              r"mais (?:de|que)|więcej niż|більше(?: ніж| за)?)")
 _TARGET_BEFORE = re.compile(
-    r"(?:down to|get (?:us |it )?(?:down )?to|bring (?:us |it )?(?:down )?to|to|under|below|at most|max(?:imum)?|"
+    r"(?<!\w)(?:down to|get (?:us |it )?(?:down )?to|bring (?:us |it )?(?:down )?to|to|under|below|at most|max(?:imum)?|"
     r"no more than|not more than|cap(?:ped)? (?:at|of)|ceiling(?: is| of)?|limit(?: is| of)?|something like|like|"
     r"roughly|around|about|only|can pay|could pay|pay|afford|can u do|can you do|do|"
     r"до|не вище|не більше|максимум|хоча б|хоча б до|ціль|стеля|платити|платили|зрівняти ціну до|в межах|"
@@ -56,23 +59,33 @@ _TARGET_BEFORE = re.compile(
     r"(?:our |the |my )?(?:target|goal|aim)(?: is| of)?|(?:ready|willing|able) to pay|готові платити|вийти на|"
     r"new (?:monthly )?(?:fee|price|rate|retainer)(?: (?:is|of|would be|should be))?|"
     r"neue monatspauschale(?: dann)?(?: bitte)?|"
-    r"nueva cuota(?: de)?|nouveau forfait(?: de)?|nova mensalidade(?: de)?|nowy abonament(?: to)?)\W{0,3}$", re.I)
+    r"nueva cuota(?: de)?|nouveau forfait(?: de)?|nova mensalidade(?: de)?|nowy abonament(?: to)?|"
+    # "which should leave us paying $2,250", "the retainer with you at $3,500", "вкластися в 40 тисяч", "має стати
+    # 27 500 грн", "щоб рахунок був 6 800", "do kwoty 12 000 zł", "celujemy w jakieś 900 zł", "bei rund 600 Euro"
+    r"(?:leaves?|leaving|have|has|get|gets) (?:us|me) paying|end up paying|(?:would|'d|will|should) be paying|"
+    r"(?:bill|price|fee|invoice|retainer|cost|payment|spend|subscription|total)(?: with you)? at|"
+    r"вкласт\w* в|вклада\w* в|укласт\w* в|вміст\w* в|має стати|має бути|мав би бути|мала б бути|повин\w* бути|"
+    r"щоб (?:\w+ ){0,2}?(?:був|була|було|стало|стала|становив|становила|становило)|"
+    r"do kwoty|do poziomu|do sumy|à hauteur de|до суми|до рівня|auf (?:einen|den) betrag von|"
+    r"celuj\w* w|aim(?:ing)? (?:for|at)|shooting for|apunt\w* a|jakieś|około|rund|etwa|ungefähr|environ|десь|"
+    r"приблизно|" + _MORE_THAN + r")\W{0,3}$", re.I)
 _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|or less|"
                           r"або менше|o menos|ou moins|oder weniger|ou menos|lub mniej|"
                           r"is the (?:ceiling|limit|cap|max)|"
                           r"como máximo|no máximo|máximo|maximal|höchstens|max\.?|maksymalnie|максимум|"
                           r"or we (?:walk|go|leave|re gone|'re gone)|o nos vamos|ou (?:a gente sai|cancelo|saímos)|"
-                          r"oder wir|або прощаємось|інакше)", re.I)
+                          r"oder wir|або прощаємось|інакше|landen\b)", re.I)
 # The amount paid now, not the one asked for.
 _CURRENT_BEFORE = re.compile(
     r"(?:instead of|rather than|not|from|замість|а не|не|з|зараз|наразі|en vez de|en lugar de|no|de|desde|actual\w*|"
     r"statt|anstatt|von|aktuell|au lieu de|em vez de|ao invés de|hoje(?: tá| está)?(?: em)?|zamiast|obecn\w*|z|"
-    r"(?:we|i) (?:currently )?pay|paying|you.re at|we.re at|currently|now|pagamos|pago|payons|zahlen wir|płacimy|"
+    r"(?:we|i) (?:currently )?pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|you.re at|we.re at|currently|now|pagamos|pago|"
+    r"payons|zahlen wir|płacimy|nicht(?: bei)?|"
     r"платимо|платите|коштує|cobram|bierzecie|"
-    r"(?:we|i) pay you|costs?)\W{0,3}(?:(?:the|los|las|der|die|les|os|as|obecnych|current|about|"
-    r"around|like|um|uns|ok\.?|de|du)\W+)?$", re.I)
+    r"(?:we|i) pay you|costs?)\W{0,3}(?:(?:the|los|las|der|die|den|les|os|as|obecnych|current|about|"
+    r"around|roughly|approximately|like|um|uns|ok\.?|de|du)\W+)?$", re.I)
 # "we pay 3.200 a month for ...", "Płacimy za moduł CRM 1 900 zł": the price now, a few words on.
-_PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|paying|płacimy|pagamos|wir zahlen|zahlen wir|"
+_PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|płacimy|pagamos|wir zahlen|zahlen wir|"
                          r"nous payons|on paie|платимо|cuesta|kostet|coûte|custa|kosztuje|коштує|costs)"
                          r"(?!(?:\s+[^\s\d]+){0,3}?\s+(?:no máximo|como máximo|at most|max(?:imum)?|höchstens|"
                          r"maksymalnie|"
@@ -86,7 +99,7 @@ _NOT_TARGET_BEFORE = re.compile(r"(?:went|rose|risen|grew|increased|crept up|gon
                                 r"|(?:quot(?:ing|ed|es)|nos cobra|cobra|cobran|cobram|offered us|verlangt|bierze|"
                                 r"бере)\s+"
                                 r"(?:(?:us|nos|nam|нам)\s+)?(?:[\w.,+]+\s+){0,5}?(?:for\s+)?(?:[$€£]|R\$)?\s?$"
-                                r"|(?<!\w)(?<!вийти )(?<!вийдемо )(?:by|на|um|o)\s+(?:about |around |"
+                                r"|(?<!\w)(?<!вийти )(?<!вийдемо )(?<!максимум )(?<!щонайбільше )(?:by|на|um|o)\s+(?:about |around |"
                                 r"приблизно )?(?:[$€£]|R\$)?\s?$"
                                 # "em" is "by" only after a cut verb ("fique em R$ 7.000" is a target)
                                 r"|(?:reduz|baix|cort|diminu)\w*\s+(?:[\w.,'’]+\s+){0,4}?em\s+(?:cerca de )?"
@@ -108,9 +121,10 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
 # A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
 _CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
                              r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
-                             r"not more than|em torno de|cerca de|alrededor de|autour de|" + _CEILING_WORDS
+                             r"not more than|em torno de|cerca de|alrededor de|autour de|" + _MORE_THAN + "|" + _CEILING_WORDS
                              + r")\W{0,3}$", re.I)
-_CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell)", re.I)
+_CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell|"
+                            r"(?:a|per) month (?:today|currently|right now|at the moment))", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\W{0,3}(?:per (?:user|seat|licen\w+|head|location)|a (?:user|seat|head)|each|"
                              r"l.utilisateur|par (?:utilisateur|siège)|por (?:usuario|usuário|licencia)|"
                              r"pro (?:nutzer|user|lizenz)|"
@@ -149,7 +163,7 @@ _STRONG_BEFORE = re.compile(r"(?:target|goal|cap|ціль|мета|стеля|м
                             r"(?:(?:is|of|at|є|це|de|von|à|to)\s+)?(?:[$€£]|R\$)?\s?$", re.I)
 _STRONG_AFTER = re.compile(r"^\W{0,3}(?:tops|max\b|maximum|максимум|maks\w*|máximo|maximal|höchstens|is my limit|"
                            r"is the (?:ceiling|limit|cap|max))", re.I)
-_MULTIPLIERS = {"k": 1e3, "к": 1e3, "thousand": 1e3, "тис": 1e3, "тыс": 1e3, "mil": 1e3, "tys": 1e3, "tausend": 1e3,
+_MULTIPLIERS = {"k": 1e3, "к": 1e3, "thousand": 1e3, "grand": 1e3, "тис": 1e3, "тыс": 1e3, "mil": 1e3, "tys": 1e3, "tausend": 1e3,
                 "mille": 1e3, "millon": 1e6, "million": 1e6, "milh": 1e6}
 _MIN_SCORE = 4
 
@@ -186,8 +200,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 def not_a_target(text: str, pos: int) -> bool:
     """Is the amount at `pos` the price paid now, a rising price, a cut by an amount, or hours/seats?"""
     before = text[max(0, pos - 60):pos]
+    amount = AMOUNT.match(text, pos)
+    value = _value(amount.group(2), amount.group(3)) if amount else None
     return bool(_CURRENT_BEFORE.search(before) or _PAYING_NOW.search(before) or _NOT_TARGET_BEFORE.search(before)
-                or _UNITS_FROM_TO.search(before))
+                or _UNITS_FROM_TO.search(before) or (value is not None and amount is not None and _rising(before, value, bool(amount.group(3)))))
 
 
 def paid_now(text: str) -> list[tuple[int, float]]:
@@ -225,7 +241,7 @@ def monthly_target(text: str, is_fact=lambda pos: False,
                 _MONTH_AFTER.match(after) or m.group(5) or _PRICE_WORDS.search(_sentence(text, m.start(), m.end()))):
             return target
     paid = paid_now(text) if paid is None else paid
-    best: tuple[int, int, float] | None = None
+    seen: dict[float, tuple[set[str], int]] = {}  # value -> the points its mentions earned, the last position
     for m in AMOUNT.finditer(text):
         cur_before, num, mult, cur_after = m.group(1), m.group(2), m.group(3), m.group(4)
         value = _value(num, mult)
@@ -236,35 +252,63 @@ def monthly_target(text: str, is_fact=lambda pos: False,
             continue
         if not (cur_before or cur_after or mult) and re.fullmatch(r"(?:19|20)\d\d", num):
             continue  # a year
-        score = 0
-        cue = bool(_TARGET_BEFORE.search(before))
-        if cue:
-            score += 2
-        if _MONTH_AFTER.match(after):
-            score += 2
-        if cur_before or cur_after:
-            score += 1
-        if mult:
-            score += 1
-        if _LIMIT_AFTER.match(after):
-            score += 2
-        sentence = _sentence(text, m.start(), m.end())
-        if _PRICE_WORDS.search(sentence):
-            score += 1
-            if cue and value >= 100 and _CUT_VERB.search(sentence):
-                score += 1  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
-        if cue and any(at < m.start() and 0.2 * now <= value < now for at, now in paid):
-            score += 2  # "we pay 3.200 € a month. Can you get it to 2.500?": a smaller figure after what is paid now
-        if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
-            score += 1  # "target 6k", "5к максимум", "$800 tops"
-        ceiling = bool(_CEILING_BEFORE.search(before))
-        if ceiling:
-            score += 1
-        elif _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
-            score -= 4
         if _NOT_TARGET_BEFORE.search(before) or _LESS_AFTER.match(after) or _NOT_MONEY_BEFORE.search(before) \
-                or _UNITS_FROM_TO.search(before):
+                or _UNITS_FROM_TO.search(before) or _rising(before, value, bool(mult)):
             continue
-        if score >= _MIN_SCORE and (best is None or (score, m.start()) > (best[0], best[1])):
-            best = (score, m.start(), value)
+        points = _points(text, m, before, after, value, paid)
+        old = seen.get(value)
+        seen[value] = (points | old[0] if old else points, m.start())
+    best: tuple[int, int, float] | None = None
+    for value, (points, pos) in seen.items():
+        # an amount said twice adds up what each mention says: "get that to 800. 800 a month", "вкластися в 40
+        # тисяч на місяць. 40, і не більше"
+        score = sum(_POINTS[p] for p in points)
+        if score >= _MIN_SCORE and (best is None or (score, pos) > (best[0], best[1])):
+            best = (score, pos, value)
     return best[2] if best else None
+
+
+_POINTS = {"cue": 2, "month": 2, "currency": 1, "multiplier": 1, "limit": 2, "price": 1, "cut": 1, "after_paid": 2,
+           "strong": 1, "ceiling": 1, "current": -4}
+_RISING = re.compile(r"(?:\bfrom|\bvon|\bde|\bdesde|\bз|\bz)\s+(?:[$€£]|R\$)?\s?" + _NUM + _MULT + r"(?:" + _CUR_AFTER
+                     + r")?\s+(?:to|auf|a|à|para|до|do|na)\s+(?:[$€£]|R\$)?\s?$", re.I)
+
+
+def _rising(before: str, value: float, thousands: bool = False) -> bool:
+    """"why did our bill go from $2,340 to $2,610": a price that went up is no target."""
+    m = _RISING.search(before)
+    start = _value(m.group(1), m.group(2)) if m else None
+    if start is not None and m and not m.group(2) and thousands and start * 1000 > value:
+        return False  # "з 48 до 30 тис. грн": the thousands belong to both figures
+    return start is not None and value > start
+
+
+def _points(text: str, m: re.Match[str], before: str, after: str, value: float,
+            paid: list[tuple[int, float]]) -> set[str]:
+    """What around one mention of an amount says it is the target (or the price now): _POINTS' keys."""
+    out: set[str] = set()
+    cue = bool(_TARGET_BEFORE.search(before))
+    if cue:
+        out.add("cue")
+    if _MONTH_AFTER.match(after):
+        out.add("month")
+    if m.group(1) or m.group(4):
+        out.add("currency")
+    if m.group(3):
+        out.add("multiplier")
+    if _LIMIT_AFTER.match(after):
+        out.add("limit")
+    sentence = _sentence(text, m.start(), m.end())
+    if _PRICE_WORDS.search(sentence):
+        out.add("price")
+        if cue and value >= 100 and _CUT_VERB.search(sentence):
+            out.add("cut")  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
+    if cue and any(at < m.start() and 0.2 * now <= value < now for at, now in paid):
+        out.add("after_paid")  # "we pay 3.200 € a month. Can you get it to 2.500?": a smaller figure after the price now
+    if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
+        out.add("strong")  # "target 6k", "5к максимум", "$800 tops"
+    if _CEILING_BEFORE.search(before):
+        out.add("ceiling")
+    elif _CURRENT_BEFORE.search(before) or _CURRENT_AFTER.match(after) or _PAYING_NOW.search(before):
+        out.add("current")
+    return out

@@ -101,7 +101,8 @@ _AMBIGUOUS = {"dos", "once", "sete", "acht", "elf", "une", "una", "uno", "one", 
 _EN_PREP_BEFORE = re.compile(r"\b(?:from|to|by)\s+$", re.I)
 _END_AFTER = re.compile(r"\s*(?:[.,;!?)]|$|\s+(?:to|from|at|and|pls|please|thanks)\b)", re.I)
 _NOUN_AFTER = {
-    "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|"
+    "": r"\s+(?:\w+\s+)?(?:seats?|licen|users?|usu|lizenz|nutzer|comptes?|cuentas?|kont|utilisateurs?|postes?|logins?|"
+        r"accounts?|agents|members|sièges|plätze|assentos|lugares|stanowisk|percent|per cent|pct\b|%|"
         r"puestos?|thousand|tausend|mille|mil\b)",
     "dos": r"\s+(?:\w+\s+)?(?:licencias|usuarios|puestos|cuentas|asientos|plazas)",  # pt "dos" is "of the"
 }

@@ -83,9 +83,14 @@ def _corrected(m: re.Match[str]) -> str:
     return m.group(3) + (m.group(2) or "")
 
 
+# A figure said again for emphasis in the next sentence: "Quitar unas 12. 12 licencias.", "we need 60. 60, maybe 62"
+_EMPHASIS = re.compile(r"(?<![\d.,])(\d{1,5})\s*[.!…]+\s+\1(?![\d.,%])")
+
+
 def tidy_numbers(text: str) -> str:
     """After number words are digits: "like 25" -> "25", "3, 3 logins" -> "3 logins", a corrected figure
     replaced by the correction, an approximate count or a range of seats by its figure."""
+    text = _EMPHASIS.sub(r"\1", text)
     text = _REPEAT.sub(r"\1", _LIKE_N.sub("", text))
     text = _PAREN_SAME.sub(_paren_same, text)
     text = _ASIDE.sub(lambda m: m.group(1).rstrip() + " ", text)
@@ -209,17 +214,20 @@ BARE_TO = re.compile(
     r"(?:the )?renewal))"
     r"|(?<!\d\s)\b" + SEAT + r"\s+to\s+" + N + r"\b"
     r"|(?<!\w)(?:" + SEAT + r")\s+(?:потрібно|треба|вистачить|wystarczy)\s+(?:лише\s+|тільки\s+|nam\s+)?" + N + r"\b"
-    r"|" + N + r"\s+" + SEAT + r",?\s+(?:(?:nam|нам|nos|uns|nous|us|цілком|зовсім|zupełnie|völlig|largement|"
+    r"|" + N + r"\s+" + SEAT + r",?\s+(?:(?:nam|нам|nos|uns|nous|us|ça|cela|isso|das|цілком|зовсім|zupełnie|völlig|largement|"
     r"de sobra|totalmente|more than|quite|plenty)\s+){0,2}(?:wystarczy|wystarczą|wystarczające|suffisent|suffira|suffiront|"
     r"reichen|reicht|genügen|alcanzan|bastan|basta|chegam|bastam|вистачить|вистачає|достатньо|enough|will do|would do|"
     r"is all we need|are all we need|c'est ce qu'il nous faut|ce qu'il nous faut|es lo que necesitamos|"
-    r"é o que precisamos|to wszystko)"
+    r"é o que precisamos|to wszystko|"
+    # "vinte e cinco licenças tá ótimo", "20 Lizenzen sind genug", "15 licencias es suficiente"
+    r"tá ótimo|tá bom|está ótimo|está bom|(?:is|are) fine|es suficiente|son suficientes|sind genug|ist genug|"
+    r"c'est bien|c'est assez|to dość|вистачає)"
     # "Zwanzig reichen", "45 nam wystarczy": the figure alone, the seats named earlier in the message
     r"|(?<![\w.,])" + N + r"\s+(?:nam\s+|uns\s+|nous\s+|нам\s+)?(?:reichen|reicht|genügen|wystarczy|wystarczą|suffisent|"
     r"suffiront|bastan|bastam|chegam|вистачить|достатньо)\b"
     # "con 35 usuarios vamos sobrados", "com 40 licenças a gente se vira", "with 30 we're fine"
     r"|(?:\bcon|\bcom|\bwith|\bmit|\bavec|\bz)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:vamos sobrados|vamos bien|nos basta|"
-    r"nos alcanza|a gente se vira|dá|dá conta|damos conta|we'?re fine|we'?ll be fine|we can manage|kommen wir aus|"
+    r"nos alcanza|nos sobra|nos sobran|a gente se vira|dá|dá conta|damos conta|we'?re fine|we'?ll be fine|we can manage|kommen wir aus|"
     r"on s'en sort|ça suffit|damy radę)"
     # "take our licence count down to 45", "bring the number of users down to 30"
     r"|\b(?:count|number|total|headcount on \w+)\s+(?:(?:of|de)\s+\w+\s+)?(?:down\s+)?to\s+" + N + r"\b"
@@ -230,7 +238,9 @@ BARE_TO = re.compile(
     # "dejar solo 15 licencias", "manter só 12 licenças", "potrzebujemy tylko 22", "keep just 12"
     r"|\b(?:dejar|dejarnos|dejadnos|mantener|manter|garder|behalten|zostawić|keep|retain)\s+(?:(?:solo|sólo|únicamente|só|"
     r"apenas|seulement|nur|noch|tylko|only|just)\s+)?(?:(?:las|los|as|os|les|the|die)\s+)?" + N
-    + r"\b(?=\s*(?:[,.;!?)]|$)|\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b)"
+    + r"\b(?=\s*(?:[,.;!?)]|$)|\s+(?:[\w'’-]+\s+)?" + SEAT + r"\b"
+    # "Keep 90 and remove the rest"
+    r"|\s+(?:and|&)\s+(?:remove|drop|cut|release|cancel|take off|get rid of)\b)"
     # "We're at 1,200 seats and want 1,050"
     r"|" + SEAT + r"\s+(?:and|but|&|і|та|але|y|pero|und|aber|et|mais|e|mas|i|ale)\s+(?:we\s+)?(?:want|need|would like|"
     r"хочемо|треба|queremos|necesitamos|wollen|brauchen|voulons|queremos|precisamos de|chcemy|potrzebujemy)\s+"

@@ -142,6 +142,34 @@ CASES = [
     ("Nous sommes à 50 utilisateurs, il nous en faut 35 dès juillet.", {"to": 35, "rm": 15}),
     ("Bitte 4 Zugänge der Fahrer und 2 der Disponenten löschen, insgesamt also 6.", {"rm": 6}),
     ("we want to go from fifteen hundred seats to one thousand and twenty.", {"to": 1020, "rm": 480}),
+    # 2026-12-06 (sizes-s, sizes-t): a figure said again for emphasis, keep-and-remove-the-rest, the seats held
+    # now said with "we had" / "the N we're paying for" / a paid count without the noun, form fields, "of our A
+    # seats we need B", past cuts told after the request, fractions beside a percent that is a fact
+    ("Retirar unas 9. 9 licencias, por favor.", {"rm": 9}),
+    ("Keep 45 and drop the rest at renewal.", {"to": 45}),
+    ("Please bring us down to 12 seats. We had 30.", {"to": 12, "rm": 18}),
+    ("25 seats is plenty; we don't need the 40 we're paying for.", {"to": 25, "rm": 15}),
+    ("con doce licencias nos sobra, ahora pagamos 20", {"to": 12, "rm": 8}),
+    ("New seat count: 70\nCurrent seat count: 95", {"to": 70, "rm": 25}),
+    ("Out of our 140 licences we honestly need 100.", {"to": 100, "rm": 40}),
+    ("з наших 50 місць давайте лишимо 30", {"to": 30, "rm": 20}),
+    ("Bitte nur noch 30 Plätze behalten. Letztes Jahr haben wir schon von 60 auf 45 reduziert.", {"to": 30}),
+    ("Die Lizenzen bitte um ein Drittel kürzen; aktiv sind 70 % der Leute.", {"pct": 33.3}),
+    ("honestly we could do three quarters of what we're paying now", {"pct": 25.0}),
+    ("we'd like fifteen percent off at renewal", {"pct": 15.0}),
+    # monthly targets: "grand", "leave us paying", an amount said twice, fit-within / should-become / ceiling forms
+    ("If the Pro plan lands us around three grand a month, that's where I want to be.", {"mrr": 3000.0}),
+    ("Dropping Social would leave us paying $1,900 a month, and that's the figure I need.", {"mrr": 1900.0}),
+    ("We need to get the invoice to 650. 650 a month, that's it.", {"mrr": 650.0}),
+    ("Нам треба вкластися в 25 тисяч на місяць.", {"mrr": 25000.0}),
+    ("Хочу, щоб рахунок був 4 200 грн на місяць, а не 6 000.", {"mrr": 4200.0}),
+    ("no podemos pagar más de 1.500 al mes", {"mrr": 1500.0}),
+    ("Wir möchten bei etwa 900 Euro im Monat landen.", {"mrr": 900.0}),
+    ("wnosimy o obniżenie opłaty do kwoty 8 000 zł miesięcznie", {"mrr": 8000.0}),
+    ("celujemy w jakieś 700 zł miesięcznie", {"mrr": 700.0}),
+    ("скоротити платіж з 60 до 45 тис. грн на місяць", {"mrr": 45000.0}),
+    ("why did the bill go from $1,200 to $1,450 this month?", {}),
+    ("We're at roughly 3,100 a month today; procurement capped the tool at 30k a year.", {}),
 ]
 
 
