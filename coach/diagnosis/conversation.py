@@ -39,7 +39,7 @@ _ACCEPTS = re.compile(
     r"ça nous va|nous acceptons|marché conclu|d'accord|vous avez raison|you'?re right|tiene razón|"
     r"sie haben recht|tem razão|"
     r"ma pan rację|ma pani rację|aceitamos|combinado|fechado|pode ser|przyjmujemy|zgoda|pasuje|"
-    r"akceptujemy|w porządku)\b"
+    r"akceptujemy|w porządku|lock (?:that|it|this) in|trato hecho|abgemacht|umowa stoi)\b"
     r"|\b(?:makes sense|tiene sentido|faz sentido|c'est logique|ergibt sinn|ma sens)\b"
     r"|(?<!\w)(?:логічно|згода|годиться|нас влаштовує|домовились|домовилися|приймаємо|погоджуємось|погоджуємося|"
     r"підходить|"
@@ -110,7 +110,16 @@ _REJECTS = re.compile(
     r"como pedimos|jak prosiliśmy)\b"
     r"|(?<!\w)(?:але ні|не по кишені|не те,? про що|як і просили|як я й писала|як я й писав|забагато|замало|"
     r"не підходить|"
-    r"не влаштовує)(?!\w)", re.I)
+    r"не влаштовує|не допоможе|не допомагає|не рятує|нічого не змінює)(?!\w)"
+    # "Thanks, but a pause doesn't help us", "Merci pour la proposition, mais ...", "He listened to the offer and said
+    # no", "still over what I've got approved", "meet you in the middle", "I can't commit to restarting"
+    r"|^\W*(?:(?:hi|hello|dear|bonjour|hola|olá|ola|hallo|dzień dobry|добрий день|доброго дня|вітаю)\b[^\n]{0,30}\n+\s*)?"
+    r"(?:thanks|thank you|merci|gracias|danke|obrigad[oa]|agradeço|dziękuj\w*|дякую)\b[^.!?\n]{0,40}?\s(?:but|mais|pero|"
+    r"aber|mas|ale|але)\b"
+    r"|\b(?:(?:doesn'?t|does not|won'?t|wouldn'?t|will not) help(?: us)?|ne change rien|ne nous aide pas|no nos ayuda|"
+    r"no ayuda|não (?:nos )?ajuda|hilft (?:uns )?nicht|nie pomoże|nic nie zmienia|(?:and |he |she |they )said no|"
+    r"turned (?:it|that|the offer) down|still (?:over|above|more than)|meet (?:you )?in the middle|split the difference|"
+    r"can'?t commit to)\b", re.I)
 
 
 # The customer correcting their own figure ("Sorry, my mistake - it's 25, not 20", "I said 60 earlier but that was

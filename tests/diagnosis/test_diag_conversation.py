@@ -238,3 +238,23 @@ def test_the_customers_own_figure_insisted_on_or_bettered(reply: str, removed: i
     out = read_conversation(history, reply, None, diagnose)
     assert out.seats_requested == removed
 
+
+
+@pytest.mark.parametrize("reply", [
+    "Hi Sam,\n\nThanks for this, but freezing it for a quarter wouldn't help us. Please go ahead and close the account.",
+    "Merci pour l'offre, mais la pause ne change rien : nous arrêtons l'activité.",
+    "Spoke with the COO; she heard the two-year option at 70 seats and said no. Still 50.",
+    "Nine thousand is still over the budget I was given.",
+    "Let's meet in the middle on this one — 45 seats.",
+    "A pausa não nos ajuda, queremos encerrar.",
+])
+def test_a_counter_turned_down_in_other_words_is_pushback(reply: str) -> None:
+    """Dev files of 2026-12-06 (sizes-s, sizes-t): thanks-but, a pause that doesn't help, "said no" in call notes,
+    still over the budget, meeting in the middle (phrasings of our own)."""
+    from coach.diagnosis.conversation import _REJECTS
+    assert _REJECTS.search(reply) and not accepts(reply)
+
+
+@pytest.mark.parametrize("reply", ["Fine. 25% with the three-year term, let's lock that in.", "Vale, trato hecho."])
+def test_locking_the_counter_in_takes_it(reply: str) -> None:
+    assert accepts(reply)
