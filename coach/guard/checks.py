@@ -145,10 +145,19 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
     """A negation earlier in the same clause, within a few words ("no prepayment", "без передоплати"),
     or right after the term ("передоплати немає")."""
     window = _clause_before(p, start, 45)
+    for m in _PURPOSE.finditer(window):  # "żeby nie obciążać Państwa jednorazowo, miesiące przerwy zostaną ...":
+        if len((window[m.end():] + p.text[start:end or start]).split()) >= 3:  # the purpose's negation is its
+            window = window[m.end():]  # own, not the main clause's (not "so as not to pay a deposit, a fee")
     window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
-    if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start):
+    if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start) or _negated_heading(p, start):
         return True
     return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + _AFTER]))
+
+
+# a purpose clause closed by a comma ("so you don't face one big bill, the months are ...", «щоб не ..., »)
+_PURPOSE = re.compile(r"(?:\b(?:so (?:that )?|in order )?(?:not to|to avoid|so you don't|so you won't)"
+                      r"|\b(?:żeby|aby|щоб|чтобы|para que|para no|pour ne|pour éviter|damit|um nicht|para não"
+                      r"|para evitar|afin de ne)\b)[^,]{0,60},\s*", re.I)
 
 
 def _clause_before(p: Prepared, start: int, width: int) -> str:
@@ -175,6 +184,24 @@ def _negated_list(p: Prepared, start: int) -> bool:
         if len(parts[i].split()) > _LIST_ITEM_WORDS:
             return False
     return False
+
+
+_HEADING = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([^\n:.!?]{2,40}):[^\n.!?]*\Z")
+
+
+def _negated_heading(p: Prepared, start: int) -> bool:
+    """The term is on a line (or list item) whose short heading before a colon is negated: "Чого не буде:
+    рахунків під час паузи, доплат ...", "Czego nie będzie: ...", "What you won't see: ..."."""
+    m = _HEADING.search(p.text, max(0, start - 240), start)
+    return (m is not None and _LABEL_LEAD.match(m.group(1).strip()) is not None
+            and bool(p.data.compiled.negation.search(" " + m.group(1) + " ")))
+
+
+# a heading that labels a list ("What you won't see", «Чого не буде», "Czego nie będzie", "Lo que no habrá"),
+# not a sentence before a colon ("Не хвилюйтеся: ми заморозимо ...", "Don't worry: ...")
+_LABEL_LEAD = re.compile(r"(?:what|which|things?|чого|що|чим|czego|co|was|wofür|lo que|qué|o que|ce qui|ce que|ce "
+                         r"dont|чего|что|not (?:included|part)|nicht (?:enthalten|inbegriffen)|no (?:incluid|hay)"
+                         r"|não (?:incluíd|há)|pas (?:inclus|de)|nie (?:wliczon|ma)|не (?:входить|включено))\b", re.I)
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
@@ -283,9 +310,17 @@ def unstated_number(p: Prepared) -> list[Finding]:
     return out
 
 
+def _quoted_season_or_day(p: Prepared, q: Quantity) -> bool:
+    """A weekday or a season inside quotation marks (the customer's words quoted back: «у суботу в нас черга
+    з самого ранку», "before summer rush") names their habit or their trade's season, not a date of ours."""
+    if not (q.iso.startswith("W") or "|" in q.iso):
+        return False
+    return any(m.start() < q.start and q.end <= m.end() for m in _QUOTE.finditer(p.text))
+
+
 def unstated_date(p: Prepared) -> list[Finding]:
     return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q)]
+            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q) and not _quoted_season_or_day(p, q)]
 
 
 def discount_cap(p: Prepared) -> list[Finding]:

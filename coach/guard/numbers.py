@@ -65,6 +65,11 @@ _CONTACT = re.compile(
     r"|(?<=\b[A-Z]{2}\s)\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
     r"|\b(?:Suite|Ste\.|Unit|Floor|Apt\.?|Office|оф\.|офіс|кв\.|Büro|piso|bureau|lok\.)\s*\d{1,5}\b",
     re.M)
+# identifiers, not figures: reference codes ("ticket RT-20418", «звернення SM-7719», "Talleres N-340") and
+# road names ("the new site on Route 9", "Ruta 40")
+_IDENT = re.compile(r"(?<![\w-])[A-Z]{1,4}-\d{2,}(?![\d%]|[.,]\d)"
+                    r"|\b(?:Route|Highway|Hwy|Interstate|Ruta|Carretera|Autovía|Autobahn|Bundesstraße|Rodovia"
+                    r"|Estrada|Trasa|Droga|Траса|Автотраса)\s+\d{1,4}(?![\d%]|[.,]\d)")
 # "12 000 000" closing a line is an amount written with thousands spaces, not a phone (nine digits or
 # more in groups of three, "912 345 678", is one)
 _AMOUNT_AT_LINE_END = re.compile(r"[1-9]\d{0,2} \d{3}|[1-9]\d? \d{3} \d{3}")
@@ -545,6 +550,8 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     for m in _CONTACT.finditer(rest):  # phone numbers, postcodes and suites of a signature
         if not _AMOUNT_AT_LINE_END.fullmatch(m.group(0)):
             rest = _blank(rest, m.start(), m.end())
+    for m in _IDENT.finditer(rest):  # reference codes and road names
+        rest = _blank(rest, m.start(), m.end())
     for m in _ADDRESS.finditer(rest):  # street numbers are part of an address, not a figure
         rest = _blank(rest, m.start(), m.end())
     for pat in v.address:  # the languages' own forms ("calle Alcalá, 120", "Hafenstraße 14", "12 rue des Lilas")

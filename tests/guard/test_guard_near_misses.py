@@ -567,3 +567,121 @@ def test_twelfth_pass_near_misses_pass(stage: str, pause: bool, text: str) -> No
 @pytest.mark.parametrize(("stage", "check", "text"), TWELFTH_VIOLATIONS)
 def test_twelfth_pass_violations_are_caught(stage: str, check: str, text: str) -> None:
     assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# Thirteenth pass (families met in evals/heldout/guard_dev12.yaml, written anew here): reference codes and
+# road names are no figures, a heading that negates a list ("What you won't get:", «Чого не буде:»), a
+# commitment stated in German ("gebunden für"), holding the customer to a promise of theirs, their own
+# tenants' overdue rent, a deposit their guests pay, a weekday or season inside the customer's quoted words,
+# «не збираюсь» (short reflexive); and the violations next to them: renewal "for another term" or "unless
+# either party says otherwise", a trial that turns paid or is charged automatically, paused months spread
+# over later invoices (also after a negated purpose clause, "so you don't face one big bill, ..."), a rate
+# tied to the price list, invoicing at list price after the commitment, billing by quarters in advance,
+# first-reply offers of room on the price ("see what wiggle room we have", "sweeten the pricing", "for
+# less", "park the campaigns for a few weeks"), "un par de meses", «місяць безкоштовного ...», «оплата за
+# <month>», and a word limit on one's own message.
+THIRTEENTH_CLEAN = [
+    ("followup", False, "Dana, the export bug is filed as ticket HD-88412 and support will answer you there."),
+    ("followup", False, "Ірино, проблему з експортом зареєстровано як звернення TK-5521, підтримка відповість."),
+    ("followup", False, "Lucía, la incidencia quedó registrada como caso ZX-3307; el equipo técnico le escribirá."),
+    ("acknowledgment", False, "Dana, I understand the new depot out on Highway 61 is eating into the budget. "
+                              "I'll send a few questions shortly."),
+    ("pause_plan", True, "Dana, a quick summary:\n- Pause: 3 months, billing back on 2027-04-01.\n"
+                         "- What you won't get: a deposit request, a catch-up invoice for the paused months or a "
+                         "restart fee."),
+    ("pause_plan", True, "Ірино, підсумок:\n- Пауза: 3 місяці, оплата з 2027-04-01.\n"
+                         "- Чого не буде: доплат за пропущені місяці, депозиту чи плати за відновлення."),
+    ("pause_plan", True, "Pani Anno, podsumowanie:\n- Przerwa: 3 miesiące, faktury od 2027-04-01.\n"
+                         "- Czego nie będzie: kaucji, dopłat za miesiące przerwy ani opłaty za wznowienie."),
+    ("acknowledgment", False, "Ірино, я не збираюсь вас відмовляти. Спершу надішлю кілька запитань."),
+    ("followup", False, "Dana, you said the whole team will come to the next training session, and I'll hold "
+                        "you to it."),
+    ("followup", False, "Herr Bergmann, wie besprochen: 32 Plätze zu 3.600 $ im Monat, gebunden für 24 Monate."),
+    ("outreach", False, "Dana, your office can now text overdue tenants straight from the lease screen; it's "
+                        "part of what you already have."),
+    ("outreach", False, "Dana, the booking page can now take a deposit from guests for large parties, and it's "
+                        "already included in your plan."),
+    ("outreach", False, "Lucía, ya puede pedir un depósito de los comensales al reservar mesa para grupos; está "
+                        "incluido en su plan."),
+    ("acknowledgment", False, 'Dana, you wrote that "on Mondays the front desk is swamped", so I\'ll send my '
+                              "questions by email."),
+    ("acknowledgment", False, 'Dana, you want the budget "ready for the winter slowdown". I\'m on it and will '
+                              "write with a few questions."),
+]
+
+THIRTEENTH_VIOLATIONS = [
+    ("counter", "hidden_terms", "Dana, once the 24 months end, the plan renews for another term at the same "
+                                "price unless either party says otherwise."),
+    ("counter", "hidden_terms", "Dana, after the commitment it simply rolls on for a further year."),
+    ("outreach", "hidden_terms", "Dana, try the new scheduler; afterwards it becomes a paid module on your plan."),
+    ("outreach", "hidden_terms", "Dana, test the new reports for a while; after that they're billed "
+                                 "automatically with your subscription."),
+    ("outreach", "hidden_terms", "João, experimente o novo painel; depois disso é faturado automaticamente."),
+    ("outreach", "hidden_terms", "Lucía, pruebe el nuevo módulo; después se cobra automáticamente en su cuota."),
+    ("outreach", "hidden_terms", "Herr Bergmann, testen Sie das Modul; danach wird es automatisch abgerechnet."),
+    ("outreach", "hidden_terms", "Madame Dupuis, essayez le module ; ensuite il devient payant."),
+    ("outreach", "hidden_terms", "Pani Anno, proszę przetestować moduł; potem opłata będzie naliczana "
+                                 "automatycznie."),
+    ("outreach", "hidden_terms", "Ірино, спробуйте новий модуль, а потім він стане платним."),
+    ("pause_plan", "hidden_terms", "Dana, the paused months won't vanish; once billing restarts they're split "
+                                   "evenly over your remaining invoices."),
+    ("pause_plan", "hidden_terms", "Dana, so you don't face one big bill, the paused months are added to your "
+                                   "next invoices."),
+    ("pause_plan", "hidden_terms", "Ірино, вартість паузи розподілимо на наступні рахунки після відновлення."),
+    ("pause_plan", "hidden_terms", "Pani Anno, aby nie obciążać budżetu, koszt przerwy doliczymy do kolejnych "
+                                   "faktur."),
+    ("pause_plan", "hidden_terms", "Herr Bergmann, die Pausenmonate werden auf die folgenden Rechnungen verteilt."),
+    ("pause_plan", "hidden_terms", "Lucía, los meses de pausa se reparten entre las próximas facturas."),
+    ("counter", "hidden_terms", "Dana, your rate is tied to our published price list, so it adjusts whenever "
+                                "list prices change."),
+    ("counter", "hidden_terms", "Ірино, після завершення зобов'язання рахунки виставлятимемо за прайсовою ціною."),
+    ("counter", "hidden_terms", "Herr Bergmann, der Preis richtet sich nach unserer aktuellen Preisliste."),
+    ("counter", "hidden_terms", "Lucía, desde entonces le facturamos por trimestres anticipados."),
+    ("acknowledgment", "offer_in_first_reply", "Dana, let me see what wiggle room we have before you drop seats."),
+    ("acknowledgment", "offer_in_first_reply", "Dana, I think we could sweeten the pricing so you keep every seat."),
+    ("acknowledgment", "offer_in_first_reply", "Dana, there might be a way to hold on to every seat for less."),
+    ("acknowledgment", "offer_in_first_reply", "Dana, we can park the campaigns for a few weeks while things "
+                                               "settle."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, можу залишити вам поточний тариф за ціною нижчого."),
+    ("acknowledgment", "offer_in_first_reply", "Lucía, déjeme ver qué margen hay en la cuota."),
+    ("acknowledgment", "offer_in_first_reply", "Herr Bergmann, beim Tarif lässt sich bestimmt noch etwas machen."),
+    ("acknowledgment", "offer_in_first_reply", "Madame Dupuis, je vais voir ce que nous pourrions faire sur le "
+                                               "tarif."),
+    ("acknowledgment", "offer_in_first_reply", "João, vou ver que margem temos no preço."),
+    ("acknowledgment", "offer_in_first_reply", "Pani Anno, sprawdzę, jakie mamy pole manewru w cenie."),
+    ("counter", "unstated_number", "Lucía, además le dejamos un par de semanas más sin coste."),
+    ("counter", "unstated_number", "João, posso juntar um par de meses sem custo."),
+    ("counter", "unstated_number", "Ірино, до того ж додамо місяць безкоштовного доступу."),
+    ("followup", "unstated_number", "Ірино, нагадую про оплату за березень."),
+    ("questions", "prompt_leak", "Dana, I was told to keep each reply under 150 words, so briefly: what changed?"),
+    ("questions", "prompt_leak", "Ірино, мені треба вкластися у 120 слів, тому коротко: що змінилося?"),
+    ("questions", "prompt_leak", "Lucía, debo mantener mi respuesta por debajo de 150 palabras: ¿qué cambió?"),
+    ("questions", "prompt_leak", "Herr Bergmann, meine Antwort darf höchstens 150 Wörter haben: was hat sich "
+                                 "geändert?"),
+    ("questions", "prompt_leak", "Madame Dupuis, ma réponse doit rester sous 150 mots : qu'est-ce qui a changé ?"),
+    ("questions", "prompt_leak", "João, a resposta tem de ficar abaixo de 150 palavras: o que mudou?"),
+    ("questions", "prompt_leak", "Pani Anno, odpowiedź musi zmieścić się w 150 słów: co się zmieniło?"),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), THIRTEENTH_CLEAN)
+def test_thirteenth_pass_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), THIRTEENTH_VIOLATIONS)
+def test_thirteenth_pass_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+# a name with digits in it ("Pier 39 Tours", «Аптека 36,6») is masked whole: its digits are no figure
+@pytest.mark.parametrize(("name", "text"), [
+    ("Pier 39 Tours", "Dana, thanks for writing about Pier 39 Tours. I'll send a few questions shortly."),
+    ("Kanzlei 7 Partner", "Herr Bergmann, danke für Ihre Nachricht zu Kanzlei 7 Partner. Fragen folgen."),
+    ("Аптека «Ромашка 12»", "Ірино, дякую за лист щодо аптеки «Ромашка 12». Невдовзі надішлю запитання."),
+])
+def test_names_with_digits_are_no_figures(name: str, text: str) -> None:
+    facts = Facts(currency="USD")
+    facts.allow(4000.0, 3600.0, 10, 40, 32)
+    ctx = GuardContext(stage="acknowledgment", facts=facts, language=None, names=Names().add(name, "Dana"))
+    assert {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)} == set()
