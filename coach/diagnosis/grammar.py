@@ -23,8 +23,8 @@ MONEY = (r"(?:[$€£]\s?(\d{1,3}[.,]\d{1,2}(?=\s?k\b))\s?k\b|[$€£]\s?" + N +
 # Requests for a target seat count: "(down) to 20 seats", "cut us to 20", "keep only 20", "до 20 місць".
 _TO_SEATS = [
     # a form's field: "Requested seat count: 45", "New number of licences: 30"
-    re.compile(r"\b(?:requested|new|desired|target)\s+(?:seat|licen[cs]e|user)\s+(?:count|number|total)\W{0,3}" + N + r"\b",
-               re.I),
+    re.compile(r"(?<!\w)(?:requested|new|desired|target|бажана|нова|потрібна)\s+(?:(?:seat|licen[cs]e|user)\s+(?:count|number|"
+               r"total)|кількість\s+(?:місць|ліцензій|користувачів))\W{0,3}" + N + r"\b", re.I),
     re.compile(r"\b(?:down to|downgrade (?:us )?to|take (?:us |it )?(?:down )?to|go(?:ing)? to|move to|reduce(?:d)? to|cut(?:ting)? (?:us |it |this |you |them )?(?:back |down )?to|drop(?:ping)? "
                r"(?:us )?(?:down )?to|get (?:us )?(?:down )?to|bring (?:us|it) (?:down )?to|scale (?:back|down) to|"
                r"trim (?:\w+ ){0,3}(?:down )?to|lower (?:\w+ ){0,3}to|get by with|make do with|reduc\w* (?:\w+ ){0,3}to|(?:just |only )?need(?: only| just)?|"
@@ -116,7 +116,10 @@ _CURRENT_SEATS = re.compile(
     # "We had 26.", "the 35 we're paying for", "Requested seat count: 45 / Current seat count: 52"
     r"|(?:we had|we used to have|у нас було|teníamos|wir hatten|nous avions|tínhamos|mieliśmy)\s+" + N + r"\b(?!\s*[%$€£])"
     r"|\bthe\s+" + N + r"\s+(?:[\w-]+\s+)?(?:we're paying for|we are paying for|we pay for|we have now|we have today)\b"
-    r"|current\s+(?:seat|licen[cs]e|user)\s+(?:count|number|total)\W{0,3}" + N + r"\b", re.I)
+    r"|(?<!\w)(?:current|поточна)\s+(?:(?:seat|licen[cs]e|user)\s+(?:count|number|total)|кількість\s+(?:місць|ліцензій|"
+    r"користувачів))\W{0,3}" + N + r"\b"
+    # a list of the state now: "- licences: 150", "- ліцензій: 40"
+    r"|(?<![\w-])(?:licen[cs]es|seats|ліцензій|місць|licencias|lizenzen|licences|licenças|licencje)\s*:\s*" + N + r"\b", re.I)
 # The seats paid for now without the noun ("ahora mismo pagamos 25", "hoje pagamos quarenta", "зараз оплачуємо 35"),
 # beside a target that names them: taken only when close to the target (no money amount).
 _PAID_SEATS = re.compile(r"(?<!\w)(?:pagamos|paie|payons|pago|оплачуємо|платимо за|zahlen (?:wir )?für|płacimy za|paying for|"
@@ -201,7 +204,7 @@ _FACT = re.compile(
     r"revenue|chiffre d.affaires|przychod\w*|ingresos|facturación|receita|faturamento|ventes|vendas|ventas|"
     r"baissé|chuté|spadł\w*|spadły|впал[иа]|gesunken|zurückgegangen|bajaron|cayeron|caíram|"
     r"sales|bookings|forecasts?|budget|бюджет\w*|"
-    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,3}(?:by\s+|на\s+|um\s+|de\s+|en\s+|o\s+|em\s+)?" + PCT
+    r"виручк\w*|presupuesto|budget|umsatz)\s+(?:\w+\s+){0,4}(?:by\s+|на\s+|um\s+|de\s+|en\s+|o\s+|em\s+)?" + PCT
     + r"|(?<![\w-])(?:up|grown|grew|gestiegen um|a pris|a augmenté de|ont augmenté de|wzrósł o|wzrosła o|wzrosły o|"
     r"subiu|subió|subieron|caído|caíram|caiu|gefallen um|chuté de|spadły o|spadła o|впали на|впала на|зросли на)\s+"
     r"(?:by\s+|de\s+|o\s+|un\s+|em\s+|на\s+)?" + PCT
@@ -290,6 +293,9 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
                 r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|divis\w* par 2\b|pela metade|pela meta|"
                 r"o połowę|na pół|на половину|вдвоє|\b1/2\b|die hälfte der|"
+                # "nos sobran la mitad de las licencias", "plus besoin que de la moitié de nos licences"
+                r"(?:la mitad de (?:las|los|nuestr\w+)|la moitié de (?:nos|des|leurs)|(?:a )?metade d[ao]s)\s+(?:\w+\s+)?"
+                r"(?:licen\w+|usuari\w+|usuári\w+|puestos|postes|utilisateurs|comptes|assentos|seats)|"
                 r"\b(?:down|cut|reduc\w*|lower)\b[\w ,]{0,20}?\bhalf\b(?!\s+(?:the|of|our)\s+(?:team|staff|people|users|"
                 r"employees|workforce))", re.I), 50.0),
     (re.compile(r"(?:quit\w*|reduc\w*|baj\w*|pagar|pago|reduz\w*|tirar|cortar|płacić|placic|wyłącz\w*|obniż\w*|"

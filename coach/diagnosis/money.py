@@ -32,6 +32,8 @@ _MONTH_AFTER = re.compile(
 # 1 500 €"): a target (_TARGET_BEFORE), and not "from" the price now (_CEILING_BEFORE).
 _CEILING_WORDS = r"dépasser|ultrapassar|passar de|pasar de|abaixo de|por debajo de|en dessous de"
 # "no puedo pagar más de 2.000 al mes", "can't pay more than $900", "nie możemy płacić więcej niż": a ceiling
+_NAMED_CEILING = (r"(?:ліміт|limit|plafond|teto|tope|límite|obergrenze|limit\w*)(?:\s+[\w'’-]+){0,5}?\s*(?:is|é|est|es|ist|"
+                  r"jest|—|-|:)?(?:\s+(?:de|désormais|now|agora|ahora|jetzt|тепер))*")
 _MORE_THAN = (r"(?<!\w)(?:no|not|n't|nicht|ne|não|nie|не)\s+(?:[\w']+\s+){0,3}?(?:más de|more than|mehr als|plus de|"
               r"mais (?:de|que)|więcej niż|більше(?: ніж| за)?)")
 _TARGET_BEFORE = re.compile(
@@ -68,7 +70,10 @@ _TARGET_BEFORE = re.compile(
     r"щоб (?:\w+ ){0,2}?(?:був|була|було|стало|стала|становив|становила|становило)|"
     r"do kwoty|do poziomu|do sumy|à hauteur de|до суми|до рівня|auf (?:einen|den) betrag von|"
     r"celuj\w* w|aim(?:ing)? (?:for|at)|shooting for|apunt\w* a|jakieś|około|rund|etwa|ungefähr|environ|десь|"
-    r"приблизно|" + _MORE_THAN + r")\W{0,3}$", re.I)
+    r"приблизно|"
+    # a ceiling named: "ліміт на цю статтю - 2 500 доларів", "Notre plafond est désormais de 1 500 €", "O teto novo
+    # que a diretoria aprovou é R$ 6,5 mil"
+    + _NAMED_CEILING + "|" + _MORE_THAN + r")\W{0,3}$", re.I)
 _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|or less|"
                           r"або менше|o menos|ou moins|oder weniger|ou menos|lub mniej|"
                           r"is the (?:ceiling|limit|cap|max)|"
@@ -79,13 +84,13 @@ _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at mos
 _CURRENT_BEFORE = re.compile(
     r"(?:instead of|rather than|not|from|замість|а не|не|з|зараз|наразі|en vez de|en lugar de|no|de|desde|actual\w*|"
     r"statt|anstatt|von|aktuell|au lieu de|em vez de|ao invés de|hoje(?: tá| está)?(?: em)?|zamiast|obecn\w*|z|"
-    r"(?:we|i) (?:currently )?pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|you.re at|we.re at|currently|now|pagamos|pago|"
+    r"(?:we|i) (?:currently )?pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|pagando|you.re at|we.re at|currently|now|pagamos|pago|"
     r"payons|zahlen wir|płacimy|nicht(?: bei)?|"
     r"платимо|платите|коштує|cobram|bierzecie|"
     r"(?:we|i) pay you|costs?)\W{0,3}(?:(?:the|los|las|der|die|den|les|os|as|obecnych|current|about|"
     r"around|roughly|approximately|like|um|uns|ok\.?|de|du)\W+)?$", re.I)
 # "we pay 3.200 a month for ...", "Płacimy za moduł CRM 1 900 zł": the price now, a few words on.
-_PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|płacimy|pagamos|wir zahlen|zahlen wir|"
+_PAYING_NOW = re.compile(r"(?:\bwe pay|we.re paying|we are paying|\bi pay|(?<!us )(?<!me )(?<!up )(?<!be )paying|pagando|płacimy|pagamos|wir zahlen|zahlen wir|"
                          r"nous payons|on paie|платимо|cuesta|kostet|coûte|custa|kosztuje|коштує|costs)"
                          r"(?!(?:\s+[^\s\d]+){0,3}?\s+(?:no máximo|como máximo|at most|max(?:imum)?|höchstens|"
                          r"maksymalnie|"
@@ -121,7 +126,8 @@ _UNITS_FROM_TO = re.compile(r"(?:hours?|horas|godzin\w*|stunden|heures|годи�
 # A ceiling or an approximate target ending in "de"/"als", which would otherwise read as "from" (the price now).
 _CEILING_BEFORE = re.compile(r"(?:no (?:puede )?pas(?:e|ar) de|no más de|não (?:pode )?passar de|não mais (?:de|que)|"
                              r"nicht mehr als|pas plus de|nie więcej niż|не більше ніж|не більше за|no more than|"
-                             r"not more than|em torno de|cerca de|alrededor de|autour de|" + _MORE_THAN + "|" + _CEILING_WORDS
+                             r"not more than|em torno de|cerca de|alrededor de|autour de|" + _MORE_THAN + "|" + _NAMED_CEILING + "|"
+                             + _CEILING_WORDS
                              + r")\W{0,3}$", re.I)
 _CURRENT_AFTER = re.compile(r"^(?![.!?]\s)\W{0,3}(?:actual\w*|now\b|currently|today|obecnie|zurzeit|aktuell|"
                             r"(?:a|per) month (?:today|currently|right now|at the moment))", re.I)

@@ -211,7 +211,11 @@ BARE_TO = re.compile(
     # "We're only going to need 55 going forward", "we'll need 40 from next month"
     r"|\b(?:going to|gonna|will|'ll|we)\s+(?:only\s+|just\s+)?need\s+(?:only\s+|just\s+)?" + N
     + r"(?=\s+(?:going forward|from now on|moving forward|from next \w+|next (?:year|term|month)|at (?:the )?renewal|after "
-    r"(?:the )?renewal))"
+    r"(?:the )?renewal)|\s*[,.;]\s+(?:as|because|since)\b)"
+    # "A partir de abril bastam-nos trinta", "nos bastan 20", "uns reichen 12", "50 will do"
+    r"|(?<!\w)(?:bastam-nos|basta-nos|nos bastan|nos basta|uns reichen|nous suffisent|wystarczy nam|нам вистачить)\s+" + N
+    + r"\b"
+    r"|(?<![\w.,$€£])" + N + r"\s+(?:will|would) do\b"
     r"|(?<!\d\s)\b" + SEAT + r"\s+to\s+" + N + r"\b"
     r"|(?<!\w)(?:" + SEAT + r")\s+(?:потрібно|треба|вистачить|wystarczy)\s+(?:лише\s+|тільки\s+|nam\s+)?" + N + r"\b"
     r"|" + N + r"\s+" + SEAT + r",?\s+(?:(?:nam|нам|nos|uns|nous|us|ça|cela|isso|das|цілком|зовсім|zupełnie|völlig|largement|"

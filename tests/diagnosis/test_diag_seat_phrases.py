@@ -170,6 +170,18 @@ CASES = [
     ("скоротити платіж з 60 до 45 тис. грн на місяць", {"mrr": 45000.0}),
     ("why did the bill go from $1,200 to $1,450 this month?", {}),
     ("We're at roughly 3,100 a month today; procurement capped the tool at 30k a year.", {}),
+    # sizes-u: need N then a reason, "bastam-nos", "N will do", Ukrainian form fields, a list of the state now,
+    # half of the licences, a named ceiling, "pagando" as the price now, a revenue fall four words from its percent
+    ("Right now we have eighty seats. From May we'll only need fifty, because the pilot team disbands.",
+     {"to": 50, "rm": 30}),
+    ("Temos quarenta licenças; a partir de junho bastam-nos vinte e cinco.", {"to": 25, "rm": 15}),
+    ("Bitte nicht mehr 30 Plätze, 18 will do.", {"to": 18, "rm": 12}),
+    ("Поточна кількість місць: 25\nБажана кількість місць: 15", {"to": 15, "rm": 10}),
+    ("- seats: 90\n- active: 51\nPlease reduce to 60 seats.", {"to": 60, "rm": 30}),
+    ("nos sobra la mitad de las licencias desde que cerramos Sevilla", {"pct": 50.0}),
+    ("Le plafond validé par la direction est de 2 200 € par mois.", {"mrr": 2200.0}),
+    ("Estamos pagando uns R$ 7 mil por mês; o teto novo é R$ 5 mil.", {"mrr": 5000.0}),
+    ("Unser Umsatz ist im letzten Quartal um 15 % gefallen; bitte die Lizenzen um ein Drittel senken.", {"pct": 33.3}),
 ]
 
 
