@@ -119,7 +119,7 @@ _REJECTS = re.compile(
     r"|\b(?:(?:doesn'?t|does not|won'?t|wouldn'?t|will not) help(?: us)?|ne change rien|ne nous aide pas|no nos ayuda|"
     r"no ayuda|não (?:nos )?ajuda|hilft (?:uns )?nicht|nie pomoże|nic nie zmienia|(?:and |he |she |they )said no|"
     r"turned (?:it|that|the offer) down|still (?:over|above|more than)|meet (?:you )?in the middle|split the difference|"
-    r"can'?t commit to)\b", re.I)
+    r"can'?t commit to|(?:is|are|'s) too (?:many|much|high|expensive))\b", re.I)
 
 
 # The customer correcting their own figure ("Sorry, my mistake - it's 25, not 20", "I said 60 earlier but that was
@@ -127,8 +127,11 @@ _REJECTS = re.compile(
 _SELF_CORRECTION = re.compile(
     r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|"
     r"correction|i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|ich habe mich (?:vertan|verzählt)|"
-    r"korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka)\b"
-    r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка)(?!\w)", re.I)
+    r"korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka|typo|tippfehler|errata|errata|"
+    r"i misread|i misspoke|i mistyped|actually,? make (?:it|that)|sorry,? (?:i meant|\d+,? not)|pardon,? (?:je voulais|\d+)|"
+    r"perdón,? (?:quise|quería|\d+)|desculp[ae],? (?:queria|\d+))\b"
+    r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка|перепрошую,? не \d+|вибачте,? не \d+|"
+    r"описка|опечатка)(?!\w)", re.I)
 _PAUSE_WORD = re.compile(r"\b(?:pause|pausing|paus\w*|hold|freeze|pausa\w*|pausier\w*|zawiesz\w*|wstrzyma\w*)\b"
                          r"|(?<!\w)(?:пауз\w*|призупин\w*|заморож\w*)", re.I)
 

@@ -258,3 +258,20 @@ def test_a_counter_turned_down_in_other_words_is_pushback(reply: str) -> None:
 @pytest.mark.parametrize("reply", ["Fine. 25% with the three-year term, let's lock that in.", "Vale, trato hecho."])
 def test_locking_the_counter_in_takes_it(reply: str) -> None:
     assert accepts(reply)
+
+
+@pytest.mark.parametrize("reply", [
+    "oops, typo on my side: 22 not 20.",
+    "Apologies, I misread the HR sheet - it's 40%, not 30%.",
+    "Actually, make that 18 seats; one more person is leaving.",
+    "Перепрошую, не 8, а 6 місць — двох лишаємо.",
+])
+def test_more_ways_of_correcting_our_own_figure(reply: str) -> None:
+    """sizes-u (2026-12-06): typos, misreadings and "actually, make that N" correct the customer's own figure."""
+    from coach.diagnosis.conversation import _REJECTS, _SELF_CORRECTION
+    assert _SELF_CORRECTION.search(reply) and not _REJECTS.search(reply)
+
+
+def test_too_many_after_a_counter_turns_it_down() -> None:
+    from coach.diagnosis.conversation import _REJECTS
+    assert _REJECTS.search("85 is too many, I'm afraid; we need 70.")
