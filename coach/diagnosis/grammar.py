@@ -164,6 +164,12 @@ _BY_SEATS = [
     re.compile(r"(?<!\w)(?:o|usunąć|zmniejszyć o|mniej o|odjąć|odejmijcie|odejmij|odjęcie|zdjąć)\s+" + N + r"\s+" + SEAT, re.I),
 ]
 _BY_SEATS += [
+    # the rest let go beside the count kept: "keeping 30 seats and letting go of the other 10", "letting the other eight
+    # go", "on libère les 4 autres", "soltamos las otras 8", "решту 6 відпускаємо", "pozostałe 5 oddajemy"
+    re.compile(r"(?:let(?:ting)?\s+(?:go\s+of\s+)?|releas\w*\s+|libèr\w*\s+|solt\w*\s+|liber\w*\s+)(?:the other|the remaining|"
+               r"les|las otras|los otros|os outros|as outras|die anderen|die restlichen)\s+" + N + r"\b(?!\s*%)", re.I),
+    re.compile(r"(?<!\w)(?:решту|решта|pozostałe|pozostałych|the other|the remaining)\s+" + N + r"\s+(?:" + SEAT
+               + r"\s+)?(?:відпускаємо|прибираємо|знімаємо|віддаємо|oddajemy|zwalniamy|go\b|can go)", re.I),
     # "please don't renew the 15 extra seats", "не продовжуйте 15 додаткових місць", "no renovéis las 15 licencias"
     re.compile(r"(?:don'?t|do not|not|не|no|nicht|ne|não|nie)\s+(?:renew|продовжуйте|продовжувати|продовжуємо|renovéis|renueven|"
                r"renovar|verlängern|renouvelez|renouveler|renovem|renovar|przedłużajcie|odnawiajcie)\s+(?:the\s+|las\s+|los\s+|"

@@ -73,7 +73,13 @@ _TARGET_BEFORE = re.compile(
     r"приблизно|"
     # a ceiling named: "ліміт на цю статтю - 2 500 доларів", "Notre plafond est désormais de 1 500 €", "O teto novo
     # que a diretoria aprovou é R$ 6,5 mil"
-    + _NAMED_CEILING + "|" + _MORE_THAN + r")\W{0,3}$", re.I)
+    + _NAMED_CEILING + "|" + _MORE_THAN + "|"
+    # the customer's own conversion to a month: "$54,000, so $4,500 a month", «тобто 35 000 на місяць», "o sea 3.000 al
+    # mes", "donc 6 000 € par mois", "czyli 9 000 zł na miesiąc" (an annual amount is never the monthly target)
+    r"so|i\.e\.|that is|that's|тобто|o sea|es decir|donc|soit|c'est-à-dire|czyli|sprich|also|ou seja)\W{0,3}$", re.I)
+# "$108k a year", "48.000 al año", "420 тисяч на рік": a yearly amount
+_YEAR_AFTER = re.compile(r"^\W{0,3}(?:(?:a|per|/|al|por|par|на|в|w|im|pro|ao|each|every)\s?)?(?:year|yr|annum|año|an\b|рік|"
+                         r"року|rok\w*|jahr\w*|ano\b)", re.I)
 _LIMIT_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:tops|max\b|maximum|at most|at the most|is my limit|or less|"
                           r"або менше|o menos|ou moins|oder weniger|ou menos|lub mniej|"
                           r"is the (?:ceiling|limit|cap|max)|"
@@ -254,7 +260,8 @@ def monthly_target(text: str, is_fact=lambda pos: False,
         if value is None or value < 20 or is_fact(m.start()):
             continue
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 40]
-        if _SEAT_AFTER.match(after) or _PER_UNIT_AFTER.match(after) or re.match(r"^\s*\d", after):
+        if _SEAT_AFTER.match(after) or _PER_UNIT_AFTER.match(after) or re.match(r"^\s*\d", after) or \
+                _YEAR_AFTER.match(after):
             continue
         if not (cur_before or cur_after or mult) and re.fullmatch(r"(?:19|20)\d\d", num):
             continue  # a year

@@ -209,9 +209,9 @@ BARE_TO = re.compile(
     r"os outros|as outras|pozostałe)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:stay|stays|remain|keep|залишаються|"
     r"лишаються|se quedan|siguen|restent|bleiben|ficam|zostają)\b"
     # "We're only going to need 55 going forward", "we'll need 40 from next month"
-    r"|\b(?:going to|gonna|will|'ll|we)\s+(?:only\s+|just\s+)?need\s+(?:only\s+|just\s+)?" + N
+    r"|\b(?:going to|gonna|will|'ll|we)\s+(?:only\s+|just\s+)?(?:need|want)\s+(?:only\s+|just\s+)?" + N
     + r"(?=\s+(?:going forward|from now on|moving forward|from next \w+|next (?:year|term|month)|at (?:the )?renewal|after "
-    r"(?:the )?renewal)|\s*[,.;]\s+(?:as|because|since)\b)"
+    r"(?:the )?renewal)|\s*[,.;]\s+(?:as|because|since)\b|\s*\.\s)"
     # "A partir de abril bastam-nos trinta", "nos bastan 20", "uns reichen 12", "50 will do"
     r"|(?<!\w)(?:bastam-nos|basta-nos|nos bastan|nos basta|uns reichen|nous suffisent|wystarczy nam|нам вистачить)\s+" + N
     + r"\b"

@@ -182,6 +182,13 @@ CASES = [
     ("Le plafond validé par la direction est de 2 200 € par mois.", {"mrr": 2200.0}),
     ("Estamos pagando uns R$ 7 mil por mês; o teto novo é R$ 5 mil.", {"mrr": 5000.0}),
     ("Unser Umsatz ist im letzten Quartal um 15 % gefallen; bitte die Lizenzen um ein Drittel senken.", {"pct": 33.3}),
+    # sizes-x: the rest let go beside the count kept, "only want N.", the customer's own conversion to a month
+    ("We're keeping 25 seats and letting go of the other 7.", {"to": 25, "rm": 7}),
+    ("Gardons 12 licences ; on libère les 3 autres.", {"rm": 3}),
+    ("Залишаємо 14 місць, решту 4 відпускаємо.", {"to": 14, "rm": 4}),
+    ("We have 50 licences today. Next term we only want 35. The rest sit idle.", {"to": 35, "rm": 15}),
+    ("We pay $6,000 a month, $72k a year. Next year finance gives us $60k, so $5,000 a month.", {"mrr": 5000.0}),
+    ("Płacimy 8 000 zł miesięcznie. Na przyszły rok mamy 72 000, czyli 6 000 zł na miesiąc.", {"mrr": 6000.0}),
 ]
 
 
