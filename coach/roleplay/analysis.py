@@ -21,8 +21,12 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
                        r"\bwhat i'?d (?:like|suggest|propose|recommend)\b|\bi'?d like to (?:offer|propose|"
                        r"suggest|set up|"
                        r"run|arrange|book|show|bring)\b|"
-                       r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую", re.I)
+                       r"\b(?:we'?ll|let'?s) focus\b|"
+                       r"залучу|залучимо|підключу|проведемо|складемо|покажу|покажемо|організую|зосередимо", re.I)
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
+# "every month paused adds a month" (not a one-month extension)
+_EACH_MONTH = re.compile(r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused)? (?:adds|puts) (?:a|one|"
+                         r"another) month\b", re.I)
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           # "the agreement simply extends by the months you're paused"
@@ -30,6 +34,13 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"it'?s|it is|"
                           r"they'?re|it'?ll be|you'?ll be|we'?ll be) (?:\w+ )?(?:paused|on hold|frozen|off)\b|"
                           r"\bpaused months?\b|"
+                          # "each month of the pause adds a month", "Кожен місяць паузи додає місяць до договору",
+                          # "the agreement extended by six months" beside the pause
+                          r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused)? (?:adds|puts) (?:a|one|"
+                          r"another) month\b|"
+                          r"(?<!\w)(?:кожен|кожний|кожного) місяц\w* (?:паузи )?(?:дода\w*|подовжу\w*) "
+                          r"[^.?!]{0,25}?місяц\w*|"
+                          r"\b(?:agreement|contract|term|subscription)\b[^.?!]{0,15}\bextended by\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
                           # "the five months go onto the end of the agreement", "договір подовжимо на стільки ж"
                           r"\bmonths? (?:go|goes|get|gets|are|is|will) (?:\w+ )?(?:onto|on to|to|on) the end of "
@@ -60,7 +71,8 @@ _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options)
                    r"порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку|"
                    r"(?:поруч|поряд) (?:з|із)\b|на ваших (?:власних )?даних", re.I)
 # A save promised with nothing concrete: no comparison, product or date, only "something to show we're as good"
-_VAGUE_SAVE = re.compile(r"\b(?:come up with|figure out|work out|think of|put together|find) something\b[^.?!]{0,40}"
+_VAGUE_SAVE = re.compile(r"\b(?:(?:come up with|figure out|work out|think of|put together|find) something|(?:put|pull) "
+                         r"something together)\b[^.?!]{0,40}"
                          r"\b(?:show|prove|convince)|\b(?:show|prove) (?:you )?(?:that )?we(?:'re| are) "
                          r"(?:not worse|just as good|as good|better|no worse)\b|"
                          r"(?<!\w)(?:щось (?:придума\w*|підготу\w*|вигада\w*)|"
@@ -76,6 +88,9 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:proce
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 # "I've put the cancellation through", "Я вже надіслав вам форму про непродовження": done, in the past tense.
 _OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?(?:written |formal )?notice\b|"
+                       # "... and we'll confirm the end date and help you export your dashboards": the steps taken on
+                       r"\b(?:we'?ll|i'?ll|we will|i will) (?:\w+ ){0,6}?help you (?:with the )?export\b|"
+                       r"\b(?:we'?ll|i'?ll|we will|i will) confirm the end date\b|"
                        r"\b(?:we'?ll|i'?ll|we will|i will) export (?:your|all|the)\b|"
                        r"(?<!\w)надішліть (?:\w+ )?(?:письмове )?повідомлення (?:про|щодо) (?:завершення|розірвання|"
                        r"непродовження)|"
@@ -144,6 +159,13 @@ _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.
 # proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
 _MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
                       r"^(?:пропоную|давайте|може)\b", re.I)
+# an appointment: a weekday with its date ("Wednesday 13 January", "Tuesday, March 3rd", "Вівторок, 19 січня",
+# "в середу, 13 січня"): a time booked for the next contact, even with no verb
+_APPOINTMENT = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|"
+    r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?)\b|(?<!\w)(?:понеділ\w+|вівтор\w+|серед[аиуі]|четвер\w*|п['’]ятниц\w+|субот\w+|неділ\w+),?\s+"
+    r"\d{1,2}(?:-?го)?\s+(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*", re.I)
 _AFTER_LOCK = re.compile(r"\b(?:once|when|after|as soon as)\s+(?:the|your)\s+(?:\w+[- ]month\s+)?lock(?:[- ]in)?"
                          r"(?:\s+period)?\s+(?:ends|is over|expires|runs out|lifts|finishes)\b|\bafter the lock\b|"
                          r"(?<!\w)(?:після|щойно|коли)\s+(?:\w+\s+){0,2}(?:закінч|мин|сплив)\w*\s+(?:\w+\s+)?"
@@ -174,6 +196,30 @@ _STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effe
                      r"switch\w* (?:on|off))\w*|"
                      r"(?<!\w)(?:почн\w*|почина\w*|стартує\w*|діятиме|набуде|відновимо|відновлюємо|відновлю\w*|"
                      r"відновиться)", re.I)
+# the end of the term stated as a fact ("Your term ends on 31 March 2027.", "Договір завершується 31 березня.")
+_TERM_ENDS = re.compile(r"^\W*(?:\w+,?\s+){0,2}?(?:your|the|our|ваш|наш)?\s*(?:current\s+)?(?:term|contract|agreement|"
+                        r"subscription|договір|контракт)\s+(?:ends|runs out|finishes|expires|завершується|закінчується|"
+                        r"спливає)\b[^.?!;]{0,40}[.!]?\s*$", re.I)
+# the date a change starts ("suspend Personalisation from January", "скоротити з наступного місяця"): when the
+# change begins, not a next contact
+_FROM_DATE = re.compile(
+    r"(?<!\w)(?:from|starting(?: in| from)?|effective|з|із|від)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|"
+    r"початку\s+)?(?:\d{1,2}(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|next (?:month|quarter)|січ\w+|лют\w+|берез\w+|квіт\w+|трав\w+|черв\w+|"
+    r"лип\w+|серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+|наступного (?:місяця|кварталу))(?!\w)", re.I)
+
+
+def offboards(sentence: str) -> bool:
+    """The cancellation's own steps taken on ("we'll confirm the end date and help you export"), not a grant."""
+    return bool(_OFFBOARD.search(sentence)) and not _GRANT.search(sentence)
+
+
+def _dated_from_only(sentence: str) -> bool:
+    """Dated only by the start of a change ("from January"), with no next contact named."""
+    return not _CONTACT.search(sentence) and timing.timing(sentence) == "dated" and bool(
+        _FROM_DATE.search(sentence)) and timing.timing(_FROM_DATE.sub(" ", sentence)) != "dated"
+
+
 # the bill starting again on a date ("Billing restarts in April", "оплата відновлюється з березня"): the change's
 # own date, not a next contact
 _BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[^.?!]{0,20}\b(?:re-?start|resum|start|"
@@ -183,6 +229,11 @@ _BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[
 # a refusal of the change put forward
 _SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:discounts?|price cuts?|знижок|знижки)\b"
                              r"[^.?!]{0,40}$", re.I)
+# the price said to stay put inside a save ("No price games.", "Ціну не чіпаємо, показуємо продукт."): no
+# discount is the save's own term, not a refusal of the change
+_PRICE_KEPT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:no (?:price|discount) (?:games|tricks|haggling)|we (?:don'?t|won'?t) "
+                         r"touch the price|the price (?:stays|doesn'?t change)|(?:ціну|ціни) не (?:чіпаємо|змінюємо|"
+                         r"торкаємося)|ціна (?:не змінюється|лишається|залишається))\b[^.?!]{0,40}[.!]?\s*$", re.I)
 # a commitment said as a bare noun phrase ("A 24-month renewal at $4,500", "Just the two-year extension", "Лише
 # продовження договору на 24 місяці"): no verb of its own, it names what is asked for the offer on the table
 _ANSWERS_TERM = re.compile(r"^\W*(?:(?:just|only|simply|all i need is|all we need is|лише|тільки|просто)\W+)?"
@@ -257,8 +308,8 @@ def price_offer(x: offers.Extracted, persona: Persona, policy: Policy, *, reques
             if span:
                 offer = offer.model_copy(update={"pause_months": span})
                 notes = [n for n in notes if n not in unstated] + [f"pause length: {span} months ({why})"]
-        if offer.pause_months and offer.term_extension_months is None and _SAME_MONTHS.search(
-                f"{x.quote} {context}"):
+        if offer.pause_months and (offer.term_extension_months is None or _EACH_MONTH.search(x.quote)) and \
+                _SAME_MONTHS.search(f"{x.quote} {context}"):
             offer = offer.model_copy(update={"term_extension_months": offer.pause_months})
             notes.append("extends the agreement by the paused months")
         elif offer.pause_months and offer.term_extension_months is None and previous and \
@@ -350,9 +401,14 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             label = "acknowledge"  # "That isn't good enough, and I won't defend it." sides with the complaint
         if label in ("pushback", "refuse") and not s.pushback_words and _SET_ASIDE_ONLY.match(s.text):
             label = "other"  # "No discount, no new signatures.": the terms of a save, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and _PRICE_KEPT.match(s.text):
+            label = "other"  # "Ціну не чіпаємо, показуємо продукт.": the save's terms, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and _OFFER_OPEN.search(s.text) and not (
                 stance.REFUSES_CHANGE.search(s.text) or stance.THREAT.search(s.text)):
             label = "other"  # "The offer stands if it helps.": an offer kept open, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and _TERM_ENDS.match(s.text) and any(
+                _OFFBOARD.search(p) for p in clean):
+            label = "other"  # "Your term ends on 31 March 2027." beside the notice steps: the process asked for
         if label in ("pushback", "refuse") and not s.pushback_words and _NOTHING_YET.match(s.text):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
@@ -398,11 +454,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         dated_change = not follow_up and (s.text in priced or bool(_GRANT.search(s.text)) or (
             offers.concession(s.text) and offers.proposes(s.text))) or (  # "a free month of Content in January"
             offers.giveaway(s.text) and not _CONTACT.search(s.text)) or (
-            not follow_up and bool(_BILLING_BACK.search(s.text)) and not _CONTACT.search(s.text))
+            not follow_up and bool(_BILLING_BACK.search(s.text)) and not _CONTACT.search(s.text)) or (
+            _dated_from_only(s.text))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced
-            and bool(_MEET_ON.search(s.text))
+            and bool(_MEET_ON.search(s.text) or _APPOINTMENT.search(s.text))
             or bool(_SAVE.search(s.text)) and bool(offers.proposes(s.text) or _PROPOSES.search(s.text)))
         # A diagnosis question ("when is your next budget review?") asks about the timeline, and a refusal
         # that defers the request ("keep everything as it is and revisit at renewal") stalls: neither sets
@@ -410,6 +467,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # The examples' vote alone ("Let's see what fits") is no trigger: it needs a next contact or a time.
         sets = (s.label == "trigger" and not dated_change and (follow_up or when == "dated")) or scheduled or (
             follow_up and when != "none" and not dated_change)
+        if sets and argues and not follow_up:
+            sets = False  # "eleven leads in six months is actually decent": arguing with the reason, no next contact
         if sets and s.question and not (moves.proposes_contact(s.text) or _MEET_ON.search(s.text)
                                         or moves.puts_forward(s.text) or _SAVE.search(s.text) or follow_up):
             # "Should the posts scheduled for this month still go out?", "When you say they're all over Google,
@@ -458,7 +517,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
                 paperwork and (previous_offer is not None or countered)):
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
-    if a.offer is not None and a.offer.shape == "hold" and a.refusal and not a.offer.offer.get(
+    if a.offer is not None and a.offer.shape == "hold" and (a.refusal or any(
+            stance.REFUSES_CHANGE.search(p) and not stance.LIMIT.search(p) for p in clean if p not in mine)) \
+            and not a.offer.offer.get(
             "term_extension_months") and offers.REALLOCATES not in a.offer.notes and not a.offer.amended:
         # "Keeping all 120 is the better deal for you. Why not keep them for the new hires?": the package kept
         # while refusing the change insists on it; it is no counter
@@ -500,7 +561,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                     tail = [t for t in clauses[i + 1:i + 2] if _SUBORDINATE.match(t) and not offers.proposes(t)]
                     soft.append(", ".join([c, *tail]))
         a.acknowledgment = next((c for c in soft if len(c.split()) >= 5), soft[0] if soft else None)
-    if a.offer is None and a.vague_offer is None and a.solution is None and not a.refusal:
+    if a.offer is None and a.vague_offer is None and not a.refusal and (
+            a.solution is None or _VAGUE_SAVE.search(a.solution)):
         vague_save = next((s.text for s in sentences if s.text not in mine and _VAGUE_SAVE.search(s.text)
                            and s.label not in ("pushback", "refuse")), None)
         if vague_save:  # "ми можемо щось придумати, щоб показати, що ми не гірші": a save, but a vague one

@@ -147,7 +147,7 @@ _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscript
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
                          r"(?<!\w)на (?:довший|триваліший) (?:термін|строк)", re.I)
-_REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|"
+_REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|stop(?:s|ped|ping)?|"
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 # "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
@@ -158,7 +158,7 @@ _REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|th
 _OFFER_CUE = re.compile(
     r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
     r"'re able|'m able|propose|suggest|offer)\b"
-    r"|\bhow about\b|\bwhat if\b|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
+    r"|\bhow about\b|\bwhat if\b|\bwhat about (?=[^.?!]*\d)|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
     r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bin return for\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
@@ -194,8 +194,10 @@ _OFFER_CUE = re.compile(
     r"погодитеся|згодні на)(?!\w)|"
     r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
-    r"(?:^|\b(?:then|so|okay|ok)[,\s]+|^(?:at|from|on|after|with) [\w' -]{1,25}?,?\s+)"
-    r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower)\b|"
+    r"(?:^|\b(?:then|so|okay|ok)[,\s]+|^(?:at|from|on|after|with) [\w' -]{1,25}?,?\s+|:\s*)"
+    r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower|stop)\b|"
+    # "here's a shape that keeps what's critical: ...", "here's a scope that follows what works: ...": a plan
+    r"\bhere'?s (?:a|the|my|one) (?:shape|plan|proposal|package|structure|scope|setup|set-up|mix)\b|"
     # "Then 76 seats from January, with the two-year extension": the counter named without a verb
     r"^(?:then|so)[,\s]+(?:\w+ )?\d[\d,]* (?:seats?|licen[cs]es?|users?|місц\w*)\b(?![^.?!]*\bit is\b)|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
@@ -415,6 +417,9 @@ def _CANNOT(sentence: str) -> bool:
     return bool(_CANNOT_RE.search(sentence)) and not re.search(r"\d", digits(sentence))
 
 
+# "A 30% cut mid-term isn't something I can just switch on": the customer's ask named and refused, no offer
+_NOT_SOMETHING = re.compile(r"\b(?:isn'?t|is not|not|wasn'?t) (?:something|anything|a thing) (?:i|we) (?:can|could)\b|"
+                            r"(?<!\w)(?:це )?не те,? що (?:я|ми) (?:можу|можемо|могли б)(?!\w)", re.I)
 _CANNOT_RE = re.compile(r"\b(?:can'?t|cannot|won'?t be able|unable)\b|"
                         r"(?<!\w)не (?:можу|можемо|зможу|зможемо|вийде)(?!\w)", re.I)
 
@@ -458,6 +463,7 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     stated = False  # ... and was a statement, not a question: sentences with figures after it carry on
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
+            _NOT_SOMETHING.search(p)) and not (
             _RESTATE.search(p) and not re.search(r"\b(i|we)\b", p, re.I)) and not (
             (_ACK_RESTATE.search(p) or _BIG_CHANGE.search(p)) and not _REAL_CUE.search(p)) and not (
             _ACK_RESTATE.search(p) and _CAN_CHANGE.search(p) and not _REAL_CUE.search(_CAN_CHANGE.sub(" ", p))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from coach.policy import Policy
+from coach.roleplay.analysis import offboards
 from coach.roleplay.card import PART_OF, TITLES, Card, Exchange, status
 from coach.roleplay.counter_score import score_counter
 from coach.roleplay.failures import asks_despite_pushback, failure_modes
@@ -92,7 +93,7 @@ _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of
 # Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
 # "are you sure? the results are good" argues gently, which is partial.
 _HARD = re.compile(r"contract|agreement|\bterms?\b|penalt|legal|lawyer|\block|notice|obligat|bound by|subscription|"
-                   r"mid-?term|\bfees?\b|forfeit|section \d|clause|компенсац|п\.\s?\d|пункт|"
+                   r"mid-?term|\bfees?\b|forfeit|section \d|clause|компенсац|п\.\s?\d|пункт|\byou signed\b|"
                    r"after (?:all|everything) we|disappoint|договір|договор|штраф|юрист|зобов['’]яз|"
                    r"після всього|неприємно", re.I)
 _GREETING = re.compile(r"^(?:hi|hello|dear|добрий день|вітаю)\b", re.I)
@@ -183,7 +184,11 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
             words = ", ".join(first.pushback_words or ["by meaning"])
             ev.append(Evidence(turn=1, quote=q, note=f"pushback: {words}"))
             card.mark(0, "acknowledgment", False, f"pushback in the first reply: “{q}”", 3, "acknowledgment")
-    elif first.acknowledgment and first.offer is not None and first.offer.as_requested:
+    elif first.acknowledgment and first.offer is not None and first.offer.as_requested and not (
+            # "Of course, Sam, happy to walk you through it." and the notice steps: the process the customer asked
+            # about, answered in their terms (a bare "Sure, Sam." before the form stays thin)
+            first.closing and offboards(first.closing) and not first.offer.offer.get("new_mrr")
+            and not _thin(first.acknowledgment)):
         points, summary = 15, "a thanks, then the request granted on the spot: no room to hear the customer"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))
         ev.append(Evidence(turn=1, quote=first.offer.quote, note="granted in the first reply"))

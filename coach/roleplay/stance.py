@@ -20,6 +20,11 @@ ARGUE = re.compile(
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"\bare you (?:sure|certain)\b|"
+    # arguing with the customer's reason: "eleven leads in six months is actually decent", "the campaigns are actually
+    # doing their job", "well above the benchmark"
+    r"\b(?:is|are|was|were|it'?s|they'?re) actually (?:(?:quite|pretty|really|very) )?(?:decent|good|great|normal|fine|"
+    r"strong|solid|healthy|not bad|doing (?:its|their) job|working)\b|"
+    r"\bwell above the (?:\w+ )?(?:benchmark|average)\b|"
     # "six months is really early for PPC", "the data says it's working", "a hasty decision"
     r"\b(?:really|very|quite|still|far too|much too|way too) early (?:for|in)\b|"
     r"\bthe (?:data|numbers|figures|stats) (?:says?|shows?|tells? us) (?:it'?s|it is|they'?re|they are|this is) "
@@ -55,10 +60,16 @@ ARGUE = re.compile(
     r"робити висновки|відмовлятися)|дайте (?:\w+ )?(?:ще )?(?:трохи )?час\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
 REFUSES_CHANGE = re.compile(
-    r"\b(?:has|have|needs? to|must) (?:to )?stay\b|\bstays? as (?:it is|they are)\b|"
+    r"\b(?:has|have|needs? to|must) (?:to )?stay\b(?! (?:under|below|within|inside|beneath))|"
+    r"\bstays? as (?:it is|they are)\b|"
     r"\bkeep (?:everything|it all|all of it) (?:as it is|running)\b|\bkeep the (?:full|whole) package\b|"
     r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|"
     r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
+    # "I'd really recommend keeping all 40 seats and the full package", "I really think you should keep the 120 seats"
+    r"\bkeep(?:ing)? all \d+ (?:seats|licen\w+|users) and the (?:full|whole) package\b|"
+    r"\b(?:recommend|advise|suggest|think you should|you should really|you'?d be better off) keep(?:ing)? "
+    r"(?:all |the |your )"
+    r"(?:\d+ )?(?:seats|licen\w+|users|full package|whole package)\b|"
     r"\b(?:renew|continue|carry on|stay|sign again)\w* (?:\w+ ){0,4}?(?:as is|as it is|as things are|unchanged|on the "
     r"(?:full|same|current|whole) (?:package|plan|terms))\b|"
     r"\bcan'?t (?:set (?:that|this|it) up|do (?:that|this)|process (?:that|this|it)|allow (?:that|this|it)|"
@@ -212,6 +223,9 @@ CONTRACT_FIRST = re.compile(
     r"\b(?:what|check|look at) (?:\w+ ){0,2}(?:contract|agreement) (?:says|allows|covers|permits)\b|"
     r"\b(?:your|the|our) (?:contract|agreement) (?:runs|is valid|lasts|is in force) (?:until|till|through|to)\b|"
     r"\baccording to (?:your|the) (?:contract|agreement)\b|\bbefore (?:i |we )?promis\w* anything\b|"
+    # "You signed for SEO, PPC and Content as one package, and the pricing was built on that."
+    r"\byou signed (?:up )?for\b|"
+    r"\b(?:pricing|price|rate|discount) (?:was|is) (?:built|based|set) on (?:that|this|it|the)\b|"
     r"(?<!\w)(?:договір (?:у нас |з вами |ваш )?(?:діє|чинний) до|що (?:в ньому|в договорі|у договорі) "
     r"(?:сказано|написано|передбачено)|згідно з договором|за умовами договору|перш ніж (?:щось )?обіцяти)(?!\w)",
     re.I)

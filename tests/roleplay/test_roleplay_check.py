@@ -107,13 +107,17 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev10.yaml", 0.96, 0.97),
                                                        # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds
                                                        ("transcripts_dev11.yaml", 0.96, 0.97),
+                                                       # dev 12 (40): untouched 88.8% / 94.0%; its figures now
+                                                       ("transcripts_dev12.yaml", 0.90, 0.94),
                                                        # dev 13 (48): untouched 87.0% / 92.5%; the dev-13 round
-                                                       ("transcripts_dev13.yaml", 0.96, 0.99)])
+                                                       ("transcripts_dev13.yaml", 0.96, 0.99),
+                                                       # dev 14 (48): untouched 87.5% / 92.5%; the dev-14 round
+                                                       ("transcripts_dev14.yaml", 0.96, 0.98)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44}.get(name, 48)
+    items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44, "transcripts_dev12.yaml": 40}.get(name, 48)
     assert data["items"] == items and "disagreements" not in data
     assert data["components"] >= components and data["failure_flags"] >= flags, data
