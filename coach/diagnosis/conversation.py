@@ -127,7 +127,7 @@ _REJECTS = re.compile(
 _SELF_CORRECTION = re.compile(
     r"\b(?:my mistake|i (?:made a )?mistake|i was wrong|i said \d+ (?:\w+ )?(?:earlier|before)|that was wrong|"
     r"correction|i miscounted|me equivoqué|me confundí|corrijo|je me suis trompée?|ich habe mich (?:vertan|verzählt)|"
-    r"korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka|typo|tippfehler|errata|errata|"
+    r"korrektur|errei|me enganei|correção|correcao|pomyliłe[mś]|pomyliłam|poprawka|typo|tippfehler|errata|"
     r"i misread|i misspoke|i mistyped|actually,? make (?:it|that)|sorry,? (?:i meant|\d+,? not)|pardon,? (?:je voulais|\d+)|"
     r"perdón,? (?:quise|quería|\d+)|desculp[ae],? (?:queria|\d+))\b"
     r"|(?<!\w)(?:я помилився|я помилилася|помилка в цифрі|виправлення|поправка|перепрошую,? не \d+|вибачте,? не \d+|"

@@ -457,17 +457,9 @@ def read_figures(text: str) -> Figures:
                     f.seats_removed = n
                     break
     if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
-        for m in _CURRENT_SEATS.finditer(t):
-            now = _int(next(g for g in m.groups() if g))
-            if now > f.seats_to and not 1990 <= now <= 2100:
-                f.seats_from, f.seats_removed = now, now - f.seats_to
-                break
-    if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
-        for m in _PAID_SEATS.finditer(t):
-            now = _int(m.group(1))
-            if f.seats_to < now <= 4 * f.seats_to and not is_fact(m.start()):
-                f.seats_from, f.seats_removed = now, now - f.seats_to
-                break
+        now = _held_now(t, f.seats_to, is_fact)
+        if now is not None:
+            f.seats_from, f.seats_removed = now, now - f.seats_to
     if f.seats_to is not None and f.seats_removed is None and f.seats_from is None:
         held = seat_phrases.current(t, f.seats_to) or seat_phrases.held_named(t, f.seats_to, is_fact)
         if held:
@@ -494,6 +486,20 @@ def read_figures(text: str) -> Figures:
         f.target_mrr = monthly_target(t, is_fact, paid)
     f.paid_mrr = paid[0][1] if paid else None
     return f
+
+
+def _held_now(t: str, to: int, is_fact) -> int | None:
+    """The seats held now, stated beside the target `to`: a count with its noun ("we have 150 seats"), else a paid
+    count without it, taken only when close to the target ("ahora mismo pagamos 25")."""
+    for m in _CURRENT_SEATS.finditer(t):
+        now = _int(next(g for g in m.groups() if g))
+        if now > to and not 1990 <= now <= 2100:
+            return now
+    for m in _PAID_SEATS.finditer(t):
+        now = _int(m.group(1))
+        if to < now <= 4 * to and not is_fact(m.start()):
+            return now
+    return None
 
 
 def _request_pct(t: str, is_fact) -> float | None:
