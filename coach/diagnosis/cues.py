@@ -22,6 +22,15 @@ class ServiceTerm(BaseModel):
     words: list[str]  # its other names, matched as word starts in a message
 
 
+class NoReason(BaseModel):
+    """Hardships that state no business reason by themselves, and the words that make them one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    insolvency: list[str] = []  # a filing, administration, a frozen account
+    cannot_pay: list[str] = []  # "we can no longer pay": a budget cut by the conventions
+
+
 class CueFile(BaseModel):
     """The YAML layout; unknown keys fail loudly."""
 
@@ -35,6 +44,7 @@ class CueFile(BaseModel):
     whole_account: list[str]
     module_aliases: dict[str, list[str]] = {}
     service_terms: list[ServiceTerm] = []
+    no_reason: NoReason = NoReason()
 
 
 class Aliases(dict[str, list[str]]):
@@ -75,6 +85,8 @@ class Cues:
             self.pushback = [re.compile(p, _FLAGS) for p in spec.pushback]
             self.injection = [re.compile(p, _FLAGS) for p in spec.injection]
             self._whole = [re.compile(p, _FLAGS) for p in spec.whole_account]
+            self._insolvency = [re.compile(p, _FLAGS) for p in spec.no_reason.insolvency]
+            self._cannot_pay = [re.compile(p, _FLAGS) for p in spec.no_reason.cannot_pay]
         except re.error as exc:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
         try:
@@ -95,6 +107,11 @@ class Cues:
     def whole_account(self, text: str) -> bool:
         """Does the text speak of the whole agreement ("cancel the contract", not "cancel PPC")?"""
         return any(p.search(text) for p in self._whole)
+
+    def filing_alone(self, text: str) -> bool:
+        """An insolvency filing or a frozen account with no reason cue and no "we can no longer pay"."""
+        return (any(p.search(text) for p in self._insolvency) and not self.hits(self.cause, text)
+                and not any(p.search(text) for p in self._cannot_pay))
 
     def has_pushback(self, text: str) -> bool:
         return any(p.search(text) for p in self.pushback)

@@ -141,6 +141,9 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
     intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
     # Outside a downsell only a hardship the customer names (a cue) counts.
     hardship = read_hardship(probs["hardship"], text, cues, r, head_alone=intent == "downsell")
+    if hardship == "financial" and cause != "unknown" and cues.filing_alone(text):
+        # A filing or a frozen account is no business reason by itself: ask, with the head's two likeliest.
+        cause, cause_conf = "unknown", round(1.0 - cause_conf, 3)
     pct = ext.reduction_pct
     dx = Diagnosis(
         intent=intent, intent_confidence=intent_conf,  # type: ignore[arg-type]

@@ -47,3 +47,35 @@ def test_fewer_seats_stated_is_a_downsell(text: str, intent: str | None) -> None
     probs["intent"] = p / p.sum()
     dx = read_all(probs, text, extract(text, None, service_aliases()), cues, {}, None, "en")
     assert dx.intent == (intent or "expansion")
+
+
+def _budget_sure_downsell() -> dict[str, np.ndarray]:
+    probs = {h: _flat(h) for h in HEAD_LABELS}
+    for head, label in (("cause", "budget_cut"), ("intent", "downsell"), ("hardship", "financial")):
+        p = np.full(len(HEAD_LABELS[head]), 0.02)
+        p[HEAD_LABELS[head].index(label)] = 0.9
+        probs[head] = p / p.sum()
+    return probs
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    # A filing or a frozen account alone states no business reason (the labelling conventions): ask.
+    ("The company has entered receivership, so please stop the subscription.", "unknown"),
+    ("Since the bankruptcy filing on Monday we must end every contract. Cancel ours.", "unknown"),
+    ("Банк заблокував наш рахунок, тож просимо призупинити обслуговування.", "unknown"),
+    ("Wir haben Insolvenz angemeldet und kündigen hiermit.", "unknown"),
+    ("Estamos en concurso de acreedores; cancelen el servicio, por favor.", "unknown"),
+    # ... but a customer who says they can no longer pay, or names a budget, gives the reason.
+    ("We are in administration and simply cannot pay for the tool any more. Cancel it.", "budget_cut"),
+    ("Після банкрутства ми не можемо більше платити за сервіс.", "budget_cut"),
+    ("The insolvency means our budget is gone, so the plan has to end.", "budget_cut"),
+    # and a cash crisis that is no filing keeps the head's reading.
+    ("Cash flow is terrible this quarter, we have to cancel.", "budget_cut"),
+])
+def test_a_filing_alone_is_no_business_reason(text: str, cause: str) -> None:
+    cues = load_cues(_paths()[1])
+    dx = read_all(_budget_sure_downsell(), text, extract(text, None, service_aliases()), cues, {}, None, "en")
+    assert dx.hardship == "financial"
+    assert dx.root_cause == cause
+    if cause == "unknown":
+        assert dx.cause_candidates and dx.cause_candidates[0] == "budget_cut"
