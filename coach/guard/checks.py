@@ -44,7 +44,11 @@ _MARKUP = re.compile(
     re.I,
 )
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+"
-                   r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?", re.I)
+                   r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?"
+                   # a country or generic domain written small ("agendamento-online.pt/proposta", "kanzlei.de");
+                   # small letters only, so a missing space after a full stop ("gracias.Es") is none
+                   r"|(?-i:\b[a-z][a-z0-9-]*[a-z0-9]\.(?:pt|pl|de|fr|es|it|eu|uk|nl|be|ch|at|info|biz|online|site|me)\b)(?:/\S*)?",
+                   re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -284,6 +288,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not _negated_near(p, m.start())
+            and not _asked_about(p, m.start())  # "you asked whether the pause carries a penalty"
             and not _negated_list(p, m.start())  # "жодних штрафів і пені"
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + _AFTER])  # "штрафів немає"
             and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
@@ -395,7 +400,18 @@ def _renewal_denied(p: Prepared, m: re.Match[str]) -> bool:
 def _asked_about(p: Prepared, start: int) -> bool:
     """The term inside a reported question ("they asked whether the price goes up", «питали, чи ціна
     зросте»): asked about, not stated. A plain "if" is a condition and still states the term."""
-    return bool(p.data.compiled.asked_whether.search(" " + " ".join(_clause_before(p, start, 60).split()[-5:]) + " "))
+    window = _clause_before(p, start, 120)
+    commas = list(_COMMA_NOT_ASKING.finditer(window))
+    if commas:  # "you asked whether we could help, and a penalty applies": the question ended at the comma
+        window = window[commas[-1].end():]
+    return bool(p.data.compiled.asked_whether.search(" " + " ".join(window.split()[-_ASKED_WORDS:]) + " "))
+
+
+# the reported question runs on to its clause's end: "vous m'avez demandé si le gel du compte entraînerait une
+# pénalité" (eight words from the verb to the term); a comma ends it unless the question word follows it
+# («питали, чи»)
+_ASKED_WORDS = 10
+_COMMA_NOT_ASKING = re.compile(r",(?!\s*(?:чи|czy|ob|si|se|whether|if|s'il)\b)", re.I)
 
 
 def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
@@ -444,10 +460,13 @@ def link(p: Prepared) -> list[Finding]:
 
 def questions_no_numbers(p: Prepared) -> list[Finding]:
     """No figures in diagnosis questions; the seat count the case is about may be named ("which teams
-    would lose access in the move to 48 seats?"): a counted number that is a fact. Prices, shares
-    and periods stay out (an offer before the diagnosis)."""
+    would lose access in the move to 48 seats?"): a counted number that is a fact; so may the customer's
+    own amounts (what they pay now, the price they asked for: "is the $4,600 a month the main issue?"),
+    which offer nothing. Computed prices, shares and periods stay out (an offer before the diagnosis)."""
+    own = p.ctx.facts.own
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
            if not (q.in_words and q.kind == "number" and q.value < 10) and not (q.kind == "date" and q.aside)
+           and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and counts_something(p.text, q, tuple(p.data.compiled.number_languages.values())))]
     if not out and any(not any(q.start <= d.start() < q.end for q in p.quantities) for d in _DIGIT.finditer(p.text)):

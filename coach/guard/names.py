@@ -80,7 +80,7 @@ def name_pattern(names: tuple[str, ...], inflect_latin: bool) -> re.Pattern[str]
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.I)
 
 
-_CAPITAL_WORD = re.compile(r"[^\W\d_]{4,}")
+_CAPITAL_WORD = re.compile(r"(?=(?:[^\W\d_]'?){4,}\Z)[^\W\d_]+(?:'[^\W\d_]+)*")  # "L'Acompte", "O'Brien's"
 _GENERIC = {"group", "team", "club", "company", "studio", "clinic", "office", "center", "centre", "services",
             "solutions", "partners", "consulting", "agency", "media", "store", "shop", "house", "the", "and"}
 

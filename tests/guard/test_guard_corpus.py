@@ -1,6 +1,5 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml, guard_dev2.yaml, guard_dev3.yaml,
-guard_dev4.yaml, guard_dev5.yaml, guard_dev6.yaml, guard_dev7.yaml and guard_dev8.yaml, written apart from the
-lexicons by eight different authors) run as tests: recall per check and false positives on clean texts.
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev13.yaml, written apart
+from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
 prints its aggregate figures.
@@ -41,6 +40,8 @@ FLOORS = {
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev12.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev13.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down)
@@ -49,7 +50,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the first corpus and the newest; CI runs every file.
-FAST = {"guard_corpus.yaml", "guard_dev12.yaml"}
+FAST = {"guard_corpus.yaml", "guard_dev13.yaml"}
 
 
 def _files(rows: list) -> list:

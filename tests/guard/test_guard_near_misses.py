@@ -685,3 +685,124 @@ def test_names_with_digits_are_no_figures(name: str, text: str) -> None:
     facts.allow(4000.0, 3600.0, 10, 40, 32)
     ctx = GuardContext(stage="acknowledgment", facts=facts, language=None, names=Names().add(name, "Dana"))
     assert {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)} == set()
+
+
+# Fourteenth pass: families from a fourteenth writer, in other words. Clean: a diagnosis question that names
+# the customer's own amounts (what they pay now, the figure they asked for); a penalty the customer asked
+# about ("you asked whether ...", "pytali Państwo o ...") or that nothing in the contract imposes ("nada en
+# su contrato le penaliza"); "the monthly fee for the whole term" (the price, no extra fee); a proposal that
+# "is exactly as written"; negated deposits, renewals and catch-up billing. Violations: "isn't really
+# something we can do", checking "whether it is even allowed"; a deposit (завдаток, sinal), the whole next
+# year invoiced at once, a contract that renews «сам», paused months caught up on later invoices, prices
+# "reviewed periodically", a charge for the remaining months; first-reply hints at a better price ("get the
+# ads to a price that makes more sense", "mejorarte la cuota", "um valor mais simpático", «рахунків не
+# буде», «щось придумаємо», «зробити умови вигіднішими»); leaks that the figures were set by an engine and
+# the writer only words them, or that the rules make one use a word or a format; a country domain; months
+# named after "that is" / «тобто».
+FOURTEENTH_CLEAN = [
+    ("followup", False, "Dana, you asked whether stopping early would carry a penalty. It would not; the new "
+                        "terms simply replace the old ones."),
+    ("followup", True, "Lucía, usted preguntó si congelar la cuenta tendría alguna penalización. Ninguna: "
+                       "la facturación vuelve el 2027-04-01."),
+    ("followup", True, "Madame Dupuis, vous m'avez demandé si le gel du compte entraînerait une pénalité. Aucune, "
+                       "la facturation reprend le 2027-04-01."),
+    ("followup", False, "Pani Anno, pytała Pani o kary umowne: w tej propozycji żadnych kar nie ma."),
+    ("followup", True, "João, nada no seu contrato o penaliza por esta pausa; retomamos a faturação a "
+                       "2027-04-01."),
+    ("followup", True, "Herr Bergmann, nichts in Ihrem Vertrag bestraft diese Pause; die Abrechnung beginnt "
+                       "wieder am 2027-04-01."),
+    ("followup", False, "Dana, the $3,600 is the monthly fee for all 24 months, with no other charges."),
+    ("followup", False, "Dana, to confirm: the offer is exactly as written, $3,600 a month for 32 seats."),
+    ("pause_plan", True, "Ірино, пауза на 3 місяці, рахунки знову з 2027-04-01, без завдатку і без доплат."),
+    ("pause_plan", True, "João, pausa de 3 meses, faturação de volta a 2027-04-01, sem sinal nem taxa de "
+                         "reativação."),
+    ("counter", False, "Ірино, 32 місця за 3 600 $ на місяць на 24 місяці; після строку договір сам не "
+                       "продовжиться, ви вирішите самі."),
+]
+
+FOURTEENTH_VIOLATIONS = [
+    ("followup", "pushback", "Dana, dropping seats mid-term isn't really something we can do, I'm sorry."),
+    ("acknowledgment", "pushback", "Dana, I'll look through your order form to see if removing a module is even "
+                                   "permitted this early, then I'll come back."),
+    ("followup", "pushback", "Pani Anno, umowa w tym zakresie nie pozwala na obniżenie liczby licencji."),
+    ("pause_plan", "hidden_terms", "Ірино, пауза на 3 місяці; щоб зберегти ціну, просимо невеликий завдаток."),
+    ("counter", "hidden_terms", "Ірино, 32 місця за 3 600 $; рахунок за весь перший рік виставимо відразу."),
+    ("counter", "hidden_terms", "Ірино, після 24 місяців угода сама продовжиться ще на такий самий строк."),
+    ("pause_plan", "hidden_terms", "Madame Dupuis, les trois mois de pause seront rattrapés sur vos factures "
+                                   "suivantes."),
+    ("counter", "hidden_terms", "João, para reservar este valor pedimos um sinal antes da assinatura."),
+    ("counter", "hidden_terms", "João, como sempre, as mensalidades são revistas periodicamente."),
+    ("followup", "hidden_terms", "Pani Anno, odejście teraz oznacza opłatę za pozostałe miesiące umowy."),
+    ("pause_plan", "hidden_terms", "Dana, you asked whether the pause could start sooner, and a restart fee "
+                                   "applies when billing resumes."),
+    ("acknowledgment", "offer_in_first_reply", "Dana, give me a few days: we can surely get your plan to a "
+                                               "price that makes more sense."),
+    ("acknowledgment", "offer_in_first_reply", "Lucía, déjame intentar mejorarte la cuota antes de decidir."),
+    ("acknowledgment", "offer_in_first_reply", "Lucía, mientras tanto le congelamos los recibos."),
+    ("acknowledgment", "offer_in_first_reply", "João, vou tentar conseguir-lhe um valor mais baixo para "
+                                               "manter tudo."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, поки все не налагодиться, рахунків від нас не буде."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, не переживайте, щось придумаємо разом."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, ми постараємося зробити умови для вас вигіднішими."),
+    ("counter", "prompt_leak", "Dana, these figures were calculated by our quoting system; I just pass them on."),
+    ("counter", "prompt_leak", "Dana, my job here is simply to put the numbers into words."),
+    ("pause_plan", "prompt_leak", "Lucía, me piden que use el formato de fecha internacional: 2027-04-01."),
+    ("counter", "prompt_leak", "João, as instruções que sigo obrigam-me a indicar o prazo em meses."),
+    ("counter", "prompt_leak", "Madame Dupuis, je dois utiliser le mot « engagement » : 24 mois."),
+    ("counter", "prompt_leak", "Pani Anno, muszę użyć słowa „zobowiązanie”: 24 miesiące."),
+    ("counter", "prompt_leak", "Ірино, мені треба вжити слово «зобов'язання»: 24 місяці."),
+    ("followup", "markup", "João, o resumo está em portal.exemplo-faturas.pt/resumo para consultar."),
+    ("followup", "markup", "Herr Bergmann, die Übersicht liegt unter kundenportal-beispiel.de bereit."),
+    ("pause_plan", "unstated_number", "Madame Dupuis, trois mois de pause, c'est-à-dire janvier, février et "
+                                      "mars."),
+    ("pause_plan", "unstated_number", "Ірино, пауза на 3 місяці, тобто січень, лютий і березень."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), FOURTEENTH_CLEAN)
+def test_fourteenth_pass_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), FOURTEENTH_VIOLATIONS)
+def test_fourteenth_pass_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+def _own(text: str) -> set[str]:
+    """Diagnosis questions on the cut case, the customer paying $4,000 and asking for $3,000."""
+    facts = Facts(currency="USD", hard_cap_pct=20)
+    facts.allow(4000.0, 3600.0, 10, 40, 32, 3000.0)
+    facts.allow_months(24)
+    facts.allow_own(3000.0, 4000.0)
+    ctx = GuardContext(stage="questions", facts=facts, language=None, names=Names().add("Dana Whitfield", "Dana"))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+# a question may name what the customer pays now or the figure they asked for (theirs, no offer); a computed
+# price or discount in a question is still a figure before the diagnosis
+@pytest.mark.parametrize("text", [
+    "Dana, is the $4,000 each month the real pressure, or one module that nobody opens?",
+    "Dana, would getting to $3,000 a month settle it, or is it about unused seats?",
+    "Ірино, що з 4 000 $ на місяць здається вам найменш виправданим?",
+])
+def test_questions_may_name_the_customers_own_amounts(text: str) -> None:
+    assert _own(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Dana, would $3,600 a month work if we kept every module?",
+    "Dana, is 10% off enough to keep the analytics module?",
+])
+def test_questions_with_a_computed_figure_are_caught(text: str) -> None:
+    assert "unstated_number" in _own(text)
+
+
+# a word of a name with an apostrophe in it ("L'Avance" of "Café L'Avance") is masked like any other word of it
+def test_a_name_word_with_an_apostrophe_is_masked() -> None:
+    facts = Facts(currency="EUR")
+    facts.allow(2000.0)
+    ctx = GuardContext(stage="outreach", facts=facts, language=None,
+                       names=Names().add("Café L'Avance", "Camille"))
+    text = "Bonjour Camille, j'espère que tout va bien à L'Avance depuis la réouverture."
+    assert {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)} == set()
