@@ -131,6 +131,15 @@ _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)
 _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
                           r"(?: (?:yet|for now|at the moment|"
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
+# "Nothing, we just restart billing in March.", "Нічого, просто з березня відновимо оплату.": the answer to "what do you
+# need from us?", then the plan; nothing refused
+_NOTHING_ASKED = re.compile(r"^\W*(?:nothing|not a thing|нічого)(?: (?:at all|really|зовсім|взагалі))?\s*[,:;—–-]", re.I)
+# The steps for ending sent on ("Процедуру надішлю.", "I'll send you the steps."): the request taken on
+_SENDS_STEPS = re.compile(r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
+                          r"(?:over\s+)?(?:the|all the)\s+(?:\w+\s+)?(?:steps|process|procedure|instructions)\b|"
+                          r"(?<!\w)(?:(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покрокову\s+)?(?:процедуру|"
+                          r"інструкці\w*|кроки|порядок дій)|(?:процедуру|інструкцію|кроки)\s+(?:вам\s+)?(?:надішлю|скину|"
+                          r"пришлю|відправлю))(?!\w)", re.I)
 # a proposal worded as a question ("why don't you take a year off?", "а чому б вам не взяти паузу?"): it asks
 # nothing about the cause
 _PROPOSAL_Q = re.compile(r"\bwhy (?:don'?t|not) (?:you|we)\b|\bhow about (?:we|you|a|an|taking|moving|pausing|"
@@ -142,6 +151,10 @@ _EXTENDED = re.compile(r"\b(?:is|gets|will be|would be) extended\b|\bextends? (?
                        r"(?<!\w)(?:подовж|продовж)\w*(?:ся|ться)(?!\w)", re.I)
 # a giveaway said to come with nothing asked ("no strings", "nothing needed from you for that")
 _FOR_NOTHING = re.compile(r"\bnothing (?:needed|required|asked|expected|in return)\b|\bno (?:catch|strings)\b|"
+                          # given apart from the deal: "regardless of that", "whatever you decide", "незалежно від цього"
+                          r"\bregardless(?: of (?:that|this|the \w+|what you decide|whether you \w+))?\b|"
+                          r"\bwhatever you decide\b|\bseparately from (?:that|the \w+)\b|"
+                          r"(?<!\w)(?:незалежно від (?:цього|того|рішення|вашого рішення)|окремо від цього)(?!\w)|"
                           r"\bfor nothing\b|\bwith no (?:conditions|strings)\b|(?<!\w)(?:нічого не (?:треба|потрібно|"
                           r"вимагаємо)|без (?:жодних )?(?:умов|зобов['’]язань)|просто так)(?!\w)", re.I)
 # the offer left open ("The offer stands if it helps.", "Пропозиція залишається в силі."): nothing refused
@@ -158,6 +171,14 @@ _LATER_CHOICE = re.compile(r"\b(?:decide|see|look at|talk about|discuss)\w*\b[^.
                            r"(?<!\w)(?:виріш\w*|подивимос\w*|обговорим\w*)[^.?!]{0,30}(?<!\w)чи(?!\w)[^.?!]*", re.I)
 # proposing a time for the next meeting ("Пропоную 12 січня", "How about Tuesday the 12th for the demo")
 _MEET_ON = re.compile(r"^(?:i'?d )?(?:propose|suggest|how about|what about|shall we say|let'?s (?:say|do|book|meet))\b|"
+                      # "Let's hold it on 13 January", "Let's run the session on the 9th": the meeting put on a day
+                      r"^(?:(?:great|good|perfect|then|so|ok(?:ay)?)[,.!]?\s+)?let'?s (?:hold|run|have|schedule|set|"
+                      r"pencil|fix|put) (?:it|that|this|the (?:\w+[- ])?(?:session|call|meeting|comparison|review|demo|"
+                      r"side-by-side))\b|"
+                      # "Then 13 January, before your decision", "Тоді 13 січня, до вашого рішення": a day put forward
+                      r"^(?:then|so|тоді|отже)[,\s]+(?:on )?(?:the )?\d{1,2}(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?(?:jan|feb|mar|"
+                      r"apr|may|jun|jul|aug|sep|oct|nov|dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|"
+                      r"груд)\w*|"
                       r"^(?:пропоную|давайте|може)\b", re.I)
 # an appointment: a weekday with its date ("Wednesday 13 January", "Tuesday, March 3rd", "Вівторок, 19 січня",
 # "в середу, 13 січня"): a time booked for the next contact, even with no verb
@@ -198,8 +219,15 @@ _STARTS = re.compile(r"\b(?:start|begin|commence|effective|kick\w* off|take effe
                      r"відновиться)", re.I)
 # the end of the term stated as a fact ("Your term ends on 31 March 2027.", "Договір завершується 31 березня.")
 _TERM_ENDS = re.compile(r"^\W*(?:\w+,?\s+){0,2}?(?:your|the|our|ваш|наш)?\s*(?:current\s+)?(?:term|contract|agreement|"
-                        r"subscription|договір|контракт)\s+(?:ends|runs out|finishes|expires|завершується|закінчується|"
-                        r"спливає)\b[^.?!;]{0,40}[.!]?\s*$", re.I)
+                        r"subscription|договір|контракт)\s+(?:ends|runs out|finishes|expires|runs (?:until|till|to|through)|"
+                        r"is valid (?:until|till|to|through)|завершується|закінчується|спливає|діє до|чинний до)\b"
+                        r"[^.?!;]{0,40}[.!]?\s*$", re.I)
+# How to end it, the question the customer asked: the notice, the steps ("a written notice before that date is all it
+# takes", "достатньо письмового повідомлення від вас до цієї дати", "I'll send you the steps")
+_NOTICE_STEPS = re.compile(r"\b(?:a |your )?(?:written |formal )?notice (?:\w+ ){0,4}?(?:is (?:all|enough)|is all it takes|"
+                           r"will do|suffices)\b|\ball (?:it takes|you need) is (?:a |your )?(?:written |formal )?notice\b|"
+                           r"(?<!\w)(?:достатньо|вистачить|потрібно лише|треба лише) (?:\w+ )?(?:письмового|офіційного)? ?"
+                           r"(?:повідомлення|листа)(?!\w)", re.I)
 # the date a change starts ("suspend Personalisation from January", "скоротити з наступного місяця"): when the
 # change begins, not a next contact
 _FROM_DATE = re.compile(
@@ -409,15 +437,22 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if label in ("pushback", "refuse") and not s.pushback_words and _TERM_ENDS.match(s.text) and any(
                 _OFFBOARD.search(p) for p in clean):
             label = "other"  # "Your term ends on 31 March 2027." beside the notice steps: the process asked for
-        if label in ("pushback", "refuse") and not s.pushback_words and _NOTHING_YET.match(s.text):
+        if label in ("pushback", "refuse") and not s.pushback_words and (_NOTHING_YET.match(s.text) or (
+                _NOTHING_ASKED.match(s.text) and not (stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text)
+                                                      or stance.ARGUE.search(s.text)))):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
+        # the end date given as the answer to "how do we end it?", beside the notice or the steps ("Ваш договір діє до
+        # 31 травня 2027 року; ... достатньо письмового повідомлення"): the process asked for, not contract talk
+        answers_how = first_turn and not s.pushback_words and bool(_TERM_ENDS.match(s.text)) and any(
+            _NOTICE_STEPS.search(p) or _SENDS_STEPS.search(p) or _OFFBOARD.search(p) for p in clean) and not (
+            stance.THREAT.search(s.text) or stance.ARGUE.search(s.text) or stance.REFUSES_CHANGE.search(s.text))
         argues = bool(stance.ARGUE.search(s.text) or stance.THREAT.search(s.text)) or (
             # "I should mention, though, that your rate was set on the 120-seat tier of the subscription"
-            first_turn and not s.question and (stance.but_contract(s.text) or bool(stance.CONTRACT_FIRST.search(
-                s.text)))) or (
+            first_turn and not s.question and not answers_how and (stance.but_contract(s.text) or bool(
+                stance.CONTRACT_FIRST.search(s.text)))) or (
             first_turn and stance.pitches(s.text))  # "Our platform has AI bid optimisation": arguing for the product
         refuses = bool(stance.REFUSES_CHANGE.search(s.text)) and not stance.LIMIT.search(s.text)
         if s.topic and _PROPOSAL_Q.search(s.text):
@@ -430,7 +465,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.topics.append(s.topic)
             a.questions.append(s.text)
         # "Okay, noted: thirty percent fewer seats." acknowledges by its words even where the vote is unsure
-        acknowledges = label == "acknowledge" or not s.question and s.text not in priced and (
+        acknowledges = label == "acknowledge" or not s.question and bool(_SENDS_STEPS.search(s.text)) or (
+            not s.question) and s.text not in priced and (
             label == "other" and stance.only_acknowledges(s.text)
             or label not in ("pushback", "refuse") and offers.accepts_request(s.text))
         if acknowledges and a.acknowledgment is None and not s.pushback_words and not (
@@ -439,7 +475,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # In a first reply any word the guard refuses is pushback; later, only by meaning.
         proposing = s.text in priced and label != "refuse"  # asking for a term is not arguing
         ours = s.text in mine  # the coach's own template wording never counts against the trainee
-        if not ours and ((label in ("pushback", "refuse") and not proposing) or (first_turn and s.pushback_words)
+        # the counter's own lock or extension ("in return we'd extend by two years so your rate stays locked") is the
+        # exchange asked for, not contract talk
+        own_terms = proposing and offers.commitment(s.text) and not (stance.THREAT.search(s.text) or
+                                                                     stance.ARGUE.search(s.text))
+        if not ours and ((label in ("pushback", "refuse") and not proposing) or (
+                first_turn and s.pushback_words and not own_terms)
                          or ((argues or refuses) and s.text not in priced)):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
@@ -489,6 +530,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                 a.moves.append("save")
             a.solution = a.solution or s.text
         if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) \
+                and not (first_turn and s.text in a.pushback and not offers.proposes(s.text)
+                         and not _PROPOSES.search(s.text)) \
                 and not _DEFERS.search(s.text) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
@@ -514,7 +557,13 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         # without a counter; cutting the package as asked is still the request granted. The paperwork for
         # a counter already made is that counter's.
         paperwork = bool(_PAPERWORK.search(closing)) and not (_GRANT.search(closing) or _OFFBOARD.search(closing))
-        if (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
+        # The steps sent "so you have them" or "either way" beside a save or plan: ready for the decision, not
+        # carrying it out now ("I'll send the cancellation process today too, so you have it.")
+        ready = stance.accepts_decision(closing) and not _GRANT.search(closing) and (
+            a.solution is not None or a.trigger is not None or previous_offer is not None or countered)
+        if ready:
+            pass
+        elif (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
                 paperwork and (previous_offer is not None or countered)):
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)
     if a.offer is not None and a.offer.shape == "hold" and (a.refusal or any(

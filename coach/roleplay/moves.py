@@ -83,6 +83,13 @@ _LOGISTICS = re.compile(
     r"\bbilling contact\b|\binvoices?\b|\bsame (?:billing )?(?:contact|address|email)\b|"
     r"\b(?:who|where) should (?:i|we) send\b|\b(?:already )?scheduled (?:posts|emails|ads|campaigns)\b|"
     r"\bstill go out\b|"
+    # the length of the pause asked for, not its cause ("For how long?", "How many months were you thinking?",
+    # "На скільки саме?", "На який термін?")
+    r"\bfor how long\b|\bhow long (?:for|would you (?:like|want|need)|do you (?:want|need)|are you thinking|should "
+    r"(?:it|the pause|we pause))\b|\bhow many months (?:would you|do you|are you|should|were you)\b|"
+    r"^(?:\W*(?:and|so|а|і|то)\s+)?how long\W*$|"
+    r"(?<!\w)(?:на скільки (?:саме|місяців|часу)?(?=\s*\?)|на який (?:саме )?(?:термін|строк|період)|"
+    r"скільки (?:саме )?місяців (?:вам )?(?:треба|потрібно|хочете|плануєте))|"
     r"(?<!\w)(?:з якого (?:числа|місяця|дня)|з якої дати|кому (?:надсилати|надіслати|відправ\w*)|"
     r"куди (?:надсилати|надіслати)|рахун\w*|закривальн\w*|(?:які|кого) (?:саме )?[^?]{0,40}"
     r"(?:відключити|вимкнути|прибрати|деактивувати|видалити))(?!\w)", re.IGNORECASE)

@@ -123,6 +123,10 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
                     # "keeping Commerce Search whole": one service kept as it is, the rest of the package trimmed
                     r"\bkeep\w* (?:the )?[\w -]{1,30}? (?:whole|intact|untouched|in full)\b|"
                     r"(?<!\w)залиш\w* [\w -]{1,30}? (?:повністю|цілим|цілою|недоторкан\w*)(?!\w)", re.I)
+# the whole package kept ("I can keep the whole package at $14,900", "залишаємо весь пакет за ..."): no change of scope
+_WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+package\b|"
+                         r"\b(?:the|your)\s+(?:whole|full|entire|complete)\s+package\s+(?:stays|as it is|intact)\b|"
+                         r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)", re.I)
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
@@ -141,6 +145,12 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
                     r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
                     r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
                     r"заморож\w*|перерв\w*|"
+                    # the pause left unnamed but its months given back at the end ("let's do four months, to April, and
+                    # extend the agreement by the same four months", "давайте на вісім місяців, а договір продовжимо на
+                    # ті ж вісім місяців")
+                    r"\b(?:let'?s (?:do|make it|go (?:for|with)|say)|how about)\b(?=[^.?!]{0,30}\bmonths?\b[^.?!]*"
+                    r"\b(?:the same|those same|those)\b[^.?!]{0,12}\bmonths?\b)|"
+                    r"(?<!\w)давайте(?=[^.?!]{0,30}місяц[^.?!]*(?:ті ж|ті самі|ці ж|стільки ж)[^.?!]{0,12}місяц)|"
                     # "зупинити все на 6 місяців", "зупиняємо SEO на три місяці, грудень–лютий": a stop for a span
                     r"(?<!\w)(?<!не )(?<!не\xa0)зупин\w*(?=[^.?!]{0,60}(?:\d+\s+місяц|місяц\w* без оплати))", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
@@ -198,6 +208,9 @@ _OFFER_CUE = re.compile(
     r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower|stop)\b|"
     # "here's a shape that keeps what's critical: ...", "here's a scope that follows what works: ...": a plan
     r"\bhere'?s (?:a|the|my|one) (?:shape|plan|proposal|package|structure|scope|setup|set-up|mix)\b|"
+    # "Pause for three months, December to February.", "Пауза на 3 міс., грудень–лютий.": a pause named with its length
+    r"^(?:(?:then|so|ok(?:ay)?|right|тоді|отже|добре|гаразд)[,\s]+)?(?:(?:a|the) )?(?:(?:\w+[- ]month )?pause|"
+    r"suspension|freeze|пауза|призупинення)\b(?=[^.?!]*\d)|"
     # "Then 76 seats from January, with the two-year extension": the counter named without a verb
     r"^(?:then|so)[,\s]+(?:\w+ )?\d[\d,]* (?:seats?|licen[cs]es?|users?|місц\w*)\b(?![^.?!]*\bit is\b)|"
     r"\b(?:зробимо|ставимо|поставимо|продовжимо|продовжуємо|скорочуємо|скоротимо|зменшимо|зменшуємо|"
@@ -636,7 +649,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             elif not removing:
                 out.seats = n
         out.removed = list(dict.fromkeys(out.removed + removed_here))
-        if _SCOPE.search(text) and not _DISCOUNT_WORD.search(text):
+        if _SCOPE.search(_WHOLE_KEPT.sub(" ", text)) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
     if out.discount_pct is not None and not stated_discount and out.seats is not None and account.seats and abs(
             account.seats * (1 - out.discount_pct / 100) - out.seats) < 1:

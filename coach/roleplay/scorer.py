@@ -28,7 +28,7 @@ from coach.roleplay.moves import is_question, open_question, sentences
 from coach.roleplay.offers import accepts_request
 from coach.roleplay.personas import Persona
 from coach.roleplay.reference import reference
-from coach.roleplay.stance import THREAT, gentle_guilt, unquoted
+from coach.roleplay.stance import ARGUE, SETS_ASIDE, THREAT, gentle_guilt, unquoted
 
 
 def score(persona: Persona, policy: Policy, exchanges: list[Exchange], state: CustomerState, *,
@@ -87,7 +87,7 @@ def _after_the_deal(t: TurnAnalysis, before: str | None) -> TurnAnalysis:
 
 
 _EMPATHY = re.compile(r"understand|hear you|sorry|appreciate|glad|makes sense|of course|want to make sure|"
-                      r"whatever we|fits? your|work for you|together|find (?:a|the) (?:solution|option|way)|"
+                      r"whatever we|fits? your|works? for you|take (?:it|this|that) seriously|together|find (?:a|the) (?:solution|option|way)|"
                       r"разом|знайдемо|підійде|врахуємо|розумію|чую|шкода|співчува|ціную|звісно|хочу, щоб",
                       re.I)
 # Pushback that opens with the contract, a refusal, a threat or guilt misses the acknowledgment; an
@@ -104,10 +104,17 @@ _RECEIPT = re.compile(r"^(?:\W*(?:ok(?:ay)?|noted|understood|right|got it|fine|a
                       r"зрозумів|добре|гаразд|прийнято|ясно)\b)+\W*$", re.I)
 
 
+_WHEN_NAMED = (r"(?i:(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+               r"monday|tuesday|wednesday|thursday|friday|q[1-4]|січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|"
+               r"лип\w*|серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*)\b)")
+
+
 def _bare_receipt(text: str, questions: list[str]) -> bool:
     """Besides its questions, the first reply is only a receipt word or two, with a greeting or name."""
     rest = [s for s in sentences(text) if s not in questions]
-    stripped = [re.sub(r"\b[A-ZА-ЯІЇЄҐ][\w'’]*\b(?<!\bOK)(?<!\bOkay)", " ", _GREETING.sub("", s)) for s in rest]
+    # names go, but a month or weekday stays: "Thanks, Priya, I've noted January." says back when the change is wanted
+    stripped = [re.sub(r"\b(?!" + _WHEN_NAMED + r")[A-ZА-ЯІЇЄҐ][\w'’]*\b(?<!\bOK)(?<!\bOkay)", " ", _GREETING.sub("", s))
+                for s in rest]
     return bool(rest) and all(_RECEIPT.match(s.strip(" ,.!") + ".") or _RECEIPT.match(r) or
                               _RECEIPT.match(s) for s, r in zip(rest, stripped, strict=True))
 
@@ -171,11 +178,18 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
     first = a[0]
     asked = bool(first.questions) and first.offer is None  # took the request on by asking about it
     if first.pushback:
-        hard = first.refusal or first.pushback_words or any(_HARD.search(unquoted(q)) for q in first.pushback)
+        hard = first.refusal or first.pushback_words or any(_HARD.search(unquoted(q)) or THREAT.search(unquoted(q))
+                                                            for q in first.pushback)
         opened = sentences(first_text)[:1] == [first.acknowledgment] and first.acknowledgment not in first.pushback
         if hard and opened and not _COURTESY_ONLY.match(first.acknowledgment or "") and not (
                 first.refusal or first.pushback_words or first.guilt or any(THREAT.search(q) for q in first.pushback)):
             hard = False  # "I completely understand. I do need to flag, though, that your rate ...": empathy first
+        after = sentences(first_text)[sentences(first_text).index(first.pushback[-1]) + 1:] \
+            if first.pushback[-1] in sentences(first_text) else []
+        if hard and any(SETS_ASIDE.search(x) for x in after[:1]) and not (
+                first.refusal or first.guilt or any(THREAT.search(unquoted(q)) or ARGUE.search(q)
+                                                    for q in first.pushback)):
+            hard = False  # "... seat numbers are normally set until renewal. That said, let's see what we can do."
         if gentle_guilt(first.pushback, first.guilt, first.pushback_words, first.refusal):
             hard = False  # "I understand, but we've done so much for you": gentle (F5 takes the guilt)
         points, summary = (0, "the first reply pushed back on the request (contract, refusal, threat or guilt)") \

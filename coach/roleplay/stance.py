@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+# Everything kept, as the object of "I'd rather you kept ...": "all 120 (seats)", "every seat", "everything", "all of
+# them", "усі 20 місць", "все як є"
+_KEEP_ALL = (r"(?:all (?:\d+|of (?:them|it|your \w+)|the (?:seats|licen\w+|users|modules|services))\b|every (?:seat|licen\w+|"
+             r"user|module|service)\b|everything\b)")
 # Arguing to keep things as they are ("a 40% cut would wipe out two years of progress").
 ARGUE = re.compile(
     r"(?<!rather than )(?<!instead of )(?<!\bnot )(?<!n't )(?<!won't )(?<!never )(?<!no need to )(?<!not going to )"
@@ -16,10 +20,36 @@ ARGUE = re.compile(
     r"\bstart(?:ing)? (?:again )?from (?:zero|scratch)\b|\byou'?(?:d|ll| would| will) regret\b|"
     r"\bi (?:really )?think (?:that'?s|it'?s|this is) a mistake\b|\bi'?d (?:strongly )?(?:advise|recommend) against\b|"
     r"\bi'?d (?:urge|encourage) you to (?:keep|stay|reconsider)\b|\bit would be a shame\b|\bwould undo\b|"
+    # "it feels like a shame to shrink the account now", "seems a pity to cut back"
+    r"\b(?:feels|seems|is|'s|would be) (?:like )?(?:such )?a (?:real |big )?(?:shame|pity) to (?:shrink|cut|reduce|drop|"
+    r"downsize|scale (?:it )?back|lose|give up|let go)\b|"
     r"\b(?:recommend|advise|urge) (?:that )?you (?:keep|stay (?:on|with)|hold on to) (?:all|everything|the (?:full|"
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"\bare you (?:sure|certain)\b|"
+    r"\bi'?d (?:think|consider) (?:very |really |long and )?(?:carefully|hard|twice)\b|"
+    # "keep the full package and give it another year", "cutting 40% means cutting results"
+    r"\bgiv(?:e|ing) (?:it|them|us|the \w+) (?:another|one more|a(?: few)? more|a further) (?:year|quarter|chance|"
+    r"go|try|\w+ months)\b|\bmeans (?:cutting|losing|fewer|less|giving up) (?:\w+ )?(?:results|leads|patients|clients|"
+    r"customers|traffic|visibility|rankings|bookings)\b|"
+    r"(?<!\w)(?:дайте (?:нам |цьому |їй |йому )?ще (?:один )?(?:рік|шанс|квартал)|означає (?:втратити|менше) "
+    r"(?:результат\w*|клієнт\w*|пацієнт\w*|лід\w*))(?!\w)|"
+    r"\bthink (?:very |really )?(?:carefully|hard|twice) before\b|"
+    r"(?<!\w)(?:(?:добре|двічі|ретельно) (?:по)?думав би|подумайте (?:добре|двічі|ще раз))(?!\w)|"
+    # defending the price: the discount they already have, the value for the money, the results they can see, what a
+    # stop would lose or cost ("you're already on a discounted rate", "you get a lot for the money", "у вас і так
+    # знижка", "за ці гроші ви отримуєте дуже багато", "але ж ви самі бачите результати", "це втратити позиції",
+    # "все доведеться починати спочатку, і це вийде дорожче")
+    r"\byou(?:'re| are) already (?:on|getting|paying) (?:a |the )?(?:discount\w*|reduced|special|lower|below[- ]list)\b|"
+    r"\byou already (?:get|have) (?:a |the )?discount\b|"
+    r"\byou(?:'re| are)? get(?:ting)? (?:a lot|so much|plenty|great value) (?:for|out of) (?:the|your|that|this) "
+    r"(?:money|price|spend|budget|fee)\b|\bworth (?:a lot |far |much )?more than (?:what )?you(?:'re)? pay\w*\b|"
+    r"\byou can see the results (?:yourself|for yourself)\b|\b(?:have|need|having) to start (?:all )?over\b|"
+    r"\b(?:will|would|'ll|'d) (?:end up )?cost(?:ing)? (?:you )?more (?:in the end|in the long run|later|to restart)\b|"
+    r"(?<!\w)(?:у вас (?:і так|й так|вже) (?:є )?знижк\w*|за ці (?:гроші|кошти) ви (?:отримуєте|маєте)|"
+    r"(?:ви )?(?:самі|сам|сама) бачите результат\w*|втратити (?:позиці\w*|результат\w*|прогрес|весь|усе|все|"
+    r"напрацьован\w*)|(?:доведеться|треба буде) (?:все |усе )?починати (?:спочатку|заново|з нуля)|"
+    r"(?:це |все )?вийде дорожче)(?!\w)|"
     # arguing with the customer's reason: "eleven leads in six months is actually decent", "the campaigns are actually
     # doing their job", "well above the benchmark"
     r"\b(?:is|are|was|were|it'?s|they'?re) actually (?:(?:quite|pretty|really|very) )?(?:decent|good|great|normal|fine|"
@@ -55,7 +85,7 @@ ARGUE = re.compile(
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
     r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
     r"втратите|втрачаєте|шкода (?:буде )?(?:все |усе )?(?:втрачати|кидати|зупинятися|зупиняти|припиняти|скасовувати|"
-    r"обривати)|саме (?:зараз|тоді), коли|"
+    r"обривати|скорочувати|урізати|зменшувати)|саме (?:зараз|тоді), коли|"
     r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*|(?:ще )?(?:зарано|рано) (?:судити|оцінювати|"
     r"робити висновки|відмовлятися)|дайте (?:\w+ )?(?:ще )?(?:трохи )?час\w*)(?!\w)", re.I)
 # Refusing any change ("PPC has to stay", "I can't set that up", "the package stays as it is").
@@ -82,7 +112,7 @@ REFUSES_CHANGE = re.compile(
     r"\bthere'?s no (?:early|mid-?term) (?:termination|exit|cancellation|way out)\b|\byou'?re locked in\b|"
     # insisting on the full package: "I'd really rather you kept the full package"
     r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (?:to )?(?:kept|keep|stay(?:ed)? on|stuck with) "
-    r"(?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|"
+    r"(?:(?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|" + _KEEP_ALL + ")|"
     r"\b(?:i'?m|we'?re|i am|we are) (?:not able|unable) to "
     r"(?:change|reduce|cancel|remove|pause|lower|cut|do)\b|"
     r"(?<!\w)(?:залиша\w+ як є|залишитися на повному пакеті|продовж\w* (?:договір )?(?:як є|без змін)|"
@@ -98,12 +128,17 @@ REFUSES_CHANGE = re.compile(
 # Insisting on the full package ("I'd really rather you kept the full package"): fighting the downsell even
 # while offering something else.
 INSISTS = re.compile(r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (?:to )?(?:kept|keep|stay(?:ed)? on|"
-                     r"stuck with) (?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|"
+                     r"stuck with) (?:(?:the|your) (?:full|whole|entire|complete) (?:package|plan|bundle|setup)\b|"
+                     + _KEEP_ALL + ")|"
                      r"(?<!\w)(?:краще|хотів би|хотіла б|хочу),? (?:щоб )?(?:ви )?(?:залишили|зберегли|лишили) "
                      r"(?:весь|повний|"
                      r"цілий) пакет(?!\w)", re.I)
 # Guilt ("that's really disappointing after two years together").
 GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to see\b|"
+                   # the hurt laid on the customer ("it stings to hear", "they'd throw all that away", "боляче чути")
+                   r"\b(?:it |that )?(?:stings|hurts) (?:a bit |a little )?to (?:hear|see|think)\b|"
+                   r"\bthrow (?:that|this|it|all (?:of )?(?:that|this|it)|(?:all )?(?:that|this|the) work) away\b|"
+                   r"(?<!\w)(?:боляче (?:це )?(?:чути|бачити)|(?:викинути|перекреслити) (?:все|усе|це|всю (?:цю )?роботу))(?!\w)|"
                    r"\bdon'?t be surprised (?:if|when)\b|\b(?:the|our|my) team (?:will|would|'ll) be (?:so |really )?"
                    r"(?:upset|gutted|disappointed|sad|heartbroken|crushed)\b|"
                    r"(?<!\w)(?:не дивуйтеся|(?:мені )?(?:було б|буде) (?:дуже )?шкода (?:це |все це |таке )?бачити|"
@@ -111,7 +146,7 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to 
                    r"(?:вклали|вклав|вклала|зробили|поклали|витратили)|а тепер ви (?:просто )?йдете)(?!\w)|"
                    r"\b(?:i'?m|we'?re|i am|we are) (?:\w+ )?disappointed\b|\b(?:that'?s|it'?s|this is) (?:\w+ )?"
                    # "That's disappointing, and I understand not wanting to pay for it": sympathy, not guilt
-                   r"disappointing\b(?![^.?!]*\b(?:i (?:fully |completely )?(?:understand|get|see why)|makes sense|"
+                   r"disappointing\b(?![^.?!]*\b(?:i (?:fully |completely )?(?:understand|get|see why)|understood|makes sense|"
                    r"i'?m sorry)\b)|"
                    r"\bafter (?:all|everything) (?:we|you)\b|\bafter \w+ years? together\b|"
                    r"\blet (?:us|me) down\b|\bhate to (?:lose|see) you\b|"
@@ -124,7 +159,7 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to 
                    r"(?<!\w)(?:ми |я )?(?:стільки|так багато) (?:всього |усього )?(?:для вас |у вас |вам )?"
                    r"(?:зробили|зробив|зробила|вклали|дали)(?!\w)|"
                    # "прикро таке чути" lays it on the customer; "Мені дуже прикро" is sympathy
-                   r"(?<!\w)(?<!мені )(?<!мені дуже )(?<!мені так )(?<!мені щиро )прикро(?!\w)|"
+                   r"(?<!\w)(?<!мені )(?<!мені дуже )(?<!мені так )(?<!мені щиро )(?<!як )(?<!як же )прикро(?!\w)|"
                    r"(?<!\w)(?:розчаров\w*|після всього|після \w+ років|"
                    r"неприємно (?:чути|дізнатися)|"
                    r"(?:я|ми) (?:думав|думала|думали|сподівався|сподівалася|сподівалися),? (?:що )?у нас)(?!\w)",
@@ -140,7 +175,13 @@ CONTRACT = re.compile(r"contract|agreement|subscription is for|\bterm\b|penalt|l
 # section 9 would kick in", "компенсація в розмірі трьох платежів").
 THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|cancellation|exit|break) (?:fee|charge|"
                     r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal\w*|\blawyer|"
-                    r"\bliable\b|\bbreach\b|(?<!\w)(?:компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
+                    r"\bliable\b|\bliability\b|\bbreach\b|"
+                    # the rest of the term to be paid: "means paying out the remaining twelve months", "you'd still owe the
+                    # full amount", "доведеться сплатити залишок", "виплати всієї суми до кінця терміну"
+                    r"\bpay(?:s|ing)? (?:out |off )?(?:the )?(?:rest|remaining|remainder|balance|full (?:amount|term|"
+                    r"contract))\b|\b(?:still )?owe (?:us )?(?:the )?(?:full|whole|remaining|rest)\b|"
+                    r"(?<!\w)(?:(?:с|до|ви)плат\w* (?:\w+ )?(?:залиш\w*|решт\w*|всю суму|всієї суми|повну суму|повної суми)|"
+                    r"компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
                     r"порушенн\w* договору)", re.I)
 # words in quotes are named, not said ("ranking for 'personal injury lawyer'"): a search term is no legal talk
 _QUOTED = re.compile(r"(?<!\w)['‘\"“«][^'’\"”»\n]{2,60}['’\"”»](?!\w)")
@@ -188,6 +229,11 @@ _BUT = re.compile(r"\bbut\b|\bhowever\b|\bthough\b|(?<!\w)(?:але|проте|�
 # Making ready for the customer's decision whichever way it goes ("it helps me hand things over properly",
 # "whichever way this goes", "у будь-якому разі все передамо"): accepting it, never refusing it.
 _ACCEPTS_DECISION = re.compile(r"\bhand(?:s|ing|ed)? (?:\w+ )?over\b|\bhandover\b|\bwhichever way\b|\beither way\b|"
+                               # the steps sent "so you have them", "just in case": ready, not processing it now
+                               r"\bso (?:that )?you(?:'ve got| have) (?:it|them|everything|the \w+)(?: to hand| ready)?\b|"
+                               r"\bjust in case\b|\beven if (?:nothing|it doesn'?t|the decision doesn'?t) (?:\w+ )?change\w*\b|"
+                               r"(?<!\w)навіть якщо (?:нічого|рішення) (?:\w+ )?не змін\w*(?!\w)|(?<!\w)(?:про всяк випадок|щоб (?:вона|він|вони|це|все) (?:у вас )?"
+                               r"(?:було|була|були|був) (?:під рукою|у вас))(?!\w)|"
                                r"\bwhatever (?:you decide|the (?:answer|outcome|decision))\b|"
                                r"(?<!\w)(?:переда\w*|у будь-якому разі|в будь-якому разі|хай там як)(?!\w)", re.I)
 
@@ -285,6 +331,15 @@ _EMPATHY_BUT = re.compile(r"^\W*(?:(?:i|we) (?:completely |totally |really |do )
                           r"(?:understand|get (?:it|that)|hear you)|"
                           r"i see|understood|(?:я )?(?:розумію|чую вас|зрозуміл\w*))\b[^.!?]{0,40}?"
                           r"(?:\bbut\b|\bthough\b|(?<!\w)(?:але|проте|однак)(?!\w))", re.I)
+
+
+# The contract named, then set aside at once ("That said, let's see what we can do.", "Втім, давайте подивимося, що можна
+# зробити."): the terms given as background, arguing gently rather than pushing the request away.
+SETS_ASIDE = re.compile(r"^\W*(?:that said|having said that|even so|all the same|still|but|with that said)\b[,\s]*(?:let'?s|"
+                        r"i'?(?:ll|d like to|m happy to|want to)|we (?:can|could|'ll))\b[^.?!]{0,40}\b(?:see|look|work|"
+                        r"figure|find|help|what we can do)\b|"
+                        r"^\W*(?:втім|проте|однак|але|та все ж|і все ж)\b[,\s]*(?:давайте|я |ми |подивимо)[^.?!]{0,40}"
+                        r"(?:подивимо|знайдемо|розберемо|що можна|допоможу|допоможемо)", re.I)
 
 
 def gentle_guilt(pushback: list[str], guilt: list[str], words: list[str], refusal: list[str]) -> bool:

@@ -112,12 +112,17 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # dev 13 (48): untouched 87.0% / 92.5%; the dev-13 round
                                                        ("transcripts_dev13.yaml", 0.96, 0.99),
                                                        # dev 14 (48): untouched 87.5% / 92.5%; the dev-14 round
-                                                       ("transcripts_dev14.yaml", 0.96, 0.98)])
+                                                       ("transcripts_dev14.yaml", 0.96, 0.98),
+                                                       # dev 15 (48): untouched 92.2% / 95.8%; the dev-15 round
+                                                       ("transcripts_dev15.yaml", 0.95, 0.99),
+                                                       # dev 16 (44): untouched 89.8% / 93.2%; the dev-16 round
+                                                       ("transcripts_dev16.yaml", 0.94, 0.96)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44, "transcripts_dev12.yaml": 40}.get(name, 48)
+    items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44, "transcripts_dev12.yaml": 40,
+             "transcripts_dev16.yaml": 44}.get(name, 48)
     assert data["items"] == items and "disagreements" not in data
     assert data["components"] >= components and data["failure_flags"] >= flags, data
