@@ -142,7 +142,12 @@ _BARE_INSIST = re.compile(
     r"(?:\bit has to be|\bit must be|\bit needs to be|\bhas to be|(?<!\w)потрібно саме|(?<!\w)треба саме|"
     r"(?<!\w)має бути|"
     r"\btiene que ser|\bmejor que sean|\bque sean|\bbetter make it|\bdoit être|\btem que ser|\bmelhor que sejam|"
-    r"\bmusi być|\bmuszą być|\blieber)\s+(?:un\s+|de\s+)?" + _N + r"\b" + _NO_UNIT, re.I)
+    r"\bmusi być|\bmuszą być|\blieber|"
+    # staying with it or meeting at it: "Zostajemy przy 30", "Wir können uns bei 20 treffen", "we'll stay at 30"
+    r"\bzostajemy przy|\bpozostajemy przy|\bwe(?:'ll| will)? stay at|\bwe(?:'re| are) sticking (?:with|to)|\bwe stick (?:with|to)|"
+    r"\bnos quedamos en|\bseguimos en|\bon reste à|\bnous restons à|\bbleiben (?:wir )?bei|\bficamos em|"
+    r"(?<!\w)залишаємося на|(?<!\w)лишаємося на|\bmeet (?:you |us )?at|\buns bei|\bencontrarnos en|"
+    r"\bse retrouver à|\bspotkać się (?:na|przy))\s+(?:un\s+|de\s+)?" + _N + r"\b" + _NO_UNIT, re.I)
 
 
 def bare_count(text: str, digits: str | None = None) -> tuple[int, str] | None:
@@ -191,7 +196,8 @@ def states_request(dx: Diagnosis) -> bool:
 
 
 def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False,
-            bare: tuple[int, str] | None = None, about_seats: bool = False) -> Diagnosis:
+            bare: tuple[int, str] | None = None, about_seats: bool = False,
+            latest_names_seats: bool = False) -> Diagnosis:
     """One diagnosis for the conversation from the diagnoses of its customer turns (oldest first). With
     `accepted` (the latest turn takes the CSM's counter) the request in force stays the customer's own: the
     figures of the counter being accepted are not a new request."""
@@ -240,13 +246,19 @@ def combine(turns: list[Diagnosis], latest: Diagnosis, accepted: bool = False,
             (base is not None and (base.seats_to is not None or base.seats_requested is not None or latest.pushback
                                    or accepted)) or (base is None and bare[1] == "removal" and about_seats)):
         n, role = bare
+        percent_asked = base is not None and base.reduction_pct is not None and base.seats_to is None \
+            and base.seats_requested is None
         held = base.seats_to + base.seats_requested if base is not None and base.seats_to is not None \
             and base.seats_requested is not None else None
-        if role == "removal" or (base is not None and base.seats_to is None and base.seats_requested is not None):
-            update.update(seats_requested=n, seats_to=held - n if held is not None and held > n else None)
+        if percent_asked and role != "removal" and not latest_names_seats and n <= 100:
+            # "cut our seats by 30%" ... "It has to be thirty", "Zostajemy przy 30": the percentage insisted on
+            update.update(reduction_pct=float(n), seats_to=None, seats_requested=None)
         else:
-            update.update(seats_to=n, seats_requested=held - n if held is not None and held > n else None)
-        update.update(kind="seat_reduction", reduction_pct=None, target_mrr=None)
+            if role == "removal" or (base is not None and base.seats_to is None and base.seats_requested is not None):
+                update.update(seats_requested=n, seats_to=held - n if held is not None and held > n else None)
+            else:
+                update.update(seats_to=n, seats_requested=held - n if held is not None and held > n else None)
+            update.update(kind="seat_reduction", reduction_pct=None, target_mrr=None)
     # a new target against the seats held stated before ("from 200 seats to 120" ... "150 it is"): the removal
     to = update.get("seats_to", latest.seats_to)
     if base is not None and to is not None and update.get("seats_requested", latest.seats_requested) is None \
@@ -292,4 +304,6 @@ def read_conversation(history: list[Turn], message: str, account: Account | None
         return latest
     bare = bare_count(message, digits)
     about_seats = bool(re.search(SEAT, "\n".join([*customer, message]), re.I))
-    return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted, bare, about_seats)
+    # the bare figure said with a seat noun ("we stay at 30 licences"), not a percentage insisted on
+    names_seats = bare is not None and bool(re.search(rf"(?<![\d.,]){bare[0]}\s+(?:[\w'’-]+\s+)?{SEAT}", digits, re.I))
+    return combine([diagnose(t, account) for t in customer[-6:]], latest, accepted, bare, about_seats, names_seats)

@@ -32,13 +32,18 @@ _TO_SEATS = [
                + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:would be|will be|is|are|should be) (?:enough|plenty|sufficient)"
                r"|" + N + r"\s+" + SEAT + r"\s+(?:should|will|would|can)\s+(?:cover|do)\b", re.I),
-    re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|(?:за)?лиш(?:ити|аємо|имо|іть|те|ать)(?: нам)?(?: лише| тільки)?|"
+    re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|досить|достатньо|(?:за)?лиш(?:ити|аємо|имо|іть|те|ать)(?: нам)?(?: лише| тільки)?|"
                r"залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\bon )(?<!\by )\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:à|que|besoin que de|garder|gard(?:e|ons|ez)\s+(?:seulement|uniquement|juste))\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter|até|deix\w*(?: só| apenas)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
+    # the count needed bare, with when: "We only need 55 from 1 March", "just need 40 going forward"
+    re.compile(r"\b(?:only|just)\s+need\s+" + N + r"(?=\s+(?:from|starting|as of|going forward|after|at renewal|next|"
+               r"when|once)\b)", re.I),
+    # postposed: "тільки 12 треба", "лише 8 потрібно"
+    re.compile(r"(?<!\w)(?:тільки|лише)\s+" + N + r"\s+(?:треба|потрібно|потрібні|потрібна)\b", re.I),
     # the count needed, in every language: "Necesitamos 5 licencias", "precisamos de 12 licenças", "wir brauchen 20
     # Lizenzen", "il nous faut 15 licences", "potrzebujemy 8 licencji", "потрібно 12 місць" (not "N more")
     re.compile(r"(?<!\w)(?<!no )(?<!nie )(?<!не )(?:necesitamos|nos hacen falta|precisamos de|precisamos|brauchen wir|wir brauchen|benötigen wir|"
@@ -46,13 +51,15 @@ _TO_SEATS = [
                r"(?:(?:solo|sólo|só|apenas|nur|noch|seulement|tylko|лише|тільки)\s+)?" + N + r"\s+" + SEAT, re.I),
 ]
 # "from 320 to 240", "from 40 seats down to 32", "з 40 до 25", "de 40 a 25", "von 40 auf 25", "z 40 do 25".
-_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz|\bze)\s+" + N + r"\s+(?:" + SEAT + r"\s+)?(?:(?:down|back)\s+)?"
+_FROM_TO = re.compile(r"(?:\bfrom|\bз|\bзі|\bіз|\bde|\bvon|\bz|\bze)\s+" + N + r"\s+(?:" + SEAT
+                      # "de 75 licencias pasamos a 60": one verb between the noun and its preposition
+                      + r"\s+(?:(?!(?:to|до|a|auf|à|para|pra|do)\b)[^\W\d]+\s+)?)?(?:(?:down|back)\s+)?"
                       r"(?:to|до|a|auf|à|para|pra|do)\s+(?:about |around )?" + N + r"(?!\s*(?:%|percent|відсот|[$€£]))", re.I)
 _TO_PREP = r"(?:down to|to|до|a|à|auf|para|pra|do|en|na)"
 # A reduce verb, a few words, then "to N" with no noun after: "please reduce to 110", "reduzieren Sie auf
 # 25", "скоротити ліцензії до 9", "Bajadnos a 5", "ajustar pra 60". Not a percent, money or a date.
 _REDUCE_VERB = (r"(?:reduc\w*|decreas\w*|shrink\w*|cut|drop|lower|bring|scale|trim|go|move|get|downsize|"
-                r"скорот\w*|скороч\w*|зменш\w*|знизи\w*|зниж\w*|урізат\w*|"
+                r"скорот\w*|скороч\w*|зменш\w*|знизи\w*|зниж\w*|урізат\w*|поверн\w*|"
                 r"baj\w*|recort\w*|pasar|ajust\w*|reduzier\w*|runter|verringer\w*|senk\w*|gehen|"
                 r"rédui\w*|descend\w*|passer|baisser|ajuster|reduz\w*|baix\w*|diminu\w*|pass\w*|cortar|"
                 r"zmniejsz\w*|ogranicz\w*|zredukow\w*|obniż\w*|zejść)")
@@ -60,7 +67,7 @@ _NOT_SEATS_AFTER = (r"(?!\s*(?:[%$€£\d/]|[.,]\d|k\b|" + NOT_SEAT_NOUN + r"|pe
                     r"euros?|a month|per month|на місяць|numbers?|por ?ciento|por cento|th\b|st\b|nd\b|rd\b|числа|січ|лют|бер|кві|тра|"
                     r"чер|лип|сер|вер|жов|лис|гру|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:enero|febrero|"
                     r"marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))")
-_REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r"\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
+_REDUCE_TO = re.compile(r"\b" + _REDUCE_VERB + r",?\s+(?:[\w'’-]+,?\s+|[—–-]\s+){0,5}?" + _TO_PREP + r"\s+(?:about |around |roughly |"
                         r"just |only |тільки |лише )?" + N + r"\b" + _NOT_SEATS_AFTER, re.I)
 _WE_ARE = re.compile(r"(?:we are|we're|we re|on est|nous sommes|somos|wir sind|jesteśmy|нас|ми|zostało nas)\s+"
                      r"(?:now\s+|maintenant\s+|ahora\s+|jetzt\s+|agora\s+|teraz\s+|тепер\s+|зараз\s+)?$", re.I)
@@ -113,6 +120,11 @@ _CURRENT_SEATS = re.compile(
     r"nossos|naszych|наших|наявних)\s+" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
     + r"|\((?:aktuell|currently|now|obecnie|зараз|actualmente|actuellement|atualmente)\s+" + N + r"\)"
     r"|(?:obecnie jest|aktuell sind es|currently at|the current)\s+" + N + r"\b"
+    # "досить 3 місць, зараз 5.": now, a bare count before a stop
+    r"|(?<!\w)(?:зараз|сейчас|currently|now|ahora|jetzt|teraz|actuellement|agora)\s+" + N + r"(?=\s*(?:[.;)]|$))"
+    # "We're at 320 right now", "on est à 230", "wir sind bei 560": the count held, said bare
+    r"|(?:we'?re at|we are at|on est à|nous sommes à|estamos en|estamos com|wir sind bei|jesteśmy na|ми на)\s+" + N
+    + r"\b(?![.,]\d)(?!\s*(?:[%$€£]|k\b|euros?|dollars?|грн|zł|percent|per ?cent|por ciento|pour ?cent|prozent|procent))"
     # "We had 26.", "the 35 we're paying for", "Requested seat count: 45 / Current seat count: 52"
     r"|(?:we had|we used to have|у нас було|teníamos|wir hatten|nous avions|tínhamos|mieliśmy)\s+" + N + r"\b(?!\s*[%$€£])"
     r"|\bthe\s+" + N + r"\s+(?:[\w-]+\s+)?(?:we're paying for|we are paying for|we pay for|we have now|we have today)\b"
@@ -147,6 +159,11 @@ _BY_SEATS = [
                r"відключаємо|можна зняти|можемо зняти|à retirer|à supprimer|a retirar|a quitar|do usunięcia|zu streichen|"
                r"to remove)(?!\w)", re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:en moins|de moins|raus|weniger|a menos|de menos|menos|mniej)\b", re.I),
+    # "bauen Sie daher 35 Lizenzen ab", "nehmen Sie 10 Lizenzen weg": a German verb split round its figure
+    re.compile(r"\b(?:bauen|nehmen|ziehen|streichen|geben)\s+(?:[\w-]+\s+){0,3}?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+               + r"\s+(?:[\w-]+\s+){0,2}?(?:ab|weg|raus|zurück)\b", re.I),
+    # "can you take us down 8 seats?": down by, without "by" (not "down to")
+    re.compile(r"\b(?:take|bring|knock|go|come)\s+(?:us\s+|it\s+|things\s+)?down\s+(?:another\s+)?" + N + r"\s+" + SEAT, re.I),
     re.compile(SEAT + r"\s+(?:count\s+|number\s+)?by\s+" + N + r"\b(?!\s*(?:%|percent|per cent|thirds?|quarters?|halves|fifths?))",
                re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:less|fewer)\b", re.I),
@@ -280,7 +297,8 @@ _COUNTER_ECHO_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:still|is still|feels|se
                                  r"não (?:nos )?(?:resolve|serve|basta|chega|adianta)|nie wystarcz\w*|nie pasuje|не вистачить|"
                                  r"не підходить|не влаштовує|не рятує|"
                                  r"не вистачає|замало|забагато|недостатньо|все одно|sigue|ist immer|reste|ainda|wciąż|"
-                                 r"nadal)", re.I)
+                                 r"nadal|(?:nas )?nie urządza|nie odpowiada|no nos conviene|não nos convém|ist zu wenig|"
+                                 r"ist zu viel|is too (?:little|low|small))", re.I)
 # A fraction said of revenue, a team or time ("le chiffre d'affaires a chuté de moitié", "cut our setup time in
 # half", "the team is now half the size", "for half of what we pay you", "freeze it for a quarter"): a fact, not
 # the request. (A budget halved is left alone: the authors label "reduce our budget by half" as the request.)
@@ -297,7 +315,7 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"(?!\s+(?:\w+\s+)?(?:team|staff|people|employees|workforce|users|drivers|agents|contacts|fleet|"
                 r"office|warehouse|members|clients|customers)\b)|наполовину|удвічі|"
                 r"половин\w* (?:користувач|місць|ліцензі|обліков|витрат|суми|бюджет)\w*|"
-                r"вдвічі|a la mitad|por la mitad|halbieren|um die hälfte|de moitié|par deux|divis\w* par 2\b|pela metade|pela meta|"
+                r"вдвічі|a la mitad|por la mitad|halbier\w*|um die hälfte|de moitié|par deux|divis\w* par 2\b|pela metade|pela meta|"
                 r"o połowę|na pół|на половину|вдвоє|\b1/2\b|die hälfte der|"
                 # "nos sobran la mitad de las licencias", "plus besoin que de la moitié de nos licences"
                 r"(?:la mitad de (?:las|los|nuestr\w+)|la moitié de (?:nos|des|leurs)|(?:a )?metade d[ao]s)\s+(?:\w+\s+)?"
@@ -470,12 +488,13 @@ def read_figures(text: str) -> Figures:
             f.seats_removed = gone
     if f.seats_removed is None and f.seats_to is None:
         f.seats_removed = seat_phrases.their_seats(t, is_fact) or seat_phrases.removed_total(t, is_fact)
-    if f.seats_removed is None:
-        gone = seat_phrases.settled_removal(t, is_fact)
-        if gone is not None:
-            f.seats_removed = gone
-            if f.seats_to == gone:
-                f.seats_to = None  # the settled figure was read as a target: it is the removal
+    gone = seat_phrases.settled_removal(t, is_fact)
+    if gone is not None and gone != f.seats_removed and (f.seats_removed is None or f.seats_from is None):
+        # the figure settled on after a removal replaces one said before it ("a likely reduction of 10-15 seats
+        # ... the number is 12"); a from-to pair keeps its own difference
+        f.seats_removed = gone
+        if f.seats_to == gone:
+            f.seats_to = None  # the settled figure was read as a target: it is the removal
     f.reduction_pct = _request_pct(t, is_fact)
     m = _MONEY_TARGET.search(t)
     if m and not is_fact(m.start()) and not not_a_target(
@@ -535,8 +554,44 @@ def _request_pct(t: str, is_fact) -> float | None:
     return best[2] if best is not None and -best[0] >= 0 else None
 
 
+_CORRECTION_WORD = re.compile(r"(?<!\w)(?:ні|no|nein|nee|non|não|nie|sorry|вибачте|pardon|perdón|przepraszam|wait|стоп|"
+                              r"i mean|точніше|plutôt|mejor|lieber|raczej)(?!\w)", re.I)
+
+
 def _fraction(t: str, is_fact) -> float | None:
-    """A share in words ("cut in half", "by a third", "um ein Viertel") asked as the request, or None."""
+    """A share in words ("cut in half", "by a third", "um ein Viertel") asked as the request, or None; of two
+    shares with a correction between them ("на третину... ні, на чверть"), the later."""
+    found = [(fm.start(), value) for pat, value in _FRACTIONS for fm in [pat.search(t)] if fm]
+    if len(found) > 1:
+        found.sort()
+        (a, _), (b, last) = found[0], found[-1]
+        if _CORRECTION_WORD.search(t[a:b]) and _fraction_at(t, b, last, is_fact) is not None:
+            return _fraction_at(t, b, last, is_fact)
+    return _first_fraction(t, is_fact)
+
+
+def _fraction_at(t: str, start: int, value: float, is_fact) -> float | None:
+    for pat, v in _FRACTIONS:
+        if v != value:
+            continue
+        for fm in pat.finditer(t):
+            if fm.start() == start:
+                return _share(t, fm, value, is_fact)
+    return None
+
+
+def _share(t: str, fm: re.Match[str], value: float, is_fact) -> float | None:
+    head = t[max(0, fm.start() - 50):fm.end()]
+    head = head[:len(head) - len(re.search(r"\w*\W*$", head).group(0))]  # type: ignore[union-attr]
+    if _FRACTION_FACT_BEFORE.search(head) or _FRACTION_FACT_AFTER.match(t[fm.end():fm.end() + 30]) or is_fact(fm.start()):
+        return None
+    if (_KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()])
+            or _SHARE_OF_NOW_AFTER.match(t[fm.end():fm.end() + 40])) and value < 100:
+        return round(100 - value, 1)
+    return value
+
+
+def _first_fraction(t: str, is_fact) -> float | None:
     for pat, value in _FRACTIONS:
         fm = pat.search(t)
         if fm:

@@ -85,6 +85,11 @@ _WORD = re.compile(r"(?<!\w)(?<!\w['’])(" + "|".join(f"(?:{s})" for s, _ in so
                    + r")(?!\w|['’]\w)", re.I)  # a quote mark after ("'down to sixty' seats") ends the word
 _VALUES = [(re.compile(rf"(?:{s})$", re.I), v) for s, v in _STEMS]
 _HUNDRED = re.compile(r"\s+(?:hundred|hundert)\b", re.I)
+# French hundreds after a unit word: "deux cent trente" (230), "trois cent cinquante", "quatre cents".
+_FR_HUNDRED = re.compile(r"\s+cents?\b", re.I)
+_FR_UNITS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"}
+# Spoken hundreds in English: "three-twenty" (320), "two-fifty" (250), "one-oh-five" is not read.
+_EN_UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _JOIN = re.compile(r"^(?:\s+|\s*-\s*|\s+(?:and|y|e|і|й|i|und|et)\s+)$", re.I)
 # A German compound number word as a whole ("fünfunddreißig", "hundertzwanzig").
 _DE_WORD = re.compile(r"(?<!\w)((?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?hundert)?(?:(?:ein|zwei|drei|"
@@ -176,12 +181,17 @@ def words_to_digits(text: str) -> str:
             i += 1
             continue
         end, place, j = m.end(), total, i + 1
-        hm = _HUNDRED.match(text, end)
+        hm = _HUNDRED.match(text, end) or (_FR_HUNDRED.match(text, end) if m.group(1).lower() in _FR_UNITS else None)
         if hm and (total < 10 or (10 < total < 100 and total % 10 != 0)):
             # "two hundred"; "twelve hundred", "fifteen hundred" (1,200, 1,500) but not "twenty hundred"
             total, place, end = total * 100, 100, hm.end()
         while j < len(matches) and matches[j].start() < end:
             j += 1  # "hundred" after "two" was read with it
+        if (place == total and m.group(1).lower() in _EN_UNITS and j < len(matches)
+                and text[end:matches[j].start()] == "-" and 10 <= (_value(matches[j].group(1)) or 0) < 100):
+            nxt = _value(matches[j].group(1)) or 0  # "three-twenty": 320, said as two figures
+            total, place, end = total * 100 + nxt, nxt, matches[j].end()
+            j += 1
         while j < len(matches) and _JOIN.match(text[end:matches[j].start()]):
             nxt = _value(matches[j].group(1))
             french_teen = place % 100 in (60, 80) and 10 <= (nxt or 0) < 20  # soixante-dix, quatre-vingt-onze

@@ -19,7 +19,7 @@ import re
 from coach.diagnosis.lexicon import FEWER, NOT_SEAT_NOUN, SEAT, N
 
 # "um" only before a comma: it is "a" in Portuguese and "by" in German.
-_FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|е-е|ну-у|hã|ãh|äh+m?|ähm|euh|yy+|eee+|emm+|ммм+)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
+_FILLER = re.compile(r",?\s*(?<!\w)(?:uh+|erm|uhm|hmm|eh+|ehm|е-е|ну-у|hã|ãh|äh+m?|ähm|euh|yy+|eee+|emm+|ммм+)(?!\w),?(?=\s)|,?\s*(?<!\w)um+,(?=\s)", re.I)
 _REPEAT = re.compile(r"(?<![\w'’])([\w'’-]+)(?:,?\s+\1(?![\w'’]))+", re.I)
 _LIKE_N = re.compile(r"(?<!, )(?<!,)\b(?:like|maybe)\s+(?=\d)", re.I)  # ", maybe 32" stays: a hedge (HEDGED)
 _N_DASH_SEAT = re.compile(r"(\d)-(?=(?:seat|user|licen[cs]e|login|person)\b)", re.I)
@@ -29,6 +29,8 @@ def tidy(text: str) -> str:
     """`text` without spoken fillers and stuttered repeats ("we, we need the, the licences")."""
     text = _FILLER.sub("", text)
     text = re.sub(r"\b(to|down to|from),\s+", r"\1 ", text, flags=re.I)  # "down to, twenty-five"
+    # "de 180 a, 130", "von 560 auf, 480", "з 240 до, 190": the figure goes with its preposition
+    text = re.sub(r"(?<!\w)(a|à|auf|do|до|pra|para|na)\s*,\s+(?=\d)", r"\1 ", text, flags=re.I)
     text = _REPEAT.sub(r"\1", text)
     text = _DOZENS.sub(lambda m: str(12 * (_SMALL.get(m.group(1).lower()) or int(m.group(1)))), text)
     return _N_DASH_SEAT.sub(r"\1 ", text)
@@ -38,12 +40,18 @@ def tidy(text: str) -> str:
 # "Bajar a 60 licencias, perdón, a 65", "auf 50 Lizenzen — Korrektur: 55", "two hundred seats, no wait, two
 # fifty", "п'ятнадцять… ні, не п'ятнадцять, двадцять": the second figure replaces the first.
 _CORRECTED = re.compile(
-    r"(?<![\d.,])" + N + r"((?:\s+[^\W\d]+){0,2})\s*(?:[,.;:…!]+|\s[—–-])\s*(?:sorry|no wait|wait|i mean|correction|"
+    r"(?<![\d.,])" + N + r"((?:\s+[^\W\d]+){0,2})\s*(?:[,.;:…!?]+|\s[—–-])\s*"
+    # a spoken lead-in before the "no": "Bueno, no, 130", "Well, no — 45", "Ну ні, 30"
+    r"(?:(?:bueno|pues|well|oh|ну|also|alors|então|cóż)[\s,]+(?=(?:nein|nee|non|não|nao|ні|no|nie)\b))?"
+    r"(?:sorry|no wait|wait|i mean|correction|"
     r"make (?:it|that)|pardon|perdón|perdon|perdão|desculp[ae]|digo|quiero decir|korrektur|ой|oops|opa|ups|oups|hoppla|"
     r"вибачте|вибач|перепрошую|точніше|przepraszam|poprawka|właściwie|raczej|"
     # a bare "no" corrects only with a stop after it ("45 — no, make it 50"); "75 puestos, no 110" is a contrast
-    r"(?:nein|non|não|nao|ні|no|nie)(?=\s*[,;:.…!—–-]))\b[\s,:;.…!—–-]*"
-    r"(?:(?:вибачте|sorry|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1|"
+    r"(?:nein|nee|non|não|nao|ні|no|nie)(?=\s*[,;:.…!—–-]))\b[\s,:;.…!—–-]*"
+    # a second word of the correction: "Nee, warten Sie — 480", "Non, pardon — 180", "não, pera, pra 110",
+    # "Nie, przepraszam, do 220", "Ні, стоп — до 190"
+    r"(?:(?:вибачте|sorry|wait|hold on|warten sie|warte|moment|pardon|perdón|perdon|espera|espere|pera|peraí|"
+    r"przepraszam|czekaj|zaraz|стоп|stop|чекайте|чекай|attendez|attends|не\s+\1|not\s+\1|nicht\s+\1|pas\s+\1|nie\s+\1|no\s+\1|"
     # "Sorry, I meant 45", "perdón, quería decir 65", "Opa, errei: são 55", "ich meinte 30", "je voulais dire 30"
     r"i meant(?: to say)?|i mean|meant|quería decir|quise decir|queria dizer|ich meinte|je voulais dire|"
     r"miałem na myśli|miałam na myśli|chciałem powiedzieć|chciałam powiedzieć|мав на увазі|мала на увазі|"
@@ -147,16 +155,22 @@ SETTLED = re.compile(
     r"let'?s (?:say|do|go with)|sagen wir|nehmen wir|disons|mettons|pongamos|digamos|vamos de|bleiben wir bei|"
     r"let'?s just say|let'?s just go with|(?:let me be|to be) (?:definite|precise|exact|clear)\W+|final answer\W+|"
     r"on part sur|on s'arrête à|ficamos em|zostajemy przy|on reste à|on reste sur|we(?:'ll)? stay at|we stick (?:with|to)|"
-    r"nos quedamos en|seguimos en|ficamos com|zostajemy na)\s+" + N + r"\b"
+    r"nos quedamos en|seguimos en|ficamos com|zostajemy na|"
+    # "the number is 12", "the final figure: 60", "остаточна цифра – 60", "die Zahl ist 12", "la cifra final es 12"
+    r"the (?:final |actual |real )?(?:number|figure|count) (?:is|will be)|final (?:number|figure)[:\s]*[—–-]?|"
+    r"la cifra (?:final )?es|die (?:endgültige |finale )?zahl ist|le chiffre (?:final )?est|o número (?:final )?é|"
+    r"ostateczna liczba(?: to)?)\s+" + N + r"\b"
+    r"|(?<!\w)(?:остаточна цифра|остаточне число|остаточна кількість)\s*[—–:-]?\s*" + N + r"\b"
     r"|(?<!\w)(?:зупинилися на|зупинимося на|зупиняємося на|хай буде|нехай буде|niech będzie|niech zostanie)\s+" + N
     + r"\b"
     r"|(?<![\w.,$€£])" + N + r"(?=\s+it is\b)"  # "Fine, 200 it is"
+    r"|(?<![\w.,$€£])" + N + r"(?=\s+is (?:the|my|our) (?:final )?(?:number|figure)\b)"  # "240 is the number"
     # "210 seats, final answer", "75, that's my number", "40 Lizenzen, endgültig"
     r"|(?<![\w.,$€£])" + N + r"(?=\s+(?:[\w'’-]+\s+)?" + SEAT + r"\W+(?:final answer|final|that'?s final|that'?s my (?:final )?number|"
     r"endgültig|c'est définitif|definitivo|ostatecznie|остаточно)\b|\W+(?:final answer|that'?s my (?:final )?number|that'?s final)\b)",
     re.I)
 # A removal by a figure just before ("reduce us by 10-15 seats? Let's say 10"): a settled figure there is the removal.
-_BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|quit\w*|retir\w*|"
+_BY_BEFORE = re.compile(r"(?:\bby|(?<!\w)на|\bum|\bo|\ben)\s+(?:[\w-]+\s+)?\d|(?:remov\w*|drop|cut|shed|trim\w*|quit\w*|retir\w*|reduction of|"
                         r"tirar|usun\w*|прибрати|зняти)\s+(?:[\w-]+\s+)?\d"
                         # "enlever, je sais pas, cinq, six licences ? Disons cinq": the figure settled is the removal
                         r"|(?:enlev\w*|supprim\w*|retir\w*|remov\w*|drop|quit\w*|elimin\w*|odją\w*|odjąć|usun\w*|"
