@@ -35,8 +35,12 @@ _TO_SEATS = [
     re.compile(r"(?<!\w)(?:до|лише|тільки|вистачить|досить|достатньо|(?:за)?лиш(?:ити|аємо|имо|іть|те|ать)(?: нам)?(?: лише| тільки)?|"
                r"залиш\w*(?: нам)?(?: лише| тільки)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\bon )(?<!\by )\b(?:a|en|hasta|quedarnos con|solo necesitamos|sólo necesitamos)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:auf|nur noch|nur)\s+" + N + r"\s+" + SEAT, re.I),
-    re.compile(r"\b(?:à|que|besoin que de|garder|gard(?:e|ons|ez)\s+(?:seulement|uniquement|juste))\s+" + N + r"\s+" + SEAT, re.I),
+    re.compile(r"\b(?:auf|nur noch|nur)\s+(?:die\s+|unsere\s+)?" + N + r"\s+(?:\w+-)?" + SEAT, re.I),
+    re.compile(r"\b(?:à|que|besoin que de|garder|gard(?:e|ons|ez)\s+(?:seulement|uniquement|juste))\s+(?:les\s+|nos\s+)?" + N
+               + r"\s+" + SEAT, re.I),
+    # "which leaves them with only their 22 attorney seats", "Prosimy o 30 licencji"
+    re.compile(r"\bleaves? (?:them|us|it) with (?:only |just )?(?:their |our |the )?" + N + r"\s+(?:[\w-]+\s+)?" + SEAT
+               + r"|(?<!\w)(?:prosimy|proszę|prosimy jedynie|wnosimy) o\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"\b(?:para|só precisamos de|apenas|ficar com|fica com|manter|até|deix\w*(?: só| apenas)?)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:do|tylko|jedynie)\s+" + N + r"\s+" + SEAT, re.I),
     # the count needed bare, with when: "We only need 55 from 1 March", "just need 40 going forward"
@@ -138,7 +142,37 @@ _PAID_SEATS = re.compile(r"(?<!\w)(?:pagamos|paie|payons|pago|оплачуємо
                          r"pay for)\s+(?:(?:por|for|за|für|za)\s+)?" + N + r"\b(?![.,]\d)(?!\s*(?:[%$€£]|k\b|euros?|dollars?|"
                          r"грн|zł|reais|mil\b|тис))", re.I)
 # Seats to remove: "cut 10 seats", "by 10 seats", "10 fewer seats", "give back 10 of our 40 seats".
+_REMOVE_VERB = (r"(?:remov\w*|drop\w*|cut\w*|lose|quit\w*|elimin\w*|supprim\w*|retir\w*|enlev\w*|streich\w*|lösch\w*|"
+                r"entfern\w*|deaktivier\w*|usu[nń]\w*|wyłącz\w*|tirar|corta\w*|відключ\w*|вимкн\w*|прибер\w*|прибира\w*|"
+                r"зня\w*|знім\w*|видал\w*)")
 _BY_SEATS = [
+    # a total after two groups: "drop the 5 paralegal seats and the 7 contractor seats, 12 in total", "разом 10"
+    re.compile(r"\b" + _REMOVE_VERB + r"[^.!?\n]{0,90}?[,—–-]\s*(?:" + N + r"\s+(?:in total|total|altogether|insgesamt|"
+               r"en total|au total|no total|w sumie|łącznie)\b|(?:разом|усього|всього|razem|łącznie|insgesamt|in total|en total|"
+               r"au total|no total)\s*[—–:-]?\s*" + N + r"\b)", re.I),
+    # a share and its count: "на 25%, тобто на 12", "by 20%, that is 8 seats", "o 10%, czyli 5 licencji"
+    re.compile(PCT.replace("(", "(?:", 1) + r"\s*,?\s*(?:тобто|that is|i\.e\.|czyli|c'est-à-dire|soit|es decir|ou seja|also|das sind)\s+"
+               r"(?:на\s+|by\s+|o\s+|um\s+|de\s+|en\s+)?" + N + r"\b(?!\s*(?:%|[$€£]))", re.I),
+    # the rest named, then counted: "resztę, czyli 27 kont ... usuwamy", "the rest, that's 30 seats, can go"
+    re.compile(r"(?:resztę|the rest|la resta|le reste|o resto|den rest|решту|решта)\s*,?\s*(?:czyli|that'?s|that is|i\.e\.|"
+               r"тобто|це|es decir|soit|ou seja|also)\s+" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
+    # a group of seats named with a verb after it: "the 60 seasonal cashier logins added in November need to come
+    # off", "the 25 BPO agent seats go away then"
+    re.compile(r"\b(?:the|all(?: the)?|those|these|our|their)\s+" + N + r"\s+(?:[\w'’-]+\s+){0,3}?" + SEAT
+               + r"\b(?:\s+[\w'’-]+){0,6}?\s+(?:need to come off|(?:can|will|should|must|need to|have to|are to) (?:come off|go\b|"
+               r"be (?:removed|cut|dropped|switched off|turned off))|go away|come off|are going away|are going)\b", re.I),
+    # the group, then its count: "Cut the freelancer seats. All 18.", "drop the interns? 8 seats", "lose the viewers
+    # (that's 40)"
+    re.compile(r"\b(?:cut|drop|remove|lose|kill|switch off|turn off)\s+(?:the|all(?: the)?|those|our)\s+(?:[\w'’-]+\s+){0,3}?"
+               r"(?:" + SEAT + r"\W+(?:all(?: of them)?|that'?s|that is)\s+" + N + r"\b|[\w'’-]+\s*[?(,:—–-]+\s*(?:(?:that'?s|that is)\s+"
+               + N + r"\b|" + N + r"\s+" + SEAT + r"\b))", re.I),
+    # Ukrainian: "переглядачів прибираємо — це 40 місць", "приберіть місця всіх механізаторів, їх 18", "всі 9 місць знімайте"
+    re.compile(r"(?<!\w)(?:прибира\w*|прибер\w*|знім\w*|зня\w*|відключ\w*|видал\w*)\s*(?:[—–-]+\s*це|[\w'’-]*\s*(?:[\w'’-]+\s+){0,3}?"
+               r"[\w'’-]+,\s*їх)\s+" + N + r"\b(?!\s*(?:%|відсот))", re.I),
+    re.compile(r"(?<!\w)(?:всі|усі|їхні|їх)\s+" + N + r"\s+" + SEAT + r"\s+(?:[\w'’-]+\s+)?(?:знімайте|прибирайте|відключайте|видаляйте|"
+               r"знімаємо|прибираємо|відключаємо)(?!\w)", re.I),
+    # German: "die Zugänge der Saisonkräfte löschen, 22 Stück"
+    re.compile(SEAT + r"\s+(?:[\w-]+\s+){0,3}?(?:löschen|entfernen|streichen|deaktivieren|kündigen)\W+" + N + r"\s+Stück\b", re.I),
     re.compile(r"\b(?:(?:reduction|cut|decrease|removal)\s+of|drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
                r"hand back|trim\w*|shed|get rid of|decreas\w* by|lower\w* by|down by|fewer by|by|scale back|"
                r"take (?:out|off)|cancel)\s+(?:(?:the|those|these|that|our|[\w-]+'s)\s+){0,2}"
@@ -170,7 +204,7 @@ _BY_SEATS = [
     re.compile(r"(?<!\w)(?:на|скорот\w*|скороч\w*|прибрати|зменшити на|відмовитися від|мінус)\s+(?:нам\s+|нас\s+)?" + N
                + r"\s+" + SEAT, re.I),
     re.compile(r"(?<!\w)(?:зня\w*|знім\w*|урізат\w*|уріж\w*|прибер\w*|прибира\w*|відключ\w*|вимкн\w*|скасу\w*|забер\w*|забир\w*|"
-               r"забрат\w*)[\s,]+(?:[\w'’-]+[\s,]+){0,2}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
+               r"забрат\w*)[\s,]+(?:[\w'’-]+[\s,]+){0,3}?" + N + r"\s+(?:[\w'’-]+\s+)?" + SEAT, re.I),
     re.compile(r"\b(?:reducir|recortar|quitar|eliminar|dar de baja|menos|bajar|baixar)\s+" + N + r"\s+" + SEAT, re.I),
     re.compile(N + r"\s+" + SEAT + r"\s+(?:reduzieren|kündigen|streichen|abbauen|weniger)", re.I),
     re.compile(r"\bum\s+" + N + r"\s+" + SEAT, re.I),
@@ -269,6 +303,11 @@ def _past_cuts(t: str) -> list[tuple[int, int]]:
         if _CUT_DONE.search(t, m.end(), end) and re.search(r"\d", sentence) and re.search(r"\d", t[:start] + t[end:]):
             spans.append((start, end))
     return spans
+_DENOMINATOR_AFTER = re.compile(r"\s*(?:п.ят\w*|трет\w*|чверт\w*|fifths?\b|thirds?\b|quarters?\b|quintos?\b|tercios?\b|"
+                                r"fünftel|drittel|viertel|cinquièmes?|tiers\b|piąt\w*|trzeci\w*|czwart\w*)", re.I)
+_FELL_BEFORE = re.compile(r"(?<!\w)(?:впал[оаи]?|знизил\w*|зросл\w*|fell|has fallen|dropped|rose|has risen|fiel|gefallen|"
+                          r"gestiegen|cayó|ha caído|subió|a chuté|a baissé|caiu|subiu|spadł\w*|wzrosł\w*)\s+"
+                          r"(?:на|by|um|en|de|em|o|of)?\s*(?:about |around |roughly |майже |близько )?$", re.I)
 _REQ_PCT_BEFORE = re.compile(
     r"(?<!\w)(?:cut|reduc\w*|lower|drop|trim|decreas\w*|bring|shave|knock|off|discount|down|need|want|by|do|give|"
     r"скорот\w*|зменш\w*|знизит\w*|знижк\w*|на|reduc\w*|recort\w*|rebaj\w*|bajar|descuento|un|reduzier\w*|kürz\w*|"
@@ -331,8 +370,11 @@ _FRACTIONS: list[tuple[re.Pattern[str], float]] = [
                 r"на п.яту|\bein fünftel|\bun cinquième|\bum quinto|\bun quinto|\b(?:about|around|roughly) (?:a|one) fifth",
                 re.I), 20.0),
     (re.compile(r"\b(?:by|about|around|roughly|nearly) (?:a|one) third\b|\bone[- ]third\b|на третину|un tercio|"
-                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller)\b",
+                r"ein drittel|d.un tiers|um terço|o (?:jedn[aą]|1) trzeci[aą]|на (?:одну|1) третину|\b1/3\b|\ba third (?:less|smaller|fewer)\b|"
+                r"(?<!\w)мінус третину|\bun tiers (?:de [\w']+ )?en moins",
                 re.I), 33.3),
+    (re.compile(r"\b(?:two|2)[- ]fifths\b|\b2/5\b|(?<!\w)(?:дві|2) п.ят(?:их|і)\b|(?<!\w)двох п.ятих|deux cinquièmes|dos quintos|"
+                r"zwei fünftel|dois quintos|dwie piąte", re.I), 40.0),
     (re.compile(r"\b(?:three|3)[- ]quarters\b|\b3/4\b|три чверті|trzy czwarte|tres cuartos|drei viertel|trois quarts|"
                 r"três quartos", re.I), 75.0),
     (re.compile(r"(?<!\bfor )(?<!\bper )(?<!\bnext )(?<!\blast )(?<!\bthis )(?<!\beach )(?<!\bevery )(?<!\bin )"
@@ -470,7 +512,10 @@ def read_figures(text: str) -> Figures:
             if m and _RENEWAL_BEFORE.search(t[max(0, m.start() - 40):m.start() + 3]):
                 continue
             if m and not is_fact(m.start()):
-                n = _int(next(g for g in m.groups() if g))
+                i = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
+                if _DENOMINATOR_AFTER.match(t, m.end(i)):
+                    continue  # "знімаємо дві п'ятих місць": a share, not a count
+                n = _int(m.group(i))
                 if n > 0 and n != f.seats_to:
                     f.seats_removed = n
                     break
@@ -538,6 +583,8 @@ def _request_pct(t: str, is_fact) -> float | None:
             score += 3  # "bitte 25 % statt 20 %": the figure before "instead of" is the one asked for
         if _INSTEAD_BEFORE.search(before):
             score -= 6
+        if _FELL_BEFORE.search(before):
+            score -= 4  # "використання впало на 45%", "logins fell by 30%": a change that happened, not the ask
         if _COUNTER_ECHO_AFTER.search(after):
             score -= 6  # "20% still feels like a lot": the counter being rejected, not the request
         if _COMPETITOR_BEFORE.search(t[max(0, m.start() - 80):m.start()]):

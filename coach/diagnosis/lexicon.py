@@ -15,7 +15,7 @@ SEAT = (r"(?:seats?|licen[cs]es?|logins?|users?|user accounts?|accounts?|members
         r"licenças?|licencas?|usuários?|utilizadores?|assentos?|lugares|"
         r"licencj\w*|stanowisk\w*|użytkownik\w*|miejsc\w*|"
         r"terminals?|chairs?|юзер\w*|cuentas?|comptes?|contas?|agentes|kont\w*|"
-        r"accès|accesos|acessos|zugänge|dostęp\w*|доступ\w*)")
+        r"accès|accesos|acessos|zugänge|dostęp\w*|доступ\w*|логін\w*|perfiles|perfis)")
 N = r"(\d{1,3}(?:[ ,.]\d{3})+|\d{1,6})"
 PCT = r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|pct\b|відсот\w*|процент\w*|por ?ciento|prozent|pour ?cent|por cento|procent\w*)"
 # Counts of people, places or money are facts ("we are 6 people instead of 15"), not seats asked for.

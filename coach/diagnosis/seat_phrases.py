@@ -633,10 +633,16 @@ def their_seats(t: str, is_fact) -> int | None:
     return None
 
 
+_SHARE_AFTER = re.compile(r"\s*(?:п.ят|трет|чверт|fifths?\b|thirds?\b|quarters?\b)", re.I)  # a numerator, not a count
+
+
 def removed(t: str, is_fact) -> int | None:
     """Seats to remove stated by naming them and then removing them, or by a bare number in a seats message."""
     for m in NAMED_THEN_REMOVED.finditer(t):
         n = _groups(m)[0]
+        i = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
+        if _SHARE_AFTER.match(t, m.end(i)):
+            continue  # "знімаємо дві п'ятих місць": a share, not a count
         if n and not is_fact(m.start()) and n not in _YEARS:
             summary = m.group(0).lstrip().lower().startswith(("—", "–", "-", ":", "that", "das ", "c'", "ce ", "це", "to ",
                                                                      "são", "son"))
@@ -654,6 +660,7 @@ def removed(t: str, is_fact) -> int | None:
         n = _groups(m)[0]
         if _PROPOSED_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
             continue  # "Ви пропонуєте зняти 15, але мені потрібно зняти 22": the CSM's figure, echoed
-        if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():], re.I):
+        if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():], re.I) \
+                and not _SHARE_AFTER.match(t, m.end()):
             return n
     return None

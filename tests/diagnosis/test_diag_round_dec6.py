@@ -42,6 +42,27 @@ CASES = [
     # a share corrected, and halved in German
     ("treba zmniejszyć licencje o połowę... nie, o jedną czwartą", {"pct": 25}),
     ("Bitte halbiert unsere Nutzerlizenzen zum Quartalsende.", {"pct": 50}),
+    # seats named by the team that holds them (sizes-ab families, new wording)
+    ("Please remove the 4 auditor seats and the 9 trainee seats, 13 in total.", {"rm": 13}),
+    ("Вимкніть 3 місця бухгалтерів і 5 місць кур'єрів, разом 8.", {"rm": 8}),
+    ("the 14 temp warehouse logins we added for peak season need to come off", {"rm": 14}),
+    ("Drop the reviewer seats. All 11.", {"rm": 11}),
+    ("can we lose the guest accounts? 7 seats.", {"rm": 7}),
+    ("гостьові акаунти прибираємо — це 15 місць", {"rm": 15}),
+    ("усі 5 місць практикантів знімайте з наступного місяця", {"rm": 5}),
+    ("Die Zugänge der Praktikanten bitte löschen, 9 Stück.", {"rm": 9}),
+    ("Скоротіть кількість ліцензій на 20%, тобто на 6.", {"pct": 20, "rm": 6}),
+    ("Zostawiamy 2 konta administratorów, resztę, czyli 18 kont, usuwamy.", {"to": 2, "rm": 18}),
+    ("so they keep only their 16 engineer seats after this", {}),
+    ("which leaves us with only our 16 engineer seats", {"to": 16}),
+    ("Gardez seulement les 6 comptes gestionnaires, merci.", {"to": 6}),
+    ("Bitte nur noch die 5 Admin-Zugänge behalten.", {"to": 5}),
+    ("Prosimy o 12 licencji od lipca.", {"to": 12}),
+    # shares in words, and a fall of usage that is no request
+    ("the night shift is gone, so we need a third fewer seats", {"pct": 33.3}),
+    ("Просимо мінус третину місць з квітня.", {"pct": 33.3}),
+    ("Знімаємо дві п'ятих місць — сезонники пішли.", {"pct": 40}),
+    ("Зменшіть, будь ласка, кількість місць на 15%. Відвідуваність впала на 35% за зиму.", {"pct": 15}),
 ]
 
 
