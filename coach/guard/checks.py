@@ -16,14 +16,15 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import Quantity, counts_something, elided_scale, read_quantities
+from coach.guard.numbers import (Quantity, address_spans, counted_before, counts_something, elided_scale,
+                                 read_quantities)
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
 MASK = "Ⓝ"
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _APOSTROPHES = re.compile(r"[’ʼ´‘]|(?<=[^\W\d_])`(?=[^\W\d_])")  # a backtick between letters; else code
-_CLAUSE_END = re.compile(r"[.;!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?\n]|,\s*(?:but|але|however|though|проте|однак)\b|\bbut\b|\bале\b", re.I)
 # an exception after a negation names what there is: "costs nothing, apart from a $99 admin fee", "без
 # комісій, крім плати за відновлення" (the negation before it no longer reaches the term)
 _EXCEPT = re.compile(r"\b(?:apart from|aside from|except(?: for)?|other than|save for|besides|крім|окрім|за винятком"
@@ -439,8 +440,36 @@ def wrong_language(p: Prepared) -> list[Finding]:
         seen, want = script(text), ("cyrillic" if expected in ("uk", "ru") else "latin")
         return [("", f"written in {seen} letters, the customer writes {expected}")] if seen and seen != want else []
     if got == expected:
-        return []
+        return _foreign_paragraphs(text, expected)
     return [("", f"written in {got}, the customer writes {expected}")]
+
+
+# A paragraph in another language inside a reply otherwise in the customer's: judged on its own once it is
+# long enough for the identifier to be sure (a sentence of a dozen words or more). Quoted words (the
+# customer's own, a name in quotes) are left out first, so are names (masked); a short foreign phrase or a
+# signature line is too short to be judged.
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_QUOTED_SPAN = re.compile(r'"[^"\n]{0,400}"|“[^”\n]{0,400}”|„[^“”\n]{0,400}[“”]|«[^»\n]{0,400}»|‚[^‘\n]{0,400}‘')
+_PARAGRAPH_WORDS = 12
+_PARAGRAPH_LETTERS = 70
+
+
+def _foreign_paragraphs(text: str, expected: str) -> list[Finding]:
+    from coach.guard.language import identify_sure, letters
+
+    out: list[Finding] = []
+    for para in _PARAGRAPH.split(text):
+        body = para.strip()
+        if not body or body[0] in "\"“„«>":  # a quoted passage, a forwarded reply
+            continue
+        body = _QUOTED_SPAN.sub(" ", body)
+        words = re.findall(r"[^\W\d_]{2,}", body)
+        if len(words) < _PARAGRAPH_WORDS or letters(body) < _PARAGRAPH_LETTERS:
+            continue
+        got = identify_sure(body)
+        if got is not None and got != expected:
+            out.append((" ".join(para.split())[:80], f"a paragraph written in {got}, the customer writes {expected}"))
+    return out
 
 
 def prompt_leak(p: Prepared) -> list[Finding]:
@@ -464,12 +493,15 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
     own amounts (what they pay now, the price they asked for: "is the $4,600 a month the main issue?"),
     which offer nothing. Computed prices, shares and periods stay out (an offer before the diagnosis)."""
     own = p.ctx.facts.own
+    langs = tuple(p.data.compiled.number_languages.values())
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
            if not (q.in_words and q.kind == "number" and q.value < 10) and not (q.kind == "date" and q.aside)
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
-                    and counts_something(p.text, q, tuple(p.data.compiled.number_languages.values())))]
-    if not out and any(not any(q.start <= d.start() < q.end for q in p.quantities) for d in _DIGIT.finditer(p.text)):
+                    and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)))]
+    # a digit no quantity was read from, outside a street address (an office signature's "48 Harbour Street")
+    read = [(q.start, q.end) for q in p.quantities] + address_spans(p.text, langs)
+    if not out and any(not any(a <= d.start() < b for a, b in read) for d in _DIGIT.finditer(p.text)):
         out.append(("", "a digit"))  # a digit no quantity was read from
     return out
 

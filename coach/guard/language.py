@@ -171,6 +171,22 @@ def identify(text: str) -> str | None:
     return str(lang)
 
 
+def identify_sure(text: str, min_prob: float = 0.99) -> str | None:
+    """The language of `text` when the identifier is sure of it (a paragraph inside a longer reply: a
+    doubtful reading there is left alone), else None."""
+    clean = _without_names(" ".join(_NOISE.sub(" ", text).split()))
+    if letters(clean) < MIN_LETTERS:
+        return None
+    lang = identify(text)
+    cyr, lat = len(_CYRILLIC.findall(clean)), len(_LATIN.findall(clean))
+    if lang in ("uk", "ru") and cyr > 2 * lat:
+        return lang  # the letters decided, or the model on Cyrillic alone
+    if lat > 2 * cyr:
+        clean = _CYRILLIC.sub("", clean)
+    got, prob = _identifier().classify(clean)
+    return str(got) if got == lang and prob >= min_prob else None
+
+
 def detect_language(text: str, supported: tuple[str, ...] = ("en", "uk")) -> str:
     """One of `supported`: the identified language, else the supported one written in the same script."""
     lang = identify(text)

@@ -104,6 +104,10 @@ class NumberWords(_Strict):
     # weekdays after a lead ("by Friday", "next Tuesday"): dates, a fact when a fact's date is that weekday
     weekdays: dict[str, int] = Field(default_factory=dict)
     weekday_lead: str = r"(?!x)x"
+    # after a weekday with no lead, a part of the day that makes it a moment ("call you Tuesday afternoon")
+    weekday_tail: str = r"(?!x)x"
+    # right before a fraction, a word of change that makes it a share ("grew by a third", "o jedną trzecią"): a percent
+    fraction_by: str = r"(?!x)x"
     # right before a number (digits or words), a word that makes it a day of the month ("antes del día
     # quince", "by day 15"): a date, a fact only when a fact's date falls on that day
     day_lead: str = r"(?!x)x"
@@ -130,7 +134,7 @@ class NumberWords(_Strict):
                      "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
                      "ago_after", "ago_before",
                      "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
-                     "weekday_lead", "figure_before", "day_lead", "share_of")
+                     "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "share_of")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

@@ -181,14 +181,18 @@ class _Vocab:
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
         # one word may come between: "the five extra seats", "two more licences"
         self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.counted_before = re.compile(rf"(?<![\w])(?:{alt('counted')})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", FLAGS)
         self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
         self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
         days = [(k, d) for w in langs for k, d in w.weekdays.items()]
         self.weekday_numbers = [d for _, d in days]
+        self.weekday_keys = days
         groups = "|".join(f"({k})" for k, _ in days) or _NEVER
-        self.weekday = re.compile(rf"(?<![\w])(?:{alt('weekday_lead')})\s+(?:{groups})(?![\w])", FLAGS)
+        plain = "|".join(f"(?:{k})" for k, _ in days) or _NEVER
+        self.weekday = re.compile(rf"(?<![\w])(?:(?:{alt('weekday_lead')})\s+(?:{groups})(?![\w])"
+                                  rf"|(?:{plain})\s+(?:{alt('weekday_tail')})(?![\w]))", FLAGS)
         # "in March", "mid-January", "mi-janvier": a lead, then spaces or a hyphen, then the month
         self.month_alone = re.compile(rf"(?<![\w])(?:{alt('month_lead')})[\s-]+({month_alt})(?![\w])", FLAGS)
         seasons = [(k, tuple(v)) for w in langs for k, v in w.seasons.items()]
@@ -215,6 +219,7 @@ class _Vocab:
         self.lead_word = re.compile(rf"(?:{alt('duration_lead')})\Z", FLAGS)
         self.off_before = re.compile(
             rf"(?<![\w])(?:{alt('discount_before')})\s+(?:(?:another|further|extra|a|an)\s+)?\Z", FLAGS)
+        self.fraction_by = re.compile(rf"(?<![\w])(?:{alt('fraction_by')})\s+\Z", FLAGS)
         self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
         self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
         self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
@@ -337,7 +342,13 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         text = _blank(text, m.start(), m.end())
     season_or_day = v.may_name_a_season_or_day(text)
     for m in v.weekday.finditer(text) if season_or_day else ():  # "by Friday", "next Tuesday"
-        day = v.weekday_numbers[next(i for i, g in enumerate(m.groups()) if g is not None)]
+        if not any(g is not None for g in m.groups()) and _OWNER_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "your Saturday night crowd", "кожного понеділка вранці": a habit, not a date
+        if any(g is not None for g in m.groups()):
+            day = v.weekday_numbers[next(i for i, g in enumerate(m.groups()) if g is not None)]
+        else:  # "Tuesday afternoon": the day is the first word
+            day = v.weekday_numbers[next(i for i, (k, _) in enumerate(v.weekday_keys)
+                                         if re.match(rf"(?:{k})(?![\w])", m[0], FLAGS))]
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"W{day}"))
         text = _blank(text, m.start(), m.end())
     for m in v.season.finditer(text) if season_or_day else ():  # "in spring", "навесні": its months
@@ -533,6 +544,29 @@ def counts_something(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> 
     return _vocab(words).counted.match(text, q.end) is not None
 
 
+# a determiner right before a weekday with a part of the day ("your Saturday night crowd"): no moment is named
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w])(?:your|our|the|their|every|each|these|those|ваш\w*|наш\w*|кожн\w*|їхн\w*|sus|tus|los|las|cada|seus"
+    r"|suas|os|as|vos|nos|leurs|les|chaque|ihre\w*|unsere\w*|jeden|jede[nrs]?|die|der|den|wasze|nasze|każd\w*)\s+\Z",
+    re.I)
+
+
+def counted_before(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
+    """A counted noun a few words before the number, in its clause ("the seats from 30", "кількість місць
+    із 30", "Arbeitsplätze als die jetzigen 50"): the number counts it."""
+    before = text[max(0, q.start - 60):q.start]
+    return _vocab(words).counted_before.search(before) is not None
+
+
+def address_spans(text: str, words: tuple[NumberWords, ...]) -> list[tuple[int, int]]:
+    """Where a street address with its number stands ("48 Harbour Street", "вул. Хрещатик, 22",
+    "ul. Marszałkowska 104"): its digits are no figure."""
+    spans = [m.span() for m in _ADDRESS.finditer(text)]
+    for pat in _vocab(words).address:
+        spans.extend(m.span() for m in pat.finditer(text))
+    return spans
+
+
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
@@ -584,7 +618,8 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
                 found.append(Quantity("duration", round(value * unit[0], 4), rest[start:unit[1]], start, unit[1],
                                       in_words=True))
             elif (v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12])
-                  or v.off_before.search(rest[max(0, start - 30):start]) or v.share.match(rest, end)):
+                  or v.off_before.search(rest[max(0, start - 30):start]) or v.share.match(rest, end)
+                  or v.fraction_by.search(rest[max(0, start - 20):start])):
                 found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
             continue
         if value == 0 and not re.search(r"\w", raw):

@@ -806,3 +806,123 @@ def test_a_name_word_with_an_apostrophe_is_masked() -> None:
                        names=Names().add("Café L'Avance", "Camille"))
     text = "Bonjour Camille, j'espère que tout va bien à L'Avance depuis la réouverture."
     assert {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)} == set()
+
+
+# Fifteenth pass: families from a fifteenth writer (long emails with an office signature), in other words.
+# Clean: a street address in a diagnosis reply's signature (`address_spans`); the seat count named after its
+# noun ("fewer seats than the current 40", «місця з 40»: `counted_before`); a customer's own commitment in a
+# proposal ("verpflichtet sich"); a law firm's own lawyers ("konta prawników"); "absence of" a prepayment
+# (negation); a weekday with a part of the day after a possessive ("your Friday evening regulars").
+# Violations: a weekday with a part of the day and no lead ("I'll ring you Monday morning", "lundi matin",
+# "Montag früh": `weekday_tail`); a result changed "by a third" («на третину», "o jedną trzecią":
+# `fraction_by`); a Portuguese weekday in a clause a French past-tense form used to swallow ("a eventuais").
+FIFTEENTH_CLEAN = [
+    ("questions", False, "Hi Dana,\n\nWhich teams log in every day, and who will sign off on the proposal?\n\n"
+                         "Best regards,\nSam Ortiz\nCustomer Success, Northfield Apps\n210 Lakeview Avenue, Denver"),
+    ("questions", False, "Ірино, які відділи працюють у системі щодня?\n\nДякую,\nОксана\nвул. Саксаганського, "
+                         "41, Київ"),
+    ("questions", False, "Dana, I have noted your request: fewer seats than the current 40. Which teams use the "
+                         "reporting module most?"),
+    ("questions", False, "Ірино, ваш запит я записала: скоротити місця з 40. Хто користується системою щодня?"),
+    ("counter", False, "Herr Bergmann, im Gegenzug verpflichtet sich Ihr Team zu einer Verlängerung um 24 Monate."),
+    ("questions", False, "Pani Anno, czy asystenci mają własne konta, czy korzystają z kont prawników?"),
+    ("counter", False, "Madame Dupuis, facturation mensuelle et absence de paiement d'avance, comme convenu."),
+    ("counter", False, "Lucía, la facturación sigue siendo mensual, con ausencia de pago por adelantado."),
+    ("counter", False, "Dana, billing stays monthly, with the absence of any prepayment confirmed in writing."),
+    ("followup", True, "Dana, the team already has ideas for your Friday evening regulars once billing resumes "
+                       "on 2027-04-01."),
+]
+
+FIFTEENTH_VIOLATIONS = [
+    ("pause_plan", "unstated_number", "Dana, I'll ring you Monday morning to walk through the plan."),
+    ("pause_plan", "unstated_number", "Madame Dupuis, je vous appelle lundi matin pour en parler."),
+    ("pause_plan", "unstated_number", "Herr Bergmann, ich rufe Sie Montag früh an, um alles durchzugehen."),
+    ("pause_plan", "unstated_number", "João, ligo-lhe segunda de manhã para esclarecer tudo."),
+    ("pause_plan", "unstated_number", "João, ligo-lhe na segunda-feira para responder a eventuais perguntas."),
+    ("followup", "unstated_number", "Dana, clients who kept the module grew their renewals by a third."),
+    ("followup", "unstated_number", "Pani Anno, podobne firmy skróciły czas obsługi o jedną trzecią."),
+    ("followup", "unstated_number", "Ірино, у схожих клініках кількість записів зросла на третину."),
+    ("followup", "unstated_number", "Herr Bergmann, ähnliche Kanzleien haben die Bearbeitungszeit um ein Drittel "
+                                    "verkürzt."),
+    # the rules the writer was handed or writes by (lexicon `leak`)
+    ("counter", "prompt_leak", "Dana, the guidelines I work to ask me to keep this short, so here it is."),
+    ("counter", "prompt_leak", "Lucía, las instrucciones que sigo me piden no hablar aún de otras cifras."),
+    ("counter", "prompt_leak", "João, as orientações que me deram pedem que fale primeiro do valor para si."),
+    ("counter", "prompt_leak", "Herr Bergmann, die Regeln, die man mir mitgegeben hat, verlangen eine kurze Mail."),
+    ("counter", "prompt_leak", "Madame Dupuis, les consignes qu'on m'a transmises demandent un courriel bref."),
+    ("counter", "prompt_leak", "Pani Anno, wytyczne, według których piszę, każą mi zacząć od korzyści."),
+    ("counter", "prompt_leak", "Ірино, правила, які мені дали, вимагають писати коротко."),
+    # the price valid at the restart (lexicon `price_rise`)
+    ("pause_plan", "hidden_terms", "Herr Bergmann, nach der Pause gilt für Sie der zum dann gültigen Tarif "
+                                   "berechnete Betrag."),
+    ("pause_plan", "hidden_terms", "Dana, once the pause ends we bill at the then-current list price."),
+    # the paused months added to the first invoice after the restart (lexicon `billing_change`)
+    ("pause_plan", "hidden_terms", "Pani Anno, miesiące przerwy dodamy do pierwszej faktury po wznowieniu."),
+    # a negation before a colon does not reach the clause after it (`_CLAUSE_END`)
+    ("pause_plan", "hidden_terms", "Pani Anno, nic nie znika: opłaty za przerwę zostaną doliczone do faktury "
+                                   "wystawionej po wznowieniu."),
+    ("pause_plan", "hidden_terms", "Dana, nothing is lost: a restart fee applies when billing resumes."),
+    # a first reply with a credit already asked for, bills one need not think about, a pause "of course" arranged
+    ("acknowledgment", "offer_in_first_reply", "Ірино, я вже попросив нарахувати вам кредит за зайві місця."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, про оплату поки що можете не хвилюватися."),
+    ("acknowledgment", "offer_in_first_reply", "Ірино, паузу на три місяці ми, звичайно, погодимо."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), FIFTEENTH_CLEAN)
+def test_fifteenth_pass_near_misses_pass(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set()
+
+
+@pytest.mark.parametrize(("stage", "check", "text"), FIFTEENTH_VIOLATIONS)
+def test_fifteenth_pass_violations_are_caught(stage: str, check: str, text: str) -> None:
+    assert check in categories(text, stage, pause=stage == "pause_plan")
+
+
+def categories_in(text: str, language: str) -> set[str]:
+    facts = Facts(currency="USD")
+    facts.allow(4000.0, 3, "2027-04-01")
+    facts.allow_months(3)
+    ctx = GuardContext(stage="followup", facts=facts, language=language, names=Names().add("Dana Whitfield", "Dana"))
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+# One paragraph in another language inside a reply otherwise in the customer's (`_foreign_paragraphs`): judged
+# on its own once it is a dozen words or more; a quoted sentence of the customer's, a short foreign phrase, a
+# name or a signature line is not.
+FOREIGN_PARAGRAPH = [
+    ("en", "Hi Dana,\n\nThanks for the update on the new office; it sounds like the move went smoothly.\n\n"
+           "Mientras tanto, nuestro equipo ha preparado un resumen de las campañas del trimestre y se lo "
+           "enviaremos cuando usted nos diga que tiene un momento libre.\n\nBilling resumes on 2027-04-01 as "
+           "agreed, and nothing else changes.\n\nBest,\nSam"),
+    ("uk", "Ірино, добрий день!\n\nДякую за відповідь, тепер усе зрозуміло щодо ремонту й планів на відкриття.\n\n"
+           "После паузы мы подготовим для вашей клиники новую рекламную кампанию и обновим страницы в социальных "
+           "сетях, чтобы пациенты знали, что вы снова работаете.\n\nОплата відновлюється 2027-04-01.\n\nДякую,\nОксана"),
+    ("pl", "Dzień dobry Pani Anno,\n\ndziękuję za odpowiedź i za informacje o remoncie biura.\n\nCould you also let "
+           "me know who else in the firm needs to approve the plan before we send the final version over to "
+           "you?\n\nRozliczenie wraca 2027-04-01.\n\nZ pozdrowieniami,\nPiotr"),
+]
+
+OWN_LANGUAGE_WITH_FOREIGN_BITS = [
+    ("en", "Hi Dana,\n\nThank you for the quick reply and for walking me through the plans for the new venue; it "
+           "was really helpful to hear how the team sees the next season.\n\nYou wrote \"queremos mantener la "
+           "campaña de redes sociales durante toda la pausa\", and that is exactly what we will do while the rest "
+           "of the work stays on hold.\n\nBilling resumes on 2027-04-01, and the agreement is extended to cover "
+           "the pause. Muchas gracias for your patience!\n\nBest,\nSam\nNorthfield Apps, Calle Mayor 12, Madrid"),
+    ("uk", "Ірино, добрий день!\n\nДякую, що написали. Social Media та Local SEO ми призупинимо, а оплата "
+           "відновиться 2027-04-01, як ми домовилися.\n\nЗ повагою,\nОксана\nCustomer Success Manager, Bright Lane "
+           "Marketing Agency"),
+    ("de", "Guten Tag Herr Bergmann,\n\nvielen Dank für Ihre Nachricht. Sie schrieben: „we would like to keep the "
+           "analytics module for the whole of next year if at all possible“, und genau so machen wir es.\n\n"
+           "Die Abrechnung beginnt wieder am 2027-04-01.\n\nMit freundlichen Grüßen\nSabine"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FOREIGN_PARAGRAPH)
+def test_a_paragraph_in_another_language_is_caught(language: str, text: str) -> None:
+    assert "wrong_language" in categories_in(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), OWN_LANGUAGE_WITH_FOREIGN_BITS)
+def test_quotes_phrases_and_signatures_in_another_language_pass(language: str, text: str) -> None:
+    assert "wrong_language" not in categories_in(text, language)
