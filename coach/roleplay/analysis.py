@@ -40,6 +40,14 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"another) month\b|"
                           r"(?<!\w)(?:кожен|кожний|кожного) місяц\w* (?:паузи )?(?:дода\w*|подовжу\w*) "
                           r"[^.?!]{0,25}?місяц\w*|"
+                          # "за кожен місяць паузи договір подовжується на місяць", "for every month paused the
+                          # agreement runs one month longer": the term named between the month and the verb
+                          r"(?<!\w)(?:кожен|кожний|кожного) місяц\w* (?:паузи|перерви|призупинення) (?:ваш |наш )?"
+                          r"(?:договір|контракт|термін|строк)\w* (?:\w+ )?(?:дода\w*|подовжу\w*|продовжу\w*|зсува\w*) "
+                          r"[^.?!]{0,25}?місяц\w*|"
+                          r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused| on pause)?,? (?:your |the |our )?"
+                          r"(?:agreement|contract|term|subscription) (?:\w+ )?(?:runs|extends|is extended|gets extended|"
+                          r"grows|moves out)\b[^.?!]{0,25}\bmonth\b|"
                           r"\b(?:agreement|contract|term|subscription)\b[^.?!]{0,15}\bextended by\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
                           # "the five months go onto the end of the agreement", "договір подовжимо на стільки ж"
@@ -496,7 +504,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             offers.concession(s.text) and offers.proposes(s.text))) or (  # "a free month of Content in January"
             offers.giveaway(s.text) and not _CONTACT.search(s.text)) or (
             not follow_up and bool(_BILLING_BACK.search(s.text)) and not _CONTACT.search(s.text)) or (
-            _dated_from_only(s.text))
+            _dated_from_only(s.text)) or (
+            not follow_up and bool(offers.SENDS_PAPERS.search(s.text)) and not _CONTACT.search(s.text))
         # A save or plan step with a date ("the side-by-side on 13 January") sets the next contact too.
         scheduled = when == "dated" and not dated_change and (
             s.label in ("save", "plan", "escalate") or not s.question and s.text not in priced

@@ -8,7 +8,7 @@ import re
 
 from coach.roleplay.card import TITLES, Card
 from coach.roleplay.models import CustomerState, Evidence, FailureMode, OfferRecord, TurnAnalysis
-from coach.roleplay.offers import concession, giveaway
+from coach.roleplay.offers import SENDS_PAPERS, concession, giveaway
 from coach.roleplay.stance import INSISTS, THREAT, gentle_guilt, unquoted
 
 QUOTE_CHARS = 240
@@ -95,7 +95,9 @@ def failure_modes(card: Card, a: list[TurnAnalysis], texts: list[str], root_turn
     # A close: an agreement, a customer who left, a refusal, the request processed, or a goodbye-style
     # follow-up. An offer on the table is not one yet ("let me take that back to my team").
     closed = state.accepted or state.left or _refused_at_end(a, said) or any(
-        t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1])) or _customer_closed(a, said)
+        t.closing or t.trigger for t in a) or bool(_SIGN_OFF.search(texts[-1])) or _customer_closed(a, said) or (
+        # "Just the extension. I'll get the paperwork over this week.": the deal sent for signing closes the talk
+        len(a) > 1 and any(t.offer for t in a) and bool(SENDS_PAPERS.search(texts[-1])) and not a[-1].questions)
     return [_f1(card, a, texts, until), _f2(card, a, root_turn, first_offer, closed), _f3(card, a),
             _f4(a, texts, closed), _f5(card, a)]
 

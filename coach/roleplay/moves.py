@@ -149,7 +149,11 @@ _CLEFT = re.compile(r"^(?:so |then |and )?what (?:i|we)(?:'d| would| can| could|
 
 
 # "Що ж, надішліть лист", "Як жест доброї волі ...": an interjection or "as ..." at the start, not a question word
-_NOT_ASKING = re.compile(r"^(?:ну\s+)?(?:що ж|що же)\b|^як (?:жест|виняток|бонус|компенсаці\w*|подарунок)\b", re.I)
+# "When your new manager starts in February, we look at it again", "Коли запрацює новий склад, ми повернемося до
+# цього": a time clause and then a statement, not a question
+_NOT_ASKING = re.compile(r"^(?:ну\s+)?(?:що ж|що же)\b|^як (?:жест|виняток|бонус|компенсаці\w*|подарунок)\b|"
+                         r"^(?:when|коли)\b[^?]{3,80}?,\s*(?:then\s+|тоді\s+)?(?:we|i|you|let'?s|ми|я|ви|давайте|"
+                         r"тоді)\b", re.I)
 
 
 def is_question(sentence: str) -> bool:

@@ -52,6 +52,16 @@ _INSTEAD_OF = re.compile(r"\b(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\
                          r"(?:instead of|rather than|замість|а не)\s+(\d{1,6})\b(?!\s?[%$€£₴])", re.I)
 _NOT_BUT = re.compile(r"(?:\bnot|(?<!\w)не)\s+(?:by\s+|на\s+)?(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|місц\w*|"
                       r"ліценз\w*)?\s*,?\s*(?:but|а|але)\s+(?:by\s+|на\s+)?(\d{1,6})\b", re.I)
+# Sending the papers for the deal ("I'll get the paperwork over to procurement this week", "надішлю договір
+# сьогодні"): an admin step with a date, not a next contact to re-engage
+SENDS_PAPERS = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?m going to)\b[^.?!]{0,25}\b(?:get|send|"
+                           r"email|forward|pass|draw up|prepare|have)\b[^.?!]{0,25}\b(?:paperwork|amendment|"
+                           r"order form|contract|agreement|documents?|papers|proposal|quote|it in writing)\b|"
+                           r"(?<!\w)(?:надішлю|надішлемо|підготую|підготуємо|оформлю|передам)\w*[^.?!]{0,25}"
+                           r"(?:документ\w*|договір|угод\w*|пропозиці\w*|рахунок|папер\w*|письмово)", re.I)
+# "keep 32", "keeping 32 seats", "залишимо 15": the number of seats said to stay
+_KEEP_COUNT = re.compile(r"(?:\bkeep(?:s|ing)?|(?<!\w)залиш\w*)\s+(?:(?:the|your|just|only|лише|тільки)\s+)?"
+                         r"(\d{1,6})\b(?!\s?[%$€£₴])(?!\s*(?:months?|years?|місяц|рок|рік))", re.I)
 _SET_ASIDE = re.compile(r"(?:\bnot|(?<!\w)не|\bthan|instead of|замість|а не|ніж)(?:\s+(?:by|на))?\s*$", re.I)
 # "rather than 28 seats, let's go to 32", "замість 15 місць — 17": the number set aside first, then the one proposed
 _ASIDE_FIRST = re.compile(r"(?:\binstead of|\brather than|(?<!\w)замість)\s+(\d{1,6})\s*(?:seats?|licen[cs]es?|users?|"
@@ -648,6 +658,11 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.seats = max(0, account.seats - n)
             elif not removing:
                 out.seats = n
+        kept = _KEEP_COUNT.search(text)
+        if kept and _SEAT_WORD.search(text) and account.seats and 0 < int(kept.group(1)) < account.seats and (
+                out.seats is None or out.seats == account.seats):
+            # "drop eight and keep 32", "приберемо п'ять і залишимо 15": the count said to stay is the seats kept
+            out.seats = int(kept.group(1))
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(_WHOLE_KEPT.sub(" ", text)) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
