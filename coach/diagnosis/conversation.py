@@ -150,12 +150,22 @@ _BARE_INSIST = re.compile(
     r"\bse retrouver à|\bspotkać się (?:na|przy))\s+(?:un\s+|de\s+)?" + _N + r"\b" + _NO_UNIT, re.I)
 
 
+# A new total for the seats asked about before ("take those 4 out as well. So 24 in total", "Тобто всього 18", "Всі 26,
+# я неправильно порахував"): the request's field.
+_BARE_TOTAL = re.compile(
+    r"(?:(?<!\w)(?:всього|усього|разом|загалом|łącznie|w sumie|insgesamt|in total|en total|au total|no total|"
+    r"all told|altogether)\s*[—–:-]?\s*" + _N + r"\b"
+    r"|(?<![\d.,])" + _N + r"\s+(?:in total|altogether|all told|total|en total|au total|no total|insgesamt|łącznie|w sumie|"
+    r"всього|разом)\b"
+    r"|^\W*(?:всі|усі|alle|todos|todas|tous|wszystkie|all)\s+" + _N + r"\b)" + _NO_UNIT, re.I | re.M)
+
+
 def bare_count(text: str, digits: str | None = None) -> tuple[int, str] | None:
     """A bare count in a later turn and what it is: (n, "removal" | "same field"); `digits`: `text` with its
     number words as digits, when the caller has it."""
     t = digits if digits is not None else words_to_digits(text)
     for pat, role in ((_BARE_REMOVAL, "removal"), (_BARE_CORRECTION, "same field"), (_BARE_AGREED, "same field"),
-                      (_BARE_INSIST, "same field")):
+                      (_BARE_INSIST, "same field"), (_BARE_TOTAL, "same field")):
         m = pat.search(t)
         if m:
             n = int(re.sub(r"[ ,.]", "", next(g for g in m.groups() if g)))

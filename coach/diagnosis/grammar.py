@@ -175,7 +175,7 @@ _BY_SEATS = [
     re.compile(SEAT + r"\s+(?:[\w-]+\s+){0,3}?(?:löschen|entfernen|streichen|deaktivieren|kündigen)\W+" + N + r"\s+Stück\b", re.I),
     re.compile(r"\b(?:(?:reduction|cut|decrease|removal)\s+of|drop(?:ping)?|cut(?:ting)?|remov\w*|reduc\w*(?: \w+)? by|lose|losing|releas\w*|give back|"
                r"hand back|trim\w*|shed|get rid of|decreas\w* by|lower\w* by|down by|fewer by|by|scale back|"
-               r"take (?:out|off)|cancel)\s+(?:(?:the|those|these|that|our|[\w-]+'s)\s+){0,2}"
+               r"take (?:out|off)|switch(?:ing)? off|turn(?:ing)? off|cancel)\s+(?:(?:the|those|these|that|our|[\w-]+'s)\s+){0,2}"
                r"(?:another |about |around |roughly )?" + N + r"\s+(?:(?:of )?(?:our|the|my|its) (?:" + N + r" )?)?"
                r"(?:(?!(?:of|to|from|and|or)\b)[a-z-]+\s+)?" + SEAT, re.I),
     re.compile(N + r"\s+(?:fewer|less)\s+(?:[a-z-]+\s+)?" + SEAT, re.I),

@@ -106,3 +106,16 @@ def test_a_figure_with_a_seat_noun_is_still_seats() -> None:
                Turn("csm", "Could we do 15% now, with the per-seat price locked for 24 months?")]
     out = read_conversation(history, "No. We stay at 60 licences, that's the real need.", None, diagnose)
     assert out.seats_to == 60 and out.reduction_pct is None
+
+
+@pytest.mark.parametrize(("first", "reply", "removed"), [
+    ("Please switch off 10 support seats.", "Ah, and the 3 QA ones too. So 13 in total.", 13),
+    ("Приберіть 7 місць складу, будь ласка.", "І ще два з бухгалтерії. Тобто всього 9.", 9),
+    ("Bitte 12 Lizenzen der Aushilfen entfernen.", "Alle 15, ich hatte mich verzählt.", 15),
+])
+def test_a_new_total_in_a_later_turn_is_the_removal(first: str, reply: str, removed: int) -> None:
+    from coach.diagnosis import diagnose
+
+    out = read_conversation([Turn("customer", first), Turn("csm", "Noted. Anything else that changed?")], reply,
+                            None, diagnose)
+    assert out.kind == "seat_reduction" and out.seats_requested == removed and out.seats_to is None
