@@ -189,8 +189,8 @@ def words_to_digits(text: str) -> str:
             j += 1  # "hundred" after "two" was read with it
         if (place == total and m.group(1).lower() in _EN_UNITS and j < len(matches)
                 and text[end:matches[j].start()] == "-" and 10 <= (_value(matches[j].group(1)) or 0) < 100):
-            nxt = _value(matches[j].group(1)) or 0  # "three-twenty": 320, said as two figures
-            total, place, end = total * 100 + nxt, nxt, matches[j].end()
+            tens = _value(matches[j].group(1)) or 0  # "three-twenty": 320, said as two figures
+            total, place, end = total * 100 + tens, tens, matches[j].end()
             j += 1
         while j < len(matches) and _JOIN.match(text[end:matches[j].start()]):
             nxt = _value(matches[j].group(1))

@@ -45,6 +45,7 @@ def same(alt: Alternation, text: str) -> None:
     assert (first and first.span()) == (plain and plain.span())
 
 
+@pytest.mark.slow  # 300 examples over every category: CI runs it, the fast loop does not
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_every_lexicon_category_matches_like_its_plain_alternation(text: str) -> None:

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from coach.policy import Policy
 from coach.roleplay import customer, moves, offers, stance, timing
 from coach.roleplay.analysis import analyse
 from coach.roleplay.models import TurnAnalysis
 from coach.roleplay.personas import get_persona
 from coach.roleplay.replay import closed_by, replay
+
+# An older dev file's families: run in CI (everything), kept out of the fast loop.
+pytestmark = pytest.mark.slow
 
 
 def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False,

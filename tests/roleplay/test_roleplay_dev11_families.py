@@ -6,12 +6,17 @@ after the customer took the offer does not tie the concession."""
 
 from __future__ import annotations
 
+import pytest
+
 from coach.policy import Policy
 from coach.roleplay import offers
 from coach.roleplay.analysis import analyse
 from coach.roleplay.models import TurnAnalysis
 from coach.roleplay.personas import get_persona
 from coach.roleplay.replay import replay
+
+# An older dev file's families: run in CI (everything), kept out of the fast loop.
+pytestmark = pytest.mark.slow
 
 
 def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False,

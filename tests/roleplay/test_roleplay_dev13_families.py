@@ -18,6 +18,9 @@ from coach.roleplay.models import TurnAnalysis
 from coach.roleplay.personas import get_persona
 from coach.roleplay.replay import replay
 
+# An older dev file's families: run in CI (everything), kept out of the fast loop.
+pytestmark = pytest.mark.slow
+
 
 def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False,
           previous: dict | None = None) -> TurnAnalysis:
