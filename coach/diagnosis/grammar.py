@@ -303,8 +303,6 @@ def _past_cuts(t: str) -> list[tuple[int, int]]:
         if _CUT_DONE.search(t, m.end(), end) and re.search(r"\d", sentence) and re.search(r"\d", t[:start] + t[end:]):
             spans.append((start, end))
     return spans
-_DENOMINATOR_AFTER = re.compile(r"\s*(?:п.ят\w*|трет\w*|чверт\w*|fifths?\b|thirds?\b|quarters?\b|quintos?\b|tercios?\b|"
-                                r"fünftel|drittel|viertel|cinquièmes?|tiers\b|piąt\w*|trzeci\w*|czwart\w*)", re.I)
 _FELL_BEFORE = re.compile(r"(?<!\w)(?:впал[оаи]?|знизил\w*|зросл\w*|fell|has fallen|dropped|rose|has risen|fiel|gefallen|"
                           r"gestiegen|cayó|ha caído|subió|a chuté|a baissé|caiu|subiu|spadł\w*|wzrosł\w*)\s+"
                           r"(?:на|by|um|en|de|em|o|of)?\s*(?:about |around |roughly |майже |близько )?$", re.I)
@@ -513,7 +511,7 @@ def read_figures(text: str) -> Figures:
                 continue
             if m and not is_fact(m.start()):
                 i = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
-                if _DENOMINATOR_AFTER.match(t, m.end(i)):
+                if seat_phrases.SHARE_AFTER.match(t, m.end(i)):
                     continue  # "знімаємо дві п'ятих місць": a share, not a count
                 n = _int(m.group(i))
                 if n > 0 and n != f.seats_to:
@@ -606,51 +604,27 @@ _CORRECTION_WORD = re.compile(r"(?<!\w)(?:ні|no|nein|nee|non|não|nie|sorry|в
 
 
 def _fraction(t: str, is_fact) -> float | None:
-    """A share in words ("cut in half", "by a third", "um ein Viertel") asked as the request, or None; of two
-    shares with a correction between them ("на третину... ні, на чверть"), the later."""
-    found = [(fm.start(), value) for pat, value in _FRACTIONS for fm in [pat.search(t)] if fm]
-    if len(found) > 1:
-        found.sort()
-        (a, _), (b, last) = found[0], found[-1]
-        if _CORRECTION_WORD.search(t[a:b]) and _fraction_at(t, b, last, is_fact) is not None:
-            return _fraction_at(t, b, last, is_fact)
-    return _first_fraction(t, is_fact)
-
-
-def _fraction_at(t: str, start: int, value: float, is_fact) -> float | None:
-    for pat, v in _FRACTIONS:
-        if v != value:
-            continue
-        for fm in pat.finditer(t):
-            if fm.start() == start:
-                return _share(t, fm, value, is_fact)
-    return None
+    """A share in words ("cut in half", "by a third", "um ein Viertel") asked as the request, or None: the first of
+    the table that is not a fact; of two shares with a correction between them ("на третину... ні, на чверть"), the
+    later."""
+    found = [(fm, value) for pat, value in _FRACTIONS if (fm := pat.search(t))]
+    by_place = sorted(found, key=lambda f: f[0].start())
+    if len(by_place) > 1 and _CORRECTION_WORD.search(t[by_place[0][0].start():by_place[-1][0].start()]):
+        share = _share(t, *by_place[-1], is_fact)
+        if share is not None:
+            return share
+    return next((share for fm, value in found if (share := _share(t, fm, value, is_fact)) is not None), None)
 
 
 def _share(t: str, fm: re.Match[str], value: float, is_fact) -> float | None:
+    """The share `fm` asks for, or None when it is said of something else or is a fact."""
     head = t[max(0, fm.start() - 50):fm.end()]
     head = head[:len(head) - len(re.search(r"\w*\W*$", head).group(0))]  # type: ignore[union-attr]
     if _FRACTION_FACT_BEFORE.search(head) or _FRACTION_FACT_AFTER.match(t[fm.end():fm.end() + 30]) or is_fact(fm.start()):
         return None
+    # "cut us down to a quarter of the seats", "garder seulement un quart", "I can do two-thirds of what I'm paying
+    # you": that share stays
     if (_KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()])
             or _SHARE_OF_NOW_AFTER.match(t[fm.end():fm.end() + 40])) and value < 100:
         return round(100 - value, 1)
     return value
-
-
-def _first_fraction(t: str, is_fact) -> float | None:
-    for pat, value in _FRACTIONS:
-        fm = pat.search(t)
-        if fm:
-            head = t[max(0, fm.start() - 50):fm.end()]
-            head = head[:len(head) - len(re.search(r"\w*\W*$", head).group(0))]  # type: ignore[union-attr]
-            if _FRACTION_FACT_BEFORE.search(head) or _FRACTION_FACT_AFTER.match(t[fm.end():fm.end() + 30]):
-                continue
-        if fm and not is_fact(fm.start()):
-            # "cut us down to a quarter of the seats", "garder seulement un quart", "I can do two-thirds of what I'm
-            # paying you": that share stays
-            if (_KEEP_SHARE_BEFORE.search(t[max(0, fm.start() - 40):fm.start()])
-                    or _SHARE_OF_NOW_AFTER.match(t[fm.end():fm.end() + 40])) and value < 100:
-                return round(100 - value, 1)
-            return value
-    return None

@@ -633,7 +633,9 @@ def their_seats(t: str, is_fact) -> int | None:
     return None
 
 
-_SHARE_AFTER = re.compile(r"\s*(?:п.ят|трет|чверт|fifths?\b|thirds?\b|quarters?\b)", re.I)  # a numerator, not a count
+# "дві п'ятих", "two fifths", "zwei Fünftel": a numerator, not a count
+SHARE_AFTER = re.compile(r"\s*(?:п.ят\w*|трет\w*|чверт\w*|fifths?\b|thirds?\b|quarters?\b|quintos?\b|tercios?\b|"
+                         r"fünftel|drittel|viertel|cinquièmes?|tiers\b|piąt\w*|trzeci\w*|czwart\w*)", re.I)
 
 
 def removed(t: str, is_fact) -> int | None:
@@ -641,7 +643,7 @@ def removed(t: str, is_fact) -> int | None:
     for m in NAMED_THEN_REMOVED.finditer(t):
         n = _groups(m)[0]
         i = next(i for i in range(1, (m.lastindex or 0) + 1) if m.group(i))
-        if _SHARE_AFTER.match(t, m.end(i)):
+        if SHARE_AFTER.match(t, m.end(i)):
             continue  # "знімаємо дві п'ятих місць": a share, not a count
         if n and not is_fact(m.start()) and n not in _YEARS:
             summary = m.group(0).lstrip().lower().startswith(("—", "–", "-", ":", "that", "das ", "c'", "ce ", "це", "to ",
@@ -661,6 +663,6 @@ def removed(t: str, is_fact) -> int | None:
         if _PROPOSED_BEFORE.search(t[max(0, m.start() - 30):m.start()]):
             continue  # "Ви пропонуєте зняти 15, але мені потрібно зняти 22": the CSM's figure, echoed
         if n and not is_fact(m.start()) and n not in _YEARS and re.match(_NOT_UNIT_AFTER, t[m.end():], re.I) \
-                and not _SHARE_AFTER.match(t, m.end()):
+                and not SHARE_AFTER.match(t, m.end()):
             return n
     return None
