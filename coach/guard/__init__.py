@@ -12,12 +12,14 @@ followup, outreach, acceptance, roleplay_customer.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.guard.checks import CHECKS, GuardContext, OfferTerms, Violation, prepare
 from coach.guard.facts import Facts, Names
-from coach.guard.leak import prompt_leak
+from coach.guard.leak import PromptLeak, prompt_leak
 from coach.guard.lexicon import GuardData, guard_data
 
 if TYPE_CHECKING:
@@ -45,6 +47,24 @@ class Guard:
     def check(self, text: str, ctx: GuardContext, *, only: list[str] | None = None) -> list[Violation]:
         data = self.data
         leak = prompt_leak(self.prompts_dir, data.compiled.leak_markers) if self.prompts_dir is not None else None
+        # The findings are a function of the text, the context, the lexicons and the prompt files: a text
+        # checked again (a template's acknowledgment for the same account and cause, a live suggestion
+        # re-drafted on the next turn) is answered from the last few hundred checks.
+        key = (text, repr(ctx), tuple(only) if only is not None else None)
+        with _RECENT_LOCK:
+            hit = _RECENT.get(key)
+            if hit is not None and hit[0] is data and hit[1] is leak:
+                _RECENT.move_to_end(key)
+                return list(hit[2])
+        found = self._check(text, ctx, data, leak, only)
+        with _RECENT_LOCK:
+            _RECENT[key] = (data, leak, tuple(found))
+            while len(_RECENT) > _RECENT_SIZE:
+                _RECENT.popitem(last=False)
+        return found
+
+    def _check(self, text: str, ctx: GuardContext, data: GuardData, leak: PromptLeak | None,
+               only: list[str] | None) -> list[Violation]:
         p = prepare(text, ctx, data, leak)
         out: list[Violation] = []
         for cid in only or data.rules.expand(ctx.stage):
@@ -66,6 +86,12 @@ class Guard:
     def problems(self, text: str, ctx: GuardContext) -> list[str]:
         """The findings as one line each ("part: reason (excerpt) [id]"), as drafts record them."""
         return [str(v) for v in self.check(text, ctx)]
+
+
+_RECENT_SIZE = 512
+_RECENT: OrderedDict[tuple[str, str, tuple[str, ...] | None], tuple[GuardData, PromptLeak | None, tuple[Violation, ...]]] \
+    = OrderedDict()
+_RECENT_LOCK = threading.Lock()
 
 
 def guard_for(settings: Settings) -> Guard:
