@@ -27,6 +27,7 @@ from coach.diagnosis.knn import LabelIndex, vote
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES, Diagnosis
 from coach.diagnosis.pause_period import pause_fields
 from coach.diagnosis.reading import read_all
+from coach.diagnosis.reply_history import without_reply_history
 from coach.diagnosis.text import detect_language, sentences, units
 from coach.errors import CoachInputError
 
@@ -263,7 +264,9 @@ def diagnose(message: str, account: Account | None = None, *, embedder=None,
         raise CoachInputError("message: the customer's message is empty", field="message")
     t = tuning or TUNING
     # Zero-width and bidi control characters can glue an injected sentence to the real request.
-    text = _INVISIBLE.sub(" ", message).strip()[:MAX_MESSAGE_CHARS]
+    text = _INVISIBLE.sub(" ", message).strip()
+    # The earlier mail an email client quotes under a reply is not what the customer says now.
+    text = without_reply_history(text)[:MAX_MESSAGE_CHARS]
     language = detect_language(text)
     exemplar_file, cue_file, cache_dir = _paths()
     intent_file = _intent_file()
