@@ -7,7 +7,9 @@ by length and run in batches of similar lengths, so padding costs little.
 
 Threads: the session runs on a fixed number of intra-op threads that do not spin while idle
 (ONNX Runtime's spinning workers are what collapse latency when another process wants the
-cores too); benchmarks/README.md has the measurement behind the default.
+cores too); benchmarks/README.md has the measurement behind the default. A query that starts
+while another is being embedded (a server under load) runs on a one-thread session instead: the
+cores are already busy, and one thread does the same work for less CPU than two that share them.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class OrtE5Embedder:
         self._cache_dir = cache_dir
         self._session = self._open(threads, str(ensure_graph(cache_dir, model, QUERY_ACTIVATIONS)))
         self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
+        self._solo_session: Any = None  # one thread, for queries that overlap (opened on demand)
+        self._busy = 0  # queries being embedded right now
+        self._busy_lock = threading.Lock()
         self._recent = QueryCache(self.dim)
         self._states_lock = threading.Lock()
         self._recent_states: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
@@ -106,6 +111,8 @@ class OrtE5Embedder:
         """A long-running process (the server) builds the tokenizer's dict of pieces once: a query
         with words not seen before then tokenizes in ~1 ms instead of up to ~5 ms."""
         self._tok.build_dict()
+        if self.threads > 1 and self._solo_session is None:  # opened before the first overlap, not during it
+            self._solo_session = self._open(1, str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
 
     def token_count(self, text: str, *, query: bool = False) -> int:
         return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
@@ -134,7 +141,7 @@ class OrtE5Embedder:
             group = [windows[j] for j in order[start:end]]
             want = states_out is not None and 0 in order[start:end]
             pooled, layers = self._run([ids for _, ids in group], max(longest, len(group[-1][1]) + 2),
-                                       session or self._session, want)
+                                       session, want)
             if want and states_out is not None:
                 # the first window of the text (windows are sorted by length: find it in the group)
                 r = next(r for r, j in enumerate(order[start:end]) if j == 0)
@@ -162,5 +169,18 @@ class OrtE5Embedder:
             mask[r, :n] = 1.0
         emb = dequantize_rows(self._word[ids]) + self._pos[:width] + self._type
         names = ["pooled"] + ([f"layer{n}" for n in self.token_layers] if with_states else [])
-        pooled, *layers = session.run(names, {"embeddings": emb.astype(np.float32), "mask": mask})
+        feeds = {"embeddings": emb.astype(np.float32), "mask": mask}
+        if session is not None:
+            pooled, *layers = session.run(names, feeds)
+            return pooled, layers
+        with self._busy_lock:
+            overlapping = self._busy > 0 and self.threads > 1
+            self._busy += 1
+            if overlapping and self._solo_session is None:
+                self._solo_session = self._open(1, str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
+        try:
+            pooled, *layers = (self._solo_session if overlapping else self._session).run(names, feeds)
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
         return pooled, layers

@@ -144,3 +144,22 @@ def test_query_states_come_with_the_very_vector_embed_queries_gives(ort: OrtE5Em
 
     monkeypatch.setattr(ort, "_encode", encoder_again)
     assert np.array_equal(ort.embed_queries([text])[0], vec)
+
+
+def test_a_query_that_overlaps_another_runs_on_one_thread_with_the_same_vector(tmp_path: Path):
+    """Two threads by default; a query that starts while another is embedded (a busy server) takes the
+    one-thread session: same graph, same vector within rounding."""
+    e = OrtE5Embedder(tmp_path, threads=2)
+    alone = e._encode([TEXTS[0]], "query: ")
+    assert e._solo_session is None  # nothing overlapped
+    e._busy = 1  # as if another request's query were running
+    try:
+        overlapped = e._encode([TEXTS[0]], "query: ")
+    finally:
+        e._busy = 0
+    assert e._solo_session is not None and e._solo_session.get_session_options().intra_op_num_threads == 1
+    assert float((alone * overlapped).sum()) > 0.9999
+    one = OrtE5Embedder(tmp_path, threads=1)  # already one thread: no second session
+    one._busy = 1
+    one._encode([TEXTS[0]], "query: ")
+    assert one._solo_session is None
