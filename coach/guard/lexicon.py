@@ -70,6 +70,9 @@ class NumberWords(_Strict):
     fraction_prefix: dict[str, float] = Field(default_factory=dict)
     and_a_half: str = r"(?!x)x"
     direct_durations: dict[str, float] = Field(default_factory=dict)
+    # a period just past named from today ("last quarter", «у минулому кварталі»): an aside (no term is
+    # stated), still a number in a diagnosis question (regex -> months)
+    past_periods: dict[str, float] = Field(default_factory=dict)
     # places in a term read as periods that no fact states ("the first year", "year one", "перший рік")
     positions: dict[str, float] = Field(default_factory=dict)
     percent: str

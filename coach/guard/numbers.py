@@ -235,6 +235,8 @@ class _Vocab:
         self.direct = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v), pos) for k, v, pos in direct]
         # most texts name no free period: one pass of all of them tells so
         self.any_direct = Alternation([p.pattern for p, _, _ in self.direct], FLAGS)
+        self.past_periods = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v))
+                             for w in langs for k, v in w.past_periods.items()]
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
@@ -570,6 +572,12 @@ def address_spans(text: str, words: tuple[NumberWords, ...]) -> list[tuple[int, 
 def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     v = _vocab(words)
     found, rest = _dates(text, v)
+    # "last quarter": a period in the past, no term (still a number); read before the single-word periods,
+    # which would take "le trimestre" of "le trimestre dernier" for a term
+    for pat, months in v.past_periods:
+        for m in pat.finditer(rest):
+            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True, aside=True))
+            rest = _blank(rest, m.start(), m.end())
     direct: set[tuple[int, int]] = set()
     for pat, months, position in v.direct if v.any_direct.search(rest) else ():
         for m in pat.finditer(rest):
