@@ -25,6 +25,8 @@ from functools import cached_property
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
+import numpy as np
+
 from coach import regexcache
 
 _NOTHING = r"(?!x)x"
@@ -50,45 +52,100 @@ def fold(text: str) -> str:
     return text.translate(_BEFORE).lower().translate(_AFTER)
 
 
-# Every literal some alternation needs, by its first three characters (two for a two-character one);
-# replaced whole on a change, so a reader never sees it change.
-_by_start: dict[str, tuple[str, ...]] = {}
+# Every literal some alternation needs; replaced whole on a change, so a reader never sees it change.
+_literals: frozenset[str] = frozenset()
 
 
 def _register(literals: set[str]) -> None:
-    global _by_start
-    table = _by_start
-    new = sorted(lit for lit in literals if lit not in table.get(lit[:3], ()))
-    if not new:
-        return
-    table = dict(table)
-    for lit in new:
-        table[lit[:3]] = (*table.get(lit[:3], ()), lit)
-    _by_start = table
+    global _literals
+    if not literals <= _literals:
+        _literals = _literals | literals
+
+
+# A literal is looked up by a hash of its first few characters (PREFIX at most): the text's hashes
+# at every position, for each prefix length, are a handful of NumPy passes instead of a Python loop
+# over its characters. Two prefixes with the same hash only make a branch tried that cannot match
+# (present() may over-answer, never under-answer); literals longer than PREFIX are then confirmed
+# with `in`.
+PREFIX = 6
+_MUL = np.uint64(0x100000001B3)
+
+
+def _hashes(codes: np.ndarray, length: int) -> np.ndarray:
+    """The hash of every `length`-character run of `codes` (uint64, wrapping), in text order."""
+    h = codes[:len(codes) - length + 1].copy()
+    for j in range(1, length):
+        h = h * _MUL + codes[j:len(codes) - length + 1 + j]
+    return h
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
+
+
+class _Index:
+    """The registered literals by the hash of their first min(len, PREFIX) characters (one sorted array
+    for every length; each hash's literals in a dict)."""
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = literals
+        by: dict[int, list[str]] = {}
+        for lit in literals:
+            n = min(len(lit), PREFIX)
+            by.setdefault(int(_hashes(_codes(lit[:n]), n)[0]), []).append(lit)
+        self.keys = np.array(sorted(by), np.uint64)
+        self.lits = {h: tuple(v) for h, v in by.items()}
+        self.lengths = sorted({min(len(lit), PREFIX) for lit in literals})
+
+    def find(self, key: str) -> frozenset[str]:
+        codes = _codes(key)
+        if not self.lengths or not len(codes):
+            return frozenset()
+        # the hashes of every run of 1..PREFIX characters, built one length from the last
+        runs, h = [], codes
+        for n in range(1, self.lengths[-1] + 1):
+            if n > 1:
+                h = h[:-1] * _MUL + codes[n - 1:]
+            if not len(h):
+                break
+            if n in self.lengths:
+                runs.append(h)
+        if not runs:
+            return frozenset()
+        every = np.concatenate(runs) if len(runs) > 1 else runs[0]
+        at = np.searchsorted(self.keys, every)
+        np.minimum(at, len(self.keys) - 1, out=at)
+        found: set[str] = set()
+        for hit in set(every[self.keys[at] == every].tolist()):
+            found.update(lit for lit in self.lits[hit] if len(lit) <= PREFIX or lit in key)
+        return frozenset(found)
+
+
+_index: _Index | None = None
 
 
 def present(text: str) -> frozenset[str]:
-    """The needed literals (of every alternation) that occur in `text`, folded: only the literals
-    whose first characters occur in the text are searched for. The last few texts' answers are kept
-    (a guard check asks for its text, its masked text and short windows around terms)."""
-    table = _by_start
+    """The needed literals (of every alternation) that occur in `text`, folded (perhaps a few more
+    that do not: a branch is then tried for nothing). The last few texts' answers are kept (a guard
+    check asks for its text, its masked text and short windows around terms)."""
+    global _index
+    index = _index
+    if index is None or index.literals is not _literals:
+        index = _index = _Index(_literals)
     with _recent_lock:
         hit = _recent.get(text)
-    if hit is not None and hit[0] is table:
+    if hit is not None and hit[0] is index:
         return hit[1]
-    key = fold(text)
-    starts = {key[i:i + 3] for i in range(len(key) - 1)}  # the last one is two characters long
-    starts |= {key[i:i + 2] for i in range(len(key) - 1)}
-    found = frozenset(lit for s in starts.intersection(table) for lit in table[s] if lit in key)
+    found = index.find(fold(text))
     with _recent_lock:
-        _recent[text] = (table, found)
+        _recent[text] = (index, found)
         while len(_recent) > _RECENT:
             del _recent[next(iter(_recent))]
     return found
 
 
 _RECENT = 32
-_recent: dict[str, tuple[dict[str, tuple[str, ...]], frozenset[str]]] = {}
+_recent: dict[str, tuple[_Index, frozenset[str]]] = {}
 _recent_lock = threading.Lock()
 
 
