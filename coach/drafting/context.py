@@ -226,6 +226,9 @@ class DraftContext:
         if d.counter is not None and a.mrr - d.counter.new_mrr > 0.005:
             f.allow(round(a.mrr - d.counter.new_mrr, 2))
         f.allow(current_discount(a) or None, self.figures.end_date.isoformat())
+        # the percentages a text of this draft may state: the cut asked for, the discount now and offered
+        f.allow_percent(dx.reduction_pct, current_discount(a) or None,
+                        *(c.discount_pct for c in (d.counter, d.alternative) if c is not None and c.discount_pct))
         return f
 
 

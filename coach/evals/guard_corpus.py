@@ -74,6 +74,7 @@ def context_of(item: dict[str, Any]) -> GuardContext:
     facts.allow(*(d for d in (f.get("dates") or []) if isinstance(d, str)))
     facts.allow_months(f.get("term_extension_months"), f.get("pause_months"))
     facts.allow_own(f.get("requested_mrr"), f.get("mrr_now"))  # the customer's own figures: theirs to hear back
+    facts.allow_percent(f.get("discount_pct"))  # the one percentage of a case
     contact = c.get("contact") or ""
     names = Names().add(c.get("company"), contact, contact.split()[0] if contact.strip() else None,
                         *(c.get("services") or []))

@@ -39,6 +39,10 @@ class Facts:
     hard_cap_pct: float | None = None
     disclosed: set[str] = field(default_factory=set)
     currency: str = "USD"
+    # The percentages a text may state, when the builder names them (allow_percent): a percentage is then
+    # checked against these alone, so "an extra 12% off" is no longer taken for the 12-month term or the
+    # 12 seats. None: the builder named none, and a percentage is any fact's number (as before).
+    percents: set[float] | None = None
 
     def allow(self, *values: float | int | str | None) -> None:
         """Numbers may be stated as they are; dates as dates; strings contribute their digits."""
@@ -69,6 +73,15 @@ class Facts:
         for v in values:
             if v is not None:
                 self.own.add(round(float(v), 2))
+                self.numbers.add(round(float(v), 2))
+
+    def allow_percent(self, *values: float | int | None) -> None:
+        """Percentages the text may state (they may also be written as plain numbers)."""
+        if self.percents is None:
+            self.percents = set()
+        for v in values:
+            if v is not None and not isinstance(v, bool):
+                self.percents.add(round(float(v), 2))
                 self.numbers.add(round(float(v), 2))
 
     def has_number(self, value: float) -> bool:
@@ -106,6 +119,8 @@ class Facts:
         if q.kind == "duration":
             # written in weeks the days are exact ("two weeks" is a 14-day fact, not the 15% discount)
             return self.has_duration(q.value, in_days=0 < q.unit_months < 0.5, slack=1 if q.unit_months < 0.1 else 0)
+        if q.kind == "percent" and self.percents is not None:
+            return any(_close(q.value, n) for n in self.percents)
         return self.has_number(q.value)
 
 

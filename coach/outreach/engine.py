@@ -61,6 +61,7 @@ def offer_facts(offer: PricedOffer | None, policy: Policy, *, extra: tuple[objec
         if offer.discount_end:  # the price goes back up when the discount ends, and the text must say so
             f.disclosed.add("price_rise")
     f.allow(*(x for x in extra if isinstance(x, int | float | str)))
+    f.allow_percent(offer.discount_pct if offer is not None else None)  # the offer's discount, the one percentage
     return f
 
 
