@@ -49,6 +49,12 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"(?:agreement|contract|term|subscription) (?:\w+ )?(?:runs|extends|is extended|gets extended|"
                           r"grows|moves out)\b[^.?!]{0,25}\bmonth\b|"
                           r"\b(?:agreement|contract|term|subscription)\b[^.?!]{0,15}\bextended by\b|"
+                          # each paused month added to the agreement, no "end" named ("Кожен місяць паузи додається
+                          # до договору", "every paused month is added to your contract")
+                          r"(?<!\w)(?:кожен|кожний|кожного) місяц\w* (?:паузи|перерви|призупинення) (?:дода\w*|"
+                          r"зарахову\w*) (?:до|в|у) (?:вашого |нашого )?(?:договору|строку|терміну|контракту)(?!\w)|"
+                          r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused| on pause)? (?:is|gets|will be) "
+                          r"(?:added|tacked) (?:on )?to (?:the|your|our) (?:agreement|contract|term|subscription)\b|"
                           # "the months are added to the end of the agreement", "ці три місяці додамо в кінець договору"
                           # "the five months go onto the end of the agreement", "договір подовжимо на стільки ж"
                           r"\bmonths? (?:go|goes|get|gets|are|is|will) (?:\w+ )?(?:onto|on to|to|on) the end of "
@@ -264,7 +270,7 @@ _BILLING_BACK = re.compile(r"\b(?:billing|payments?|invoic\w*|charges?|fees?)\b[
 # a concession only set aside ("No discount, no new paperwork.", "Без знижок і без нових підписів."): a limit, not
 # a refusal of the change put forward
 _SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:discounts?|price cuts?|знижок|знижки)\b"
-                             r"[^.?!]{0,40}$", re.I)
+                             r"[^.?!]{0,40}[.!]?\s*$", re.I)  # its own full stop too ("Без знижок, тільки факти.")
 # the price said to stay put inside a save ("No price games.", "Ціну не чіпаємо, показуємо продукт."): no
 # discount is the save's own term, not a refusal of the change
 _PRICE_KEPT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:no (?:price|discount) (?:games|tricks|haggling)|we (?:don'?t|won'?t) "

@@ -8,10 +8,13 @@ that breaks a rule (discount cap, lock period, pause limits) scores nothing here
 
 from __future__ import annotations
 
+import re
+
 from coach.roleplay.card import TITLES, Card, describe_offer, status
 from coach.roleplay.failures import completes
 from coach.roleplay.models import ComponentScore, Evidence, OfferRecord, Reference, TurnAnalysis
-from coach.roleplay.offers import REALLOCATES, UNPRICED, giveaway
+from coach.roleplay.numbers import digits
+from coach.roleplay.offers import REALLOCATES, UNPRICED, UNSIZED_TERM, giveaway
 from coach.roleplay.personas import Persona
 
 MISFIT = 10  # partial: a counter that was made but does not fit (mismatched, vague, unexchanged)
@@ -96,6 +99,7 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
+        points, summary = _unsized(card, final, points, summary)
         given = [i for i, q in vague if i <= final[0] and not a[i].vague_exchanged and giveaway(q or "")]
         if points == 25 and given:  # "next month free" refused first: right only on the second try
             when = "beside it" if given[0] == final[0] else "only after"  # a free month for nothing beside the counter
@@ -176,6 +180,20 @@ def _priced(card: Card, persona: Persona, ref: Reference, final: tuple[int, Offe
         card.mark(i, "counter", False, "the counter does not meet the customer's budget", 1, "counter")
     summary = "right-sized counter with a multi-year commitment" if not notes else "; ".join(notes)
     return max(MISFIT, points), summary  # a counter was made: mismatched or thin is still partial
+
+
+# a length in the offer's words ("24 months", "два роки", "3-year"): the commitment is sized
+_LENGTH = re.compile(r"\d+[\s-]*(?:years?|yrs?|months?|рок\w*|рік|місяц\w*)", re.I)
+
+
+def _unsized(card: Card, final: tuple[int, OfferRecord], points: int, summary: str) -> tuple[int, str]:
+    """A final counter tied to a commitment with no length ("extend with us for a longer term", "якщо
+    залишитеся з нами довше", the length left "to the deal desk"): tied, so F3 is ok, but vague, so partial."""
+    i, o = final
+    if points < 25 or not any(UNSIZED_TERM in n for n in o.notes) or _LENGTH.search(digits(o.quote)):
+        return points, summary
+    card.mark(i, "counter", False, "a commitment with no length: name the term", 1, "counter")
+    return MISFIT, f"{summary}, but the commitment has no length"
 
 
 class _Scratch(Card):

@@ -165,7 +165,9 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
                     r"(?<!\w)(?<!не )(?<!не\xa0)зупин\w*(?=[^.?!]{0,60}(?:\d+\s+місяц|місяц\w* без оплати))", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
-_MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
+UNSIZED_TERM = "without a length"  # the note on a commitment named with no length (read as the default)
+_MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b|"
+                         r"(?<!\w)(?:залиш|лиш)\w* з нами (?:ще )?довше(?!\w)|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
                          r"(?<!\w)на (?:довший|триваліший) (?:термін|строк)", re.I)
 _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|stop(?:s|ped|ping)?|"
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
@@ -268,6 +270,9 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"\bcut\b|знижк\w*|дешевш\w*|менш\w*|зменш\w*|скорот\w*|пауз\w*|призупин\w*|"
                          r"безкоштовн\w*", re.I)
 _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agreement|contract)|\bcommit\w*|"
+                         # staying on longer, no length ("if you stay with us longer", "якщо залишитеся з нами довше")
+                         r"\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b|(?<!\w)(?:залиш|лиш)\w* з нами "
+                         r"(?:ще )?довше(?!\w)|"
                          r"\brenew\w*|multi-?year|\bsign (?:on|up|for)\b|\block\w* in\b|продовж\w*|подовж\w*|"
                          r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
 
@@ -577,7 +582,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             out.term_months = extension
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
-            out.notes.append(f"'multi-year' without a length: read as {default_extension} months")
+            out.notes.append(f"'multi-year' {UNSIZED_TERM}: read as {default_extension} months")
         moved = [m for m in money if _MOVED.search(text[max(0, m.start() - 40):m.start()])
                  or _MOVED_AFTER.match(text[m.end():m.end() + 40])]  # budget moved between services
         if (moved or _MOVED_SHARE.search(text)) and REALLOCATES not in out.notes:

@@ -108,6 +108,12 @@ REFUSES_CHANGE = re.compile(
     r"(?:possible|allowed)\b|\b(?:not|isn'?t|aren'?t) (?:allowed|permitted)\b|\bdoesn'?t (?:allow|permit)\b|"
     r"\bwe don'?t (?:do|offer|allow) (?:downgrades|reductions|pauses|cancellations|changes|that)\b|"
     r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|"
+    # no fewer than the count they have ("I wouldn't go below 20 seats", "Менше ніж 20 місць я вам не раджу"): the
+    # full package insisted on
+    r"\b(?:wouldn'?t|don'?t|can'?t|won'?t) (?:recommend|advise|suggest) (?:going )?(?:below|under|fewer than|less than) "
+    r"\d+ (?:seats|licen\w+|users)\b|\bi wouldn'?t go (?:below|under) \d+ (?:seats|licen\w+|users)\b|"
+    r"(?<!\w)(?:менше|нижче) (?:ніж |за )?\d+ (?:місць|ліцензі\w*|користувач\w*) (?:я )?(?:вам )?не (?:раджу|"
+    r"рекомендую|радив би|радила б)(?!\w)|"
     # the contract as a wall: "there's no early termination", "you're locked in until March"
     r"\bthere'?s no (?:early|mid-?term) (?:termination|exit|cancellation|way out)\b|\byou'?re locked in\b|"
     # insisting on the full package: "I'd really rather you kept the full package"
@@ -139,6 +145,10 @@ GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to 
                    r"\b(?:it |that )?(?:stings|hurts) (?:a bit |a little )?to (?:hear|see|think)\b|"
                    r"\bthrow (?:that|this|it|all (?:of )?(?:that|this|it)|(?:all )?(?:that|this|the) work) away\b|"
                    r"(?<!\w)(?:боляче (?:це )?(?:чути|бачити)|(?:викинути|перекреслити) (?:все|усе|це|всю (?:цю )?роботу))(?!\w)|"
+                   # the team's feelings laid on the customer ("stopping now is unfair to our team", "зупинятися
+                   # зараз — несправедливо щодо нашої команди")
+                   r"\b(?:unfair|not fair) (?:on|to|for) (?:our|my|the) (?:team|people|staff)\b|"
+                   r"(?<!\w)несправедлив\w* (?:щодо|стосовно|до|для) (?:нашої |моєї )?(?:команди|людей|колективу)(?!\w)|"
                    r"\bdon'?t be surprised (?:if|when)\b|\b(?:the|our|my) team (?:will|would|'ll) be (?:so |really )?"
                    r"(?:upset|gutted|disappointed|sad|heartbroken|crushed)\b|"
                    r"(?<!\w)(?:не дивуйтеся|(?:мені )?(?:було б|буде) (?:дуже )?шкода (?:це |все це |таке )?бачити|"
@@ -173,15 +183,21 @@ CONTRACT = re.compile(r"contract|agreement|subscription is for|\bterm\b|penalt|l
                       r"bound by|договір|договор|штраф|юрист|зобов['’]яз", re.I)
 # A threat made of the agreement's terms: penalties, fees, forfeits, clauses ("the early-exit terms in
 # section 9 would kick in", "компенсація в розмірі трьох платежів").
+# The lawyers drafting the deal ("our legal team will draw up the details", "деталі юристи пропишуть"): paperwork,
+# not a legal threat.
+_DRAFTS_EN = (r"\s+(?:team\s+|department\s+|colleagues\s+|folks\s+)?(?:will\s+|can\s+|would\s+|'ll\s+)?(?:draw|write|"
+              r"draft|prepare|sort|put together|word|finali[sz]e)")
 THREAT = re.compile(r"penalt\w*|\b(?:early[- ](?:exit|termination)|termination|cancellation|exit|break) (?:fee|charge|"
-                    r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal\w*|\blawyer|"
+                    r"terms|clause|penalt\w*)|\bforfeit\w*|\b(?:section|clause|paragraph) \d|\blegal(?!" + _DRAFTS_EN + r")\w*|"
+                    r"\blawyer(?!s?" + _DRAFTS_EN + r")|"
                     r"\bliable\b|\bliability\b|\bbreach\b|"
                     # the rest of the term to be paid: "means paying out the remaining twelve months", "you'd still owe the
                     # full amount", "доведеться сплатити залишок", "виплати всієї суми до кінця терміну"
                     r"\bpay(?:s|ing)? (?:out |off )?(?:the )?(?:rest|remaining|remainder|balance|full (?:amount|term|"
                     r"contract))\b|\b(?:still )?owe (?:us )?(?:the )?(?:full|whole|remaining|rest)\b|"
                     r"(?<!\w)(?:(?:с|до|ви)плат\w* (?:\w+ )?(?:залиш\w*|решт\w*|всю суму|всієї суми|повну суму|повної суми)|"
-                    r"компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист\w*|"
+                    r"компенсац\w*|неустойк\w*|штраф\w*|п\.\s?\d|пункт\w* \d|юрист(?!\w*\s+(?:все |усе |це |деталі |договір |"
+                    r"умови )?(?:пропиш|оформ|підготу|склад|напиш|узгод)\w*)\w*|"
                     r"порушенн\w* договору)", re.I)
 # words in quotes are named, not said ("ranking for 'personal injury lawyer'"): a search term is no legal talk
 _QUOTED = re.compile(r"(?<!\w)['‘\"“«][^'’\"”»\n]{2,60}['’\"”»](?!\w)")
@@ -213,7 +229,7 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"(?<!\w)(?:розумію|зрозуміл\w*|дякую|шкода|співчува\w*|звісно|не хвилюйтеся|чую вас)(?!\w)", re.I)
 # Conceding the customer's point ("that isn't good enough, and I won't defend it", "I'd rather understand it than
 # argue with it", "не буду це прикрашати"): siding with the complaint, never pushing back on it.
-CONCEDES = re.compile(r"\b(?:i|we) won'?t (?:defend|argue with|dress (?:it|that|this) up|sugar-?coat|make excuses)\b|"
+CONCEDES = re.compile(r"\b(?:i|we) (?:won'?t|will not) (?:defend|argue with|dress (?:it|that|this) up|sugar-?coat|make excuses)\b|"
                       r"\b(?:i'?m|we'?re|i am|we are) not (?:going to|gonna) (?:defend|argue|dress (?:it|that|this) up|"
                       r"sugar-?coat|make excuses)\b|\b(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not) good enough\b|"
                       r"\brather (?:understand|hear|listen to|learn)\b[^.?!]{0,30}\bthan (?:argue|push|debate)\w*|"
@@ -311,6 +327,13 @@ PITCH = re.compile(
     r"optimi[sz]e|settle))?\b|"
     r"\byour (?:impressions|clicks|traffic|rankings?|leads|calls|visits|bookings|reach|numbers) (?:are|is) (?:\w+ )?"
     r"up\b|\bahead of (?:everyone|everybody|anyone|the (?:competition|market|rest|pack))\b|"
+    # the product's worth or rank argued ("Commerce Search has been paying for itself", "we're still stronger than most
+    # alternatives", "за аналітикою ми сильніші за більшість альтернатив", "модуль давно окупився")
+    r"\b(?:has been |is |'s |have been |are |'re )?(?:paying|pays|paid) for (?:itself|themselves)\b|"
+    r"\b(?:still |far |much )?(?:(?:stronger|better) than|ahead of) most (?:of the )?(?:alternatives|competitors|"
+    r"options|tools|platforms|agencies|vendors|providers)\b|"
+    r"(?<!\w)(?:(?:сильніш|кращ)\w* (?:за|ніж) більшість (?:альтернатив|конкурентів|інструментів|платформ|агенцій|"
+    r"рішень)|(?:вже |давно |повністю )?окупи(?:вся|лася|лося|лися)|окупається)(?!\w)|"
     r"(?<!\w)(?:попереду (?:всіх|усіх|конкурентів)|найкращ\w* (?:на ринку|серед)|кращ\w* за (?:всіх|усіх|"
     r"конкурентів))(?!\w)|"
     r"\byour (?:rankings?|results|traffic|leads|numbers|positions|visibility|reach|bookings) (?:have|has) (?:been )?"

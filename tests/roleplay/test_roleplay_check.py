@@ -118,13 +118,15 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # dev 16 (44): untouched 89.8% / 93.2%; the dev-16 round
                                                        ("transcripts_dev16.yaml", 0.94, 0.96),
                                                        # dev 17 (44): untouched 90.3% / 95.0%; the dev-17 round
-                                                       ("transcripts_dev17.yaml", 0.92, 0.95)])
+                                                       ("transcripts_dev17.yaml", 0.92, 0.95),
+                                                       # dev 18 (44): untouched 89.2% / 92.3%; the dev-18 round
+                                                       ("transcripts_dev18.yaml", 0.92, 0.95)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44, "transcripts_dev12.yaml": 40,
-             "transcripts_dev16.yaml": 44, "transcripts_dev17.yaml": 44}.get(name, 48)
+             "transcripts_dev16.yaml": 44, "transcripts_dev17.yaml": 44, "transcripts_dev18.yaml": 44}.get(name, 48)
     assert data["items"] == items and "disagreements" not in data
     assert data["components"] >= components and data["failure_flags"] >= flags, data
