@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from coach.datafile import load_yaml_model
 from coach.diagnosis.models import INTENTS
@@ -28,6 +28,19 @@ _BILLING_CANCEL = re.compile(
     r"die|den|das|o|ten|tę|цей|цю|цього)\s+)?(?:(?:duplicate[d]?|double|old|wrong|second|duplicad\w*|zdublowan\w*|"
     r"doppelt\w*|дубл\w*|повторн\w*)\s+)?(?:invoice|factura|facture|fatura|faktur\w*|rechnung|рахун\w*|direct debit|"
     r"payment|charge|boleto|prélèvement|lastschrift|domiciliación|débito)", _FLAGS)
+# "If you can lower it by 20%, we're staying with you", "we'll stay only if ...": a condition, not a decision.
+_CONDITION = re.compile(r"\b(?:if|unless|only if|as long as|provided|якщо|коли б|якби|за умови|si|wenn|falls|se|"
+                        r"caso|jeśli|jeżeli|o ile)\b", _FLAGS)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _conditional(text: str, m: re.Match[str]) -> bool:
+    """The sentence of `m` puts a condition on it, before or after it."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end_m = _SENTENCE_END.search(text, m.end())
+    return bool(_CONDITION.search(text, start, m.start()) or _CONDITION.search(text, m.end(), end_m.start() if end_m else len(text)))
+
+
 # Non-downsell intents in the order they win a tie: the more specific first.
 _PRIORITY = ("expansion", "renewal", "billing", "support", "feedback")
 
@@ -41,6 +54,12 @@ class IntentCueFile(BaseModel):
     billing: list[str]
     support: list[str]
     feedback: list[str]
+    # Not intents: a bill that still shows what was already changed ("the invoice still lists 50 seats",
+    # «рахунок досі на 30 місць»), with a billing cue, is a billing question even though it names a
+    # reduction; the customer saying they stay ("we're staying with you", «залишаємося з вами») is no
+    # downsell even though it names a competitor or a refusal of their offer.
+    billing_correction: list[str] = Field(default_factory=list)
+    staying: list[str] = Field(default_factory=list)
 
 
 class IntentCues:
@@ -51,10 +70,16 @@ class IntentCues:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
 
     def hits(self, text: str) -> dict[str, int]:
-        """How many patterns of each intent match `text` (a cancelled invoice or payment is not a downsell)."""
+        """How many patterns of each intent match `text` (a cancelled invoice or payment is not a downsell,
+        nor is turning down a competitor's offer to stay)."""
         rest = _BILLING_CANCEL.sub(" ", text)
-        return {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
-                for k, pats in self.table.items()}
+        staying = [m for p in self.table["staying"] for m in p.finditer(text) if not _conditional(text, m)]
+        for m in staying:
+            rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+        out = {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
+               for k, pats in self.table.items() if k != "staying"}
+        out["staying"] = len(staying)
+        return out
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +96,13 @@ def read_intent(hits: dict[str, int], head: np.ndarray | None = None, *,
     request and cause models read a downsell; weaker, it only decides when no other intent's cue fired.
     """
     p = np.zeros(len(INTENTS)) if head is None else np.asarray(head, dtype=float).copy()
+    if hits.get("billing_correction") and hits.get("billing"):
+        return "billing", 0.85  # the change is done; the bill has not caught up with it
+    if hits.get("staying") and not hits.get("downsell"):
+        # "a competitor offered us 40% off, but we're staying": whatever else it is, not a downsell
+        p[0], reason_stated, model_hint = 0.0, False, False
+        if head is not None and p.sum() <= 0:
+            p[INTENTS.index("feedback")] = 1.0
     if hits.get("downsell"):
         # An explicit reduction, pause or cancel: a downsell whatever else the message says.
         conf = 0.9 if head is None else 0.6 + 0.4 * max(float(p[0]), 0.75)
