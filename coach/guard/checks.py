@@ -154,9 +154,31 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
         if len((window[m.end():] + p.text[start:end or start]).split()) >= 3:  # the purpose's negation is its
             window = window[m.end():]  # own, not the main clause's (not "so as not to pay a deposit, a fee")
     window = " ".join(window.split()[-5:])  # "no surprises, removing a service does carry a fee": too far back
+    if _condition_negated(p, start):  # "if you don't reply, it renews automatically": the term holds
+        window = ""
     if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start) or _negated_heading(p, start):
         return True
     return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + _AFTER]))
+
+
+# words between a condition's negation and the term when the negation is the condition's own: "if I don't
+# hear back by Friday it renews automatically", «якщо ви не напишете до п'ятниці, договір продовжиться»
+_CONDITION_GAP = 2
+
+
+def _condition_negated(p: Prepared, start: int) -> bool:
+    """Every negation before the term in its clause is inside a condition ("if", "якщо", "si", "wenn", "jeśli") and
+    negates the condition's own verb, some words before the term: the term itself still holds ("if you
+    don't reply, it renews automatically"). "If you agree, there's no prepayment" keeps its negation."""
+    c = p.data.compiled
+    clause = _clause_before(p, start, 90)
+    conds = [m for m in c.condition.finditer(clause) if not c.negation.search(" " + m.group(0) + " ")]
+    if not conds:
+        return False
+    negs = list(c.negation.finditer(" " + clause + " "))  # offsets one past the clause's (the leading space)
+    if not negs or negs[0].start() - 1 < conds[0].end():  # "no ... if": the negation is not the condition's
+        return False
+    return len(clause[negs[-1].end() - 1:].split()) >= _CONDITION_GAP
 
 
 # a purpose clause closed by a comma ("so you don't face one big bill, the months are ...", «щоб не ..., »)

@@ -98,6 +98,9 @@ class NumberWords(_Strict):
     not_numbers: list[str] = Field(default_factory=list)
     # after a fraction, the words before a counted noun that make it a share ("a third of your seats"): a percent
     share_of: str = r"(?!x)x"
+    # right after a fraction, the price it is a share of ("half the price", «за половину ціни», "la mitad del
+    # precio", "zum halben Preis"): a percent
+    price_share: str = r"(?!x)x"
     # nouns that make a small number in words a figure ("drop six seats"; "two quick questions" is none)
     counted: str = r"(?!x)x"
     # before a small number word with its unit left out, making it a figure: "we can stretch it to six"
@@ -137,7 +140,8 @@ class NumberWords(_Strict):
                      "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
                      "ago_after", "ago_before",
                      "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
-                     "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "share_of")
+                     "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "share_of",
+                     "price_share")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

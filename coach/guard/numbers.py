@@ -183,6 +183,8 @@ class _Vocab:
         self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
         self.counted_before = re.compile(rf"(?<![\w])(?:{alt('counted')})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", FLAGS)
         self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        # a fraction of the price: "half the price", «половину ціни», "metade do preço"
+        self.price_share = re.compile(rf"\s+(?:{alt('price_share')})(?![\w])", FLAGS)
         self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
@@ -627,6 +629,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
                                       in_words=True))
             elif (v.off.match(rest[end:end + 30]) or v.percent.match(rest[end:end + 12])
                   or v.off_before.search(rest[max(0, start - 30):start]) or v.share.match(rest, end)
+                  or v.price_share.match(rest, end)
                   or v.fraction_by.search(rest[max(0, start - 20):start])):
                 found.append(Quantity("percent", round(value * 100, 2), raw, start, end, in_words=True))
             continue
