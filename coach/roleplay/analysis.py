@@ -276,6 +276,14 @@ _SET_ASIDE_ONLY = re.compile(r"^\W*(?:no|without|без)\b[^.?!]{0,15}\b(?:disco
 _PRICE_KEPT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:no (?:price|discount) (?:games|tricks|haggling)|we (?:don'?t|won'?t) "
                          r"touch the price|the price (?:stays|doesn'?t change)|(?:ціну|ціни) не (?:чіпаємо|змінюємо|"
                          r"торкаємося)|ціна (?:не змінюється|лишається|залишається))\b[^.?!]{0,40}[.!]?\s*$", re.I)
+# the spend kept while it is moved ("Same spend, but it goes where the calls come from.", "Той самий бюджет, але він
+# піде на рекламу."): the terms of a reallocation, nothing refused
+_SAME_SPEND_MOVED = re.compile(r"^\W*(?:(?:the|your)\s+)?same (?:spend|budget|bill|total|money|investment|price)\b"
+                               r"[^.?!]{0,15}\b(?:but|just|only|and)\b[^.?!]{0,30}\b(?:goes|go|going|moves?|moved|"
+                               r"shifts?|spent|put|works?|working|lands?|redirected)\b|"
+                               r"^\W*(?:той самий|той же|такий самий|та сама|та ж) (?:бюджет|сума|рахунок)\w*"
+                               r"[^.?!]{0,15}(?:але|просто|лише|тільки)[^.?!]{0,30}(?:піде|підуть|йде|працю|спрямо|"
+                               r"перерозподіл|витрач)", re.I)
 # a commitment said as a bare noun phrase ("A 24-month renewal at $4,500", "Just the two-year extension", "Лише
 # продовження договору на 24 місяці"): no verb of its own, it names what is asked for the offer on the table
 _ANSWERS_TERM = re.compile(r"^\W*(?:(?:just|only|simply|all i need is|all we need is|лише|тільки|просто)\W+)?"
@@ -445,6 +453,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             label = "other"  # "No discount, no new signatures.": the terms of a save, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and _PRICE_KEPT.match(s.text):
             label = "other"  # "Ціну не чіпаємо, показуємо продукт.": the save's terms, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and _SAME_SPEND_MOVED.match(s.text):
+            label = "other"  # "Same spend, but it goes where the calls come from.": a reallocation's terms
         if label in ("pushback", "refuse") and not s.pushback_words and _OFFER_OPEN.search(s.text) and not (
                 stance.REFUSES_CHANGE.search(s.text) or stance.THREAT.search(s.text)):
             label = "other"  # "The offer stands if it helps.": an offer kept open, nothing refused

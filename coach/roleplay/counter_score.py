@@ -100,6 +100,7 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         points, summary = _priced(card, persona, ref, final, mrr)
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
         points, summary = _unsized(card, final, points, summary)
+        points, summary = _unsized_pause(card, final, points, summary)
         given = [i for i, q in vague if i <= final[0] and not a[i].vague_exchanged and giveaway(q or "")]
         if points == 25 and given:  # "next month free" refused first: right only on the second try
             when = "beside it" if given[0] == final[0] else "only after"  # a free month for nothing beside the counter
@@ -194,6 +195,23 @@ def _unsized(card: Card, final: tuple[int, OfferRecord], points: int, summary: s
         return points, summary
     card.mark(i, "counter", False, "a commitment with no length: name the term", 1, "counter")
     return MISFIT, f"{summary}, but the commitment has no length"
+
+
+# a span said to have no size ("for a while", "for some time", "на якийсь час")
+_A_WHILE = re.compile(r"\bfor (?:a (?:little )?(?:while|bit)|some time|an unspecified time)\b|(?<!\w)на (?:якийсь|деякий|певний) "
+                      r"час(?!\w)", re.I)
+
+
+def _unsized_pause(card: Card, final: tuple[int, OfferRecord], points: int, summary: str) -> tuple[int, str]:
+    """A final pause with no length and no restart month ("pause things for a while", "призупинимо на якийсь
+    час"): read at the policy default, so no limit is broken, but the customer cannot know what they agree
+    to: partial."""
+    i, o = final
+    if points < 25 or o.shape != "pause" or not any(n.startswith("pause length not stated") for n in o.notes) \
+            or not _A_WHILE.search(o.quote):
+        return points, summary
+    card.mark(i, "counter", False, "a pause with no length: name the months and the restart", 1, "counter")
+    return MISFIT, f"{summary}, but the pause has no length"
 
 
 class _Scratch(Card):

@@ -35,6 +35,10 @@ _CUSTOMER_CLOSE = re.compile(
     r"\b(?:please )?(?:just )?(?:process|go ahead with) the (?:cancellation|reduction|request)\b|"
     r"\bwe(?:'re| are) (?:done|moving|switching|going with)\b|\bi(?:'ll| will) (?:take this|escalate|go) to\b|"
     r"\bgoodbye\b|\bi have to go\b|\bnot interested\b|"
+    # "Good. That's all I wanted.", "Це саме те, що нам треба.": the customer has what they came for
+    r"\bthat'?s (?:all|exactly|just) (?:what )?(?:i|we) (?:wanted|needed|asked for|was after|were after)\b|"
+    r"(?<!\w)(?:це )?(?:все|усе|саме те),? що (?:я |ми )?(?:хотів|хотіла|хотіли|просив|просила|просили|"
+    r"(?:мені|нам) (?:треба|потрібно|було треба|було потрібно))(?!\w)|"
     r"(?<!не )(?<!\w)(?:домовились|домовилися|згодна|згоден|згодні|підходить|надсилайте|беремо|підпишемо|"
     r"до побачення|оформлюйте|скасовуйте|ми переходимо|нас це влаштовує)(?!\w)", re.I)
 

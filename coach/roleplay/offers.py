@@ -136,7 +136,11 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 # the whole package kept ("I can keep the whole package at $14,900", "залишаємо весь пакет за ..."): no change of scope
 _WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+package\b|"
                          r"\b(?:the|your)\s+(?:whole|full|entire|complete)\s+package\s+(?:stays|as it is|intact)\b|"
-                         r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)", re.I)
+                         r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)|"
+                         # "take 30% off the whole package", "знижка 30% на весь пакет": a discount on all of it
+                         r"\b(?:off|from)\s+(?:the|your)\s+(?:whole|full|entire|complete|total)\s+(?:package|bundle|"
+                         r"bill|price)\b|(?<!\w)(?:на|з|із)\s+(?:весь|повний|цілий|усього|всього|цілого)\s+пакет\w*(?!\w)",
+                         re.I)
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
@@ -388,9 +392,13 @@ _ACCEPTS = re.compile(
     r"\b(?:is|'s|are|'re) (?:absolutely |definitely |certainly |completely |totally )?(?:possible|doable|fine|"
     r"something (?:we|i) can)\b|\b(?:sort|work|figure) (?:\w+ ){0,3}out\b|\bfind (?:a|the|something|an?) "
     r"(?:\w+ )?(?:way|solution|option|setup|fit|answer)\b|\bwhatever we (?:land on|agree|decide)\b|\bfits? "
-    r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\bi'?(?:ll| will) help\b|\bhappy to "
+    r"(?:your|the)\b|\bwork for (?:you|your)\b|\btake the pressure off\b|\b(?:i|we)'?(?:ll| will) help\b|\bhappy to "
     r"(?:help|look|work|talk)\b|\blook at (?:it|this|that|options) (?:together|with you)\b|"
     r"\b(?:get|have) (?:it|this|that|things|them) (?:right-?sized|sorted|sized right)\b|"
+    # "I'll take you through the process", "проведу вас через процедуру": the process the customer asked about,
+    # answered in their terms; nothing is processed yet
+    r"\b(?:walk|take|guide|talk|step) (?:you|them) through\b|(?<!\w)провед\w* (?:вас |вам )?(?:через|по) "
+    r"(?:процедур|процес|кроках)\w*|"
     # "we can get the seats down for you", "we can bring the seat count down": the change itself, taken on
     r"\b(?:we|i) can (?:get|bring) (?:the |your )?(?:\w+ ){0,2}down\b|"
     # "let's make sure January looks right for you", "давайте подивимося, як зробити це найкраще для клініки"
@@ -523,6 +531,38 @@ def _services(text: str, account: Account) -> list[str]:
     return list(dict.fromkeys(removed))
 
 
+# a service's own line in the bill ("keep SEO at $2,500 and PPC at $2,000", "$3,200 on ads", "SEO за $2 500"):
+# a part of the package, not the bill; the bill is the total named beside them, or else their sum
+_LINE_BEFORE = r"(?:\s+(?:stays?|stay|remains?|goes|go|kept|would be|is|at|for|from|to|—|–|-|:|за|по|на рівні|лишається|" \
+    r"залишається)){1,3}\s*(?:about|around|roughly|~|близько)?\s*$"
+_LINE_AFTER = r"^\s*(?:a month |per month |monthly |на місяць )?(?:on|for|into|to|in|на|для|у|в)\s+(?:the\s+)?(?:\w+\s+)?"
+_ADS = r"ads|advertising|реклам\w*"
+
+
+def _service_names(account: Account) -> str:
+    aliases = service_aliases()
+    names = [n for s in account.services for n in (s.name.casefold(), *aliases.get(s.name.casefold(), []))]
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True) + [_ADS])
+
+
+def _line_items(text: str, money: list[re.Match[str]], account: Account, removed: Container[str]) -> list[re.Match[str]]:
+    """The amounts that price one kept service rather than the whole bill."""
+    if not account.services:
+        return []
+    names = _service_names(account)
+    gone = "|".join(re.escape(r.casefold()) for r in removed)
+    out = []
+    for m in money:
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 30]
+        b = re.search(r"(?<!\w)(" + names + r")(?!\w)" + _LINE_BEFORE, before, re.I)
+        a = re.match(_LINE_AFTER + r"(" + names + r")(?!\w)", after, re.I)
+        hit = b or a
+        if hit and not (gone and re.fullmatch(gone, hit.group(1), re.I)):
+            out.append(m)
+    return out
+
+
 def _kept(account: Account, asked_cut: int | None, n: int, aside: int) -> int | None:
     """The seats kept when `n` is proposed in place of `aside`: set aside the cut asked for ("8 instead of
     12", "не п'ять, а три"): `n` is a smaller cut; set aside the seats asked to keep ("88 rather than 72"):
@@ -588,6 +628,12 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if (moved or _MOVED_SHARE.search(text)) and REALLOCATES not in out.notes:
             out.notes.append(REALLOCATES)
         money = [m for m in money if m not in moved]
+        lines = _line_items(text, money, account, removed_here)
+        if lines and len(lines) < len(money):
+            money = [m for m in money if m not in lines]  # "keep the total at $5,700 ... $3,200 on ads": the total
+        elif len(lines) > 1:  # "SEO at $2,500 and PPC at $2,000" with no total: the kept lines add up
+            out.new_mrr = cents(sum(_amount(m) for m in lines))
+            money = []
         if not money and _KEEPS_SPEND.search(text):
             out.new_mrr = account.mrr  # "we keep your monthly budget where it is": the spend is kept
         monthly = [m for m in money if m.group("per")]

@@ -91,8 +91,9 @@ _DATED = re.compile("|".join([
 
 # --- rough times -------------------------------------------------------------------------------------
 _ROUGH = re.compile("|".join([
-    r"\b(?:in|after|within|for)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|some)\s+(?:days|weeks|months|"
-    r"quarters)\b", r"\b(?:in|after) a (?:week|month) or (?:two|so)\b",
+    # "over the next few months", "in the coming weeks": a rough span ahead
+    r"\b(?:in|after|within|for|over|during)\s+(?:a\s+|the\s+(?:next|coming)\s+)?(?:few|couple(?:\s+of)?|several|some)"
+    r"\s+(?:days|weeks|months|quarters)\b|\b(?:in|over|during) the coming (?:days|weeks|months|quarters)\b", r"\b(?:in|after) a (?:week|month) or (?:two|so)\b",
     r"\b(?:a\s+)?(?:few|couple of) (?:weeks|months) (?:from now|out)\b",
     r"\b(?:after|in) a while\b", r"\blater(?: (?:this|next|in the) (?:year|month|quarter|week))?\b",
     r"\bdown the (?:road|line|track)\b",
@@ -167,7 +168,8 @@ FOLLOW_UP = re.compile(
     r"look again|\bping\b|drop you a (?:line|note)|get back to you|circle back|loop back|reconvene|"
     r"\bschedul\w*|\bbook (?:a|an|some|time)\b|\bpencil\w*|calendar|\bsit down\b|pick (?:this|it|things) "
     r"(?:up|back up)|\bemail you\b|send you (?:a|an) (?:note|email|message|invite)|reassess|re-?evaluat\w*|"
-    r"see (?:how|where) (?:things|it|you|we)|\bmeeting\b|\bcall\b|\bdemo\b|side-by-side|\bsession\b|\bqbr\b|"
+    # "let's see how the numbers move": the results watched together
+    r"see (?:how|where) (?:things|it|you|we|the (?:numbers|results|figures|leads|campaigns?|metrics))|\bmeeting\b|\bcall\b|\bdemo\b|side-by-side|\bsession\b|\bqbr\b|"
     # Ukrainian
     r"поверн(?:ем|ус|уся|емо|утися|ся)\w*|нагада\w*|перегляд|перегляне\w*|зв['’]яж\w*|зателефону\w*|"
     r"поговор\w*|набер\w*|напиш\w*|зустріч\w*|зустрін\w*|демонстрац\w*|дзвін\w*|созвон\w*|зідзвон\w*|спиш\w*|"

@@ -131,3 +131,90 @@ def test_each_paused_month_added_is_the_extension(text: str) -> None:
 @pytest.mark.parametrize("text", ["No discounts, just the facts.", "Без знижок, лише чесне порівняння."])
 def test_no_discount_with_a_full_stop_is_a_saves_term(text: str) -> None:
     assert analysis._SET_ASIDE_ONLY.match(text)
+
+
+# --- round two: general rules met in the eighteenth dev file (none of these sentences is from a transcript) ---
+
+@pytest.mark.parametrize("text", [
+    "Of course, I'll guide you through the steps.",
+    "Happy to, we'll help you wind things down properly.",
+    "Звісно, я проведу вас через процедуру.",
+])
+def test_taking_the_customer_through_the_process_takes_the_request_on(text: str) -> None:
+    assert offers.accepts_request(text)
+
+
+def test_the_process_walked_through_in_a_first_reply_grants_nothing(policy, embedder) -> None:
+    a = _turn(policy, embedder, "corelytics-cancel",
+              "Certainly, I'll take you through the steps. What prompted the decision?", first=True)
+    assert a.offer is None and a.closing is None, a
+
+
+@pytest.mark.parametrize("text, mrr", [
+    # a service's own line in the bill: the lines add up when no total is named
+    ("We could end Content and keep SEO at $2,500 and PPC at $2,000 if you renew for 24 months.", 4500.0),
+    # ... and the total named beside a line is the bill
+    ("How about we hold the total at $5,700, with $3,200 on ads and the rest on SEO?", 5700.0),
+])
+def test_a_services_line_is_not_the_bill(policy, embedder, text: str, mrr: float) -> None:
+    a = _turn(policy, embedder, "harper-cole-spend", text)
+    assert a.offer is not None and a.offer.offer["new_mrr"] == mrr, a
+
+
+@pytest.mark.parametrize("text", [
+    "Same budget, just spent on the channels that bring calls.",
+    "Той самий бюджет, але він піде на рекламу.",
+])
+def test_the_same_spend_moved_is_no_refusal(text: str) -> None:
+    assert analysis._SAME_SPEND_MOVED.match(text)
+
+
+def test_the_same_spend_kept_flat_is_not_this_rule() -> None:
+    assert not analysis._SAME_SPEND_MOVED.match("Same spend as before, nothing changes.")
+
+
+@pytest.mark.parametrize("text", [
+    "We'll review the figures over the coming weeks.",
+    "I'll check in with you during the next couple of months.",
+])
+def test_a_rough_span_ahead_is_a_rough_time(text: str) -> None:
+    from coach.roleplay import timing
+    assert timing.timing(text) == "rough" and timing.follow_up(text)
+
+
+def test_watching_the_results_is_a_follow_up() -> None:
+    from coach.roleplay import timing
+    assert timing.follow_up("Let's see how the results look after the change.")
+
+
+def test_a_percentage_off_the_whole_bill_is_a_discount_not_a_smaller_package(policy, embedder) -> None:
+    a = _turn(policy, embedder, "meridian-retail-spend",
+              "I can keep every product and give you 25% off the full package on a 24-month renewal.")
+    assert a.offer is not None and a.offer.offer["new_list_mrr"] is None, a  # measured off today's list
+
+
+@pytest.mark.parametrize("line", [
+    "Perfect, that's exactly what we needed.",
+    "Fine. That's all I was after.",
+    "Це саме те, що нам потрібно.",
+])
+def test_the_customer_having_what_they_came_for_closes_the_talk(line: str) -> None:
+    from coach.roleplay import failures
+    assert failures._CUSTOMER_CLOSE.search(line)
+
+
+def test_that_is_not_what_i_wanted_does_not_close() -> None:
+    from coach.roleplay import failures
+    assert not failures._CUSTOMER_CLOSE.search("That's not what I wanted at all.")
+
+
+def test_a_pause_for_a_while_is_a_partial_counter(policy, embedder) -> None:
+    persona = get_persona("peak-fitness-cancel")
+    card, _ = replay(persona, policy, embedder, [
+        "Thanks for letting me know early. What's prompting the change?",
+        "Could you tell me more about that?",
+        "Then instead of ending it, how about we put everything on hold for a little while? The paused months "
+        "are added to the end of your agreement.",
+    ], recorded=["A lot is changing here.", "The new owners are taking marketing in-house next year.", ""])
+    counter = next(c for c in card.components if c.id == "counter")
+    assert counter.status == "partial", card
