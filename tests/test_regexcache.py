@@ -145,3 +145,38 @@ def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) ->
     assert _run(tmp_path, YAML_PROBE) == {"loads": 3, "second": want, "dated": "2026-12-04"}
     # the next process parses only the dated one
     assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}
+
+
+def test_patterns_built_from_sets_are_the_same_in_every_process():
+    """The German number pieces and the guard's name forms were joined from sets with ties in the hash seed's order:
+    every `coach draft` compiled a pattern the cache had never seen and rewrote its file."""
+    import subprocess
+    import sys
+
+    code = ("from coach.guard.numbers import _vocab; from coach.guard.lexicon import guard_data; "
+            "from coach.config import get_settings; d = guard_data(get_settings().knowledge_dir); "
+            "v = _vocab(tuple(d.compiled.number_languages.values())); print(v.piece.pattern if v.piece else '')")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1
+
+
+def test_the_tokenizers_pattern_is_not_kept(tmp_path):
+    """The standard library's tokenizer pattern differs from process to process (its string prefixes come from a
+    set): compiled, but never added to the file; another new pattern is."""
+    import re
+    import tokenize
+
+    from coach import regexcache
+
+    regexcache.uninstall()
+    try:
+        assert regexcache.install(tmp_path)
+        re.purge()  # past re's own in-process cache, so the compile reaches the file's
+        assert re.compile(tokenize.PseudoToken, re.UNICODE).match("x = 1")
+        re.compile(r"a control pattern (\d+)")
+        new = regexcache._installed["new"]
+        assert (r"a control pattern (\d+)", 0) in new
+        assert not any(key[0] == tokenize.PseudoToken for key in new)
+    finally:
+        regexcache.uninstall()

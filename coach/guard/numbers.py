@@ -147,7 +147,9 @@ class _Vocab:
                                  if v == 100 and (w.articles or w.hundred_multiplies)}
         pieces = sorted({k for w in langs if w.compounds
                          for k in [*w.words, *w.hundreds, *w.scales, *(re.escape(j) for j in w.joiners)]},
-                        key=len, reverse=True)
+                        key=lambda k: (-len(k), k))  # longest first; ties in one order in every process (a
+        # set's order follows the hash seed: the pattern differed from process to process, missed the
+        # compiled-pattern cache and had its file rewritten by every `coach draft`)
         piece = "|".join(f"(?:{k})" for k in pieces)
         self.compound = re.compile(rf"(?:{piece})+\Z", FLAGS) if pieces else None
         self.piece = re.compile(piece, FLAGS) if pieces else None

@@ -52,16 +52,6 @@ def fold(text: str) -> str:
     return text.translate(_BEFORE).lower().translate(_AFTER)
 
 
-# Every literal some alternation needs; replaced whole on a change, so a reader never sees it change.
-_literals: frozenset[str] = frozenset()
-
-
-def _register(literals: set[str]) -> None:
-    global _literals
-    if not literals <= _literals:
-        _literals = _literals | literals
-
-
 # A literal is looked up by a hash of its first few characters (PREFIX at most): the text's hashes
 # at every position, for each prefix length, are a handful of NumPy passes instead of a Python loop
 # over its characters. Two prefixes with the same hash only make a branch tried that cannot match
@@ -87,18 +77,29 @@ class _Index:
     """The registered literals by the hash of their first min(len, PREFIX) characters (one sorted array
     for every length; each hash's literals in a dict)."""
 
-    def __init__(self, literals: frozenset[str]) -> None:
+    def __init__(self, literals: frozenset[str] = frozenset(), lits: dict[int, tuple[str, ...]] | None = None,
+                 keys: np.ndarray | None = None, lengths: list[int] | None = None) -> None:
         self.literals = literals
+        self.lits = lits or {}
+        self.keys = keys if keys is not None else np.zeros(0, np.uint64)
+        self.lengths = lengths or []
+
+    def extended(self, new: set[str]) -> _Index:
+        """This index and the literals `new` (an alternation compiled later adds its own: only they are
+        hashed, and the sorted keys merged)."""
         mul, mask = int(_MUL), (1 << 64) - 1
-        by: dict[int, list[str]] = {}
-        for lit in literals:  # the same hash as _hashes, in Python integers (a few microseconds a literal)
+        lits = dict(self.lits)
+        added = sorted(new - self.literals)
+        hashes = []
+        for lit in added:  # the same hash as _hashes, in Python integers
             h = 0
             for c in lit[:PREFIX]:
                 h = (h * mul + ord(c)) & mask
-            by.setdefault(h, []).append(lit)
-        self.keys = np.array(sorted(by), np.uint64)
-        self.lits = {h: tuple(v) for h, v in by.items()}
-        self.lengths = sorted({min(len(lit), PREFIX) for lit in literals})
+            lits[h] = (*lits.get(h, ()), lit)
+            hashes.append(h)
+        keys = np.union1d(self.keys, np.array(hashes, np.uint64))
+        lengths = sorted({*self.lengths, *(min(len(lit), PREFIX) for lit in added)})
+        return _Index(self.literals | new, lits, keys, lengths)
 
     def find(self, key: str) -> frozenset[str]:
         codes = _codes(key)
@@ -124,17 +125,23 @@ class _Index:
         return frozenset(found)
 
 
-_index: _Index | None = None
+# Every literal some alternation needs; replaced whole on a change, so a reader never sees it change.
+_index = _Index()
+_register_lock = threading.Lock()
+
+
+def _register(literals: set[str]) -> None:
+    global _index
+    with _register_lock:
+        if not literals <= _index.literals:
+            _index = _index.extended(literals)
 
 
 def present(text: str) -> frozenset[str]:
     """The needed literals (of every alternation) that occur in `text`, folded (perhaps a few more
     that do not: a branch is then tried for nothing). The last few texts' answers are kept (a guard
     check asks for its text, its masked text and short windows around terms)."""
-    global _index
     index = _index
-    if index is None or index.literals is not _literals:
-        index = _index = _Index(_literals)
     with _recent_lock:
         hit = _recent.get(text)
     if hit is not None and hit[0] is index:
@@ -283,7 +290,7 @@ class Alternation:
         empty: list[bool] = []
         needs: list[Need | None] = []
         for p in patterns:
-            parts = split_top(p)
+            parts = regexcache.remembered(("guard-split", p, 0), lambda p=p: split_top(p))
             read = [_analysis(b, flags) for b in parts]
             if len(parts) > 1 and not all(ok for ok, _, _ in read):  # a part that does not parse alone
                 parts, read = [p], [_analysis(p, flags)]
