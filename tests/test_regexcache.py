@@ -147,6 +147,7 @@ def test_parsed_yaml_is_kept_across_processes_as_fresh_copies(tmp_path: Path) ->
     assert _run(tmp_path, YAML_PROBE) == {"loads": 1, "second": want, "dated": "2026-12-04"}
 
 
+@pytest.mark.slow  # three interpreters
 def test_patterns_built_from_sets_are_the_same_in_every_process():
     """The German number pieces and the guard's name forms were joined from sets with ties in the hash seed's order:
     every `coach draft` compiled a pattern the cache had never seen and rewrote its file."""

@@ -38,7 +38,8 @@ def _conditional(text: str, m: re.Match[str]) -> bool:
     """The sentence of `m` puts a condition on it, before or after it."""
     start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
     end_m = _SENTENCE_END.search(text, m.end())
-    return bool(_CONDITION.search(text, start, m.start()) or _CONDITION.search(text, m.end(), end_m.start() if end_m else len(text)))
+    end = end_m.start() if end_m else len(text)
+    return bool(_CONDITION.search(text, start, m.start()) or _CONDITION.search(text, m.end(), end))
 
 
 # Non-downsell intents in the order they win a tie: the more specific first.

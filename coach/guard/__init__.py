@@ -89,8 +89,8 @@ class Guard:
 
 
 _RECENT_SIZE = 512
-_RECENT: OrderedDict[tuple[str, str, tuple[str, ...] | None], tuple[GuardData, PromptLeak | None, tuple[Violation, ...]]] \
-    = OrderedDict()
+_Key = tuple[str, str, tuple[str, ...] | None]
+_RECENT: OrderedDict[_Key, tuple[GuardData, PromptLeak | None, tuple[Violation, ...]]] = OrderedDict()
 _RECENT_LOCK = threading.Lock()
 
 

@@ -16,8 +16,7 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import (Quantity, address_spans, counted_before, counts_something, elided_scale,
-                                 read_quantities)
+from coach.guard.numbers import Quantity, address_spans, counted_before, counts_something, elided_scale, read_quantities
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 

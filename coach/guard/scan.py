@@ -21,7 +21,7 @@ import _sre
 import re
 import threading
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 
@@ -290,7 +290,7 @@ class Alternation:
         empty: list[bool] = []
         needs: list[Need | None] = []
         for p in patterns:
-            parts = regexcache.remembered(("guard-split", p, 0), lambda p=p: split_top(p))
+            parts: list[str] = regexcache.remembered(("guard-split", p, 0), partial(split_top, p))
             read = [_analysis(b, flags) for b in parts]
             if len(parts) > 1 and not all(ok for ok, _, _ in read):  # a part that does not parse alone
                 parts, read = [p], [_analysis(p, flags)]

@@ -9,7 +9,7 @@ then reports the total discount off list, the existing discount included.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 
 from coach.accounts import Account
@@ -542,10 +542,11 @@ _ADS = r"ads|advertising|реклам\w*"
 def _service_names(account: Account) -> str:
     aliases = service_aliases()
     names = [n for s in account.services for n in (s.name.casefold(), *aliases.get(s.name.casefold(), []))]
-    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True) + [_ADS])
+    return "|".join(sorted((re.escape(n) for n in names), key=lambda n: (-len(n), n)) + [_ADS])
 
 
-def _line_items(text: str, money: list[re.Match[str]], account: Account, removed: Container[str]) -> list[re.Match[str]]:
+def _line_items(text: str, money: list[re.Match[str]], account: Account,
+                removed: Collection[str]) -> list[re.Match[str]]:
     """The amounts that price one kept service rather than the whole bill."""
     if not account.services:
         return []

@@ -24,9 +24,12 @@ def test_a_bill_behind_a_change_already_made_is_billing(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Another agency pitched us 30% less last week. We said no thanks, we're staying with you. Any news on the call tracking?",
-    "Конкуренти пропонували три місяці безкоштовно, але ми відмовилися від їхньої пропозиції. Залишаємося з вами, дякуємо за підтримку!",
-    "Nos ofrecieron un 25% menos para cambiarnos, pero nos quedamos con ustedes. ¿Hay novedades sobre el informe mensual?",
+    "Another agency pitched us 30% less last week. We said no thanks, we're staying with you. "
+    "Any news on the call tracking?",
+    "Конкуренти пропонували три місяці безкоштовно, але ми відмовилися від їхньої пропозиції. "
+    "Залишаємося з вами, дякуємо за підтримку!",
+    "Nos ofrecieron un 25% menos para cambiarnos, pero nos quedamos con ustedes. "
+    "¿Hay novedades sobre el informe mensual?",
 ])
 def test_a_customer_who_says_they_stay_is_no_downsell(text: str) -> None:
     assert diagnose(text, ACCOUNT).intent != "downsell"

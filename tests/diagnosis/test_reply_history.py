@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coach.accounts import load_account
-from coach.diagnosis.reply_history import without_reply_history
 from coach.diagnosis.classifier import diagnose
+from coach.diagnosis.reply_history import without_reply_history
 
 ACCOUNT = "examples/acme-dental.json"  # 40 seats
 
