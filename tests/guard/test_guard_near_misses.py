@@ -14,6 +14,8 @@ from coach.config import get_settings
 from coach.evals.guard_corpus import CHECK_CATEGORY
 from coach.guard import Facts, GuardContext, Names, guard_for
 
+pytestmark = pytest.mark.slow  # many examples of older passes (the corpus floors hold them too): CI runs them
+
 GUARD = guard_for(get_settings())
 
 

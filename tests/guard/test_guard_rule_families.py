@@ -16,6 +16,8 @@ import pytest
 # the same facts as the paraphrase tests: 32 seats, $3,600 a month from $4,000, 10% off, 24 more months
 from tests.guard.test_guard_paraphrases import categories
 
+pytestmark = pytest.mark.slow  # many examples of older passes (the corpus floors hold them too): CI runs them
+
 VIOLATIONS = [
     # an exception after a negation names what there is
     ("pause_plan", "Dana, nothing is charged while you're paused, except a small restart fee.", "hidden_terms"),
