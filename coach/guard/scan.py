@@ -61,14 +61,6 @@ PREFIX = 6
 _MUL = np.uint64(0x100000001B3)
 
 
-def _hashes(codes: np.ndarray, length: int) -> np.ndarray:
-    """The hash of every `length`-character run of `codes` (uint64, wrapping), in text order."""
-    h = codes[:len(codes) - length + 1].copy()
-    for j in range(1, length):
-        h = h * _MUL + codes[j:len(codes) - length + 1 + j]
-    return h
-
-
 def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
 
@@ -91,7 +83,7 @@ class _Index:
         lits = dict(self.lits)
         added = sorted(new - self.literals)
         hashes = []
-        for lit in added:  # the same hash as _hashes, in Python integers
+        for lit in added:  # the rolling hash find() takes over a text, in Python integers (wrapping at 64 bits)
             h = 0
             for c in lit[:PREFIX]:
                 h = (h * mul + ord(c)) & mask

@@ -52,7 +52,8 @@ class OrtE5Embedder:
         self.threads = threads
         self.passage_threads = passage_threads or min(4, os.cpu_count() or 1)
         self._cache_dir = cache_dir
-        self._session = self._open(threads, str(ensure_graph(cache_dir, model, QUERY_ACTIVATIONS)))
+        self._graph = str(ensure_graph(cache_dir, model, QUERY_ACTIVATIONS))  # every session runs this graph
+        self._session = self._open(threads, self._graph)
         self._batch_session: Any = None  # passages in bulk (an ingest): more threads, opened on demand
         self._solo_session: Any = None  # one thread, for queries that overlap (opened on demand)
         self._busy = 0  # queries being embedded right now
@@ -103,8 +104,7 @@ class OrtE5Embedder:
         self._tok.build_dict()  # an ingest: the faster piece lookup pays for itself
         if self._batch_session is None:
             # the same graph, more threads
-            self._batch_session = self._open(self.passage_threads,
-                                             str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
+            self._batch_session = self._open(self.passage_threads, self._graph)
         return self._encode(list(texts), "passage: ", self._batch_session)
 
     def prepare_for_traffic(self) -> None:
@@ -112,7 +112,7 @@ class OrtE5Embedder:
         with words not seen before then tokenizes in ~1 ms instead of up to ~5 ms."""
         self._tok.build_dict()
         if self.threads > 1 and self._solo_session is None:  # opened before the first overlap, not during it
-            self._solo_session = self._open(1, str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
+            self._solo_session = self._open(1, self._graph)
 
     def token_count(self, text: str, *, query: bool = False) -> int:
         return len(self._tok.content(("query: " if query else "passage: ") + text)) + 2
@@ -177,7 +177,7 @@ class OrtE5Embedder:
             overlapping = self._busy > 0 and self.threads > 1
             self._busy += 1
             if overlapping and self._solo_session is None:
-                self._solo_session = self._open(1, str(ensure_graph(self._cache_dir, self._model, QUERY_ACTIVATIONS)))
+                self._solo_session = self._open(1, self._graph)
         try:
             pooled, *layers = (self._solo_session if overlapping else self._session).run(names, feeds)
         finally:
