@@ -170,8 +170,11 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 UNSIZED_TERM = "without a length"  # the note on a commitment named with no length (read as the default)
-_MULTI_YEAR = re.compile(r"multi-?year|багаторічн|\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b|"
-                         r"(?<!\w)(?:залиш|лиш)\w* з нами (?:ще )?довше(?!\w)|\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
+# staying on longer, no length ("if you stay with us longer", "якщо залишитеся з нами довше")
+_STAY_LONGER = (r"\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b"
+                r"|(?<!\w)(?:залиш|лиш)\w* з нами (?:ще )?довше(?!\w)")
+_MULTI_YEAR = re.compile(r"multi-?year|багаторічн|" + _STAY_LONGER + r"|"
+                         r"\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
                          r"(?<!\w)на (?:довший|триваліший) (?:термін|строк)", re.I)
 _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|stop(?:s|ped|ping)?|"
                              r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
@@ -274,9 +277,7 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
                          r"\bcut\b|знижк\w*|дешевш\w*|менш\w*|зменш\w*|скорот\w*|пауз\w*|призупин\w*|"
                          r"безкоштовн\w*", re.I)
 _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agreement|contract)|\bcommit\w*|"
-                         # staying on longer, no length ("if you stay with us longer", "якщо залишитеся з нами довше")
-                         r"\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b|(?<!\w)(?:залиш|лиш)\w* з нами "
-                         r"(?:ще )?довше(?!\w)|"
+                         + _STAY_LONGER + r"|"
                          r"\brenew\w*|multi-?year|\bsign (?:on|up|for)\b|\block\w* in\b|продовж\w*|подовж\w*|"
                          r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
 
