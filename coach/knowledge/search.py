@@ -1,7 +1,8 @@
 """Search the playbook index; the built-in knowledge/ index is built (and refreshed) on first use.
 
-Chroma keeps the chunks; search scores all of them in memory with NumPy (a 10,000 x 384 matrix
-product is about a millisecond). Dense scoring compares the query and passage vectors after the
+Chroma keeps the chunks; search scores all of them in memory (a 10,000 x 384 matrix product is
+about a millisecond in float32; from 4,096 chunks on, an 8-bit product picks the finalists and
+float32 scores them: dense.py). Dense scoring compares the query and passage vectors after the
 language direction is projected out (crosslingual.py); hybrid scoring adds BM25 with stemming
 and the English-Ukrainian glossary, each signal min-max scaled over the index and mixed
 LEXICAL_WEIGHT to 1 - LEXICAL_WEIGHT. benchmarks/README.md has the measurements behind both.
@@ -23,6 +24,7 @@ from coach.errors import ModelMismatchError
 from coach.knowledge import snapshot as snapshots
 from coach.knowledge.chunking import EMBED_RECIPE, Chunk
 from coach.knowledge.crosslingual import remove_axis
+from coach.knowledge.dense import DenseScorer
 from coach.knowledge.embeddings import Embedder, get_embedder
 from coach.knowledge.ingest import IngestReport, Progress, ingest_paths
 from coach.knowledge.snapshot import Snapshot
@@ -30,6 +32,7 @@ from coach.knowledge.sources import expand_paths, read_source
 from coach.knowledge.store import KnowledgeStore
 
 LEXICAL_WEIGHT = 0.3
+FINALISTS = 64  # rows scored again in float32 when the dense scores are approximate (dense.py)
 
 
 @dataclass
@@ -121,18 +124,21 @@ class Knowledge:
         if snap is None or k < 1:
             return []
         qvec = remove_axis(self.embedder.embed_queries([query]), snap.axis)[0]
-        # einsum runs on the calling thread; BLAS would wake its worker threads, which on a busy
-        # 2-core machine turned a 0.5 ms product into 5-8 ms now and then.
-        scores = np.einsum("ij,j->i", snap.vectors, qvec)
-        if self.settings.hybrid_search if hybrid is None else hybrid:
-            scores = ((1 - LEXICAL_WEIGHT) * _minmax(scores)
-                      + LEXICAL_WEIGHT * _minmax(snap.bm25().scores(query)))
+        scorer = snap.dense()
+        dense = scorer.scores(qvec)
+        lexical = _minmax(snap.bm25().scores(query)) if (
+            self.settings.hybrid_search if hybrid is None else hybrid) else None
+        scores = dense if lexical is None else (1 - LEXICAL_WEIGHT) * _minmax(dense) + LEXICAL_WEIGHT * lexical
         k = min(k, len(snap.ids))
+        if scorer.approximate:
+            rows, scores = _exact_finalists(scorer, qvec, dense, scores, lexical, k)
+        else:
+            rows = np.arange(len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
+        top = top[np.lexsort((rows[top], -scores[top]))]  # equal scores: the earlier chunk first
         return [Hit(source=snap.metas[i]["source"], section=snap.metas[i]["section"], text=snap.docs[i],
-                    score=round(float(scores[i]), 4), language=snap.metas[i].get("language", "en"),
-                    id=snap.ids[i]) for i in top]
+                    score=round(float(scores[j]), 4), language=snap.metas[i].get("language", "en"),
+                    id=snap.ids[i]) for i, j in zip(rows[top], top, strict=True)]
 
     def _snapshot(self) -> Snapshot | None:
         """The in-memory copy of the index, brought up to date when an ingest (here or in another
@@ -154,6 +160,27 @@ class Knowledge:
             if self._snap is not None:
                 snapshots.save(self.store, self._snap)
             return self._snap
+
+
+def _exact_finalists(scorer: DenseScorer, qvec: np.ndarray, dense: np.ndarray, scores: np.ndarray,
+                     lexical: np.ndarray | None, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The best rows by the approximate scores, scored again with float32 dense scores: (rows, scores).
+
+    Integer dense scores are within ~0.004 of the float32 ones, so the true best k are among the best
+    FINALISTS by far; the dense range that scales the hybrid mix is read from the float32 scores of the
+    approximate best and worst rows."""
+    n = len(scores)
+    c = min(n, max(FINALISTS, 8 * k))
+    rows = np.argpartition(-scores, c - 1)[:c] if c < n else np.arange(n)
+    if lexical is None:
+        return rows, scorer.exact(qvec, rows)
+    ends = np.concatenate([np.argpartition(-dense, 15)[:16] if n > 16 else np.arange(n), [int(np.argmin(dense))]])
+    exact_ends = scorer.exact(qvec, ends)
+    lo, hi = float(exact_ends[-1]), float(exact_ends.max())
+    exact = scorer.exact(qvec, rows)
+    hi = max(hi, float(exact.max()))
+    scaled = (exact - lo) / (hi - lo) if hi > lo else np.zeros_like(exact)
+    return rows, (1 - LEXICAL_WEIGHT) * np.clip(scaled, 0.0, 1.0) + LEXICAL_WEIGHT * lexical[rows]
 
 
 def _sources_stamp(files: list[Path], generation: str) -> str:

@@ -21,6 +21,7 @@ import numpy as np
 
 from coach.knowledge.bm25 import BM25, Terms
 from coach.knowledge.crosslingual import decode_axis, language_axis, remove_axis
+from coach.knowledge.dense import DenseScorer
 from coach.knowledge.embeddings import Embedder
 from coach.knowledge.store import KnowledgeStore
 
@@ -47,11 +48,17 @@ class Snapshot:
     axis: np.ndarray | None
     terms: Terms
     _bm25: BM25 | None = field(default=None, repr=False)
+    _dense: DenseScorer | None = field(default=None, repr=False)
 
     def bm25(self) -> BM25:
         if self._bm25 is None:  # built on the first hybrid query only
             self._bm25 = BM25(terms=self.terms)
         return self._bm25
+
+    def dense(self) -> DenseScorer:
+        if self._dense is None:  # built on the first query
+            self._dense = DenseScorer(self.vectors)
+        return self._dense
 
 
 def load(store: KnowledgeStore, embedder: Embedder, generation: str,
