@@ -10,11 +10,15 @@ which saturates with full 8-bit rows and stays exact with 7-bit ones. Each integ
 about 0.004 of the float32 one, and the finalists are scored again in float32 (`exact`), so the
 order and the scores of the hits returned are the float32 ones.
 
+Building costs ~0.1-0.3 s at 50,000 chunks, so a snapshot's first search uses the float32 product and the
+second builds (snapshot.py): a one-shot `coach search` never pays it; the server's warm-up searches twice.
 Building checks the integer product against NumPy on a sample of rows; on any mismatch, or without
 onnxruntime, the float32 product is used.
 """
 
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 
@@ -26,12 +30,24 @@ QUERY_LEVELS = 127
 class DenseScorer:
     """Scores of one query against every row of `vectors` (unit rows, float32)."""
 
-    def __init__(self, vectors: np.ndarray) -> None:
+    def __init__(self, vectors: np.ndarray, *, build: bool = True) -> None:
         self.vectors = vectors
         self._session = None
         self._scale: np.ndarray | None = None
-        if len(vectors) >= APPROX_FROM:
-            self._build()
+        self._tried = False
+        self._lock = threading.Lock()
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Set up the 8-bit product if the index is large enough (once; later calls return at once)."""
+        if self._tried:
+            return
+        with self._lock:
+            if not self._tried:
+                if len(self.vectors) >= APPROX_FROM:
+                    self._build()
+                self._tried = True
 
     @property
     def approximate(self) -> bool:

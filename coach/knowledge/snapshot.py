@@ -56,8 +56,11 @@ class Snapshot:
         return self._bm25
 
     def dense(self) -> DenseScorer:
-        if self._dense is None:  # built on the first query
-            self._dense = DenseScorer(self.vectors)
+        """The dense scorer: float32 on the first search, 8-bit from the second (dense.py)."""
+        if self._dense is None:
+            self._dense = DenseScorer(self.vectors, build=False)
+        else:
+            self._dense.build()
         return self._dense
 
 

@@ -114,3 +114,12 @@ def test_search_over_8_bit_scores_returns_the_float32_hits(tmp_path: Path, setti
         want = kn.search(query, 5, hybrid=hybrid)
         assert [h.id for h in got] == [h.id for h in want]
         assert max(abs(a.score - b.score) for a, b in zip(got, want, strict=True)) < 0.002
+
+
+def test_a_snapshots_first_search_uses_float32_and_the_second_builds_the_8_bit_scorer(tmp_path: Path, settings):
+    kn = _knowledge(tmp_path / "index", dense.APPROX_FROM + 10, settings)
+    first = kn.search("seat budget 1", 3)
+    snap = kn._snapshot()
+    assert snap is not None and snap._dense is not None and not snap._dense.approximate  # a one-shot search
+    second = kn.search("seat budget 1", 3)
+    assert snap.dense().approximate and [h.id for h in first] == [h.id for h in second]
