@@ -364,8 +364,10 @@ def discount_cap(p: Prepared) -> list[Finding]:
 
 def offer_in_first_reply(p: Prepared) -> list[Finding]:
     wish = p.data.compiled.not_offer_before  # "you'd like a lower price": the customer's wish, no offer
+    wish_after = p.data.compiled.not_offer_after  # "dass Sie in einen günstigeren Tarif wechseln möchten"
     out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.offer.finditer(p.text)
            if m.group(0).strip() and not wish.search(p.text[max(0, m.start() - 60):m.start()])
+           and not wish_after.match(p.text[m.end():m.end() + 40])
            and not _quoted(p, m.start(), m.end())]  # «Інша агенція пропонує те саме дешевше», you wrote
     own = p.ctx.facts.own
     for q in p.quantities:  # the customer's own figures (the cut or the price they asked for) may be repeated
@@ -375,10 +377,22 @@ def offer_in_first_reply(p: Prepared) -> list[Finding]:
     return out
 
 
+_JUST_BEFORE = re.compile(r"[\s,:\u2013\u2014-]*\Z")
+
+
+def _stated_period_before(p: Prepared, start: int) -> bool:
+    """Right before the term, a period the facts state: "three months without payment", «пів року без оплати»
+    restates the pause the proposal holds (its months go unbilled), not a concession beyond it; "a month
+    without payment" that no fact states is still one."""
+    return any(q.kind == "duration" and not q.aside and not q.position and p.ctx.facts.accepts(q)
+               and q.end <= start and _JUST_BEFORE.match(p.text, q.end, start) is not None
+               for q in p.quantities)
+
+
 def promise(p: Prepared) -> list[Finding]:
     """Concessions promised; negated ones ("no refunds needed", "без повернення коштів") promise none."""
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.promise.finditer(p.text)
-            if m.group(0).strip() and not _negated(p, m.start(), m.end())]
+            if m.group(0).strip() and not _negated(p, m.start(), m.end()) and not _stated_period_before(p, m.start())]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]\s*")

@@ -91,6 +91,10 @@ class NumberWords(_Strict):
     ago_after: str = r"(?!x)x"  # "two weeks ago", "два тижні тому": a period in the past, no term
     ago_before: str = r"(?!x)x"  # "hace un año", "vor zwei Wochen", "il y a un mois"
     past: str = r"(?!x)x"  # past-tense words: a month named alone in such a clause is no date offered
+    # the customer's own customers (clients, patients, guests, pupils) as the clause's subject: a season,
+    # month or weekday there is their trade's rhythm ("your clients book their autumn sessions over the
+    # summer", «ваші гості бронюють столики на вихідні взимку"), not a date of ours
+    habit: str = r"(?!x)x"
     months: dict[str, int]
     address: list[str] = Field(default_factory=list)  # a street address with its number: no figure
     # a number word of another language that is no number here (group 1 is blanked): Portuguese "dos"
@@ -139,7 +143,7 @@ class NumberWords(_Strict):
     @field_validator("and_a_half", "percent", "discount_words", "money_before", "money_after", "rate_before",
                      "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
                      "ago_after", "ago_before",
-                     "past", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
+                     "past", "habit", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
                      "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "share_of",
                      "price_share")
     @classmethod
@@ -200,6 +204,9 @@ class LanguageLexicon(_Strict):
     # right before an offer's words (a word or two may come between), the customer's own wish restated:
     # "you'd like a lower price", "ви шукаєте вигідніший тариф" offer nothing
     not_offer_before: list[str] = Field(default_factory=list)
+    # right after an offer's words, the customer's wish in languages that put the verb last: "dass Sie in einen
+    # günstigeren Tarif wechseln möchten" (not "... möchten wir Ihnen anbieten")
+    not_offer_after: list[str] = Field(default_factory=list)
     offer: list[str] = Field(default_factory=list)
     promise: list[str] = Field(default_factory=list)
     commitment: list[str] = Field(default_factory=list)
@@ -212,8 +219,8 @@ class LanguageLexicon(_Strict):
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
                      "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether", "not_pushback_before", "not_pushback_after",
-                     "not_offer_before", "offer", "promise", "commitment", "save", "hurdle", "leak", "leak_markers",
-                     "out_of_character")
+                     "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
+                     "leak_markers", "out_of_character")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -338,6 +345,10 @@ class Compiled:
         # the wish may name two things: "queréis dejar las redes sociales y bajar la cuota"
         return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})(?:(?:\s+[^\s,.;:!?]+){{1,5}}?\s+(?:{_COORD_WORDS}))?"
                           rf"(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
+
+    @cached_property
+    def not_offer_after(self) -> re.Pattern[str]:
+        return re.compile(rf"\A[\s,]*(?:{self._alt(lambda x: x.not_offer_after)})", FLAGS)
 
     @cached_property
     def offer(self) -> Alternation:

@@ -227,11 +227,16 @@ class _Vocab:
         self.ago_after = re.compile(rf"\s+(?:{alt('ago_after')})(?![\w])", FLAGS)
         self.ago_before = re.compile(rf"(?<![\w])(?:{alt('ago_before')})\s+\Z", FLAGS)
         self.past = re.compile(rf"(?<![\w])(?:{alt('past')})(?![\w])", FLAGS)
+        self.habit = re.compile(rf"(?<![\w])(?:{alt('habit')})(?![\w])", FLAGS)
         self.instead_before = re.compile(rf"(?<![\w])(?:{alt('instead_before')})\s+\Z", FLAGS)
         self.question_terms = re.compile(rf"(?<![\w])(?:{alt('question_terms')})", FLAGS)
         self.clause_that = re.compile(rf"\s*(?:{alt('clause_that')})(?![\w])", FLAGS)
         unit_alt = "|".join(f"(?:{k})" for w in langs for k in w.time_units)
         self.rate_after = re.compile(rf"\s+(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])", FLAGS)
+        # a count with its rate: "three posts a week", "twice a quarter", «три публікації на тиждень» (a figure
+        # however small; "seven days a week" is a duration with its frequency, an aside)
+        self.per_period = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('rate_before')})\s+(?:{unit_alt})(?![\w])",
+                                     FLAGS)
         self.unit_needs_slice = any(_LOOKS_BEHIND.search(x) for w in langs for x in [w.more, *w.time_units])
         self.and_half = re.compile(rf"\s+(?:{alt('and_a_half')})(?![\w])", FLAGS)
         direct = [(k, v, False) for w in langs for k, v in w.direct_durations.items()]
@@ -422,7 +427,8 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
             and v.day_lead.search(text[max(0, start - 16):start])):
         return Quantity("date", 0.0, raw, start, end, f"---{int(value):02d}", in_words=in_words)
     counted = in_words and value >= 2 and (v.counted.match(text, end) is not None
-                                           or v.figure_before.search(text[max(0, start - 40):start]) is not None)
+                                           or v.figure_before.search(text[max(0, start - 40):start]) is not None
+                                           or v.per_period.match(text, end) is not None)
     return Quantity("number", value, raw, start, end, in_words=in_words, counted=counted)
 
 
@@ -675,7 +681,7 @@ def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool
                     or (not free_period and v.rate_after.match(text, q.end) is not None))
     if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
         a, b = _segment(text, q.start, q.end)
-        if v.past.search(text, a, b) or _own_question(text, q, v):
+        if v.past.search(text, a, b) or _own_question(text, q, v) or v.habit.search(text, a, b):
             return True
         if a >= 2 and v.clause_that.match(text, a):  # "I understand, that ...": the clause before it
             c, d = _segment(text, a - 2, a - 2)

@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev16.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev17.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -50,6 +50,10 @@ FLOORS = {
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev16.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev17 unstated_number 50/51: g17-0202 labels "the first month" (of a prepayment) a number; older files
+    # label the same construction a hidden term only (g13-0125, g-0129)
+    "guard_dev17.yaml": {"pushback": 1.0, "unstated_number": 0.98, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down)
@@ -58,7 +62,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpus; CI runs every file.
-FAST = {"guard_dev16.yaml"}
+FAST = {"guard_dev17.yaml"}
 
 
 def _files(rows: list) -> list:
