@@ -206,6 +206,10 @@ def _negated_list(p: Prepared, start: int) -> bool:
     parts = _COORD.split(window)
     for i in range(len(parts) - 2, -1, -1):  # back from the term: the nearest item with a negation is the head
         if p.data.compiled.negation.search(" " + " ".join(parts[i].split()[-_HEAD_WORDS:]) + " "):
+            c = p.data.compiled  # "якщо ... не буде відповіді, пропозиція згорає і ми нарахуємо штраф": the
+            if any(not c.negation.search(" " + m.group(0) + " ")  # negation is a condition's ("якщо", "if"; not
+                   for m in c.condition.finditer(parts[i])):      # "without", "sin": negations themselves), the
+                return False                                        # items after it hold
             return all(len(x.split()) <= _LIST_ITEM_WORDS for x in parts[i + 1:])
         if len(parts[i].split()) > _LIST_ITEM_WORDS:
             return False
@@ -288,12 +292,76 @@ def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
     return bool(c.regret_empathy.search(near))
 
 
-def pushback(p: Prepared) -> list[Finding]:
+def _sentence_bounds(p: Prepared, at: int) -> tuple[int, int]:
+    """Start and end of the sentence holding `at` (a sentence ends at . ; ! ? or a line break)."""
+    starts = [m.end() for m in _SENTENCE.finditer(p.text, 0, at)]
+    end = _SENTENCE.search(p.text, at)
+    return (starts[-1] if starts else 0), (end.start() if end else len(p.text))
+
+
+def _extra_ask_before(p: Prepared, at: int) -> tuple[int, int] | None:
+    """The customer's ask a decline at `at` answers, when it is for an extra beyond the standing offer: in the
+    decline's sentence before it or in the sentence just before, an ask reported back ("you asked whether",
+    «ви просили», "Sie hatten gefragt, ob") with an extra (`extra_ask`: "for free", "extend the pause",
+    «безкоштовно», "bez opłat") and no amount or percentage (a figure asked for is the request itself:
+    "you asked if we could get to $3,800"). Returns the ask's span."""
     c = p.data.compiled
-    out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.pushback.finditer(p.text)
-           if m.group(0).strip() and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
-    return out + [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in c.regret.finditer(p.text)
-                  if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
+    start, _ = _sentence_bounds(p, at)
+    prev = _sentence_bounds(p, start - 1)[0] if start > 0 else start
+    zone = p.text[prev:at]
+    ask = c.asked_whether.search(zone) or c.asked_for.search(zone)
+    if ask is None or not c.extra_ask.search(zone, ask.start()):
+        return None
+    if any(q.kind in ("money", "percent") and prev <= q.start < at for q in p.quantities):
+        return None
+    return prev, at
+
+
+def _offer_kept(p: Prepared, outside: tuple[int, int]) -> bool:
+    """The text restates the standing offer: a figure or date the facts state, outside the ask."""
+    a, b = outside
+    return any(q.kind in ("money", "percent", "date", "duration") and not (a <= q.start < b) and not q.aside
+               and p.ctx.facts.accepts(q) for q in p.quantities)
+
+
+def _declines_extra(p: Prepared, m: re.Match[str]) -> bool:
+    """A polite no to one extra ask while the offer stands ("you asked whether we'd throw in the module for
+    free; I can't add that, the proposal stands at $1,360"): declining an extra concession, not refusing
+    the customer's request. Grounds named anywhere but in the ask (eligibility, the contract, rules, collections,
+    penalties: `decline_grounds`) keep it a refusal, and `pushback` drops these declines only when nothing else
+    is found."""
+    ask = _extra_ask_before(p, m.start())
+    if ask is None:
+        return False
+    rest = p.text[:ask[0]] + " " + p.text[ask[1]:]  # grounds anywhere but in the ask: the decline is a refusal
+    return not p.data.compiled.decline_grounds.search(rest) and _offer_kept(p, ask)
+
+
+def _refusals(p: Prepared) -> list[re.Match[str]]:
+    c = p.data.compiled
+    hits = [m for m in c.pushback.finditer(p.text)
+            if m.group(0).strip() and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
+    return hits + [m for m in c.regret.finditer(p.text)
+                   if m.group(0).strip() and not _sympathy(p, m) and not _quoted(p, m.start(), m.end())]
+
+
+def _declined_ask(p: Prepared, start: int) -> bool:
+    """A concession word inside the customer's ask reported back ("ви просили залишити SMM активним
+    безкоштовно", "you asked whether we'd add the module for free") that a refusal answers, later in that
+    sentence or in the next: asked for and declined, not promised."""
+    c = p.data.compiled
+    s, e = _sentence_bounds(p, start)
+    if not (c.asked_whether.search(p.text, s, start) or c.asked_for.search(p.text, s, start)):
+        return False
+    nxt = _sentence_bounds(p, e + 1)[1] if e < len(p.text) else e
+    return any(start < m.start() <= nxt for m in _refusals(p))
+
+
+def pushback(p: Prepared) -> list[Finding]:
+    hits = _refusals(p)
+    if hits and all(_declines_extra(p, m) for m in hits) and not contract_threat(p):
+        hits = []
+    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in hits]
 
 
 def _negated_near(p: Prepared, start: int) -> bool:
@@ -392,7 +460,8 @@ def _stated_period_before(p: Prepared, start: int) -> bool:
 def promise(p: Prepared) -> list[Finding]:
     """Concessions promised; negated ones ("no refunds needed", "без повернення коштів") promise none."""
     return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.promise.finditer(p.text)
-            if m.group(0).strip() and not _negated(p, m.start(), m.end()) and not _stated_period_before(p, m.start())]
+            if m.group(0).strip() and not _negated(p, m.start(), m.end()) and not _stated_period_before(p, m.start())
+            and not _declined_ask(p, m.start())]
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n]\s*")

@@ -196,6 +196,17 @@ class LanguageLexicon(_Strict):
     # words opening a reported question about a term ("asked whether", «питали, чи»): a term in it is asked
     # about, not stated
     asked_whether: list[str] = Field(default_factory=list)
+    # a customer's ask reported back without a question word ("you asked for", "ви просили", "Sie baten um"):
+    # with `asked_whether`, where the ask a decline answers is named
+    asked_for: list[str] = Field(default_factory=list)
+    # an extra beyond the standing offer, as a customer asks for it after the counter ("for free", "throw in",
+    # "better than the offer", "extend the pause", «безкоштовно», «ще трохи», "kostenlos", "bez opłat"): a polite
+    # no to one of these, with the offer kept, is no refusal of the customer's request
+    extra_ask: list[str] = Field(default_factory=list)
+    # grounds that turn a decline into a refusal of the customer: eligibility, the contract or terms, policy and
+    # rules, what is allowed, collections, lawyers, penalties ("you're not eligible", "your agreement doesn't
+    # allow it", «договір цього не передбачає»): a decline of an extra ask that names one stays pushback
+    decline_grounds: list[str] = Field(default_factory=list)
     # right before / after a refusal or threat, forms that make it none: the customer's own wish ("you'd
     # like to end the contract", "ви хочете розірвати договір") or nobody doing it ("відмовляти вам
     # ніхто не збирається", "no one is going to refuse")
@@ -218,7 +229,7 @@ class LanguageLexicon(_Strict):
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
-                     "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether", "not_pushback_before", "not_pushback_after",
+                     "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether", "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
                      "leak_markers", "out_of_character")
     @classmethod
@@ -315,6 +326,18 @@ class Compiled:
     @cached_property
     def asked_whether(self) -> re.Pattern[str]:
         return self._words(lambda x: x.asked_whether)
+
+    @cached_property
+    def asked_for(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.asked_for)
+
+    @cached_property
+    def extra_ask(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.extra_ask)
+
+    @cached_property
+    def decline_grounds(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.decline_grounds)
 
     @cached_property
     def negation_after(self) -> re.Pattern[str]:

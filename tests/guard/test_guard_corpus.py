@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev17.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev18.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -54,15 +54,20 @@ FLOORS = {
     # label the same construction a hidden term only (g13-0125, g-0129)
     "guard_dev17.yaml": {"pushback": 1.0, "unstated_number": 0.98, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev18 unstated_number 48/49: g18-0253 «дві третини від скорочення» not read as a fraction of the cut
+    "guard_dev18.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
-# a file still short of the target: its figure so far (only goes down)
-MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {}
+# a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
+# own figure while restating the offer (pushback in the older files), a free training offered in a counter (a
+# promise the proposal lacks), "by the end of the week" and "from Tuesday" (unstated in two older files).
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpus; CI runs every file.
-FAST = {"guard_dev17.yaml"}
+FAST = {"guard_dev18.yaml"}
 
 
 def _files(rows: list) -> list:
