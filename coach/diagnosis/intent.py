@@ -42,6 +42,19 @@ def _conditional(text: str, m: re.Match[str]) -> bool:
     return bool(_CONDITION.search(text, start, m.start()) or _CONDITION.search(text, m.end(), end))
 
 
+def _sentence(text: str, m: re.Match[str]) -> str:
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end_m = _SENTENCE_END.search(text, m.end())
+    return text[start:end_m.start() if end_m else len(text)]
+
+
+# What a condition on staying asks for when it is about the price: matching or beating an offer, a lower price.
+_PRICE_TERMS = re.compile(r"\d\s?%|\b(?:match\w*|beat|lower\w*|off|less|reduc\w*|cut|cheaper|discount\w*|price\w*|quot\w*|offer\w*|знизит\w*|"
+                          r"знижк\w*|цін\w*|дешевш\w*|пропозиці\w*|precio\w*|descuento\w*|iguala\w*|preis\w*|"
+                          r"rabatt\w*|günstiger|prix|remise\w*|moins cher|preço\w*|desconto\w*|igualar|cen\w*|"
+                          r"rabat\w*|ofert\w*|taniej)", _FLAGS)
+
+
 # Non-downsell intents in the order they win a tie: the more specific first.
 _PRIORITY = ("expansion", "renewal", "billing", "support", "feedback")
 
@@ -61,6 +74,7 @@ class IntentCueFile(BaseModel):
     # downsell even though it names a competitor or a refusal of their offer.
     billing_correction: list[str] = Field(default_factory=list)
     staying: list[str] = Field(default_factory=list)
+    cancel_elsewhere: list[str] = Field(default_factory=list)
 
 
 class IntentCues:
@@ -74,12 +88,19 @@ class IntentCues:
         """How many patterns of each intent match `text` (a cancelled invoice or payment is not a downsell,
         nor is turning down a competitor's offer to stay)."""
         rest = _BILLING_CANCEL.sub(" ", text)
-        staying = [m for p in self.table["staying"] for m in p.finditer(text) if not _conditional(text, m)]
+        for p in self.table["cancel_elsewhere"]:
+            rest = p.sub(lambda m: " " * len(m.group(0)), rest)
+        found = [m for p in self.table["staying"] for m in p.finditer(text)]
+        # "We'll stay with you if you match what they quoted": staying only on a price is a downsell ask;
+        # staying "as long as the support stays this good" is still staying.
+        on_price = [m for m in found if _conditional(text, m) and _PRICE_TERMS.search(_sentence(text, m))]
+        staying = [m for m in found if m not in on_price]
         for m in staying:
             rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
         out = {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
-               for k, pats in self.table.items() if k != "staying"}
+               for k, pats in self.table.items() if k not in ("staying", "cancel_elsewhere")}
         out["staying"] = len(staying)
+        out["downsell"] += bool(on_price)
         return out
 
 

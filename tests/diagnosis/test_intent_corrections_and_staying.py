@@ -48,3 +48,32 @@ def test_a_customer_who_says_they_stay_is_no_downsell(text: str) -> None:
 ])
 def test_a_reduction_asked_for_stays_a_downsell(text: str) -> None:
     assert diagnose(text, ACCOUNT).intent == "downsell"
+
+
+@pytest.mark.parametrize("text", [
+    # staying on the plan they have, or taking the request back
+    "Quick update: after talking it over with the partners we'll stick with the current package, nothing changes.",
+    "Please disregard my previous email about cutting seats, the hiring plan came through after all.",
+    "Ми передумали скорочувати команду в системі, все лишається як було.",
+    "Wir bleiben beim aktuellen Paket, die Kündigung ist vom Tisch.",
+    "Jednak nie rezygnujemy, zostajemy przy obecnym pakiecie.",
+    # a tender or a switch called off is not a cancel of the service
+    "Good news: we cancelled the RFP, the board is happy with how things are going.",
+    "Скасували тендер, працюємо з вами далі.",
+    # staying on a condition that is not about the price is still staying
+    "We're not going anywhere as long as the reporting keeps improving like this.",
+])
+def test_a_customer_keeping_the_plan_or_calling_off_a_switch_is_no_downsell(text: str) -> None:
+    assert diagnose(text, ACCOUNT).intent != "downsell"
+
+
+@pytest.mark.parametrize("text", [
+    # staying only if the price moves: a downsell ask
+    "We'd stay with you if you can match the quote Northbeam sent over.",
+    "Залишимося з вами, якщо зможете дати таку ж ціну, як у конкурента.",
+    "Zostajemy z Wami, jeśli dacie taką samą cenę jak konkurencja.",
+    # a cancel of the service next to a tender stays a cancel
+    "We cancelled the RFP because we're shutting the office: please cancel our subscription too.",
+])
+def test_staying_only_on_a_price_or_a_cancel_beside_a_tender_is_a_downsell(text: str) -> None:
+    assert diagnose(text, ACCOUNT).intent == "downsell"
