@@ -49,8 +49,8 @@ def _sentence(text: str, m: re.Match[str]) -> str:
 
 
 # What a condition on staying asks for when it is about the price: matching or beating an offer, a lower price.
-_PRICE_TERMS = re.compile(r"\d\s?%|\b(?:match\w*|beat|lower\w*|off|less|reduc\w*|cut|cheaper|discount\w*|price\w*|quot\w*|offer\w*|знизит\w*|"
-                          r"знижк\w*|цін\w*|дешевш\w*|пропозиці\w*|precio\w*|descuento\w*|iguala\w*|preis\w*|"
+_PRICE_TERMS = re.compile(r"\d\s?%|\b(?:match\w*|beat|lower\w*|off|less|reduc\w*|cut|cheaper|discount\w*|price\w*|"
+                          r"quot\w*|offer\w*|знизит\w*|знижк\w*|цін\w*|дешевш\w*|пропозиці\w*|precio\w*|descuento\w*|iguala\w*|preis\w*|"
                           r"rabatt\w*|günstiger|prix|remise\w*|moins cher|preço\w*|desconto\w*|igualar|cen\w*|"
                           r"rabat\w*|ofert\w*|taniej)", _FLAGS)
 
