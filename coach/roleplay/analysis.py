@@ -102,6 +102,12 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:proce
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 # "I've put the cancellation through", "Я вже надіслав вам форму про непродовження": done, in the past tense.
 _OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?(?:written |formal )?notice\b|"
+                       # "please send us a formal letter ... and we'll handle the rest", "надішліть, будь ласка,
+                       # офіційний лист": the notice asked for, under another name
+                       r"\b(?:send|email|give|mail) (?:me|us)(?:,? please,?)? (?:your |a |an |the )?(?:written|formal|"
+                       r"official|signed) (?:notice|letter|email|request|confirmation)\b|"
+                       r"(?<!\w)(?:надішліть|надіслати|направте)(?:,? будь ласка,?)? (?:нам )?(?:офіційн\w+|письмов\w+) "
+                       r"(?:лист|повідомлення|запит)|"
                        # "... and we'll confirm the end date and help you export your dashboards": the steps taken on
                        r"\b(?:we'?ll|i'?ll|we will|i will) (?:\w+ ){0,6}?help you (?:with the )?export\b|"
                        r"\b(?:we'?ll|i'?ll|we will|i will) confirm the end date\b|"
@@ -219,6 +225,15 @@ _OFFBOARD_STEP = re.compile(r"\bdata export\b|\bwrap (?:things|it|everything|thi
                             r"(?:access|accounts?|logins?)\b|"
                             r"(?<!\w)(?:вивантаж\w*|експорт\w* (?:ваших |усіх |всіх )?даних|закри\w* доступ\w*|"
                             r"непродовженн\w*)", re.I)
+# Going away to prepare the counter ("let me sit down with our PPC team this week and come back to you with something
+# concrete", "обговорю з командою і повернуся до вас із пропозицією"): the next step of this talk
+_GOES_AWAY = re.compile(r"\b(?:come|get|circle) back to you with\b|\b(?:sit down|go through (?:it|this|that|the \w+)|"
+                        r"work (?:it|this|that) through|look (?:into|at) (?:it|this|that)) with (?:my|our|the) (?:\w+ ){0,2}"
+                        r"(?:team|colleagues|manager|lead|deal desk)\b|\b(?:take|bring) (?:it|this|that) (?:back )?to "
+                        r"(?:my|our|the) (?:\w+ ){0,2}(?:team|colleagues|manager|lead|deal desk)\b|"
+                        r"(?<!\w)повернус[ья]\w* (?:до вас )?(?:з|із) (?:пропозиці\w*|варіант\w*|цифрами|планом|"
+                        r"рішенням|чимось)|(?<!\w)(?:обговорю|обговоримо|опрацюю|опрацюємо) (?:це |все )?(?:з|із) "
+                        r"(?:командою|колегами|керівник\w*)", re.I)
 # Putting the options off until the cause is heard ("I'd like to understand the pressure you're under before we
 # talk options", "перш ніж говорити про варіанти"): diagnosis, not a plan.
 _DEFERS = re.compile(r"\bbefore (?:we|i|you and i) (?:\w+ )?(?:talk|look at|discuss|get (?:in)?to|go (?:in)?to|"
@@ -441,6 +456,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                           or stance.CONTRACT.search(p) and _NEGATED.search(p))}
     priced = {p for p in proposing_parts if p not in contract_talk
               and not offers.extract([p], persona.account, also=[p]).empty}  # a carried sentence prices the offer
+    x_first = offers.extract([p for p in clean if p not in contract_talk], persona.account,
+                             policy.pause.default_months, policy.multi_year.default_extension_months, also=mine,
+                             asked_cut=_asked_cut(persona), asked_services=persona.request.modules)
     for s in sentences:
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and (
@@ -508,7 +526,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                          or ((argues or refuses) and s.text not in priced)):
             a.pushback.append(s.text)
             a.pushback_words += [w for w in s.pushback_words if w not in a.pushback_words]
-        if not ours and (label == "refuse" or refuses and s.text not in priced):
+        # a cap on a concession ("Більше за 10% я дати не можу, це межа.", "I can't go beyond 10%"): a limit, not a
+        # refusal of any change
+        caps_only = bool(stance.LIMIT.search(s.text)) and not (stance.THREAT.search(s.text) or stance.CONTRACT.search(
+            s.text) or stance.GUILT.search(s.text))
+        if not ours and (label == "refuse" and not caps_only or refuses and s.text not in priced):
             a.refusal.append(s.text)
         if not ours and stance.GUILT.search(s.text):
             a.guilt.append(s.text)
@@ -542,6 +564,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             sets = False
         if sets and offers.accepts_request(s.text) and not follow_up and not _CONTACT.search(s.text):
             sets = False  # "Let's make sure January looks right for you.": the request taken on, no next contact
+        if sets and _GOES_AWAY.search(s.text) and previous_offer is None and not countered and x_first.empty:
+            # "Let me go through it with our team this week and come back to you with a proposal": the counter still
+            # to come, before anything was put forward; the next step of this talk, not a re-engagement trigger
+            sets = False
         if sets and s.topic is None and label not in ("refuse", "pushback") and not (
                 stance.CONTRACT.search(s.text) and not follow_up):  # "your subscription runs through January 2028"
             concrete, loose = when == "dated", when == "rough"

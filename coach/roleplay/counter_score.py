@@ -22,6 +22,12 @@ RAISED = 0.6  # an earlier counter cutting under 60% of the final one's cut: the
 TOO_SMALL = 0.4  # a counter cutting less than 40% of what was asked does not meet the customer
 
 
+# the request itself named as what is granted ("then I'll set up the pause as you asked", "оформлю, як ви просили"),
+# not the paperwork for the counter on the table ("Nothing, I'll process it")
+_AS_ASKED = re.compile(r"\bas (?:you )?(?:asked|requested|wanted|wished)\b|\bas per your request\b|"
+                       r"(?<!\w)як ви (?:й |і |же )?(?:просили|хотіли|і хотіли)(?!\w)", re.I)
+
+
 def _cut(mrr: float, new: float | None) -> float | None:
     return None if new is None or mrr <= 0 else max(0.0, (1 - new / mrr) * 100)
 
@@ -101,6 +107,13 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
         points, summary = _unsized(card, final, points, summary)
         points, summary = _unsized_pause(card, final, points, summary)
+        if points < 25 and offers[-1][1].as_requested and offers[-1][0] > final[0] and _AS_ASKED.search(
+                offers[-1][1].quote):
+            # a counter that did not fit, then the request granted as asked ("instead of the pause, 10% off";
+            # refused; "then I'll set up the pause as you asked"): nothing right was ever put forward
+            card.mark(offers[-1][0], "counter", False, "granted the request as asked after a counter that did not "
+                      "fit", 2, "counter")
+            return _done(0, f"{summary}; then the request was granted as asked (turn {offers[-1][0] + 1})", ev)
         given = [i for i, q in vague if i <= final[0] and not a[i].vague_exchanged and giveaway(q or "")]
         if points == 25 and given:  # "next month free" refused first: right only on the second try
             when = "beside it" if given[0] == final[0] else "only after"  # a free month for nothing beside the counter

@@ -41,7 +41,7 @@ _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)",
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
 _FROM_TO = re.compile(r"\b(?:(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
                       r"(?:to|down to|до)|(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?)\s+)?down to)\s+(\d{1,6})\b"
-                      r"(?!\s?[%$€£₴])", re.I)
+                      r"(?!\s?(?:[%$€£₴]|долар|грн|гривен|гривн|usd|dollars))", re.I)
 # "the seat count down to 28", "кількість місць до 15": the count kept
 _SEATS_TO = re.compile(r"\b(?:seats?|licen[cs]es?|users?|seat count|місц\w*|ліценз\w*)\s+(?:down to|to|"
                        r"до)\s+(\d{1,6})\b"
@@ -128,7 +128,11 @@ _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|�
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
                     r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|"
                     r"pages|services|"
-                    r"markets|locations)\b|\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
+                    r"markets|locations)\b|"
+                    # "step Personalisation back", "dial the PPC down": one service made smaller
+                    r"\b(?:step|stepp(?:ed|ing)|dial|dial(?:l)?(?:ed|ing)|wind|winding) (?:the )?[\w-]+(?: [\w-]+)? "
+                    r"(?:back|down)\b(?! up)|"
+                    r"\b(?:starter|basic|lite|lighter|lower|smaller|entry|essentials?) "
                     r"(?:tier|plan|edition|level|package)\b|\btier\b|\bdowngrad\w*|обсяг|пакет|тариф\w*|"
                     # "keeping Commerce Search whole": one service kept as it is, the rest of the package trimmed
                     r"\bkeep\w* (?:the )?[\w -]{1,30}? (?:whole|intact|untouched|in full)\b|"
@@ -167,11 +171,17 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
                     r"(?<!\w)давайте(?=[^.?!]{0,30}місяц[^.?!]*(?:ті ж|ті самі|ці ж|стільки ж)[^.?!]{0,12}місяц)|"
                     # "зупинити все на 6 місяців", "зупиняємо SEO на три місяці, грудень–лютий": a stop for a span
                     r"(?<!\w)(?<!не )(?<!не\xa0)зупин\w*(?=[^.?!]{0,60}(?:\d+\s+місяц|місяц\w* без оплати))", re.I)
+# the pause named as a thing already agreed ("before the pause ends", "після паузи")
+_PAUSE_NAMED = re.compile(r"\b(?:before|after|when|until|till|once|as|by the time) the (?:\w+[- ])?$|"
+                          r"(?<!\w)(?:до|після|перед) (?:кінц\w+ |завершення(?:м)? )?$|"
+                          r"\b(?:instead of|rather than|not) (?:a |the |any )?$|(?<!\w)(?:замість|не) $", re.I)
 _WHOLE = re.compile(r"account|everything|billing|whole|entire|contract|subscription|"
                     r"весь|все|усе|оплат|договір|обслуговуван", re.I)
 UNSIZED_TERM = "without a length"  # the note on a commitment named with no length (read as the default)
 # staying on longer, no length ("if you stay with us longer", "якщо залишитеся з нами довше")
 _STAY_LONGER = (r"\b(?:stay|stick|remain)\w* (?:on )?with us (?:for )?longer\b"
+                # "if you're willing to commit for longer", "sign on for longer": a longer term, its length unsaid
+                r"|\b(?:commit|sign (?:on|up)|renew|extend)\w* (?:(?:to us|with us|to it) )?for longer\b"
                 r"|(?<!\w)(?:залиш|лиш)\w* з нами (?:ще )?довше(?!\w)")
 _MULTI_YEAR = re.compile(r"multi-?year|багаторічн|" + _STAY_LONGER + r"|"
                          r"\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
@@ -314,6 +324,10 @@ _OLD_PRICE = re.compile(r"(?:instead of|rather than|down from|up from|from|compa
                         r"currently|today'?s|замість|порівняно з|з)\s*$", re.I)
 
 
+# today's price named as it stays ("the Member App at its current $4,000 a month", "за теперішньою ціною"): no new price
+_CURRENT_PRICE = re.compile(r"\b(?:at|for|on) (?:its|the|your|their|today'?s) (?:current|usual|normal|existing|present|"
+                            r"same) (?:price |rate )?(?:of )?$|(?<!\w)(?:за|по) (?:теперішн\w+|поточн\w+|нинішн\w+|"
+                            r"тією ж|тій самій) (?:ціною |ціні |вартістю )?$", re.I)
 # the customer's own budget or target beside the price ("just under your $3,700", "в межах вашого бюджету")
 _LIMIT = re.compile(r"(?:\b(?:under|below|within|beneath|inside|than|above|over)\s+(?:your|the|their)\b[^$€£₴\d]{0,25}|"
                     r"\byour (?:budget|target|limit|ceiling|cap|line)(?: of)?|\b(?:budget|target|limit|ceiling|cap) of|"
@@ -323,7 +337,14 @@ _LIMIT = re.compile(r"(?:\b(?:under|below|within|beneath|inside|than|above|over)
 
 # a unit price ("each seat goes from $95 to $90", "$90 per seat", "за місце"), not the monthly bill
 _PER_UNIT = re.compile(r"\b(?:each|every|per|a) (?:seat|licen[cs]e|user)\b[^.?!$€£₴\d]{0,14}$|"
-                       r"(?<!\w)(?:кожне|одне|за) (?:місце|ліцензію)\b[^.?!$€£₴\d]{0,14}$", re.I)
+                       # "bring the seat price down from $95 to $90", "ціну одного місця знизимо з 95 до 90 доларів"
+                       r"\b(?:seat|licen[cs]e|user|per-seat|unit) (?:price|rate|cost)\b[^.?!$€£₴\d]{0,14}$|"
+                       r"(?<!\w)(?:цін\w*|вартіст\w*) (?:одного |одної )?(?:місця|ліцензії)(?!\w)[^.?!$€£₴]{0,24}$|"
+                       r"(?<!\w)(?:кожне|одне|за) (?:місце|ліцензію)\b[^.?!$€£₴\d]{0,14}$|"
+                       # "we add seats back at the same $90", "додамо місця назад по тих самих 90 доларів"
+                       r"\badd\w* (?:\w+ )?(?:seats?|licen[cs]es?|users?) (?:back )?at (?:the same |the current |"
+                       r"that )?(?:price of )?$|(?<!\w)дода\w* (?:\w+ )?(?:місц\w*|ліценз\w*) (?:назад |знову )?"
+                       r"(?:по|за) (?:тих самих |тій самій |тією ж |ціною )?$", re.I)
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|each|/)\s*(?:seat|licen[cs]e|user)\b|^\s*за (?:місце|ліцензію)", re.I)
 # the customer's people named beside the count proposed ("80 seats: your 75 users plus a buffer")
 _THEIRS = re.compile(r"\byour\s+$|(?<!\w)ваш\w*\s+$", re.I)
@@ -402,6 +423,11 @@ _ACCEPTS = re.compile(
     r"(?:процедур|процес|кроках)\w*|"
     # "we can get the seats down for you", "we can bring the seat count down": the change itself, taken on
     r"\b(?:we|i) can (?:get|bring) (?:the |your )?(?:\w+ ){0,2}down\b|"
+    # "we'll stop what needs stopping", "змінимо те, що потрібно": the change taken on, nothing decided yet
+    r"\b(?:stop|change|pause|adjust|cut|sort|switch off)\w* (?:whatever|what|anything that|everything that) (?:needs?|has) "
+    r"(?:to be )?(?:stopping|changing|pausing|adjusting|cutting|sorting|stopped|changed|paused|adjusted|cut|sorted)\b|"
+    r"(?<!\w)(?:зупинимо|змінимо|призупинимо|скоротимо|налаштуємо) (?:все )?(?:те,? )?що (?:потрібно|треба|необхідно)"
+    r"(?: (?:зупинити|змінити|призупинити|скоротити))?(?!\w)|"
     # "let's make sure January looks right for you", "давайте подивимося, як зробити це найкраще для клініки"
     r"\bmake sure (?:\w+ ){0,3}(?:looks?|is|feels?|works?|lands?) right\b|\blet'?s (?:see|look at) how (?:to|we)\b|"
     r"(?<!\w)подивимос\w*,? як (?:\w+ ){0,2}(?:найкраще|краще|правильно|зручніше)|"
@@ -565,6 +591,28 @@ def _line_items(text: str, money: list[re.Match[str]], account: Account,
     return out
 
 
+def _one_service_off(text: str, account: Account, removed: Collection[str]) -> float | None:
+    """A discount named on one kept service ("10% off Social Media, so $810 instead of $900", "знижка 10% на
+    SMM"): that service's line is discounted and the rest of the bill stays; the new bill, or None."""
+    if not account.services or account.mrr <= 0:
+        return None
+    aliases = service_aliases()
+    by_name = {n: sv for sv in account.services for n in (sv.name.casefold(), *aliases.get(sv.name.casefold(), []))}
+    names = "|".join(sorted((re.escape(n) for n in by_name), key=lambda n: (-len(n), n)))
+    hits = list(re.finditer(r"(\d{1,2}(?:[.,]\d+)?)\s?(?:%|percent|per cent)\s+off\s+(?:the\s+|your\s+)?(" + names
+                            + r")(?!\w)|(?<!\w)знижк\w*\s+(?:у\s+|в\s+)?(\d{1,2}(?:[.,]\d+)?)\s?%\s+на\s+(" + names
+                            + r")(?!\w)|(\d{1,2}(?:[.,]\d+)?)\s?%\s+знижк\w*\s+на\s+(" + names + r")(?!\w)",
+                            text, re.I))
+    if len(hits) != 1:
+        return None
+    g = [x for x in hits[0].groups() if x is not None]
+    service = by_name.get(g[1].casefold())
+    if service is None or service.name in removed or len(account.services) < 2:
+        return None
+    pct = float(g[0].replace(",", "."))
+    return cents(account.mrr - service.mrr * pct / 100)
+
+
 def _kept(account: Account, asked_cut: int | None, n: int, aside: int) -> int | None:
     """The seats kept when `n` is proposed in place of `aside`: set aside the cut asked for ("8 instead of
     12", "не п'ять, а три"): `n` is a smaller cut; set aside the seats asked to keep ("88 rather than 72"):
@@ -591,7 +639,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if asked_services and not removed_here and _REMOVE_IT.search(text):
             # "let's suspend it until February": the module the customer asked about
             removed_here = [s.name for s in account.services if s.name in asked_services]
-        pause = _PAUSE.search(text)
+        # "a call before the pause ends", "до кінця паузи": the pause already agreed, not a new one; "instead of a
+        # pause, 10% off", "замість паузи": the pause set aside
+        pause = next((m for m in _PAUSE.finditer(text) if not _PAUSE_NAMED.search(text[max(0, m.start() - 30):
+                                                                                       m.start()])), None)
         if pause and removed_here and not _WHOLE.search(text):
             pause = None  # "pause PPC" suspends a module; the account keeps running
         pause_span = None
@@ -630,6 +681,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if (moved or _MOVED_SHARE.search(text)) and REALLOCATES not in out.notes:
             out.notes.append(REALLOCATES)
         money = [m for m in money if m not in moved]
+        one_off = _one_service_off(text, account, removed_here)
+        if one_off is not None and not removed_here:
+            out.new_mrr, money = one_off, []  # the figures beside it price that service's line, not the bill
         lines = _line_items(text, money, account, removed_here)
         if lines and len(lines) < len(money):
             money = [m for m in money if m not in lines]  # "keep the total at $5,700 ... $3,200 on ads": the total
@@ -639,13 +693,20 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if not money and _KEEPS_SPEND.search(text):
             out.new_mrr = account.mrr  # "we keep your monthly budget where it is": the spend is kept
         monthly = [m for m in money if m.group("per")]
-        per_unit = [m for m in money if _PER_UNIT.search(text[max(0, m.start() - 32):m.start()])
+        per_unit = [m for m in money if _PER_UNIT.search(text[max(0, m.start() - 40):m.start()])
                     or _PER_UNIT_AFTER.match(text[m.end():m.end() + 16])]
         per_unit += [m for k, m in enumerate(money) if k and money[k - 1] in per_unit and m not in per_unit
                      and re.fullmatch(r"\s*(?:down )?(?:to|до)\s*", text[money[k - 1].end():m.start()], re.I)]
+        unit_price = None
         if monthly and per_unit and not all(m in per_unit for m in monthly):
             money = [m for m in money if m not in per_unit]  # the unit price beside the bill: the bill counts
+        elif per_unit and all(m in per_unit and not m.group("per") for m in money):
+            # only a price per seat ("$90 per seat", "add seats back at the same $90"): not the bill; with a seat
+            # count named, the bill is the count times that price
+            unit_price = _amount(per_unit[-1])
+            money = []
         saved = [m for m in money if _SAVING.search(text[max(0, m.start() - 24):m.start()])]
+        money = [m for m in money if not _CURRENT_PRICE.search(text[max(0, m.start() - 24):m.start()])]
         money = [m for m in money if not _OLD_PRICE.search(text[max(0, m.start() - 16):m.start()])
                  and not _LIMIT.search(text[max(0, m.start() - 40):m.start()]) and m not in saved] or money
         if saved and all(m in saved for m in money):  # "you'd save $1,300 a month": today's bill less that
@@ -716,6 +777,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.seats is None or out.seats == account.seats):
             # "drop eight and keep 32", "приберемо п'ять і залишимо 15": the count said to stay is the seats kept
             out.seats = int(kept.group(1))
+        if unit_price is not None and out.seats and out.new_mrr is None:
+            out.new_mrr = cents(unit_price * out.seats)
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(_WHOLE_KEPT.sub(" ", text)) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package

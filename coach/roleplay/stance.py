@@ -221,6 +221,12 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
                    r"\bthat'?s (?:so |really |just )?(?:a lot|hard|tough|difficult|awful|terrible|horrible|"
                    r"devastating|heartbreaking|rough)\b|\bthe last thing you need\b|"
+                   # a wish for the customer's people ("I hope everyone is safe", "сподіваюся, всі в безпеці"): empathy
+                   r"\bi (?:really |do |truly )?hope (?:everyone|everybody|you|your (?:\w+ )?(?:team|staff|family|people|"
+                   r"guests)|all of you|all)(?:'re| is| are) (?:all )?(?:safe|okay|ok|well|all right|alright|unhurt|"
+                   r"doing (?:ok|okay|well|all right))\b|"
+                   r"(?<!\w)сподіва\w*,? (?:що )?(?:всі|усі|ви|ваша команда|ваші люди|з вами все)\b[^.?!]{0,15}"
+                   r"(?:в безпеці|у безпеці|гаразд|добре|живі|здорові)|"
                    r"(?<!\w)(?:мені (?:дуже |так |щиро )?прикро|"
                    r"це (?:(?:справді|дійсно|дуже|так|направду) )?(?:жахливо|важко|складно|непросто|тяжко)|жах)(?!\w)|"
                    r"\bsounds (?:like )?(?:a )?(?:tough|hard|rough|difficult)\b|"
@@ -251,6 +257,18 @@ _ACCEPTS_DECISION = re.compile(r"\bhand(?:s|ing|ed)? (?:\w+ )?over\b|\bhandover\
                                r"(?<!\w)навіть якщо (?:нічого|рішення) (?:\w+ )?не змін\w*(?!\w)|(?<!\w)(?:про всяк випадок|щоб (?:вона|він|вони|це|все) (?:у вас )?"
                                r"(?:було|була|були|був) (?:під рукою|у вас))(?!\w)|"
                                r"\bwhatever (?:you decide|the (?:answer|outcome|decision))\b|"
+                               # the decision left to the customer ("if that's your decision, I'll make it smooth", "if
+                               # the other tool still wins, I'll walk you through it", "якщо рішення остаточне, ...")
+                               r"^\W*(?:and |but |so )?if (?:that'?s|that is|it'?s|this is) (?:the|your|their) "
+                               r"(?:final )?(?:decision|call|choice)\b|"
+                               r"^\W*(?:and |but |so )?if (?:\w+ ){1,3}(?:still|then|really) (?:wins?|comes out (?:on top|"
+                               r"ahead)|looks better|fits better)\b|"
+                               r"^\W*(?:and |but |so )?if you (?:still|then|really|do) (?:decide|choose|want) to (?:go|leave|"
+                               r"cancel|end|move|switch)\b|"
+                               r"(?<!\w)якщо (?:це )?(?:ваше |їхнє )?(?:рішення|вибір) (?:остаточн\w*|ухвалене|не зміниться)|"
+                               r"(?<!\w)якщо (?:ви )?(?:все ж|все-таки|таки|все одно) (?:вирішите|захочете|оберете) "
+                               r"(?:піти|завершити|перейти|скасувати)|(?<!\w)якщо (?:\w+ ){1,3}(?:все ж|все-таки|все одно) "
+                               r"(?:виграє|переможе|виявиться кращ\w*)|"
                                r"(?<!\w)(?:переда\w*|у будь-якому разі|в будь-якому разі|хай там як)(?!\w)", re.I)
 
 
@@ -288,6 +306,12 @@ CONTRACT_FIRST = re.compile(
     # "You signed for SEO, PPC and Content as one package, and the pricing was built on that."
     r"\byou signed (?:up )?for\b|"
     r"\b(?:pricing|price|rate|discount) (?:was|is) (?:built|based|set) on (?:that|this|it|the)\b|"
+    # where the customer stands in the term ("you're in month 15 of a 24-month agreement", "the seats are part of that
+    # agreement", "нагадаю, що у вас 24-місячний договір", "зараз 21-й місяць"): the contract put before the request
+    r"\byou(?:'re| are) (?:only |now |currently |still )?in month \d+ of (?:a|an|your|the)\b[^.?!]{0,40}"
+    r"(?:agreement|contract|term)\b|\b(?:is|are) (?:all )?part of (?:that|the|your|this) (?:agreement|contract)\b|"
+    r"(?<!\w)нагада\w*,? що\b[^.?!]{0,40}(?:договір|договору|договором|контракт\w*)|"
+    r"(?<!\w)(?:зараз|у вас|ви на|йде) \d+-?(?:й|му|ий) місяц\w*|"
     r"(?<!\w)(?:договір (?:у нас |з вами |ваш )?(?:діє|чинний) до|що (?:в ньому|в договорі|у договорі) "
     r"(?:сказано|написано|передбачено)|згідно з договором|за умовами договору|перш ніж (?:щось )?обіцяти)(?!\w)",
     re.I)

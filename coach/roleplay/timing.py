@@ -105,8 +105,19 @@ _ROUGH = re.compile("|".join([
     r"\bevery (?:month|quarter|few|couple|\w+ (?:weeks|months))\b",
     r"\bmonthly\b|\bquarterly\b(?! (?:review|business))",
     r"\b(?:i'?ll|i will|we'?ll|we will) be in touch\b",  # a promise to follow up, with no time
-    r"\b(?:in|after|by|before|around|over|this|next) (?:the )?(?:spring|summer|autumn|fall|winter)\b",
+    r"\b(?:in|after|by|before|around|over|this|next|closer to|nearer to|towards?) (?:the )?(?:spring|summer|autumn|"
+    r"fall|winter)\b",
+    # "ближче до літа", "під осінь", "на початку весни": a season, a rough time
+    r"(?<!\w)(?:ближче до|до|після|під|перед|наприкінці|на початку|в кінці|у кінці|протягом) (?:весни|літа|осені|зими|"
+    r"весну|літо|осінь|зиму)(?!\w)",
     r"\baround \w+ time\b",
+    # the customer having looked at what we send ("once you've seen the results", "коли ознайомитеся з цифрами"): no
+    # event of their own, so a rough time at best
+    r"\b(?:once|when|after) you(?:'ve| have)? (?:seen|had (?:a|the) (?:chance|look|moment|time)(?: to \w+)?(?: at)?|"
+    r"looked (?:at|over|through)|read|reviewed|gone (?:over|through)|digested|tried) (?:it|them|this|that|these|those|"
+    r"(?:the|our|my) (?:\w+ )?(?:results|numbers|figures|report|proposal|deck|comparison|summary|notes|options))\b",
+    r"(?<!\w)(?:коли|щойно|після того,? як) (?:ви )?(?:ознайомитеся|подивитеся|переглянете|прочитаєте|побачите) "
+    r"(?:з |на )?(?:ним|нею|ними|цим|це|результат\w*|цифр\w*|звіт\w*|пропозиці\w*|порівнянн\w*)(?!\w)",
     r"\b(?:once|when|after) (?:things|the dust|everything|the situation) (?:\w+ )?(?:settle|calm|pick up|improve|"
     r"stabili[sz]e|get better)\w*",
     r"\bonce (?:you'?re|you are) (?:settled|through this|back on your feet)\b",

@@ -102,7 +102,7 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev7.yaml", 0.95, 0.96),
                                                        ("transcripts_dev8.yaml", 0.99, 0.99),
                                                        # dev 9 (36 sessions): untouched, nothing tuned on it
-                                                       ("transcripts_dev9.yaml", 0.91, 0.96),
+                                                       ("transcripts_dev9.yaml", 0.915, 0.965),
                                                        # dev 10 (48): untouched 88.0% / 91.7%; the dev-10 round
                                                        ("transcripts_dev10.yaml", 0.96, 0.97),
                                                        # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds
@@ -114,19 +114,22 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # dev 14 (48): untouched 87.5% / 92.5%; the dev-14 round
                                                        ("transcripts_dev14.yaml", 0.96, 0.98),
                                                        # dev 15 (48): untouched 92.2% / 95.8%; the dev-15 round
-                                                       ("transcripts_dev15.yaml", 0.95, 0.99),
+                                                       ("transcripts_dev15.yaml", 0.96, 0.99),
                                                        # dev 16 (44): untouched 89.8% / 93.2%; the dev-16 round
                                                        ("transcripts_dev16.yaml", 0.94, 0.96),
                                                        # dev 17 (44): untouched 90.3% / 95.0%; the dev-17 round
                                                        ("transcripts_dev17.yaml", 0.92, 0.95),
                                                        # dev 18 (44): untouched 89.2% / 92.3%; the dev-18 round
-                                                       ("transcripts_dev18.yaml", 0.97, 0.98)])
+                                                       ("transcripts_dev18.yaml", 0.97, 0.98),
+                                                       # dev 19 (44): untouched 92.0% / 95.5%; the dev-19 round
+                                                       ("transcripts_dev19.yaml", 0.99, 0.99)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     items = {"transcripts_dev9.yaml": 36, "transcripts_dev11.yaml": 44, "transcripts_dev12.yaml": 40,
-             "transcripts_dev16.yaml": 44, "transcripts_dev17.yaml": 44, "transcripts_dev18.yaml": 44}.get(name, 48)
+             "transcripts_dev16.yaml": 44, "transcripts_dev17.yaml": 44, "transcripts_dev18.yaml": 44,
+             "transcripts_dev19.yaml": 44}.get(name, 48)
     assert data["items"] == items and "disagreements" not in data
     assert data["components"] >= components and data["failure_flags"] >= flags, data
