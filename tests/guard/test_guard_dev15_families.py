@@ -20,6 +20,8 @@ from coach.evals.guard_corpus import CHECK_CATEGORY
 from coach.guard import Facts, GuardContext, Names
 from tests.guard.test_guard_paraphrases import GUARD, categories
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 
 def named_categories(text: str, stage: str) -> set[str]:
     """As `categories`, with a service name to mask ("Email Campaigns")."""

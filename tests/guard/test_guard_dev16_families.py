@@ -17,6 +17,8 @@ import pytest
 
 from tests.guard.test_guard_paraphrases import categories
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 VIOLATIONS = [
     # a change the agreement allows only at renewal
     ("questions", "Dana, did you know the contract only permits licence reductions at the anniversary?", "pushback"),

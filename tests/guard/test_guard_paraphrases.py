@@ -10,6 +10,8 @@ from coach.config import get_settings
 from coach.evals.guard_corpus import CHECK_CATEGORY
 from coach.guard import Facts, GuardContext, Names, guard_for
 
+pytestmark = pytest.mark.slow  # 930 cases, ~8 s: CI runs them; the fast loop keeps the newest families
+
 GUARD = guard_for(get_settings())
 
 
