@@ -34,18 +34,17 @@ _CONDITION = re.compile(r"\b(?:if|unless|only if|as long as|provided|якщо|к
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+def _sentence(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Start and end of the sentence that holds `m`."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    end_m = _SENTENCE_END.search(text, m.end())
+    return start, end_m.start() if end_m else len(text)
+
+
 def _conditional(text: str, m: re.Match[str]) -> bool:
     """The sentence of `m` puts a condition on it, before or after it."""
-    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-    end_m = _SENTENCE_END.search(text, m.end())
-    end = end_m.start() if end_m else len(text)
+    start, end = _sentence(text, m)
     return bool(_CONDITION.search(text, start, m.start()) or _CONDITION.search(text, m.end(), end))
-
-
-def _sentence(text: str, m: re.Match[str]) -> str:
-    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-    end_m = _SENTENCE_END.search(text, m.end())
-    return text[start:end_m.start() if end_m else len(text)]
 
 
 # What a condition on staying asks for when it is about the price: matching or beating an offer, a lower price.
@@ -93,7 +92,7 @@ class IntentCues:
         found = [m for p in self.table["staying"] for m in p.finditer(text)]
         # "We'll stay with you if you match what they quoted": staying only on a price is a downsell ask;
         # staying "as long as the support stays this good" is still staying.
-        on_price = [m for m in found if _conditional(text, m) and _PRICE_TERMS.search(_sentence(text, m))]
+        on_price = [m for m in found if _conditional(text, m) and _PRICE_TERMS.search(text, *_sentence(text, m))]
         staying = [m for m in found if m not in on_price]
         for m in staying:
             rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]

@@ -35,7 +35,8 @@ from coach.guard import Facts, GuardContext, Names, guard_for
 GUARD = guard_for(get_settings())
 
 
-def categories(text: str, stage: str, pause: bool = False) -> set[str]:
+def ids(text: str, stage: str, pause: bool = False) -> set[str]:
+    """The check ids the guard finds in `text` at `stage` (with the 3-month pause's facts when `pause`)."""
     facts = Facts(currency="USD", hard_cap_pct=20)
     facts.allow(4000.0, 3600.0, 10, 40, 32)
     facts.allow_months(24)
@@ -44,7 +45,11 @@ def categories(text: str, stage: str, pause: bool = False) -> set[str]:
         facts.allow("2027-04-01")
     names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
     ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
-    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+    return {v.id for v in GUARD.check(text, ctx)}
+
+
+def categories(text: str, stage: str, pause: bool = False) -> set[str]:
+    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause)}
 
 
 VIOLATIONS = [

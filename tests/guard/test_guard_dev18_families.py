@@ -27,28 +27,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.config import get_settings
-from coach.evals.guard_corpus import CHECK_CATEGORY
-from coach.guard import Facts, GuardContext, Names, guard_for
-
-GUARD = guard_for(get_settings())
-
-
-def ids(text: str, stage: str, pause: bool = False) -> set[str]:
-    facts = Facts(currency="USD", hard_cap_pct=20)
-    facts.allow(4000.0, 3600.0, 10, 40, 32)
-    facts.allow_months(24)
-    if pause:
-        facts.allow_months(3)
-        facts.allow("2027-04-01")
-    names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
-    ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
-    return {v.id for v in GUARD.check(text, ctx)}
-
-
-def categories(text: str, stage: str, pause: bool = False) -> set[str]:
-    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause)}
-
+from tests.guard.test_guard_dev17_families import categories, ids
 
 # (stage, pause facts, text): a polite no to one extra ask, the offer kept: no pushback, no promise
 DECLINED_EXTRAS = [
