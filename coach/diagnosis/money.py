@@ -215,7 +215,8 @@ def not_a_target(text: str, pos: int) -> bool:
     amount = AMOUNT.match(text, pos)
     value = _value(amount.group(2), amount.group(3)) if amount else None
     return bool(_CURRENT_BEFORE.search(before) or _PAYING_NOW.search(before) or _NOT_TARGET_BEFORE.search(before)
-                or _UNITS_FROM_TO.search(before) or (value is not None and amount is not None and _rising(before, value, bool(amount.group(3)))))
+                or _UNITS_FROM_TO.search(before)
+                or (value is not None and amount is not None and _rising(before, value, bool(amount.group(3)))))
 
 
 def paid_now(text: str) -> list[tuple[int, float]]:
@@ -317,7 +318,8 @@ def _points(text: str, m: re.Match[str], before: str, after: str, value: float,
         if cue and value >= 100 and _CUT_VERB.search(sentence):
             out.add("cut")  # "Зменшіть нам абонплату до 3 500": a cut of the price, to this amount
     if cue and any(at < m.start() and 0.2 * now <= value < now for at, now in paid):
-        out.add("after_paid")  # "we pay 3.200 € a month. Can you get it to 2.500?": a smaller figure after the price now
+        # "we pay 3.200 € a month. Can you get it to 2.500?": a smaller figure after the price now
+        out.add("after_paid")
     if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after):
         out.add("strong")  # "target 6k", "5к максимум", "$800 tops"
     if _CEILING_BEFORE.search(before):

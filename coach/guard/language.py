@@ -141,9 +141,11 @@ def _without_names(text: str) -> str:
     if not cyr or not lat or cyr > 2 * lat or lat > 2 * cyr:
         return text
     latin_words, cyrillic_words = _LATIN_WORD.findall(text), _CYRILLIC_WORD.findall(text)
-    if all(_LATIN_NAME.fullmatch(w) for w in latin_words) and not all(_CYRILLIC_NAME.fullmatch(w) for w in cyrillic_words):
+    latin_names = all(_LATIN_NAME.fullmatch(w) for w in latin_words)
+    cyrillic_names = all(_CYRILLIC_NAME.fullmatch(w) for w in cyrillic_words)
+    if latin_names and not cyrillic_names:
         return " ".join(_LATIN_WORD.sub(" ", text).split())
-    if all(_CYRILLIC_NAME.fullmatch(w) for w in cyrillic_words) and not all(_LATIN_NAME.fullmatch(w) for w in latin_words):
+    if cyrillic_names and not latin_names:
         return " ".join(_CYRILLIC_WORD.sub(" ", text).split())
     return text
 

@@ -229,7 +229,8 @@ class LanguageLexicon(_Strict):
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
-                     "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether", "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
+                     "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether",
+                     "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
                      "leak_markers", "out_of_character")
     @classmethod
@@ -346,8 +347,8 @@ class Compiled:
         # a few words may come between: "штрафів за паузу немає", "prepayment for the first year: none"
         # or a short list: "автоматичного продовження та індексації ціни там немає", "no renewal or rise: none"
         sep = r"[\s,:;\-\u2013\u2014]"
-        return re.compile(rf"\A{sep}*(?:(?:[\w']+{sep}+){{0,1}}?(?:{_COORD_WORDS}){sep}+)?(?:[\w']+{sep}+){{0,3}}?(?:{alt})",
-                          FLAGS)
+        return re.compile(rf"\A{sep}*(?:(?:[\w']+{sep}+){{0,1}}?(?:{_COORD_WORDS}){sep}+)?"
+                          rf"(?:[\w']+{sep}+){{0,3}}?(?:{alt})", FLAGS)
 
     def _anchored(self, getter: Any, before: bool) -> re.Pattern[str]:
         alt = self._alt(getter)
@@ -366,7 +367,8 @@ class Compiled:
     @cached_property
     def not_offer_before(self) -> re.Pattern[str]:
         # the wish may name two things: "queréis dejar las redes sociales y bajar la cuota"
-        return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})(?:(?:\s+[^\s,.;:!?]+){{1,5}}?\s+(?:{_COORD_WORDS}))?"
+        return re.compile(rf"(?:{self._alt(lambda x: x.not_offer_before)})"
+                          rf"(?:(?:\s+[^\s,.;:!?]+){{1,5}}?\s+(?:{_COORD_WORDS}))?"
                           rf"(?:\s+[\w']+){{0,2}}[\s,]+\Z", FLAGS)
 
     @cached_property

@@ -111,7 +111,8 @@ def part_patterns(names: tuple[str, ...], inflect_latin: bool) -> tuple[re.Patte
     runs, words = parts(names)
     out: list[re.Pattern[str] | None] = []
     for group in (runs, words):
-        forms = sorted({form(g, inflect_latin) for g in group}, key=lambda f: (-len(f), f))  # one order in every process
+        # one order in every process
+        forms = sorted({form(g, inflect_latin) for g in group}, key=lambda f: (-len(f), f))
         out.append(re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)") if forms else None)
     return out[0], out[1]
 

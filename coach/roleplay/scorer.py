@@ -113,8 +113,8 @@ def _bare_receipt(text: str, questions: list[str]) -> bool:
     """Besides its questions, the first reply is only a receipt word or two, with a greeting or name."""
     rest = [s for s in sentences(text) if s not in questions]
     # names go, but a month or weekday stays: "Thanks, Priya, I've noted January." says back when the change is wanted
-    stripped = [re.sub(r"\b(?!" + _WHEN_NAMED + r")[A-ZА-ЯІЇЄҐ][\w'’]*\b(?<!\bOK)(?<!\bOkay)", " ", _GREETING.sub("", s))
-                for s in rest]
+    name = r"\b(?!" + _WHEN_NAMED + r")[A-ZА-ЯІЇЄҐ][\w'’]*\b(?<!\bOK)(?<!\bOkay)"
+    stripped = [re.sub(name, " ", _GREETING.sub("", s)) for s in rest]
     return bool(rest) and all(_RECEIPT.match(s.strip(" ,.!") + ".") or _RECEIPT.match(r) or
                               _RECEIPT.match(s) for s, r in zip(rest, stripped, strict=True))
 
