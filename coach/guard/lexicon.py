@@ -121,6 +121,8 @@ class NumberWords(_Strict):
     # right before a number (digits or words), a word that makes it a day of the month ("antes del día
     # quince", "by day 15"): a date, a fact only when a fact's date falls on that day
     day_lead: str = r"(?!x)x"
+    # right after a number, a word that makes it a day of the month ("5 числа", "le 5 du mois"): a date, as above
+    day_after: str = r"(?!x)x"
     # dates named relative to today ("until the end of next week", "do końca kwartału"): no fact is one
     relative_dates: list[str] = Field(default_factory=list)
     month_lead: str = r"(?!x)x"  # words before a month named alone ("in March", "у березні"): a date
@@ -144,8 +146,8 @@ class NumberWords(_Strict):
                      "duration_lead", "more", "more_after", "offset_after", "month_lead", "discount_before",
                      "ago_after", "ago_before",
                      "past", "habit", "season_lead", "question_terms", "clause_that", "instead_before", "counted",
-                     "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "share_of",
-                     "price_share")
+                     "weekday_lead", "weekday_tail", "fraction_by", "figure_before", "day_lead", "day_after",
+                     "share_of", "price_share")
     @classmethod
     def _pattern(cls, v: str) -> str:
         return _compile_all([v])[0]

@@ -217,6 +217,7 @@ class _Vocab:
         self.rate_before = re.compile(rf"(?:{alt('rate_before')})\s*\Z", FLAGS)
         self.lead = re.compile(rf"(?<![\w])(?:{alt('duration_lead')})\s+\Z", FLAGS)
         self.day_lead = re.compile(rf"(?<![\w])(?:{alt('day_lead')})\s+\Z", FLAGS)
+        self.day_after = re.compile(rf"\s+(?:{alt('day_after')})(?![\w])", FLAGS)
         self.more = re.compile(rf"\s*(?:{alt('more')})\s+", FLAGS)
         self.more_after = re.compile(rf"\s+(?:{alt('more_after')})(?![\w])", FLAGS)
         self.offset_after = re.compile(rf"\s+(?:{alt('offset_after')})(?![\w])", FLAGS)
@@ -424,7 +425,7 @@ def _classify(text: str, start: int, end: int, value: float, raw: str, v: _Vocab
     if article:
         return None
     if (value == int(value) and 1 <= value <= 31 and not (in_words and value == 1)  # "from day one": a saying
-            and v.day_lead.search(text[max(0, start - 16):start])):
+            and (v.day_lead.search(text[max(0, start - 16):start]) or v.day_after.match(text, end))):
         return Quantity("date", 0.0, raw, start, end, f"---{int(value):02d}", in_words=in_words)
     counted = in_words and value >= 2 and (v.counted.match(text, end) is not None
                                            or v.figure_before.search(text[max(0, start - 40):start]) is not None
