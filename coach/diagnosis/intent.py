@@ -74,6 +74,8 @@ class IntentCueFile(BaseModel):
     billing_correction: list[str] = Field(default_factory=list)
     staying: list[str] = Field(default_factory=list)
     cancel_elsewhere: list[str] = Field(default_factory=list)
+    not_the_service: list[str] = Field(default_factory=list)
+    expansion_decisive: list[str] = Field(default_factory=list)
 
 
 class IntentCues:
@@ -85,9 +87,13 @@ class IntentCues:
 
     def hits(self, text: str) -> dict[str, int]:
         """How many patterns of each intent match `text` (a cancelled invoice or payment is not a downsell,
-        nor is turning down a competitor's offer to stay)."""
+        nor is a cancelled meeting or a paused newsletter, nor turning down a competitor's offer to stay)."""
         rest = _BILLING_CANCEL.sub(" ", text)
         for p in self.table["cancel_elsewhere"]:
+            rest = p.sub(lambda m: " " * len(m.group(0)), rest)
+        # a ticket, a meeting, a report, a user's role: blanked, and a support request
+        elsewhere = any(p.search(rest) for p in self.table["not_the_service"])
+        for p in self.table["not_the_service"]:
             rest = p.sub(lambda m: " " * len(m.group(0)), rest)
         found = [m for p in self.table["staying"] for m in p.finditer(text)]
         # "We'll stay with you if you match what they quoted": staying only on a price is a downsell ask;
@@ -97,7 +103,8 @@ class IntentCues:
         for m in staying:
             rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
         out = {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
-               for k, pats in self.table.items() if k not in ("staying", "cancel_elsewhere")}
+               for k, pats in self.table.items() if k not in ("staying", "cancel_elsewhere", "not_the_service")}
+        out["support"] += elsewhere
         out["staying"] = len(staying)
         out["downsell"] += bool(on_price)
         return out
@@ -124,6 +131,10 @@ def read_intent(hits: dict[str, int], head: np.ndarray | None = None, *,
         p[0], reason_stated, model_hint = 0.0, False, False
         if head is not None and p.sum() <= 0:
             p[INTENTS.index("feedback")] = 1.0
+    if hits.get("expansion_decisive") and not hits.get("downsell"):
+        # More seats or a pricier module asked for outright: the head's reading of the reasons around it
+        # ("we cut staff last year, now add 10 more licences") does not turn it into a reduction.
+        return "expansion", 0.85
     if hits.get("downsell"):
         # An explicit reduction, pause or cancel: a downsell whatever else the message says.
         conf = 0.9 if head is None else 0.6 + 0.4 * max(float(p[0]), 0.75)
