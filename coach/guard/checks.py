@@ -16,7 +16,15 @@ from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
-from coach.guard.numbers import Quantity, address_spans, counted_before, counts_something, elided_scale, read_quantities
+from coach.guard.numbers import (
+    Quantity,
+    address_spans,
+    counted_before,
+    counted_in_question,
+    counts_something,
+    elided_scale,
+    read_quantities,
+)
 from coach.guard.scan import Alternation
 from coach.policy.models import CounterProposal
 
@@ -599,7 +607,10 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
     own = p.ctx.facts.own
     langs = tuple(p.data.compiled.number_languages.values())
     out = [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-           if not (q.in_words and q.kind == "number" and q.value < 10) and not (q.kind == "date" and q.aside)
+           # a small number in words counts only before the customer's services, teams or campaigns ("which three
+           # services"; "two quick questions", "which of the two stores" are words)
+           if not (q.in_words and q.kind == "number" and q.value < 10 and not counted_in_question(p.text, q, langs))
+           and not (q.kind == "date" and q.aside)
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)))]

@@ -107,6 +107,9 @@ class NumberWords(_Strict):
     price_share: str = r"(?!x)x"
     # nouns that make a small number in words a figure ("drop six seats"; "two quick questions" is none)
     counted: str = r"(?!x)x"
+    # in a diagnosis question only, more nouns make a small number in words a figure ("which three services
+    # matter most", «на всіх п'яти кампаніях»); elsewhere "all three services stay" restates the case
+    question_counted: str = r"(?!x)x"
     # before a small number word with its unit left out, making it a figure: "we can stretch it to six"
     figure_before: str = r"(?!x)x"
     # a share of the price said in one word or phrase: "halving the spend", "скоротити вдвічі" (percent)

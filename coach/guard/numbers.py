@@ -43,6 +43,18 @@ class Quantity:
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_OF_MONTH = re.compile(r"(?<![\w])the\s+(\d{1,2})(?:st|nd|rd|th)(?![\w])"
                            r"(?!\s+(?:of\s+)?(?:month|time|year|week))", re.I)
+# a time of day ("um 10 Uhr", "at 10am", "10:30", "à 10h", "às 15h30", "a las 10", "o godz. 10", «о 10 годині»):
+# a moment, never a fact (a fact's number such as a 10% discount is no "10 Uhr")
+_CLOCK = re.compile(
+    r"(?<![\w.,:/-])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?:\s?(?:Uhr\b|[ap]\.m\.|o'clock\b)|[ap]m\b"
+    # "10 am" apart, before an English word or a stop (German "die 3 am häufigsten" is no time)
+    r"|\s[ap]m\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:tomorrow|today|on|or|to|and|next|this|that|works?|would|will|suits?|if|for"
+    r"|with|sharp|your|my|our|utc|gmt|cet|local)\b))"
+    r"|(?<![\w.,:/-])(?:[01]?\d|2[0-3])h(?:[0-5]\d)?(?![\w])"
+    r"|(?<![\w.,:/-])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+    r"|(?<![\w])(?:a las|o godz(?:\.|inie)?|godz\.)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?![\d]|[.,:]\d|\s\d)"
+    r"|(?<![\w.,:/-])(?:[01]?\d|2[0-3])\s+годині\b",
+    re.I)
 _QUARTER = re.compile(r"(?<![\w])Q([1-4])(?:\s+(?:of\s+)?(\d{4}))?(?![\w])")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./]\d)")
 _DIGITS = re.compile(
@@ -50,7 +62,7 @@ _DIGITS = re.compile(
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _ADDRESS = re.compile(
-    r"\b\d{1,5}[a-z]?(?=\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
+    r"\b\d{1,5}[a-z]?(?=\s+(?:(?:[A-Z][\w'-]+|Ⓝ+)\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 # contact lines of a signature: phone numbers (international, "(415) 555-0192", a trunk "0" or a
@@ -183,6 +195,7 @@ class _Vocab:
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
         # one word may come between: "the five extra seats", "two more licences"
         self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.question_counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('question_counted')})(?![\w])", FLAGS)
         self.counted_before = re.compile(rf"(?<![\w])(?:{alt('counted')})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", FLAGS)
         self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
         # a fraction of the price: "half the price", «половину ціни», "metade do preço"
@@ -322,6 +335,9 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         iso = _iso(y, b, a) or _iso(y, a, b) or m[0]
         alt = _iso(y, a, b) if m[2] == "/" else None
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), iso + (f"|{alt}" if alt else "")))
+    for m in _CLOCK.finditer(text):  # "um 10 Uhr", "at 3pm", "10:30": a moment no fact states
+        found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"T{m[0].strip()}"))
+        text = _blank(text, m.start(), m.end())
     has_month = v.may_name_a_month(text)
     for m in v.month_re.finditer(text) if has_month else ():
         if m[2]:
@@ -562,6 +578,17 @@ _OWNER_BEFORE = re.compile(
     r"(?<![\w])(?:your|our|the|their|every|each|these|those|ваш\w*|наш\w*|кожн\w*|їхн\w*|sus|tus|los|las|cada|seus"
     r"|suas|os|as|vos|nos|leurs|les|chaque|ihre\w*|unsere\w*|jeden|jede[nrs]?|die|der|den|wasze|nasze|każd\w*)\s+\Z",
     re.I)
+
+
+def counted_in_question(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
+    """A small number in words before a noun that makes it a figure in a diagnosis question ("which three services
+    matter most"); "two quick questions" and "three things" stay words."""
+    if _KNOWN_SET_BEFORE.search(text[max(0, q.start - 12):q.start]):
+        return False  # "which of the two teams": a set the customer has, named back
+    return q.in_words and q.value >= 2 and _vocab(words).question_counted.match(text, q.end) is not None
+
+
+_KNOWN_SET_BEFORE = re.compile(r"(?<![\w])(?:the|these|those|your)\s+\Z", re.I)
 
 
 def counted_before(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
