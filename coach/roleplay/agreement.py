@@ -127,9 +127,10 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
         persona = cache.get(item.persona) or get_persona(item.persona, personas_dir)
         cache[item.persona] = persona
         trainee, recorded = _sides(item.turns)
-        # a transcript with no customer line at all is answered by the scripted customer
-        card, _ = replay(persona, policy, embedder, trainee, own=own,
-                         recorded=recorded if any(r is not None for r in recorded) else None)
+        # a transcript with no customer line at all is answered by the scripted customer; one that has the
+        # customer's opening but stops on the trainee's turn was never answered (the cause did not come out)
+        spoke = any(r is not None for r in recorded) or any(t.role == "customer" for t in item.turns)
+        card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded if spoke else None)
         by_lang = lang.setdefault(item.language or persona.language, {"components": [], "failure_flags": []})
         scored_c = {c.id: c.status for c in card.components}
         for cid, judged_c in item.verdict.components.items():

@@ -26,8 +26,15 @@ _PROPOSES = re.compile(r"\blet me\b|\bi'?ll (?:arrange|set up|bring|loop|put|boo
 SOLUTION_SHARE = 0.7  # a plan or save read from a weak vote needs a proposing phrase as well
 # "every month paused adds a month" (not a one-month extension)
 _EACH_MONTH = re.compile(r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused)? (?:adds|puts) (?:a|one|"
-                         r"another) month\b", re.I)
+                         r"another) month\b|"
+                         # "for each paused month the end date moves back by a month": the end named between them
+                         r"\b(?:each|every) (?:paused )?month(?: of (?:the )?pause| paused| on pause)?,? (?:\w+ ){0,6}?"
+                         r"(?:moves?|pushe[sd]|push|shifts?|slides?|runs?|extends?) (?:back |out |on |later )?by (?:a|one) "
+                         r"(?:\w+ )?month\b", re.I)
 _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|period|number of months)|"
+                          # "extend the agreement by the months we pause", "by however many months it's on hold"
+                          r"(?:by|for) (?:the|however many) months? (?:we|you|they|it) (?:\w+ )?(?:pause|hold|freeze|"
+                          r"stop|switch off)\w*\b|" + _EACH_MONTH.pattern + "|"
                           r"(?:by|for) the months (?:paused|of the pause|you pause)|\bmonths? paused\b|"
                           # "the agreement simply extends by the months you're paused"
                           r"(?:by|for) (?:the|those|these) (?:\w+ )?months? (?:you'?re|you are|we'?re|we are|"
@@ -80,7 +87,14 @@ _SAME_MONTHS = re.compile(r"(?:by|for) the (?:same|paused) (?:\w+ )?(?:months|pe
                           r"\b(?:term|agreement|contract|end date|renewal)\b[^.?!]{0,20}\b(?:shift|push|mov|roll)\w*"
                           r"(?: \w+)?(?: out| back| on)? by\b|(?:договір|термін|строк)\w* (?:\w+ )?(?:зсува|посува|"
                           r"переноси)\w* на", re.I)
+# a figure of its own: a sentence that prices something is an offer, not a proposal announced
+_FIGURE = re.compile(r"\d")
 _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options))|product (?:team|manager|lead)|"
+                   # a trial scored against the competitor ("a two-week pilot ... scored against BrightMetrics on the
+                   # same checklist", "оціните за тим самим чек-листом, що й DataHub")
+                   r"\b(?:pilot|trial|proof of concept)\b[^.?!]{0,90}\b(?:against|versus|vs\.?|alongside|next to)\b|"
+                   r"\bon the same (?:checklist|criteria|scorecard|test)\b|"
+                   r"(?<!\w)за (?:тим самим|тими самими|таким самим) (?:чек-лист\w*|критері\w*|списк\w*)|"
                    r"roadmap|head[- ]to[- ]head|\bbake-?off\b|on your (?:own )?(?:data|pipeline|accounts)\b|"
                    r"порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку|"
                    r"(?:поруч|поряд) (?:з|із)\b|на ваших (?:власних )?даних", re.I)
@@ -153,7 +167,16 @@ _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |н
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
 # "Nothing, we just restart billing in March.", "Нічого, просто з березня відновимо оплату.": the answer to "what do you
 # need from us?", then the plan; nothing refused
-_NOTHING_ASKED = re.compile(r"^\W*(?:nothing|not a thing|нічого)(?: (?:at all|really|зовсім|взагалі))?\s*[,:;—–-]", re.I)
+_NOTHING_ASKED = re.compile(r"^\W*(?:(?:поки(?: що)?|наразі|honestly|really)\s+)?(?:nothing|not a thing|нічого)(?: (?:at all|"
+                            r"really|зовсім|взагалі|yet|for now|just yet|right now|at this stage|поки що|поки|наразі))?"
+                            r"\s*[,:;—–-]", re.I)
+# "The 24-month renewal, nothing else.", "Лише продовження на два роки, більше нічого.": the term asked for the offer
+# on the table, and that it is all; nothing refused
+_ONLY_TERM = re.compile(r"^\W*(?!(?:no|not|without|без|ні)\b)(?:(?:just|only|simply|лише|тільки|просто)\s+)?"
+                        r"(?:(?:a|an|the|your)\s+)?(?![^.?!,;:]{0,30}?\b(?:no|not|without|без)\b)[^.?!,;:]{0,30}?"
+                        r"\b(?:extension|renewal|commitment|signature|term|продовження|подовження|підпис\w*)\b"
+                        r"[^.?!,;:]{0,20}\s*[,:;—–-]\s*(?:(?:and\s+)?nothing (?:else|more)|that'?s (?:it|all)|"
+                        r"(?:і|та)?\s*(?:більше )?нічого(?: більше| іншого)?|це все)\W*$", re.I)
 # The steps for ending sent on ("Процедуру надішлю.", "I'll send you the steps."): the request taken on
 _SENDS_STEPS = re.compile(r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
                           r"(?:over\s+)?(?:the|all the)\s+(?:\w+\s+)?(?:steps|process|procedure|instructions)\b|"
@@ -266,6 +289,26 @@ _FROM_DATE = re.compile(
     r"лип\w+|серп\w+|верес\w+|жовт\w+|листопад\w*|груд\w+|наступного (?:місяця|кварталу))(?!\w)", re.I)
 
 
+# The notice steps themselves, the answer to "how do we end it?" ("Notice goes to billing 60 days before the term
+# ends.", "Send written notice 30 days before the end of the term.", "Процедура проста: письмове повідомлення за 30 днів
+# до кінця терміну."): the process, stated
+EXIT_STEPS = re.compile(r"\b(?:send|give|email|submit|put in|you'?ll need to send)\b[^.?!]{0,25}\b(?:written |formal )?"
+                        r"notice\b|\bnotice (?:goes|needs to go|has to go|should go|is due|must reach)\b|"
+                        r"(?<!\w)(?:(?:письмове|офіційне) повідомлення за \d+ дн\w*|"
+                        r"надішліть (?:\w+ )?(?:письмове |офіційне )?повідомлення)(?!\w)", re.I)
+# ... but as a wall: the agreement's clauses, the earliest date, a change "mid-term" (not the ending asked about)
+_WALL = re.compile(r"\b(?:under|per|according to|in) (?:your|the) (?:\w+[- ])?(?:agreement|contract)\b|\bsection\b|"
+                   r"\bclause\b|\bmid-?term\b|\bearliest\b|\blocked\b|\bcommitted\b|(?<!\w)(?:згідно з|відповідно до|"
+                   r"за умовами|пункт\w*|найраніше)(?!\w)", re.I)
+
+
+def exit_steps(sentence: str) -> bool:
+    """States how to end the agreement (the notice steps asked for), not the contract as a wall."""
+    return bool(EXIT_STEPS.search(sentence)) and not (_WALL.search(sentence) or stance.THREAT.search(sentence)
+                                                      or stance.ARGUE.search(sentence)
+                                                      or stance.REFUSES_CHANGE.search(sentence))
+
+
 def offboards(sentence: str) -> bool:
     """The cancellation's own steps taken on ("we'll confirm the end date and help you export"), not a grant."""
     return bool(_OFFBOARD.search(sentence)) and not _GRANT.search(sentence)
@@ -293,7 +336,12 @@ _PRICE_KEPT = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:no (?:price|discount) (?:games
                          r"торкаємося)|ціна (?:не змінюється|лишається|залишається))\b[^.?!]{0,40}[.!]?\s*$", re.I)
 # the spend kept while it is moved ("Same spend, but it goes where the calls come from.", "Той самий бюджет, але він
 # піде на рекламу."): the terms of a reallocation, nothing refused
-_SAME_SPEND_MOVED = re.compile(r"^\W*(?:(?:the|your)\s+)?same (?:spend|budget|bill|total|money|investment|price)\b"
+_SAME_SPEND_MOVED = re.compile(# "Same plan, same price, and nothing sits in a queue.": the terms of a fix
+                               r"^\W*same (?:plan|package|setup|service|team|scope),? (?:and )?(?:the )?same "
+                               r"(?:price|spend|budget|bill|fee|cost)\b|"
+                               r"^\W*(?:той самий|той же|такий самий) (?:пакет|план|тариф),? (?:і )?(?:та сама|та ж|такий "
+                               r"самий|той самий) (?:ціна|бюджет|рахунок|вартість)(?!\w)|"
+                               r"^\W*(?:(?:the|your)\s+)?same (?:spend|budget|bill|total|money|investment|price)\b"
                                r"[^.?!]{0,15}\b(?:but|just|only|and)\b[^.?!]{0,30}\b(?:goes|go|going|moves?|moved|"
                                r"shifts?|spent|put|works?|working|lands?|redirected)\b|"
                                r"^\W*(?:той самий|той же|такий самий|та сама|та ж) (?:бюджет|сума|рахунок)\w*"
@@ -459,6 +507,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     x_first = offers.extract([p for p in clean if p not in contract_talk], persona.account,
                              policy.pause.default_months, policy.multi_year.default_extension_months, also=mine,
                              asked_cut=_asked_cut(persona), asked_services=persona.request.modules)
+    announced = False  # the sentence before proposed something ("Here's what I'd propose.", "Тоді пропоную так.")
     for s in sentences:
         label = s.label
         if label in ("pushback", "refuse") and not s.pushback_words and (
@@ -483,6 +532,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                 _NOTHING_ASKED.match(s.text) and not (stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text)
                                                       or stance.ARGUE.search(s.text)))):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
+        if first_turn and label in ("pushback", "refuse") and not s.pushback_words and exit_steps(s.text):
+            label = "other"  # "Notice goes to billing 60 days before the term ends.": the process asked for
+        if label in ("pushback", "refuse") and not s.pushback_words and _ONLY_TERM.match(s.text) and not (
+                _NEGATED.search(s.text) or stance.THREAT.search(s.text) or stance.REFUSES_CHANGE.search(s.text)):
+            label = "other"  # "The 24-month renewal, nothing else." answers "what would you want in return?"
         if label in ("pushback", "refuse") and not s.pushback_words and not stance.leans_on_terms(s.text) and \
                 timing.follow_up(s.text) and timing.timing(s.text) == "dated":
             label = "trigger"  # "Side-by-side on 14 January, and a decision call on the 28th" sets the next step
@@ -576,10 +630,12 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
-                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text))):
+                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text) or announced)):
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
+        # "Here's what I'd propose, and it isn't a discount." then the save itself in the next sentence
+        announced = not s.question and bool(offers.proposes(s.text)) and not _FIGURE.search(s.text)
         if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) \
                 and not (first_turn and s.text in a.pushback and not offers.proposes(s.text)
                          and not _PROPOSES.search(s.text)) \

@@ -178,11 +178,15 @@ _OPEN_ANY = re.compile(r"\b(?:what|why|how|which|where|who|tell me|talk me|walk 
                        r"help me (?:understand|see)|curious|wondering)\b|(?<!\w)(?:що|чому|як|які|який|яка|яке|якими|"
                        r"де|хто|чим|навіщо|звідки|з чим|до чого|розкажіть|поясніть|поділіться|опишіть|"
                        r"цікаво)(?!\w)", re.I)
+# A question that puts two causes side by side ("Is it the budget, or are fewer people logging in?", "Це через
+# бюджет, чи команда зменшилася?"): the customer chooses and explains, it is not a yes/no guess.
+_EITHER = re.compile(r",\s*or\s+(?!not\b|no\b|is it not\b|isn'?t it\b)\w[^?]{2,}\?|"
+                     r",\s*чи\s+(?!ні\b|не так\b)\w[^?]{2,}\?", re.I)
 
 
 def open_question(sentence: str) -> bool:
     """Asks openly (what, why, how, tell me ...) rather than for a yes or no ("Is it the budget?")."""
-    return bool(_OPEN_ANY.search(sentence))
+    return bool(_OPEN_ANY.search(sentence) or _EITHER.search(sentence))
 
 
 def asks_cause(sentence: str) -> bool:

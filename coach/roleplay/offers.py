@@ -57,6 +57,11 @@ _NOT_BUT = re.compile(r"(?:\bnot|(?<!\w)не)\s+(?:by\s+|на\s+)?(\d{1,6})\s*(?
 SENDS_PAPERS = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|let me|i'?m going to)\b[^.?!]{0,25}\b(?:get|send|"
                            r"email|forward|pass|draw up|prepare|have)\b[^.?!]{0,25}\b(?:paperwork|amendment|"
                            r"order form|contract|agreement|documents?|papers|proposal|quote|it in writing)\b|"
+                           # "You'll have the documents by Friday", "the amendment will be in your inbox today"
+                           r"\byou'?ll (?:have|get|receive|see)\b[^.?!]{0,20}\b(?:paperwork|amendment|order form|contract|"
+                           r"agreement|documents?|papers|proposal|quote|draft)\b|"
+                           r"\b(?:paperwork|amendment|order form|contract|agreement|documents?|papers|proposal|quote|draft)"
+                           r"\b[^.?!]{0,20}\b(?:will be|'ll be|is going to be) (?:in|with you|over|in your)\b|"
                            r"(?<!\w)(?:надішлю|надішлемо|підготую|підготуємо|оформлю|передам)\w*[^.?!]{0,25}"
                            r"(?:документ\w*|договір|угод\w*|пропозиці\w*|рахунок|папер\w*|письмово)", re.I)
 # "keep 32", "keeping 32 seats", "залишимо 15": the number of seats said to stay
@@ -97,10 +102,15 @@ REALLOCATES = "moves budget between services at the same spend (value engineerin
 # moving money between services: the verbs (en stems, then uk)
 _MOVE_EN = r"\b(?:mov|shift|reallocat|redirect|re-?invest|channel|put)\w*"
 _MOVE_UK = r"(?<!\w)(?:перенес\w*|перерозподіл\w*|переклад\w*|спрямує\w*|спрямуємо)"
-_MOVED_SHARE = re.compile(_MOVE_EN + r"\s+(?:most|some|part|half|much|"
-                          r"a (?:chunk|share|portion|part|good part|big part)|the (?:bulk|rest|majority)|all)\s+of\s+"
+_SHARE_OF = (r"(?:most|some|part|half|much|a (?:chunk|share|portion|part|good part|big part|third|quarter|fifth|slice)|"
+             r"(?:one|two|three|\d) (?:thirds?|quarters?|fifths?)|\d{1,2}\s?(?:%|percent)|the (?:bulk|rest|majority)|all)")
+_MOVED_SHARE = re.compile(_MOVE_EN + r"\s+" + _SHARE_OF + r"\s+of\s+"
                           r"(?:the|your|that|this)\s+[\w -]{0,25}?(?:budget|spend|money|investment)\b[^.?!]{0,20}?\b"
                           r"(?:into|to|towards|over to|across to)\b|"
+                          # the budget kept, then a share of "it" moved ("keep the budget but move most of it out of
+                          # ads and into local search")
+                          + _MOVE_EN + r"\s+" + _SHARE_OF + r"\s+of\s+(?:it|that|this)\b[^.?!]{0,30}?\b"
+                          r"(?:into|towards|over to|across to)\b|"
                           + _MOVE_UK + r"\s+(?:більшу |значну )?"
                           r"(?:частину|половину|більшість)\s+(?:\w+\s+){0,2}бюджет\w*", re.I)
 # an amount moved between services at the same spend ("move about $800 of the PPC money into local SEO")
@@ -112,6 +122,9 @@ _MOVED_AFTER = re.compile(r"^[^.?!]{0,25}\b(?:into|over to|across to)\b|^\s*(?:o
 _KEEPS_SPEND = re.compile(r"\bkeep\w*\s+(?:your|the)\s+(?:\w+\s+)?(?:budget|spend|price|bill|investment)\s+"
                           r"(?:where it is|as it is|the same|unchanged|at \S+)|"
                           r"\b(?:budget|spend|price|bill)\s+stays?\s+(?:where it is|as it is|the same|unchanged)\b|"
+                          # "keep the budget but move most of it into local search": kept, and moved
+                          r"\bkeep\w*\s+(?:your|the)\s+(?:\w+\s+)?(?:budget|spend|investment)\s+(?:but|and)\s+"
+                          r"(?:\w+\s+)?(?:mov|shift|reallocat|redirect|re-?invest|put)\w*\b|"
                           r"(?<!\w)(?:бюджет|сума|ціна|вартість)\w*\s+"
                           r"(?:лишається|залишається|не змінюється)", re.I)
 # the service asked about, named by a pronoun ("suspend it", "призупинимо його")
@@ -126,6 +139,9 @@ _REMOVE_AFTER = re.compile(r"^\s*(fewer|less|off\b|менше)", re.I)
 _PRICE_WORD = re.compile(r"\boff\b|discount|cheaper|lower|reduc|cut|knock|take|знижк|дешевш|зменш|скорот|зниз|"
                          r"нижч|мінус", re.I)
 _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|deliverables|\bgoes down to\b|"
+                    # "Personalisation drops to homepage recommendations only": one service cut to a part of it
+                    r"\b(?:drops?|dropp(?:ed|ing)|goes|cut|cuts|comes|shrinks?) (?:back |down )?to (?:just |only )?"
+                    r"[\w -]{1,40}? only\b|"
                     r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|"
                     r"pages|services|"
                     r"markets|locations)\b|"
@@ -160,6 +176,9 @@ _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(
                           r"\badd(?:s|ed|ing)?\s*$|"
                           r"подовжу\w*\s+на\s*$|продовж\w*\s+на\s*$", re.I)
 _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?months?\b)|"
+                    # "let's park Social Media for now": set aside for a while (not a topic parked)
+                    r"\bpark(?:s|ed|ing)?\b(?! (?:that|this|the|it) (?:topic|question|idea|discussion|point)| (?:that|this|"
+                    r"it) (?:for a (?:second|moment|minute)))|"
                     r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )\bfreez\w*|\bhold billing|"
                     r"\bon hold\b|\b(?:take|taking) a (?:short )?break\b|\bon ice\b|призупин\w*|пауз\w*|"
                     r"заморож\w*|перерв\w*|"
@@ -187,10 +206,14 @@ _MULTI_YEAR = re.compile(r"multi-?year|багаторічн|" + _STAY_LONGER + r
                          r"\b(?:on|for|with) a longer (?:term|commitment|agreement|contract)\b|"
                          r"(?<!\w)на (?:довший|триваліший) (?:термін|строк)", re.I)
 _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\w*|suspend\w*|stop(?:s|ped|ping)?|"
-                             r"without|turn(?:ing)? off|switch(?:ing)? off|прибрати|прибер\w*|"
+                             r"without|turn(?:ing)? off|switch(?:ing)? off|wind(?:s|ing)? down|phas(?:e|es|ing) out|"
+                             r"retir(?:e|es|ing)|прибрати|прибер\w*|"
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 # "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
 _REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|through)\b|"
+                            # "Personalisation goes on hold", "SEO is put on ice": the service suspended
+                            r"^\s+(?:goes|go|will go|would go|is put|gets put|are put|is|gets|will be|would be) on "
+                            r"(?:hold|ice)\b(?![^.?!]{0,30}\b(?:for\s+(?:\w+[\s-])?(?:months?|weeks?)|until|till|through)\b)|"
                             r"^\s*(?:[:—–-]\s*|\s+(?:is|gets|will be|would be)\s+)"
                             r"(?:removed|dropped|cancel\w*|suspended|paused|off|out|gone|"
                             r"прибира\w*|прибра\w*|скасов\w*|призупин\w*|вимкн\w*)\b", re.I)
@@ -234,7 +257,11 @@ _OFFER_CUE = re.compile(
     r"^(?:(?:then|so|ok(?:ay)?|and)[,\s]+)?(?:drop|suspend|pause|cut|remove|reduce|trim|swap|switch|move|shift|keep|"
     r"go (?:to|down to))\b(?! in mind| going| it up)|"
     r"(?:^|\b(?:then|so|okay|ok)[,\s]+|^(?:at|from|on|after|with) [\w' -]{1,25}?,?\s+|:\s*)"
-    r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower|stop)\b|"
+    r"we (?:drop|take|keep|move|go|cut|remove|reduce|suspend|pause|lower|stop|wind down|phase out|switch off|"
+    r"turn off|scale back|trim|shift|swap)\b|"
+    # "the spend stays where it is, but we move a third of the PPC budget into Local SEO": a reallocation proposed
+    r"\b(?:we|i)(?:'ll| will| would|'d)? (?:mov|shift|reallocat|redirect|re-?invest|put)\w* " + _SHARE_OF + r" of "
+    r"(?:the|your|that|this|it)\b[^.?!]{0,30}?\b(?:into|towards|over to|across to)\b|"
     # "here's a shape that keeps what's critical: ...", "here's a scope that follows what works: ...": a plan
     r"\bhere'?s (?:a|the|my|one) (?:shape|plan|proposal|package|structure|scope|setup|set-up|mix)\b|"
     # "Pause for three months, December to February.", "Пауза на 3 міс., грудень–лютий.": a pause named with its length
@@ -428,6 +455,9 @@ _ACCEPTS = re.compile(
     r"(?:to be )?(?:stopping|changing|pausing|adjusting|cutting|sorting|stopped|changed|paused|adjusted|cut|sorted)\b|"
     r"(?<!\w)(?:зупинимо|змінимо|призупинимо|скоротимо|налаштуємо) (?:все )?(?:те,? )?що (?:потрібно|треба|необхідно)"
     r"(?: (?:зупинити|змінити|призупинити|скоротити))?(?!\w)|"
+    # "We'll get the seats to match your team", "we'll make the package fit": the change promised, nothing sized yet
+    r"\b(?:get|make|bring|set|size) (?:the |your )?(?:seats?|seat count|licen[cs]es|package|plan|setup|bill|account) "
+    r"(?:to |so (?:they|it) )?(?:match|fit|suit|reflect)(?:es|s)?\b(?! (?:at|for) \$?\d)|"
     # "let's make sure January looks right for you", "давайте подивимося, як зробити це найкраще для клініки"
     r"\bmake sure (?:\w+ ){0,3}(?:looks?|is|feels?|works?|lands?) right\b|\blet'?s (?:see|look at) how (?:to|we)\b|"
     r"(?<!\w)подивимос\w*,? як (?:\w+ ){0,2}(?:найкраще|краще|правильно|зручніше)|"
@@ -553,7 +583,7 @@ def _services(text: str, account: Account) -> list[str]:
                 if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]) or (
                         _TAKE_BEFORE.search(low[max(0, m.start() - 16):m.start()])
                         and _TAKE_AFTER.search(low[m.end():m.end() + 20])) or _REMOVED_AFTER.search(
-                        low[m.end():m.end() + 24]):
+                        low[m.end():m.end() + 60]):
                     removed.append(s.name)
     return list(dict.fromkeys(removed))
 

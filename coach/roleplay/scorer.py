@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from coach.policy import Policy
-from coach.roleplay.analysis import offboards
+from coach.roleplay.analysis import exit_steps, offboards
 from coach.roleplay.card import PART_OF, TITLES, Card, Exchange, status
 from coach.roleplay.counter_score import score_counter
 from coach.roleplay.failures import asks_despite_pushback, failure_modes
@@ -160,6 +160,37 @@ _THANKS_FOR_NEWS = re.compile(r"\bthank\w*(?: you)? for (?:letting (?:me|us) kno
                               r"звернулися|попередили)(?!\w)", re.I)
 
 
+# A greeting or a bare "sure" before the substance ("Hi Sam.", "Sure.", "Ірино, добрий день.", "Звісно, Ірино.")
+_OPENER = re.compile(r"^\W*(?:(?:hi|hello|hey|good (?:morning|afternoon)|morning|dear|добрий день|доброго дня|вітаю|"
+                     r"sure(?: thing)?|ok(?:ay)?|certainly|right|звісно|звичайно|гаразд|добре)\W*)+$", re.I)
+_NAME = re.compile(r"\b[A-ZА-ЯІЇЄҐ][\w'’]*\b")
+
+
+def _steps_first(text: str) -> bool:
+    """The first reply's first words past a greeting or a bare "sure" are the notice steps."""
+    for s in sentences(text):
+        if is_question(s):
+            return False
+        if _OPENER.match(_NAME.sub(lambda m: m.group() if _OPENER.match(m.group()) else " ", s)):
+            continue
+        return exit_steps(s)
+    return False
+
+
+# Warm words beside a grant ("No problem at all, sorry it hasn't worked out", "без проблем, повністю вас розумію"): the
+# request heard, then granted; without them a bare "Sure" and the customer's figure is thin
+_WARM = re.compile(r"\bno problem\b|\bsorry\b|\bunderstand\b|\bthank|\bappreciate|\bglad\b|\bhappy to\b|"
+                   r"(?<!\w)(?:без проблем|розумію|дякую|шкода|вибачте|прикро|радий|рада)(?!\w)", re.I)
+
+
+def _whole_request(offer: dict[str, object]) -> bool:
+    """The customer's own figure, with nothing asked back ("Звісно, зменшимо до 15 місць з наступного місяця."): the
+    request granted in other words."""
+    requested = offer.get("requested_mrr")
+    return bool(requested) and offer.get("new_mrr") == requested and not (
+        offer.get("term_extension_months") or offer.get("pause_months"))
+
+
 def _thin(sentence: str) -> bool:
     """A bare thanks ("Hi Priya, thanks."): under five words besides greeting and name; thanks for the news
     itself ("Розумію, дякую, що написали.") names it."""
@@ -198,7 +229,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
             words = ", ".join(first.pushback_words or ["by meaning"])
             ev.append(Evidence(turn=1, quote=q, note=f"pushback: {words}"))
             card.mark(0, "acknowledgment", False, f"pushback in the first reply: “{q}”", 3, "acknowledgment")
-    elif first.acknowledgment and first.offer is not None and first.offer.as_requested and not (
+    elif first.acknowledgment and first.offer is not None and (first.offer.as_requested or _whole_request(
+            first.offer.offer) and not _WARM.search(first_text)) and not (
             # "Of course, Sam, happy to walk you through it." and the notice steps: the process the customer asked
             # about, answered in their terms (a bare "Sure, Sam." before the form stays thin)
             first.closing and offboards(first.closing) and not first.offer.offer.get("new_mrr")
@@ -228,6 +260,13 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         ev.append(Evidence(turn=1, quote=first.acknowledgment or first.questions[0], note="a bare receipt"))
         card.mark(0, "acknowledgment", False, "a bare receipt: acknowledge the request in the customer's terms", 1,
                   "acknowledgment")
+    elif asked and _steps_first(first_text):
+        # "Sure. Notice goes to billing 60 days before the term ends. What's prompting it?": the process answered
+        # before the request is taken on in the customer's terms
+        points, summary = 15, "opened with the notice steps: the request itself was not acknowledged"
+        ev.append(Evidence(turn=1, quote=first.acknowledgment or first.questions[0], note="say what you heard"))
+        card.mark(0, "acknowledgment", False, "the notice steps came first: acknowledge the request before the "
+                  "process", 1, "acknowledgment")
     elif first.acknowledgment:
         points, summary = 25, "the request was acknowledged without pushback"
         ev.append(Evidence(turn=1, quote=first.acknowledgment, note="acknowledgment"))

@@ -74,6 +74,15 @@ ARGUE = re.compile(
     r"\b(?:just|right) (?:when|as) (?:it|things|the (?:results|campaigns?|numbers)) "
     r"(?:is|are|start\w*|began|finally)\b|"
     r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|"
+    # the harm of the change laid on the customer's people or purse ("your members will be the ones who suffer if it
+    # goes", "switching usually costs more than it looks", "перехід зазвичай обходиться дорожче, ніж здається")
+    r"\b(?:will|would|'ll|'d) be the ones (?:who|that) (?:suffer|lose out|pay for it|miss (?:it|out))\b|"
+    r"\b(?:your|the) (?:members|patients|customers|clients|guests|users|team|staff|people) (?:will|would|'ll|'d) "
+    r"(?:really )?(?:suffer|lose out|be hurt)\b|"
+    r"\b(?:switching|migrations?|migrating|moving|leaving) (?:\w+ ){0,3}?(?:usually |often |typically |"
+    r"always |generally )?(?:costs?|ends? up costing|turns? out) (?:far |much |a lot |way )?(?:more|pricier)\b|"
+    r"(?<!\w)(?:постраждають|(?:перехід|міграці\w+|переїзд) (?:[\w'’]+ ){0,4}(?:обходиться|обійдеться|коштує|"
+    r"коштуватиме|вийде) (?:\w+ )?дорожче)(?!\w)|"
     r"\bwait a (?:sec|second|minute|moment)\b|"
     r"\bdon'?t (?:throw|walk) away\b|\brules are rules\b|\b(?:i|we) don'?t make the rules\b|"
     r"\bthose are the rules\b|"
@@ -92,6 +101,9 @@ ARGUE = re.compile(
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b(?! (?:under|below|within|inside|beneath))|"
     r"\bstays? as (?:it is|they are)\b|"
+    # "I'm afraid the full fee stays until month ten", "повна оплата залишається до кінця терміну"
+    r"\b(?:the|your) (?:full|whole|entire) (?:fee|price|bill|rate|amount|invoice|package) (?:stays|remains|still applies|"
+    r"is still due)\b|(?<!\w)повн\w+ (?:оплата|сума|ціна|вартість|пакет) (?:залишається|лишається)(?!\w)|"
     r"\bkeep (?:everything|it all|all of it) (?:as it is|running)\b|\bkeep the (?:full|whole) package\b|"
     r"\bkeep (?:the|your) (?:\w+ )?package as (?:it is|is)\b|"
     r"\bkeep all \d+(?: seats| licen\w+| users)?(?=\s*(?:[.!]|$))|"
@@ -219,6 +231,10 @@ _SOFT = re.compile(r"\bno catch\b|\bno strings\b|\bi'?m not (?:arguing|pushing)\
                    # "Totally understand, Marcus", "I completely understand"
                    r"\b(?:(?:i|we) )?(?:totally|completely|fully|absolutely|really|entirely) understand\b|"
                    r"\b(?:totally |that'?s |completely |perfectly )?(?:fair|understandable|reasonable)\b|"
+                   # the customer's step approved ("That's sensible housekeeping.", "That's a wise move."), and
+                   # reassurance ("Please don't worry about the admin."): on their side, nothing refused
+                   r"\bthat'?s (?:a |very |perfectly |entirely |completely |really )?(?:sensible|wise|prudent|smart)\b|"
+                   r"\b(?:please )?(?:don'?t|do not) (?:you )?worry\b|\bno need to worry\b|"
                    r"\bthat'?s (?:so |really |just )?(?:a lot|hard|tough|difficult|awful|terrible|horrible|"
                    r"devastating|heartbreaking|rough)\b|\bthe last thing you need\b|"
                    # a wish for the customer's people ("I hope everyone is safe", "сподіваюся, всі в безпеці"): empathy
@@ -257,6 +273,9 @@ _ACCEPTS_DECISION = re.compile(r"\bhand(?:s|ing|ed)? (?:\w+ )?over\b|\bhandover\
                                r"(?<!\w)навіть якщо (?:нічого|рішення) (?:\w+ )?не змін\w*(?!\w)|(?<!\w)(?:про всяк випадок|щоб (?:вона|він|вони|це|все) (?:у вас )?"
                                r"(?:було|була|були|був) (?:під рукою|у вас))(?!\w)|"
                                r"\bwhatever (?:you decide|the (?:answer|outcome|decision))\b|"
+                               # "Whatever happens, I'll keep it simple for you.", "Що б ви не вирішили, ..."
+                               r"\bwhatever (?:happens|you (?:choose|go with|land on)|comes of (?:it|this))\b|"
+                               r"(?<!\w)(?:що б (?:ви )?не вирішили|що б не сталося|як би не вирішили)(?!\w)|"
                                # the decision left to the customer ("if that's your decision, I'll make it smooth", "if
                                # the other tool still wins, I'll walk you through it", "якщо рішення остаточне, ...")
                                r"^\W*(?:and |but |so )?if (?:that'?s|that is|it'?s|this is) (?:the|your|their) "
@@ -305,6 +324,16 @@ CONTRACT_FIRST = re.compile(
     r"\baccording to (?:your|the) (?:contract|agreement)\b|\bbefore (?:i |we )?promis\w* anything\b|"
     # "You signed for SEO, PPC and Content as one package, and the pricing was built on that."
     r"\byou signed (?:up )?for\b|"
+    # the term put first ("I should remind you the subscription is for 120 seats through month 36", "seat numbers are
+    # fixed for the term", "cutting 48 mid-term isn't standard")
+    r"\bremind you (?:that )?(?:the|your|our) (?:\w+ )?(?:subscription|contract|agreement|term|commitment)\b|"
+    # "у вашому договорі немає пункту про призупинення", "до кінця терміну ще три місяці оплат"
+    r"(?<!\w)(?:у|в) (?:вашому |нашому )?(?:договорі|контракті) (?:немає|нема|не передбачено|не передбачений)(?!\w)|"
+    r"(?<!\w)до кінця (?:терміну|договору|строку) (?:ще )?(?:\w+ )?місяц\w* (?:оплат|платеж)\w*|"
+    r"\b(?:the|your) subscription is for \d+|"
+    r"\b(?:seat numbers|seats|the seat count|seat counts|the package|your package|the price|your price) (?:are|is) "
+    r"(?:fixed|locked|set) (?:for|until|till|through) (?:the|your) (?:term|contract|agreement|renewal)\b|"
+    r"\bmid-?term (?:isn'?t|is not|wouldn'?t be) (?:standard|normal|usual|how (?:it|this) works)\b|"
     r"\b(?:pricing|price|rate|discount) (?:was|is) (?:built|based|set) on (?:that|this|it|the)\b|"
     # where the customer stands in the term ("you're in month 15 of a 24-month agreement", "the seats are part of that
     # agreement", "нагадаю, що у вас 24-місячний договір", "зараз 21-й місяць"): the contract put before the request
@@ -360,6 +389,10 @@ PITCH = re.compile(
     r"рішень)|(?:вже |давно |повністю )?окупи(?:вся|лася|лося|лися)|окупається)(?!\w)|"
     r"(?<!\w)(?:попереду (?:всіх|усіх|конкурентів)|найкращ\w* (?:на ринку|серед)|кращ\w* за (?:всіх|усіх|"
     r"конкурентів))(?!\w)|"
+    # "наша платформа — найсильніша аналітика на ринку", "the strongest analytics on the market": the rank argued
+    r"(?<!\w)(?:найсильніш|найкращ|найпотужніш)\w* (?:[\w'’-]+ ){0,3}(?:на ринку|у (?:своїй )?(?:категорії|галузі|ніші))"
+    r"(?!\w)|\b(?:the )?(?:strongest|best|most powerful) (?:[\w-]+ ){0,3}(?:on the market|in the (?:category|industry|"
+    r"market|business))\b|"
     r"\byour (?:rankings?|results|traffic|leads|numbers|positions|visibility|reach|bookings) (?:have|has) (?:been )?"
     r"(?:\w+ )?(?:climbing|growing|improving|rising|gone up|doubled|grown|improved)\b|"
     r"(?<!\w)(?:потребує часу|потрібен час|ваші (?:позиції|результати|ліди|продажі|показники) (?:\w+ )?"

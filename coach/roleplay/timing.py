@@ -98,6 +98,11 @@ _ROUGH = re.compile("|".join([
     r"\b(?:after|in) a while\b", r"\blater(?: (?:this|next|in the) (?:year|month|quarter|week))?\b",
     r"\bdown the (?:road|line|track)\b",
     r"\b(?:after|in|by|around|over) (?:the )?new year\b|\bnew year\b",
+    # a whole year ahead, or "after the first quarter" of the new term: no date or event inside it ("Let's catch up
+    # again next year.", "Зателефоную наступного року.")
+    r"\b(?:next|the following|the coming) year\b(?! (?:in|on|at|around|before|after|when) )",
+    r"(?<!\w)(?:наступного|наступний|у наступному) (?:року|рік|році)(?!\w)(?! (?:у|в|на|до|після|коли) )",
+    r"\bafter the first (?:quarter|month|couple of months|few months)\b(?! of)",
     # a calendar season, not the customer's own event ("after the holidays", "після свят")
     r"\b(?:after|over|around|by|before) the (?:holidays|festive season)\b|(?<!\w)після свят(?!\w)",
     r"\bin the (?:near |coming )?future\b",
@@ -105,6 +110,8 @@ _ROUGH = re.compile("|".join([
     r"\bevery (?:month|quarter|few|couple|\w+ (?:weeks|months))\b",
     r"\bmonthly\b|\bquarterly\b(?! (?:review|business))",
     r"\b(?:i'?ll|i will|we'?ll|we will) be in touch\b",  # a promise to follow up, with no time
+    # "Someone from our side will reach out to arrange it.": the same promise, made for a colleague
+    r"\b\w+(?: from [\w ]{1,20}?)?(?:'ll| will) reach out\b",
     r"\b(?:in|after|by|before|around|over|this|next|closer to|nearer to|towards?) (?:the )?(?:spring|summer|autumn|"
     r"fall|winter)\b",
     # "ближче до літа", "під осінь", "на початку весни": a season, a rough time
