@@ -610,7 +610,9 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            # a small number in words counts only before the customer's services, teams or campaigns ("which three
            # services"; "two quick questions", "which of the two stores" are words)
            if not (q.in_words and q.kind == "number" and q.value < 10 and not counted_in_question(p.text, q, langs))
-           and not (q.kind == "date" and q.aside)
+           # a season the customer lives by may be asked about ("over the winter?"); a named month is a date even in
+           # the past ("lost since January?")
+           and not (q.kind == "date" and q.aside and "|" in q.iso)
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)))]

@@ -41,6 +41,9 @@ class Quantity:
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# a month read with "since" before it ("since January", "seit März", "depuis janvier") names a time past, never a
+# term; "desde", "od" and «з» also mean "from" and stay with the clause's tense
+_SINCE = re.compile(r"(?:ever\s+)?(?:since|seit|depuis)\s", re.I)
 _DAY_OF_MONTH = re.compile(r"(?<![\w])the\s+(\d{1,2})(?:st|nd|rd|th)(?![\w])"
                            r"(?!\s+(?:of\s+)?(?:month|time|year|week))", re.I)
 # a time of day ("um 10 Uhr", "at 10am", "10:30", "à 10h", "às 15h30", "a las 10", "o godz. 10", «о 10 годині»):
@@ -62,8 +65,9 @@ _DIGITS = re.compile(
     r"|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _ADDRESS = re.compile(
-    r"\b\d{1,5}[a-z]?(?=\s+(?:(?:[A-Z][\w'-]+|Ⓝ+)\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
-    r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway)\b)"
+    r"\b\d{1,5}[a-z]?(?=\s+(?:(?:[A-Z][\w'’-]+|Ⓝ+)\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
+    r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway|Walk|Row|Close|Crescent|Mews|Gardens|Quay|Wharf"
+    r"|Embankment|Circus|Yard|Hill|Green|Gate)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 # contact lines of a signature: phone numbers (international, "(415) 555-0192", a trunk "0" or a
 # run of three or more digit groups ending a line), postcodes after an address comma or a US state,
@@ -194,7 +198,7 @@ class _Vocab:
         self.not_numbers = [re.compile(a, FLAGS) for w in langs for a in w.not_numbers]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
         # one word may come between: "the five extra seats", "two more licences"
-        self.counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        self.counted = re.compile(rf"\s+(?:Ⓝ+\s+)?(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
         self.question_counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('question_counted')})(?![\w])", FLAGS)
         self.counted_before = re.compile(rf"(?<![\w])(?:{alt('counted')})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", FLAGS)
         self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
@@ -708,6 +712,8 @@ def _aside(text: str, q: Quantity, v: _Vocab, free_period: bool = False) -> bool
         return bool(v.ago_after.match(text, q.end) or v.ago_before.search(text[max(0, q.start - 12):q.start])
                     or (not free_period and v.rate_after.match(text, q.end) is not None))
     if q.kind == "date" and all(len(c) == 4 and c.startswith("--") or c.startswith("W") for c in q.iso.split("|")):
+        if _SINCE.match(q.text):
+            return True
         a, b = _segment(text, q.start, q.end)
         if v.past.search(text, a, b) or _own_question(text, q, v) or v.habit.search(text, a, b):
             return True

@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev22.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev24.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -66,6 +66,9 @@ FLOORS = {
     "guard_dev21.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev22.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},    "guard_dev23.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev24.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
@@ -77,7 +80,8 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev18.yaml", "guard_dev19.yaml", "guard_dev20.yaml", "guard_dev21.yaml", "guard_dev22.yaml"}
+FAST = {"guard_dev18.yaml", "guard_dev19.yaml", "guard_dev20.yaml", "guard_dev21.yaml", "guard_dev22.yaml",
+        "guard_dev23.yaml", "guard_dev24.yaml"}
 
 
 def _files(rows: list) -> list:
