@@ -137,7 +137,10 @@ def read_all(probs: dict[str, np.ndarray], text: str, ext: Extraction, cues: Cue
     reason_stated = bool(cues.hits(cues.cause, text) or cues.hits(cues.hardship, text)) or pushback
     if ext.seats_removed is not None and not intent_hits.get("expansion"):
         # Fewer seats stated ("from 120 to 90 users", "take 20 off our seat count"): an explicit reduction.
-        intent_hits = {**intent_hits, "downsell": intent_hits.get("downsell", 0) + 1}
+        intent_hits = {**intent_hits, "downsell": intent_hits.get("downsell", 0) + 1, "stated_reduction": 1}
+    elif ext.seats_to is not None or ext.reduction_pct is not None or ext.target_mrr is not None:
+        # a figure of the request ("to 200 seats", "20% less", "$5,000 a month"): the head may not overrule it
+        intent_hits = {**intent_hits, "stated_reduction": 1}
     intent, intent_conf = read_intent(intent_hits, probs["intent"], reason_stated=reason_stated)
     # Outside a downsell only a hardship the customer names (a cue) counts.
     hardship = read_hardship(probs["hardship"], text, cues, r, head_alone=intent == "downsell")

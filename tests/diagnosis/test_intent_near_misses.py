@@ -70,3 +70,22 @@ def test_more_of_the_product_said_outright_is_expansion(text: str) -> None:
 ])
 def test_a_reduction_with_those_words_stays_a_downsell(text: str) -> None:
     assert diagnose(text, ACCOUNT).intent == "downsell"
+
+
+@pytest.mark.parametrize("text", [
+    # a cue word with no reason and no figure, where the intent head is sure of another intent
+    "The cancel button in our clients' booking page does nothing since the update. Can you look at it today?",
+    "How do I downgrade a colleague from editor to viewer? Our audit flagged too many editors.",
+])
+def test_a_cue_word_the_head_reads_otherwise_is_no_downsell(text: str) -> None:
+    assert diagnose(text, ACCOUNT).intent != "downsell"
+
+
+@pytest.mark.parametrize("text", [
+    # a figure or a reason keeps the cue in charge
+    "Please cancel 15 of our seats from next month.",
+    "Budget was cut in half, so we have to cancel the Analytics module.",
+    "Can we pause the subscription for three months? Cash is tight after the flood.",
+])
+def test_a_cue_with_a_figure_or_a_reason_stays_a_downsell(text: str) -> None:
+    assert diagnose(text, ACCOUNT).intent == "downsell"
