@@ -112,7 +112,10 @@ _GRANT = re.compile(r"as (?:you )?(?:asked|requested)|\bi'?ll (?:just )?(?:proce
                     r"\byou'?(?:ll be|re| are| will be) (?:down )?on \d+ (?:seats?|licen[cs]es?|users?)\b|"
                     r"\b(?:will|'ll) be (?:switched off|turned off|removed|cancell?ed|dropped|stopped|processed)\b|"
                     r"(?<!\w)у вас (?:буде|залишиться|лишиться) \d+ (?:місц|ліценз|користувач)\w*|оформлю|приберемо|"
-                    r"як ви (?:й |і |же )?просили|як ви (?:й |і )?хотіли", re.I)
+                    r"як ви (?:й |і |же )?просили|як ви (?:й |і )?хотіли|"
+                    # "give you exactly what you asked for", "зробимо, як ви просите": the request granted as it stands
+                    r"\bgive you (?:exactly |just )?what you (?:asked|wanted|requested)\b|"
+                    r"(?<!\w)(?:зробимо|зроблю|робимо),? (?:саме |все )?(?:так,? )?як ви (?:й |і )?(?:просите|хочете)(?!\w)", re.I)
 # Processing the request: sending the cancellation paperwork, offboarding (a close, whatever came before).
 # "I've put the cancellation through", "Я вже надіслав вам форму про непродовження": done, in the past tense.
 _OFFBOARD = re.compile(r"\b(?:send|email|give|mail) (?:me|us) (?:your |a |the )?(?:written |formal )?notice\b|"
@@ -170,6 +173,14 @@ _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |н
 _NOTHING_ASKED = re.compile(r"^\W*(?:(?:поки(?: що)?|наразі|honestly|really)\s+)?(?:nothing|not a thing|нічого)(?: (?:at all|"
                             r"really|зовсім|взагалі|yet|for now|just yet|right now|at this stage|поки що|поки|наразі))?"
                             r"\s*[,:;—–-]", re.I)
+# "Nothing until the comparison is done.", "До порівняння — нічого.": nothing asked before a step the offer waits on
+_NOTHING_UNTIL = re.compile(r"^\W*(?:nothing|not a thing)(?: (?:at all|yet))? (?:until|till|before) [^.?!]{1,60}[.!]?\s*$|"
+                            r"^\W*(?:до|поки не) [^.?!,:;—–-]{1,40}\s*[,:;—–-]\s*(?:поки що |поки |наразі )?нічого\W*$|"
+                            r"^\W*нічого(?: не треба| не потрібно)?,? (?:до|поки не) [^.?!]{1,60}[.!]?\s*$", re.I)
+# "Only the signature on the extension.", "Тільки підпис під подовженням.": the one term asked for the offer on the table
+_ONLY_SIGNATURE = re.compile(r"^\W*(?:just|only|simply|лише|тільки|просто)\s+(?:(?:a|the|your)\s+)?(?:signature|"
+                             r"sign-?off|підпис\w*)\b(?![^.?!]{0,40}\b(?:no|not|without|без|ні)\b)[^.?!,;:]{0,40}[.!]?\s*$",
+                             re.I)
 # "The 24-month renewal, nothing else.", "Лише продовження на два роки, більше нічого.": the term asked for the offer
 # on the table, and that it is all; nothing refused
 _ONLY_TERM = re.compile(r"^\W*(?!(?:no|not|without|без|ні)\b)(?:(?:just|only|simply|лише|тільки|просто)\s+)?"
@@ -181,8 +192,14 @@ _ONLY_TERM = re.compile(r"^\W*(?!(?:no|not|without|без|ні)\b)(?:(?:just|onl
 _SENDS_STEPS = re.compile(r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
                           r"(?:over\s+)?(?:the|all the)\s+(?:\w+\s+)?(?:steps|process|procedure|instructions)\b|"
                           r"(?<!\w)(?:(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покрокову\s+)?(?:процедуру|"
-                          r"інструкці\w*|кроки|порядок дій)|(?:процедуру|інструкцію|кроки)\s+(?:вам\s+)?(?:надішлю|скину|"
+                          r"інструкці\w*|кроки|порядок (?:дій|завершення|розірвання|припинення|скасування|непродовження))|(?:процедуру|інструкцію|кроки)\s+(?:вам\s+)?(?:надішлю|скину|"
                           r"пришлю|відправлю))(?!\w)", re.I)
+# "надішлю вам порядок завершення": the Ukrainian steps for ending sent on (the request answered, not carried out)
+_SENDS_UK_STEPS = re.compile(r"(?<!\w)(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покроковий\s+)?порядок "
+                             r"(?:завершення|розірвання|припинення|скасування|непродовження)(?!\w)", re.I)
+# "When you say ..., is it ...?", "Коли ви кажете ..., це ...?": a question that clarifies the customer's words
+_CLARIFIES = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?),?\s+)?when you say\b|^\W*(?:(?:а|і|то),?\s+)?коли ви (?:кажете|"
+                        r"говорите|пишете)\b", re.I)
 # a proposal worded as a question ("why don't you take a year off?", "а чому б вам не взяти паузу?"): it asks
 # nothing about the cause
 _PROPOSAL_Q = re.compile(r"\bwhy (?:don'?t|not) (?:you|we)\b|\bhow about (?:we|you|a|an|taking|moving|pausing|"
@@ -467,7 +484,8 @@ def _granted(persona: Persona, policy: Policy, quote: str, requested_mrr: float 
 
 def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_mrr: float | None,
             hardship: Hardship | None = None, previous_offer: dict[str, Any] | None = None,
-            first_turn: bool = False, own: OwnWords = EMPTY, countered: bool = False) -> TurnAnalysis:
+            first_turn: bool = False, own: OwnWords = EMPTY, countered: bool = False,
+            planned: bool = False) -> TurnAnalysis:
     """Analyse a trainee turn; raises CoachInputError when it is empty. Sentences in `own` (the
     coach's own template wording) never count as pushback, refusal or an empathy-only "offer"."""
     if not isinstance(text, str) or not text.strip():
@@ -532,6 +550,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                 _NOTHING_ASKED.match(s.text) and not (stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text)
                                                       or stance.ARGUE.search(s.text)))):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and (
+                _NOTHING_UNTIL.match(s.text) or _ONLY_SIGNATURE.match(s.text)) and not (
+                stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text) or stance.ARGUE.search(s.text)
+                or stance.THREAT.search(s.text)):
+            label = "other"  # "Nothing until the test is done.", "Only the signature.": what the offer asks, not a refusal
         if first_turn and label in ("pushback", "refuse") and not s.pushback_words and exit_steps(s.text):
             label = "other"  # "Notice goes to billing 60 days before the term ends.": the process asked for
         if label in ("pushback", "refuse") and not s.pushback_words and _ONLY_TERM.match(s.text) and not (
@@ -611,6 +634,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             follow_up and when != "none" and not dated_change)
         if sets and argues and not follow_up:
             sets = False  # "eleven leads in six months is actually decent": arguing with the reason, no next contact
+        if sets and s.question and _CLARIFIES.search(s.text):
+            sets = False  # "When you say they're all over Google, is it the ads or the reviews?": a clarifying question
         if sets and s.question and not (moves.proposes_contact(s.text) or _MEET_ON.search(s.text)
                                         or moves.puts_forward(s.text) or _SAVE.search(s.text) or follow_up):
             # "Should the posts scheduled for this month still go out?", "When you say they're all over Google,
@@ -654,7 +679,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if "offer" not in a.moves:
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse")
-                    and not (_CONDITIONAL.search(s.text) and (a.solution or not x.empty)) and (
+                    and not (_CONDITIONAL.search(s.text) and (a.solution or not x.empty))
+                    # "надішлю вам порядок завершення. ... що стоїть за рішенням?": the steps sent on while asking why
+                    and not (_SENDS_UK_STEPS.search(s.text) and not _GRANT.search(s.text) and bool(a.topics)) and (
         s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
         or _GRANT.search(s.text)
         or _OFFBOARD.search(s.text) or _PAPERWORK.search(s.text))), None)
@@ -670,6 +697,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.solution is not None or a.trigger is not None or previous_offer is not None or countered)
         if ready:
             pass
+        elif paperwork and planned and previous_offer is None and not countered:
+            pass  # "Great, I'll get the paperwork started." after a plan agreed (no price): that plan's paperwork
         elif (previous_offer is None and not countered) or (requested_mrr or 0) > 0 and not (
                 paperwork and (previous_offer is not None or countered)):
             a.offer = _granted(persona, policy, closing, requested_mrr, hardship)

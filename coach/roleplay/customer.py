@@ -135,6 +135,7 @@ def respond(persona: Persona, state: CustomerState, a: TurnAnalysis) -> Customer
     """The customer's reply to one analysed trainee turn; updates `state`."""
     state.turns += 1
     state.countered = state.countered or a.offer is not None or bool(a.vague_offer)
+    state.planned = state.planned or a.solution is not None
     for topic in a.topics:
         state.asked[topic] = state.asked.get(topic, 0) + 1
     beat, fact, again = _beat(persona, state, a)

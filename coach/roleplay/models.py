@@ -91,6 +91,7 @@ class CustomerState(BaseModel):
     pending: dict[str, Any] | None = None  # an offer the customer called fair, waiting for its terms
     last_offer: dict[str, Any] | None = None
     countered: bool = False  # any counter made so far, priced or not
+    planned: bool = False  # a plan or save put forward so far (a counter with no price)
     used: dict[str, int] = Field(default_factory=dict)  # lines used per reaction, for cycling
     said: list[str] = Field(default_factory=list)  # every line said, in order
 

@@ -25,7 +25,8 @@ def step(persona: Persona, policy: Policy, embedder, state: CustomerState, text:
     heard = any("hardship" in f.topics or f.root for f in facts)
     known = persona.account.hardship or (persona.hardship if heard else None)  # what the trainee knows
     a = analyse(text, persona, policy, embedder=embedder, requested_mrr=ref.requested_mrr, hardship=known,
-                previous_offer=state.last_offer, first_turn=first, own=own, countered=state.countered)
+                previous_offer=state.last_offer, first_turn=first, own=own, countered=state.countered,
+                planned=state.planned)
     return a, customer.respond(persona, state, a)
 
 

@@ -183,6 +183,10 @@ _WARM = re.compile(r"\bno problem\b|\bsorry\b|\bunderstand\b|\bthank|\bappreciat
                    r"(?<!\w)(?:без проблем|розумію|дякую|шкода|вибачте|прикро|радий|рада)(?!\w)", re.I)
 
 
+# "Noted, Tom.", "OK Tom, can do.", "Прийнято.": a bare note of the request, no words for the customer's side
+_CURT = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure),?\s+)?(?:\w+,?\s+)?(?:noted|can do|прийнято)(?:,?\s+\w+)?\W*$", re.I)
+
+
 def _whole_request(offer: dict[str, object]) -> bool:
     """The customer's own figure, with nothing asked back ("Звісно, зменшимо до 15 місць з наступного місяця."): the
     request granted in other words."""
@@ -207,7 +211,8 @@ def _acknowledgment(card: Card, a: list[TurnAnalysis], until: int, first_text: s
         return ComponentScore(id="acknowledgment", title=TITLES["acknowledgment"], points=0, status="missed",
                               summary="no reply to the request")
     first = a[0]
-    asked = bool(first.questions) and first.offer is None  # took the request on by asking about it
+    # took the request on by asking about it (a curt "Noted." / "OK, can do." before the question stays thin)
+    asked = bool(first.questions) and first.offer is None and not _CURT.match(first.acknowledgment or "")
     if first.pushback:
         hard = first.refusal or first.pushback_words or any(_HARD.search(unquoted(q)) or THREAT.search(unquoted(q))
                                                             for q in first.pushback)

@@ -27,6 +27,11 @@ ARGUE = re.compile(
     r"whole|entire)|your (?:full|whole|entire))\b|\bi wouldn'?t rush\b|"
     r"\b(?:lose|waste) (?:all|the) (?:progress|momentum|results|ground|work)\b|"
     r"\bare you (?:sure|certain)\b|"
+    # "I'd really encourage you to stick with it", "it'll come good", "кращого за ці гроші ви не знайдете", "ви точно
+    # все зважили?": the product argued for, the decision doubted
+    r"\b(?:encourage|urge|advise|ask) you to stick with (?:it|them|us|the \w+)\b|\bit'?(?:ll| will) come good\b|"
+    r"(?<!\w)(?:кращ\w+|дешевш\w+|вигідніш\w+) [^.?!]{0,50}(?:ви )?не знайдете(?!\w)|"
+    r"(?<!\w)(?:ви )?(?:точно|справді|впевнені,? що) (?:все |усе )?(?:зважили|обдумали|продумали|прорахували)(?!\w)|"
     r"\bi'?d (?:think|consider) (?:very |really |long and )?(?:carefully|hard|twice)\b|"
     # "keep the full package and give it another year", "cutting 40% means cutting results"
     r"\bgiv(?:e|ing) (?:it|them|us|the \w+) (?:another|one more|a(?: few)? more|a further) (?:year|quarter|chance|"
@@ -35,6 +40,8 @@ ARGUE = re.compile(
     r"(?<!\w)(?:дайте (?:нам |цьому |їй |йому )?ще (?:один )?(?:рік|шанс|квартал)|означає (?:втратити|менше) "
     r"(?:результат\w*|клієнт\w*|пацієнт\w*|лід\w*))(?!\w)|"
     r"\bthink (?:very |really )?(?:carefully|hard|twice) before\b|"
+    # "PPC usually takes nine to twelve months to mature"
+    r"\btakes? (?:\w+ ){0,5}(?:time|months?|weeks?) to (?:mature|kick in|ramp up|pay off|bed in|take effect|show results)\b|"
     r"(?<!\w)(?:(?:добре|двічі|ретельно) (?:по)?думав би|подумайте (?:добре|двічі|ще раз))(?!\w)|"
     # defending the price: the discount they already have, the value for the money, the results they can see, what a
     # stop would lose or cost ("you're already on a discounted rate", "you get a lot for the money", "у вас і так

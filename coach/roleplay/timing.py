@@ -144,6 +144,10 @@ _VAGUE = re.compile(r"\bwhenever\b[^.?!]*|\bif (?:anything|something|things?) (?
                     r"\bwhen(?:ever)? you(?:'re| are) ready\b|\bwhen(?:ever)? (?:it|the time|the timing) "
                     r"(?:makes sense|is right|suits(?: you)?)\b|\bwhen(?:ever)? (?:it'?s )?convenient\b|"
                     r"\bwhen you (?:have|get|find) (?:a |the )?(?:minute|moment|chance|time)\b|\bif you need\b|"
+                    # "give me a shout when you want to restart": the customer left to come back, no time set
+                    r"\bwhen(?:ever)? you (?:want|wish|decide|'d like|would like) to (?:restart|resume|start again|"
+                    r"come back|pick (?:it|things|this) (?:back )?up|switch (?:it|things|\w+) back on|turn (?:it|things) back on)\b|"
+                    r"(?<!\w)коли (?:ви )?(?:захочете|вирішите) (?:відновити|відновитися|повернутися|продовжити)(?!\w)|"
                     r"(?<!\w)(?:коли завгодно|коли (?:ви )?будете готові|коли (?:вам )?(?:буде )?зручно|"
                     r"якщо щось зміниться|"
                     r"якщо (?:вам )?щось (?:знадобиться|буде потрібно))(?!\w)", re.I)
@@ -175,7 +179,7 @@ def dated(sentence: str) -> bool:
 
 # --- follow-ups --------------------------------------------------------------------------------------
 FOLLOW_UP = re.compile(
-    r"revisit|check[- ]?(?:in|back)|\bring you\b|\bgive you a (?:ring|call|bell)\b|follow[- ]?up|\breview|"
+    r"revisit|check[- ]?(?:in|back)|\bring you\b|\bgive you a (?:ring|call|bell)\b|follow[- ]?up|\breview(?!s\b)|\b(?:quarterly|monthly|regular|business|progress|performance) reviews\b|"
     r"reach out|come back|re-?engage|talk again|catch up|"
     r"reconnect|touch base|remind|\bset (?:up )?(?:a |an )?(?:trigger|check-?in|follow-?up)\b|"
     r"\b(?:we|we'll|i'll|let's) (?:talk|speak|chat) (?:about|through)\b|"

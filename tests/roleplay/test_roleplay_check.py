@@ -93,7 +93,7 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "components", "flags"), [("transcripts.yaml", 0.95, 0.97),
+@pytest.mark.parametrize(("name", "components", "flags"), [("transcripts.yaml", 0.95, 0.98),
                                                        ("transcripts_dev2.yaml", 0.95, 0.97),
                                                        ("transcripts_dev3.yaml", 0.95, 0.95),
                                                        ("transcripts_dev4.yaml", 0.90, 0.95),
@@ -106,7 +106,7 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # dev 10 (48): untouched 88.0% / 91.7%; the dev-10 round
                                                        ("transcripts_dev10.yaml", 0.96, 0.97),
                                                        # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds
-                                                       ("transcripts_dev11.yaml", 0.96, 0.97),
+                                                       ("transcripts_dev11.yaml", 0.97, 0.97),
                                                        # dev 12 (40): untouched 88.8% / 94.0%; its figures now
                                                        ("transcripts_dev12.yaml", 0.90, 0.94),
                                                        # dev 13 (48): untouched 87.0% / 92.5%; the dev-13 round
@@ -125,10 +125,13 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev19.yaml", 0.99, 0.99),
                                                        # dev 21 (48, the first author's voice): untouched 92.2% /
                                                        # 94.2%; the dev-21/22 round
-                                                       ("transcripts_dev21.yaml", 0.96, 0.97),
+                                                       ("transcripts_dev21.yaml", 0.965, 0.97),
                                                        # dev 22 (48, the first author's voice): untouched 84.4% /
                                                        # 90.8%; the dev-21/22 round
-                                                       ("transcripts_dev22.yaml", 0.95, 0.97)])
+                                                       ("transcripts_dev22.yaml", 0.95, 0.97),
+                                                       # dev 23 (48, the first author's voice): untouched 86.5% /
+                                                       # 90.0%; the dev-23 round
+                                                       ("transcripts_dev23.yaml", 0.91, 0.95)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the figures in the docs."""
     result = runner.invoke(app, ["roleplay", "--agreement", name, "--json"])
