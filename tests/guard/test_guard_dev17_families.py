@@ -32,6 +32,8 @@ from coach.config import get_settings
 from coach.evals.guard_corpus import CHECK_CATEGORY
 from coach.guard import Facts, GuardContext, Names, guard_for
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 GUARD = guard_for(get_settings())
 
 

@@ -29,6 +29,8 @@ import pytest
 
 from tests.guard.test_guard_dev17_families import categories, ids
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 # (stage, pause facts, text): a polite no to one extra ask, the offer kept: no pushback, no promise
 DECLINED_EXTRAS = [
     ("counter", False, "Dana, you asked whether we could throw in the Reporting module for free. I'm afraid I can't "

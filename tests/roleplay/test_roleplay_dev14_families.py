@@ -18,6 +18,8 @@ from coach.roleplay.analysis import analyse
 from coach.roleplay.models import TurnAnalysis
 from coach.roleplay.personas import get_persona
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 
 def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False,
           previous: dict | None = None) -> TurnAnalysis:

@@ -18,6 +18,8 @@ from coach.roleplay.personas import get_persona
 from coach.roleplay.reference import reference
 from coach.roleplay.replay import replay
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 
 def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False) -> TurnAnalysis:
     persona = get_persona(persona_id)

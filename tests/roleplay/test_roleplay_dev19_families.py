@@ -22,6 +22,8 @@ from coach.roleplay.personas import get_persona
 from coach.roleplay.reference import reference
 from coach.roleplay.replay import replay
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 
 def _extract(persona_id: str, text: str) -> offers.Extracted:
     persona = get_persona(persona_id)

@@ -30,6 +30,8 @@ from coach.roleplay.reference import reference
 from coach.roleplay.replay import replay
 from tests.roleplay.conftest import PERSONAS_DIR
 
+pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
+
 
 def _extract(persona_id: str, text: str) -> offers.Extracted:
     persona = get_persona(persona_id)
