@@ -97,9 +97,10 @@ class IntentCues:
         for p in self.table["cancel_elsewhere"]:
             rest = p.sub(lambda m: " " * len(m.group(0)), rest)
         # a ticket, a meeting, a report, a user's role: blanked, and a support request
-        elsewhere = any(p.search(rest) for p in self.table["not_the_service"])
+        elsewhere = 0
         for p in self.table["not_the_service"]:
-            rest = p.sub(lambda m: " " * len(m.group(0)), rest)
+            rest, n = p.subn(lambda m: " " * len(m.group(0)), rest)
+            elsewhere += n
         found = [m for p in self.table["staying"] for m in p.finditer(text)]
         # "We'll stay with you if you match what they quoted": staying only on a price is a downsell ask;
         # staying "as long as the support stays this good" is still staying.
@@ -109,7 +110,7 @@ class IntentCues:
             rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
         out = {k: sum(1 for p in pats if p.search(rest if k == "downsell" else text))
                for k, pats in self.table.items() if k not in ("staying", "cancel_elsewhere", "not_the_service")}
-        out["support"] += elsewhere
+        out["support"] += bool(elsewhere)
         out["staying"] = len(staying)
         out["downsell"] += bool(on_price)
         return out

@@ -37,21 +37,24 @@ pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fas
 GUARD = guard_for(get_settings())
 
 
-def ids(text: str, stage: str, pause: bool = False) -> set[str]:
-    """The check ids the guard finds in `text` at `stage` (with the 3-month pause's facts when `pause`)."""
+def ids(text: str, stage: str, pause: bool = False, own: float | None = None) -> set[str]:
+    """The check ids the guard finds in `text` at `stage` (with the 3-month pause's facts when `pause`, and the
+    customer's own ask among them when `own`)."""
     facts = Facts(currency="USD", hard_cap_pct=20)
     facts.allow(4000.0, 3600.0, 10, 40, 32)
     facts.allow_months(24)
     if pause:
         facts.allow_months(3)
         facts.allow("2027-04-01")
+    if own is not None:
+        facts.allow_own(own)
     names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
     ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
     return {v.id for v in GUARD.check(text, ctx)}
 
 
-def categories(text: str, stage: str, pause: bool = False) -> set[str]:
-    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause)}
+def categories(text: str, stage: str, pause: bool = False, own: float | None = None) -> set[str]:
+    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause, own)}
 
 
 VIOLATIONS = [

@@ -27,22 +27,14 @@ from __future__ import annotations
 
 import pytest
 
-from coach.evals.guard_corpus import CHECK_CATEGORY
-from coach.guard import Facts, GuardContext, Names
-from tests.guard.test_guard_dev17_families import GUARD, categories
+from tests.guard.test_guard_dev17_families import categories
 
 pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
 
 
 def own_categories(text: str, stage: str) -> set[str]:
     """The categories found with the customer's own ask of $3,000 among the facts (no pause)."""
-    facts = Facts(currency="USD", hard_cap_pct=20)
-    facts.allow(4000.0, 3600.0, 10, 40, 32)
-    facts.allow_months(24)
-    facts.allow_own(3000.0)
-    names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
-    ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
-    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+    return categories(text, stage, own=3000.0)
 
 
 # (stage, pause facts, text, category the guard must report)

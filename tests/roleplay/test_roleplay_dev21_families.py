@@ -19,29 +19,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coach.policy import Policy
 from coach.roleplay import analysis, moves, offers, stance, timing
 from coach.roleplay.agreement import measure
-from coach.roleplay.analysis import analyse
-from coach.roleplay.models import TurnAnalysis
-from coach.roleplay.moves import sentences
 from coach.roleplay.personas import get_persona
-from coach.roleplay.reference import reference
 from coach.roleplay.replay import replay
 from tests.roleplay.conftest import PERSONAS_DIR
+from tests.roleplay.test_roleplay_dev19_families import _extract, _turn
 
 pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fast loop keeps the newest
-
-
-def _extract(persona_id: str, text: str) -> offers.Extracted:
-    persona = get_persona(persona_id)
-    return offers.extract(sentences(text), persona.account)
-
-
-def _turn(policy: Policy, embedder, persona_id: str, text: str, *, first: bool = False) -> TurnAnalysis:
-    persona = get_persona(persona_id)
-    return analyse(text, persona, policy, embedder=embedder, requested_mrr=reference(persona, policy).requested_mrr,
-                   first_turn=first)
 
 
 def _status(card) -> dict[str, str]:

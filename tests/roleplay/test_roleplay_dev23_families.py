@@ -15,11 +15,7 @@ import pytest
 from coach.roleplay import analysis, scorer, stance, timing
 from coach.roleplay.personas import get_persona
 from coach.roleplay.replay import replay
-
-
-def _status(card) -> dict[str, str]:
-    return {c.id: c.status for c in card.components} | {f.id: f.status for f in card.failure_modes}
-
+from tests.roleplay.test_roleplay_dev21_families import _status
 
 # --- "nothing until ...", "only the signature" ---
 
