@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     collection: str = "playbooks"
     max_ingest_file_bytes: int = 2_000_000  # per file; a larger one is refused before anything is written
     hybrid_search: bool = True  # dense + BM25 fusion; benchmarks/README.md has both figures
+    # role-play scorecards: the trainers' reading (coach/roleplay/calibration.py) over the rules'; off: rules alone
+    roleplay_calibration: bool = True
 
     # LLM (OpenAI-compatible). No model configured -> template drafter.
     llm_model: str | None = None

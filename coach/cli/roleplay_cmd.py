@@ -48,6 +48,11 @@ def roleplay(
                                          "<evals>/heldout/roleplay/."),
     details: bool = typer.Option(False, "--details", help="With --agreement: list every disagreement (dev "
                                  "sets only)."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="With --agreement: the rules' reading alone, "
+                                    "without the trainers' calibration."),
+    calibrate: bool = typer.Option(False, "--calibrate", help="Retrain the scorecard calibration from the judged "
+                                   "dev transcripts, print its leave-one-file-out agreement, and save it in "
+                                   "<knowledge>/roleplay/model/."),
     report: str | None = typer.Option(None, "--report", metavar="TRAINEE",
                                       help="Write a trainee's progress report (self-contained HTML with a plot "
                                       "of points per component over sessions)."),
@@ -68,7 +73,9 @@ def roleplay(
     if check is not None:
         return _check(check)
     if agreement is not None:
-        return _agreement(settings, agreement, details, as_json)
+        return _agreement(settings, agreement, details, as_json, rules_only)
+    if calibrate:
+        return _calibrate(settings)
     if list_:
         return _list(load_personas(settings.knowledge_dir / "personas"), as_json)
     trainer = Trainer(settings)
@@ -140,20 +147,42 @@ def _check(path: str) -> None:
           f"{persona.root_cause.replace('_', ' ')})")
 
 
-def _agreement(settings: Any, name: str, details: bool, as_json: bool) -> None:
+def _calibrate(settings: Any) -> None:
+    from coach.knowledge.embeddings import get_embedder
+    from coach.roleplay.calibration import agreement_of, cross_validate, embed_parts, save, train, training_rows
+
+    folder = settings.evals_dir / "heldout" / "roleplay"
+    rows = training_rows(folder)
+    embedder = get_embedder(settings)
+    vectors = [embed_parts(embedder, r.trainee) for r in rows]
+    files = sorted({r.file for r in rows})
+    print(f"{len(rows)} judged sessions from {len(files)} dev files, each with the rules' first reading")
+    rules = agreement_of(rows, {f"{r.file}:{r.item}": r.rules for r in rows})
+    cv = agreement_of(rows, cross_validate(rows, vectors))
+    print(f"  rules' first reading      components {rules[0]:.1%}, failure flags {rules[1]:.1%}")
+    print(f"  calibrated, file left out components {cv[0]:.1%}, failure flags {cv[1]:.1%}")
+    target = settings.knowledge_dir / "roleplay" / "model"
+    save(train(rows, vectors, embedder.name), target)
+    print(f"saved {target}")
+
+
+def _agreement(settings: Any, name: str, details: bool, as_json: bool, raw: bool = False) -> None:
     from pathlib import Path
 
     from coach.cli.common import print_json
     from coach.drafting.engine import policy_for
     from coach.knowledge.embeddings import get_embedder
     from coach.roleplay.agreement import measure, render
+    from coach.roleplay.calibration import load_calibration, model_dir
     from coach.roleplay.own_words import own_words
 
     path = Path(name)
     if not path.exists() and not path.is_absolute() and len(path.parts) == 1:
         path = settings.evals_dir / "heldout" / "roleplay" / path.name
-    result = measure(path, policy_for(settings), get_embedder(settings),
-                     personas_dir=settings.knowledge_dir / "personas", own=own_words(settings.prompts_dir))
+    embedder = get_embedder(settings)
+    cal = None if raw or not settings.roleplay_calibration else load_calibration(model_dir(settings.knowledge_dir), embedder)
+    result = measure(path, policy_for(settings), embedder, personas_dir=settings.knowledge_dir / "personas",
+                     own=own_words(settings.prompts_dir), calibration=cal)
     if as_json:
         return print_json(result.model_dump(mode="json", exclude=set() if details else {"disagreements"}))
     print(render(result, details=details))

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from coach.datafile import parse_yaml
 from coach.errors import CoachInputError
 from coach.policy import Policy
+from coach.roleplay.calibration import Calibration
 from coach.roleplay.own_words import EMPTY, OwnWords
 from coach.roleplay.personas import Persona, get_persona
 from coach.roleplay.replay import replay
@@ -113,8 +114,10 @@ def _share(pairs: list[tuple[str, str]]) -> float:
     return round(sum(a == b for a, b in pairs) / len(pairs), 4) if pairs else 0.0
 
 
-def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: OwnWords = EMPTY) -> Agreement:
-    """Replay every transcript and compare the scorecard with the trainer's verdict."""
+def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: OwnWords = EMPTY,
+            calibration: Calibration | None = None) -> Agreement:
+    """Replay every transcript and compare the scorecard (with `calibration`, as a live card) with the
+    trainer's verdict."""
     items = load_transcripts(path)
     comp: dict[str, list[tuple[str, str]]] = {c: [] for c in COMPONENTS}
     flag: dict[str, list[tuple[str, str]]] = {m: [] for m in MODES}
@@ -130,7 +133,8 @@ def measure(path: Path, policy: Policy, embedder, *, personas_dir: Path, own: Ow
         # a transcript with no customer line at all is answered by the scripted customer; one that has the
         # customer's opening but stops on the trainee's turn was never answered (the cause did not come out)
         spoke = any(r is not None for r in recorded) or any(t.role == "customer" for t in item.turns)
-        card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded if spoke else None)
+        card, _ = replay(persona, policy, embedder, trainee, own=own, recorded=recorded if spoke else None,
+                         calibration=calibration)
         by_lang = lang.setdefault(item.language or persona.language, {"components": [], "failure_flags": []})
         scored_c = {c.id: c.status for c in card.components}
         for cid, judged_c in item.verdict.components.items():

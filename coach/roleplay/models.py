@@ -206,3 +206,4 @@ class Scorecard(BaseModel):
     weakest_turn: int | None = None
     model_answer: ModelAnswer | None = None
     notes: list[str] = Field(default_factory=list)
+    calibrated: list[str] = Field(default_factory=list)  # verdicts the trainers' reading changed: "F4: ok → triggered"

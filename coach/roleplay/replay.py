@@ -9,6 +9,7 @@ from collections.abc import Callable
 from coach.policy import Policy
 from coach.roleplay import customer
 from coach.roleplay.analysis import analyse
+from coach.roleplay.calibration import Calibration, recalibrate
 from coach.roleplay.card import Exchange
 from coach.roleplay.models import CustomerReply, CustomerState, Scorecard, TurnAnalysis
 from coach.roleplay.own_words import EMPTY, OwnWords
@@ -70,13 +71,14 @@ def closed_by(persona: Persona, lines: list[str]) -> dict[str, bool]:
 
 
 def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own: OwnWords = EMPTY,
-           recorded: list[str | None] | None = None,
-           model_answer: Callable[[str], str] | None = None) -> tuple[Scorecard, list[Exchange]]:
+           recorded: list[str | None] | None = None, model_answer: Callable[[str], str] | None = None,
+           calibration: Calibration | None = None) -> tuple[Scorecard, list[Exchange]]:
     """Score a transcript's trainee turns as a scripted session would (stops where the customer leaves).
 
     `recorded`: the customer's reply to each trainee turn as the transcript has it. Then the facts
     the trainee heard are the ones that reply gives away (a judged transcript is scored as it went),
-    while the scripted customer still keeps the rest of the state (patience, offers, agreement)."""
+    while the scripted customer still keeps the rest of the state (patience, offers, agreement).
+    `calibration`: the trainers' reading laid over the rules' (calibration.py), as a live session's card."""
     state = customer.new_state(persona)
     exchanges: list[Exchange] = []
     for i, text in enumerate(turns):
@@ -96,4 +98,5 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
         exchanges.append(Exchange(text.strip(), a, reply))
     if recorded is not None:  # the recorded lines, not the scripted customer, say whether they agreed or left
         state = state.model_copy(update=closed_by(persona, [r or "" for r in recorded[:len(exchanges)]]))
-    return score(persona, policy, exchanges, state, model_answer=model_answer), exchanges
+    card = score(persona, policy, exchanges, state, model_answer=model_answer)
+    return recalibrate(card, [x.text for x in exchanges], calibration, embedder), exchanges

@@ -205,7 +205,13 @@ class Trainer:
                 draft.append(model_draft(persona, policy, self.settings))
             return part_text(draft[0], part, persona.language)
 
-        card = score(persona, policy, self.exchanges(row), state, model_answer=answer)
+        from coach.roleplay.calibration import load_calibration, model_dir, recalibrate
+
+        exchanges = self.exchanges(row)
+        card = score(persona, policy, exchanges, state, model_answer=answer)
+        cal = load_calibration(model_dir(self.settings.knowledge_dir), self.embedder) \
+            if self.settings.roleplay_calibration else None
+        card = recalibrate(card, [x.text for x in exchanges], cal, self.embedder)
         repo.finish(row, card.model_dump(mode="json"))
         return card
 

@@ -33,7 +33,16 @@ def embedder() -> Any:
 
 @pytest.fixture
 def trainer(policy: Policy, embedder: Any) -> Trainer:
+    """The trainer as shipped: the rules' reading with the trainers' calibration over it."""
     return Trainer(get_settings(), policy=policy, embedder=embedder)
+
+
+@pytest.fixture
+def rules_trainer(policy: Policy, embedder: Any) -> Trainer:
+    """The rules' reading alone: for tests that pin one judging convention of the rules (where trainers'
+    files disagree, the calibration follows the majority of them)."""
+    return Trainer(get_settings().model_copy(update={"roleplay_calibration": False}), policy=policy,
+                   embedder=embedder)
 
 
 @pytest.fixture

@@ -97,11 +97,15 @@ def test_ok_always_quotes_its_evidence(trainer: Trainer, db: Database) -> None:
             assert m.status != "triggered" or m.evidence, m
 
 
-def test_the_level_follows_a_printed_rule(trainer: Trainer, db: Database) -> None:
+def test_the_level_follows_a_printed_rule(rules_trainer: Trainer, trainer: Trainer, db: Database) -> None:
     turns = ["Thanks for letting me know, Dana.",
              "I can take you down to 32 seats if you commit to a 24-month extension.",
              "Let's review the seat count again in June."]
-    p = play(trainer, db, "acme-dental-seats", turns)
+    calibrated = play(trainer, db, "acme-dental-seats", turns).card  # the trainers' reading changes points, not the rule
+    got = sum(c.points for c in calibrated.components)
+    assert calibrated.score == got and calibrated.level_reason.startswith(f"{got}/100 earns ")
+    assert calibrated.level_rule in render_text(calibrated) and calibrated.level_reason in render_text(calibrated)
+    p = play(rules_trainer, db, "acme-dental-seats", turns)
     assert points(p) == {"acknowledgment": 25, "diagnosis": 0, "counter": 25, "triggers": 25}
     assert (p.card.score, p.card.level) == (75, "developing")  # 75 is below 87: developing, F2 or not
     assert p.card.level_reason.startswith("75/100 earns developing (triggered too, without lowering it: F2")

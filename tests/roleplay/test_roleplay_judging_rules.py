@@ -56,8 +56,8 @@ def test_ukrainian_rough_follow_up_is_loose(policy: Policy, embedder) -> None:
     assert a.trigger and a.trigger_loose and not a.trigger_concrete
 
 
-def test_f1_is_the_first_reply_and_gentle_arguing_is_partial(trainer: Trainer, db: Database) -> None:
-    p = play(trainer, db, "harper-cole-spend", [
+def test_f1_is_the_first_reply_and_gentle_arguing_is_partial(rules_trainer: Trainer, db: Database) -> None:
+    p = play(rules_trainer, db, "harper-cole-spend", [
         "Marcus, your rankings have doubled since January, our platform is the best on the market. Are you sure?",
         "Fair enough. What were you expecting to see by now?"])
     assert p.component("acknowledgment").status == "partial"  # argues gently: not contract talk

@@ -59,8 +59,8 @@ def test_guilt_after_empathy_in_the_first_reply_is_gentle_and_f5s() -> None:
                                    ["After all we've done for you? Seriously?"], [], [])
 
 
-def test_gentle_guilt_first_reply_is_partial_with_f1_ok(trainer: Trainer, db: Database) -> None:
-    p = play(trainer, db, "levada-pause", [
+def test_gentle_guilt_first_reply_is_partial_with_f1_ok(rules_trainer: Trainer, db: Database) -> None:
+    p = play(rules_trainer, db, "levada-pause", [
         "Розумію вас, але ж ми так багато вам дали за ці роки, шкода все припиняти."])
     assert p.component("acknowledgment").status == "partial"
     assert p.failure("F1").status == "ok" and p.failure("F5").status == "triggered"

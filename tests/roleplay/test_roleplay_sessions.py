@@ -36,10 +36,10 @@ def test_good_session(trainer: Trainer, db: Database) -> None:
     assert {"acknowledgment", "diagnosis", "counter", "triggers"} <= marks
 
 
-def test_pushy_session(trainer: Trainer, db: Database) -> None:
+def test_pushy_session(rules_trainer: Trainer, db: Database) -> None:
     turns = ["Unfortunately your contract runs for 24 months, so we can't just cut seats.",
              "You signed the agreement, you're obligated to pay until the end of the term."]
-    p = play(trainer, db, "acme-dental-seats", turns)
+    p = play(rules_trainer, db, "acme-dental-seats", turns)
     assert p.beats == ["pushback", "leave"] and p.card.outcome == "customer_left"
     assert points(p) == {"acknowledgment": 0, "diagnosis": 0, "counter": 0, "triggers": 0}
     assert p.failed() == {"F1", "F2", "F4", "F5"}
@@ -69,11 +69,11 @@ def test_over_discounting_session(trainer: Trainer, db: Database) -> None:
     assert "$3,680.00" in answer.text and "24 months" in answer.text
 
 
-def test_skipped_diagnosis_session(trainer: Trainer, db: Database) -> None:
+def test_skipped_diagnosis_session(rules_trainer: Trainer, db: Database) -> None:
     turns = ["Thanks for letting me know, Dana.",
              "I can take you down to 32 seats if you commit to a 24-month extension.",
              "Let's review the seat count again in June."]
-    p = play(trainer, db, "acme-dental-seats", turns)
+    p = play(rules_trainer, db, "acme-dental-seats", turns)
     assert points(p) == {"acknowledgment": 25, "diagnosis": 0, "counter": 25, "triggers": 25}
     assert p.failed() == {"F2"} and not p.card.root_cause_uncovered
     assert p.failure("F2").evidence[0].quote == turns[1]
