@@ -157,10 +157,13 @@ def _calibrate(settings: Any) -> None:
     vectors = [embed_parts(embedder, r.trainee) for r in rows]
     files = sorted({r.file for r in rows})
     print(f"{len(rows)} judged sessions from {len(files)} dev files, each with the rules' first reading")
-    rules = agreement_of(rows, {f"{r.file}:{r.item}": r.rules for r in rows})
-    cv = agreement_of(rows, cross_validate(rows, vectors))
-    print(f"  rules' first reading      components {rules[0]:.1%}, failure flags {rules[1]:.1%}")
-    print(f"  calibrated, file left out components {cv[0]:.1%}, failure flags {cv[1]:.1%}")
+    first = {f"{r.file}:{r.item}": r.rules for r in rows}
+    left_out = cross_validate(rows, vectors)
+    print("  file                          rules' first reading   calibrated, file left out   (components / flags)")
+    for name in [*files, None]:
+        part = [r for r in rows if name in (None, r.file)]
+        a, b = agreement_of(part, first), agreement_of(part, left_out)
+        print(f"  {name or 'all':28}  {a[0]:6.1%} / {a[1]:6.1%}        {b[0]:6.1%} / {b[1]:6.1%}")
     target = settings.knowledge_dir / "roleplay" / "model"
     save(train(rows, vectors, embedder.name), target)
     print(f"saved {target}")
@@ -180,7 +183,8 @@ def _agreement(settings: Any, name: str, details: bool, as_json: bool, raw: bool
     if not path.exists() and not path.is_absolute() and len(path.parts) == 1:
         path = settings.evals_dir / "heldout" / "roleplay" / path.name
     embedder = get_embedder(settings)
-    cal = None if raw or not settings.roleplay_calibration else load_calibration(model_dir(settings.knowledge_dir), embedder)
+    use = not raw and settings.roleplay_calibration
+    cal = load_calibration(model_dir(settings.knowledge_dir), embedder) if use else None
     result = measure(path, policy_for(settings), embedder, personas_dir=settings.knowledge_dir / "personas",
                      own=own_words(settings.prompts_dir), calibration=cal)
     if as_json:

@@ -58,8 +58,9 @@ def parts_of(trainee: Sequence[str]) -> dict[str, str]:
 
 
 def rule_features(statuses: dict[str, str], turns: int, language: str) -> np.ndarray:
-    v = [statuses[t] == s for t in COMPONENTS for s in C_STATUS] + [statuses[t] == s for t in MODES for s in F_STATUS]
-    v += [turns == 0, turns == 1, min(turns, 6) / 6, language == "uk"]
+    v = [float(statuses[t] == s) for t in COMPONENTS for s in C_STATUS]
+    v += [float(statuses[t] == s) for t in MODES for s in F_STATUS]
+    v += [float(turns == 0), float(turns == 1), min(turns, 6) / 6, float(language == "uk")]
     return np.asarray(v, dtype=np.float64)
 
 
@@ -124,9 +125,9 @@ def training_rows(folder: Path) -> list[Row]:
     for name, spec in first.items():
         for item in load_transcripts(folder / name):
             trainee = [t.text for t in item.turns if t.role == "trainee"]
-            verdict = {**item.verdict.components, **item.verdict.failure_modes}
-            rows.append(Row(name, item.id, trainee, item.language or "en", dict(spec["items"][item.id]),
-                            {k: str(v) for k, v in verdict.items()}))
+            verdict: dict[str, str] = {str(k): str(v) for k, v in item.verdict.components.items()}
+            verdict |= {str(k): str(v) for k, v in item.verdict.failure_modes.items()}
+            rows.append(Row(name, item.id, trainee, item.language or "en", dict(spec["items"][item.id]), verdict))
     return rows
 
 
@@ -229,18 +230,19 @@ def load_calibration(folder: Path, embedder) -> Calibration | None:  # type: ign
     return None
 
 
-OVERTURN = 0.6  # a reading that overturns the rules' (met <-> missed) needs at least this probability
+OVERTURN = 0.6  # a reading that overturns the rules' (met <-> missed, triggered <-> not reached) needs this probability
 
 
 def allowed(old: str, new: str, p: float, turns: int) -> bool:
     """Whether the trainers' reading may replace the rules' one. With a single trainee turn, a failure mode
     the rules found "not reached" stays so: one reply is too little for a learned reading to say the
     session got there (a first "Thanks for letting me know" neither failed nor passed the diagnosis). A
-    component goes from met to missed, or back, only on a clear majority (OVERTURN): the rules quote what
-    they found, and a near coin-flip does not take 25 points away."""
+    component goes from met to missed, or a failure mode from triggered to not reached, or back, only on a
+    clear majority (OVERTURN): the rules quote what they found, and a near coin-flip does not take 25
+    points away or clear a failure the rules saw happen (costless in leave-one-file-out agreement)."""
     if new == old or (old == "not_reached" and turns <= 1):
         return False
-    return {old, new} != {"met", "missed"} or p >= OVERTURN
+    return {old, new} not in ({"met", "missed"}, {"triggered", "not_reached"}) or p >= OVERTURN
 
 
 def _quote(trainee: Sequence[str], part: str) -> tuple[int, str]:
@@ -256,7 +258,8 @@ def recalibrate(card: Scorecard, trainee: Sequence[str], cal: Calibration | None
     or no trainee turn. Points and level follow the printed rule again."""
     if cal is None or not trainee:
         return card
-    rules = {c.id: c.status for c in card.components} | {f.id: f.status for f in card.failure_modes}
+    rules: dict[str, str] = {c.id: c.status for c in card.components}
+    rules |= {f.id: f.status for f in card.failure_modes}
     read = cal.read(rules, trainee, card.language, embed_parts(embedder, trainee))
     changed: list[str] = []
 

@@ -12,8 +12,8 @@ import pytest
 from coach.config import REPO_ROOT, get_settings
 from coach.roleplay.calibration import (
     OVERTURN,
-    Row,
     TARGETS,
+    Row,
     agreement_of,
     allowed,
     load_calibration,
@@ -41,7 +41,8 @@ def test_what_the_trainers_reading_may_change() -> None:
     assert not allowed("missed", "met", 0.55, 2)
     # one trainee turn: what the rules found not reached stays so
     assert not allowed("not_reached", "triggered", 0.99, 1) and allowed("not_reached", "triggered", 0.7, 2)
-    assert allowed("triggered", "not_reached", 0.7, 1)
+    assert allowed("triggered", "not_reached", 0.7, 1) and not allowed("triggered", "not_reached", 0.57, 3)
+    assert allowed("ok", "not_reached", 0.4, 3)
 
 
 def test_a_calibrated_card_shows_both_readings(trainer: Trainer, rules_trainer: Trainer, db: Database) -> None:
