@@ -118,9 +118,14 @@ class Row:
 def training_rows(folder: Path) -> list[Row]:
     """The dev files that have a recorded first reading (untouched.yaml), as training rows."""
     from coach.datafile import parse_yaml
+    from coach.errors import CoachInputError
     from coach.roleplay.agreement import load_transcripts
 
-    first = parse_yaml((folder / "untouched.yaml").read_text(encoding="utf-8"))
+    try:
+        first = parse_yaml((folder / "untouched.yaml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CoachInputError(f"{folder / 'untouched.yaml'}: not found; the calibration trains from a clone's "
+                              "evals/heldout/roleplay/ (the judged dev files are not in the wheel)") from None
     rows = []
     for name, spec in first.items():
         for item in load_transcripts(folder / name):
