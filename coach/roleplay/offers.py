@@ -154,8 +154,10 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
                     r"\bkeep\w* (?:the )?[\w -]{1,30}? (?:whole|intact|untouched|in full)\b|"
                     r"(?<!\w)залиш\w* [\w -]{1,30}? (?:повністю|цілим|цілою|недоторкан\w*)(?!\w)", re.I)
 # the whole package kept ("I can keep the whole package at $14,900", "залишаємо весь пакет за ..."): no change of scope
-_WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+package\b|"
-                         r"\b(?:the|your)\s+(?:whole|full|entire|complete)\s+package\s+(?:stays|as it is|intact)\b|"
+_WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+(?:package|platform|bundle|suite|"
+                         r"stack|setup|programme|program|subscription)\b|"
+                         r"\b(?:the|your)\s+(?:whole|full|entire|complete)\s+(?:package|platform|bundle|suite|stack|setup|"
+                         r"programme|program|subscription)\s+(?:stays|as it is|intact)\b|"
                          r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)|"
                          # "take 30% off the whole package", "знижка 30% на весь пакет": a discount on all of it
                          r"\b(?:off|from)\s+(?:the|your)\s+(?:whole|full|entire|complete|total)\s+(?:package|bundle|"

@@ -146,6 +146,19 @@ def test_the_whole_package_kept_at_a_lower_price_is_a_discount(policy, embedder)
     assert offers._WHOLE_KEPT.search("залишимо весь пакет за 2 300 доларів")
 
 
+@pytest.mark.parametrize("text", [
+    "Then let's keep the whole platform as it is, Search, Personalisation and Analytics, and bring the price to "
+    "$15,000 a month flat, in exchange for extending the agreement by 36 months.",
+    "We keep the full suite at $15,000 a month if you add three years.",
+])
+def test_the_whole_platform_kept_is_not_a_smaller_package(policy, embedder, text: str) -> None:
+    # "keep the whole platform" once read as "keep <a service> whole" (a smaller package), so the price cut
+    # was priced on a smaller list and a 29% discount passed the 20% cap
+    a = _turn(policy, embedder, "meridian-retail-spend", text)
+    assert a.offer is not None and a.offer.offer["new_list_mrr"] is None, a
+    assert any(c.id == "discount-cap" and not c.passed for c in a.offer.checks), a.offer.checks
+
+
 # --- acknowledgment wording ---
 
 def test_works_for_you_is_empathy() -> None:
