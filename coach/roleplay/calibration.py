@@ -31,9 +31,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
+from coach.diagnosis.heads import softmax
 from coach.roleplay.level import level_for, with_rule_points
 from coach.roleplay.models import ComponentScore, Evidence, FailureMode, Scorecard
 
@@ -50,6 +52,7 @@ PARTS = ("first", "all", "last")
 EMBEDDING_WEIGHT = 2.0  # chosen by leave-one-file-out agreement (docs/roleplay.md), with C below
 C = 3.0  # inverse L2 strength per training row: l2 = 1 / (2 C n)
 _warned: set[str] = set()
+_Verdict = TypeVar("_Verdict", ComponentScore, FailureMode)
 
 
 def parts_of(trainee: Sequence[str]) -> dict[str, str]:
@@ -82,8 +85,6 @@ class Head:
     bias: np.ndarray
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        from coach.diagnosis.heads import softmax
-
         return softmax(np.atleast_2d(x) @ self.weights + self.bias)
 
 
@@ -267,32 +268,25 @@ def recalibrate(card: Scorecard, trainee: Sequence[str], cal: Calibration | None
     rules |= {f.id: f.status for f in card.failure_modes}
     read = cal.read(rules, trainee, card.language, embed_parts(embedder, trainee))
     changed: list[str] = []
+    judged = cal.meta.get("rows", 0)
 
-    def note(t: str, old: str) -> tuple[str, Evidence]:
-        now, p = read[t]
-        turn, quote = _quote(trainee, READS[t])
-        changed.append(f"{t}: {old} → {now}")
-        return (f" Trainers' reading: {now} (p {p:.2f}, from {cal.meta.get('rows', 0)} judged sessions); "
-                f"the rules read {old}.", Evidence(turn=turn, quote=quote, note=f"read as {now} by the calibration"))
+    def reread(x: _Verdict) -> _Verdict:
+        """`x` with the trainers' reading where it may replace the rules' (both kept in its summary)."""
+        now, p = read[x.id]
+        if not allowed(x.status, now, p, len(trainee)):
+            return x
+        turn, quote = _quote(trainee, READS[x.id])
+        changed.append(f"{x.id}: {x.status} → {now}")
+        update = {"status": now, "evidence": [*x.evidence, Evidence(turn=turn, quote=quote,
+                                                                      note=f"read as {now} by the calibration")],
+                  "summary": f"{x.summary} Trainers' reading: {now} (p {p:.2f}, from {judged} "
+                             f"judged sessions); the rules read {x.status}."}
+        if isinstance(x, FailureMode):
+            return x.model_copy(update={**update, "triggered": now == "triggered"})
+        return with_rule_points(x.model_copy(update=update))
 
-    components: list[ComponentScore] = []
-    for c in card.components:
-        now, p = read[c.id]
-        if not allowed(c.status, now, p, len(trainee)):
-            components.append(c)
-            continue
-        extra, ev = note(c.id, c.status)
-        components.append(with_rule_points(c.model_copy(update={  # type: ignore[arg-type]
-            "status": now, "summary": c.summary + extra, "evidence": [*c.evidence, ev]})))
-    failures: list[FailureMode] = []
-    for f in card.failure_modes:
-        now, p = read[f.id]
-        if not allowed(f.status, now, p, len(trainee)):
-            failures.append(f)
-            continue
-        extra, ev = note(f.id, f.status)
-        failures.append(f.model_copy(update={"status": now, "triggered": now == "triggered",
-                                             "summary": f.summary + extra, "evidence": [*f.evidence, ev]}))
+    components = [reread(c) for c in card.components]
+    failures = [reread(f) for f in card.failure_modes]
     if not changed:
         return card
     total, level, reason = level_for(components, failures)
