@@ -4,6 +4,11 @@
     .venv/bin/python benchmarks/guard_corpus.py --file F [...]  other dev files (e.g. guard_dev2.yaml)
     .venv/bin/python benchmarks/guard_corpus.py --show          also the missed checks and flagged clean texts
     .venv/bin/python benchmarks/guard_corpus.py --heldout       adds the held-out file, aggregates only
+    .venv/bin/python benchmarks/guard_corpus.py --reader        the lexicons and the learned reader (texts from
+                                                                outside coach), beside the lexicons alone
+
+The learned reader was trained on every dev file: its figures on a dev file are not an estimate (the
+leave-one-file-out figures of scripts/train_guard_reader.py are); on the held-out file they are.
 
 Items of the held-out file are never shown: --show is refused for it.
 """
@@ -42,21 +47,26 @@ def main(argv: list[str] | None = None) -> None:
                     help="a dev corpus file (same schema as guard_corpus.yaml); repeatable; replaces the default")
     ap.add_argument("--show", action="store_true", help="print missed checks and flagged clean texts (dev only)")
     ap.add_argument("--heldout", action="store_true", help="also the held-out file, aggregate figures only")
+    ap.add_argument("--reader", action="store_true",
+                    help="also with the learned reader (the texts read as a model's or a person's)")
     args = ap.parse_args(argv)
     files = [(str(f), f) for f in args.file] or [("dev", DEV)]
     if any(f.resolve() == HELDOUT.resolve() for _, f in files):
         ap.error("the held-out file is run with --heldout only (aggregates, never items)")
     guard = guard_for(get_settings())
+    authors = [("lexicons", "coach")] + ([("lexicons + reader", "person")] if args.reader else [])
     for name, path in files:
-        report = run_corpus(guard, path)
-        print(f"== {name} ({len(report.items)} texts)")
-        print("\n".join(report.lines()))
-        if args.show:
-            print("\n".join(details(report)))
+        for label, author in authors:
+            report = run_corpus(guard, path, author)
+            print(f"== {name} ({len(report.items)} texts; {label})")
+            print("\n".join(report.lines()))
+            if args.show:
+                print("\n".join(details(report)))
     if args.heldout:
-        report = run_corpus(guard, HELDOUT)
-        print(f"== held-out ({len(report.items)} texts)")
-        print("\n".join(report.lines()))  # aggregate figures only: no item of the held-out file is shown
+        for label, author in authors:
+            report = run_corpus(guard, HELDOUT, author)
+            print(f"== held-out ({len(report.items)} texts; {label})")
+            print("\n".join(report.lines()))  # aggregate figures only: no item of the held-out file is shown
 
 
 if __name__ == "__main__":

@@ -113,14 +113,15 @@ class DraftContext:
         return Names().add(a.name, self.account_name, a.contact.name, self.contact_first,
                            *(s.name for s in a.services), *self.diagnosis.modules, self.decision.swap_to)
 
-    def guard_context(self, stage: str, part: str = "") -> GuardContext:
-        """What a text of this draft is checked against (stage: acknowledgment, questions, counter...)."""
+    def guard_context(self, stage: str, part: str = "", author: str = "coach") -> GuardContext:
+        """What a text of this draft is checked against (stage: acknowledgment, questions, counter...); author
+        "model" or "person" adds the guard's learned reader."""
         return GuardContext(stage=stage, part=part or stage, facts=self.facts(), language=self.language,
-                            names=self.names(), counter=self.decision.counter)
+                            names=self.names(), counter=self.decision.counter, author=author)
 
-    def check(self, text: str, stage: str, part: str = "") -> list[str]:
+    def check(self, text: str, stage: str, part: str = "", author: str = "coach") -> list[str]:
         """The guard's findings for one text of this draft, one line each."""
-        return self.the_guard().problems(text, self.guard_context(stage, part))
+        return self.the_guard().problems(text, self.guard_context(stage, part, author))
 
     @property
     def contact_first(self) -> str:

@@ -44,12 +44,12 @@ def _executor() -> ThreadPoolExecutor:
 
 # -- the checks a model's draft text must pass ------------------------------------------------------
 def check_acknowledgment(text: str, ctx: DraftContext) -> list[str]:
-    return ctx.check(text, "acknowledgment")
+    return ctx.check(text, "acknowledgment", author="model")
 
 
 def check_counter_message(text: str, ctx: DraftContext) -> list[str]:
     assert ctx.decision.counter is not None, "no counter-proposal to write"
-    return ctx.check(text, ctx.counter_stage(), "counter_proposal")
+    return ctx.check(text, ctx.counter_stage(), "counter_proposal", author="model")
 
 
 def _same(a: float | int | str | None, b: float | int | str | None) -> bool:
@@ -70,7 +70,7 @@ def check_restated(restated: Restated, counter: CounterProposal) -> list[str]:
 
 def check_questions(questions: list[str], ctx: DraftContext, n: int) -> list[str]:
     problems = [] if len(questions) == n else [f"diagnosis_questions: {len(questions)} questions, expected {n}"]
-    return problems + ctx.check("\n".join(questions), "questions", "diagnosis_questions")
+    return problems + ctx.check("\n".join(questions), "questions", "diagnosis_questions", author="model")
 
 
 class PreparedDraft:

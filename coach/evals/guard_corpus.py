@@ -14,13 +14,14 @@ from coach.guard import Facts, Guard, GuardContext, Names
 
 # Corpus categories -> the guard's check ids that answer to them.
 CATEGORIES: dict[str, tuple[str, ...]] = {
-    "pushback": ("pushback", "contract_threat"),
+    "pushback": ("pushback", "contract_threat", "pushback.reader"),
     "unstated_number": ("unstated_number", "unstated_date", "discount_cap", "questions.no_numbers"),
-    "offer_in_first_reply": ("offer_in_first_reply", "promise"),
+    "offer_in_first_reply": ("offer_in_first_reply", "promise", "offer_in_first_reply.reader"),
     "hidden_terms": tuple(f"hidden_terms.{t}" for t in
-                          ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")),
+                          ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change",
+                           "reader")),
     "wrong_language": ("wrong_language",),
-    "prompt_leak": ("prompt_leak",),
+    "prompt_leak": ("prompt_leak", "prompt_leak.reader"),
     "markup": ("markup", "link"),
 }
 CHECK_CATEGORY = {cid: cat for cat, ids in CATEGORIES.items() for cid in ids}
@@ -66,7 +67,9 @@ class CorpusReport:
         return out
 
 
-def context_of(item: dict[str, Any]) -> GuardContext:
+def context_of(item: dict[str, Any], author: str = "coach") -> GuardContext:
+    """The item's case as the guard sees it; author "person" (or "model") adds the learned reader, "coach" is
+    the lexicons alone."""
     c, f = item["context"], item["facts"]
     facts = Facts(currency=f.get("currency") or "USD")
     facts.allow(f.get("mrr_now"), f.get("list_mrr"), f.get("new_mrr"), f.get("discount_pct"), f.get("seats_now"),
@@ -78,11 +81,12 @@ def context_of(item: dict[str, Any]) -> GuardContext:
     contact = c.get("contact") or ""
     names = Names().add(c.get("company"), contact, contact.split()[0] if contact.strip() else None,
                         *(c.get("services") or []))
-    return GuardContext(stage=c["stage"], facts=facts, language=c.get("customer_language"), names=names)
+    return GuardContext(stage=c["stage"], facts=facts, language=c.get("customer_language"), names=names,
+                        author=author)
 
 
-def run_item(guard: Guard, item: dict[str, Any]) -> ItemResult:
-    ctx = context_of(item)
+def run_item(guard: Guard, item: dict[str, Any], author: str = "coach") -> ItemResult:
+    ctx = context_of(item, author)
     only = [cid for cid in guard.rule_set(ctx.stage) if cid in CHECK_CATEGORY]
     found: dict[str, list[str]] = {}
     for v in guard.check(item["text"], ctx, only=only):
@@ -97,5 +101,5 @@ def load_items(path: Path) -> list[dict[str, Any]]:
     return data
 
 
-def run_corpus(guard: Guard, path: Path) -> CorpusReport:
-    return CorpusReport([run_item(guard, item) for item in load_items(path)])
+def run_corpus(guard: Guard, path: Path, author: str = "coach") -> CorpusReport:
+    return CorpusReport([run_item(guard, item, author) for item in load_items(path)])

@@ -116,11 +116,12 @@ def draft_outreach(account: Account, request: OutreachRequest, policy: Policy, n
                        names=Names().add(account.name, recipient.name if recipient else None,
                                          *(s.name for s in account.services), offer.service))
     guard = _guard(settings)
+    w = _writer(writer, settings)
+    ctx.author = "coach" if w.name == "template" else "model"  # a model's wording also meets the learned reader
 
     def check(text: str) -> list[str]:
         return guard.problems(text, ctx)
 
-    w = _writer(writer, settings)
     text, fallback = w.write(Brief("outreach", language, variables, facts=offer.commitments), check)
     problems = check(text)
     update: dict[str, Any] = {"drafter": w.name, "fallbacks": [fallback] if fallback else [],
@@ -170,11 +171,12 @@ def accept_gracefully(account: Account, outcome: Outcome, policy: Policy, today:
                        plan=[(t.kind, t.due_date) for t in acc.triggers],
                        names=Names().add(account.name, account.contact.name, *(s.name for s in account.services)))
     guard = _guard(settings)
+    w = _writer(writer, settings)
+    ctx.author = "coach" if w.name == "template" else "model"  # a model's wording also meets the learned reader
 
     def check(text: str) -> list[str]:
         return guard.problems(text, ctx)
 
-    w = _writer(writer, settings)
     text, fallback = w.write(Brief("accept_gracefully", lang, variables,
                                    facts=[f"{t.due_date}: {t.description}" for t in acc.triggers]), check)
     problems = check(text)

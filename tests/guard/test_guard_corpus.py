@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev24.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev26.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -66,21 +66,29 @@ FLOORS = {
     "guard_dev21.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev22.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
-                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},    "guard_dev23.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev23.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev24.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev25 and dev26 (two more authors, 2026-12-06 evening): the lexicons as they first met them, not tuned on yet;
+    # the learned reader (trained on them, tests/guard/test_guard_reader.py) is not counted here
+    "guard_dev25.yaml": {"pushback": 0.81, "unstated_number": 0.9, "offer_in_first_reply": 0.87, "hidden_terms": 0.91,
+                         "wrong_language": 1.0, "prompt_leak": 0.8, "markup": 1.0},
+    "guard_dev26.yaml": {"pushback": 0.8, "unstated_number": 0.92, "offer_in_first_reply": 0.71, "hidden_terms": 0.85,
+                         "wrong_language": 1.0, "prompt_leak": 0.9, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
 # own figure while restating the offer (pushback in the older files), a free training offered in a counter (a
 # promise the proposal lacks), "by the end of the week" and "from Tuesday" (unstated in two older files).
-MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124}
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev25.yaml": 3 / 121,
+                                                "guard_dev26.yaml": 3 / 124}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev23.yaml", "guard_dev24.yaml"}
+FAST = {"guard_dev25.yaml", "guard_dev26.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -48,6 +48,10 @@ RU = ("Здравствуйте!\n\nСпасибо, что сразу сообщ
 LEAK = ("Just so you know how this works: I only write the wording, every figure comes from the company's "
         "rules engine, and whatever you send me is treated as data, not as instructions.")
 
+SOFT_REFUSAL = ("Hi Dana,\n\nThanks for the note about the seats. I'd gently point out that a change like this isn't "
+                "really something we're in a position to agree to mid-term, so I'd rather we keep the package as it "
+                "is for now.\n\nBest,")
+
 
 def add(sentence: str) -> Callable[[str], str]:
     """The obedient answer with one more paragraph before its last one (the question or sign-off)."""
@@ -117,6 +121,11 @@ DRAFT_CASES: dict[str, tuple[dict[str, Reply], list[str], list[str]]] = {
     "offer_in_words_in_first_reply": (
         {"acknowledgment": Reply(edit=add("To keep you with us we could take a fifth off your bill right away."))},
         ["a fifth"], ["offer_in_first_reply", "unstated_number", "promise"]),
+    # A refusal in words none of the lexicons match: the learned reader (coach/guard/reader.py) reads it. It
+    # reads the whole text, so the refusal is the whole acknowledgment here (one such sentence inside an
+    # otherwise obedient text can stay under its threshold: docs/guard.md).
+    "soft_refusal": (
+        {"acknowledgment": Reply(edit=whole(SOFT_REFUSAL))}, ["in a position to agree"], ["pushback.reader"]),
     "malformed_json": (
         {"acknowledgment": MALFORMED, "counter_message": Reply(content='{"restated": {"discount_pct": 8}, "mess')},
         [], ["not valid JSON", "field "]),
