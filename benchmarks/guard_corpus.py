@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/guard_corpus.py --file F [...]  other dev files (e.g. guard_dev2.yaml)
     .venv/bin/python benchmarks/guard_corpus.py --show          also the missed checks and flagged clean texts
     .venv/bin/python benchmarks/guard_corpus.py --heldout       adds the held-out file, aggregates only
-    .venv/bin/python benchmarks/guard_corpus.py --reader        the lexicons and the learned reader (texts from
-                                                                outside coach), beside the lexicons alone
+    .venv/bin/python benchmarks/guard_corpus.py --reader        also the lexicons and the learned reader (what a
+                                                                model's text meets) beside the lexicons alone
 
 The learned reader was trained on every dev file: its figures on a dev file are not an estimate (the
 leave-one-file-out figures of scripts/train_guard_reader.py are); on the held-out file they are.
@@ -48,13 +48,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--show", action="store_true", help="print missed checks and flagged clean texts (dev only)")
     ap.add_argument("--heldout", action="store_true", help="also the held-out file, aggregate figures only")
     ap.add_argument("--reader", action="store_true",
-                    help="also with the learned reader (the texts read as a model's or a person's)")
+                    help="also with the learned reader (the texts read as a model's)")
     args = ap.parse_args(argv)
     files = [(str(f), f) for f in args.file] or [("dev", DEV)]
     if any(f.resolve() == HELDOUT.resolve() for _, f in files):
         ap.error("the held-out file is run with --heldout only (aggregates, never items)")
     guard = guard_for(get_settings())
-    authors = [("lexicons", "coach")] + ([("lexicons + reader", "person")] if args.reader else [])
+    authors = [("lexicons", "coach")] + ([("lexicons + reader, as for a model's text", "model")] if args.reader else [])
     for name, path in files:
         for label, author in authors:
             report = run_corpus(guard, path, author)

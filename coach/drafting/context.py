@@ -115,7 +115,7 @@ class DraftContext:
 
     def guard_context(self, stage: str, part: str = "", author: str = "coach") -> GuardContext:
         """What a text of this draft is checked against (stage: acknowledgment, questions, counter...); author
-        "model" or "person" adds the guard's learned reader."""
+        "model" adds the guard's learned reader."""
         return GuardContext(stage=stage, part=part or stage, facts=self.facts(), language=self.language,
                             names=self.names(), counter=self.decision.counter, author=author)
 

@@ -36,6 +36,6 @@ def check_reply(account: Account, message: str, reply: str, *, stage: Stage = "a
     ctx = build_context(account, message, today=today, knowledge=None, settings=settings, history=history,
                         prior_counters=prior_counters, corrections=corrections)
     guard_stage = ctx.counter_stage() if stage == "counter" else stage
-    found = ctx.the_guard().check(reply, ctx.guard_context(guard_stage, "reply", author="person"))
+    found = ctx.the_guard().check(reply, ctx.guard_context(guard_stage, "reply", author="person"))  # the lexicons alone
     return ReplyCheck(ok=not found, violations=[ReplyViolation(id=v.id, reason=v.reason, excerpt=v.excerpt)
                                                 for v in found])

@@ -68,8 +68,8 @@ class CorpusReport:
 
 
 def context_of(item: dict[str, Any], author: str = "coach") -> GuardContext:
-    """The item's case as the guard sees it; author "person" (or "model") adds the learned reader, "coach" is
-    the lexicons alone."""
+    """The item's case as the guard sees it; author "model" adds the learned reader, "coach" or "person" is the
+    lexicons alone."""
     c, f = item["context"], item["facts"]
     facts = Facts(currency=f.get("currency") or "USD")
     facts.allow(f.get("mrr_now"), f.get("list_mrr"), f.get("new_mrr"), f.get("discount_pct"), f.get("seats_now"),

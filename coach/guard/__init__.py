@@ -59,7 +59,7 @@ class Guard:
         # checked again (a template's acknowledgment for the same account and cause, a live suggestion
         # re-drafted on the next turn) is answered from the last few hundred checks.
         key = (text, repr(ctx), tuple(only) if only is not None else None,
-               self._embedder_key if ctx.author != "coach" else None)
+               self._embedder_key if ctx.author == "model" else None)
         with _RECENT_LOCK:
             hit = _RECENT.get(key)
             if hit is not None and hit[0] is data and hit[1] is leak:
@@ -87,13 +87,13 @@ class Guard:
                 excerpt, detail = findings[0]
                 reason = spec.reason + (f": {detail}" if detail else "")
                 out.append(Violation(id=cid, reason=reason, excerpt=excerpt, part=ctx.part or ctx.stage))
-        if readers and ctx.author != "coach" and text.strip():
+        if readers and ctx.author == "model" and text.strip():
             out += self._read(text, ctx, data, readers)
         return out
 
     def _read(self, text: str, ctx: GuardContext, data: GuardData, check_ids: list[str]) -> list[Violation]:
-        """The learned reader's findings (only for texts from outside coach; off without an embedder or a
-        reader trained with it)."""
+        """The learned reader's findings (a model's texts only; off without an embedder or a reader trained
+        with it)."""
         if self._embedder is None:
             return []
         from coach.guard.reader import load_reader, strongest_sentence

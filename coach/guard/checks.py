@@ -99,8 +99,9 @@ class GuardContext:
     recipient: str | None = None
     plan: list[tuple[str, str]] = field(default_factory=list)  # acceptance: (kind, due date)
     hidden_facts: dict[str, list[str]] = field(default_factory=dict)  # role-play: fact -> phrases
-    # Who wrote the text: "coach" (its own templates: the lexicons alone), "model" or "person" (also the
-    # learned reader, coach/guard/reader.py).
+    # Who wrote the text: "coach" (its own templates) or "person" (a CSM's own reply): the lexicons alone;
+    # "model": also the learned reader (coach/guard/reader.py), whose rare false positive only costs the
+    # model's wording (the checked template is shown instead).
     author: str = "coach"
 
 

@@ -1,4 +1,4 @@
-"""A second reader for the guard's checks of meaning, learned from the hand-judged guard corpus.
+"""A second reader for the guard's checks of meaning in a model's texts, learned from the hand-judged guard corpus.
 
 The lexicon checks (checks.py) catch pushback, an offer in a first reply, hidden terms and prompt leaks
 by their wording; on texts by writers they were never tuned on they miss 10-20% of each (a polite
@@ -13,8 +13,10 @@ positive in 330 clean texts of a writer it never saw, and flags none of coach's 
 (docs/guard.md). It reads the whole text: one such sentence inside a long, otherwise clean text can stay
 under the threshold.
 
-It reads only texts from outside coach (a model's wording, a person's own reply: GuardContext.author);
-coach's own templates are the lexicons' alone. The artefact (knowledge/guard/reader/reader.npz + .json)
+It reads only a model's texts (GuardContext.author "model"): there a false positive costs only the model's
+wording, the checked template being shown instead. Coach's own templates and a person's own reply
+(check-reply, where a false positive would be a wrong finding shown) are the lexicons' alone: on clean
+texts written apart from its training data it flags about 2 in 100 (docs/guard.md). The artefact (knowledge/guard/reader/reader.npz + .json)
 records the embedder it was trained with; with another embedder the reader stays off, said once.
 """
 

@@ -1,7 +1,7 @@
 """The guard's learned reader (coach/guard/reader.py): a second reading of pushback, offers in a first reply,
-hidden terms and prompt leaks, for texts from outside coach (a model's wording, a person's reply). It never
-reads coach's own templates, never flags them when a model writes them, and stays off with an embedder it
-was not trained with."""
+hidden terms and prompt leaks, for a model's texts. It never reads coach's own templates or a person's reply,
+never flags coach's template wording when a model writes it, and stays off with an embedder it was not
+trained with."""
 
 from __future__ import annotations
 
@@ -47,21 +47,21 @@ def test_the_shipped_reader_matches_its_data_and_the_default_embedder() -> None:
     assert all(reader.weights[k].shape == (dim, 2) for k in R.KINDS)
 
 
-def test_a_refusal_the_lexicons_miss_is_read_in_a_model_or_person_text_only() -> None:
+def test_a_refusal_the_lexicons_miss_is_read_in_a_model_text_only() -> None:
     guard = guard_for(get_settings())
-    assert guard.check(REFUSAL, ctx("coach")) == []  # the lexicons alone: coach's own texts
-    for author in ("model", "person"):
-        found = guard.check(REFUSAL, ctx(author))
-        assert reader_ids(found) == ["pushback.reader"], found
-        v = found[0]
-        assert re.search(r"p 0\.\d\d from [\d,]+ judged texts", v.reason) and "in a position to agree" in v.excerpt
+    for author in ("coach", "person"):  # the lexicons alone: coach's own texts, a person's reply
+        assert guard.check(REFUSAL, ctx(author)) == []
+    found = guard.check(REFUSAL, ctx("model"))
+    assert reader_ids(found) == ["pushback.reader"], found
+    v = found[0]
+    assert re.search(r"p 0\.\d\d from [\d,]+ judged texts", v.reason) and "in a position to agree" in v.excerpt
 
 
 def test_an_offer_is_read_only_in_a_first_reply() -> None:
     guard = guard_for(get_settings())
     text = ("Hi Dana,\n\nThanks for telling me about the budget. Whatever happens, we'll find a way to make the "
             "numbers work for you.\n\nBest,")
-    assert "offer_in_first_reply.reader" not in reader_ids(guard.check(text, ctx("person", "counter")))
+    assert "offer_in_first_reply.reader" not in reader_ids(guard.check(text, ctx("model", "counter")))
     assert "offer_in_first_reply.reader" not in R.CHECK_IDS or R.applies("offer_in_first_reply", "acknowledgment")
 
 
@@ -94,7 +94,7 @@ def test_clean_texts_written_apart_are_rarely_read_as_violations() -> None:
     guard = guard_for(get_settings())
     flagged = []
     for entry in FIXTURE["texts"]:
-        found = reader_ids(guard.check(entry["text"], context_of(item(entry), "person")))
+        found = reader_ids(guard.check(entry["text"], context_of(item(entry), "model")))
         if found:
             flagged.append((entry["text"][:60], found))
     assert len(flagged) <= 2, flagged
@@ -112,13 +112,13 @@ def test_the_reader_stays_off_with_another_embedder(caplog: pytest.LogCaptureFix
     s = get_settings()
     guard = Guard(s.knowledge_dir, s.prompts_dir, embedder=_OtherEmbedder)
     with caplog.at_level(logging.WARNING):
-        assert reader_ids(guard.check(REFUSAL, ctx("person"))) == []
+        assert reader_ids(guard.check(REFUSAL, ctx("model"))) == []
     assert any("trained with" in r.message for r in caplog.records) or R._warned
 
 
 def test_without_an_embedder_the_guard_is_the_lexicons_alone() -> None:
     s = get_settings()
-    assert Guard(s.knowledge_dir, s.prompts_dir).check(REFUSAL, ctx("person")) == []
+    assert Guard(s.knowledge_dir, s.prompts_dir).check(REFUSAL, ctx("model")) == []
 
 
 @pytest.mark.slow
