@@ -16,8 +16,8 @@ under the threshold.
 It reads only a model's texts (GuardContext.author "model"): there a false positive costs only the model's
 wording, the checked template being shown instead. Coach's own templates and a person's own reply
 (check-reply, where a false positive would be a wrong finding shown) are the lexicons' alone: on clean
-texts written apart from its training data it flags about 2 in 100 (docs/guard.md). The artefact (knowledge/guard/reader/reader.npz + .json)
-records the embedder it was trained with; with another embedder the reader stays off, said once.
+texts written apart from its training data it flags about 2 in 100 (docs/guard.md). The artefact
+(knowledge/guard/reader/reader.npz + .json) records the embedder it was trained with; with another embedder the reader stays off, said once.
 """
 
 from __future__ import annotations
