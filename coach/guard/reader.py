@@ -17,7 +17,8 @@ It reads only a model's texts (GuardContext.author "model"): there a false posit
 wording, the checked template being shown instead. Coach's own templates and a person's own reply
 (check-reply, where a false positive would be a wrong finding shown) are the lexicons' alone: on clean
 texts written apart from its training data it flags about 2 in 100 (docs/guard.md). The artefact
-(knowledge/guard/reader/reader.npz + .json) records the embedder it was trained with; with another embedder the reader stays off, said once.
+(knowledge/guard/reader/reader.npz + .json) records the embedder it was trained with; with another
+embedder the reader stays off, said once.
 """
 
 from __future__ import annotations
