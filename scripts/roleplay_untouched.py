@@ -9,6 +9,7 @@ git worktree, replays the file there (`coach roleplay --agreement FILE --json --
 the scored status of every component and failure mode (the judged one where the two agreed).
 
     python scripts/roleplay_untouched.py            # rewrites evals/heldout/roleplay/untouched.yaml
+    python scripts/roleplay_untouched.py FILE ...   # replays only these files (names), keeps the other entries
 """
 
 from __future__ import annotations
@@ -33,16 +34,19 @@ FIRST_READ = {
     "transcripts_dev14.yaml": "9ccd064", "transcripts_dev15.yaml": "efa1908", "transcripts_dev16.yaml": "efa1908",
     "transcripts_dev17.yaml": "9ea1820", "transcripts_dev18.yaml": "09740ae", "transcripts_dev19.yaml": "ec1f7ff",
     "transcripts_dev20.yaml": "637605b", "transcripts_dev21.yaml": "1b15ee5", "transcripts_dev22.yaml": "1b15ee5",
-    "transcripts_dev23.yaml": "1f2f384",
+    "transcripts_dev23.yaml": "1f2f384", "transcripts_dev25.yaml": "48103c5", "transcripts_dev26.yaml": "48103c5",
 }
+# commits that carry the calibration: the rules' own reading is asked for with --rules-only
+CALIBRATED = {"48103c5"}
 
 
 def read_at(commit: str, name: str, tmp: Path) -> dict[str, dict[str, str]]:
     tree = tmp / commit
     if not tree.exists():
         subprocess.run(["git", "worktree", "add", "-f", "-q", str(tree), commit], cwd=ROOT, check=True)
+    extra = ",'--rules-only'" if commit in CALIBRATED else ""
     code = ("import sys; from coach.cli.main import app; "
-            f"sys.argv=['coach','roleplay','--agreement',{str(FOLDER / name)!r},'--json','--details']; app()")
+            f"sys.argv=['coach','roleplay','--agreement',{str(FOLDER / name)!r},'--json','--details'{extra}]; app()")
     out = subprocess.run([sys.executable, "-c", code], cwd=tree, env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
                          capture_output=True, text=True, check=True).stdout
     wrong = json.loads(out)["disagreements"]
@@ -59,17 +63,22 @@ def read_at(commit: str, name: str, tmp: Path) -> dict[str, dict[str, str]]:
 
 
 def main() -> None:
-    out: dict[str, dict] = {}
+    only = set(sys.argv[1:])  # file names: replay only these, keep the other entries as they are
+    path = FOLDER / "untouched.yaml"
+    out: dict[str, dict] = yaml.safe_load(path.read_text(encoding="utf-8")) if only and path.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         try:
             for name, commit in FIRST_READ.items():
+                if only and name not in only:
+                    continue
                 out[name] = {"commit": commit, "items": read_at(commit, name, Path(tmp))}
                 print(name, commit, len(out[name]["items"]), flush=True)
         finally:
             subprocess.run(["git", "worktree", "prune"], cwd=ROOT, check=False)
     head = ("# How the scorer read each dev transcript file when it first met it, untouched (written by\n"
             "# scripts/roleplay_untouched.py; training data for coach/roleplay/calibration.py).\n")
-    (FOLDER / "untouched.yaml").write_text(head + yaml.safe_dump(out, sort_keys=False, allow_unicode=True,
+    out = {name: out[name] for name in FIRST_READ if name in out}
+    path.write_text(head + yaml.safe_dump(out, sort_keys=False, allow_unicode=True,
                                                                  width=200, default_flow_style=None), encoding="utf-8")
 
 
