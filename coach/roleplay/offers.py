@@ -157,7 +157,10 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
 _WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+(?:package|platform|bundle|suite|"
                          r"stack|setup|programme|program|subscription)\b|"
                          r"\b(?:the|your)\s+(?:whole|full|entire|complete)\s+(?:package|platform|bundle|suite|stack|setup|"
-                         r"programme|program|subscription)\s+(?:stays|as it is|intact)\b|"
+                         r"programme|program|subscription)\s+(?:stays|as it is|intact|(?:comes |goes )?down to)\b|"
+                         # "keep everything live", "keep all three services running": nothing taken out
+                         r"\bkeep\w*\s+(?:everything|all of it|all (?:\w+ )?(?:modules|services|products))"
+                         r"(?:\s+(?:live|running|on|in place|as it is))?\b|"
                          r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)|"
                          # "take 30% off the whole package", "знижка 30% на весь пакет": a discount on all of it
                          r"\b(?:off|from)\s+(?:the|your)\s+(?:whole|full|entire|complete|total)\s+(?:package|bundle|"
@@ -213,6 +216,8 @@ _REMOVE_SERVICE = re.compile(r"(remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|cancel\
                              r"скасу\w*|призупин\w*|без|вимкн\w*)\W+(?:the\s+)?$", re.I)
 # "SEO: removed", "PPC — прибрати": the service named first, then what happens to it
 _REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|through)\b|"
+                            # "Content comes off", "Social goes": the service named, then taken away
+                            r"^\s+(?:comes|come|will come|would come) (?:off|out)\b|^\s+(?:goes|go)\s*(?:[,.;]|$)|"
                             # "Personalisation goes on hold", "SEO is put on ice": the service suspended
                             r"^\s+(?:goes|go|will go|would go|is put|gets put|are put|is|gets|will be|would be) on "
                             r"(?:hold|ice)\b(?![^.?!]{0,30}\b(?:for\s+(?:\w+[\s-])?(?:months?|weeks?)|until|till|through)\b)|"
@@ -224,7 +229,7 @@ _OFFER_CUE = re.compile(
     r"'re able|'m able|propose|suggest|offer)\b"
     r"|\bhow about\b|\bwhat if\b|\bwhat about (?=[^.?!]*\d)|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
     r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
-    r"\bin exchange\b|\bin return for\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
+    r"\bin exchange\b|\bin return\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
     r"\b(?:we|let'?s) (?:pause|suspend|freeze)\b|\bpause could\b|"
     r"можу|можемо|пропоную|пропоз|запропон\w*|давайте|знижк\w*\s+(?:на\s+)?\d|"
     r"(?<!\w)(?:а|і) якщо (?:ми )?(?:\w+ )?(?:скоротити|скоротимо|зменшити|зменшимо|призупинити|призупинимо|"
@@ -235,6 +240,9 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
+    # "here's a leaner shape:", "here's the package I'd put forward": a plan laid out
+    r"\bhere'?s (?:a|an|my|the|our) (?:\w+ ){0,2}(?:shape|plan|package|option|setup|version|mix|structure|offer|"
+    r"proposal|bundle)\b|"
     r"^(?:then|so|тоді|отже)(?: (?:так|ось як|here'?s (?:the deal|what we do)))?\s*[:—–-]\s*(?=[^.?!]*\d)|"
     r"\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
     # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask

@@ -135,9 +135,10 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        # 90.0%; the dev-23 round
                                                        ("transcripts_dev23.yaml", 0.91, 0.94),
                                                        # dev 25, 26 (48 each, the first author's voice, 2026-12-06
-                                                       # evening): untouched, not tuned on (calibration data only)
-                                                       ("transcripts_dev25.yaml", 0.92, 0.93),
-                                                       ("transcripts_dev26.yaml", 0.9, 0.95)])
+                                                       # evening): untouched 92.2% / 93.8% and 90.1% / 95.4%; three
+                                                       # offer forms from them (test_roleplay_dev25_families.py)
+                                                       ("transcripts_dev25.yaml", 0.925, 0.93),
+                                                       ("transcripts_dev26.yaml", 0.91, 0.95)])
 def test_dev_transcripts_agreement_does_not_regress(name: str, components: float, flags: float) -> None:
     """The dev files of judged transcripts (evals/heldout/roleplay/): the rules' figures in the docs, so the rules
     do not regress on files they were tuned on (the calibration over them is measured on files it never saw:
