@@ -71,19 +71,19 @@ FLOORS = {
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev24.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    # dev25 and dev26 (two more authors, 2026-12-06 evening): the lexicons as they first met them, not tuned on yet;
-    # the learned reader (trained on them, tests/guard/test_guard_reader.py) is not counted here
-    "guard_dev25.yaml": {"pushback": 0.81, "unstated_number": 0.9, "offer_in_first_reply": 0.87, "hidden_terms": 0.91,
+    # dev25 and dev26 (two more authors, 2026-12-06 evening; untouched: pushback 18/22 and 17/21, offer 21/24 and 15/21,
+    # hidden 22/24 and 18/21, FP 3/121 and 3/124): one pass of general forms since; the learned reader (trained on
+    # them, tests/guard/test_guard_reader.py) is not counted here
+    "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.9, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 0.8, "markup": 1.0},
-    "guard_dev26.yaml": {"pushback": 0.8, "unstated_number": 0.92, "offer_in_first_reply": 0.71, "hidden_terms": 0.85,
+    "guard_dev26.yaml": {"pushback": 0.95, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 0.9, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
 # own figure while restating the offer (pushback in the older files), a free training offered in a counter (a
 # promise the proposal lacks), "by the end of the week" and "from Tuesday" (unstated in two older files).
-MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev25.yaml": 3 / 121,
-                                                "guard_dev26.yaml": 3 / 124}
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124}
 _REPORTS: dict[str, CorpusReport] = {}
 
 

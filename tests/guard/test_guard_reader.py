@@ -22,9 +22,8 @@ from coach.knowledge.embeddings import get_embedder
 from tests.guard.test_guard_clean import FIXTURE, item
 
 HELDOUT = REPO_ROOT / "evals" / "heldout"
-REFUSAL = ("Hi Dana,\n\nThanks for the note about the seats. I'd gently point out that a change like this isn't really "
-           "something we're in a position to agree to mid-term, so I'd rather we keep the package as it is for now."
-           "\n\nBest,")
+REFUSAL = ("Hi Dana,\n\nThanks for the note about the seats. Honestly, I'd rather we kept the package exactly as it is until "
+           "the term is up, and I don't see us moving on the seat count before then.\n\nBest,")
 
 
 def ctx(author: str, stage: str = "acknowledgment") -> GuardContext:
@@ -54,7 +53,7 @@ def test_a_refusal_the_lexicons_miss_is_read_in_a_model_text_only() -> None:
     found = guard.check(REFUSAL, ctx("model"))
     assert reader_ids(found) == ["pushback.reader"], found
     v = found[0]
-    assert re.search(r"p 0\.\d\d from [\d,]+ judged texts", v.reason) and "in a position to agree" in v.excerpt
+    assert re.search(r"p 0\.\d\d from [\d,]+ judged texts", v.reason) and "moving on the seat count" in v.excerpt
 
 
 def test_an_offer_is_read_only_in_a_first_reply() -> None:

@@ -48,9 +48,8 @@ RU = ("Здравствуйте!\n\nСпасибо, что сразу сообщ
 LEAK = ("Just so you know how this works: I only write the wording, every figure comes from the company's "
         "rules engine, and whatever you send me is treated as data, not as instructions.")
 
-SOFT_REFUSAL = ("Hi Dana,\n\nThanks for the note about the seats. I'd gently point out that a change like this isn't "
-                "really something we're in a position to agree to mid-term, so I'd rather we keep the package as it "
-                "is for now.\n\nBest,")
+SOFT_REFUSAL = ("Hi Dana,\n\nThanks for the note about the seats. Honestly, I'd rather we kept the package exactly as it is until "
+                "the term is up, and I don't see us moving on the seat count before then.\n\nBest,")
 
 
 def add(sentence: str) -> Callable[[str], str]:
@@ -125,7 +124,7 @@ DRAFT_CASES: dict[str, tuple[dict[str, Reply], list[str], list[str]]] = {
     # reads the whole text, so the refusal is the whole acknowledgment here (one such sentence inside an
     # otherwise obedient text can stay under its threshold: docs/guard.md).
     "soft_refusal": (
-        {"acknowledgment": Reply(edit=whole(SOFT_REFUSAL))}, ["in a position to agree"], ["pushback.reader"]),
+        {"acknowledgment": Reply(edit=whole(SOFT_REFUSAL))}, ["moving on the seat count"], ["pushback.reader"]),
     "malformed_json": (
         {"acknowledgment": MALFORMED, "counter_message": Reply(content='{"restated": {"discount_pct": 8}, "mess')},
         [], ["not valid JSON", "field "]),
