@@ -75,9 +75,9 @@ FLOORS = {
     # hidden 22/24 and 18/21, FP 3/121 and 3/124): one pass of general forms since; the learned reader (trained on
     # them, tests/guard/test_guard_reader.py) is not counted here
     "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.9, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
-                         "wrong_language": 1.0, "prompt_leak": 0.8, "markup": 1.0},
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev26.yaml": {"pushback": 0.95, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
-                         "wrong_language": 1.0, "prompt_leak": 0.9, "markup": 1.0},
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
