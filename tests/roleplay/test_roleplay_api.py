@@ -13,7 +13,10 @@ from sqlalchemy import inspect
 from api.app import create_app
 from coach.config import Settings
 
-GOOD = ["Thank you for letting me know, Dana.", "How much of this is about the budget for next year?",
+# the acknowledgment in the customer's terms (a bare "Thank you for letting me know" is polite but thin: the
+# trainers' calibration reads it partial, as the judging rules do)
+GOOD = ["Thank you for letting me know, Dana. I understand, and I want whatever we land on to fit your team.",
+        "How much of this is about the budget for next year?",
         "I can take you down to 32 seats if you commit to a 24-month extension.",
         "Let's revisit the seat count in June, when your budget is reviewed."]
 
