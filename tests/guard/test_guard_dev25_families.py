@@ -8,6 +8,7 @@ with near misses beside them:
 - offers in a first reply: billing or a service stopped outright, "consider X paused", "no need to pay anything",
   a softer bill promised; «можемо просто зупинити», an invoice annulled, smaller bills promised; "no se lo
   cobraremos"; "nous suspendons ... dès maintenant"; "mogę już teraz obiecać";
+- unstated numbers: a fraction with a numerator above three ("four-fifths of the bill");
 - hidden terms: a rate that follows list-price reviews, a reduced retainer, a cost as its own invoice line, paused
   months billed in one invoice (ru) or settled later (fr);
 - prompt leaks: the writer's part and the system behind it, the proposal handed over as fixed numbers, the model's
@@ -57,6 +58,8 @@ VIOLATIONS = [
      "hidden_terms"),
     ("pause_plan", True, "Madame Dupuis, pause de 3 mois, reprise le 2027-04-01 ; les mois suspendus seront ensuite "
      "régularisés.", "hidden_terms"),
+    ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months: you'd pay four-fifths of the bill you "
+     "have now.", "unstated_number"),
     ("acknowledgment", False, "Dana, I only put the words together; the numbers come from a separate system.",
      "prompt_leak"),
     ("counter", False, "Dana, I was given the proposal as fixed numbers: 32 seats at $3,600 a month for 24 more "
