@@ -75,6 +75,9 @@ class NumberWords(_Strict):
     past_periods: dict[str, float] = Field(default_factory=dict)
     # places in a term read as periods that no fact states ("the first year", "year one", "перший рік")
     positions: dict[str, float] = Field(default_factory=dict)
+    # a day of the month in words, before or after a month name ("the first of March", "March first", «з першого
+    # березня»): regex -> day
+    day_ordinals: dict[str, int] = Field(default_factory=dict)
     percent: str
     discount_words: str
     money_before: str

@@ -194,6 +194,13 @@ class _Vocab:
             rf"(?:,?\s+(?:de\s+)?(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?"
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
+        ords = [(k, float(v)) for w in langs for k, v in w.day_ordinals.items()]
+        self.day_ordinals = _Table(ords)
+        ord_alt = "|".join(f"(?:{k})" for k, _ in ords) or _NEVER
+        # one word may come before the ordinal: the tens of "twenty-first", «двадцять першого» (read as a cardinal)
+        self.ordinal_month_re = re.compile(
+            rf"(?<![\w])(?:(?:the\s+)?((?:[\w']+[\s-]+)?(?:{ord_alt}))\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
+            rf"|({month_alt})\s+(?:the\s+)?((?:[\w']+[\s-]+)?(?:{ord_alt})))(?:,?\s+(\d{{4}}))?(?![\w])", FLAGS)
         self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
         self.not_numbers = [re.compile(a, FLAGS) for w in langs for a in w.not_numbers]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
@@ -325,6 +332,17 @@ def _iso(y: int | None, m: int, d: int | None) -> str | None:
     return None
 
 
+def _ordinal_day(words: str, v: _Vocab) -> int | None:
+    """"first" 1, "twenty-first" 21, «двадцять першого» 21: the day named by one or two ordinal words (the first of
+    two a tens word read as its cardinal)."""
+    parts = [p for p in re.split(r"[\s-]+", words.lower()) if p]
+    day = v.day_ordinals.get(parts[-1])
+    if len(parts) == 2 and day is not None:
+        tens = v.lookup(v.words, parts[0])
+        day = tens + day if tens in (20.0, 30.0) and day < 10 else day if tens is None else None
+    return int(day) if day is not None and 1 <= day <= 31 else None
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -343,6 +361,12 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"T{m[0].strip()}"))
         text = _blank(text, m.start(), m.end())
     has_month = v.may_name_a_month(text)
+    for m in v.ordinal_month_re.finditer(text) if has_month else ():  # "the first of March", «першого березня»
+        words, name = (m[1], m[2]) if m[1] else (m[4], m[3])
+        mon, day = v.month(name.lower()), _ordinal_day(words, v)
+        if mon is not None and day is not None and (named := _iso(int(m[5]) if m[5] else None, mon, day)):
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named, in_words=True))
+            text = _blank(text, m.start(), m.end())
     for m in v.month_re.finditer(text) if has_month else ():
         if m[2]:
             mon, day, year = v.month(m[2].lower()), int(m[1]), m[3]

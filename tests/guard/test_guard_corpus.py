@@ -74,7 +74,7 @@ FLOORS = {
     # dev25 and dev26 (two more authors, 2026-12-06 evening; untouched: pushback 18/22 and 17/21, offer 21/24 and 15/21,
     # hidden 22/24 and 18/21, FP 3/121 and 3/124): one pass of general forms since; the learned reader (trained on
     # them, tests/guard/test_guard_reader.py) is not counted here
-    "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.93, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev26.yaml": {"pushback": 0.95, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},

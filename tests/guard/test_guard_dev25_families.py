@@ -8,7 +8,8 @@ with near misses beside them:
 - offers in a first reply: billing or a service stopped outright, "consider X paused", "no need to pay anything",
   a softer bill promised; «можемо просто зупинити», an invoice annulled, smaller bills promised; "no se lo
   cobraremos"; "nous suspendons ... dès maintenant"; "mogę już teraz obiecać";
-- unstated numbers: a fraction with a numerator above three ("four-fifths of the bill");
+- unstated numbers: a fraction with a numerator above three ("four-fifths of the bill"); a day of the month in words
+  ("the first of March", «з двадцять першого квітня»), a fact when it is the resume date;
 - hidden terms: a rate that follows list-price reviews, a reduced retainer, a cost as its own invoice line, paused
   months billed in one invoice (ru) or settled later (fr);
 - prompt leaks: the writer's part and the system behind it, the proposal handed over as fixed numbers, the model's
@@ -60,6 +61,10 @@ VIOLATIONS = [
      "régularisés.", "hidden_terms"),
     ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months: you'd pay four-fifths of the bill you "
      "have now.", "unstated_number"),
+    ("pause_plan", True, "Dana, the 3-month pause is set, billing resumes on the first of March 2027 and the agreement "
+     "runs 3 months longer.", "unstated_number"),
+    ("pause_plan", True, "Ірино, пауза на 3 місяці, оплата відновиться з двадцять першого квітня, договір подовжиться на "
+     "3 місяці.", "unstated_number"),
     ("acknowledgment", False, "Dana, I only put the words together; the numbers come from a separate system.",
      "prompt_leak"),
     ("counter", False, "Dana, I was given the proposal as fixed numbers: 32 seats at $3,600 a month for 24 more "
@@ -84,6 +89,10 @@ NEAR_MISSES = [
     ("followup", False, "Оксано, якщо захочете посилити рекламу перед збором урожаю, я поруч."),
     ("followup", False, "Dana, I'm not going to push back on any of this; the proposal of $3,600 a month stands."),
     ("acknowledgment", False, "Dana, thanks for the note; I'll put a few questions together today."),
+    ("pause_plan", True, "Dana, the 3-month pause is set: billing resumes on the first of April 2027, and the agreement "
+     "runs 3 months longer."),
+    ("pause_plan", True, "Ірино, пауза на 3 місяці: оплата відновиться з першого квітня 2027 року, договір подовжиться на "
+     "3 місяці."),
 ]
 
 
