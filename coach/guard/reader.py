@@ -54,10 +54,15 @@ class Reader:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probabilities(self, vector: np.ndarray, kinds: Sequence[str]) -> dict[str, float]:
-        from coach.diagnosis.heads import softmax
-
         v = np.asarray(vector, dtype=np.float64)[None, :]
-        return {k: float(softmax(v @ self.weights[k] + self.bias[k])[0, 1]) for k in kinds if k in self.weights}
+        return {k: float(violation(v, self.weights[k], self.bias[k])[0]) for k in kinds if k in self.weights}
+
+
+def violation(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """P(violation) of each row under a two-class head: the softmax's second column, written as the logistic
+    of the logit difference (the guard reads without importing the diagnosis package)."""
+    z = x @ w + b
+    return 1.0 / (1.0 + np.exp(np.clip(z[:, 0] - z[:, 1], -500, 500)))
 
 
 def applies(kind: str, stage: str) -> bool:
@@ -113,8 +118,6 @@ def fit(vectors: np.ndarray, rows: Sequence[Row], kind: str, subset: Sequence[in
 def cross_validate(vectors: np.ndarray, rows: Sequence[Row]) -> dict[str, np.ndarray]:
     """Leave one file out: each text's probability per kind from heads trained on the other files
     (0 where the kind does not apply to the text's stage)."""
-    from coach.diagnosis.heads import softmax
-
     files = sorted({r.file for r in rows})
     out = {k: np.zeros(len(rows)) for k in KINDS}
     for kind in KINDS:
@@ -125,7 +128,7 @@ def cross_validate(vectors: np.ndarray, rows: Sequence[Row]) -> dict[str, np.nda
             if not test_i:
                 continue
             w, b = fit(vectors, rows, kind, train_i)
-            out[kind][test_i] = softmax(vectors[test_i].astype(np.float64) @ w + b)[:, 1]
+            out[kind][test_i] = violation(vectors[test_i].astype(np.float64), w, b)
     return out
 
 
