@@ -115,6 +115,10 @@ class Prepared:
     data: GuardData
     leak: PromptLeak | None
 
+    def finding(self, m: re.Match[str]) -> tuple[str, str]:
+        """A match's excerpt and its words as written (not the masked names the patterns ran on)."""
+        return self.excerpt(m.start(), m.end()), self.shown[m.start():m.end()].strip()
+
     def excerpt(self, start: int, end: int, width: int = 30) -> str:
         a, b = max(0, start - width), min(len(self.text), end + width)
         return ("…" if a else "") + " ".join(self.shown[a:b].split()) + ("…" if b < len(self.shown) else "")
@@ -153,7 +157,7 @@ Finding = tuple[str, str]  # (excerpt, extra detail for the reason)
 
 
 def _hits(pattern: Alternation, p: Prepared) -> list[Finding]:
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in pattern.finditer(p.text)
+    return [p.finding(m) for m in pattern.finditer(p.text)
             if m.group(0).strip()]
 
 
@@ -373,7 +377,7 @@ def pushback(p: Prepared) -> list[Finding]:
     hits = _refusals(p)
     if hits and all(_declines_extra(p, m) for m in hits) and not contract_threat(p):
         hits = []
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in hits]
+    return [p.finding(m) for m in hits]
 
 
 def _negated_near(p: Prepared, start: int) -> bool:
@@ -387,7 +391,7 @@ def _negated_near(p: Prepared, start: int) -> bool:
 
 def contract_threat(p: Prepared) -> list[Finding]:
     """Contract talk or threats; "no penalty, no fees" reassures and is not a threat."""
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
+    return [p.finding(m)
             for m in p.data.compiled.contract_threat.finditer(p.text)
             if not _negated_near(p, m.start())
             and not _asked_about(p, m.start())  # "you asked whether the pause carries a penalty"
@@ -445,7 +449,7 @@ def discount_cap(p: Prepared) -> list[Finding]:
 def offer_in_first_reply(p: Prepared) -> list[Finding]:
     wish = p.data.compiled.not_offer_before  # "you'd like a lower price": the customer's wish, no offer
     wish_after = p.data.compiled.not_offer_after  # "dass Sie in einen günstigeren Tarif wechseln möchten"
-    out = [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.offer.finditer(p.text)
+    out = [p.finding(m) for m in p.data.compiled.offer.finditer(p.text)
            if m.group(0).strip() and not wish.search(p.text[max(0, m.start() - 60):m.start()])
            and not wish_after.match(p.text[m.end():m.end() + 40])
            and not _quoted(p, m.start(), m.end())]  # «Інша агенція пропонує те саме дешевше», you wrote
@@ -471,7 +475,7 @@ def _stated_period_before(p: Prepared, start: int) -> bool:
 
 def promise(p: Prepared) -> list[Finding]:
     """Concessions promised; negated ones ("no refunds needed", "без повернення коштів") promise none."""
-    return [(p.excerpt(m.start(), m.end()), m.group(0).strip()) for m in p.data.compiled.promise.finditer(p.text)
+    return [p.finding(m) for m in p.data.compiled.promise.finditer(p.text)
             if m.group(0).strip() and not _negated(p, m.start(), m.end()) and not _stated_period_before(p, m.start())
             and not _declined_ask(p, m.start())]
 
@@ -535,7 +539,7 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
     def check(p: Prepared) -> list[Finding]:
         if term in p.ctx.facts.disclosed:
             return []
-        return [(p.excerpt(m.start(), m.end()), m.group(0).strip())
+        return [p.finding(m)
                 for m in p.data.compiled.hidden[term].finditer(p.text)
                 if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m) and not _asked_about(p, m.start())
                 and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))
