@@ -55,7 +55,9 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+"
                    r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?"
                    # a country or generic domain written small ("agendamento-online.pt/proposta", "kanzlei.de");
                    # small letters only, so a missing space after a full stop ("gracias.Es") is none
-                   r"|(?-i:\b[a-z][a-z0-9-]*[a-z0-9]\.(?:pt|pl|de|fr|es|it|eu|uk|nl|be|ch|at|info|biz|online|site|me)\b)(?:/\S*)?",
+                   r"|(?-i:\b[a-z][a-z0-9-]*[a-z0-9]\.(?:pt|pl|de|fr|es|it|eu|uk|nl|be|ch|at|info|biz|online|site|me)\b)(?:/\S*)?"
+                   # any small-letter domain with a path ("t.me/support", "sign.example.ua/doc")
+                   r"|(?-i:\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,6}/[\w/.%?=&-]*[\w/])",
                    re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -530,8 +532,8 @@ def _asked_about(p: Prepared, start: int) -> bool:
 
 # the reported question runs on to its clause's end: "vous m'avez demandé si le gel du compte entraînerait une
 # pénalité" (eight words from the verb to the term); a comma ends it unless the question word follows it
-# («питали, чи»)
-_ASKED_WORDS = 10
+# («питали, чи»); twelve words: "asked me on the phone whether the new plan carries any penalty"
+_ASKED_WORDS = 12
 _COMMA_NOT_ASKING = re.compile(r",(?!\s*(?:чи|czy|ob|si|se|whether|if|s'il)\b)", re.I)
 
 

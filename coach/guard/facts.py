@@ -88,11 +88,12 @@ class Facts:
         return any(_close(value, n) for n in self.numbers)
 
     def has_duration(self, months: float, in_days: bool = True, slack: int = 1) -> bool:
-        """A duration the facts state: in months ("90 days" is three months), or, written in days or
-        weeks (`in_days`), as a fact's number of days ("30 days" for a 30-day trial; "a month" is not
-        the 30 seats)."""
+        """A duration the facts state: in months, or, written in days or weeks (`in_days`), as a fact's
+        number of days ("30 days" for a 30-day trial; "a month" is not the 30 seats). Days and weeks are
+        not a month fact converted: "ninety days" for a 3-month pause, "twenty-six weeks" for six months
+        and «дев'яносто днів» are figures the customer was never given (guard_dev27, guard_dev28)."""
         tolerance = max(0.06, months * 0.02)
-        if any(abs(months - m) <= tolerance for m in self.months):
+        if not in_days and any(abs(months - m) <= tolerance for m in self.months):
             return True
         days = round(months * DAYS_PER_MONTH)
         return self.has_number(months) or (in_days and any(abs(days - n) <= slack for n in self.numbers if n >= 7))

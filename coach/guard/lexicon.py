@@ -64,6 +64,9 @@ class NumberWords(_Strict):
     multipliers: dict[str, float] = Field(default_factory=dict)
     compounds: bool = False  # numbers written as one word ("vierundzwanzig") are read piece by piece
     scales: dict[str, float] = Field(default_factory=dict)
+    # scale words that are a number only after another number or an article ("five grand", "a grand"; "the
+    # grand reopening" has none)
+    bound_scales: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)
     joiners: list[str] = Field(default_factory=list)
     fractions: dict[str, float] = Field(default_factory=dict)
@@ -78,6 +81,9 @@ class NumberWords(_Strict):
     # a day of the month in words, before or after a month name ("the first of March", "March first", «з першого
     # березня»): regex -> day
     day_ordinals: dict[str, int] = Field(default_factory=dict)
+    # words before a month that name a part of it, with the day they stand for ("mid-March" 15, "the end of March"
+    # 28): a date, not the month of a fact's date ("billing resumes in mid-March" does not restate 1 March)
+    part_of_month: dict[str, int] = Field(default_factory=dict)
     percent: str
     discount_words: str
     money_before: str

@@ -68,6 +68,7 @@ _ADDRESS = re.compile(
     r"\b\d{1,5}[a-z]?(?=\s+(?:(?:[A-Z][\w'’-]+|Ⓝ+)\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway|Walk|Row|Close|Crescent|Mews|Gardens|Quay|Wharf"
     r"|Embankment|Circus|Yard|Hill|Green|Gate)\b)"
+    r"|\b\d{1,5}[a-z]?(?=\s+[A-Z][a-z]+(?:way|gate|street|road|side|wharf|quay)\b)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 # contact lines of a signature: phone numbers (international, "(415) 555-0192", a trunk "0" or a
 # run of three or more digit groups ending a line), postcodes after an address comma or a US state,
@@ -173,6 +174,7 @@ class _Vocab:
         self.fractions = table("fractions")
         self.fraction_prefix = table("fraction_prefix")
         self.articles = {a.lower() for w in langs for a in w.articles}
+        self.bound_scales = {b.lower() for w in langs for b in w.bound_scales}
         self.joiners = {j.lower() for w in langs for j in w.joiners}
         self._inert: dict[str, bool] = {}
         units = [(k, float(v)) for w in langs for k, v in w.time_units.items()]
@@ -196,6 +198,9 @@ class _Vocab:
             rf"|({month_alt})\s+(\d{{4}}))(?![\w])", FLAGS)
         ords = [(k, float(v)) for w in langs for k, v in w.day_ordinals.items()]
         self.day_ordinals = _Table(ords)
+        parts = [(k, int(d)) for w in langs for k, d in w.part_of_month.items()]
+        self.part_days = [d for _, d in parts]
+        self.part_before = re.compile("(?:" + "|".join(f"({k})" for k, _ in parts) + r")[\s-]+\Z", FLAGS) if parts else None
         ord_alt = "|".join(f"(?:{k})" for k, _ in ords) or _NEVER
         # one word may come before the ordinal: the tens of "twenty-first", «двадцять першого» (read as a cardinal)
         self.ordinal_month_re = re.compile(
@@ -376,6 +381,8 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
             mon, day, year = v.month(m[7].lower()), None, m[8]
         if mon is None:
             continue
+        if day is None:
+            day = _part_of_month(text, m.start(), v)  # "mid-March 2027": a day of it, not the month
         named = _iso(int(year) if year else None, mon, day)
         if named:
             found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), named))
@@ -383,7 +390,9 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         text = _blank(text, q.start, q.end)
     for m in v.month_alone.finditer(text) if has_month else ():  # "in March": neither day nor year
         if (mon := v.month(m[1].lower())) is not None:
-            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), f"--{mon:02d}"))
+            part = _part_of_month(text, m.start(1), v)
+            found.append(Quantity("date", 0.0, m[0], m.start(), m.end(),
+                                  f"--{mon:02d}-{part:02d}" if part else f"--{mon:02d}"))
             text = _blank(text, m.start(), m.end())
     for m in _QUARTER.finditer(text):  # "Q2", "Q3 2027": any month of the quarter
         first = 3 * int(m[1]) - 2
@@ -412,6 +421,13 @@ def _dates(text: str, v: _Vocab) -> tuple[list[Quantity], str]:
         found.append(Quantity("date", 0.0, m[0], m.start(), m.end(), "|".join(f"--{mon:02d}" for mon in months)))
         text = _blank(text, m.start(), m.end())
     return found, text
+
+
+def _part_of_month(text: str, start: int, v: _Vocab) -> int | None:
+    """The day a word before the month stands for ("mid-", "the end of", «середини», "à la mi-"), or None."""
+    if v.part_before is None or not (m := v.part_before.search(text[max(0, start - 30):start])):
+        return None
+    return v.part_days[next(i for i, g in enumerate(m.groups()) if g is not None)]
 
 
 def _unit_after(text: str, pos: int, v: _Vocab) -> tuple[float, int, bool] | None:
@@ -567,7 +583,7 @@ def _word_numbers(text: str, v: _Vocab) -> list[tuple[int, int, float, str, bool
                 total += (current or 1) * sc
                 current = 0
                 only_article = False
-            elif (sc := v.lookup(v.scales, w)) is not None:
+            elif (sc := v.lookup(v.scales, w)) is not None and w.lower() not in v.bound_scales:
                 total += sc
                 only_article = False
             else:

@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev26.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev30.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -78,6 +78,16 @@ FLOORS = {
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev26.yaml": {"pushback": 0.95, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev27 to dev30 (four more authors, 2026-12-06 late evening: a hurried writer, a red-teamer, other languages, long
+    # texts; untouched figures in evals/heldout/README.md): one pass of general forms since
+    "guard_dev27.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev28.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev29.yaml": {"pushback": 1.0, "unstated_number": 0.91, "offer_in_first_reply": 0.95, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev30.yaml": {"pushback": 1.0, "unstated_number": 0.84, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -88,7 +98,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev25.yaml", "guard_dev26.yaml"}
+FAST = {"guard_dev29.yaml", "guard_dev30.yaml"}
 
 
 def _files(rows: list) -> list:
