@@ -237,6 +237,9 @@ def load_calibration(folder: Path, embedder) -> Calibration | None:  # type: ign
 
 
 OVERTURN = 0.6  # a reading that overturns the rules' (met <-> missed, triggered <-> not reached) needs this probability
+# any change needs at least even odds: a textbook competitive save read "partial" at p 0.49 kept its 25 points (leave
+# one file out over 26 dev files: components 91.6% -> 91.5%, flags 94.9% -> 94.9%; docs/roleplay.md)
+CHANGE = 0.5
 
 
 def allowed(old: str, new: str, p: float, turns: int) -> bool:
@@ -245,8 +248,9 @@ def allowed(old: str, new: str, p: float, turns: int) -> bool:
     session got there (a first "Thanks for letting me know" neither failed nor passed the diagnosis). A
     component goes from met to missed, or a failure mode from triggered to not reached, or back, only on a
     clear majority (OVERTURN): the rules quote what they found, and a near coin-flip does not take 25
-    points away or clear a failure the rules saw happen (costless in leave-one-file-out agreement)."""
-    if new == old or (old == "not_reached" and turns <= 1):
+    points away or clear a failure the rules saw happen (costless in leave-one-file-out agreement). Any other
+    change needs even odds (CHANGE)."""
+    if new == old or (old == "not_reached" and turns <= 1) or p < CHANGE:
         return False
     return {old, new} not in ({"met", "missed"}, {"triggered", "not_reached"}) or p >= OVERTURN
 

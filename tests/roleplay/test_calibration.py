@@ -11,6 +11,7 @@ import pytest
 
 from coach.config import REPO_ROOT, get_settings
 from coach.roleplay.calibration import (
+    CHANGE,
     OVERTURN,
     TARGETS,
     Row,
@@ -35,14 +36,16 @@ SKIPPED = ["Thanks for letting me know, Dana.",
 
 def test_what_the_trainers_reading_may_change() -> None:
     assert not allowed("met", "met", 0.99, 3)
-    assert allowed("met", "partial", 0.4, 3) and allowed("ok", "triggered", 0.5, 3)
+    assert allowed("met", "partial", 0.5, 3) and allowed("ok", "triggered", 0.5, 3)
+    # any change needs even odds (a textbook save read "partial" at p 0.49 keeps its points)
+    assert CHANGE == 0.5 and not allowed("met", "partial", 0.49, 3) and not allowed("ok", "not_reached", 0.4, 3)
     # met <-> missed only on a clear majority
     assert not allowed("met", "missed", OVERTURN - 0.01, 3) and allowed("met", "missed", OVERTURN, 3)
     assert not allowed("missed", "met", 0.55, 2)
     # one trainee turn: what the rules found not reached stays so
     assert not allowed("not_reached", "triggered", 0.99, 1) and allowed("not_reached", "triggered", 0.7, 2)
     assert allowed("triggered", "not_reached", 0.7, 1) and not allowed("triggered", "not_reached", 0.57, 3)
-    assert allowed("ok", "not_reached", 0.4, 3)
+    assert allowed("ok", "not_reached", 0.5, 3)
 
 
 def test_a_calibrated_card_shows_both_readings(trainer: Trainer, rules_trainer: Trainer, db: Database) -> None:
