@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coach.guard.facts import Facts, Names
 from coach.guard.leak import PromptLeak
-from coach.guard.lexicon import GuardData
+from coach.guard.lexicon import GuardData, NumberWords
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
 from coach.guard.numbers import (
     Quantity,
@@ -55,9 +55,9 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+"
                    r"|\b[\w-]+\.(?:com|net|org|io|ua|co|app|ai|dev)\b(?:/\S*)?"
                    # a country or generic domain written small ("agendamento-online.pt/proposta", "kanzlei.de");
                    # small letters only, so a missing space after a full stop ("gracias.Es") is none
-                   r"|(?-i:\b[a-z][a-z0-9-]*[a-z0-9]\.(?:pt|pl|de|fr|es|it|eu|uk|nl|be|ch|at|info|biz|online|site|me)\b)(?:/\S*)?"
+                   r"|(?-i:\b[a-z][a-z0-9-]*[a-z0-9]\.(?:pt|pl|de|fr|es|it|eu|uk|nl|be|ch|at|info|biz|online|site|me|example|cloud|tech|link)\b)(?:/\S*)?"
                    # any small-letter domain with a path ("t.me/support", "sign.example.ua/doc")
-                   r"|(?-i:\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,6}/[\w/.%?=&-]*[\w/])",
+                   r"|(?-i:\b[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,10}/[\w/.%?=&-]*[\w/])",
                    re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -175,7 +175,28 @@ def _negated(p: Prepared, start: int, end: int | None = None) -> bool:
         window = ""
     if p.data.compiled.negation.search(" " + window + " ") or _negated_list(p, start) or _negated_heading(p, start):
         return True
-    return end is not None and bool(p.data.compiled.negation_after.match(p.text[end:end + _AFTER]))
+    return end is not None and (bool(p.data.compiled.negation_after.match(p.text[end:end + _AFTER]))
+                                or _negated_at_clause_end(p, end))
+
+
+_TAIL_END = re.compile(r"[.;:!?\n—–]| - ")
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _negated_at_clause_end(p: Prepared, end: int) -> bool:
+    """The clause closes on a negation after a short list that holds the term: «Штрафів чи доплат за зміну пакета
+    не буде», "penalties or extra fees for the change: none". A negation with more words after it ("не буде
+    скасовано") does not count."""
+    tail = _TAIL_END.split(p.text[end:end + _AFTER], maxsplit=1)[0]
+    if len(tail.split()) > 8:
+        return False
+    after = p.data.compiled.negation_after
+    for w in _WORD_START.finditer(tail):
+        rest = tail[w.start():]  # the forms are anchored at the start (\A)
+        m = after.match(rest)
+        if m is not None and not rest[m.end():].strip():
+            return True
+    return False
 
 
 # words between a condition's negation and the term when the negation is the condition's own: "if I don't
@@ -270,6 +291,20 @@ def _negated_inside(p: Prepared, m: re.Match[str]) -> bool:
     rest = window[contrasts[-1].end():].strip()
     neg = p.data.compiled.negation.search(rest)
     return neg is not None and neg.start() == 0 and neg.end() == len(rest)
+
+
+def _negated_within(p: Prepared, m: re.Match[str], term: Alternation) -> bool:
+    """A negation inside a long match that takes the term itself: "monthly billing with no payment up front",
+    "facturación mensual sin pago por adelantado" (a billing form, then the prepayment denied). The words after
+    the negation must be the term on their own: "billed annually, not monthly" keeps its annual billing."""
+    text = m.group(0)
+    for n in p.data.compiled.negation.finditer(" " + text + " "):
+        if n.start() <= 1:
+            continue  # a negation at the match's start: _negated's business
+        tail = text[max(0, n.end() - 1):]
+        if tail.strip() and term.search(tail) is not None:
+            return True
+    return False
 
 
 _QUOTE = re.compile(r"«[^»\n]{2,160}»|“[^”\n]{2,160}”|„[^“”\n]{2,160}[“”]|\"[^\"\n]{2,160}\"")
@@ -399,6 +434,7 @@ def contract_threat(p: Prepared) -> list[Finding]:
             and not _asked_about(p, m.start())  # "you asked whether the pause carries a penalty"
             and not _negated_list(p, m.start())  # "жодних штрафів і пені"
             and not p.data.compiled.negation_after.match(p.text[m.end():m.end() + _AFTER])  # "штрафів немає"
+            and not _negated_at_clause_end(p, m.end())  # «Штрафів чи доплат за зміну пакета не буде»
             and not _not_pushback(p, m) and not _quoted(p, m.start(), m.end())]
 
 
@@ -433,7 +469,25 @@ def _quoted_season_or_day(p: Prepared, q: Quantity) -> bool:
 
 def unstated_date(p: Prepared) -> list[Finding]:
     return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
-            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q) and not _quoted_season_or_day(p, q)]
+            if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q) and not _quoted_season_or_day(p, q)
+            and not _meeting_day(p, q)]
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _meeting_day(p: Prepared, q: Quantity) -> bool:
+    """A weekday in a sentence about a call or a meeting ("happy to jump on a call Thursday afternoon", «можу набрати
+    вас у п'ятницю», "lo vemos en una llamada el martes"): when to talk, no date of the deal. Not a deadline ("could
+    we speak by Friday?") nor a meeting that signs the deal ("let's meet on Tuesday to sign")."""
+    if not q.iso.startswith("W"):
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(p.text, 0, q.start)), default=0)
+    end = m.start() if (m := _SENTENCE_END.search(p.text, q.end)) else len(p.text)
+    c, sentence = p.data.compiled, p.text[start:end]
+    return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
+            and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
+            and c.meeting_deadline.match(q.text) is None)
 
 
 def discount_cap(p: Prepared) -> list[Finding]:
@@ -544,6 +598,7 @@ def _hidden(term: str) -> Callable[[Prepared], list[Finding]]:
         return [p.finding(m)
                 for m in p.data.compiled.hidden[term].finditer(p.text)
                 if not _negated(p, m.start(), m.end()) and not _negated_inside(p, m) and not _asked_about(p, m.start())
+                and not _negated_within(p, m, p.data.compiled.hidden[term])
                 and not _negated_last_clause(p, m) and not (term == "price_rise" and _rise_denied(p, m))
                 and not (term == "auto_renewal" and _renewal_denied(p, m))]
 
@@ -625,12 +680,23 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            and not (q.kind == "date" and q.aside and "|" in q.iso)
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
-                    and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)))]
+                    and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)
+                         or _counted_by_range(p, q, langs)))]
     # a digit no quantity was read from, outside a street address (an office signature's "48 Harbour Street")
     read = [(q.start, q.end) for q in p.quantities] + address_spans(p.text, langs)
     if not out and any(not any(a <= d.start() < b for a, b in read) for d in _DIGIT.finditer(p.text)):
         out.append(("", "a digit"))  # a digit no quantity was read from
     return out
+
+
+# "from 25 to 20 seats", «з 25 до 20 місць»: the first number of a range counts what the second one does
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|до|по|à|a|auf|bis|na|do|para|hasta|até)\s*", re.I)
+
+
+def _counted_by_range(p: Prepared, q: Quantity, langs: tuple[NumberWords, ...]) -> bool:
+    m = _RANGE_TO.match(p.text, q.end)
+    return m is not None and any(o.start == m.end() and o.kind == "number" and p.ctx.facts.accepts(o)
+                                 and counts_something(p.text, o, langs) for o in p.quantities)
 
 
 def _has_value(p: Prepared, value: float) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,9 @@ def _without_names(text: str) -> str:
     return text
 
 
+# A pure function of the text, kept for the texts seen last: a template's paragraphs recur in every draft
+# ("Thanks for telling me clearly...", the counter's lines), and each reading costs ~0.5 ms.
+@lru_cache(maxsize=4096)
 def identify(text: str) -> str | None:
     """The language of `text`, or None when it is too short to tell."""
     clean = _without_names(" ".join(_NOISE.sub(" ", text).split()))
@@ -173,6 +177,7 @@ def identify(text: str) -> str | None:
     return str(lang)
 
 
+@lru_cache(maxsize=4096)
 def identify_sure(text: str, min_prob: float = 0.99) -> str | None:
     """The language of `text` when the identifier is sure of it (a paragraph inside a longer reply: a
     doubtful reading there is left alone), else None."""

@@ -240,13 +240,20 @@ class LanguageLexicon(_Strict):
     leak: list[str] = Field(default_factory=list)
     leak_markers: list[str] = Field(default_factory=list)  # prompt sentences about the instructions
     out_of_character: list[str] = Field(default_factory=list)
+    # words of a call or a meeting ("a call", "jump on a call", «зідзвонімося», "llamada", "Termin"): a weekday in the
+    # same sentence is when to talk ("I'm free Wednesday morning for a call"), not a date of the deal
+    meeting: list[str] = Field(default_factory=list)
+    # ...unless the weekday is a deadline ("could we speak by Friday?", «до п'ятниці») or the meeting signs the deal
+    # ("let's meet on Tuesday to sign"): then it is a date like any other
+    meeting_deadline: list[str] = Field(default_factory=list)
+    meeting_deal: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
                      "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether",
                      "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
-                     "leak_markers", "out_of_character")
+                     "leak_markers", "out_of_character", "meeting", "meeting_deadline", "meeting_deal")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -329,6 +336,19 @@ class Compiled:
     @cached_property
     def negation(self) -> Alternation:
         return self._join(lambda x: x.negation)
+
+    @cached_property
+    def meeting(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.meeting)
+
+    @cached_property
+    def meeting_deadline(self) -> re.Pattern[str]:
+        """A deadline lead right before a weekday, or opening the weekday's own words ("by Friday")."""
+        return re.compile(rf"(?:(?<!\w)(?:{self._alt(lambda x: x.meeting_deadline)})\s+\Z|\A(?:{self._alt(lambda x: x.meeting_deadline)})\s)", FLAGS)
+
+    @cached_property
+    def meeting_deal(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.meeting_deal)
 
     @cached_property
     def negation_determiner(self) -> re.Pattern[str]:

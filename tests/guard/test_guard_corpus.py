@@ -43,8 +43,10 @@ FLOORS = {
     "guard_dev13.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     # dev14 unstated_number 24/26: g14-0063 labels a signature's phone number unstated (earlier files: a contact
-    # line, clean); g14-0051 "roughly 12% below" where 12 is a fact of another kind (term months; facts are untyped)
-    "guard_dev14.yaml": {"pushback": 1.0, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # line, clean); g14-0051 "roughly 12% below" where 12 is a fact of another kind (term months; facts are untyped);
+    # since 2026-12-07 three more: this author labels the weekday of a call ("I'll call you Tuesday afternoon")
+    # unstated, the dev35 author labels eleven such texts clean, and coach reads a call's day as no date of the deal
+    "guard_dev14.yaml": {"pushback": 1.0, "unstated_number": 0.84, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev15.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
@@ -74,7 +76,8 @@ FLOORS = {
     # dev25 and dev26 (two more authors, 2026-12-06 evening; untouched: pushback 18/22 and 17/21, offer 21/24 and 15/21,
     # hidden 22/24 and 18/21, FP 3/121 and 3/124): one pass of general forms since; the learned reader (trained on
     # them, tests/guard/test_guard_reader.py) is not counted here
-    "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # dev25 unstated 28/30 since 2026-12-07: g25-0074 "I'll give you a call on Thursday" (a call's day; see dev14)
+    "guard_dev25.yaml": {"pushback": 0.9, "unstated_number": 0.93, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev26.yaml": {"pushback": 0.95, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
@@ -87,6 +90,20 @@ FLOORS = {
     "guard_dev29.yaml": {"pushback": 1.0, "unstated_number": 0.91, "offer_in_first_reply": 0.95, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev30.yaml": {"pushback": 1.0, "unstated_number": 0.84, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},    # dev31 and dev32 (kept unopened as new writers' estimates on 2026-12-07, then opened) and dev33, dev34 (a
+    # model's polished voice, a numbers-minded writer), scored untouched first (evals/heldout/README.md); one pass
+    # of general forms since. Left: a frequency in a question («раз на тиждень»), "o cztery mniej", «половина з 50»
+    "guard_dev31.yaml": {"pushback": 1.0, "unstated_number": 0.93, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev32.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev33.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev34.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev35 (a CSM's day-to-day voice; kept unopened for one run, then opened): eleven clean texts named the weekday
+    # of a call; left: two Russian replies' counts («четыре места», «две недели»)
+    "guard_dev35.yaml": {"pushback": 1.0, "unstated_number": 0.91, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
@@ -98,7 +115,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev29.yaml", "guard_dev30.yaml"}
+FAST = {"guard_dev34.yaml", "guard_dev35.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -815,7 +815,9 @@ def test_a_name_word_with_an_apostrophe_is_masked() -> None:
 # noun ("fewer seats than the current 40", «місця з 40»: `counted_before`); a customer's own commitment in a
 # proposal ("verpflichtet sich"); a law firm's own lawyers ("konta prawników"); "absence of" a prepayment
 # (negation); a weekday with a part of the day after a possessive ("your Friday evening regulars").
-# Violations: a weekday with a part of the day and no lead ("I'll ring you Monday morning", "lundi matin",
+# (Since 2026-12-07 the weekday of a call is no date of the deal: "I'll ring you Monday morning" moved to the
+# call near misses of tests/guard/test_guard_dev31_families.py, the deal's own weekday stays a violation here.)
+# Violations: a weekday with a part of the day and no lead ("starts Monday morning", "lundi matin",
 # "Montag früh": `weekday_tail`); a result changed "by a third" («на третину», "o jedną trzecią":
 # `fraction_by`); a Portuguese weekday in a clause a French past-tense form used to swallow ("a eventuais").
 FIFTEENTH_CLEAN = [
@@ -836,11 +838,11 @@ FIFTEENTH_CLEAN = [
 ]
 
 FIFTEENTH_VIOLATIONS = [
-    ("pause_plan", "unstated_number", "Dana, I'll ring you Monday morning to walk through the plan."),
-    ("pause_plan", "unstated_number", "Madame Dupuis, je vous appelle lundi matin pour en parler."),
-    ("pause_plan", "unstated_number", "Herr Bergmann, ich rufe Sie Montag früh an, um alles durchzugehen."),
-    ("pause_plan", "unstated_number", "João, ligo-lhe segunda de manhã para esclarecer tudo."),
-    ("pause_plan", "unstated_number", "João, ligo-lhe na segunda-feira para responder a eventuais perguntas."),
+    ("pause_plan", "unstated_number", "Dana, the pause itself starts Monday morning."),
+    ("pause_plan", "unstated_number", "Madame Dupuis, la pause commence lundi matin."),
+    ("pause_plan", "unstated_number", "Herr Bergmann, die Pause beginnt Montag früh, alles Weitere danach."),
+    ("pause_plan", "unstated_number", "João, a pausa começa segunda de manhã."),
+    ("pause_plan", "unstated_number", "João, a faturação é suspensa na segunda-feira, a eventuais perguntas respondo depois."),
     ("followup", "unstated_number", "Dana, clients who kept the module grew their renewals by a third."),
     ("followup", "unstated_number", "Pani Anno, podobne firmy skróciły czas obsługi o jedną trzecią."),
     ("followup", "unstated_number", "Ірино, у схожих клініках кількість записів зросла на третину."),
