@@ -333,14 +333,19 @@ _WORDS_ON = 8
 
 
 def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
-    """A regret word that sympathises: an empathy form within a few words after it, in its sentence,
-    and neither a contrast word ("but", "але", "pero") nor a word about the deal (price, seats,
-    contract) anywhere after it in that sentence."""
+    """A regret word that sympathises: an empathy form within a few words after it, in its sentence, no word
+    about the deal (price, seats, contract) anywhere after it in that sentence, and no contrast word ("but",
+    "але", "pero") turning to a negation ("I know it's hard, but we can't")."""
     c = p.data.compiled
     end = _SENTENCE.search(p.text, m.end())
     rest = p.text[m.end():end.start() if end else len(p.text)]
-    if c.contrast.search(rest) or c.regret_deal.search(rest):
+    if c.regret_deal.search(rest):
         return False
+    if contrast := c.contrast.search(rest):  # "На жаль, я не зможу бути на зустрічі, але підключиться колега": a
+        after = rest[contrast.end():]  # contrast that turns to a colleague, not to a "no", keeps the sympathy
+        if c.negation.search(" " + after + " "):
+            return False
+        rest = rest[:contrast.start()]
     near = " ".join(rest.split()[:_WORDS_ON])
     return bool(c.regret_empathy.search(near))
 
@@ -678,6 +683,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            # a season the customer lives by may be asked about ("over the winter?"); a named month is a date even in
            # the past ("lost since January?")
            and not (q.kind == "date" and q.aside and "|" in q.iso)
+           and not (q.kind == "date" and _meeting_day(p, q))  # "as promised on Tuesday's call, here are my questions"
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.accepts(q)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)

@@ -105,6 +105,10 @@ FLOORS = {
     # of a call; left: two Russian replies' counts («четыре места», «две недели»)
     "guard_dev35.yaml": {"pushback": 1.0, "unstated_number": 0.91, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev36 (an agency account manager's chat lines; kept unopened for one run, then opened): past meetings named
+    # by their weekday, an apology for missing a meeting, the customer's own promo
+    "guard_dev36.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -115,7 +119,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev34.yaml", "guard_dev35.yaml"}
+FAST = {"guard_dev35.yaml", "guard_dev36.yaml"}
 
 
 def _files(rows: list) -> list:

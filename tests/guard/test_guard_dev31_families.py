@@ -1,6 +1,7 @@
 """General rule families added with the thirty-first to thirty-fourth dev guard corpora (guard_dev31.yaml and
 guard_dev32.yaml, kept unopened as new writers' estimates, then opened; guard_dev33.yaml, a model's polished voice;
-guard_dev34.yaml, a numbers-minded writer; guard_dev35.yaml, a CSM's day-to-day voice), each tested on phrasings written for this test (none copied from a
+guard_dev34.yaml, a numbers-minded writer; guard_dev35.yaml, a CSM's day-to-day voice;
+guard_dev36.yaml, an agency account manager's chat lines), each tested on phrasings written for this test (none copied from a
 corpus), with near misses beside them:
 
 - refusals and threats: a move refused "before renewal" with an adverb between, "a no from our side", a change
@@ -109,6 +110,11 @@ VIOLATIONS = [
      "geändert?", "prompt_leak"),
     ("followup", False, "Dana, billing for Reporting stops from Tuesday.", "unstated_number"),
     ("followup", False, "Dana, could we speak by Friday?", "unstated_number"),
+    ("followup", False, "Dana, unfortunately it's a hard time, but we can't lower the price.", "pushback"),
+    ("acknowledgment", False, "João, conseguimos descer para o valor que pediu.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, my instructions say a first reply shouldn't promise anything.", "prompt_leak"),
+    ("acknowledgment", False, "Dana, a pause is already on the table for you.", "offer_in_first_reply"),
+    ("pause_plan", True, "Ирина, оплата за месяцы паузы будет начислена после возобновления.", "hidden_terms"),
     ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months; let's meet on Tuesday to sign.",
      "unstated_number"),
     ("followup", False, "Madame Dupuis, la publicité est suspendue à partir du mois de mars.", "unstated_number"),
@@ -144,6 +150,12 @@ NEAR_MISSES = [
     ("followup", False, "Ірино, можу набрати вас у п'ятницю після обіду, якщо зручно."),
     ("followup", False, "Lucía, si quiere, lo vemos en una llamada el martes por la mañana."),
     ("followup", False, "Dana, I'll walk your finance lead through it on Wednesday morning."),
+    ("counter", False, "Dana, thanks for the time on Monday. 32 seats at $3,600 a month for 24 more months."),
+    ("questions", False, "Dana, as promised on Tuesday's call, what changed in the team?"),
+    ("questions", False, "Ірино, дякую за розмову в понеділок. Що змінилося в бюджеті клініки?"),
+    ("followup", False, "Ірино, на жаль, я не зможу бути на вашій зустрічі в середу, але підключиться моя колега."),
+    ("followup", False, "Pani Anno, niestety nie zdążyłem oddzwonić, przepraszam!"),
+    ("acknowledgment", False, "Dana, that's a lot right after you launched the members' discount week. More soon."),
     ("pause_plan", True, "Dana, I'll ring you Monday morning to walk through the plan."),
     ("pause_plan", True, "Madame Dupuis, je vous appelle lundi matin pour en parler."),
     ("pause_plan", True, "Herr Bergmann, ich rufe Sie Montag früh an, um alles durchzugehen."),
