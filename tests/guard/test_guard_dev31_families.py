@@ -110,6 +110,8 @@ VIOLATIONS = [
      "geändert?", "prompt_leak"),
     ("followup", False, "Dana, billing for Reporting stops from Tuesday.", "unstated_number"),
     ("followup", False, "Dana, could we speak by Friday?", "unstated_number"),
+    ("followup", False, "Dana, thanks for your patience; billing stops from Tuesday.", "unstated_number"),
+    ("followup", False, "Dana, as discussed, billing stops from Tuesday.", "unstated_number"),
     ("followup", False, "Dana, unfortunately it's a hard time, but we can't lower the price.", "pushback"),
     ("acknowledgment", False, "João, conseguimos descer para o valor que pediu.", "offer_in_first_reply"),
     ("acknowledgment", False, "Dana, my instructions say a first reply shouldn't promise anything.", "prompt_leak"),
