@@ -478,17 +478,13 @@ def unstated_date(p: Prepared) -> list[Finding]:
             and not _meeting_day(p, q)]
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
 def _meeting_day(p: Prepared, q: Quantity) -> bool:
     """A weekday in a sentence about a call or a meeting ("happy to jump on a call Thursday afternoon", «можу набрати
     вас у п'ятницю», "lo vemos en una llamada el martes"): when to talk, no date of the deal. Not a deadline ("could
     we speak by Friday?") nor a meeting that signs the deal ("let's meet on Tuesday to sign")."""
     if not q.iso.startswith("W"):
         return False
-    start = max((m.end() for m in _SENTENCE_END.finditer(p.text, 0, q.start)), default=0)
-    end = m.start() if (m := _SENTENCE_END.search(p.text, q.end)) else len(p.text)
+    start, end = _sentence_bounds(p, q.start)
     c, sentence = p.data.compiled, p.text[start:end]
     return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
             and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None

@@ -344,7 +344,8 @@ class Compiled:
     @cached_property
     def meeting_deadline(self) -> re.Pattern[str]:
         """A deadline lead right before a weekday, or opening the weekday's own words ("by Friday")."""
-        return re.compile(rf"(?:(?<!\w)(?:{self._alt(lambda x: x.meeting_deadline)})\s+\Z|\A(?:{self._alt(lambda x: x.meeting_deadline)})\s)", FLAGS)
+        alt = self._alt(lambda x: x.meeting_deadline)
+        return re.compile(rf"(?<!\w)(?:{alt})\s+\Z|\A(?:{alt})\s", FLAGS)
 
     @cached_property
     def meeting_deal(self) -> re.Pattern[str]:
