@@ -482,13 +482,29 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
     """A weekday in a sentence about a call or a meeting ("happy to jump on a call Thursday afternoon", «можу набрати
     вас у п'ятницю», "lo vemos en una llamada el martes"): when to talk, no date of the deal. Not a deadline ("could
     we speak by Friday?") nor a meeting that signs the deal ("let's meet on Tuesday to sign")."""
-    if not q.iso.startswith("W"):
-        return False
     start, end = _sentence_bounds(p, q.start)
     c, sentence = p.data.compiled, p.text[start:end]
+    if not q.iso.startswith("W"):
+        # a day of the month right after the call it dates ("our call on 14 January", «дзвінок 14 листопада»,
+        # "das Gespräch am 12. November"): the meeting word ends just before the date
+        if not _DAY_ISO.search(q.iso):
+            return False
+        lead = p.text[max(start, q.start - _MEETING_LEAD):q.start]
+        m = None
+        for m in c.meeting.finditer(lead):
+            pass
+        if m is None or lead[m.end():].strip(" ,") not in _MEETING_JOIN:
+            return False
     return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
             and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
             and c.meeting_deadline.match(q.text) is None)
+
+
+_DAY_ISO = re.compile(r"-\d\d-\d\d$")
+_MEETING_LEAD = 40
+# the words between a call and its date: "on", "am", "le", "el", "em", "w", «у», none at all
+_MEETING_JOIN = frozenset({"", "on", "of", "am", "vom", "le", "du", "el", "del", "em", "no", "do", "dia", "w", "z", "dnia",
+                           "у", "в", "від", "за", "on the", "el día", "no dia"})
 
 
 def discount_cap(p: Prepared) -> list[Finding]:
