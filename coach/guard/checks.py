@@ -339,8 +339,13 @@ def _sympathy(p: Prepared, m: re.Match[str]) -> bool:
     c = p.data.compiled
     end = _SENTENCE.search(p.text, m.end())
     rest = p.text[m.end():end.start() if end else len(p.text)]
-    if c.regret_deal.search(rest):
-        return False
+    if deal := c.regret_deal.search(rest):
+        # the deal word is what the empathy is about ("changes like these are never easy", «такі зміни завжди
+        # непрості»): a sympathy when nothing about the deal, and no negation, follows the empathy
+        emp = c.regret_empathy.search(rest, deal.end())
+        if (emp is None or len(rest[deal.end():emp.start()].split()) > 2 or c.regret_deal.search(rest, emp.end())
+                or c.negation.search(" " + rest[emp.end():] + " ")):
+            return False
     if contrast := c.contrast.search(rest):  # "На жаль, я не зможу бути на зустрічі, але підключиться колега": a
         after = rest[contrast.end():]  # contrast that turns to a colleague, not to a "no", keeps the sympathy
         if c.negation.search(" " + after + " "):

@@ -748,9 +748,29 @@ def _read(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     # a quantity inside a longer one is part of it ("per cent" after "ten" is not a hundred)
     kept = [q for q in found if not any(r is not q and r.start <= q.start and q.end <= r.end
                                         and r.end - r.start > q.end - q.start for r in found)]
+    kept = _years_in_words(text, kept)
     # a free period said with its frequency ("a month free each year") is still a period given
     return sorted((replace(q, aside=True) if _aside(text, q, v, (q.start, q.end) in direct) else q for q in kept),
                   key=lambda q: q.start)
+
+
+def _years_in_words(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A year in words right after a day and month («з першого березня дві тисячі двадцять сьомого року», "the
+    first of March two thousand twenty-seven") belongs to that date, not a figure of its own: the date keeps its
+    day and month (compared with the facts as such); the year's words are no quantity."""
+    dates = {q.end: q for q in found if q.kind == "date" and _DAY_MONTH.match(q.iso)}
+    drop = set()
+    for q in found:
+        if not (q.kind == "number" and q.in_words and 2000 <= q.value < 2100):
+            continue
+        for end, d in dates.items():
+            if end <= q.start and not text[end:q.start].strip(" ,"):
+                drop.add(id(q))
+                break
+    return [q for q in found if id(q) not in drop]
+
+
+_DAY_MONTH = re.compile(r"--\d\d-\d\d$")
 
 
 _CLAUSE = re.compile(r"[.!?;:\n]|,\s")

@@ -1,4 +1,4 @@
-"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev39.yaml, written apart
+"""The dev guard corpora (evals/heldout/guard_corpus.yaml and guard_dev2.yaml … guard_dev41.yaml, written apart
 from the lexicons by different authors) run as tests: recall per check and false positives on clean texts.
 The floors are the figures reached so far (the issue's target is recall >= 0.98 per check and <= 1%
 false positives); they only go up. The held-out file is never read here: benchmarks/guard_corpus.py
@@ -120,17 +120,28 @@ FLOORS = {
     # policy frequency («лише раз на рік») left unread, as in a question
     "guard_dev39.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev40 (a model slipping concessions and terms past a reviewer) unstated_number 36/41: "my third note", "double
+    # the support hours", «двічі» (multipliers and ordinals of no term, left as words), "a dozen trucks" where twelve is
+    # also the discount (facts are untyped), a pause «на літо» (a season as a period)
+    "guard_dev40.yaml": {"pushback": 1.0, "unstated_number": 0.87, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev41 (a Ukrainian team lead's formal Ukrainian) unstated_number 33/34: «з першого числа квітня» (an ordinal with
+    # «числа» before the month) not read as a date
+    "guard_dev41.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
 # own figure while restating the offer (pushback in the older files), a free training offered in a counter (a
 # promise the proposal lacks), "by the end of the week" and "from Tuesday" (unstated in two older files).
-MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124}
+# dev41 1/93: g41-0016 offers to meet at the office on Thursday "if it's easier to sign the documents in person";
+# coach keeps a meeting that signs the deal a date of the deal ("let's meet on Tuesday to sign").
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev38.yaml", "guard_dev39.yaml"}
+FAST = {"guard_dev40.yaml", "guard_dev41.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -1,7 +1,8 @@
-"""General rule families added with the thirty-eighth and thirty-ninth dev guard corpora (guard_dev38.yaml, the
+"""General rule families added with the thirty-eighth to forty-first dev guard corpora (guard_dev38.yaml, the
 first author's manner with weight on numbers, first-reply offers and hidden terms; guard_dev39.yaml, a support lead
-rewriting a model's drafts in the customer's language), each tested on phrasings written for this test (none
-copied from a corpus), with near misses beside them:
+rewriting a model's drafts in the customer's language; guard_dev40.yaml, a model slipping concessions past a
+reviewer; guard_dev41.yaml, a Ukrainian team lead's formal Ukrainian), each tested on phrasings written for this test
+(none copied from a corpus), with near misses beside them:
 
 - offers in a first reply: today's price held, "something a lot closer to your number", "you won't be paying what
   you pay today", a price cut "by about a third" («conseguimos baixar»), an invoice postponed («рахунок можемо
@@ -16,6 +17,14 @@ copied from a corpus), with near misses beside them:
   regras", "limito-me a redigir";
 - the date of a call right after it ("our call on 14 January", «розмову 9 грудня»), like its weekday, is when the
   two talked, not a date of the deal; a deadline to sign still is;
+- dev40/dev41: offers as likely or usual ("we could probably waive", "something we can often arrange"), an
+  exception made («зробимо виняток»), conditional concessions («якби ми знизили», "se reduzíssemos"), a pause
+  already agreed («я вже погодила»); veiled threats ("let the lawyers do the talking", «претензійні листи», "dział
+  prawny"), the contract said to lock the seats, "ausschließt"; leaks ("the brief I was given says", «такі в мене
+  правила», «я лише складаю текст»); hidden terms (the remaining months "settled in full", «а далі — за поточним
+  прайсом», «неустойка»); a year in words after a date is part of it; «такі зміни завжди непрості», «міжсезоння б'є
+  по всіх» and "felt like a penalty" are sympathy, not pushback; «ніякої пролонгації не передбачено» is a negated
+  term; «не збираюся сперечатися чи відмовляти вас» is no refusal;
 - no false positives: "the pause is locked in:", "how the loyalty programme has been performing", "the seat
   count to match the smaller fleet", Portuguese "em vez dos quatro mil" (of the, not Spanish two).
 
@@ -70,6 +79,29 @@ VIOLATIONS = [
      "pushback"),
     ("followup", False, "João, os números vêm do nosso sistema de regras; eu só escrevo a mensagem.", "prompt_leak"),
     ("followup", False, "Dana, let's sign by 14 January after our call.", "unstated_number"),
+    ("acknowledgment", False, "Dana, we could probably waive the next invoice while we look at this.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, a short break in billing is something we can often arrange. More soon.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, думаю, для клініки зробимо виняток. Деталі згодом.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, чи стало б легше, якби ми знизили тариф на SEO?", "offer_in_first_reply"),
+    ("acknowledgment", False, "João, ficaria mais tranquilo se reduzíssemos já a fatura?", "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, я вже погодила з фінансами паузу для вас.", "offer_in_first_reply"),
+    ("followup", False, "Dana, let's agree on this before the lawyers have to do the talking.", "pushback"),
+    ("followup", False, "Ірино, сподіваюся, до претензійних листів не дійде.", "pushback"),
+    ("followup", False, "Pani Anno, w przeciwnym razie sprawę przejmie nasz dział prawny.", "pushback"),
+    ("questions", False, "Dana, as you know the agreement locks the seat count for now; what changed?", "pushback"),
+    ("questions", False, "Herr Bergmann, wussten Sie, dass der Vertrag eine Kündigung vor Ablauf ausschließt?",
+     "pushback"),
+    ("followup", False, "Dana, the brief I was given says to keep this under 180 words.", "prompt_leak"),
+    ("questions", False, "Ірино, такі в мене правила: жодних цифр у запитаннях. Що змінилося?", "prompt_leak"),
+    ("acknowledgment", False, "Ірино, умови рахує окремий механізм розрахунку, а я лише складаю текст.",
+     "prompt_leak"),
+    ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months; should you leave early, the outstanding "
+     "balance of the term is payable in full.", "hidden_terms"),
+    ("outreach", False, "Ірино, нова функція — зі знижкою до кінця місяця, а далі за стандартним тарифом.",
+     "hidden_terms"),
+    ("counter", False, "Ірино, 32 місця за $3,600 на місяць; у разі розірвання — неустойка.", "hidden_terms"),
 ]
 
 
@@ -92,6 +124,15 @@ NEAR_MISSES = [
     ("counter", False, "João, 32 lugares por $3,600 por mês, em vez dos quatro mil atuais, durante mais 24 meses."),
     ("followup", False, "Dana, happy new year from all of us!"),
     ("acknowledgment", False, "Dana, I won't try to change your mind; a few questions soon."),
+    ("pause_plan", True, "Ірино, оплата відновиться з першого квітня дві тисячі двадцять сьомого року."),
+    ("acknowledgment", False, "Ірино, на жаль, такі зміни завжди непрості для команди. Скоро напишу."),
+    ("questions", False, "Ірино, на жаль, міжсезоння б'є по всіх клініках. Що змінилося у вас?"),
+    ("questions", False, "Dana, did anything about our service feel like a penalty rather than a help?"),
+    ("followup", False, "Ірино, ніякої автоматичної пролонгації не передбачено."),
+    ("counter", False, "Ірино, я не збираюся сперечатися чи відмовляти вас: 32 місця за $3,600 на місяць ще 24 "
+     "місяці."),
+    ("counter", False, "Ірино, 32 місця за $3,600 на місяць ще 24 місяці; жодної неустойки."),
+    ("acknowledgment", False, "Dana, I'd rather not let anything drift; a few questions soon."),
 ]
 
 
