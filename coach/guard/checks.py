@@ -495,10 +495,8 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
         if not _DAY_ISO.search(q.iso):
             return False
         lead = p.text[max(start, q.start - _MEETING_LEAD):q.start]
-        m = None
-        for m in c.meeting.finditer(lead):
-            pass
-        if m is None or lead[m.end():].strip(" ,") not in _MEETING_JOIN:
+        last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
+        if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
             return False
     return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
             and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
@@ -508,8 +506,8 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
 _DAY_ISO = re.compile(r"-\d\d-\d\d$")
 _MEETING_LEAD = 40
 # the words between a call and its date: "on", "am", "le", "el", "em", "w", «у», none at all
-_MEETING_JOIN = frozenset({"", "on", "of", "am", "vom", "le", "du", "el", "del", "em", "no", "do", "dia", "w", "z", "dnia",
-                           "у", "в", "від", "за", "on the", "el día", "no dia"})
+_MEETING_JOIN = frozenset({"", "on", "of", "am", "vom", "le", "du", "el", "del", "em", "no", "do", "dia", "w", "z",
+                           "dnia", "у", "в", "від", "за", "on the", "el día", "no dia"})
 
 
 def discount_cap(p: Prepared) -> list[Finding]:

@@ -758,16 +758,9 @@ def _years_in_words(text: str, found: list[Quantity]) -> list[Quantity]:
     """A year in words right after a day and month («з першого березня дві тисячі двадцять сьомого року», "the
     first of March two thousand twenty-seven") belongs to that date, not a figure of its own: the date keeps its
     day and month (compared with the facts as such); the year's words are no quantity."""
-    dates = {q.end: q for q in found if q.kind == "date" and _DAY_MONTH.match(q.iso)}
-    drop = set()
-    for q in found:
-        if not (q.kind == "number" and q.in_words and 2000 <= q.value < 2100):
-            continue
-        for end, d in dates.items():
-            if end <= q.start and not text[end:q.start].strip(" ,"):
-                drop.add(id(q))
-                break
-    return [q for q in found if id(q) not in drop]
+    ends = [q.end for q in found if q.kind == "date" and _DAY_MONTH.match(q.iso)]
+    return [q for q in found if not (q.kind == "number" and q.in_words and 2000 <= q.value < 2100
+                                     and any(e <= q.start and not text[e:q.start].strip(" ,") for e in ends))]
 
 
 _DAY_MONTH = re.compile(r"--\d\d-\d\d$")
