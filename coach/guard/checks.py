@@ -17,6 +17,7 @@ from coach.guard.leak import PromptLeak
 from coach.guard.lexicon import GuardData, NumberWords
 from coach.guard.names import mentions, name_pattern, part_patterns, sentence_start
 from coach.guard.numbers import (
+    PARAGRAPH_BREAK,
     Quantity,
     address_spans,
     counted_before,
@@ -645,7 +646,6 @@ def wrong_language(p: Prepared) -> list[Finding]:
 # long enough for the identifier to be sure (a sentence of a dozen words or more). Quoted words (the
 # customer's own, a name in quotes) are left out first, so are names (masked); a short foreign phrase or a
 # signature line is too short to be judged.
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _QUOTED_SPAN = re.compile(r'"[^"\n]{0,400}"|“[^”\n]{0,400}”|„[^“”\n]{0,400}[“”]|«[^»\n]{0,400}»|‚[^‘\n]{0,400}‘')
 _PARAGRAPH_WORDS = 12
 _PARAGRAPH_LETTERS = 70
@@ -655,7 +655,7 @@ def _foreign_paragraphs(text: str, expected: str) -> list[Finding]:
     from coach.guard.language import identify_sure, letters
 
     out: list[Finding] = []
-    for para in _PARAGRAPH.split(text):
+    for para in PARAGRAPH_BREAK.split(text):
         body = para.strip()
         if not body or body[0] in "\"“„«>":  # a quoted passage, a forwarded reply
             continue

@@ -660,7 +660,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     v = _vocab(words)
     out: list[Quantity] = []
     start = 0
-    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    for m in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = len(text) if m is None else m.start()
         para = text[start:end]
         if para.strip():
@@ -675,7 +675,7 @@ def read_quantities(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]
     return out
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # a blank line (the guard's paragraphs too)
 _PARAGRAPHS_KEPT = 8192
 
 
