@@ -230,7 +230,20 @@ class DraftContext:
         # the percentages a text of this draft may state: the cut asked for, the discount now and offered
         f.allow_percent(dx.reduction_pct, current_discount(a) or None,
                         *(c.discount_pct for c in (d.counter, d.alternative) if c is not None and c.discount_pct))
+        # the counts a text may state before a counted noun: the seats (now, asked for, proposed, and the
+        # differences between them), the services and modules, and the counts in the policy's trigger texts
+        seats = [s for s in (a.seats, dx.seats_to, *(c.seats for c in (d.counter, d.alternative) if c is not None))
+                 if s is not None]
+        f.allow_counts(*seats, dx.seats_requested, *(abs(x - y) for x in seats for y in seats if x != y),
+                       len(a.services), len(dx.modules),
+                       *(len(c.kept_services) for c in (d.counter, d.alternative) if c is not None),
+                       *(len(c.suspended_services) for c in (d.counter, d.alternative) if c is not None))
+        for t in d.triggers:
+            f.allow_counts(*(float(n.replace(",", "")) for n in _DIGITS.findall(t.description)))
         return f
+
+
+_DIGITS = re.compile(r"(?<![\w.])\d[\d,]*(?![\w])")
 
 
 # Account fields are data typed by people (or pasted from a CRM): a name that reads like an

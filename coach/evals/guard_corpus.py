@@ -78,6 +78,7 @@ def context_of(item: dict[str, Any], author: str = "coach") -> GuardContext:
     facts.allow_months(f.get("term_extension_months"), f.get("pause_months"))
     facts.allow_own(f.get("requested_mrr"), f.get("mrr_now"))  # the customer's own figures: theirs to hear back
     facts.allow_percent(f.get("discount_pct"))  # the one percentage of a case
+    facts.allow_counts(f.get("seats_now"), f.get("seats_new"))  # the counts of a case: its seats
     contact = c.get("contact") or ""
     names = Names().add(c.get("company"), contact, contact.split()[0] if contact.strip() else None,
                         *(c.get("services") or []))

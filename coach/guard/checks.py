@@ -24,6 +24,7 @@ from coach.guard.numbers import (
     counted_in_question,
     counts_something,
     elided_scale,
+    known_set,
     read_quantities,
 )
 from coach.guard.scan import Alternation
@@ -461,12 +462,15 @@ def unstated_number(p: Prepared) -> list[Finding]:
     langs = tuple(p.data.compiled.number_languages.values())
     for q in _stated(p):
         scale = elided_scale(p.text, q, p.quantities, langs)
-        if q.in_words and q.kind == "number" and q.value < 10 and not q.counted and scale == 1:
+        if q.in_words and q.kind == "number" and q.value < 10 and (not q.counted or known_set(p.text, q)) and scale == 1:
             continue  # "two quick questions", "one thing": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
         if q.position or not (f.accepts(q) if scale == 1 else f.has_number(q.value * scale)):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
+        elif (f.counts is not None and q.kind == "number" and scale == 1 and not f.has_count(q.value)
+              and counts_something(p.text, q, langs)):
+            out.append((p.excerpt(q.start, q.end), f"count {q.text.strip()}"))  # a count no count fact states
     return out
 
 
@@ -700,7 +704,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            and not (q.kind == "date" and q.aside and "|" in q.iso)
            and not (q.kind == "date" and _meeting_day(p, q))  # "as promised on Tuesday's call, here are my questions"
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
-           and not (q.kind == "number" and p.ctx.facts.accepts(q)
+           and not (q.kind == "number" and p.ctx.facts.accepts(q) and p.ctx.facts.has_count(q.value)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)
                          or _counted_by_range(p, q, langs)))]
     # a digit no quantity was read from, outside a street address (an office signature's "48 Harbour Street")
@@ -716,7 +720,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|-|–|до|по|à|a|auf|bis|na|do|para|hasta|
 
 def _counted_by_range(p: Prepared, q: Quantity, langs: tuple[NumberWords, ...]) -> bool:
     m = _RANGE_TO.match(p.text, q.end)
-    return m is not None and any(o.start == m.end() and o.kind == "number" and p.ctx.facts.accepts(o)
+    return m is not None and any(o.start == m.end() and o.kind == "number" and p.ctx.facts.has_count(o.value)
                                  and counts_something(p.text, o, langs) for o in p.quantities)
 
 

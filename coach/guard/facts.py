@@ -43,6 +43,10 @@ class Facts:
     # checked against these alone, so "an extra 12% off" is no longer taken for the 12-month term or the
     # 12 seats. None: the builder named none, and a percentage is any fact's number (as before).
     percents: set[float] | None = None
+    # The counts a text may state before a counted noun ("32 seats", "zehn Plätze", «чотири місця»), when the
+    # builder names them (allow_counts): a counted number is then checked against these alone, so "ten seats
+    # fewer" beside a 10% discount or "a dozen trucks" beside a 12-month term is no fact. None: any fact's number.
+    counts: set[float] | None = None
 
     def allow(self, *values: float | int | str | None) -> None:
         """Numbers may be stated as they are; dates as dates; strings contribute their digits."""
@@ -83,6 +87,19 @@ class Facts:
             if v is not None and not isinstance(v, bool):
                 self.percents.add(round(float(v), 2))
                 self.numbers.add(round(float(v), 2))
+
+    def allow_counts(self, *values: float | int | None) -> None:
+        """Counts of things (seats, licences, services) the text may state before their noun."""
+        if self.counts is None:
+            self.counts = set()
+        for v in values:
+            if v is not None and not isinstance(v, bool):
+                self.counts.add(round(float(v), 2))
+                self.numbers.add(round(float(v), 2))
+
+    def has_count(self, value: float) -> bool:
+        """A counted number the facts state: one of the named counts, or any fact's number when none are named."""
+        return self.has_number(value) if self.counts is None else any(_close(value, n) for n in self.counts)
 
     def has_number(self, value: float) -> bool:
         return any(_close(value, n) for n in self.numbers)

@@ -123,6 +123,8 @@ class NumberWords(_Strict):
     figure_before: str = r"(?!x)x"
     # a share of the price said in one word or phrase: "halving the spend", "скоротити вдвічі" (percent)
     direct_percents: dict[str, float] = Field(default_factory=dict)
+    # a multiple said in one word or phrase, a figure of its own: "double the onboarding hours", «подвоїмо» (number)
+    direct_multiples: dict[str, float] = Field(default_factory=dict)
     # weekdays after a lead ("by Friday", "next Tuesday"): dates, a fact when a fact's date is that weekday
     weekdays: dict[str, int] = Field(default_factory=dict)
     weekday_lead: str = r"(?!x)x"
@@ -170,7 +172,8 @@ class NumberWords(_Strict):
         return _compile_all(v)
 
     @field_validator("words", "hundreds", "multipliers", "scales", "fractions", "fraction_prefix", "direct_durations",
-                     "positions", "time_units", "months", "seasons", "season_words", "direct_percents", "weekdays")
+                     "positions", "time_units", "months", "seasons", "season_words", "direct_percents", "direct_multiples",
+                     "weekdays")
     @classmethod
     def _keys(cls, v: dict[str, Any]) -> dict[str, Any]:
         _compile_all(list(v))

@@ -206,13 +206,16 @@ class _Vocab:
         ord_alt = "|".join(f"(?:{k})" for k, _ in ords) or _NEVER
         # one word may come before the ordinal: the tens of "twenty-first", «двадцять першого» (read as a cardinal)
         self.ordinal_month_re = re.compile(
-            rf"(?<![\w])(?:(?:the\s+)?((?:[\w']+[\s-]+)?(?:{ord_alt}))\s+(?:(?:of|de|do|du)\s+)?({month_alt})"
+            rf"(?<![\w])(?:(?:the\s+)?((?:[\w']+[\s-]+)?(?:{ord_alt}))\s+(?:(?:day|числа|дня|dnia)\s+)?"
+            rf"(?:(?:of|de|do|du)\s+)?({month_alt})"
             rf"|({month_alt})\s+(?:the\s+)?((?:[\w']+[\s-]+)?(?:{ord_alt})))(?:,?\s+(\d{{4}}))?(?![\w])", FLAGS)
         self.address = [re.compile(a, FLAGS) for w in langs for a in w.address]
         self.not_numbers = [re.compile(a, FLAGS) for w in langs for a in w.not_numbers]
         self.relative = Alternation([r for w in langs for r in w.relative_dates], FLAGS)
         # one word may come between: "the five extra seats", "two more licences"
-        self.counted = re.compile(rf"\s+(?:Ⓝ+\s+)?(?:[^\W\d_]+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
+        # "48 seats", "48 active seats", "all 10 of your practices"
+        self.counted = re.compile(rf"\s+(?:of\s+(?:the|your|our|their)\s+)?(?:Ⓝ+\s+)?(?:[^\W\d_]+\s+)?(?:{alt('counted')})"
+                                  rf"(?![\w])", FLAGS)
         self.question_counted = re.compile(rf"\s+(?:[^\W\d_]+\s+)?(?:{alt('question_counted')})(?![\w])", FLAGS)
         self.counted_before = re.compile(rf"(?<![\w])(?:{alt('counted')})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", FLAGS)
         self.share = re.compile(rf"\s+(?:{alt('share_of')})\s*(?:[^\W\d_]+\s+|Ⓝ+\s+)?(?:{alt('counted')})(?![\w])", FLAGS)
@@ -221,6 +224,8 @@ class _Vocab:
         self.figure_before = re.compile(rf"(?<![\w])(?:{alt('figure_before')})\s+\Z", FLAGS)
         self.percents = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
                          for w in langs for k, p in w.direct_percents.items()]
+        self.multiples = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(p))
+                          for w in langs for k, p in w.direct_multiples.items()]
         days = [(k, d) for w in langs for k, d in w.weekdays.items()]
         self.weekday_numbers = [d for _, d in days]
         self.weekday_keys = days
@@ -637,6 +642,15 @@ def counted_in_question(text: str, q: Quantity, words: tuple[NumberWords, ...]) 
 _KNOWN_SET_BEFORE = re.compile(r"(?<![\w])(?:the|these|those|your)\s+\Z", re.I)
 
 
+def known_set(text: str, q: Quantity) -> bool:
+    """A small number in words after "of" and a determiner ("the merger of the two depots", "which of your three
+    clinics"): a set the customer has, named back, no figure of ours ("pause the five extra seats" is one)."""
+    return q.in_words and q.value < 10 and _KNOWN_SET_OF.search(text[max(0, q.start - 16):q.start]) is not None
+
+
+_KNOWN_SET_OF = re.compile(r"(?<![\w])of\s+(?:the|these|those|your)\s+\Z", re.I)
+
+
 def counted_before(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bool:
     """A counted noun a few words before the number, in its clause ("the seats from 30", "кількість місць
     із 30", "Arbeitsplätze als die jetzigen 50"): the number counts it."""
@@ -698,6 +712,10 @@ def _read(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     for pat, pct in v.percents:  # "halving the spend": 50 percent
         for m in pat.finditer(rest):
             found.append(Quantity("percent", pct, m.group(0), m.start(), m.end(), in_words=True))
+            rest = _blank(rest, m.start(), m.end())
+    for pat, times in v.multiples:  # "double the hours": a figure, however small
+        for m in pat.finditer(rest):
+            found.append(Quantity("number", times, m.group(0), m.start(), m.end(), in_words=True, counted=True))
             rest = _blank(rest, m.start(), m.end())
     for m in _CONTACT.finditer(rest):  # phone numbers, postcodes and suites of a signature
         if not _AMOUNT_AT_LINE_END.fullmatch(m.group(0)):

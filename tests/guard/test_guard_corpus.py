@@ -111,23 +111,24 @@ FLOORS = {
     # by their weekday, an apology for missing a meeting, the customer's own promo
     "guard_dev36.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    # dev38 (the first author's manner, weight on numbers, offers and hidden terms) unstated_number 31/33: g38-0126
-    # "zehn Plätze weniger" where ten is also the discount (facts are untyped); g38-0198 "which of the three
-    # services" names back the customer's own set (a count coach leaves alone in a question)
-    "guard_dev38.yaml": {"pushback": 1.0, "unstated_number": 0.93, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # dev38 (the first author's manner, weight on numbers, offers and hidden terms) unstated_number 32/33: g38-0198
+    # "which of the three services" names back the customer's own set (a count coach leaves alone in a question)
+    "guard_dev38.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     # dev39 (a support lead rewriting a model's drafts in the customer's language) unstated_number 33/34: g39-0027 a
     # policy frequency («лише раз на рік») left unread, as in a question
     "guard_dev39.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    # dev40 (a model slipping concessions and terms past a reviewer) unstated_number 36/41: "my third note", "double
-    # the support hours", «двічі» (multipliers and ordinals of no term, left as words), "a dozen trucks" where twelve is
-    # also the discount (facts are untyped), a pause «на літо» (a season as a period)
-    "guard_dev40.yaml": {"pushback": 1.0, "unstated_number": 0.87, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # dev40 (a model slipping concessions and terms past a reviewer) unstated_number 38/41: "my third note" (an
+    # ordinal of no term), «двічі» (a frequency, left as a word), a pause «на літо» (a season as a period)
+    "guard_dev40.yaml": {"pushback": 1.0, "unstated_number": 0.92, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    # dev41 (a Ukrainian team lead's formal Ukrainian) unstated_number 33/34: «з першого числа квітня» (an ordinal with
-    # «числа» before the month) not read as a date
-    "guard_dev41.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # dev41 (a Ukrainian team lead's formal Ukrainian)
+    "guard_dev41.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev43 (a reseller's account manager fond of counts) unstated_number 58/59: g43-0009 "waive a month of licence
+    # fees" in a first reply (the offer is caught; "a month" is left as a word)
+    "guard_dev43.yaml": {"pushback": 1.0, "unstated_number": 0.98, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
@@ -136,12 +137,15 @@ MAX_FALSE_POSITIVES = 0.01
 # promise the proposal lacks), "by the end of the week" and "from Tuesday" (unstated in two older files).
 # dev41 1/93: g41-0016 offers to meet at the office on Thursday "if it's easier to sign the documents in person";
 # coach keeps a meeting that signs the deal a date of the deal ("let's meet on Tuesday to sign").
-MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93}
+# dev43 1/91: g43-0143 recalls "our conversation on Thursday" in a sentence that also restates the agreement's extension
+# (a meeting beside the deal's words stays a date of the deal).
+MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93,
+                                                "guard_dev43.yaml": 1 / 91}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev40.yaml", "guard_dev41.yaml"}
+FAST = {"guard_dev41.yaml", "guard_dev43.yaml"}
 
 
 def _files(rows: list) -> list:

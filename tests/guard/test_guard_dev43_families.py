@@ -1,0 +1,103 @@
+"""General rule families added with the forty-third dev guard corpus (guard_dev43.yaml, a reseller's account manager
+fond of concrete counts), each tested on phrasings written for this test (none copied from a corpus), with near misses
+beside them:
+
+- typed counts: a number before a counted noun ("ten fewer seats", "a dozen trucks", «дванадцять місць») is checked
+  against the case's counts (its seats, and in a draft the services and modules), not against every fact, so a count
+  that happens to equal the discount or the term is no restatement; "fewer" (weniger, mniej, менше) after a number
+  counts too ("four fewer than today"), and so does "all 10 of your practices";
+- a number in words after "of the" names the customer's own set back ("the merger of the two depots");
+- multiples in one word ("double the onboarding hours", «подвоїмо») are figures;
+- days of the month as ordinals in more languages ("ab dem ersten Mai", "le premier mars", "od pierwszego lipca",
+  «з першого числа квітня», "the first day of April");
+- a later year of the term at the list price ("the third year at list price", «другий рік — за прайсом») is a price
+  rise; Russian «доначислены» bills the paused months afterwards;
+- the weekday of a visit or a session ("I'll be at your depot on Thursday", "an open session on Thursday afternoon",
+  «можу приїхати у четвер») is when to meet, not a date of the deal.
+
+The facts: 40 seats now, 32 proposed, $3,600 a month from $4,000, 10% off, 24 more months; the counts are the seats.
+A pause plan adds a 3-month pause resuming on 2027-04-01."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.config import get_settings
+from coach.evals.guard_corpus import CHECK_CATEGORY
+from coach.guard import Facts, GuardContext, Names, guard_for
+
+GUARD = guard_for(get_settings())
+
+
+def categories(text: str, stage: str, pause: bool = False, counts: bool = True) -> set[str]:
+    facts = Facts(currency="USD", hard_cap_pct=20)
+    facts.allow(4000.0, 3600.0, 10, 40, 32)
+    facts.allow_months(24)
+    facts.allow_percent(10)
+    if counts:
+        facts.allow_counts(40, 32)
+    if pause:
+        facts.allow_months(3)
+        facts.allow("2027-04-01")
+    names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
+    ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
+    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+
+
+VIOLATIONS = [
+    ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months: that is ten fewer seats in the rooms "
+     "you told me about.", "unstated_number"),
+    ("counter", False, "Dana, 32 seats at $3,600 a month for 24 more months, so 24 hygienists keep their logins.",
+     "unstated_number"),
+    ("followup", False, "Dana, with 32 seats all 10 of your practices stay covered.", "unstated_number"),
+    ("questions", False, "Dana, are you closing a dozen treatment rooms this year?", "unstated_number"),
+    ("counter", False, "Herr Bergmann, 32 Plätze für $3,600 im Monat, also zehn Anwälte weniger im System.",
+     "unstated_number"),
+    ("counter", False, "Pani Anno, 32 stanowiska, czyli o osiem mniej niż dziś, za $3,600 miesięcznie.",
+     "unstated_number"),
+    ("counter", False, "Ірино, 32 місця за $3,600 на місяць, тобто на вісім менше, ніж зараз.", "unstated_number"),
+    ("counter", False, "Dana, and we'll double the training hours for your front desk at no charge.",
+     "unstated_number"),
+    ("counter", False, "Ірино, а ще ми подвоїмо кількість звітів без доплати.", "unstated_number"),
+    ("followup", False, "Herr Bergmann, der neue Preis gilt ab dem ersten Juni.", "unstated_number"),
+    ("followup", False, "Madame Dupuis, le nouveau tarif s'applique à partir du premier juin.", "unstated_number"),
+    ("followup", False, "Pani Anno, nowa cena obowiązuje od pierwszego czerwca.", "unstated_number"),
+    ("followup", False, "Ірино, нова ціна діє з першого числа червня.", "unstated_number"),
+    ("followup", False, "Dana, the new price applies from the first day of June.", "unstated_number"),
+    ("counter", False, "Dana, $3,600 a month for 24 more months, with the final year back at the standard rate.",
+     "hidden_terms"),
+    ("counter", False, "Ірино, $3,600 на місяць, а третій рік — за повним тарифом.", "hidden_terms"),
+    ("followup", False, "Андрей, после паузы эти месяцы будут доначислены.", "hidden_terms"),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS)
+def test_dev43_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
+    assert category in categories(text, stage, pause), text
+
+
+NEAR_MISSES = [
+    ("counter", False, "Dana, 32 seats instead of 40 at $3,600 a month, 10% off, for 24 more months."),
+    ("counter", False, "Ірино, тридцять два місця замість сорока, $3,600 на місяць, ще двадцять чотири місяці."),
+    ("acknowledgment", False, "Dana, I know the merger of the two clinics changed a lot. Questions soon."),
+    ("followup", False, "Dana, happy to double-check the seat list with you on our call."),
+    ("followup", False, "Ірино, справи потроху налагоджуються? Пропозиція в силі."),
+    ("pause_plan", True, "Dana, billing resumes on the first of April 2027 and the term runs three months longer."),
+    ("pause_plan", True, "Ірино, оплата відновиться з першого квітня 2027 року, договір подовжується на три місяці."),
+    ("followup", False, "Dana, I'll be at the clinic on Thursday and can drop in to go through it."),
+    ("outreach", False, "Dana, there's an open session on the new reports on Thursday afternoon, if it helps."),
+    ("counter", False, "Ірино, можу приїхати до клініки у четвер і все показати: 32 місця за $3,600 на місяць."),
+    ("counter", False, "Dana, $3,600 a month for 24 more months, and the price stays the same for the whole term."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES)
+def test_dev43_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set(), text
+
+
+def test_untyped_facts_keep_the_old_reading() -> None:
+    """A builder that names no counts (outreach, the rubric) keeps the old reading: a counted number is any fact's."""
+    text = "Dana, 32 seats at $3,600 a month for 24 more months: that is ten fewer seats."
+    assert "unstated_number" in categories(text, "counter")
+    assert "unstated_number" not in categories(text, "counter", counts=False)
