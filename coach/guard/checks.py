@@ -462,8 +462,9 @@ def unstated_number(p: Prepared) -> list[Finding]:
     langs = tuple(p.data.compiled.number_languages.values())
     for q in _stated(p):
         scale = elided_scale(p.text, q, p.quantities, langs)
-        if q.in_words and q.kind == "number" and q.value < 10 and (not q.counted or known_set(p.text, q)) and scale == 1:
-            continue  # "two quick questions", "one thing": ordinary words, not figures
+        small_word = q.in_words and q.kind == "number" and q.value < 10 and scale == 1
+        if small_word and (not q.counted or known_set(p.text, q)):
+            continue  # "two quick questions", "one thing", "of the two depots": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
         if q.position or not (f.accepts(q) if scale == 1 else f.has_number(q.value * scale)):

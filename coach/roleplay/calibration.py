@@ -173,7 +173,7 @@ def cross_validate(rows: list[Row], vectors: list[dict[str, np.ndarray]]) -> dic
         for i in test_i:
             r = rows[i]
             read = cal.read(r.rules, r.trainee, r.language, vectors[i]) if r.trainee else {}
-            out[f"{f}:{r.item}"] = {t: v if allowed(r.rules[t], v, q, len(r.trainee)) else r.rules[t]
+            out[f"{f}:{r.item}"] = {t: v if allowed(r.rules[t], v, q, len(r.trainee), t) else r.rules[t]
                                     for t, (v, q) in read.items()} if read else r.rules
     return out
 
@@ -237,20 +237,26 @@ def load_calibration(folder: Path, embedder) -> Calibration | None:  # type: ign
 
 
 OVERTURN = 0.6  # a reading that overturns the rules' (met <-> missed, triggered <-> not reached) needs this probability
-# any change needs at least even odds: a textbook competitive save read "partial" at p 0.49 kept its 25 points (leave
-# one file out over 26 dev files: components 91.6% -> 91.5%, flags 94.9% -> 94.9%; docs/roleplay.md)
-CHANGE = 0.5
+# any change needs a little more than even odds: a textbook competitive save read "partial" at p 0.49 kept its 25 points
+# (leave one file out over 26 dev files: components 91.6% -> 91.5%, flags 94.9% -> 94.9%); with 27 files, "I'll check
+# back in 90 days" read as a partial trigger at p 0.51 (leave one file out at 0.50 / 0.52 / 0.55 / 0.58 / 0.60:
+# components 91.76 / 91.82 / 91.72 / 91.76 / 91.70%, flags 95.06 / 95.08 / 95.03 / 95.02 / 95.02%; docs/roleplay.md)
+CHANGE = 0.52
+# the counter's reading (of every trainee turn) moved with a warmer first line: a textbook right-sized counter after
+# "I want to make sure whatever we decide fits your team" read partial at p 0.54. A counter changes only at p >= 0.6
+# (leave one file out over 27 dev files: components 91.82% -> 91.80%, flags unchanged; at 0.65 91.58%)
+COUNTER_CHANGE = 0.6
 
 
-def allowed(old: str, new: str, p: float, turns: int) -> bool:
+def allowed(old: str, new: str, p: float, turns: int, target: str = "") -> bool:
     """Whether the trainers' reading may replace the rules' one. With a single trainee turn, a failure mode
     the rules found "not reached" stays so: one reply is too little for a learned reading to say the
     session got there (a first "Thanks for letting me know" neither failed nor passed the diagnosis). A
     component goes from met to missed, or a failure mode from triggered to not reached, or back, only on a
     clear majority (OVERTURN): the rules quote what they found, and a near coin-flip does not take 25
     points away or clear a failure the rules saw happen (costless in leave-one-file-out agreement). Any other
-    change needs even odds (CHANGE)."""
-    if new == old or (old == "not_reached" and turns <= 1) or p < CHANGE:
+    change needs a little more than even odds (CHANGE), the counter's a clear majority (COUNTER_CHANGE)."""
+    if new == old or (old == "not_reached" and turns <= 1) or p < (COUNTER_CHANGE if target == "counter" else CHANGE):
         return False
     return {old, new} not in ({"met", "missed"}, {"triggered", "not_reached"}) or p >= OVERTURN
 
@@ -277,7 +283,7 @@ def recalibrate(card: Scorecard, trainee: Sequence[str], cal: Calibration | None
     def reread(x: _Verdict) -> _Verdict:
         """`x` with the trainers' reading where it may replace the rules' (both kept in its summary)."""
         now, p = read[x.id]
-        if not allowed(x.status, now, p, len(trainee)):
+        if not allowed(x.status, now, p, len(trainee), x.id):
             return x
         turn, quote = _quote(trainee, READS[x.id])
         changed.append(f"{x.id}: {x.status} → {now}")

@@ -284,7 +284,9 @@ _OFFER_CUE = re.compile(
     r"зменшу|скорочу|приберу|вимкну|призупиню|ставлю|починаємо|почнемо|"
     # the change stated as done now ("скорочую до 15 місць", "договір подовжуємо на два роки")
     r"подовжуємо|подовжимо|скорочую|зменшую|залишаємо|знижуємо|знизимо|зупиняємо|зупинимо|прибираємо|"
-    r"переводимо)\b",
+    r"переводимо|"
+    # the first person plural imperative ("Тоді зробімо так: 17 місць ...", «скоротімо до 15 місць», «залишмо SEO»)
+    r"зробімо|скоротімо|зменшімо|призупинімо|залишмо|подовжмо|продовжмо|перейдімо|домовмося)\b",
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
@@ -465,9 +467,10 @@ _ACCEPTS = re.compile(
     r"(?:to be )?(?:stopping|changing|pausing|adjusting|cutting|sorting|stopped|changed|paused|adjusted|cut|sorted)\b|"
     r"(?<!\w)(?:зупинимо|змінимо|призупинимо|скоротимо|налаштуємо) (?:все )?(?:те,? )?що (?:потрібно|треба|необхідно)"
     r"(?: (?:зупинити|змінити|призупинити|скоротити))?(?!\w)|"
-    # "We'll get the seats to match your team", "we'll make the package fit": the change promised, nothing sized yet
+    # "We'll get the seats to match your team", "we'll make the package fit", "let's get the seats matched to the team
+    # you have": the change promised, nothing sized yet
     r"\b(?:get|make|bring|set|size) (?:the |your )?(?:seats?|seat count|licen[cs]es|package|plan|setup|bill|account) "
-    r"(?:to |so (?:they|it) )?(?:match|fit|suit|reflect)(?:es|s)?\b(?! (?:at|for) \$?\d)|"
+    r"(?:to |so (?:they|it) )?(?:match|fit|suit|reflect)(?:es|s|ed|ted)?\b(?! (?:at|for) \$?\d)|"
     # "let's make sure January looks right for you", "давайте подивимося, як зробити це найкраще для клініки"
     r"\bmake sure (?:\w+ ){0,3}(?:looks?|is|feels?|works?|lands?) right\b|\blet'?s (?:see|look at) how (?:to|we)\b|"
     r"(?<!\w)подивимос\w*,? як (?:\w+ ){0,2}(?:найкраще|краще|правильно|зручніше)|"

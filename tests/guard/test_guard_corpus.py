@@ -130,6 +130,9 @@ FLOORS = {
     # fees" in a first reply (the offer is caught; "a month" is left as a word)
     "guard_dev43.yaml": {"pushback": 1.0, "unstated_number": 0.98, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev45 (a team's CSMs and a kind chat model: first-reply offers framed as care, hidden terms in paraphrase)
+    "guard_dev45.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -145,7 +148,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev41.yaml", "guard_dev43.yaml"}
+FAST = {"guard_dev43.yaml", "guard_dev45.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -15,6 +15,12 @@ beside them:
 - the weekday of a visit or a session ("I'll be at your depot on Thursday", "an open session on Thursday afternoon",
   «можу приїхати у четвер») is when to meet, not a date of the deal.
 
+With guard_dev45.yaml (a team's CSMs and a kind chat model): first-reply offers framed as care (the next month made
+free, "we won't let price be the reason", a trial of a cheaper tier, an invoice held back or put on hold, seats nobody
+uses not paid for, «притримаємо рахунок», "Kulanz", «с ценой что-нибудь придумаем»); hidden terms in paraphrase (the
+price back to the full list rate, billing moved to quarterly or annual, a minimum term restarted, a trial that stays
+on at the regular price, «рік оплачено наперед»).
+
 The facts: 40 seats now, 32 proposed, $3,600 a month from $4,000, 10% off, 24 more months; the counts are the seats.
 A pause plan adds a 3-month pause resuming on 2027-04-01."""
 
@@ -68,6 +74,27 @@ VIOLATIONS = [
      "hidden_terms"),
     ("counter", False, "Ірино, $3,600 на місяць, а третій рік — за повним тарифом.", "hidden_terms"),
     ("followup", False, "Андрей, после паузы эти месяцы будут доначислены.", "hidden_terms"),
+    # dev45 (offers framed as care in a first reply; hidden terms in paraphrase)
+    ("acknowledgment", False, "Dana, so you can breathe a little, we'll make the coming month's invoice free.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, please know we won't let the cost be what ends this. Questions soon.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, in the meantime I'll put you on a free trial of our Starter plan.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, I've put the upcoming invoice on hold until we speak.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, you won't be paying for licences nobody opens, I promise.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, наступний платіж поки що притримаємо, не хвилюйтеся.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Herr Bergmann, aus Kulanz übernehmen wir den laufenden Monat.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Андрей, с ценой мы обязательно что-то придумаем.", "offer_in_first_reply"),
+    ("counter", False, "Dana, $3,600 a month for 24 more months; afterwards the rate goes back to the standard list "
+     "price.", "hidden_terms"),
+    ("counter", False, "Dana, $3,600 a month for 24 more months, and we'll switch your billing to quarterly.",
+     "hidden_terms"),
+    ("outreach", False, "Dana, adding the module back does reset the minimum term, just so you know.", "hidden_terms"),
+    ("outreach", False, "Dana, after the free trial the dashboards just remain on your account at the regular price.",
+     "hidden_terms"),
+    ("counter", False, "Ірино, $3,600 на місяць за умови, що рік сплачено наперед.", "hidden_terms"),
+    ("followup", False, "Ірино, кожна зміна пакета запускає строк договору заново.", "hidden_terms"),
 ]
 
 
@@ -88,6 +115,10 @@ NEAR_MISSES = [
     ("outreach", False, "Dana, there's an open session on the new reports on Thursday afternoon, if it helps."),
     ("counter", False, "Ірино, можу приїхати до клініки у четвер і все показати: 32 місця за $3,600 на місяць."),
     ("counter", False, "Dana, $3,600 a month for 24 more months, and the price stays the same for the whole term."),
+    ("acknowledgment", False, "Dana, I'll look into what's possible and come back with a proper proposal."),
+    ("acknowledgment", False, "Dana, nothing on the account changes until we've agreed a plan together."),
+    ("counter", False, "Dana, $3,600 a month for 24 more months; billing stays monthly and nothing restarts."),
+    ("followup", False, "Dana, I'll hold back on sending anything else until you've read the proposal."),
 ]
 
 

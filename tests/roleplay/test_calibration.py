@@ -36,16 +36,20 @@ SKIPPED = ["Thanks for letting me know, Dana.",
 
 def test_what_the_trainers_reading_may_change() -> None:
     assert not allowed("met", "met", 0.99, 3)
-    assert allowed("met", "partial", 0.5, 3) and allowed("ok", "triggered", 0.5, 3)
-    # any change needs even odds (a textbook save read "partial" at p 0.49 keeps its points)
-    assert CHANGE == 0.5 and not allowed("met", "partial", 0.49, 3) and not allowed("ok", "not_reached", 0.4, 3)
+    assert allowed("met", "partial", 0.52, 3) and allowed("ok", "triggered", 0.52, 3)
+    # any change needs a little more than even odds (a textbook save read "partial" at p 0.49, a trigger "in 90 days"
+    # read partial at p 0.51, keep their points)
+    assert CHANGE == 0.52 and not allowed("met", "partial", 0.51, 3) and not allowed("ok", "not_reached", 0.4, 3)
     # met <-> missed only on a clear majority
     assert not allowed("met", "missed", OVERTURN - 0.01, 3) and allowed("met", "missed", OVERTURN, 3)
     assert not allowed("missed", "met", 0.55, 2)
     # one trainee turn: what the rules found not reached stays so
     assert not allowed("not_reached", "triggered", 0.99, 1) and allowed("not_reached", "triggered", 0.7, 2)
     assert allowed("triggered", "not_reached", 0.7, 1) and not allowed("triggered", "not_reached", 0.57, 3)
-    assert allowed("ok", "not_reached", 0.5, 3)
+    assert allowed("ok", "not_reached", 0.52, 3)
+    # the counter changes only on a clear majority (a warmer first line moved its reading of a textbook counter)
+    assert not allowed("met", "partial", 0.59, 3, "counter") and allowed("met", "partial", 0.6, 3, "counter")
+    assert allowed("met", "partial", 0.59, 3, "diagnosis")
 
 
 def test_a_calibrated_card_shows_both_readings(trainer: Trainer, rules_trainer: Trainer, db: Database) -> None:
