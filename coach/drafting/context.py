@@ -238,12 +238,8 @@ class DraftContext:
                        len(a.services), len(dx.modules),
                        *(len(c.kept_services) for c in (d.counter, d.alternative) if c is not None),
                        *(len(c.suspended_services) for c in (d.counter, d.alternative) if c is not None))
-        for t in d.triggers:
-            f.allow_counts(*(float(n.replace(",", "")) for n in _DIGITS.findall(t.description)))
+        f.allow_counts(*(t.description for t in d.triggers))
         return f
-
-
-_DIGITS = re.compile(r"(?<![\w.])\d[\d,]*(?![\w])")
 
 
 # Account fields are data typed by people (or pasted from a CRM): a name that reads like an

@@ -705,7 +705,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            and not (q.kind == "date" and q.aside and "|" in q.iso)
            and not (q.kind == "date" and _meeting_day(p, q))  # "as promised on Tuesday's call, here are my questions"
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
-           and not (q.kind == "number" and p.ctx.facts.accepts(q) and p.ctx.facts.has_count(q.value)
+           and not (q.kind == "number" and p.ctx.facts.has_count(q.value)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)
                          or _counted_by_range(p, q, langs)))]
     # a digit no quantity was read from, outside a street address (an office signature's "48 Harbour Street")

@@ -19,6 +19,17 @@ def _weekday(iso: str) -> int | None:
         return None
 
 
+def _digits(text: str) -> list[float]:
+    """The figures written in digits in `text` ("5,000 orders" -> 5000.0)."""
+    out = []
+    for n in _NUM.findall(text):
+        try:
+            out.append(float(n.replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) < 0.006
 
@@ -58,11 +69,7 @@ class Facts:
                     self.dates.add(v)
                     self.numbers.add(float(v[:4]))
                 else:
-                    for n in _NUM.findall(v):
-                        try:
-                            self.numbers.add(float(n.replace(",", "")))
-                        except ValueError:
-                            continue
+                    self.numbers.update(_digits(v))
             else:
                 self.numbers.add(round(float(v), 2))
 
@@ -88,14 +95,17 @@ class Facts:
                 self.percents.add(round(float(v), 2))
                 self.numbers.add(round(float(v), 2))
 
-    def allow_counts(self, *values: float | int | None) -> None:
-        """Counts of things (seats, licences, services) the text may state before their noun."""
+    def allow_counts(self, *values: float | int | str | None) -> None:
+        """Counts of things (seats, licences, services) the text may state before their noun; strings (a
+        policy's trigger text) contribute their digits."""
         if self.counts is None:
             self.counts = set()
         for v in values:
-            if v is not None and not isinstance(v, bool):
-                self.counts.add(round(float(v), 2))
-                self.numbers.add(round(float(v), 2))
+            if v is None or isinstance(v, bool):
+                continue
+            found = _digits(v) if isinstance(v, str) else [round(float(v), 2)]
+            self.counts.update(found)
+            self.numbers.update(found)
 
     def has_count(self, value: float) -> bool:
         """A counted number the facts state: one of the named counts, or any fact's number when none are named."""

@@ -37,12 +37,16 @@ pytestmark = pytest.mark.slow  # an older pass's families: CI runs them; the fas
 GUARD = guard_for(get_settings())
 
 
-def ids(text: str, stage: str, pause: bool = False, own: float | None = None) -> set[str]:
-    """The check ids the guard finds in `text` at `stage` (with the 3-month pause's facts when `pause`, and the
-    customer's own ask among them when `own`)."""
+def ids(text: str, stage: str, pause: bool = False, own: float | None = None, typed: bool = False) -> set[str]:
+    """The check ids the guard finds in `text` at `stage` (with the 3-month pause's facts when `pause`, the
+    customer's own ask among them when `own`, and the case's percentage and counts named when `typed`, as the
+    corpus and a draft name them)."""
     facts = Facts(currency="USD", hard_cap_pct=20)
     facts.allow(4000.0, 3600.0, 10, 40, 32)
     facts.allow_months(24)
+    if typed:
+        facts.allow_percent(10)
+        facts.allow_counts(40, 32)
     if pause:
         facts.allow_months(3)
         facts.allow("2027-04-01")
@@ -53,8 +57,8 @@ def ids(text: str, stage: str, pause: bool = False, own: float | None = None) ->
     return {v.id for v in GUARD.check(text, ctx)}
 
 
-def categories(text: str, stage: str, pause: bool = False, own: float | None = None) -> set[str]:
-    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause, own)}
+def categories(text: str, stage: str, pause: bool = False, own: float | None = None, typed: bool = False) -> set[str]:
+    return {CHECK_CATEGORY.get(i, i) for i in ids(text, stage, pause, own, typed)}
 
 
 VIOLATIONS = [

@@ -28,26 +28,12 @@ from __future__ import annotations
 
 import pytest
 
-from coach.config import get_settings
-from coach.evals.guard_corpus import CHECK_CATEGORY
-from coach.guard import Facts, GuardContext, Names, guard_for
-
-GUARD = guard_for(get_settings())
+from tests.guard.test_guard_dev17_families import categories as _categories
 
 
 def categories(text: str, stage: str, pause: bool = False, counts: bool = True) -> set[str]:
-    facts = Facts(currency="USD", hard_cap_pct=20)
-    facts.allow(4000.0, 3600.0, 10, 40, 32)
-    facts.allow_months(24)
-    facts.allow_percent(10)
-    if counts:
-        facts.allow_counts(40, 32)
-    if pause:
-        facts.allow_months(3)
-        facts.allow("2027-04-01")
-    names = Names().add("Dana Whitfield", "Dana", "Harbor Point Clinic", "«Обрій»", "Obriy")
-    ctx = GuardContext(stage=stage, facts=facts, language=None, names=names)
-    return {CHECK_CATEGORY.get(v.id, v.id) for v in GUARD.check(text, ctx)}
+    """With the case's percentage and counts named (`counts`), as the corpus and a draft name them."""
+    return _categories(text, stage, pause, typed=counts)
 
 
 VIOLATIONS = [

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.policy import Policy
 from coach.roleplay import offers
-from coach.roleplay.analysis import analyse
-from coach.roleplay.models import TurnAnalysis
-from coach.roleplay.personas import get_persona
-
-
-def _turn(policy: Policy, embedder, persona_id: str, text: str) -> TurnAnalysis:
-    return analyse(text, get_persona(persona_id), policy, embedder=embedder, requested_mrr=None,
-                   first_turn=False, previous_offer=None)
+from tests.roleplay.test_roleplay_dev25_families import _turn
 
 
 @pytest.mark.parametrize("text", [
