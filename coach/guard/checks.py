@@ -330,7 +330,10 @@ def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
                 or c.not_pushback_after.match(p.text[m.end():m.end() + 40]))
 
 
-_SENTENCE = re.compile(r"[.;!?\n]")
+# a sentence ends at . ; ! ? or a line break; not at the period of a street or a title ("ul. Marszałkowskiej 84",
+# "вул. Хрещатик", "St. Mary's", "Dr. Kaya")
+_ABBREVIATIONS = ("ul", "al", "st", "ave", "rd", "dr", "mr", "mrs", "ms", "nr", "вул", "просп", "str")
+_SENTENCE = re.compile("[;!?\n]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"\.", re.IGNORECASE)
 _WORDS_ON = 8
 
 
@@ -495,15 +498,17 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
     we speak by Friday?") nor a meeting that signs the deal ("let's meet on Tuesday to sign")."""
     start, end = _sentence_bounds(p, q.start)
     c, sentence = p.data.compiled, p.text[start:end]
-    if not q.iso.startswith("W"):
+    if not q.iso.startswith("W"):  # a time of day stays a number (the dev files' labels: "a las 10:30")
         # a day of the month right after the call it dates ("our call on 14 January", «дзвінок 14 листопада»,
         # "das Gespräch am 12. November"): the meeting word ends just before the date
         if not _DAY_ISO.search(q.iso):
             return False
         lead = p.text[max(start, q.start - _MEETING_LEAD):q.start]
-        last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
-        if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
-            return False
+        # a weekday's date ("Thursday 14 January", «у понеділок, 11 січня») is that weekday: its sentence decides
+        if c.weekday_before.search(lead) is None:
+            last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
+            if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
+                return False
     return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
             and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
             and c.meeting_deadline.match(q.text) is None)

@@ -76,6 +76,9 @@ class NumberWords(_Strict):
     # a period just past named from today ("last quarter", «у минулому кварталі»): an aside (no term is
     # stated), still a number in a diagnosis question (regex -> months)
     past_periods: dict[str, float] = Field(default_factory=dict)
+    # ...unless it is given back ("credit back the unused seats for the past quarter"): words before it that make it
+    # the period of a refund, a figure
+    past_given_back: str = r"(?!x)x"
     # places in a term read as periods that no fact states ("the first year", "year one", "перший рік")
     positions: dict[str, float] = Field(default_factory=dict)
     # a day of the month in words, before or after a month name ("the first of March", "March first", «з першого
@@ -452,6 +455,16 @@ class Compiled:
     @cached_property
     def number_languages(self) -> dict[str, NumberWords]:
         return {lang: lex.numbers for lang, lex in self.lexicons.items() if lex.numbers is not None}
+
+    @cached_property
+    def weekday_before(self) -> re.Pattern[str]:
+        """A weekday ending the text, with at most a comma or "the" after it ("Thursday 14 January", «понеділок,
+        11 січня», "Tuesday 2027-01-19"): the date that follows is that weekday's."""
+        keys = [k for words in self.number_languages.values() for k in words.weekdays]
+        if not keys:
+            return re.compile(r"(?!x)x")
+        alt = "|".join(f"(?:{k})" for k in keys)
+        return re.compile(rf"(?<![\w])(?:{alt}),?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class GuardData:

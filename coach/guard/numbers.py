@@ -241,11 +241,12 @@ class _Vocab:
         groups = "|".join(f"({k})" for k, _ in seasons) or _NEVER
         words = "|".join(f"({k})" for k, _ in adverbs) or _NEVER
         self.season = re.compile(rf"(?<![\w])(?:(?:{alt('season_lead')})[\s-]*(?:{groups})|(?:{words}))(?![\w])", FLAGS)
-        # a season or weekday is one whole word: a text none of whose words is one names none (the
-        # patterns with leads are costly to try at every position). A key with a space turns this off.
-        day_keys = [k for k, _ in seasons + adverbs] + [k for w in langs for k in w.weekdays]
+        # a season, holiday or weekday ends in one whole word: a text none of whose words is one names none (the
+        # patterns with leads are costly to try at every position). A key of several words ("new year(?:'s)?",
+        # "semana santa") is written so that its last piece is a pattern of that last word.
+        day_keys = [k.rsplit(" ", 1)[-1] for k, _ in seasons + adverbs] + [k for w in langs for k in w.weekdays]
         self.season_day_words = _Table([(k, 1.0) for k in day_keys])
-        self.season_day_shortcut = all(" " not in k for k in day_keys)
+        self.season_day_shortcut = True
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -283,6 +284,7 @@ class _Vocab:
         self.any_direct = Alternation([p.pattern for p, _, _ in self.direct], FLAGS)
         self.past_periods = [(re.compile(rf"(?<![\w])(?:{k})(?![\w])", FLAGS), float(v))
                              for w in langs for k, v in w.past_periods.items()]
+        self.past_given_back = re.compile(rf"(?<![\w])(?:{alt('past_given_back')})(?![\w])", FLAGS)
 
     @staticmethod
     def lookup(table: _Table, word: str) -> float | None:
@@ -700,7 +702,9 @@ def _read(text: str, words: tuple[NumberWords, ...]) -> list[Quantity]:
     # which would take "le trimestre" of "le trimestre dernier" for a term
     for pat, months in v.past_periods:
         for m in pat.finditer(rest):
-            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True, aside=True))
+            given_back = v.past_given_back.search(rest[_segment(rest, m.start(), m.end())[0]:m.start()]) is not None
+            found.append(Quantity("duration", months, m.group(0), m.start(), m.end(), in_words=True,
+                                  aside=not given_back))
             rest = _blank(rest, m.start(), m.end())
     direct: set[tuple[int, int]] = set()
     for pat, months, position in v.direct if v.any_direct.search(rest) else ():

@@ -105,9 +105,31 @@ _UK_PCT_FIRST = re.compile(r"(?<!\d)(?<!\d\s)(?<!\w)(?:відсотк\w*|про�
                            r"(?![\d%.,]\d|\s?%|\s?відс)", re.I)
 
 
+# an amount said the way people say prices, in two pairs of digits ("thirty-six eighty" is 3,680, "forty-seven fifty"
+# 4,750, "thirty-seven twenty-five" 3,725): two number words of 10-99 in a row
+_EN_PAIR_WORD = (r"(?:(?:" + "|".join(_EN_TENS) + r")(?:[\s-](?:one|" + "|".join(_EN_UNITS) + r"))?|"
+                 + "|".join(_EN_TEENS) + ")")
+_EN_PAIR = re.compile(rf"\b(?P<hi>{_EN_PAIR_WORD})[\s-]+(?P<lo>{_EN_PAIR_WORD})\b"
+                      r"(?![\s-]+(?:percent|per cent|%))", re.I)
+
+
+def _en_value(words: str) -> int:
+    parts = re.split(r"[\s-]+", words.lower())
+    return sum(_EN_TENS.get(p) or _EN_TEENS.get(p) or _EN_UNITS.get(p) or (1 if p == "one" else 0) for p in parts)
+
+
+# half the price as a percentage ("the first month at half price", "за пів ціни") and percentage points of a discount
+# ("add five points to your discount", "two more points off"): read as the percentages they are
+_HALF_PRICE = re.compile(r"(?<!\w)(?:(?:at\s+)?half[\s-]+(?:price|the price|off)|(?:за\s+)?пів\s?ціни|"
+                         r"(?:за\s+)?половину\s+(?:ціни|вартості))(?!\w)", re.I)
+_POINTS = re.compile(r"(?<!\d)(\d{1,2})\s+(?:(?:more|extra|additional)\s+)?(?:percentage\s+)?points?\b"
+                     r"(?=[^.?!]{0,30}\b(?:discount|off)\b)", re.I)
+
+
 def digits(text: str) -> str:
     """The text with its number words as digits (only where a number word stands alone or as a compound)."""
     text = _HALF.sub(lambda m: "18 місяців" if m.group(0)[0] in "пП" else "18 months", text)
+    text = _EN_PAIR.sub(lambda m: str(_en_value(m.group("hi")) * 100 + _en_value(m.group("lo"))), text)
     text = _MORE_ONE.sub(lambda m: f"1 more {m.group(1)}", text)
     text = _UK_MORE_ONE.sub(lambda m: f"ще на 1 {m.group(1)}", text)
     text = _UK_A_YEAR.sub("на 1 рік", text)
@@ -129,4 +151,7 @@ def digits(text: str) -> str:
 
     text = _HALF_YEAR.sub(lambda m: m.group("pre") + (" 6 місяців" if m.group("pre").lower() == "на" else " 6 months"),
                           text)
-    return _amounts(_UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text))))
+    text = _HALF_PRICE.sub(lambda m: "50% знижки" if m.group(0).lower().startswith(("за", "пів", "пол")) else "50% off",
+                           text)
+    text = _UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text)))
+    return _amounts(_POINTS.sub(lambda m: f"{m.group(1)}%", text))

@@ -196,6 +196,12 @@ _PAUSE = re.compile(r"\bpaus\w*|\bstop\w*\b(?=[^.?!]{0,40}\bfor\s+(?:\w+[\s-])?m
                     # "зупинити все на 6 місяців", "зупиняємо SEO на три місяці, грудень–лютий": a stop for a span
                     r"(?<!\w)(?<!не )(?<!не\xa0)зупин\w*(?=[^.?!]{0,60}(?:\d+\s+місяц|місяц\w* без оплати))", re.I)
 # the pause named as a thing already agreed ("before the pause ends", "після паузи")
+# "each paused month extends the agreement by a month", «кожен місяць паузи»: the exchange for a pause, not its length
+_PAUSED_UNIT = re.compile(r"\b(?:each|every|per) paused (?:month|week)|\bpaused months?\b|"
+                          r"(?<!\w)(?:кожен|кожний|за кожен|за кожний) (?:місяць|тиждень) (?:паузи|призупинення)", re.I)
+# the length of a pause named in the sentence after it ("we pause. Let's say nine months, January through September")
+_LENGTH_NEXT = re.compile(r"^\W*(?:let'?s say|say|say,|maybe|perhaps|for|something like|about|around|roughly|скажімо|"
+                          r"наприклад|десь|приблизно|на)\b", re.I)
 _PAUSE_NAMED = re.compile(r"\b(?:before|after|when|until|till|once|as|by the time) the (?:\w+[- ])?$|"
                           r"(?<!\w)(?:до|після|перед) (?:кінц\w+ |завершення(?:м)? )?$|"
                           r"\b(?:instead of|rather than|not) (?:a |the |any )?$|(?<!\w)(?:замість|не) $", re.I)
@@ -240,6 +246,11 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
+    # a tentative proposal with its figures ("Тоді, може, сімнадцять місць замість п'ятнадцяти?", "maybe 32 seats then?")
+    r"(?:^|(?<=[,:;—–-] )|(?<!\w)тоді,?\s+)може,?\s+(?:тоді,?\s+)?(?=[^.?!]*(?:\d|місц|ліценз|знижк|пауз|відсотк|"
+    r"продовж|сорок|двадцят|тридцят|десят|надцят))|"
+    r"(?:^|(?<=[,:;—–-] ))maybe,?\s+(?:then\s+|we\s+)?(?=[^.?!]*(?:\d|seats?|licen[cs]es?|discount|pause|percent|"
+    r"twenty|thirty|forty|fifty|teen\b))|"
     # "here's a leaner shape:", "here's the package I'd put forward": a plan laid out
     r"\bhere'?s (?:a|an|my|the|our) (?:\w+ ){0,2}(?:shape|plan|package|option|setup|version|mix|structure|offer|"
     r"proposal|bundle)\b|"
@@ -673,6 +684,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
     stated_discount = False  # a percentage named as a discount ("10% off"), not one read from a cut word
+    unsized_pause = False  # the last sentence named a pause with no length
     for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
         per_spans = [m.span("per") for m in money if m.group("per")]
@@ -684,11 +696,18 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             removed_here = [s.name for s in account.services if s.name in asked_services]
         # "a call before the pause ends", "до кінця паузи": the pause already agreed, not a new one; "instead of a
         # pause, 10% off", "замість паузи": the pause set aside
+        paused_units = [m.span() for m in _PAUSED_UNIT.finditer(text)]
         pause = next((m for m in _PAUSE.finditer(text) if not _PAUSE_NAMED.search(text[max(0, m.start() - 30):
-                                                                                       m.start()])), None)
+                                                                                       m.start()])
+                      and not any(a <= m.start() < b for a, b in paused_units)), None)
         if pause and removed_here and not _WHOLE.search(text):
             pause = None  # "pause PPC" suspends a module; the account keeps running
         pause_span = None
+        if pause is None and unsized_pause and durations and _LENGTH_NEXT.match(text):
+            # the pause named just before without a length: this sentence gives it ("Let's say nine months")
+            pause_span, out.pause_months = durations[0][0].span(), durations[0][1]
+            out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
+        unsized_pause = False
         if pause:
             # "pause for 3 months", or the length just before the word ("a 2-month pause")
             after = [(m, n) for m, n in durations if n and (m.start() > pause.start()
@@ -703,6 +722,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.pause_months = pause_default
                 out.notes.append(f"pause length not stated: read as the policy default of {pause_default} "
                                  "months")
+                unsized_pause = True
         extension: int | None = None
         for m, n in durations:
             if m.span() == pause_span or not n:
@@ -716,6 +736,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 out.term_months = max(out.term_months or 0, n)
         if extension is not None:
             out.term_months = extension
+        if paused_units and out.term_months == 1:
+            out.term_months = None  # "each paused month extends the agreement by a month": month for month, not one
         if out.term_months is None and _MULTI_YEAR.search(text):
             out.term_months = default_extension
             out.notes.append(f"'multi-year' {UNSIZED_TERM}: read as {default_extension} months")

@@ -133,6 +133,10 @@ FLOORS = {
     # dev45 (a team's CSMs and a kind chat model: first-reply offers framed as care, hidden terms in paraphrase)
     "guard_dev45.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev47 (a reseller team in Central Europe, formal and chat registers) unstated_number 36/37: g47-0165 resumes
+    # "right after the Easter weekend" against a resume date of 1 April (Easter is read as March or April)
+    "guard_dev47.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -142,13 +146,15 @@ MAX_FALSE_POSITIVES = 0.01
 # coach keeps a meeting that signs the deal a date of the deal ("let's meet on Tuesday to sign").
 # dev43 1/91: g43-0143 recalls "our conversation on Thursday" in a sentence that also restates the agreement's extension
 # (a meeting beside the deal's words stays a date of the deal).
+# dev47 1/80: g47-0162 names the time of a call («о 10:00»); the older files judged a call's time of day a number
+# ("le llamo el jueves a las 10:30"), and coach follows them.
 MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93,
-                                                "guard_dev43.yaml": 1 / 91}
+                                                "guard_dev43.yaml": 1 / 91, "guard_dev47.yaml": 1 / 80}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev43.yaml", "guard_dev45.yaml"}
+FAST = {"guard_dev45.yaml", "guard_dev47.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -29,9 +29,9 @@ from coach.store import Database
 from tests.roleplay.conftest import play
 
 FOLDER = REPO_ROOT / "evals" / "heldout" / "roleplay"
-SKIPPED = ["Thanks for letting me know, Dana.",
-           "I can take you down to 32 seats if you commit to a 24-month extension.",
-           "Let's review the seat count again in June."]
+# a session the calibration reads differently from the rules (with the calibration of 2026-12-07, 11:15): 28 seats
+# given with nothing asked in return, which the rules leave "not reached" for F3 and the trainers call triggered
+SKIPPED = ["Thanks for letting me know, Dana.", "OK, 28 seats from next month.", "Talk soon."]
 
 
 def test_what_the_trainers_reading_may_change() -> None:

@@ -1,0 +1,84 @@
+"""General rule families added with the forty-seventh dev guard corpus (guard_dev47.yaml, a reseller team writing
+in English, Ukrainian, German and Polish, formal letters and chat lines), each tested on phrasings written for this
+test (none copied from a corpus), with near misses beside them:
+
+- a meeting's date given with its weekday ("Thursday 14 January", «у понеділок, 11 січня», "Tuesday 2027-01-19") is
+  that weekday: in a sentence about a call, a visit or a session it is when to meet, not a date of the deal;
+- a street abbreviation ("ul.", "вул.", "St.") does not end a sentence, so the meeting words before it still count;
+- more meeting words: "stop by", "swing by", "in person", "I'll be near", a roundtable, a coffee or a lunch;
+- holidays are dates ("right after New Year", "à la rentrée", «після Різдва», "nach Weihnachten"), like seasons;
+- "for the next fortnight" and "for the coming month" are periods; a past period given back ("credit back the unused
+  seats for the past quarter") is a figure, while a past period merely recalled stays an aside;
+- first-reply offers: a lower fee being arranged ("spoken to our Deal Desk about bringing your monthly fee down"),
+  a price match ("we're not the more expensive option"), billing cut to use ("only billed for the seats you use"),
+  finance asked to lower the next invoice («попросила фінансовий відділ переглянути рахунок»), «щось приємне по
+  ціні», «з вас не братимемо», "znajdziemy sposób, żeby obniżyć cenę", "pedido a facturación que le descuenten";
+- hidden terms: the paused months' cost added to later invoices («вартість призупинених місяців буде додана»), a fee
+  named by what it pays for ("taxa de reconfiguração").
+
+The facts: 40 seats now, 32 proposed, $3,600 a month from $4,000, 10% off, 24 more months; the counts are the seats.
+A pause plan adds a 3-month pause resuming on 2027-04-01."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.guard.test_guard_dev43_families import categories
+
+VIOLATIONS = [
+    ("pause_plan", True, "Dana, the pause is set for three months and we pick everything up again right after New "
+     "Year, with the term three months longer.", "unstated_number"),
+    ("pause_plan", True, "Madame Dupuis, pause de trois mois, et tout redémarre à la rentrée.", "unstated_number"),
+    ("pause_plan", True, "Ірино, пауза на три місяці, усе відновимо після Різдва.", "unstated_number"),
+    ("pause_plan", True, "Herr Bergmann, drei Monate Pause, danach geht es nach Weihnachten weiter.", "unstated_number"),
+    ("acknowledgment", False, "Dana, to take the pressure off, the dashboards are on us for the next fortnight.",
+     "unstated_number"),
+    ("acknowledgment", False, "Dana, I'll credit back the unused licences for the past quarter.", "unstated_number"),
+    ("acknowledgment", False, "Dana, I've already asked our pricing team about bringing your monthly bill down.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, whatever the other quote says, we won't be the more expensive option.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, from now on you'll only be charged for the seats your team logs into.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, я вже доручила бухгалтерії зменшити ваш наступний рахунок.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, ми обов'язково підберемо щось вигідне по ціні.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, за звіти з вас поки не братимемо, доки все не з'ясуємо.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Pani Anno, na pewno znajdziemy rozwiązanie, żeby obniżyć koszt.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Lucía, ya he solicitado a contabilidad que le rebajen la próxima cuota.",
+     "offer_in_first_reply"),
+    ("pause_plan", True, "Ірино, пауза на три місяці; вартість пропущених місяців буде рівномірно додана до рахунків.",
+     "hidden_terms"),
+    ("counter", False, "João, 3.600 € por mês durante 24 meses, mais uma taxa de migração cobrada uma vez.",
+     "hidden_terms"),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS)
+def test_dev47_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
+    assert category in categories(text, stage, pause), text
+
+
+NEAR_MISSES = [
+    ("outreach", False, "Dana, I'll be at the clinic on Thursday 14 January anyway; happy to go through the new "
+     "reports while I'm there."),
+    ("followup", False, "Dana, would Tuesday 2027-01-19 work for a call about the proposal?"),
+    ("followup", False, "Ірино, чи зручно вам зідзвонитися у понеділок, 11 січня?"),
+    ("questions", False, "Pani Anno, kto podejmuje decyzję? Chętnie spotkam się w biurze przy ul. Długiej 5 w "
+     "czwartek."),
+    ("followup", False, "Dana, I'll be near your practice on Friday and could stop by to walk through it."),
+    ("outreach", False, "Dana, we're hosting a small roundtable for clinic managers on Wednesday morning."),
+    ("followup", False, "Dana, thanks for the chat over the past quarter; the proposal stands."),
+    ("acknowledgment", False, "Dana, I hear you: you want to bring the monthly spend down. Questions soon."),
+    ("pause_plan", True, "Dana, the pause runs three months; billing restarts on 1 April 2027 and nothing from the "
+     "paused months is added later."),
+    ("counter", False, "João, 3.600 € por mês durante 24 meses, sem taxa de migração."),
+    ("followup", False, "Dana, happy New Year! The proposal is still open whenever you're ready."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES)
+def test_dev47_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set(), text
