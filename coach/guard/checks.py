@@ -498,27 +498,38 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
     we speak by Friday?") nor a meeting that signs the deal ("let's meet on Tuesday to sign")."""
     start, end = _sentence_bounds(p, q.start)
     c, sentence = p.data.compiled, p.text[start:end]
-    if not q.iso.startswith("W"):  # a time of day stays a number (the dev files' labels: "a las 10:30")
+    lead = p.text[max(start, q.start - _MEETING_LEAD):q.start]
+    # a date named with its weekday ("on Tuesday 1 December", «у четвер, 3 грудня», "Thursday 14 January"): people
+    # name the weekday when they set a time together, so it is a date to meet unless the sentence names a deal's term
+    with_weekday = (_weekday_and_day(p, q) if q.iso.startswith("W")
+                    else bool(_DAY_ISO.search(q.iso)) and c.weekday_before.search(lead) is not None)
+    if not q.iso.startswith("W") and not with_weekday:  # a time of day stays a number ("a las 10:30")
         # a day of the month right after the call it dates ("our call on 14 January", «дзвінок 14 листопада»,
         # "das Gespräch am 12. November"): the meeting word ends just before the date
         if not _DAY_ISO.search(q.iso):
             return False
-        lead = p.text[max(start, q.start - _MEETING_LEAD):q.start]
-        # a weekday's date ("Thursday 14 January", «у понеділок, 11 січня») is that weekday: its sentence decides
-        if c.weekday_before.search(lead) is None:
-            last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
-            if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
-                return False
-    return (c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
+        last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
+        if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
+            return False
+    if with_weekday and c.meeting.search(sentence) is None and c.meeting_terms.search(sentence) is not None:
+        return False  # no call or visit named, and the deal's terms are: a date of the deal
+    return ((with_weekday or c.meeting.search(sentence) is not None) and c.meeting_deal.search(sentence) is None
             and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
             and c.meeting_deadline.match(q.text) is None)
+
+
+def _weekday_and_day(p: Prepared, q: Quantity) -> bool:
+    """Whether the weekday `q` is followed by its day of the month ("Tuesday 1 December", «у четвер, 3 грудня»)."""
+    return any(d.kind == "date" and _DAY_ISO.search(d.iso) and 0 <= d.start - q.end <= 3
+               and not p.text[q.end:d.start].strip(" ,") for d in p.quantities)
 
 
 _DAY_ISO = re.compile(r"-\d\d-\d\d$")
 _MEETING_LEAD = 40
 # the words between a call and its date: "on", "am", "le", "el", "em", "w", «у», none at all
 _MEETING_JOIN = frozenset({"", "on", "of", "am", "vom", "le", "du", "el", "del", "em", "no", "do", "dia", "w", "z",
-                           "dnia", "у", "в", "від", "за", "on the", "el día", "no dia"})
+                           "dnia", "у", "в", "від", "за", "on the", "el día", "no dia", "in the week of",
+                           "the week of", "week of"})
 
 
 def discount_cap(p: Prepared) -> list[Finding]:

@@ -253,13 +253,17 @@ class LanguageLexicon(_Strict):
     # ("let's meet on Tuesday to sign"): then it is a date like any other
     meeting_deadline: list[str] = Field(default_factory=list)
     meeting_deal: list[str] = Field(default_factory=list)
+    # a date named with its weekday ("on Tuesday 1 December", «у четвер, 3 грудня») is a date to meet unless its sentence
+    # names the deal's terms (billing, a price, a pause, the agreement): then it is a date of the deal
+    meeting_terms: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
                      "contract_threat", "negation", "negation_after", "negation_determiner", "condition", "asked_whether",
                      "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
-                     "leak_markers", "out_of_character", "meeting", "meeting_deadline", "meeting_deal")
+                     "leak_markers", "out_of_character", "meeting", "meeting_deadline", "meeting_deal",
+                     "meeting_terms")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -356,6 +360,10 @@ class Compiled:
     @cached_property
     def meeting_deal(self) -> re.Pattern[str]:
         return self._words(lambda x: x.meeting_deal)
+
+    @cached_property
+    def meeting_terms(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.meeting_terms)
 
     @cached_property
     def negation_determiner(self) -> re.Pattern[str]:

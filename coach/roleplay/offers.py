@@ -314,6 +314,9 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 # What a counter with no numbers gives ("a discount", "fewer seats", "a free month", "a pause") and asks
 # back ("if you extend the term", "for a longer commitment").
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
+                         # "I can bring the seat count down a fair bit": fewer seats, not yet sized
+                         r"\b(?:bring|get|take)\w* (?:the |your )?(?:seat count|seats|licen[cs]es|bill|spend|package)"
+                         r"(?: \w+)?? down\b|"
                          r"\b(?:lighter|slimmer|leaner|trimmed|pared-down) (?:package|plan|setup|bundle)\b|"
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
                          r"(?<!hiring )(?<!budget )(?<!spending )(?<!pay )freez\w*|\bon hold\b|"
@@ -364,7 +367,12 @@ def commitment(sentence: str) -> bool:
 
 # "A 40% cut, understood, and I'd rather we get this right": the ask said back, not a proposal.
 _ACK_RESTATE = re.compile(r"\b(?:i'?ve got it|got it|understood|noted|i hear (?:you|that)|i understand)\b|"
-                          r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)", re.I)
+                          r"(?<!\w)(?:зрозуміл\w*|розумію|почув\w*)(?!\w)|"
+                          # the change asked for, named as a task ("Bringing the seat count down by 30% from next month is
+                          # something we can work on together")
+                          r"^\W*(?:\w+,\s+)?(?:bringing|reducing|cutting|dropping|trimming|taking|moving|going|"
+                          r"getting)\b[^.?!]{0,80}?\b(?:is|'s) (?:something|doable|possible|absolutely|definitely|"
+                          r"certainly|fine)\b", re.I)
 _REAL_CUE = re.compile(r"\b(?:can|could|offer|propose|suggest|recommend\w*|how about|what if|in exchange|in return|"
                        r"if you)\b|"
                        r"(?<!\w)(?:можу|можемо|зможу|зможемо|"

@@ -61,6 +61,10 @@ _DATED = re.compile("|".join([
     r"\b\d{1,3}[- ](?:day|week|month)\s+(?:check[- ]?in|review|follow[- ]?up|call|mark|point)\b",
     # events: a clause that names what happens, or a named occasion
     rf"\b(?:when|once|as soon as|the moment|right after|by the time)\s+{_EN_SUBJECT}\b",
+    # "the week the insurer confirms your reopening date", "the day you hear about the contract": the time of an event
+    rf"(?:^|[,;]\s*|\b(?:on|in|from)\s+)(?:the|that)\s+(?:day|week|morning|moment|minute)\s+(?:that\s+)?{_EN_SUBJECT}\s+"
+    r"(?:\w+\s+)?(?!(?:is|was|are|were)\b)\w+\b",
+    r"(?<!\w)(?:того|в той|у той)\s+(?:дня|день|тижня|тиждень)\s*,?\s+(?:коли|як)\b",
     # "if the retail contract comes through": a named event, even put as a condition
     r"\bif (?:the|your|our|their) (?:[\w-]+ ){1,3}(?:comes? (?:through|back|in)|(?:is|gets|are) (?:approved|signed|"
     r"confirmed|renewed)|goes ahead|opens|launches|lands|closes|returns|recovers|picks up)\b",

@@ -82,3 +82,42 @@ NEAR_MISSES = [
 @pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES)
 def test_dev47_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
     assert categories(text, stage, pause) == set(), text
+
+
+# With guard_dev49.yaml (a team lead reviewing follow-ups, invitations and pause confirmations): a date named with its
+# weekday is a date to meet unless its sentence names the deal's terms and no call or visit; a date to answer by
+# ("if I haven't heard back") is a deadline; «цей перший місяць … безкоштовним» across more words; billing back at the
+# standard rate after a pause; "cabinets d'avocats" is the customer's trade, not a lawyer's threat.
+DEV49_VIOLATIONS = [
+    ("followup", False, "Dana, your new price applies from Tuesday 1 December.", "unstated_number"),
+    ("followup", False, "Dana, I'll chase this on Monday 7 December if I haven't heard back.", "unstated_number"),
+    ("followup", False, "Ірино, нагадаю про пропозицію у вівторок, 8 грудня, якщо не буде відповіді.", "unstated_number"),
+    ("acknowledgment", False, "Ірино, щоб полегшити перехід, перший місяць на новому пакеті ми зробимо вам "
+     "безкоштовним.", "unstated_number"),
+    ("pause_plan", True, "Dana, the pause is set: billing resumes on 2027-04-01 at the standard $4,000 rate, and the "
+     "term runs three months longer.", "hidden_terms"),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text", "category"), DEV49_VIOLATIONS)
+def test_dev49_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
+    assert category in categories(text, stage, pause), text
+
+
+DEV49_NEAR_MISSES = [
+    ("followup", False, "Dana, could we find time on Tuesday 1 December to go through the proposal together?"),
+    ("outreach", False, "Dana, on Wednesday 9 December we're running an open morning for clinic managers at 48 Harbour "
+     "Street."),
+    ("followup", False, "Ірино, у середу, 9 грудня, я буду у Львові, тож можу заїхати до клініки."),
+    ("followup", False, "Herr Bergmann, gern komme ich am Donnerstag, 26. November, in Ihre Praxis."),
+    ("outreach", False, "Dana, we're planning a call in the week of 15 March 2027 to line up the next campaign."),
+    ("outreach", False, "Madame Dupuis, nous organisons un webinaire pour les cabinets d'avocats le jeudi 21 janvier "
+     "2027."),
+    ("pause_plan", True, "Madame Dupuis, je passerai au cabinet le mardi 24 novembre pour revoir ensemble le plan de "
+     "pause."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), DEV49_NEAR_MISSES)
+def test_dev49_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
+    assert categories(text, stage, pause) == set(), text

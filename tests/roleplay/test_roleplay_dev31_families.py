@@ -71,3 +71,43 @@ def test_a_tentative_figure_proposes(text: str) -> None:
 @pytest.mark.parametrize("text", ["Він може приїхати в четвер.", "Maybe we talk again after the holidays?"])
 def test_maybe_without_a_figure_proposes_nothing(text: str) -> None:  # near misses
     assert not offers.proposes(text), text
+
+
+# dev32 (a certification examiner's strict verdicts, 2026-12-07): the change asked for named as a task is said back,
+# not offered; "the week the insurer confirms" is the time of an event; a fewer-seats concession with no size, tied to
+# an extension, is a vague counter.
+@pytest.mark.parametrize("text", [
+    "Taking the licence count down by 25% from January is something we can work through together.",
+    "Reducing the seats by a third next quarter is absolutely doable, and I want it to fit the team.",
+])
+def test_the_change_named_as_a_task_is_said_back(text: str) -> None:
+    assert offers.accepts_request(text) and not offers.offer_sentences([text]), text
+
+
+def test_a_sized_task_with_an_exchange_still_offers() -> None:  # near miss
+    text = "Going to 30 seats at $2,700 a month is something we can do if you extend by 24 months."
+    assert offers.offer_sentences([text]) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "The week your landlord confirms the new lease, I'll call you to plan the relaunch.",
+    "The day the funding round closes, I'll set up a call about adding seats back.",
+    "Того дня, коли затвердять бюджет, я вам наберу.",
+])
+def test_the_day_of_an_event_is_a_trigger(text: str) -> None:
+    from coach.roleplay.timing import dated
+
+    assert dated(text), text
+
+
+@pytest.mark.parametrize("text", ["That was the day we met.", "Of course, the week is busy."])
+def test_a_day_named_in_passing_is_no_trigger(text: str) -> None:  # near misses
+    from coach.roleplay.timing import dated
+
+    assert not dated(text), text
+
+
+def test_fewer_seats_unsized_but_exchanged_is_a_vague_counter(policy, embedder) -> None:
+    a = _turn(policy, embedder, "northwind-freight-seats",
+              "Fair enough. I can take your licences down quite a bit, and in return I'd ask you to renew with us.")
+    assert a.offer is None and a.vague_offer is not None and a.vague_exchanged, a
