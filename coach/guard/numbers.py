@@ -246,7 +246,6 @@ class _Vocab:
         # "semana santa") is written so that its last piece is a pattern of that last word.
         day_keys = [k.rsplit(" ", 1)[-1] for k, _ in seasons + adverbs] + [k for w in langs for k in w.weekdays]
         self.season_day_words = _Table([(k, 1.0) for k in day_keys])
-        self.season_day_shortcut = True
         self.percent = re.compile(rf"\s*(?:{alt('percent')})", FLAGS)
         self.off = re.compile(rf"\s*(?:{alt('discount_words')})", FLAGS)
         self.money_before = re.compile(rf"(?:{alt('money_before')})\s?\Z", FLAGS)
@@ -311,8 +310,8 @@ class _Vocab:
     def may_name_a_season_or_day(self, text: str) -> bool:
         """Whether a word of the text is a season or a weekday (the patterns with leads are costly to
         try at every position; most texts name neither)."""
-        return not self.season_day_shortcut or any(self.season_day_words.get(w.lower()) is not None
-                                                   for w in {*_RUN.findall(text), *_APOS_RUN.findall(text)})
+        return any(self.season_day_words.get(w.lower()) is not None
+                   for w in {*_RUN.findall(text), *_APOS_RUN.findall(text)})
 
     def may_name_a_month(self, text: str) -> bool:
         return not self.months_are_words or any(self.months.get(w.lower()) is not None

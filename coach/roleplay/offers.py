@@ -711,19 +711,20 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if pause and removed_here and not _WHOLE.search(text):
             pause = None  # "pause PPC" suspends a module; the account keeps running
         pause_span = None
-        if pause is None and unsized_pause and durations and _LENGTH_NEXT.match(text):
-            # the pause named just before without a length: this sentence gives it ("Let's say nine months")
-            pause_span, out.pause_months = durations[0][0].span(), durations[0][1]
-            out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
-        unsized_pause = False
+        length: list[tuple[re.Match[str], int | None]] = []
         if pause:
             # "pause for 3 months", or the length just before the word ("a 2-month pause")
-            after = [(m, n) for m, n in durations if n and (m.start() > pause.start()
-                                                             or re.fullmatch(r"[\s-]*", text[m.end():pause.start()]))]
-            if after:
-                pause_span, out.pause_months = after[0][0].span(), after[0][1]
-                out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
-            elif out.pause_months is None and _OPEN_ENDED.search(text):
+            length = [(m, n) for m, n in durations if n and (m.start() > pause.start()
+                                                              or re.fullmatch(r"[\s-]*", text[m.end():pause.start()]))]
+        elif unsized_pause and _LENGTH_NEXT.match(text):
+            # the pause named just before without a length: this sentence gives it ("Let's say nine months")
+            length = durations
+        unsized_pause = False
+        if length:
+            pause_span, out.pause_months = length[0][0].span(), length[0][1]
+            out.notes = [n for n in out.notes if not n.startswith("pause length not stated")]
+        elif pause:
+            if out.pause_months is None and _OPEN_ENDED.search(text):
                 out.pause_months = OPEN_ENDED_MONTHS  # "as long as you need": no end, so past any allowed pause
                 out.notes.append("an open-ended pause (no end named): read as longer than any pause allowed")
             elif out.pause_months is None:

@@ -56,11 +56,6 @@ VIOLATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS)
-def test_dev47_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
-    assert category in categories(text, stage, pause), text
-
-
 NEAR_MISSES = [
     ("outreach", False, "Dana, I'll be at the clinic on Thursday 14 January anyway; happy to go through the new "
      "reports while I'm there."),
@@ -79,9 +74,6 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES)
-def test_dev47_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
-    assert categories(text, stage, pause) == set(), text
 
 
 # With guard_dev49.yaml (a team lead reviewing follow-ups, invitations and pause confirmations): a date named with its
@@ -99,11 +91,6 @@ DEV49_VIOLATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("stage", "pause", "text", "category"), DEV49_VIOLATIONS)
-def test_dev49_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
-    assert category in categories(text, stage, pause), text
-
-
 DEV49_NEAR_MISSES = [
     ("followup", False, "Dana, could we find time on Tuesday 1 December to go through the proposal together?"),
     ("outreach", False, "Dana, on Wednesday 9 December we're running an open morning for clinic managers at 48 Harbour "
@@ -118,6 +105,11 @@ DEV49_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("stage", "pause", "text"), DEV49_NEAR_MISSES)
-def test_dev49_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
+@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS + DEV49_VIOLATIONS)
+def test_dev47_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
+    assert category in categories(text, stage, pause), text
+
+
+@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES + DEV49_NEAR_MISSES)
+def test_dev47_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
     assert categories(text, stage, pause) == set(), text

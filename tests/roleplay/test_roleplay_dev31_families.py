@@ -7,6 +7,7 @@ import pytest
 
 from coach.roleplay import offers
 from coach.roleplay.numbers import digits
+from coach.roleplay.timing import dated
 from tests.roleplay.test_roleplay_dev25_families import _turn
 
 
@@ -95,15 +96,11 @@ def test_a_sized_task_with_an_exchange_still_offers() -> None:  # near miss
     "Того дня, коли затвердять бюджет, я вам наберу.",
 ])
 def test_the_day_of_an_event_is_a_trigger(text: str) -> None:
-    from coach.roleplay.timing import dated
-
     assert dated(text), text
 
 
 @pytest.mark.parametrize("text", ["That was the day we met.", "Of course, the week is busy."])
 def test_a_day_named_in_passing_is_no_trigger(text: str) -> None:  # near misses
-    from coach.roleplay.timing import dated
-
     assert not dated(text), text
 
 
