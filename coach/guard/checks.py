@@ -513,9 +513,21 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
             return False
     if with_weekday and c.meeting.search(sentence) is None and c.meeting_terms.search(sentence) is not None:
         return False  # no call or visit named, and the deal's terms are: a date of the deal
+    if with_weekday and not q.iso.startswith("W") and _deadline_weekday(p, q, start):
+        return False  # "let me know by Friday 11 December": the date of a deadline named with its weekday
     return ((with_weekday or c.meeting.search(sentence) is not None) and c.meeting_deal.search(sentence) is None
-            and c.meeting_deadline.search(p.text[max(start, q.start - 30):q.start]) is None
+            # searched in place, so that a lookbehind sees "come by" and no slice starts with a deadline word
+            and c.meeting_deadline.search(p.text, max(start, q.start - 30), q.start) is None
             and c.meeting_deadline.match(q.text) is None)
+
+
+def _deadline_weekday(p: Prepared, q: Quantity, start: int) -> bool:
+    """Whether the weekday right before the date `q` is led by a deadline ("by Friday 11 December")."""
+    deadline = p.data.compiled.meeting_deadline
+    return any(w.iso.startswith("W") and 0 <= q.start - w.end <= 3 and not p.text[w.end:q.start].strip(" ,")
+               and (deadline.match(w.text) is not None
+                    or deadline.search(p.text, max(start, w.start - 30), w.start) is not None)
+               for w in p.quantities)
 
 
 def _weekday_and_day(p: Prepared, q: Quantity) -> bool:

@@ -67,8 +67,10 @@ _DIGITS = re.compile(
 _ADDRESS = re.compile(
     r"\b\d{1,5}[a-z]?(?=\s+(?:(?:[A-Z][\w'’-]+|Ⓝ+)\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?"
     r"|Boulevard|Blvd\.?|Way|Place|Square|Court|Terrace|Parkway|Highway|Walk|Row|Close|Crescent|Mews|Gardens|Quay|Wharf"
-    r"|Embankment|Circus|Yard|Hill|Green|Gate)\b)"
+    r"|Embankment|Circus|Yard|Hill|Green|Gate|Parade|Esplanade|Promenade|Plaza|Approach|Rise|Vale|Arcade)\b)"
     r"|\b\d{1,5}[a-z]?(?=\s+[A-Z][a-z]+(?:way|gate|street|road|side|wharf|quay)\b)"
+    # a continental street name before its number, in a text of any language ("Wilhelminakade 91", "Keizersgracht 12")
+    r"|(?-i:\b[A-ZÄÖÜ][a-zäöüß]+(?:straat|weg|laan|kade|plein|gracht|singel|dijk|straße|strasse|gasse|allee|platz))\s+\d{1,4}[a-z]?(?!\d)"
     r"|(?:вул\.|вулиця|просп\.|проспект|пров\.|бульв\.)\s[^\d\n,]{1,40},?\s*\d{1,4}[а-я]?\b")
 # contact lines of a signature: phone numbers (international, "(415) 555-0192", a trunk "0" or a
 # run of three or more digit groups ending a line), postcodes after an address comma or a US state,

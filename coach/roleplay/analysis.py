@@ -209,6 +209,9 @@ _PROPOSAL_Q = re.compile(r"\bwhy (?:don'?t|not) (?:you|we)\b|\bhow about (?:we|y
 # the agreement said to run on by the paused or given months ("the agreement is extended by six months")
 _EXTENDED = re.compile(r"\b(?:is|gets|will be|would be) extended\b|\bextends? (?:by|for)\b|"
                        r"(?<!\w)(?:подовж|продовж)\w*(?:ся|ться)(?!\w)", re.I)
+# the exchange named after the offer ("And in return we extend the agreement by 24 months", «А натомість продовжуємо
+# договір на 24 місяці»)
+_IN_RETURN = re.compile(r"^\W*(?:(?:and|а|і|й)\s+)?(?:in (?:return|exchange)|натомість|в обмін)(?!\w)", re.I)
 # a giveaway said to come with nothing asked ("no strings", "nothing needed from you for that")
 _FOR_NOTHING = re.compile(r"\bnothing (?:needed|required|asked|expected|in return)\b|\bno (?:catch|strings)\b|"
                           # given apart from the deal: "regardless of that", "whatever you decide", "незалежно від цього"
@@ -507,7 +510,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     proposing_parts = offers.offer_sentences(clean, also=mine)
     for i, s in enumerate(sentences):
         if s.label in ("pushback", "refuse") and not s.pushback_words and offers.commitment(s.text) and \
-                _TERM_LENGTH.search(offers.digits(s.text)) and _EXTENDED.search(s.text) and not (
+                _TERM_LENGTH.search(offers.digits(s.text)) and (_EXTENDED.search(s.text) or _IN_RETURN.match(s.text)) and not (
                 _NEGATED.search(s.text) or stance.THREAT.search(s.text) or stance.REFUSES_CHANGE.search(s.text)):
             # "... а договір подовжиться рівно на шість місяців": the exchange named, not an argument
             sentences[i] = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)

@@ -122,6 +122,10 @@ def _en_value(words: str) -> int:
 # ("add five points to your discount", "two more points off"): read as the percentages they are
 _HALF_PRICE = re.compile(r"(?<!\w)(?:(?:at\s+)?half[\s-]+(?:price|the price|off)|(?:за\s+)?пів\s?ціни|"
                          r"(?:за\s+)?половину\s+(?:ціни|вартості))(?!\w)", re.I)
+# a bill cut in half ("I cut your bill in half until you reopen", "halve the retainer", «зменшимо рахунок удвічі»)
+_IN_HALF = re.compile(r"\b(?P<what>(?:bill|price|fee|invoice|rate|cost|spend|retainer|payment)s?)\s+in\s+half\b|"
+                      r"\bhalv(?:e|es|ing|ed)\s+(?P<what2>(?:your|the|our)\s+(?:\w+\s+)?(?:bill|price|fee|invoice|rate|cost|"
+                      r"spend|retainer|payment)s?)\b|(?<!\w)(?P<uk>у|в)двічі(?!\w)(?!\s+більш)", re.I)
 _POINTS = re.compile(r"(?<!\d)(\d{1,2})\s+(?:(?:more|extra|additional)\s+)?(?:percentage\s+)?points?\b"
                      r"(?=[^.?!]{0,30}\b(?:discount|off)\b)", re.I)
 
@@ -151,6 +155,8 @@ def digits(text: str) -> str:
 
     text = _HALF_YEAR.sub(lambda m: m.group("pre") + (" 6 місяців" if m.group("pre").lower() == "на" else " 6 months"),
                           text)
+    text = _IN_HALF.sub(lambda m: f"{m.group('what')} by 50%" if m.group("what") else (
+        f"cut {m.group('what2')} by 50%" if m.group("what2") else "на 50%"), text)
     text = _HALF_PRICE.sub(lambda m: "50% знижки" if m.group(0).lower().startswith(("за", "пів", "пол")) else "50% off",
                            text)
     text = _UK_PCT_FIRST.sub(lambda m: f"{m.group(1)}%", _UK.sub(uk, _EN.sub(en, text)))

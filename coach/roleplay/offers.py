@@ -161,6 +161,11 @@ _WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|compl
                          # "keep everything live", "keep all three services running": nothing taken out
                          r"\bkeep\w*\s+(?:everything|all of it|all (?:\w+ )?(?:modules|services|products))"
                          r"(?:\s+(?:live|running|on|in place|as it is))?\b|"
+                         # "keep SEO, PPC and Content exactly as they are", "bring the whole package to $4,500"
+                         r"\bkeep\w*\s+(?:[\w&-]+(?:,\s*|\s+and\s+|\s+)){2,8}?(?:exactly|just|all)\s+as\s+(?:they|it)\s+"
+                         r"(?:are|is)\b|\beverything\s+(?:stays|remains)\s+(?:exactly\s+)?as\s+it\s+is\b|"
+                         r"\b(?:bring|take|get|put|set)\w*\s+(?:the|your)\s+(?:whole|full|entire|complete)\s+(?:package|platform|"
+                         r"bundle|suite|stack|setup|programme|program|subscription)\s+(?:down\s+)?to\b|"
                          r"(?<!\w)(?:залиш|збереж)\w*\s+(?:весь|повний|цілий)\s+пакет(?!\w)|"
                          # "take 30% off the whole package", "знижка 30% на весь пакет": a discount on all of it
                          r"\b(?:off|from)\s+(?:the|your)\s+(?:whole|full|entire|complete|total)\s+(?:package|bundle|"
@@ -175,6 +180,11 @@ _DISCOUNT = re.compile(r"\boff\b|" + _DISCOUNT_WORDS, re.I)
 _FOR = re.compile(r"\b(?:for|over|на)(?:\s+(?:another|an additional|a further|the next|ще|наступні))?\s*$", re.I)
 _TERM_CONTEXT = re.compile(r"sign|commit|extend|extension|term|agreement|contract|renew|lock|multi-?year|"
                            r"stay|keep|in return|in exchange|продовж|підпис|зобов|договір|договору|термін", re.I)
+# the length of something given free ("I'll waive its fee for the next three months", «безкоштовно на наступні три
+# місяці»): how long the giveaway runs, not a commitment asked back
+_FREE_FOR = re.compile(r"(?:\bwaiv\w*|\bfree\b|\bon us\b|\bon the house\b|\bno (?:invoices?|charges?|fees?|bills?)\b|"
+                       r"\bat no (?:cost|charge)\b|(?<!\w)безкоштовн\w*)(?:\s+[\w'’]+){0,5}?\s+(?:for|over|на)"
+                       r"(?:\s+(?:the next|the first|the coming|наступні|перші))?\s*$", re.I)
 _EXTENDED_BY = re.compile(r"(?:extended|extend|extending|extension)\s+(?:it\s+|(?:the|your|our) (?:agreement|contract|"
                           r"subscription|term)\s+)?(?:by|of)\s*$|"
                           r"(?:shift\w*|push\w*|mov\w*|roll\w*)\s+(?:\w+\s+){0,3}(?:out|back|on)?\s*by\s*$|"
@@ -246,6 +256,8 @@ _OFFER_CUE = re.compile(
     r"якщо ви (?:підпишете|продовжите|погодитеся)|в обмін|готові|"
     # "here's my suggestion: ...", "then we drop Content", "тоді скорочуємо на 25%": a plan stated as done
     r"\bmy suggestion\b|\bhere'?s what i'?d\b|\bwould (?:\w+ing)\b|"
+    # a plan in the present tense with its figures ("I add an extra five percent off those", "we drop Content, $4,500")
+    r"\b(?:i|we) (?:add|knock|give|throw in|drop|cut|reduce|bring|lower|take off)\b(?=[^.?!]*(?:\d|percent|months?\b))|"
     # a tentative proposal with its figures ("Тоді, може, сімнадцять місць замість п'ятнадцяти?", "maybe 32 seats then?")
     r"(?:^|(?<=[,:;—–-] )|(?<!\w)тоді,?\s+)може,?\s+(?:тоді,?\s+)?(?=[^.?!]*(?:\d|місц|ліценз|знижк|пауз|відсотк|"
     r"продовж|сорок|двадцят|тридцят|десят|надцят))|"
@@ -302,7 +314,7 @@ _OFFER_CUE = re.compile(
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
 _CONTINUE = re.compile(r"^(?:and\s+)?(?:that|this|which|it)(?:'s|\s+(?:is|would|will|brings|takes|gets|puts|"
-                       r"lands|comes|means))\b|^(?:and\s+)?in (?:return|exchange)\b|^(?:це|натомість|в обмін)\b",
+                       r"lands|comes|means))\b|^(?:and\s+)?in (?:return|exchange)\b|^(?:(?:а|і|й)\s+)?(?:це|натомість|в обмін)\b",
                        re.I)
 _ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
@@ -741,6 +753,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             # "extend your agreement by 24 months ...: 34 months in all" extends by 24
             if _EXTENDED_BY.search(text[max(0, m.start() - 48):m.start()]):
                 extension = max(extension or 0, n)
+            elif _FREE_FOR.search(text[max(0, m.start() - 48):m.start()]):
+                continue  # how long a giveaway runs
             elif _TERM_CONTEXT.search(window) or _FOR.search(before):
                 out.term_months = max(out.term_months or 0, n)
         if extension is not None:

@@ -80,6 +80,8 @@ ARGUE = re.compile(
     r"\byou(?:'d| would|'ll| will) (?:be )?(?:los(?:e|ing)|giv(?:e|ing) up|miss(?:ing)? out on|throw(?:ing)? away)\b|"
     r"\b(?:just|right) (?:when|as) (?:it|things|the (?:results|campaigns?|numbers)) "
     r"(?:is|are|start\w*|began|finally)\b|"
+    r"\b(?:not (?:the|a) (?:best|right|good|great|ideal) (?:time|moment)|(?:a |the )?(?:bad|wrong|terrible) (?:time|"
+    r"moment)) to (?:cut|reduce|drop|pause|cancel|downsize|scale back|shrink|trim)\b|"
     r"\bnow of all times\b|\b(?:crazy|mad|foolish|silly) to\b|\bhold on\b|"
     # the harm of the change laid on the customer's people or purse ("your members will be the ones who suffer if it
     # goes", "switching usually costs more than it looks", "перехід зазвичай обходиться дорожче, ніж здається")
@@ -100,6 +102,10 @@ ARGUE = re.compile(
     r"не раджу|раджу залишити|радив би|б (?:дуже )?радив|не поспішав|не поспішайте|не варто поспішати|"
     r"ви (?:точно |справді )?(?:впевнені|певні)|(?:велик\w+|серйозн\w+) помилк\w*|буде помилкою|"
     r"б не (?:радив|радила|рекомендував|рекомендувала|став|стала)|не (?:радив|радила|рекомендував|рекомендувала) б|"
+    # "я б, чесно, не радив ставити SEO на паузу", "зараз не найкращий момент різати місця"
+    r"б,? (?:[\w'’]+,? ){1,2}не (?:радив|радила|рекомендував|рекомендувала)|(?:не найкращ\w*|невдал\w*|поганий) "
+    r"(?:момент|час) (?:для |щоб )?(?:різати|скорочувати|урізати|зменшувати|призупиняти|зупиняти|скасовувати|"
+    r"ставити на паузу|відмовлятися|скорочення|паузи)|"
     r"втратите|втрачаєте|шкода (?:буде )?(?:все |усе )?(?:втрачати|кидати|зупинятися|зупиняти|припиняти|скасовувати|"
     r"обривати|скорочувати|урізати|зменшувати)|саме (?:зараз|тоді), коли|"
     r"не поспіша\w*|не квапте\w*|зачекайте|стривайте|божевілл\w*|(?:ще )?(?:зарано|рано) (?:судити|оцінювати|"
@@ -127,6 +133,10 @@ REFUSES_CHANGE = re.compile(
     r"(?:possible|allowed)\b|\b(?:not|isn'?t|aren'?t) (?:allowed|permitted)\b|\bdoesn'?t (?:allow|permit)\b|"
     r"\bwe don'?t (?:do|offer|allow) (?:downgrades|reductions|pauses|cancellations|changes|that)\b|"
     r"\bthere'?s nothing (?:i|we) can (?:do|change)\b|"
+    # "I really don't want to just process that", "I'm not starting an offboarding before we've talked"
+    r"\b(?:don'?t|do not) want to (?:just |simply )?(?:process|action|start|put through) (?:that|this|it|the|your)\b|"
+    r"\b(?:i'?m|i am|we'?re|we are) not (?:going to |gonna )?(?:start\w*|process\w*|begin\w*|action\w*|put\w* through) "
+    r"(?:an? |the |your |any )?(?:offboarding|cancell?ation|termination|downgrade|exit|that|this)\b|"
     # no fewer than the count they have ("I wouldn't go below 20 seats", "Менше ніж 20 місць я вам не раджу"): the
     # full package insisted on
     r"\b(?:wouldn'?t|don'?t|can'?t|won'?t) (?:recommend|advise|suggest) (?:going )?(?:below|under|fewer than|less than) "

@@ -140,6 +140,12 @@ FLOORS = {
     # dev49 (a team lead reviewing follow-ups, invitations and pause confirmations full of harmless numbers)
     "guard_dev49.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev50 (a SaaS support team's chat, account managers' emails and an assistant's drafts) and dev51 (an enterprise
+    # renewals team's formal letters, a breach in one clause)
+    "guard_dev50.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    "guard_dev51.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -157,7 +163,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev47.yaml", "guard_dev49.yaml"}
+FAST = {"guard_dev49.yaml", "guard_dev50.yaml", "guard_dev51.yaml"}
 
 
 def _files(rows: list) -> list:

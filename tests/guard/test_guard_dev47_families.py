@@ -105,11 +105,50 @@ DEV49_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS + DEV49_VIOLATIONS)
+# With guard_dev50.yaml and guard_dev51.yaml (a SaaS support team's chat and email; an enterprise renewals team's formal
+# letters): hours and minutes are durations, never a fact's months; a deadline's weekday carries to its date ("by
+# Friday 11 December"); "come by" a place is a visit, not a deadline, and coming to the customer's office is a meeting;
+# a Spanish signing word no longer reads the English "firm" as a deal; streets named before their number
+# ("Wilhelminakade 91") and parades and promenades are addresses; a price met at a figure, the customer's figure
+# reached (pt), a price made to suit (uk), a discount compound (de), a pause granted (uk); what cancelling would cost.
+DEV50_VIOLATIONS = [
+    ("followup", False, "Dana, you'll have the updated order form from me within 24 hours.", "unstated_number"),
+    ("questions", False, "Ірино, чи буде у вас 20 хвилин на розмову?", "unstated_number"),
+    ("outreach", False, "Dana, if you'd like the early-access seat, just tell me by Thursday 10 December.",
+     "unstated_number"),
+    ("acknowledgment", False, "Herr Bergmann, als kleines Dankeschön schreiben wir Ihnen einen Monat Reporting gut.",
+     "unstated_number"),
+    ("acknowledgment", False, "Dana, we'd hate to lose you, so we can meet you at $3,000 a month.", "offer_in_first_reply"),
+    ("acknowledgment", False, "João, para ficar connosco, conseguimos chegar aos 3.000 € que pediu.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, не переживайте, ми зробимо все, щоб вартість вас влаштувала.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Herr Bergmann, einen Sonderrabatt kann ich Ihnen heute schon versprechen.",
+     "offer_in_first_reply"),
+    ("acknowledgment", False, "Ірино, паузу на три місяці я вже погодила, можете розраховувати.", "offer_in_first_reply"),
+    ("acknowledgment", False, "Dana, I'm sure we can get you a lot closer to that $3,000 number.", "offer_in_first_reply"),
+    ("followup", False, "Dana, just so you know, cancelling before the end would leave the remaining months payable "
+     "at once.", "pushback"),
+]
+
+
+DEV50_NEAR_MISSES = [
+    ("followup", False, "Dana, happy to come by the clinic on Thursday 14 January to look at the new dashboards."),
+    ("followup", False, "Dana, I'll come to your office on Tuesday 1 December as planned, with the 32-seat proposal "
+     "and the $3,600 price in print."),
+    ("outreach", False, "Dana, our user day is at the Amsterdam office, Keizersgracht 120, on Friday 12 March."),
+    ("outreach", False, "Dana, would you like to meet at the venue, 9 Marine Parade, on Wednesday 13 January?"),
+    ("counter", False, "Dana, thank you for taking the time on Monday 30 November to walk me through the firm's plans. "
+     "We propose 32 seats at $3,600 a month, 10% off list, for 24 more months."),
+    ("followup", False, "Dana, we offer support around the clock, and nothing about cancelling changes that."),
+]
+
+
+@pytest.mark.parametrize(("stage", "pause", "text", "category"), VIOLATIONS + DEV49_VIOLATIONS + DEV50_VIOLATIONS)
 def test_dev47_family_is_caught(stage: str, pause: bool, text: str, category: str) -> None:
     assert category in categories(text, stage, pause), text
 
 
-@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES + DEV49_NEAR_MISSES)
+@pytest.mark.parametrize(("stage", "pause", "text"), NEAR_MISSES + DEV49_NEAR_MISSES + DEV50_NEAR_MISSES)
 def test_dev47_near_miss_is_clean(stage: str, pause: bool, text: str) -> None:
     assert categories(text, stage, pause) == set(), text
