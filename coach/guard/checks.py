@@ -326,7 +326,10 @@ def _not_pushback(p: Prepared, m: re.Match[str]) -> bool:
     """The customer's own wish ("you'd like to end the contract") or nobody doing it ("no one is going
     to refuse you", "відмовляти вам ніхто не збирається"): lexicon forms right before or after."""
     c = p.data.compiled
-    return bool(c.not_pushback_before.search(p.text[max(0, m.start() - 40):m.start()])
+    before = p.text[max(0, m.start() - 40):m.start()]
+    wish = c.not_pushback_before.search(before)
+    # ... unless a contrast turns away from it ("I understand the budget is tight, though the contract won't let you")
+    return bool(wish and not c.contrast.search(before[wish.start():])
                 or c.not_pushback_after.match(p.text[m.end():m.end() + 40]))
 
 
@@ -510,7 +513,11 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
             return False
         last = max((m.end() for m in c.meeting.finditer(lead)), default=None)
         if last is None or lead[last:].strip(" ,") not in _MEETING_JOIN:
-            return False
+            # ... or a day in a sentence about an event that names none of the deal's terms ("the clinic's open day
+            # on 12 December, I'll be there", «виставка «Зернові технології» 10 лютого»); a call's bare date stays a
+            # number
+            if c.meeting_events.search(sentence) is None or c.meeting_terms.search(sentence) is not None:
+                return False
     if with_weekday and c.meeting.search(sentence) is None and c.meeting_terms.search(sentence) is not None:
         return False  # no call or visit named, and the deal's terms are: a date of the deal
     if with_weekday and not q.iso.startswith("W") and _deadline_weekday(p, q, start):

@@ -256,6 +256,9 @@ class LanguageLexicon(_Strict):
     # a date named with its weekday ("on Tuesday 1 December", «у четвер, 3 грудня») is a date to meet unless its sentence
     # names the deal's terms (billing, a price, a pause, the agreement): then it is a date of the deal
     meeting_terms: list[str] = Field(default_factory=list)
+    # an event of the customer's or one they are invited to (an open day, an exhibition, a broadcast): a day of the month
+    # in its sentence is the event's, not a date of the deal, unless the sentence names the deal's terms
+    meeting_events: list[str] = Field(default_factory=list)
     numbers: NumberWords | None = None
 
     @field_validator("pushback", "quote_lead", "regret", "regret_empathy", "regret_deal", "contrast",
@@ -263,7 +266,7 @@ class LanguageLexicon(_Strict):
                      "asked_for", "extra_ask", "decline_grounds", "not_pushback_before", "not_pushback_after",
                      "not_offer_before", "not_offer_after", "offer", "promise", "commitment", "save", "hurdle", "leak",
                      "leak_markers", "out_of_character", "meeting", "meeting_deadline", "meeting_deal",
-                     "meeting_terms")
+                     "meeting_terms", "meeting_events")
     @classmethod
     def _patterns(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
@@ -364,6 +367,10 @@ class Compiled:
     @cached_property
     def meeting_terms(self) -> re.Pattern[str]:
         return self._words(lambda x: x.meeting_terms)
+
+    @cached_property
+    def meeting_events(self) -> re.Pattern[str]:
+        return self._words(lambda x: x.meeting_events)
 
     @cached_property
     def negation_determiner(self) -> re.Pattern[str]:

@@ -165,6 +165,11 @@ _CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
 # A bare "nothing (for now)" ("Поки нічого."): the answer to "what do you need from us?", not a refusal.
+# the order of the steps, not a refusal ("We can't offer the right alternative until we understand why", «не можемо нічого
+# запропонувати, поки не зрозуміємо причину»)
+_UNTIL_UNDERSTOOD = re.compile(r"\b(?:can'?t|cannot|won'?t)\b[^.?!]{0,60}\buntil (?:we|i) (?:\w+ )?(?:understand|know|hear|"
+                               r"see)\b|(?<!\w)не (?:можемо|можу|будемо)[^.?!]{0,60}поки не (?:зрозуміємо|зрозумію|"
+                               r"дізнаємося|дізнаюся|почуємо)", re.I)
 _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
                           r"(?: (?:yet|for now|at the moment|"
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
@@ -553,6 +558,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                 _NOTHING_ASKED.match(s.text) and not (stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text)
                                                       or stance.ARGUE.search(s.text)))):
             label = "other"  # "Nothing for now." answers "what do I need to sign?": nothing is asked, nothing refused
+        if label in ("pushback", "refuse") and not s.pushback_words and _UNTIL_UNDERSTOOD.search(s.text) and not (
+                stance.THREAT.search(s.text) or stance.REFUSES_CHANGE.search(s.text)):
+            label = "other"  # the diagnosis put before any offer, nothing refused
         if label in ("pushback", "refuse") and not s.pushback_words and (
                 _NOTHING_UNTIL.match(s.text) or _ONLY_SIGNATURE.match(s.text)) and not (
                 stance.REFUSES_CHANGE.search(s.text) or _NEGATED.search(s.text) or stance.ARGUE.search(s.text)

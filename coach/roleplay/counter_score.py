@@ -104,6 +104,14 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
         points, summary = 0, "no counter-proposal was made"
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
+        if (persona.request.kind == "pause" and final[1].shape == "pause" and not final[1].offer.get(
+                "term_extension_months") and (root_turn is None or final[0] <= root_turn)):
+            # the pause they asked for, granted before the cause was known and with nothing asked back: the request
+            # simply granted, not a counter
+            card.mark(final[0], "counter", False, "granted the pause as asked, before the cause and with nothing "
+                      "asked back", 2, "counter")
+            return _done(0, "the pause was granted as asked before the cause was known, with no month-for-month "
+                         "extension: the request granted, not a counter", ev)
         points, summary = _after_a_misfit(persona, ref, offers, mrr, points, summary)
         points, summary = _unsized(card, final, points, summary)
         points, summary = _unsized_pause(card, final, points, summary)

@@ -126,6 +126,18 @@ _HALF_PRICE = re.compile(r"(?<!\w)(?:(?:at\s+)?half[\s-]+(?:price|the price|off)
 _IN_HALF = re.compile(r"\b(?P<what>(?:bill|price|fee|invoice|rate|cost|spend|retainer|payment)s?)\s+in\s+half\b|"
                       r"\bhalv(?:e|es|ing|ed)\s+(?P<what2>(?:your|the|our)\s+(?:\w+\s+)?(?:bill|price|fee|invoice|rate|cost|"
                       r"spend|retainer|payment)s?)\b|(?<!\w)(?P<uk>у|в)двічі(?!\w)(?!\s+більш)", re.I)
+# a fraction of something ("three fifths of today's seat count", "two thirds of the cut"): its percentage
+_FRACTION_OF = re.compile(r"\b(?P<n>a|one|two|three|four)[\s-](?P<d>half|thirds?|quarters?|fifths?)\s+of\b"
+                          r"(?!\s+(?:an?|the|that)\s+(?:hour|year|month|day|week|way|quarter|century)\b)", re.I)
+_FRACTION_N = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_D = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+
+
+def _fraction(m: re.Match[str]) -> str:
+    n, d = _FRACTION_N[m.group("n").lower()], _FRACTION_D[m.group("d").lower().rstrip("s")]
+    return f"{round(100 * n / d)}% of" if n < d else m.group(0)
+
+
 _POINTS = re.compile(r"(?<!\d)(\d{1,2})\s+(?:(?:more|extra|additional)\s+)?(?:percentage\s+)?points?\b"
                      r"(?=[^.?!]{0,30}\b(?:discount|off)\b)", re.I)
 
@@ -155,6 +167,7 @@ def digits(text: str) -> str:
 
     text = _HALF_YEAR.sub(lambda m: m.group("pre") + (" 6 місяців" if m.group("pre").lower() == "на" else " 6 months"),
                           text)
+    text = _FRACTION_OF.sub(_fraction, text)
     text = _IN_HALF.sub(lambda m: f"{m.group('what')} by 50%" if m.group("what") else (
         f"cut {m.group('what2')} by 50%" if m.group("what2") else "на 50%"), text)
     text = _HALF_PRICE.sub(lambda m: "50% знижки" if m.group(0).lower().startswith(("за", "пів", "пол")) else "50% off",

@@ -37,6 +37,9 @@ _MONEY = re.compile(
     r"\s?(?P<cur2>usd|eur|uah|dollars|грн|гривень|гривні|гривня|доларів|долари|долар)?"
     r"(?P<per>\s?(?:/\s?(?:mo|month|mth|yr|year)|a month|per month|monthly|a year|per year|annually|"
     r"на місяць|щомісяця|на рік|щороку))?", re.I)
+# the share of seats kept ("to 60% of today's seat count"), after a percentage
+_SHARE_OF_SEATS = re.compile(r"\s+of\s+(?:today'?s|your|the current|the|current|the present)\s+(?:seat count|seats|"
+                             r"licen[cs]es|licen[cs]e count|users|user count|logins)\b", re.I)
 _PCT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent|per cent|відс\w*)", re.I)
 _SEATS = re.compile(r"(\d{1,6})\s?(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*|користувач\w*)", re.I)
 _FROM_TO = re.compile(r"\b(?:(?:from|з|із)\s+(\d{1,6})\s+(?:(?:seats?|licen[cs]es?|users?|місц\w*|ліценз\w*)\s+)?"
@@ -142,6 +145,11 @@ _SCOPE = re.compile(r"scope|package|right-?siz\w*|smaller|slimmer|lighter|delive
                     # "Personalisation drops to homepage recommendations only": one service cut to a part of it
                     r"\b(?:drops?|dropp(?:ed|ing)|goes|cut|cuts|comes|shrinks?) (?:back |down )?to (?:just |only )?"
                     r"[\w -]{1,40}? only\b|"
+                    # "cut Personalisation back to the recommendations widget", "reduced to the product-page widget"
+                    r"\b(?:cut|cuts|cutting|pare|pared|paring|pull|pulled|pulling|bring|bringing|take|taking|scale|"
+                    r"scaled|scaling)\w* (?:[\w-]+ ){1,3}back to\b|\b(?:reduced|trimmed|narrowed|scaled|limited|"
+                    r"restricted|cut) (?:back |down )?to (?:the |a |an |just |only )(?![$€£₴\d])|"
+                    r"\b(?:light|lite|cut-down|slimmed-down|pared-back|homepage-only) (?:version|scope|setup|edition)\b|"
                     r"\bscal(?:e|ed|ing) (?:[\w-]+ ){0,2}(?:back|down)\b(?! up)|\btrim\w*|\bcore (?:categories|"
                     r"pages|services|"
                     r"markets|locations)\b|"
@@ -266,7 +274,8 @@ _OFFER_CUE = re.compile(
     # "here's a leaner shape:", "here's the package I'd put forward": a plan laid out
     r"\bhere'?s (?:a|an|my|the|our) (?:\w+ ){0,2}(?:shape|plan|package|option|setup|version|mix|structure|offer|"
     r"proposal|bundle)\b|"
-    r"^(?:then|so|тоді|отже)(?: (?:так|ось як|here'?s (?:the deal|what we do)))?\s*[:—–-]\s*(?=[^.?!]*\d)|"
+    r"^(?:then|so|тоді|отже|concretely|specifically|in (?:concrete )?numbers|конкретно|у цифрах|в цифрах)"
+    r"(?: (?:так|ось як|here'?s (?:the deal|what we do)))?\s*[:—–-]\s*(?=[^.?!]*\d)|"
     r"\bwhy (?:don'?t|not) (?:we|i|you)\b|\bwhy not\b|"
     # "don't cancel, suspend", "rather than cancelling, pause it": the alternative to the ask
     r"\b(?:don'?t|do not|not|rather than|instead of) (?:cancel|end|drop|terminat|remov|cut)\w*[^.?!]{0,20}?,?\s*"
@@ -591,6 +600,14 @@ _CAN_CHANGE = re.compile(r"\b(?:we|i) can (?:absolutely |certainly |definitely |
                          r"тариф|це)(?!\w)", re.I)
 
 
+# a sentence that announces the plan to follow ("Then here's my proposal.", "Ось що пропоную.")
+_ANNOUNCE = re.compile(r"\bhere'?s (?:my|our|the|what)\b|\bmy (?:proposal|suggestion|offer|plan)\b|\b(?:i|we)'?d "
+                       r"(?:propose|suggest)\b|(?<!\w)(?:пропоную|пропозиція|ось що)(?!\w)", re.I)
+# a part of a plan announced in the sentence before ("Commerce Search and Analytics stay exactly as they are")
+_PLAN_PART = re.compile(r"\b(?:stays?|keep\w*|drops?|dropp\w*|cut\w*|remov\w*|paus\w*|suspend\w*|as (?:it is|they "
+                        r"are)|comes? off|goes)\b|(?<!\w)(?:залиш\w*|прибира\w*|приберемо|скороч\w*|призупин\w*)", re.I)
+
+
 def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     """The sentences that propose something (a restatement of the customer's ask does not); `also`:
     sentences that propose by being the coach's own counter wording ("Right-size the package ...")."""
@@ -598,6 +615,7 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     carried = False  # the sentence before proposed something
     listed = False  # ... and ended with a colon: the list items under it are the proposal
     stated = False  # ... and was a statement, not a question: sentences with figures after it carry on
+    announced = False  # ... and only announced the plan ("Then here's my proposal."): its parts follow
     for p in parts:
         proposing = p in also or bool(_OFFER_CUE.search(p)) and not accepts_request(p) and not _CANNOT(p) and not (
             _NOT_SOMETHING.search(p)) and not (
@@ -606,10 +624,11 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
             _ACK_RESTATE.search(p) and _CAN_CHANGE.search(p) and not _REAL_CUE.search(_CAN_CHANGE.sub(" ", p))
             and not _OWN_FIGURE.search(digits(p)))
         if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)
-                                     or stated and _figures(p)):
+                                     or stated and _figures(p) or announced and "?" not in p and _PLAN_PART.search(p)):
             out.append(p)
             stated = "?" not in p  # a question floats an idea: the figures after it only illustrate it
             listed = listed and carried or proposing and p.rstrip().endswith(":")
+            announced = stated and (announced and carried or proposing and not _figures(p) and bool(_ANNOUNCE.search(p)))
             carried = True
         else:
             carried = False
@@ -807,6 +826,10 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
                 continue  # "a 30% cut rather than 50%"
             value = float(m.group(1).replace(",", "."))
             window = text[max(0, m.start() - 40):m.end() + 25]
+            if account.seats and _SHARE_OF_SEATS.match(text[m.end():m.end() + 40]) and re.search(
+                    r"\b(?:to|down to|at|до)\s*$", text[max(0, m.start() - 10):m.start()], re.I):
+                out.seats = round(account.seats * value / 100)  # "bring you to three fifths of today's seat count"
+                continue
             if re.match(r"\s*(?:off\b|discount|знижк)", text[m.end():m.end() + 12], re.I) or re.search(
                     r"(?:discount|знижк\w*)\s*(?:of\s*|у\s*|в\s*)?$", text[max(0, m.start() - 16):m.start()], re.I):
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby

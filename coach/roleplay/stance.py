@@ -114,6 +114,9 @@ ARGUE = re.compile(
 REFUSES_CHANGE = re.compile(
     r"\b(?:has|have|needs? to|must) (?:to )?stay\b(?! (?:under|below|within|inside|beneath))|"
     r"\bstays? as (?:it is|they are)\b|"
+    # «ціна є ціна, і пакет лишається як є», "a price is a price"
+    r"(?<!\w)(?:ціна є ціна|договір є договір|(?:пакет|ціна|договір) (?:лишається|залишається) (?:як є|як "
+    r"було))(?!\w)|\ba (?:price|contract|deal) is a (?:price|contract|deal)\b|"
     # "I'm afraid the full fee stays until month ten", "повна оплата залишається до кінця терміну"
     r"\b(?:the|your) (?:full|whole|entire) (?:fee|price|bill|rate|amount|invoice|package) (?:stays|remains|still applies|"
     r"is still due)\b|(?<!\w)повн\w+ (?:оплата|сума|ціна|вартість|пакет) (?:залишається|лишається)(?!\w)|"
@@ -172,6 +175,12 @@ INSISTS = re.compile(r"\b(?:rather|prefer(?:red)?|want|like) (?:you|it if you) (
 GUILT = re.compile(r"\bi'?d hate for you to\b|\bi'?d (?:really |truly )?hate to see\b|"
                    # the hurt laid on the customer ("it stings to hear", "they'd throw all that away", "боляче чути")
                    r"\b(?:it |that )?(?:stings|hurts) (?:a bit |a little )?to (?:hear|see|think)\b|"
+                   # "it stings a bit after all the work our team put into your posts"
+                   r"\b(?:it |that )?(?:stings|hurts)\b[^.?!]{0,30}\bafter all the (?:work|effort|hours|time)\b|"
+                   r"\bafter all the (?:work|effort|hours) (?:we|i|our team|the team) (?:put|poured|invested)\b|"
+                   # "I hope you won't let us down", «для нашої команди дуже болючим», «сподіваюся, ви нас не підведете»
+                   r"\b(?:won'?t|will not|don'?t) let (?:us|me|the team) down\b|(?<!\w)(?:не підведете|не підведіть|"
+                   r"(?:для нашої команди|для нас|нам) (?:\w+ ){0,3}(?:болюч\w*|боляче))(?!\w)|"
                    r"\bthrow (?:that|this|it|all (?:of )?(?:that|this|it)|(?:all )?(?:that|this|the) work) away\b|"
                    r"(?<!\w)(?:боляче (?:це )?(?:чути|бачити)|(?:викинути|перекреслити) (?:все|усе|це|всю (?:цю )?роботу))(?!\w)|"
                    # the team's feelings laid on the customer ("stopping now is unfair to our team", "зупинятися

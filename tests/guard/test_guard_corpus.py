@@ -146,6 +146,10 @@ FLOORS = {
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev51.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev52 (a team lead's collection of new CSMs' drafts, Ukrainian and English) unstated_number 26/27: g52-0193 asks
+    # how many seats "were actually in use in Q1"; a past period only recalled stays an aside (as "two weeks ago")
+    "guard_dev52.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -163,7 +167,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev49.yaml", "guard_dev50.yaml", "guard_dev51.yaml"}
+FAST = {"guard_dev50.yaml", "guard_dev51.yaml", "guard_dev52.yaml"}
 
 
 def _files(rows: list) -> list:

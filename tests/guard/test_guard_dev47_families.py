@@ -129,6 +129,12 @@ DEV50_VIOLATIONS = [
     ("acknowledgment", False, "Dana, I'm sure we can get you a lot closer to that $3,000 number.", "offer_in_first_reply"),
     ("followup", False, "Dana, just so you know, cancelling before the end would leave the remaining months payable "
      "at once.", "pushback"),
+    # with guard_dev52.yaml (new CSMs' drafts): what refusing would cost, the contract said to forbid the change, and a
+    # contrast turning away from the customer's budget
+    ("followup", False, "Ірино, попереджаю: якщо відмовитеся, доведеться сплатити всю суму за решту терміну.", "pushback"),
+    ("outreach", False, "Ірино, розумію, що бюджет тісний, проте за договором ви не можете скоротити пакет до весни.",
+     "pushback"),
+    ("followup", False, "Dana, I'll call you on 12 January to go through the proposal.", "unstated_number"),
 ]
 
 
@@ -141,6 +147,11 @@ DEV50_NEAR_MISSES = [
     ("counter", False, "Dana, thank you for taking the time on Monday 30 November to walk me through the firm's plans. "
      "We propose 32 seats at $3,600 a month, 10% off list, for 24 more months."),
     ("followup", False, "Dana, we offer support around the clock, and nothing about cancelling changes that."),
+    # with guard_dev52.yaml: a visit in German, the customer's own events with their dates
+    ("followup", False, "Herr Bergmann, gerne komme ich am Donnerstag in Ihre Praxis, um Fragen zu klären."),
+    ("outreach", False, "Ірино, бачила, що клініка бере участь у виставці «Стоматологія» 14 березня, вітаю!"),
+    ("followup", False, "Dana, thanks for the invitation to the clinic's open day on 12 January, I'll be there."),
+    ("outreach", False, "Ірино, бачила анонс трансляції в неділю, виглядає чудово."),
 ]
 
 

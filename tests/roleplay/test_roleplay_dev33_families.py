@@ -93,3 +93,60 @@ def test_advising_against_the_change_argues(text: str) -> None:
 ])
 def test_near_misses_neither_argue_nor_refuse(text: str) -> None:
     assert not stance.ARGUE.search(text) and not stance.REFUSES_CHANGE.search(text), text
+
+
+# dev35 (a trainer in the first author's voice: fast veterans, hedgers, list-summarisers, playbook-copiers)
+
+def test_a_service_cut_back_to_a_part_is_a_smaller_package(policy, embedder) -> None:
+    # Meridian: keeping two services and cutting the third back to a widget at its own price is a change of scope,
+    # not a discount on the whole package
+    a = _turn(policy, embedder, "meridian-retail-spend",
+              "Then I'd keep Commerce Search and Analytics as they are and cut Personalisation back to the homepage "
+              "banner only, at $1,200. That's $14,150 a month for a 24-month extension.")
+    assert a.offer is not None and not a.offer.breaches, a.offer
+
+
+def test_an_announced_plan_carries_its_parts(policy, embedder) -> None:
+    a = _turn(policy, embedder, "meridian-retail-spend",
+              "Here's my proposal. Commerce Search and Analytics stay as they are; Personalisation drops to a light "
+              "scope at $1,200. That's $14,150 a month for a 24-month extension of the agreement.")
+    assert a.offer is not None and a.offer.offer["new_mrr"] == 14150, a
+    assert a.offer.offer["term_extension_months"] == 24, a
+
+
+def test_concretely_introduces_the_offer(policy, embedder) -> None:
+    a = _turn(policy, embedder, "usmishka-seats",
+              "Менший пакет в обмін на термін. Конкретно: 17 місць, 2 450 доларів на місяць, подовження на 24 місяці.")
+    assert a.offer is not None and a.offer.offer["seats"] == 17 and a.offer.offer["term_extension_months"] == 24, a
+
+
+@pytest.mark.parametrize(("said", "figure"), [
+    ("we bring you to three fifths of today's seat count", "60% of today's seat count"),
+    ("two thirds of the cut you asked for", "67% of the cut"),
+])
+def test_a_fraction_of_something_is_its_percentage(said: str, figure: str) -> None:
+    assert figure in digits(said), digits(said)
+
+
+def test_a_fraction_of_a_time_stays_words() -> None:  # near miss
+    assert digits("a quarter of an hour") == "a quarter of an hour"
+
+
+def test_a_share_of_todays_seats_is_the_seats_kept(policy, embedder) -> None:
+    a = _turn(policy, embedder, "northwind-freight-seats",  # 120 seats today
+              "Then we'll bring you down to three quarters of today's seat count, in return for a 24-month extension.")
+    assert a.offer is not None and a.offer.offer["seats"] == 90, a
+
+
+@pytest.mark.parametrize("text", [
+    "It stings a bit, after all the work our team put into your posts, but fine.",
+    "Сподіваюся, ви нас не підведете.",
+    "Перехід для нашої команди був би дуже болючим.",
+])
+def test_guilt_after_the_work_done(text: str) -> None:
+    assert stance.GUILT.search(text), text
+
+
+@pytest.mark.parametrize("text", ["Розумію, але ціна є ціна.", "Пакет лишається як є.", "A contract is a contract."])
+def test_the_price_is_the_price_refuses(text: str) -> None:
+    assert stance.REFUSES_CHANGE.search(text), text
