@@ -105,8 +105,11 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
                                                        ("transcripts_dev9.yaml", 0.915, 0.965),
                                                        # dev 10 (48): untouched 88.0% / 91.7%; the dev-10 round
                                                        ("transcripts_dev10.yaml", 0.96, 0.97),
-                                                       # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds
-                                                       ("transcripts_dev11.yaml", 0.97, 0.97),
+                                                       # dev 11 (44): untouched 86.4% / 91.4%; the dev-11 rounds;
+                                                       # since 2026-12-07 rp11-028 (a pause granted before the question
+                                                       # and only restated after it) reads as the request granted: the
+                                                       # rule the other files judge so 6 to 1 (docs/roleplay.md)
+                                                       ("transcripts_dev11.yaml", 0.965, 0.97),
                                                        # dev 12 (40): untouched 88.8% / 94.0%; its figures now
                                                        ("transcripts_dev12.yaml", 0.90, 0.94),
                                                        # dev 13 (48): untouched 87.0% / 92.5%; the dev-13 round
