@@ -244,8 +244,10 @@ OVERTURN = 0.6  # a reading that overturns the rules' (met <-> missed, triggered
 CHANGE = 0.52
 # the counter's reading (of every trainee turn) moved with a warmer first line: a textbook right-sized counter after
 # "I want to make sure whatever we decide fits your team" read partial at p 0.54. A counter changes only at p >= 0.6
-# (leave one file out over 27 dev files: components 91.82% -> 91.80%, flags unchanged; at 0.65 91.58%)
-COUNTER_CHANGE = 0.6
+# (leave one file out over 27 dev files: components 91.82% -> 91.80%, flags unchanged; at 0.65 91.58%). Retrained on 32
+# files, the heads read the textbook competitive save (a side-by-side with BrightMetrics, no discount) as a partial
+# counter at p 0.62: the counter now changes only at p >= 0.65 (leave one file out, docs/roleplay.md)
+COUNTER_CHANGE = 0.65
 
 
 def allowed(old: str, new: str, p: float, turns: int, target: str = "") -> bool:
