@@ -523,24 +523,30 @@ def _meeting_day(p: Prepared, q: Quantity) -> bool:
     if with_weekday and not q.iso.startswith("W") and _deadline_weekday(p, q, start):
         return False  # "let me know by Friday 11 December": the date of a deadline named with its weekday
     return ((with_weekday or c.meeting.search(sentence) is not None) and c.meeting_deal.search(sentence) is None
-            # searched in place, so that a lookbehind sees "come by" and no slice starts with a deadline word
-            and c.meeting_deadline.search(p.text, max(start, q.start - 30), q.start) is None
-            and c.meeting_deadline.match(q.text) is None)
+            and not _deadline_led(p, q, start))
+
+
+def _deadline_led(p: Prepared, q: Quantity, start: int) -> bool:
+    """Whether a deadline leads `q` ("by Friday", "until 3 December"): right before it within its sentence (searched
+    in place, so that a lookbehind sees "come by" and no slice starts with a deadline word) or opening its words."""
+    deadline = p.data.compiled.meeting_deadline
+    return (deadline.search(p.text, max(start, q.start - 30), q.start) is not None
+            or deadline.match(q.text) is not None)
+
+
+def _next_to(p: Prepared, a: Quantity, b: Quantity) -> bool:
+    """`a` right before `b`, nothing but a space or a comma between ("Tuesday 1 December", «у четвер, 3 грудня»)."""
+    return 0 <= b.start - a.end <= 3 and not p.text[a.end:b.start].strip(" ,")
 
 
 def _deadline_weekday(p: Prepared, q: Quantity, start: int) -> bool:
     """Whether the weekday right before the date `q` is led by a deadline ("by Friday 11 December")."""
-    deadline = p.data.compiled.meeting_deadline
-    return any(w.iso.startswith("W") and 0 <= q.start - w.end <= 3 and not p.text[w.end:q.start].strip(" ,")
-               and (deadline.match(w.text) is not None
-                    or deadline.search(p.text, max(start, w.start - 30), w.start) is not None)
-               for w in p.quantities)
+    return any(w.iso.startswith("W") and _next_to(p, w, q) and _deadline_led(p, w, start) for w in p.quantities)
 
 
 def _weekday_and_day(p: Prepared, q: Quantity) -> bool:
     """Whether the weekday `q` is followed by its day of the month ("Tuesday 1 December", «у четвер, 3 грудня»)."""
-    return any(d.kind == "date" and _DAY_ISO.search(d.iso) and 0 <= d.start - q.end <= 3
-               and not p.text[q.end:d.start].strip(" ,") for d in p.quantities)
+    return any(d.kind == "date" and _DAY_ISO.search(d.iso) and _next_to(p, q, d) for d in p.quantities)
 
 
 _DAY_ISO = re.compile(r"-\d\d-\d\d$")

@@ -352,7 +352,7 @@ class Compiled:
 
     @cached_property
     def meeting(self) -> re.Pattern[str]:
-        return self._words(lambda x: x.meeting)
+        return self._words(lambda x: x.meeting + x.meeting_events)  # an event's day is as harmless as a call's
 
     @cached_property
     def meeting_deadline(self) -> re.Pattern[str]:

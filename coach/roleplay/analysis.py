@@ -164,12 +164,12 @@ _CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|then|so|а|і|але|тоді)\s+)
 # "a 30% reduction isn't something we can simply switch on": a negated "we can"
 _NEGATED = re.compile(r"\b(?:isn'?t|is not|not) (?:something|possible|an option)\b|\bcan'?t\b|\bcannot\b|\bwon'?t be\b|"
                       r"\bunable\b|(?<!\w)(?:не можемо|не можу|неможлив\w*|не передбачен\w*|не вийде)(?!\w)", re.I)
-# A bare "nothing (for now)" ("Поки нічого."): the answer to "what do you need from us?", not a refusal.
 # the order of the steps, not a refusal ("We can't offer the right alternative until we understand why", «не можемо нічого
 # запропонувати, поки не зрозуміємо причину»)
 _UNTIL_UNDERSTOOD = re.compile(r"\b(?:can'?t|cannot|won'?t)\b[^.?!]{0,60}\buntil (?:we|i) (?:\w+ )?(?:understand|know|hear|"
                                r"see)\b|(?<!\w)не (?:можемо|можу|будемо)[^.?!]{0,60}поки не (?:зрозуміємо|зрозумію|"
                                r"дізнаємося|дізнаюся|почуємо)", re.I)
+# A bare "nothing (for now)" ("Поки нічого."): the answer to "what do you need from us?", not a refusal.
 _NOTHING_YET = re.compile(r"^\W*(?:nothing|not a thing|(?:поки(?: що)? |наразі )?нічого)"
                           r"(?: (?:yet|for now|at the moment|"
                           r"just yet|right now|поки|наразі|поки що))?\W*$", re.I)
@@ -214,9 +214,6 @@ _PROPOSAL_Q = re.compile(r"\bwhy (?:don'?t|not) (?:you|we)\b|\bhow about (?:we|y
 # the agreement said to run on by the paused or given months ("the agreement is extended by six months")
 _EXTENDED = re.compile(r"\b(?:is|gets|will be|would be) extended\b|\bextends? (?:by|for)\b|"
                        r"(?<!\w)(?:подовж|продовж)\w*(?:ся|ться)(?!\w)", re.I)
-# the exchange named after the offer ("And in return we extend the agreement by 24 months", «А натомість продовжуємо
-# договір на 24 місяці»)
-_IN_RETURN = re.compile(r"^\W*(?:(?:and|а|і|й)\s+)?(?:in (?:return|exchange)|натомість|в обмін)(?!\w)", re.I)
 # a giveaway said to come with nothing asked ("no strings", "nothing needed from you for that")
 _FOR_NOTHING = re.compile(r"\bnothing (?:needed|required|asked|expected|in return)\b|\bno (?:catch|strings)\b|"
                           # given apart from the deal: "regardless of that", "whatever you decide", "незалежно від цього"
@@ -515,9 +512,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     proposing_parts = offers.offer_sentences(clean, also=mine)
     for i, s in enumerate(sentences):
         if s.label in ("pushback", "refuse") and not s.pushback_words and offers.commitment(s.text) and \
-                _TERM_LENGTH.search(offers.digits(s.text)) and (_EXTENDED.search(s.text) or _IN_RETURN.match(s.text)) and not (
+                _TERM_LENGTH.search(offers.digits(s.text)) and (_EXTENDED.search(s.text) or offers.IN_RETURN.match(s.text)) and not (
                 _NEGATED.search(s.text) or stance.THREAT.search(s.text) or stance.REFUSES_CHANGE.search(s.text)):
-            # "... а договір подовжиться рівно на шість місяців": the exchange named, not an argument
+            # "... а договір подовжиться рівно на шість місяців", «А натомість продовжуємо договір на 24 місяці»: the
+            # exchange named, not an argument
             sentences[i] = moves.Sentence(s.text, "other", s.share, s.question, s.pushback_words)
     labels = {s.text: s.label for s in sentences}
     # "you're in month 15 of a 24-month agreement, so ..." names a term to argue, it does not offer one

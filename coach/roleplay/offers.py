@@ -322,9 +322,11 @@ _OFFER_CUE = re.compile(
     re.I)
 # A sentence that carries on the offer before it ("That brings you to $4,350 a month.", "In return ...",
 # "Це 2 422 долари на місяць.", "Натомість ..."): part of the offer when it follows a proposing one.
+# the exchange named at the start of a sentence ("And in return ...", «А натомість ...», «В обмін ...»)
+_IN_RETURN_LEAD = r"(?:(?:and|а|і|й)\s+)?(?:in (?:return|exchange)|натомість|в обмін)(?!\w)"
+IN_RETURN = re.compile(r"^\W*" + _IN_RETURN_LEAD, re.I)
 _CONTINUE = re.compile(r"^(?:and\s+)?(?:that|this|which|it)(?:'s|\s+(?:is|would|will|brings|takes|gets|puts|"
-                       r"lands|comes|means))\b|^(?:and\s+)?in (?:return|exchange)\b|^(?:(?:а|і|й)\s+)?(?:це|натомість|в обмін)\b",
-                       re.I)
+                       r"lands|comes|means))\b|^(?:(?:а|і|й)\s+)?це\b|^" + _IN_RETURN_LEAD, re.I)
 _ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
