@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from coach.datafile import load_yaml_model
 from coach.diagnosis.models import REQUEST_KINDS, ROOT_CAUSES
 from coach.errors import CoachInputError
+from coach.guard.scan import compile_checked
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -79,14 +80,14 @@ class Cues:
             if label not in ROOT_CAUSES:
                 raise CoachInputError(f"{source}: cause.{label}: not a root cause")
         try:
-            self.kind = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.kind.items()}
-            self.cause = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.cause.items()}
-            self.hardship = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.hardship.items()}
-            self.pushback = [re.compile(p, _FLAGS) for p in spec.pushback]
-            self.injection = [re.compile(p, _FLAGS) for p in spec.injection]
-            self._whole = [re.compile(p, _FLAGS) for p in spec.whole_account]
-            self._insolvency = [re.compile(p, _FLAGS) for p in spec.no_reason.insolvency]
-            self._cannot_pay = [re.compile(p, _FLAGS) for p in spec.no_reason.cannot_pay]
+            self.kind = {k: [compile_checked(p, _FLAGS) for p in v] for k, v in spec.kind.items()}
+            self.cause = {k: [compile_checked(p, _FLAGS) for p in v] for k, v in spec.cause.items()}
+            self.hardship = {k: [compile_checked(p, _FLAGS) for p in v] for k, v in spec.hardship.items()}
+            self.pushback = [compile_checked(p, _FLAGS) for p in spec.pushback]
+            self.injection = [compile_checked(p, _FLAGS) for p in spec.injection]
+            self._whole = [compile_checked(p, _FLAGS) for p in spec.whole_account]
+            self._insolvency = [compile_checked(p, _FLAGS) for p in spec.no_reason.insolvency]
+            self._cannot_pay = [compile_checked(p, _FLAGS) for p in spec.no_reason.cannot_pay]
         except re.error as exc:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
         try:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from coach.datafile import load_yaml_model
 from coach.diagnosis.models import INTENTS
 from coach.errors import CoachInputError
+from coach.guard.scan import compile_checked
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 # A cancel whose object is an invoice, a payment or a direct debit is a billing question, not a
@@ -86,7 +87,7 @@ class IntentCueFile(BaseModel):
 class IntentCues:
     def __init__(self, spec: IntentCueFile, source: str) -> None:
         try:
-            self.table = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.model_dump().items()}
+            self.table = {k: [compile_checked(p, _FLAGS) for p in v] for k, v in spec.model_dump().items()}
         except re.error as exc:
             raise CoachInputError(f"{source}: bad pattern {exc.pattern!r}: {exc}") from None
 

@@ -6,6 +6,7 @@ passages, and only then write words — and check every text before it is shown.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -252,8 +253,25 @@ def draft(account: Account, message: str, *, today: date, knowledge: Knowledge |
     # With the caller's clock a late model gets no time (the template); else a cold start (index,
     # embedder) still leaves the model a third.
     budget = Budget(max(left(), 0.0) if caller_clock else max(left(), s.llm_total_timeout / 3))
+    _precheck_templates(ctx, s.prompts_dir)
     prepared = prepare(ctx, budget)  # the model drafter writes every part up front, in parallel
     return assemble(ctx, prepared, prepared.fallbacks, notes=prepared.notes)
+
+
+def _precheck_templates(ctx: DraftContext, prompts_dir: Path) -> None:
+    """While the model is waited for, check the template texts a late part falls back to: the guard's
+    recent-checks memory then answers assemble() at once. A first draft in a new data dir compiles the
+    lexicons and reads the language tables inside that check (2-4 s on a busy 2-core machine); done
+    after a hung model's deadline, it made `coach draft` end 3 s past its 15 (benchmarks/hung_model.py)."""
+
+    def run() -> None:
+        template = TemplateDrafter(prompts_dir)
+        with contextlib.suppress(Exception):  # only a warm-up: assemble() checks (and reports) again
+            ctx.check(template.acknowledgment(ctx), "acknowledgment")
+            if ctx.decision.counter is not None:
+                ctx.check(template.counter_message(ctx), ctx.counter_stage(), "counter_proposal")
+
+    threading.Thread(target=run, name="coach-precheck", daemon=True).start()
 
 
 def assemble(ctx: DraftContext, writer: Drafter, fallbacks: list[Fallback] | None = None,

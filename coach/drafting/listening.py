@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from coach.datafile import load_yaml_model
 from coach.diagnosis.models import ROOT_CAUSES
 from coach.errors import CoachInputError
+from coach.guard.scan import compile_checked
 
 Tone = Literal["insolvency", "outage", "disaster", "brief", "standard"]
 REPLY_LANGUAGES = ("en", "uk", "es", "de", "fr", "pt", "pl")
@@ -79,8 +80,8 @@ def load_listening(path: Path) -> Listening:
         if missing:
             raise CoachInputError(f"{path.name}: topics.{t.id}.say: no text for {missing[0]}")
     try:
-        tones = {k: [re.compile(p, _FLAGS) for p in v] for k, v in spec.tones.items()}
-        topics = [(t, re.compile(t.cue, _FLAGS)) for t in spec.topics]
+        tones = {k: [compile_checked(p, _FLAGS) for p in v] for k, v in spec.tones.items()}
+        topics = [(t, compile_checked(t.cue, _FLAGS)) for t in spec.topics]
     except re.error as exc:
         raise CoachInputError(f"{path.name}: bad pattern {exc.pattern!r}: {exc}") from None
     return Listening(spec, tones, topics)  # type: ignore[arg-type]

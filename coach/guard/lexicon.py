@@ -8,6 +8,7 @@ loading with a one-line error naming the file and field. Loaded once per version
 from __future__ import annotations
 
 import re
+import threading
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.datafile import parse_yaml
 from coach.errors import CoachRunError
-from coach.guard.scan import Alternation
+from coach.guard.scan import RUNAWAY, Alternation, runaway_repeat
 from coach.guard.stamps import recent
 
 HIDDEN_TERMS = ("prepayment", "lump_sum", "fees", "price_rise", "auto_renewal", "billing_change")
@@ -36,6 +37,8 @@ def _compile_all(patterns: list[str]) -> list[str]:
             re.compile(p, FLAGS)
         except re.error as exc:
             raise ValueError(f"bad pattern {p!r}: {exc}") from None
+        if runaway_repeat(p, FLAGS):
+            raise ValueError(f"pattern {p!r} {RUNAWAY}")
     return patterns
 
 
@@ -503,6 +506,9 @@ def _read(path: Path) -> Any:
         raise _fail(path, exc) from None
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=4)
 def _load(base: str, stamp: tuple[tuple[str, float], ...]) -> GuardData:
     folder = Path(base)
@@ -538,4 +544,6 @@ def guard_data(knowledge_dir: Path) -> GuardData:
             raise CoachRunError(f"{folder}: the guard's lexicons are missing (knowledge/guard/*.yaml)")
         return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.yaml")))
 
-    return _load(str(folder), recent("lexicons", str(folder), take))
+    stamp = recent("lexicons", str(folder), take)
+    with _LOAD_LOCK:  # a second thread waits for the first load rather than compiling everything again
+        return _load(str(folder), stamp)

@@ -32,6 +32,7 @@ from coach import regexcache
 _NOTHING = r"(?!x)x"
 _FOLD = _casefix._EXTRA_CASES
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+_POSSESSIVE = getattr(C, "POSSESSIVE_REPEAT", None)
 
 
 def _canon(code: int) -> int:
@@ -216,6 +217,65 @@ def _analysis(branch: str, flags: int) -> tuple[bool, bool, Need | None]:
         return (False, True, None) if tree is None else (True, _nullable(tree), _best(_needs(tree)))
 
     return regexcache.remembered(("guard-scan", branch, int(flags)), read)
+
+
+def _runaway(seq: list[tuple[object, object]]) -> bool:
+    """Whether `seq` holds a repeated group whose every pass may be one unbounded run alone, as in
+    `(?:[\\w ,-]+){0,40}` or `(?:\\w+\\s*)*`: a text the rest of the pattern then fails on is split
+    into passes in exponentially many ways before the search gives up (catastrophic backtracking)."""
+    for op, av in seq:
+        if op is C.SUBPATTERN:
+            inner = [list(av[3])]  # type: ignore[index]
+        elif op is C.ATOMIC_GROUP or op is _POSSESSIVE:
+            continue  # no backtracking into it
+        elif op is C.BRANCH:
+            inner = [list(alt) for alt in av[1]]  # type: ignore[index]
+        elif op in _REPEATS:
+            body = list(av[2])  # type: ignore[index]
+            if av[1] > 1 and _one_run(body):  # type: ignore[index, operator]
+                return True
+            inner = [body]
+        else:
+            continue
+        if any(_runaway(s) for s in inner):
+            return True
+    return False
+
+
+def _one_run(body: list[tuple[object, object]]) -> bool:
+    """Whether one pass of a repeated `body` may be a single unbounded run (what else it holds may
+    match nothing), directly or in one of its alternatives."""
+    while len(body) == 1 and body[0][0] is C.SUBPATTERN:
+        body = list(body[0][1][3])  # type: ignore[index]
+    if len(body) == 1 and body[0][0] is C.BRANCH:
+        return any(_one_run(list(alt)) for alt in body[0][1][1])  # type: ignore[index]
+    solid = [item for item in body if item[0] is C.GROUPREF or not _nullable([item])]
+    runs = [item for item in body if item[0] in _REPEATS and item[1][1] == C.MAXREPEAT]  # type: ignore[index]
+    return bool(runs) and (not solid or (len(solid) == 1 and solid[0] in runs))
+
+
+def runaway_repeat(pattern: str, flags: int = 0) -> bool:
+    """Whether `pattern` may backtrack catastrophically (`_runaway`); kept across processes like the
+    other analyses of the lexicons' patterns."""
+
+    def read() -> bool:
+        tree = _parse(pattern, flags)
+        return tree is not None and _runaway(tree)
+
+    return regexcache.remembered(("runaway", pattern, int(flags)), read)
+
+
+RUNAWAY = ("repeats a group that may be one unbounded run alone (like '(?:[\\w ,]+){0,40}'): a text it fails "
+           "on would take exponentially long; repeat the characters instead ('[\\w ,]{0,300}')")
+
+
+def compile_checked(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile` for a pattern from a data file, refusing one that may backtrack catastrophically
+    (raised as `re.error`, so the loader names the file and the pattern)."""
+    compiled = re.compile(pattern, flags)
+    if runaway_repeat(pattern, flags):
+        raise re.error(RUNAWAY, pattern)
+    return compiled
 
 
 def _nullable(seq: list[tuple[object, object]]) -> bool:

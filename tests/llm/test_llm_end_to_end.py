@@ -167,10 +167,14 @@ def test_a_spent_deadline_does_not_ask_the_model(stub, kn):
     assert all(f.reason.startswith("model skipped") for f in d.fallbacks) and len(d.fallbacks) == 2
 
 
-def test_the_coach_draft_process_ends_within_its_budget_with_a_hung_model(stub, kn, tmp_path):
+@pytest.mark.parametrize("caches", ["built", "empty"])
+def test_the_coach_draft_process_ends_within_its_budget_with_a_hung_model(stub, kn, tmp_path, caches):
     """The real `coach draft --json` process (start to exit) with a model that never answers: the
     template text, the whole JSON on stdout, exit 0, within COACH_LLM_TOTAL_TIMEOUT (the process
-    ends without the interpreter's teardown once the draft is printed)."""
+    ends without the interpreter's teardown once the draft is printed). With an empty cache dir the
+    process also builds the model graph, the language tables and the compiled lexicons: the template
+    texts are checked (and the lexicons compiled) while the model is waited for, not after (that
+    first process used to end 1-3 s late)."""
     import os
     import subprocess
     import sys
@@ -189,6 +193,8 @@ def test_the_coach_draft_process_ends_within_its_budget_with_a_hung_model(stub, 
     # once without a model: the derived files a first process builds (model graph, language tables)
     subprocess.run(args, env={k: v for k, v in env.items() if not k.startswith("COACH_LLM")},
                    capture_output=True, timeout=120, check=True)
+    if caches == "empty":
+        env["COACH_CACHE_DIR"] = str(tmp_path / "new-cache")
     t0 = time.monotonic()
     out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     took = time.monotonic() - t0
