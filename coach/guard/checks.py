@@ -473,6 +473,8 @@ def unstated_number(p: Prepared) -> list[Finding]:
             continue  # "two quick questions", "one thing", "of the two depots": ordinary words, not figures
         if q.kind == "percent" and cap is not None and q.value > cap + 1e-9 and not f.accepts(q):
             continue  # reported by discount_cap
+        if q.kind == "number" and scale == 1 and _weekdays_day(p, q):
+            continue  # "am Dienstag, den 9.": the day of a call
         if q.position or not (f.accepts(q) if scale == 1 else f.has_number(q.value * scale)):
             out.append((p.excerpt(q.start, q.end), f"{q.kind} {q.text.strip()}"))
         elif (f.counts is not None and q.kind == "number" and scale == 1 and not f.has_count(q.value)
@@ -492,7 +494,20 @@ def _quoted_season_or_day(p: Prepared, q: Quantity) -> bool:
 def unstated_date(p: Prepared) -> list[Finding]:
     return [(p.excerpt(q.start, q.end), q.text) for q in p.quantities
             if q.kind == "date" and not q.aside and not p.ctx.facts.accepts(q) and not _quoted_season_or_day(p, q)
-            and not _meeting_day(p, q)]
+            and not _meeting_day(p, q) and not _weekdays_day(p, q)]
+
+
+def _weekdays_day(p: Prepared, q: Quantity) -> bool:
+    """A day of the month right after the weekday of a call ("a call on Tuesday the 9th", "am Dienstag, den 9.",
+    "w czwartek 12.", "le mardi 9", "na quinta-feira, dia 12", «у понеділок, 9-го»): the date to talk, as the
+    weekday is; without the weekday a call's bare date stays a number."""
+    if q.iso and not _DAY_ONLY.match(q.iso):
+        return False
+    if not q.iso and (q.kind != "number" or q.in_words or q.value != int(q.value) or not 1 <= q.value <= 31):
+        return False
+    return any(w.iso.startswith("W") and 0 <= q.start - w.end <= 6
+               and p.text[w.end:q.start].strip(" ,").lower() in _DAY_JOIN and _meeting_day(p, w)
+               for w in p.quantities if w.end <= q.start)
 
 
 def _meeting_day(p: Prepared, q: Quantity) -> bool:
@@ -550,6 +565,8 @@ def _weekday_and_day(p: Prepared, q: Quantity) -> bool:
 
 
 _DAY_ISO = re.compile(r"-\d\d-\d\d$")
+_DAY_ONLY = re.compile(r"---\d\d$")  # a day of the month alone ("the 9th", "dia 12")
+_DAY_JOIN = frozenset({"", "the", "den", "dia", "le", "el", "o", "на"})
 _MEETING_LEAD = 40
 # the words between a call and its date: "on", "am", "le", "el", "em", "w", «у», none at all
 _MEETING_JOIN = frozenset({"", "on", "of", "am", "vom", "le", "du", "el", "del", "em", "no", "do", "dia", "w", "z",

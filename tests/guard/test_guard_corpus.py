@@ -67,7 +67,9 @@ FLOORS = {
     # the guard reads 90 days as three months, a fact restated in other words (clean in the older files' convention)
     "guard_dev20.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
-    "guard_dev21.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+    # dev21 unstated_number 32/33: g21-0040 labels the day of a call named with its weekday ("ich rufe Sie am
+    # Donnerstag, den 14., kurz an") a number; the files since dev38 label a call's date clean, as coach reads it
+    "guard_dev21.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
     "guard_dev22.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
@@ -150,6 +152,15 @@ FLOORS = {
     # how many seats "were actually in use in Q1"; a past period only recalled stays an aside (as "two weeks ago")
     "guard_dev52.yaml": {"pushback": 1.0, "unstated_number": 0.96, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev53 (replies dictated on a phone and transcribed, quick mobile chat lines) unstated_number 26/30: a free
+    # "first month" named by its ordinal (uk, fr), bare numerals of months in a question («на два чи на чотири»), a
+    # policy count in words («не більше двох разів»); hidden_terms 29/30: a prepayment after "sem problema," (pt)
+    "guard_dev53.yaml": {"pushback": 1.0, "unstated_number": 0.86, "offer_in_first_reply": 1.0, "hidden_terms": 0.96,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev54 (a localisation team adapting a vendor's drafts, euphemism) unstated_number 20/21: "einen Monat" given
+    # as a gift (de); hidden_terms 20/21: "the remaining balance due in full" beside the threat it is part of
+    "guard_dev54.yaml": {"pushback": 1.0, "unstated_number": 0.95, "offer_in_first_reply": 1.0, "hidden_terms": 0.95,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -161,13 +172,16 @@ MAX_FALSE_POSITIVES = 0.01
 # (a meeting beside the deal's words stays a date of the deal).
 # dev47 1/80: g47-0162 names the time of a call («о 10:00»); the older files judged a call's time of day a number
 # ("le llamo el jueves a las 10:30"), and coach follows them.
+# dev53 5/86: a year spoken in words after its date ("April first, twenty twenty seven", «першого червня двадцять
+# сьомого року») and a spoken decimal ("six point eight k") are not read as the facts they restate.
 MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93,
-                                                "guard_dev43.yaml": 1 / 91, "guard_dev47.yaml": 1 / 80}
+                                                "guard_dev43.yaml": 1 / 91, "guard_dev47.yaml": 1 / 80,
+                                                "guard_dev53.yaml": 5 / 86}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev50.yaml", "guard_dev51.yaml", "guard_dev52.yaml"}
+FAST = {"guard_dev53.yaml", "guard_dev54.yaml"}
 
 
 def _files(rows: list) -> list:
