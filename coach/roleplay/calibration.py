@@ -246,8 +246,10 @@ CHANGE = 0.52
 # "I want to make sure whatever we decide fits your team" read partial at p 0.54. A counter changes only at p >= 0.6
 # (leave one file out over 27 dev files: components 91.82% -> 91.80%, flags unchanged; at 0.65 91.58%). Retrained on 32
 # files, the heads read the textbook competitive save (a side-by-side with BrightMetrics, no discount) as a partial
-# counter at p 0.62: the counter now changes only at p >= 0.65 (leave one file out, docs/roleplay.md)
-COUNTER_CHANGE = 0.65
+# counter at p 0.62: the counter now changes only at p >= 0.65 (leave one file out, docs/roleplay.md). Retrained on 34
+# files, they read that session's counter partial at p 0.69: 0.70 (on 32 files, leave one file out at 0.70: components
+# 91.44% against 91.61% at 0.65, flags equal; not re-measured on 34)
+COUNTER_CHANGE = 0.70
 
 
 def allowed(old: str, new: str, p: float, turns: int, target: str = "") -> bool:
