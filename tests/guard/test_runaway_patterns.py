@@ -97,6 +97,7 @@ POLISH_FOLLOWUPS = [
 
 @pytest.mark.parametrize("text", POLISH_FOLLOWUPS)
 def test_the_text_that_hung_the_guard_is_checked_at_once(text: str) -> None:
+    categories("Dzień dobry.", "followup")  # the lexicons loaded first: only the check itself is timed
     t0 = time.perf_counter()
     categories(text, "followup")
     assert time.perf_counter() - t0 < 5.0  # it took more than 15 minutes
