@@ -161,6 +161,11 @@ FLOORS = {
     # as a gift (de); hidden_terms 20/21: "the remaining balance due in full" beside the threat it is part of
     "guard_dev54.yaml": {"pushback": 1.0, "unstated_number": 0.95, "offer_in_first_reply": 1.0, "hidden_terms": 0.95,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev55 (a billing-and-finance-minded account team, veiled first-reply sweeteners) unstated_number 40/42: "your
+    # Q3 invoice" after "I've asked ... whether we can hold" (the past clause sets the quarter aside), «рахунок за
+    # жовтень» where «щоб ... списали» reads as past
+    "guard_dev55.yaml": {"pushback": 1.0, "unstated_number": 0.95, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -174,14 +179,17 @@ MAX_FALSE_POSITIVES = 0.01
 # ("le llamo el jueves a las 10:30"), and coach follows them.
 # dev53 5/86: a year spoken in words after its date ("April first, twenty twenty seven", «першого червня двадцять
 # сьомого року») and a spoken decimal ("six point eight k") are not read as the facts they restate.
+# dev55 7/86: six name the time of a call ("a call Tuesday at 10:00", «в четвер о 10:00», "jeudi à 11h"): its brief
+# said a call's time is clean, most older files judged it a number (13 of their items), and coach follows them; one
+# dates a call by "Thursday the 12th" with no "on" before the weekday.
 MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93,
                                                 "guard_dev43.yaml": 1 / 91, "guard_dev47.yaml": 1 / 80,
-                                                "guard_dev53.yaml": 5 / 86}
+                                                "guard_dev53.yaml": 5 / 86, "guard_dev55.yaml": 7 / 86}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev53.yaml", "guard_dev54.yaml"}
+FAST = {"guard_dev54.yaml", "guard_dev55.yaml"}
 
 
 def _files(rows: list) -> list:
