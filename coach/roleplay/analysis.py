@@ -682,6 +682,11 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     x = offers.extract([p for p in clean if p not in contract_talk], persona.account, policy.pause.default_months,
                        policy.multi_year.default_extension_months, also=mine, asked_cut=_asked_cut(persona),
                        asked_services=persona.request.modules)
+    if not x.priced and x.term_months is not None and previous_offer is None and any(
+            offers.unpriced_concession(p) for p in clean if p not in contract_talk):
+        # "bring the overall price down, if you'd commit for longer": a concession with no figure and a length
+        # asked back; no price was named, so no priced offer (the counter with no length or price, below)
+        x = offers.Extracted(quote=x.quote)
     if not x.empty:
         a.offer = price_offer(x, persona, policy, requested_mrr=requested_mrr, hardship=hardship,
                               previous=previous_offer, context=" ".join(clean))

@@ -28,6 +28,13 @@ _AS_ASKED = re.compile(r"\bas (?:you )?(?:asked|requested|wanted|wished)\b|\bas 
                        r"(?<!\w)як ви (?:й |і |же )?(?:просили|хотіли|і хотіли)(?!\w)", re.I)
 
 
+# a pause left open, with no date to resume billing ("we'll just pick it up again whenever suits you", «просто
+# відновимо, коли вам буде зручно»): the request granted with nothing fixed, even after the cause came out
+_NO_RESUME = re.compile(r"\b(?:whenever|when(?:ever)? (?:it|that) suits|when you(?:'re| are) ready|once you(?:'re| are) "
+                        r"ready)\b|(?<!\w)(?:коли (?:вам|вас) (?:буде )?зручно|коли будете готові|коли захочете)(?!\w)",
+                        re.I)
+
+
 def _cut(mrr: float, new: float | None) -> float | None:
     return None if new is None or mrr <= 0 else max(0.0, (1 - new / mrr) * 100)
 
@@ -105,7 +112,8 @@ def score_counter(card: Card, persona: Persona, ref: Reference, a: list[TurnAnal
     else:
         points, summary = _priced(card, persona, ref, final, mrr)
         if (persona.request.kind == "pause" and final[1].shape == "pause" and not final[1].offer.get(
-                "term_extension_months") and (root_turn is None or final[0] <= root_turn)):
+                "term_extension_months") and (root_turn is None or final[0] <= root_turn or _NO_RESUME.search(
+                    final[1].quote))):
             # the pause they asked for, granted before the cause was known and with nothing asked back: the request
             # simply granted, not a counter
             card.mark(final[0], "counter", False, "granted the pause as asked, before the cause and with nothing "

@@ -99,7 +99,19 @@ _OPEN_ENDED = re.compile(r"\bas long as (?:you|it takes|needed)\b|\bhowever long
 OPEN_ENDED_MONTHS = 12
 UNPRICED = "a discount named with no figure: the price is not stated"
 _UNPRICED_DISCOUNT = re.compile(r"\b(?:small|little|bit of|some|extra|modest|slight)\s+(?:\w+\s+)?discount\b|"
-                                r"\bdiscount\b(?![^.?!]*\d)|(?<!\w)(?:невелик\w*|трохи|деяк\w*)\s+знижк\w*", re.I)
+                                r"\bdiscount\b(?![^.?!]*\d)|(?<!\w)(?:невелик\w*|трохи|деяк\w*)\s+знижк\w*|"
+                                # "bring the overall price down", "lower the bill", with no figure in the sentence
+                                r"\b(?:bring|get|take)\w*\s+(?:the\s+|your\s+)?(?:overall\s+|monthly\s+|total\s+)?(?:price|bill|"
+                                r"cost|spend|fee)s?\s+down\b(?![^.?!]*\d)|\blower\s+(?:the\s+|your\s+)?(?:overall\s+|monthly\s+)?"
+                                r"(?:price|bill|cost|fee)s?\b(?![^.?!]*\d)", re.I)
+
+
+def unpriced_concession(sentence: str) -> bool:
+    """A discount or a lower price promised with no figure in the sentence ("a small discount", "bring the overall
+    price down")."""
+    return bool(_UNPRICED_DISCOUNT.search(_NOT_GIVEN.sub(" ", sentence)))
+
+
 REALLOCATES = "moves budget between services at the same spend (value engineering)"
 # a share of one service's budget moved to another, no amount named ("move most of the PPC budget into local SEO")
 # moving money between services: the verbs (en stems, then uk)
@@ -179,6 +191,11 @@ _WHOLE_KEPT = re.compile(r"\bkeep\w*\s+(?:the|your)\s+(?:whole|full|entire|compl
                          r"\b(?:off|from)\s+(?:the|your)\s+(?:whole|full|entire|complete|total)\s+(?:package|bundle|"
                          r"bill|price)\b|(?<!\w)(?:на|з|із)\s+(?:весь|повний|цілий|усього|всього|цілого)\s+пакет\w*(?!\w)",
                          re.I)
+# the package a discount is taken off ("25% off your current package", "15% off the package price"): the price of
+# the same package, not a smaller one
+_OFF_THE_PACKAGE = re.compile(r"\boff\s+(?:of\s+)?(?:the|your)\s+(?:(?:current|existing|present|whole|full|entire|"
+                              r"total|monthly|annual|usual|standard|normal)\s+)?(?:package|plan|bundle|subscription)"
+                              r"(?:\s+(?:price|fee|cost|rate|bill))?\b", re.I)
 # "take Personalisation out": the service named between the verb and "out"
 _TAKE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|leave|leaving)\W+(?:the\s+)?$", re.I)
 _TAKE_AFTER = re.compile(r"^\s+(?:module\s+|service\s+)?(?:out|off)\b", re.I)
@@ -250,7 +267,7 @@ _REMOVED_AFTER = re.compile(r"^\s*(?:off|out) (?:from|in|as of|for|until|till|th
                             r"прибира\w*|прибра\w*|скасов\w*|призупин\w*|вимкн\w*)\b", re.I)
 _OFFER_CUE = re.compile(
     r"\b(i|we)\s*(can(?!['’]?t\b|not)|could(?!n['’]?t)|'d|would(?!n['’]?t)|will|'ll|am able|are able|"
-    r"'re able|'m able|propose|suggest|offer)\b"
+    r"'re able|'m able|propose|suggest|offer)\b|\bwe\s+should\b(?! not)"
     r"|\bhow about\b|\bwhat if\b|\bwhat about (?=[^.?!]*\d)|\bwould (?:it|that|a|an|you)\b|\bwould\s*[$€£₴]?\s*\d|"
     r"\bmy (?:proposal|offer)\b|\blet'?s\b|"
     r"\bin exchange\b|\bin return\b|\bif you (?:sign|commit|extend|agree|renew)\b|\bhappy to\b|\boffer\b|\bpropos|"
@@ -338,7 +355,8 @@ _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|m
 # back ("if you extend the term", "for a longer commitment").
 _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|cost|fee)|\breduc\w*|smaller|fewer|"
                          # "I can bring the seat count down a fair bit": fewer seats, not yet sized
-                         r"\b(?:bring|get|take)\w* (?:the |your )?(?:seat count|seats|licen[cs]es|bill|spend|package)"
+                         r"\b(?:bring|get|take)\w* (?:the |your )?(?:seat count|seats|licen[cs]es|bill|spend|package|"
+                         r"(?:overall |monthly |total )?(?:price|cost))"
                          r"(?: \w+)?? down\b|"
                          r"\b(?:lighter|slimmer|leaner|trimmed|pared-down) (?:package|plan|setup|bundle)\b|"
                          r"right-?siz\w*|\btrim\w*|scal\w* (?:it )?(?:back(?! up)|down)|\bpaus\w*|suspend\w*|"
@@ -371,7 +389,7 @@ _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agree
 # a concession set aside ("rather than throw a discount at you", "без розмов про знижки", "no price cut")
 _NOT_GIVEN = re.compile(r"(?:\brather than|\binstead of|\bno|\bnot|\bwithout|\bnever|\b(?:do|wo|would|is)n'?t|"
                         r"(?<!\w)без|(?<!\w)не|"
-                        r"(?<!\w)замість)\W+(?:\w+\W+){0,3}?(?:discount\w*|price (?:cut|games|talk)|cut|"
+                        r"(?<!\w)замість)\W+(?:\w+\W+){0,4}?(?:discount\w*|price (?:cut|games|talk)|cut|"
                         r"знижк\w*|торг\w*)\b|"
                         # "... and I won't offer you one", "і не пропонуватиму її": the discount just ruled out
                         r"\b(?:won'?t|will not|not going to)\s+(?:offer|give)\s+(?:you\s+)?(?:one|that|it)\b", re.I)
@@ -444,6 +462,7 @@ class Extracted:
     pause_months: int | None = None
     term_months: int | None = None
     scope: bool = False  # a smaller package at today's discount, not a lower price for the same one
+    stated_discount: bool = False  # the percentage was named as a discount ("30% off"), not read from a cut word
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -835,7 +854,8 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             if re.match(r"\s*(?:off\b|discount|знижк)", text[m.end():m.end() + 12], re.I) or re.search(
                     r"(?:discount|знижк\w*)\s*(?:of\s*|у\s*|в\s*)?$", text[max(0, m.start() - 16):m.start()], re.I):
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
-                stated_discount = True
+                # ... off today's bill; "10% off list" is the total the price comes to, which the price itself shows
+                stated_discount = not re.match(r"\s*off\s+(?:the\s+)?list\b", text[m.end():m.end() + 20], re.I)
             elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
             elif _PCT_SWAP_AFTER.match(text[m.end():m.end() + 30]) or _PCT_SWAP_BEFORE.search(
@@ -893,8 +913,9 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         if unit_price is not None and out.seats and out.new_mrr is None:
             out.new_mrr = cents(unit_price * out.seats)
         out.removed = list(dict.fromkeys(out.removed + removed_here))
-        if _SCOPE.search(_WHOLE_KEPT.sub(" ", text)) and not _DISCOUNT_WORD.search(text):
+        if _SCOPE.search(_OFF_THE_PACKAGE.sub(" ", _WHOLE_KEPT.sub(" ", text))) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
+    out.stated_discount = stated_discount and out.discount_pct is not None
     if out.discount_pct is not None and not stated_discount and out.seats is not None and account.seats and abs(
             account.seats * (1 - out.discount_pct / 100) - out.seats) < 1:
         out.discount_pct = None  # "скоротити на 15%, тобто залишити 17 місць": the cut those seats make, not a discount
@@ -919,17 +940,21 @@ def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
     kept = None
     if x.removed:
         kept = [s.name for s in account.services if s.name not in x.removed]
-    if x.new_mrr is not None:
-        new_mrr = x.new_mrr
-    else:
-        base = account.mrr
-        if seats is not None and account.seats:
-            base *= seats / account.seats
-        if kept is not None and account.services:
-            base *= sum(share for name, share in service_shares(account) if name in kept)
-        if x.discount_pct is not None:
-            base *= max(0.0, 1 - x.discount_pct / 100)
+    base = account.mrr
+    if seats is not None and account.seats:
+        base *= seats / account.seats
+    if kept is not None and account.services:
+        base *= sum(share for name, share in service_shares(account) if name in kept)
+    if x.discount_pct is not None:
+        base *= max(0.0, 1 - x.discount_pct / 100)
+    if x.new_mrr is None:
         new_mrr = cents(base)
+    elif x.stated_discount and x.discount_pct is not None:
+        # "30% off the whole thing ..., so you land just under $4,000": the discount named is given whatever the
+        # rounded price says; the policy checks the lower of the two
+        new_mrr = min(x.new_mrr, cents(base))
+    else:
+        new_mrr = x.new_mrr
     new_list = None
     if x.scope and seats is None and kept is None and account.mrr > 0:
         new_list = cents(max(0.0, new_mrr) * account.list_mrr / account.mrr)  # same discount, less scope
