@@ -661,10 +661,19 @@ def counted_before(text: str, q: Quantity, words: tuple[NumberWords, ...]) -> bo
     return _vocab(words).counted_before.search(before) is not None
 
 
+# a phone number in a signature: after its label ("Phone: 206 555 0184", «Тел.: 044 555 12 34»), or with a country code
+# or an area code in brackets ("+380 44 555 12 34", "(206) 555-0184")
+_PHONE = re.compile(
+    r"(?:\b(?:phone|tel|telephone|mobile|mob|cell|fax|direct(?: line)?|whatsapp|тел|телефон|моб|telefon|teléfono|"
+    r"tel[eé]fono|t[eé]l[eé]phone|tél|telefone|tlf|handy)\.?\s*:?\s*)\+?\(?\d{1,4}\)?(?:[\s.-]?\(?\d{2,4}\)?){2,5}"
+    r"|(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b"
+    r"|(?<!\w)\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", re.I)
+
+
 def address_spans(text: str, words: tuple[NumberWords, ...]) -> list[tuple[int, int]]:
     """Where a street address with its number stands ("48 Harbour Street", "вул. Хрещатик, 22",
-    "ul. Marszałkowska 104"): its digits are no figure."""
-    spans = [m.span() for m in _ADDRESS.finditer(text)]
+    "ul. Marszałkowska 104"), or a signature's phone number: its digits are no figure."""
+    spans = [m.span() for m in _ADDRESS.finditer(text)] + [m.span() for m in _PHONE.finditer(text)]
     for pat in _vocab(words).address:
         spans.extend(m.span() for m in pat.finditer(text))
     return spans

@@ -166,6 +166,10 @@ FLOORS = {
     # жовтень» where «щоб ... списали» reads as past
     "guard_dev55.yaml": {"pushback": 1.0, "unstated_number": 0.95, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev56 (warm letters with a P.S., recaps and a signature block) unstated_number 39/40: "clause nine" (a clause
+    # named by its number in words)
+    "guard_dev56.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -189,7 +193,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev54.yaml", "guard_dev55.yaml"}
+FAST = {"guard_dev55.yaml", "guard_dev56.yaml"}
 
 
 def _files(rows: list) -> list:
