@@ -387,7 +387,7 @@ _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agree
 
 
 # a concession set aside ("rather than throw a discount at you", "без розмов про знижки", "no price cut")
-_NOT_GIVEN = re.compile(r"(?:\brather than|\binstead of|\bno|\bnot|\bwithout|\bnever|\b(?:do|wo|would|is)n'?t|"
+_NOT_GIVEN = re.compile(r"(?:\brather than|\brather\s+(?:\w+\s+){1,6}?than|\binstead of|\bno|\bnot|\bwithout|\bnever|\b(?:do|wo|would|is)n'?t|"
                         r"(?<!\w)без|(?<!\w)не|"
                         r"(?<!\w)замість)\W+(?:\w+\W+){0,4}?(?:discount\w*|price (?:cut|games|talk)|cut|"
                         r"знижк\w*|торг\w*)\b|"
@@ -610,7 +610,11 @@ _BIG_CHANGE = re.compile(r"^\W*(?:(?:a|an|the|your|that|this)\s+)?(?:\d+\s?%|\d+
                          r"^\W*(?:going|moving|dropping|cutting|halving|reducing|getting|taking|losing)\b[^.?!]{0,60}?"
                          r"\b(?:is|'s|would be|will be) (?:quite |such )?(?:a )?"
                          r"(?:big|huge|real|major|significant|serious|"
-                         r"large)\b", re.I)
+                         r"large)\b|"
+                         # "I'll be honest, 30% is a big cut": the size of the ask remarked on
+                         r"(?:^|[,:;]\s*)(?:\d+\s?%|\d+ per ?cent|half)\s+(?:is|'s|would be|feels like)\s+(?:quite\s+|such\s+)?"
+                         r"(?:a\s+)?(?:big|huge|major|significant|serious|large|sizeable|steep)\s+(?:cut|change|step|drop|"
+                         r"reduction|move|ask|jump)\b", re.I)
 
 
 # only the change itself said to be possible ("we can absolutely change the package", "ми можемо змінити пакет"):

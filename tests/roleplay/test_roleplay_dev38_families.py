@@ -65,3 +65,10 @@ def test_a_discount_ruled_out_is_no_counter_with_no_numbers(policy, embedder) ->
               "I'm not going to try to discount my way out of this: let's run a side-by-side on your own data, and "
               "if we meet the sync requirement I'd ask you to renew for 24 months.")
     assert not a.vague_offer, a
+
+
+def test_a_discount_set_aside_after_rather_is_none() -> None:
+    from coach.roleplay import offers
+
+    assert not offers.unpriced_concession("Honestly, I'd rather win it on the product than discount it.")
+    assert offers.unpriced_concession("I'd rather give you a small discount now.")  # near miss
