@@ -462,7 +462,7 @@ class Extracted:
     pause_months: int | None = None
     term_months: int | None = None
     scope: bool = False  # a smaller package at today's discount, not a lower price for the same one
-    stated_discount: bool = False  # the percentage was named as a discount ("30% off"), not read from a cut word
+    stated_discount: bool = False  # the percentage was named as a cut off today's bill ("30% off the lot")
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -748,6 +748,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
     chosen = offer_sentences(parts, also)
     out = Extracted(quote=" ".join(chosen))
     stated_discount = False  # a percentage named as a discount ("10% off"), not one read from a cut word
+    named_off = False  # ... as a cut off today's bill ("30% off the lot")
     unsized_pause = False  # the last sentence named a pause with no length
     for text in map(digits, chosen):  # "thirty-two seats" reads as "32 seats"
         money = [m for m in _MONEY.finditer(text) if _is_money(m)]
@@ -858,8 +859,12 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
             if re.match(r"\s*(?:off\b|discount|знижк)", text[m.end():m.end() + 12], re.I) or re.search(
                     r"(?:discount|знижк\w*)\s*(?:of\s*|у\s*|в\s*)?$", text[max(0, m.start() - 16):m.start()], re.I):
                 out.discount_pct = value  # "knock 10% off", "a discount of 10%", whatever seats are named nearby
-                # ... off today's bill; "10% off list" is the total the price comes to, which the price itself shows
-                stated_discount = not re.match(r"\s*off\s+(?:the\s+)?list\b", text[m.end():m.end() + 20], re.I)
+                stated_discount = True
+                # a cut taken off today's bill ("30% off the lot"), not a total "off list" nor the discount kept ("your
+                # current 8% discount"): checked even beside a rounded price
+                named_off = bool(re.match(r"\s*off\b(?!\s+(?:the\s+)?list\b)", text[m.end():m.end() + 20], re.I)) and not \
+                    re.search(r"\b(?:current|existing|usual|same|present|keep\w*)\s+(?:\w+\s+)?$",
+                              text[max(0, m.start() - 30):m.start()], re.I)
             elif _SEAT_WORD.search(window):
                 out.seat_cut_pct = value
             elif _PCT_SWAP_AFTER.match(text[m.end():m.end() + 30]) or _PCT_SWAP_BEFORE.search(
@@ -919,7 +924,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(_OFF_THE_PACKAGE.sub(" ", _WHOLE_KEPT.sub(" ", text))) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
-    out.stated_discount = stated_discount and out.discount_pct is not None
+    out.stated_discount = named_off and out.discount_pct is not None
     if out.discount_pct is not None and not stated_discount and out.seats is not None and account.seats and abs(
             account.seats * (1 - out.discount_pct / 100) - out.seats) < 1:
         out.discount_pct = None  # "скоротити на 15%, тобто залишити 17 місць": the cut those seats make, not a discount

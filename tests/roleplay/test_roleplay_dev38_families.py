@@ -72,3 +72,11 @@ def test_a_discount_set_aside_after_rather_is_none() -> None:
 
     assert not offers.unpriced_concession("Honestly, I'd rather win it on the product than discount it.")
     assert offers.unpriced_concession("I'd rather give you a small discount now.")  # near miss
+
+
+def test_the_discount_kept_is_not_a_cut_beside_the_price(policy, embedder) -> None:  # near miss
+    # the engine's own counter: "You keep your current 8% discount on the 32-seat package" beside "$3,680.00"
+    a = _turn(policy, embedder, "acme-dental-seats",
+              "I can right-size you from 40 to 32 seats at $3,680 a month, and you keep your current 8% discount on "
+              "the 32-seat package, in exchange for a 24-month extension.")
+    assert a.offer is not None and abs(a.offer.offer["new_mrr"] - 3680) < 1, a.offer
