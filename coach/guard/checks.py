@@ -19,7 +19,7 @@ from coach.guard.names import mentions, name_pattern, part_patterns, sentence_st
 from coach.guard.numbers import (
     PARAGRAPH_BREAK,
     Quantity,
-    address_spans,
+    address_or_phone_spans,
     counted_before,
     counted_in_question,
     counts_something,
@@ -766,8 +766,8 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            and not (q.kind == "number" and p.ctx.facts.has_count(q.value)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)
                          or _counted_by_range(p, q, langs)))]
-    # a digit no quantity was read from, outside a street address (an office signature's "48 Harbour Street")
-    read = [(q.start, q.end) for q in p.quantities] + address_spans(p.text, langs)
+    # a digit no quantity was read from, outside a street address or a phone number (an office signature)
+    read = [(q.start, q.end) for q in p.quantities] + address_or_phone_spans(p.text, langs)
     if not out and any(not any(a <= d.start() < b for a, b in read) for d in _DIGIT.finditer(p.text)):
         out.append(("", "a digit"))  # a digit no quantity was read from
     return out

@@ -670,9 +670,9 @@ _PHONE = re.compile(
     r"|(?<!\w)\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", re.I)
 
 
-def address_spans(text: str, words: tuple[NumberWords, ...]) -> list[tuple[int, int]]:
+def address_or_phone_spans(text: str, words: tuple[NumberWords, ...]) -> list[tuple[int, int]]:
     """Where a street address with its number stands ("48 Harbour Street", "вул. Хрещатик, 22",
-    "ul. Marszałkowska 104"), or a signature's phone number: its digits are no figure."""
+    "ul. Marszałkowska 104") or a signature's phone number: digits that are no figure."""
     spans = [m.span() for m in _ADDRESS.finditer(text)] + [m.span() for m in _PHONE.finditer(text)]
     for pat in _vocab(words).address:
         spans.extend(m.span() for m in pat.finditer(text))

@@ -462,7 +462,7 @@ class Extracted:
     pause_months: int | None = None
     term_months: int | None = None
     scope: bool = False  # a smaller package at today's discount, not a lower price for the same one
-    stated_discount: bool = False  # the percentage was named as a cut off today's bill ("30% off the lot")
+    named_off: bool = False  # a discount named as a cut off today's bill ("30% off the lot")
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -924,7 +924,7 @@ def extract(parts: list[str], account: Account, pause_default: int = 3,
         out.removed = list(dict.fromkeys(out.removed + removed_here))
         if _SCOPE.search(_OFF_THE_PACKAGE.sub(" ", _WHOLE_KEPT.sub(" ", text))) and not _DISCOUNT_WORD.search(text):
             out.scope = True  # "30% off the spend, by trimming the package": a smaller package
-    out.stated_discount = named_off and out.discount_pct is not None
+    out.named_off = named_off and out.discount_pct is not None
     if out.discount_pct is not None and not stated_discount and out.seats is not None and account.seats and abs(
             account.seats * (1 - out.discount_pct / 100) - out.seats) < 1:
         out.discount_pct = None  # "скоротити на 15%, тобто залишити 17 місць": the cut those seats make, not a discount
@@ -958,7 +958,7 @@ def to_offer(x: Extracted, account: Account, *, requested_mrr: float | None,
         base *= max(0.0, 1 - x.discount_pct / 100)
     if x.new_mrr is None:
         new_mrr = cents(base)
-    elif x.stated_discount and x.discount_pct is not None:
+    elif x.named_off:
         # "30% off the whole thing ..., so you land just under $4,000": the discount named is given whatever the
         # rounded price says; the policy checks the lower of the two
         new_mrr = min(x.new_mrr, cents(base))

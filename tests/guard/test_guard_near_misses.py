@@ -811,7 +811,7 @@ def test_a_name_word_with_an_apostrophe_is_masked() -> None:
 
 
 # Fifteenth pass: families from a fifteenth writer (long emails with an office signature), in other words.
-# Clean: a street address in a diagnosis reply's signature (`address_spans`); the seat count named after its
+# Clean: a street address in a diagnosis reply's signature (`address_or_phone_spans`); the seat count named after its
 # noun ("fewer seats than the current 40", «місця з 40»: `counted_before`); a customer's own commitment in a
 # proposal ("verpflichtet sich"); a law firm's own lawyers ("konta prawników"); "absence of" a prepayment
 # (negation); a weekday with a part of the day after a possessive ("your Friday evening regulars").
