@@ -182,6 +182,10 @@ def _agreement(settings: Any, name: str, details: bool, as_json: bool, raw: bool
     path = Path(name)
     if not path.exists() and not path.is_absolute() and len(path.parts) == 1:
         path = settings.evals_dir / "heldout" / "roleplay" / path.name
+    if details and path.name.startswith("transcripts_heldout"):
+        from coach.errors import CoachInputError
+
+        raise CoachInputError(f"{path.name}: a held-out file gives aggregate figures only (no --details)")
     embedder = get_embedder(settings)
     use = not raw and settings.roleplay_calibration
     cal = load_calibration(model_dir(settings.knowledge_dir), embedder) if use else None

@@ -505,9 +505,17 @@ def _weekdays_day(p: Prepared, q: Quantity) -> bool:
         return False
     if not q.iso and (q.kind != "number" or q.in_words or q.value != int(q.value) or not 1 <= q.value <= 31):
         return False
-    return any(w.iso.startswith("W") and 0 <= q.start - w.end <= 6
-               and p.text[w.end:q.start].strip(" ,").lower() in _DAY_JOIN and _meeting_day(p, w)
-               for w in p.quantities if w.end <= q.start)
+    if any(w.iso.startswith("W") and 0 <= q.start - w.end <= 6
+           and p.text[w.end:q.start].strip(" ,").lower() in _DAY_JOIN and _meeting_day(p, w)
+           for w in p.quantities if w.end <= q.start):
+        return True
+    # the weekday said bare, with no lead word that makes it a date of its own ("a call Thursday the 12th", "thurs
+    # the 12th"): the day is the call's when its sentence is about a call and names no deal's term nor a deadline
+    start, end = _sentence_bounds(p, q.start)
+    c, sentence = p.data.compiled, p.text[start:end]
+    return (c.weekday_before.search(p.text, max(start, q.start - 20), q.start) is not None
+            and c.meeting.search(sentence) is not None and c.meeting_deal.search(sentence) is None
+            and c.meeting_terms.search(sentence) is None and not _deadline_led(p, q, start))
 
 
 def _meeting_day(p: Prepared, q: Quantity) -> bool:
@@ -762,6 +770,7 @@ def questions_no_numbers(p: Prepared) -> list[Finding]:
            # the past ("lost since January?")
            and not (q.kind == "date" and q.aside and "|" in q.iso)
            and not (q.kind == "date" and _meeting_day(p, q))  # "as promised on Tuesday's call, here are my questions"
+           and not _weekdays_day(p, q)  # "can jump on a call thurs the 12th": the day of a call
            and not (q.kind == "money" and not q.position and any(abs(q.value - o) < 0.006 for o in own))
            and not (q.kind == "number" and p.ctx.facts.has_count(q.value)
                     and (counts_something(p.text, q, langs) or counted_before(p.text, q, langs)

@@ -99,6 +99,10 @@ _SAVE = re.compile(r"side[- ]by[- ]side|compar\w+ (?:us|both|the (?:two|options)
                    r"порівня\w*|пліч-о-пліч|продакт|продуктов\w+ (?:менеджер|команд)|план розвитку|"
                    r"(?:поруч|поряд) (?:з|із)\b|на ваших (?:власних )?даних", re.I)
 # A save promised with nothing concrete: no comparison, product or date, only "something to show we're as good"
+# the customer's own comparison asked about ("are you comparing us with anyone?", «ви порівнюєте нас із кимось
+# конкретним?»): a diagnosis question, not a side-by-side put forward
+_THEIR_COMPARISON = re.compile(r"\b(?:are|were|have) you (?:\w+ ){0,2}?compar\w*|\bdo you (?:\w+ )?compar\w*|"
+                               r"(?<!\w)(?:ви|вас) (?:\w+ ){0,2}?порівню\w*|(?<!\w)порівнюєте|(?<!\w)порівнювали", re.I)
 _VAGUE_SAVE = re.compile(r"\b(?:(?:come up with|figure out|work out|think of|put together|find) something|(?:put|pull) "
                          r"something together)\b[^.?!]{0,40}"
                          r"\b(?:show|prove|convince)|\b(?:show|prove) (?:you )?(?:that )?we(?:'re| are) "
@@ -218,7 +222,10 @@ _EXTENDED = re.compile(r"\b(?:is|gets|will be|would be) extended\b|\bextends? (?
 _FOR_NOTHING = re.compile(r"\bnothing (?:needed|required|asked|expected|in return)\b|\bno (?:catch|strings)\b|"
                           # given apart from the deal: "regardless of that", "whatever you decide", "незалежно від цього"
                           r"\bregardless(?: of (?:that|this|the \w+|what you decide|whether you \w+))?\b|"
-                          r"\bwhatever you decide\b|\bseparately from (?:that|the \w+)\b|"
+                          r"\bwhatever you decide\b|\bseparate(?:ly)? from (?:that|this|the \w+)\b|"
+                          # "it's yours either way", "yours regardless", «це ваше в будь-якому разі»
+                          r"\byours (?:either way|anyway|regardless|whatever happens)\b|"
+                          r"(?<!\w)(?:ваш\w*|для вас),? (?:у|в) будь-якому (?:разі|випадку)(?!\w)|"
                           r"(?<!\w)(?:незалежно від (?:цього|того|рішення|вашого рішення)|окремо від цього)(?!\w)|"
                           r"\bfor nothing\b|\bwith no (?:conditions|strings)\b|(?<!\w)(?:нічого не (?:треба|потрібно|"
                           r"вимагаємо)|без (?:жодних )?(?:умов|зобов['’]язань)|просто так)(?!\w)", re.I)
@@ -499,7 +506,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     parts = moves.sentences(text)
     injected = [p for p in parts if moves.is_injection(p)]
     clean = [p for p in parts if p not in injected]
-    sentences = moves.classify(clean, embedder)
+    # the customer's own comparison asked about ("are you comparing us with anyone?"): a question about the cause
+    sentences = [moves.Sentence(s.text, "ask:competitive_displacement", s.share, True, s.pushback_words)
+                 if s.question and not s.topic and s.label in ("save", "plan", "other")
+                 and _THEIR_COMPARISON.search(s.text) else s for s in moves.classify(clean, embedder)]
     a = TurnAnalysis(language=moves.language_of(text), injected=injected)
     mine = {s.text for s in sentences if s.text in own}
     a.own = [s.text for s in sentences if s.text in mine]
@@ -664,7 +674,8 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
-                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text) or announced)):
+                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text) or announced)) and not (
+                s.question and _THEIR_COMPARISON.search(s.text)):  # "ви порівнюєте нас із кимось?" asks the cause
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
@@ -673,7 +684,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) \
                 and not (first_turn and s.text in a.pushback and not offers.proposes(s.text)
                          and not _PROPOSES.search(s.text)) \
-                and not _DEFERS.search(s.text) and (
+                and not _DEFERS.search(s.text) and not (s.question and _THEIR_COMPARISON.search(s.text)) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
@@ -694,8 +705,10 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             a.moves.append("offer")
     closing = next((s.text for s in sentences if s.text not in mine and s.label not in ("pushback", "refuse")
                     and not (_CONDITIONAL.search(s.text) and (a.solution or not x.empty))
-                    # "надішлю вам порядок завершення. ... що стоїть за рішенням?": the steps sent on while asking why
-                    and not (_SENDS_UK_STEPS.search(s.text) and not _GRANT.search(s.text) and bool(a.topics)) and (
+                    # "надішлю вам порядок завершення. ... що стоїть за рішенням?", "I'll send you the exact steps
+                    # in writing ... what's led the team to this?": the steps sent on while asking why
+                    and not ((_SENDS_UK_STEPS.search(s.text) or _SENDS_STEPS.search(s.text)) and not _GRANT.search(
+                        s.text) and bool(a.topics)) and (
         s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
         or _GRANT.search(s.text)
         or _OFFBOARD.search(s.text) or _PAPERWORK.search(s.text))), None)
@@ -738,8 +751,9 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                               and offers.concession(_LATER_CHOICE.sub(" ", p))), None)
         # asked back in the concession's sentence or after it ("... if you extend"); a commitment that
         # answered for an earlier offer ("Just the extension signed. And I'll waive January.") is not
+        # ("... That's separate from the renewal, it's yours either way." names a commitment only to set it apart)
         a.vague_exchanged = a.vague_offer is not None and any(
-            offers.commitment(p) for p in clean[clean.index(a.vague_offer):])
+            offers.commitment(p) and not _FOR_NOTHING.search(p) for p in clean[clean.index(a.vague_offer):])
         if a.vague_offer and "offer" not in a.moves:
             a.moves.append("offer")
     if a.vague_offer in a.questions:  # "What I can do is give you December for free": a concession, not a question

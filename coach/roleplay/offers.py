@@ -288,6 +288,10 @@ _OFFER_CUE = re.compile(
     r"продовж|сорок|двадцят|тридцят|десят|надцят))|"
     r"(?:^|(?<=[,:;—–-] ))maybe,?\s+(?:then\s+|we\s+)?(?=[^.?!]*(?:\d|seats?|licen[cs]es?|discount|pause|percent|"
     r"twenty|thirty|forty|fifty|teen\b))|"
+    # "Then, as an exception: a three-month pause, ...", «Тоді так: пауза на три місяці, ...»: the terms laid out
+    # after a colon that announces them
+    r"^\W*(?:then|so|okay|ok|right|тоді|отже|гаразд|добре|що ж)\b[^:.?!]{0,25}:\s*(?=[^.?!]*(?:\bpaus|\bseats?\b|"
+    r"\bdiscount|\bextension|\bextends?\b|\bfreez|\bsuspen|пауз|місц|знижк|продовж|подовж|призупин))|"
     # "here's a leaner shape:", "here's the package I'd put forward": a plan laid out
     r"\bhere'?s (?:a|an|my|the|our) (?:\w+ ){0,2}(?:shape|plan|package|option|setup|version|mix|structure|offer|"
     r"proposal|bundle)\b|"
@@ -660,6 +664,9 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
     return out
 
 
+_CYRILLIC_END = re.compile(r"[а-яіїєґ]\Z")
+
+
 def _services(text: str, account: Account) -> list[str]:
     removed = []
     low = text.casefold()
@@ -667,7 +674,9 @@ def _services(text: str, account: Account) -> list[str]:
     for s in account.services:
         names = [s.name.casefold(), *aliases.get(s.name.casefold(), [])]
         for name in names:
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
+            # a Ukrainian stem finds its inflections ("соцмереж" finds "призупинити соцмережі")
+            stem = r"\w*" if _CYRILLIC_END.search(name) else ""
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + stem + r"(?!\w)", low):
                 if _REMOVE_SERVICE.search(low[max(0, m.start() - 30):m.start()]) or (
                         _TAKE_BEFORE.search(low[max(0, m.start() - 16):m.start()])
                         and _TAKE_AFTER.search(low[m.end():m.end() + 20])) or _REMOVED_AFTER.search(

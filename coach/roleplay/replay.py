@@ -39,6 +39,15 @@ def facts_in(persona: Persona, text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[а-яіїєґё]", re.I)
+_LATIN = re.compile(r"[a-z]", re.I)
+
+
+def other_language(persona: Persona, line: str) -> bool:
+    """Whether a recorded customer line is in another script than the persona's language (Cyrillic for an
+    English persona, Latin for a Ukrainian one): mostly letters of the other script."""
+    cyr, lat = len(_CYRILLIC.findall(line)), len(_LATIN.findall(line))
+    return cyr > 3 * lat if persona.language != "uk" else lat > 3 * cyr
 
 
 def _words(text: str) -> set[str]:
@@ -92,6 +101,11 @@ def replay(persona: Persona, policy: Policy, embedder, turns: list[str], *, own:
                 state.accepted, state.left = closed_before
             before = [f for f in state.revealed if f not in reply.revealed]  # what was known before this turn
             heard = [f for f in facts_in(persona, said) if f not in before]
+            if said and other_language(persona, said):
+                # a session written in another language than the persona's (a Ukrainian session for an English
+                # persona): its facts' words cannot be found in the reply, so the reply gives away what the
+                # scripted customer would have said to this turn, and whatever it names in the persona's words
+                heard = [f for f in dict.fromkeys([*reply.revealed, *heard]) if f not in before]
             state.revealed = before + heard
             took = {"stance": "accepts"} if said and (says(persona, said, "accept")) else {}
             reply = reply.model_copy(update={"text": said, "revealed": heard, **took})

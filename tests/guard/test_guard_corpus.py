@@ -170,6 +170,9 @@ FLOORS = {
     # named by its number in words)
     "guard_dev56.yaml": {"pushback": 1.0, "unstated_number": 0.97, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev57 (account managers in a hurry: chat lines, shorthand numbers, terms told by their mechanics)
+    "guard_dev57.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -184,16 +187,16 @@ MAX_FALSE_POSITIVES = 0.01
 # dev53 5/86: a year spoken in words after its date ("April first, twenty twenty seven", «першого червня двадцять
 # сьомого року») and a spoken decimal ("six point eight k") are not read as the facts they restate.
 # dev55 7/86: six name the time of a call ("a call Tuesday at 10:00", «в четвер о 10:00», "jeudi à 11h"): its brief
-# said a call's time is clean, most older files judged it a number (13 of their items), and coach follows them; one
-# dates a call by "Thursday the 12th" with no "on" before the weekday.
+# said a call's time is clean, most older files judged it a number (13 of their items), and coach follows them (the
+# seventh, a call dated "Thursday the 12th" with no "on" before the weekday, is clean since dev57: 6/86).
 MAX_FALSE_POSITIVES_SO_FAR: dict[str, float] = {"guard_dev18.yaml": 10 / 124, "guard_dev41.yaml": 1 / 93,
                                                 "guard_dev43.yaml": 1 / 91, "guard_dev47.yaml": 1 / 80,
-                                                "guard_dev53.yaml": 5 / 86, "guard_dev55.yaml": 7 / 86}
+                                                "guard_dev53.yaml": 5 / 86, "guard_dev55.yaml": 6 / 86}
 _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev56.yaml"}
+FAST = {"guard_dev57.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -87,6 +87,7 @@ def test_the_shipped_calibration_fits_the_default_embedder_and_its_data(embedder
     assert cal.meta["rows"] == len(rows) and cal.meta["files"] == sorted({r.file for r in rows})
     # never trained on the held-out file, nor on the dev file kept as an estimate
     assert "transcripts_heldout.yaml" not in cal.meta["files"] and "transcripts_dev24.yaml" not in cal.meta["files"]
+    assert not any(f.startswith("transcripts_heldout") for f in cal.meta["files"])  # nor the second held-out set
     assert set(cal.heads) == set(TARGETS)
 
 

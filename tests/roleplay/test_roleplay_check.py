@@ -92,6 +92,12 @@ def test_agreement_command_on_a_small_judged_file(tmp_path: Path) -> None:
     assert bad.exit_code != 0 and "item good-1: verdict.components.acknowledgment" in bad.output
 
 
+def test_a_held_out_file_gives_no_details() -> None:
+    for name in ("transcripts_heldout.yaml", "transcripts_heldout2a.yaml"):
+        result = runner.invoke(app, ["roleplay", "--agreement", name, "--details"])
+        assert result.exit_code != 0 and "aggregate figures only" in result.output, result.output
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "components", "flags"), [("transcripts.yaml", 0.95, 0.98),
                                                        ("transcripts_dev2.yaml", 0.95, 0.97),
