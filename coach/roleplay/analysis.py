@@ -200,6 +200,10 @@ _ONLY_TERM = re.compile(r"^\W*(?!(?:no|not|without|без|ні)\b)(?:(?:just|onl
 # The steps for ending sent on ("Процедуру надішлю.", "I'll send you the steps."): the request taken on
 _SENDS_STEPS = re.compile(r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
                           r"(?:over\s+)?(?:the|all the)\s+(?:\w+\s+)?(?:steps|process|procedure|instructions)\b|"
+                          # "I'll send over a short offboarding checklist so you have it to hand"
+                          r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
+                          r"(?:over\s+)?(?:a|an|the|our|your)\s+(?:[\w-]+\s+){0,2}(?:checklist|guide|step-by-step|"
+                          r"how-to|walkthrough)\b|"
                           r"(?<!\w)(?:(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покрокову\s+)?(?:процедуру|"
                           r"інструкці\w*|кроки|порядок (?:дій|завершення|розірвання|припинення|скасування|непродовження))|(?:процедуру|інструкцію|кроки)\s+(?:вам\s+)?(?:надішлю|скину|"
                           r"пришлю|відправлю))(?!\w)", re.I)
@@ -381,7 +385,8 @@ _SAME_SPEND_MOVED = re.compile(# "Same plan, same price, and nothing sits in a q
 _ANSWERS_TERM = re.compile(r"^\W*(?:(?:just|only|simply|all i need is|all we need is|лише|тільки|просто)\W+)?"
                            r"(?:(?:a|an|the|your)\s+)?(?:\w+[- ]\w+[- ]|\w+[- ])?(?:extension|renewal|commitment|term|"
                            r"agreement|contract|продовження|подовження|підпис\w*|договір)\b", re.I)
-_TERM_LENGTH = re.compile(r"\d+[\s-]*(?:years?|months?|рок\w*|рік|місяц\w*)|\b(?:two|three|one)[\s-]years?\b|"
+_TERM_LENGTH = re.compile(r"\d+[\s-]*(?:(?:paused|extra|more|further|additional|призупинен\w*|додатков\w*)\s+)?"
+                          r"(?:years?|months?|рок\w*|рік|місяц\w*)|\b(?:two|three|one)[\s-]years?\b|"
                           r"\b(?:multi-?year)\b|(?<!\w)(?:два|три|дворічн\w*|трирічн\w*) ?(?:роки|рок\w*)?", re.I)
 _CLAUSES = re.compile(r",?\s+(?:and|but|then|і|й|та|а)\s+|;\s*", re.I)
 

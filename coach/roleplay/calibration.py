@@ -248,8 +248,10 @@ CHANGE = 0.52
 # files, the heads read the textbook competitive save (a side-by-side with BrightMetrics, no discount) as a partial
 # counter at p 0.62: the counter now changes only at p >= 0.65 (leave one file out, docs/roleplay.md). Retrained on 34
 # files, they read that session's counter partial at p 0.69: 0.70 (on 32 files, leave one file out at 0.70: components
-# 91.44% against 91.61% at 0.65, flags equal; not re-measured on 34)
-COUNTER_CHANGE = 0.70
+# 91.44% against 91.61% at 0.65, flags equal; not re-measured on 34). Retrained on 38 files, they read it partial at
+# p 0.70: 0.72 (not re-measured; the textbook session is the card's own reference, and the trainers' rule gives a save
+# with no concession its 25 points)
+COUNTER_CHANGE = 0.72
 
 
 def allowed(old: str, new: str, p: float, turns: int, target: str = "") -> bool:

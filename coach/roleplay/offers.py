@@ -349,6 +349,10 @@ IN_RETURN = re.compile(r"^\W*" + _IN_RETURN_LEAD, re.I)
 _CONTINUE = re.compile(r"^(?:and\s+)?(?:that|this|which|it)(?:'s|\s+(?:is|would|will|brings|takes|gets|puts|"
                        r"lands|comes|means))\b|^(?:(?:а|і|й)\s+)?це\b|^" + _IN_RETURN_LEAD, re.I)
 _ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+# leave asked to propose ("may I suggest an alternative?", «можна я запропоную інший варіант?»)
+_LEAVE_TO_PROPOSE = re.compile(r"\b(?:may|can|could|might) i (?:suggest|propose|offer|put forward)\b|"
+                               r"(?<!\w)(?:можна|дозвольте) (?:я )?(?:запропоную|запропонувати)(?!\w)", re.I)
+
 _NUMBERED = re.compile(r"\d|month|year|місяц|рік|рок", re.I)
 _RESTATE = re.compile(r"\byou(?:'d| would)? (?:like|want|need|asked|are asking|mentioned|said|requested)\b|"
                       r"\byour (?:request|ask)\b|\byou'?re (?:looking|asking)\b|ви (?:хочете|просите|просили|"
@@ -387,7 +391,9 @@ _CONCESSION = re.compile(r"discount|cheaper|\blower (?:the )?(?:price|bill|rate|
 _COMMITMENT = re.compile(r"\bextend\w*|extension|longer (?:term|commitment|agreement|contract)|\bcommit\w*|"
                          + _STAY_LONGER + r"|"
                          r"\brenew\w*|multi-?year|\bsign (?:on|up|for)\b|\block\w* in\b|продовж\w*|подовж\w*|"
-                         r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*", re.I)
+                         r"підпиш\w*|підпис\w*|зобов['’]яз\w*|багаторічн\w*|"
+                         # «ви фіксуєте решту пакета на 12 місяців», «закріплюємо на рік»: a lock asked for, with a length
+                         r"(?:фіксу|зафіксу|закріплю|закріпи)\w*(?=[^.?!]*(?:\d|місяц|рок|рік))", re.I)
 
 
 # a concession set aside ("rather than throw a discount at you", "без розмов про знижки", "no price cut")
@@ -590,6 +596,9 @@ def _CANNOT(sentence: str) -> bool:
 
 # "A 30% cut mid-term isn't something I can just switch on": the customer's ask named and refused, no offer
 _NOT_SOMETHING = re.compile(r"\b(?:isn'?t|is not|not|wasn'?t) (?:something|anything|a thing) (?:i|we) (?:can|could)\b|"
+                            # "my name is Jordan and I'll be assisting you today": who answers, nothing proposed
+                            r"\b(?:i'?ll|i will|we'?ll|we will) be (?:assisting|helping|looking after|taking care of|"
+                            r"handling|working with) you(?: today| on this)?\b(?![^.?!]*(?:\d|%|seats?|discount|pause))|"
                             r"(?<!\w)(?:це )?не те,? що (?:я|ми) (?:можу|можемо|могли б)(?!\w)", re.I)
 _CANNOT_RE = re.compile(r"\b(?:can'?t|cannot|won'?t be able|unable)\b|"
                         r"(?<!\w)не (?:можу|можемо|зможу|зможемо|вийде)(?!\w)", re.I)
@@ -655,7 +664,9 @@ def offer_sentences(parts: list[str], also: Container[str] = ()) -> list[str]:
         if proposing or carried and (_CONTINUE.search(p) and _NUMBERED.search(p) or listed and _ITEM.match(p)
                                      or stated and _figures(p) or announced and "?" not in p and _PLAN_PART.search(p)):
             out.append(p)
-            stated = "?" not in p  # a question floats an idea: the figures after it only illustrate it
+            # a question floats an idea: the figures after it only illustrate it; but a question that only asks leave
+            # to propose ("May I suggest an alternative?") announces the terms that follow
+            stated = "?" not in p or bool(_LEAVE_TO_PROPOSE.search(p)) and not _figures(p)
             listed = listed and carried or proposing and p.rstrip().endswith(":")
             announced = stated and (announced and carried or proposing and not _figures(p) and bool(_ANNOUNCE.search(p)))
             carried = True

@@ -357,6 +357,11 @@ CONTRACT_FIRST = re.compile(
     r"(?<!\w)(?:у|в) (?:вашому |нашому )?(?:договорі|контракті) (?:немає|нема|не передбачено|не передбачений)(?!\w)|"
     r"(?<!\w)до кінця (?:терміну|договору|строку) (?:ще )?(?:\w+ )?місяц\w* (?:оплат|платеж)\w*|"
     r"\b(?:the|your) subscription is for \d+|"
+    # "I'm required to let you know that your agreement is for 40 seats ..., and mid-term reductions need a signed
+    # amendment": the agreement's terms read out before the request is heard
+    r"\b(?:the|your) (?:agreement|contract) is for \d+|\b(?:i'?m|i am|we'?re|we are) (?:required|obliged) to "
+    r"(?:let you know|tell you|inform you|remind you|point out|mention)\b|\bmid-?term (?:reductions?|changes?|"
+    r"cancell?ations?|downgrades?) (?:need|needs|require|requires|are subject to)\b|"
     r"\b(?:seat numbers|seats|the seat count|seat counts|the package|your package|the price|your price) (?:are|is) "
     r"(?:fixed|locked|set) (?:for|until|till|through) (?:the|your) (?:term|contract|agreement|renewal)\b|"
     r"\bmid-?term (?:isn'?t|is not|wouldn'?t be) (?:standard|normal|usual|how (?:it|this) works)\b|"

@@ -109,6 +109,8 @@ _ROUGH = re.compile("|".join([
     r"\bafter the first (?:quarter|month|couple of months|few months)\b(?! of)",
     # a calendar season, not the customer's own event ("after the holidays", "після свят")
     r"\b(?:after|over|around|by|before) the (?:holidays|festive season)\b|(?<!\w)після свят(?!\w)",
+    # "after New Year", «після Нового року», «після новорічних свят», «на початку року»: the turn of the year
+    r"(?<!\w)(?:після|на|з|до) (?:нового року|новорічних свят|новий рік)(?!\w)|(?<!\w)на початку (?:наступного )?року(?!\w)",
     r"\bin the (?:near |coming )?future\b",
     r"\bsome ?time\b", r"\bat some point\b", r"(?<!as )\bsoon\b(?! as)", r"\bperiodically\b", r"\bregularly\b",
     r"\bevery (?:month|quarter|few|couple|\w+ (?:weeks|months))\b",
@@ -132,6 +134,9 @@ _ROUGH = re.compile("|".join([
     r"\b(?:once|when|after) (?:things|the dust|everything|the situation) (?:\w+ )?(?:settle|calm|pick up|improve|"
     r"stabili[sz]e|get better)\w*",
     r"\bonce (?:you'?re|you are) (?:settled|through this|back on your feet)\b",
+    # «коли все трохи вляжеться», «щойно ситуація стабілізується»: the same, in Ukrainian
+    r"(?<!\w)(?:коли|щойно|як тільки|після того,? як) (?:все|усе|ситуація|справи|пил)\s+(?:\w+\s+)?(?:вляж|налагод|"
+    r"стабіліз|покращ|заспоко|уляж|осяд)\w*",
     # Ukrainian
     r"(?<!\w)(?:навесні|влітку|восени|взимку|згодом|пізніше|незабаром|невдовзі|скоро|"
     r"найближчим часом|періодично|регулярно|щомісяця|"

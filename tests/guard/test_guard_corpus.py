@@ -173,6 +173,9 @@ FLOORS = {
     # dev57 (account managers in a hurry: chat lines, shorthand numbers, terms told by their mechanics)
     "guard_dev57.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
                          "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
+    # dev58 (procurement and legal-operations register: order forms, addenda, true-ups, reporting metrics)
+    "guard_dev58.yaml": {"pushback": 1.0, "unstated_number": 1.0, "offer_in_first_reply": 1.0, "hidden_terms": 1.0,
+                         "wrong_language": 1.0, "prompt_leak": 1.0, "markup": 1.0},
 }
 MAX_FALSE_POSITIVES = 0.01
 # a file still short of the target: its figure so far (only goes down). dev18 10/124: seven decline the customer's
@@ -196,7 +199,7 @@ _REPORTS: dict[str, CorpusReport] = {}
 
 
 # The fast loop (-m "not slow") runs the newest corpora; CI runs every file.
-FAST = {"guard_dev57.yaml"}
+FAST = {"guard_dev58.yaml"}
 
 
 def _files(rows: list) -> list:

@@ -48,7 +48,7 @@ def test_what_the_trainers_reading_may_change() -> None:
     assert allowed("triggered", "not_reached", 0.7, 1) and not allowed("triggered", "not_reached", 0.57, 3)
     assert allowed("ok", "not_reached", 0.52, 3)
     # the counter changes only on a clear majority (a warmer first line moved its reading of a textbook counter)
-    assert not allowed("met", "partial", 0.69, 3, "counter") and allowed("met", "partial", 0.70, 3, "counter")
+    assert not allowed("met", "partial", 0.71, 3, "counter") and allowed("met", "partial", 0.72, 3, "counter")
     assert allowed("met", "partial", 0.59, 3, "diagnosis")
 
 

@@ -1,5 +1,6 @@
 """General forms met in the dev40 judged file (a trainer who weights the counter step and the multi-year exchange,
-2026-12-07): each tested in words of our own, not a sentence of that file."""
+2026-12-07) and the dev41 one (a trainer of call-centre and front-desk trainees, mostly in Ukrainian): each tested in
+words of our own, not a sentence of those files."""
 
 from __future__ import annotations
 
@@ -99,3 +100,48 @@ def test_a_session_written_in_the_other_language_hears_the_cause(policy, embedde
     card, _ = replay(p, policy, embedder, turns, recorded=recorded)  # type: ignore[arg-type]
     diagnosis = next(c for c in card.components if c.id == "diagnosis")
     assert diagnosis.status == "met", diagnosis
+
+
+# --- dev41 (a trainer of call-centre and front-desk trainees, 60% Ukrainian, 2026-12-07): words of our own ---------
+
+def test_an_offboarding_checklist_sent_while_asking_why_grants_nothing(policy, embedder) -> None:
+    a = _first(policy, embedder, "peak-fitness-cancel",
+               "Thanks, Lena. I'll email you a quick offboarding guide so it's there if you need it. May I ask what's "
+               "behind the decision?")
+    assert a.offer is None and a.closing is None and a.questions, a
+
+
+def test_a_lock_asked_in_ukrainian_is_the_exchange(policy, embedder) -> None:
+    a = _turn(policy, embedder, "sunrise-bakeries-module",
+              "Пропоную призупинити соцмережі до весни, а SEO й розсилки лишаються за 1 850 доларів на місяць. "
+              "Натомість ви фіксуєте цей пакет на 12 місяців.")
+    assert a.offer is not None and a.offer.offer["term_extension_months"] == 12, a.offer
+
+
+def test_leave_asked_to_propose_announces_the_terms_after_it(policy, embedder) -> None:
+    a = _turn(policy, embedder, "levada-pause",
+              "May I suggest something else? Both services pause for three months, and the agreement is extended by "
+              "the three paused months.")
+    assert a.offer is not None and a.offer.offer["pause_months"] == 3, a
+    assert a.offer.offer["term_extension_months"] == 3 and not a.pushback, a
+
+
+def test_the_agreement_read_out_first_is_contract_talk(policy, embedder) -> None:
+    a = _first(policy, embedder, "acme-dental-seats",
+               "Good afternoon, Dana, my name is Sam and I'll be helping you today. I'm obliged to point out that your "
+               "agreement is for 40 seats, and mid-term reductions require a signed amendment.")
+    assert a.pushback and a.offer is None, a
+
+
+def test_who_answers_the_call_proposes_nothing(policy, embedder) -> None:  # near miss
+    a = _first(policy, embedder, "acme-dental-seats",
+               "Good afternoon, Dana, my name is Sam and I'll be helping you today. What's changed at the practice?")
+    assert a.offer is None and not a.pushback and a.questions, a
+
+
+def test_after_new_year_is_a_rough_time() -> None:
+    from coach.roleplay import timing
+
+    for text in ("Наберу вас після Нового року, подивимося, як ідуть справи.",
+                 "Зателефоную на початку року, коли все трохи вляжеться."):
+        assert timing.follow_up(text) and timing.timing(text) == "rough", text
