@@ -204,12 +204,9 @@ _SENDS_STEPS = re.compile(r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+
                           r"\b(?:i'?ll|i will|we'?ll|we will|let me)\s+(?:\w+\s+)?(?:send|email|share)\s+(?:you\s+)?"
                           r"(?:over\s+)?(?:a|an|the|our|your)\s+(?:[\w-]+\s+){0,2}(?:checklist|guide|step-by-step|"
                           r"how-to|walkthrough)\b|"
-                          r"(?<!\w)(?:(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покрокову\s+)?(?:процедуру|"
+                          r"(?<!\w)(?:(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покроков\w*\s+)?(?:процедуру|"
                           r"інструкці\w*|кроки|порядок (?:дій|завершення|розірвання|припинення|скасування|непродовження))|(?:процедуру|інструкцію|кроки)\s+(?:вам\s+)?(?:надішлю|скину|"
                           r"пришлю|відправлю))(?!\w)", re.I)
-# "надішлю вам порядок завершення": the Ukrainian steps for ending sent on (the request answered, not carried out)
-_SENDS_UK_STEPS = re.compile(r"(?<!\w)(?:надішлю|скину|пришлю|відправлю)\s+(?:вам\s+)?(?:покроковий\s+)?порядок "
-                             r"(?:завершення|розірвання|припинення|скасування|непродовження)(?!\w)", re.I)
 # "When you say ..., is it ...?", "Коли ви кажете ..., це ...?": a question that clarifies the customer's words
 _CLARIFIES = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?),?\s+)?when you say\b|^\W*(?:(?:а|і|то),?\s+)?коли ви (?:кажете|"
                         r"говорите|пишете)\b", re.I)
@@ -513,7 +510,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
     clean = [p for p in parts if p not in injected]
     # the customer's own comparison asked about ("are you comparing us with anyone?"): a question about the cause
     sentences = [moves.Sentence(s.text, "ask:competitive_displacement", s.share, True, s.pushback_words)
-                 if s.question and not s.topic and s.label in ("save", "plan", "other")
+                 if s.question and not s.topic and s.label not in ("pushback", "refuse")
                  and _THEIR_COMPARISON.search(s.text) else s for s in moves.classify(clean, embedder)]
     a = TurnAnalysis(language=moves.language_of(text), injected=injected)
     mine = {s.text for s in sentences if s.text in own}
@@ -679,8 +676,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
             if a.trigger is None or (concrete, loose) > (a.trigger_concrete, a.trigger_loose):
                 a.trigger, a.trigger_concrete, a.trigger_loose = s.text, concrete, loose
         if _SAVE.search(s.text) and (s.label in ("save", "offer", "plan", "escalate", "other", "acknowledge")
-                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text) or announced)) and not (
-                s.question and _THEIR_COMPARISON.search(s.text)):  # "ви порівнюєте нас із кимось?" asks the cause
+                                     and (offers.proposes(s.text) or _PROPOSES.search(s.text) or announced)):
             if "save" not in a.moves:
                 a.moves.append("save")
             a.solution = a.solution or s.text
@@ -689,7 +685,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
         if s.label in ("plan", "save", "escalate") and a.solution is None and not offers.accepts_request(s.text) \
                 and not (first_turn and s.text in a.pushback and not offers.proposes(s.text)
                          and not _PROPOSES.search(s.text)) \
-                and not _DEFERS.search(s.text) and not (s.question and _THEIR_COMPARISON.search(s.text)) and (
+                and not _DEFERS.search(s.text) and (
                 s.share >= SOLUTION_SHARE or offers.proposes(s.text) or _PROPOSES.search(s.text)):
             a.solution = s.text  # "I want whatever we land on to fit your team" is empathy, not a plan
         if s.label == "escalate" or _AE.search(s.text):
@@ -712,8 +708,7 @@ def analyse(text: str, persona: Persona, policy: Policy, *, embedder, requested_
                     and not (_CONDITIONAL.search(s.text) and (a.solution or not x.empty))
                     # "надішлю вам порядок завершення. ... що стоїть за рішенням?", "I'll send you the exact steps
                     # in writing ... what's led the team to this?": the steps sent on while asking why
-                    and not ((_SENDS_UK_STEPS.search(s.text) or _SENDS_STEPS.search(s.text)) and not _GRANT.search(
-                        s.text) and bool(a.topics)) and (
+                    and not (_SENDS_STEPS.search(s.text) and not _GRANT.search(s.text) and bool(a.topics)) and (
         s.label == "accept_request" and s.share >= SOLUTION_SHARE and not offers.accepts_request(s.text)
         or _GRANT.search(s.text)
         or _OFFBOARD.search(s.text) or _PAPERWORK.search(s.text))), None)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from coach.guard.language import detect_language
 from coach.policy import Policy
 from coach.roleplay import customer
 from coach.roleplay.analysis import analyse
@@ -41,17 +42,12 @@ def facts_in(persona: Persona, text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[а-яіїєґё]", re.I)
-_LATIN = re.compile(r"[a-z]", re.I)
-
-
 # A reply's sentence means a persona's fact, across languages, when the two are this close (multilingual-e5 query
 # vectors, cosine): on the Ukrainian sessions of English personas in dev 40 and dev 41, every sentence that gives a
 # fact away has it nearest at 0.877 or more, and sentences that give none away reach 0.87 at most.
 MEANS = 0.875
 MEANS_BAND = 0.025  # ... and a second fact within this band of the nearest is meant too (a sentence giving away two)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-_fact_vectors: dict[tuple[str, str, tuple[str, ...]], np.ndarray] = {}
 
 
 def facts_meant(persona: Persona, line: str, embedder) -> list[str]:  # type: ignore[no-untyped-def]
@@ -60,11 +56,9 @@ def facts_meant(persona: Persona, line: str, embedder) -> list[str]:  # type: ig
     sentences = [x for x in _SENTENCE_END.split(line.strip()) if len(x.split()) >= 2]
     if not persona.facts or not sentences:
         return []
-    texts = tuple(f.text for f in persona.facts)
-    key = (getattr(embedder, "name", type(embedder).__name__), persona.id, texts)
-    if key not in _fact_vectors:
-        _fact_vectors[key] = np.asarray(embedder.embed_queries(list(texts)), dtype=np.float32)
-    sims = np.asarray(embedder.embed_queries(sentences), dtype=np.float32) @ _fact_vectors[key].T
+    # the facts' vectors come from the embedder's own query cache after the first line
+    facts = np.asarray(embedder.embed_queries([f.text for f in persona.facts]), dtype=np.float32)
+    sims = np.asarray(embedder.embed_queries(sentences), dtype=np.float32) @ facts.T
     out: list[str] = []
     for row in sims:
         top = float(row.max())
@@ -74,10 +68,9 @@ def facts_meant(persona: Persona, line: str, embedder) -> list[str]:  # type: ig
 
 
 def other_language(persona: Persona, line: str) -> bool:
-    """Whether a recorded customer line is in another script than the persona's language (Cyrillic for an
-    English persona, Latin for a Ukrainian one): mostly letters of the other script."""
-    cyr, lat = len(_CYRILLIC.findall(line)), len(_LATIN.findall(line))
-    return cyr > 3 * lat if persona.language != "uk" else lat > 3 * cyr
+    """Whether a recorded customer line is in another language than the persona's (a Ukrainian line for an English
+    persona), by the language identifier every coach text goes through."""
+    return detect_language(line) != persona.language
 
 
 def _words(text: str) -> set[str]:
